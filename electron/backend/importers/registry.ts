@@ -1,0 +1,11 @@
+// The one list of importers. To add a format: write <format>.ts exporting an Importer and add it here.
+import type { Importer } from './types';
+import { txtImporter } from './txt';
+
+export const importers: readonly Importer[] = [txtImporter];
+
+/** The importer for a file name's extension, or undefined. */
+export function importerFor(fileName: string): Importer | undefined {
+  const lower = fileName.toLowerCase();
+  return importers.find((imp) => imp.extensions.some((ext) => lower.endsWith(ext)));
+}
