@@ -1,0 +1,110 @@
+// Agencies a clause makes responsible, as local plans print them in brackets after a measure:
+//   (责任部门:市经信委、市财政局)        (市国税局、市地税局负责)        (区市场监管局牵头)
+//   (牵头单位:市科技局;责任单位:市经信委、各县市区人民政府)         (责任单位:区金融办、区财政局)
+// and the same with full-width brackets/colons, or as a trailing '责任单位:…' line.
+//
+// Convention (ClauseAgencies):
+// - `lead`: agencies marked as leading (牵头单位, …牵头). When none is marked, the FIRST agency of a
+//   責任 list (责任部门/责任单位/…负责) is the lead: Chinese plans list the lead first.
+// - `responsible`: the other agencies with a duty, in printed order, never repeating a lead.
+// So every agency named is in exactly one of the two lists, and [...lead, ...responsible] is the
+// full list in printed order.
+import type { ClauseAgencies } from '../types';
+
+const LEAD_LABELS = ['牵头单位', '牵头部门', '牵头责任单位', '主办单位', '牵头'];
+const RESPONSIBLE_LABELS = ['责任单位', '责任部门', '责任主体', '实施单位', '配合单位', '协办单位', '参与单位', '配合部门'];
+const LABEL_RE = new RegExp(`(${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].sort((a, b) => b.length - a.length).join('|')})[:：]`, 'gu');
+
+/** How an agency name ends; used to split on 和/及/与 only between two agency names. */
+const AGENCY_END = '(?:局|委|办|部|院|府|行|会|室|厅|中心|政府|组|团|署|所|站|处|社|馆|区|县|市|公司|集团|银行)';
+const CONJUNCTION_SPLIT_RE = new RegExp(`(?<=${AGENCY_END})(?:和|及|与|以及|会同)(?=[\\u4e00-\\u9fff]{2,})`, 'gu');
+const ITEM_SEPARATORS_RE = /[、，,；;\/]/u;
+
+// Bracket contents with a trailing verb: '市国税局、市地税局负责', '区市场监管局牵头,区财政局配合'.
+const VERB_RE = /^(.+?)(牵头负责|牵头|分别负责|共同负责|负责落实|负责)(?:[,，;；](.+?)(?:配合|参与|协助|协办|按职责分工负责|按职责负责))?$/u;
+
+const PAGE_MARKER_RE = /[-—–]\s*\d{1,3}\s*[-—–]/gu;
+
+function cleanContent(s: string): string {
+  return s.replace(PAGE_MARKER_RE, '').replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
+/** '市经信委、市财政局及各区市政府等部门' → ['市经信委', '市财政局', '各区市政府']. */
+export function splitAgencyList(list: string): string[] {
+  const out: string[] = [];
+  for (const piece of list.split(ITEM_SEPARATORS_RE)) {
+    for (const raw of piece.split(CONJUNCTION_SPLIT_RE)) {
+      const name = raw.replace(/(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
+      if (name.length >= 2 && /[\u4e00-\u9fff]/u.test(name) && !/[。:：]/u.test(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+interface Found {
+  lead: string[];
+  responsible: string[];
+  /** True when the lead was printed as such (牵头); false when taken as the first of a list. */
+  leadMarked: boolean;
+}
+
+/** Reads one bracket's content (or a trailing labelled line); null when it names no agencies. */
+function readAgencyNote(content: string): Found | null {
+  const text = cleanContent(content);
+  const labels = [...text.matchAll(LABEL_RE)];
+  if (labels.length > 0) {
+    const found: Found = { lead: [], responsible: [], leadMarked: false };
+    labels.forEach((m, i) => {
+      const from = (m.index ?? 0) + m[0].length;
+      const to = i + 1 < labels.length ? labels[i + 1].index ?? text.length : text.length;
+      const names = splitAgencyList(text.slice(from, to));
+      if (LEAD_LABELS.includes(m[1])) {
+        found.lead.push(...names);
+        found.leadMarked = true;
+      } else found.responsible.push(...names);
+    });
+    return found.lead.length + found.responsible.length > 0 ? found : null;
+  }
+  const verb = VERB_RE.exec(text);
+  if (verb) {
+    const main = splitAgencyList(verb[1]);
+    const helpers = verb[3] ? splitAgencyList(verb[3]) : [];
+    if (main.length === 0) return null;
+    if (verb[2].startsWith('牵头') || helpers.length > 0) return { lead: main, responsible: helpers, leadMarked: true };
+    return { lead: [], responsible: main, leadMarked: false };
+  }
+  return null;
+}
+
+// Innermost brackets, half- or full-width, possibly mixed by OCR: (…) （…） (…） （…).
+const BRACKET_RE = /[(（]([^()（）]{2,300})[)）]/gu;
+// A labelled note outside brackets, running to the end of its line.
+const TRAILING_LABEL_RE = new RegExp(`(?:^|[。；;\\n])\\s*((?:${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].join('|')})[:：][^\\n。]+)`, 'gu');
+
+/** Lead and responsible agencies named in a clause's text (see the convention above). */
+export function extractAgencies(clauseText: string): ClauseAgencies {
+  const notes: Found[] = [];
+  const bracketed = clauseText.replace(/[\r]/gu, '');
+  for (const m of bracketed.matchAll(BRACKET_RE)) {
+    const note = readAgencyNote(m[1]);
+    if (note) notes.push(note);
+  }
+  if (notes.length === 0) {
+    for (const m of bracketed.matchAll(TRAILING_LABEL_RE)) {
+      const note = readAgencyNote(m[1]);
+      if (note) notes.push(note);
+    }
+  }
+  const lead: string[] = [];
+  const responsible: string[] = [];
+  const markedLead = notes.some((n) => n.leadMarked);
+  for (const n of notes) {
+    lead.push(...n.lead);
+    responsible.push(...n.responsible);
+  }
+  // No lead printed anywhere in the clause: the first listed responsible agency leads.
+  if (!markedLead && lead.length === 0 && responsible.length > 0) lead.push(responsible[0]);
+  const uniqueLead = [...new Set(lead)];
+  const uniqueResponsible = [...new Set(responsible)].filter((a) => !uniqueLead.includes(a));
+  return { lead: uniqueLead, responsible: uniqueResponsible };
+}

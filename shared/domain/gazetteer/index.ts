@@ -1,0 +1,157 @@
+// Gazetteer of Chinese administrative divisions: provinces, prefecture-level cities, districts
+// and counties (GB/T 2260 codes from divisions.data.ts), with short forms (宁波, 海曙, 恩施) and a
+// small hand-written nickname table (aliases.ts). Pure lookup: no I/O.
+import type { AdminLevel } from '../types';
+import { DIVISIONS } from './divisions.data';
+import { CITY_NICKNAMES } from './aliases';
+
+export interface Place {
+  /** Official full name: 海曙区. */
+  name: string;
+  /** GB/T 2260 code: 330203. */
+  code: string;
+  level: AdminLevel;
+  /** The prefecture-level city it belongs to (itself for a city); null for a province. */
+  city: string | null;
+  province: string;
+}
+
+export interface PlaceMention extends Place {
+  /** How many times the place is named in the text (full name, short form or nickname). */
+  count: number;
+  /** Of those, how many used the full official name (strong evidence). */
+  fullCount: number;
+  /** Of those, how many used a nickname from the hand-written table (weak evidence). */
+  nicknameCount: number;
+}
+
+/** How a name refers to a place. District short forms (海曙, 鼓楼) are often ordinary words too. */
+type NameForm = 'full' | 'short' | 'nickname';
+interface NameEntry {
+  place: Place;
+  form: NameForm;
+}
+
+// Minority names that appear inside autonomous area names; stripped to get the short form
+// (恩施土家族苗族自治州 → 恩施). Longest first so 土家 is tried before 土.
+const ETHNIC = ['柯尔克孜', '达斡尔', '鄂温克', '鄂伦春', '塔吉克', '哈萨克', '维吾尔', '土家', '布依', '哈尼',
+  '景颇', '傈僳', '蒙古', '朝鲜', '仫佬', '毛南', '仡佬', '纳西', '拉祜', '普米', '独龙', '裕固', '保安', '东乡',
+  '撒拉', '锡伯', '各', '苗', '侗', '藏', '羌', '彝', '壮', '傣', '白', '回', '佤', '瑶', '畲', '满', '黎', '水', '怒', '土'];
+const AUTONOMOUS_RE = new RegExp(`(?:(?:${ETHNIC.join('|')})族?)+自治[州县区旗]$`, 'u');
+const GENERIC_SUFFIX_RE = /(?:特别行政区|自治区|地区|省|市|区|县|盟|旗)$/u;
+
+// Names in the source that are generic (several cities have a '高新区'): never matched alone.
+const GENERIC_NAMES = /^(?:高新区|开发区|新区|工业园区|经济开发区|经济技术开发区|高新技术开发区|火炬开发区街道办事处)$/u;
+
+function shortForm(name: string): string | null {
+  let s = name.replace(AUTONOMOUS_RE, '');
+  if (s === name) s = name.replace(GENERIC_SUFFIX_RE, '');
+  if (s === name || s.length < 2) return null;
+  return s;
+}
+
+function levelOf(code: number): AdminLevel {
+  if (code % 10000 === 0) return 'province';
+  if (code % 100 === 0) return 'city';
+  return 'district'; // refined in build() from the name: 区 → district, 县/市/旗 → county
+}
+
+const PLACES: Place[] = [];
+const BY_NAME = new Map<string, NameEntry[]>(); // full names, short forms and nicknames → places
+
+function addName(key: string, place: Place, form: NameForm): void {
+  const list = BY_NAME.get(key);
+  if (!list) BY_NAME.set(key, [{ place, form }]);
+  else if (!list.some((e) => e.place === place)) list.push({ place, form });
+}
+
+function build(): void {
+  const byCode = new Map<number, string>();
+  for (const entry of DIVISIONS.split('|')) {
+    const sp = entry.indexOf(' ');
+    byCode.set(Number(entry.slice(0, sp)), entry.slice(sp + 1));
+  }
+  for (const [code, name] of byCode) {
+    let level = levelOf(code);
+    const provinceName = byCode.get(Math.floor(code / 10000) * 10000) ?? name;
+    let cityName: string | null = level === 'province' ? null : byCode.get(Math.floor(code / 100) * 100) ?? null;
+    if (level === 'district') {
+      // Counties, county-level cities and banners are 'county'; 区 are districts.
+      level = /区$/u.test(name) ? 'district' : 'county';
+      // Directly administered county-level cities (仙桃市 under 省直辖县) have no prefecture.
+      if (!cityName) cityName = name;
+    }
+    if (level === 'city') cityName = name;
+    // Municipalities (北京市) are province and city at once.
+    if (level === 'province' && /市$/u.test(name)) cityName = name;
+    if (GENERIC_NAMES.test(name)) continue;
+    const place: Place = { name, code: String(code), level, city: cityName, province: provinceName };
+    PLACES.push(place);
+    addName(name, place, 'full');
+    // County short forms (资源县 → 资源, 合作市 → 合作) are mostly ordinary words: full names only.
+    const short = level === 'county' ? null : shortForm(name);
+    if (short) addName(short, place, 'short');
+  }
+  // Municipalities appear twice (110000 province and 110100 city); the city row is the useful one.
+  for (const [nick, city] of Object.entries(CITY_NICKNAMES)) {
+    const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
+    if (target) addName(nick, target.place, 'nickname');
+  }
+}
+build();
+
+const MAX_NAME_LENGTH = Math.max(...[...BY_NAME.keys()].map((k) => k.length));
+
+/** Every known place with this name (full name, short form or nickname); best match first. */
+export function resolvePlaces(name: string): Place[] {
+  const list = (BY_NAME.get(name.trim()) ?? []).map((e) => e.place);
+  // Prefer the higher level (a city over a same-named county) and the official full name.
+  const rank: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, county: 3 };
+  return [...list].sort((a, b) => Number(b.name === name) - Number(a.name === name) || rank[a.level] - rank[b.level]);
+}
+
+/** The most likely place for a name (宁波 → 宁波市, 海曙区 → 海曙区 of 宁波市), or null. */
+export function resolvePlace(name: string): Place | null {
+  return resolvePlaces(name)[0] ?? null;
+}
+
+/** The province-level place with this full name (浙江省), or null. */
+export function provinceByName(name: string): Place | null {
+  return (BY_NAME.get(name) ?? []).find((e) => e.place.level === 'province')?.place ?? null;
+}
+
+// A name ending in 市/区 glued to these characters is a word, not a place (合作市场, 工业园区域).
+const WORD_CONTINUATION: Record<string, string> = { 市: '场民级值容政区', 区: '域块间别' };
+
+function isWordNotPlace(text: string, end: number, key: string): boolean {
+  const follow = WORD_CONTINUATION[key[key.length - 1]];
+  return !!follow && end < text.length && follow.includes(text[end]) && !/^.{2,}(?:市市|市区)$/u.test(key);
+}
+
+/**
+ * Counts place names in a text, scanning left to right and taking the longest name at each
+ * position (so 宁波市海曙区 counts 宁波市 and 海曙区, and 咸宁高新区 counts 咸宁). A name shared by
+ * several places (鼓楼区) is counted for each of them; callers weigh them by context.
+ */
+export function findPlaces(text: string): PlaceMention[] {
+  const counts = new Map<Place, PlaceMention>();
+  for (let i = 0; i < text.length; ) {
+    let matched = 0;
+    for (let len = Math.min(MAX_NAME_LENGTH, text.length - i); len >= 2; len--) {
+      const key = text.slice(i, i + len);
+      const entries = BY_NAME.get(key);
+      if (!entries || isWordNotPlace(text, i + len, key)) continue;
+      for (const { place, form } of entries) {
+        const m = counts.get(place) ?? { ...place, count: 0, fullCount: 0, nicknameCount: 0 };
+        m.count++;
+        if (form === 'full') m.fullCount++;
+        if (form === 'nickname') m.nicknameCount++;
+        counts.set(place, m);
+      }
+      matched = len;
+      break;
+    }
+    i += matched || 1;
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+}

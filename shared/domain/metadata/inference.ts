@@ -1,0 +1,34 @@
+// Inferences a researcher makes when the document does not print a field.
+import type { PlaceGuess } from './place';
+import { PROVINCE_ABBREVIATIONS } from '../gazetteer/aliases';
+
+/**
+ * The issuer from the 文号's issuer code and the document's place: 青政发 of a 青岛市 document is
+ * 青岛市人民政府, 温政办发 is 温州市人民政府办公室 (办公厅 for a province). The code must start with
+ * the place's first character (or its province abbreviation), otherwise nothing is inferred.
+ */
+export function inferIssuerFromDocNumber(docNumber: string, place: PlaceGuess): string | null {
+  const code = docNumber.normalize('NFKC').split(/[〔\[(【［（]/u)[0];
+  const placeName = place.level === 'province' ? place.province : place.district ?? place.city;
+  if (!placeName) return null;
+  const abbreviationFits = place.level === 'province' && PROVINCE_ABBREVIATIONS[code[0]] === place.province;
+  if (code[0] !== placeName[0] && !abbreviationFits) return null;
+  const rest = code.slice(1);
+  if (/^政办(?:发|字|函)?$/u.test(rest)) return `${placeName}人民政府${place.level === 'province' ? '办公厅' : '办公室'}`;
+  if (/^政(?:发|字|函|令)?$/u.test(rest)) return `${placeName}人民政府`;
+  return null;
+}
+
+/**
+ * A title for an untitled text from its statement of purpose: '为贯彻落实《国务院关于加快构建…的
+ * 指导意见》…特制定本实施方案' → '关于加快构建…的实施方案'. Only when the purpose names the document
+ * type (本方案, 本意见 …) and the implemented document's title has a 关于 clause.
+ */
+export function inferTitleFromPurpose(cleaned: string): string | null {
+  const head = cleaned.slice(0, 600).replace(/[\s\u00a0\u3000]+/gu, '');
+  const purpose = /^为(?:了)?(?:深入)?(?:认真)?(?:贯彻落实|贯彻|落实)《([^》]+)》.*?(?:特)?(?:制定|研究制定|制订)本([\u4e00-\u9fff]{1,6}?)[。,]/u.exec(head);
+  if (!purpose) return null;
+  const about = /关于(.+)的[\u4e00-\u9fff]{2,6}$/u.exec(purpose[1]);
+  if (!about) return null;
+  return `关于${about[1]}的${purpose[2]}`;
+}

@@ -1,0 +1,72 @@
+// Labelled metadata as government web pages print it around the policy text:
+//   '• 发布日期:2016-09-29', '文 号: 温政办〔2015〕122号', '成文日期 2012-11-08', '有效性:废止',
+//   '发布机构:\n温州市人民政府办公室'. Labels may have spaces inside (索 引 号) and several pairs
+// may share one line. Only the raw text (before cleanup) is guaranteed to still hold them.
+import { parseDate } from './dates';
+import { findDocNumbers } from './docNumbers';
+
+export interface LabelledFields {
+  docNumber: string | null;
+  dateWritten: string | null;
+  datePublished: string | null;
+  validity: string | null;
+  issuer: string | null;
+}
+
+const SP = '[ \\t\\u00a0\\u3000]*';
+/** Spaces allowed between the characters of a label: 索 引 号. */
+const spaced = (label: string): string => [...label].join(SP);
+
+// Longest labels first so 发布文号 is not read as 文号 of another label.
+const LABELS = {
+  docNumber: ['规范性文件统一编号', '发文字号', '发布文号', '文件编号', '文号', '编号'],
+  dateWritten: ['成文日期', '成文时间', '印发日期', '签发日期'],
+  datePublished: ['发布日期', '发布时间', '公开日期', '公布日期'],
+  validity: ['有效性', '时效性', '效力状态', '有效状态', '时效'],
+  issuer: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关'],
+} as const;
+
+// Any label at all: a value ends where the next label starts ('… 主题分类: …').
+const ALL_LABELS = [
+  ...Object.values(LABELS).flat(), '索引号', '主题分类', '公开方式', '阅读版本', '浏览次数', '来源', '字体',
+  '政策原文', '政策解读', '年度期数', '总期刊数', '分类', '体裁分类', '主题词', '公文种类',
+].sort((a, b) => b.length - a.length);
+const NEXT_LABEL_RE = new RegExp(`[\\s\\u00a0\\u3000](?:${ALL_LABELS.map(spaced).join('|')})${SP}[:：]`, 'u');
+
+const VALIDITY_RE = /^(?:全部有效|部分有效|有效|已废止|废止|失效|已失效|部分失效|已修订|已修改|修订|尚未生效|未生效)/u;
+
+/** The value after the first occurrence of one of the labels, or null. */
+function valueAfter(raw: string, labels: readonly string[]): string | null {
+  for (const label of labels) {
+    // A label stands at a line start (after bullets/numbers/spaces) or after white space, and is
+    // followed by a colon or by white space and a value.
+    const re = new RegExp(`(?:^|[\\s\\u00a0\\u3000•·])${spaced(label)}${SP}(?:[:：]|(?=[ \\t\\u00a0\\u3000]))[\\s\\u00a0\\u3000]*([^\\n]*)`, 'gmu');
+    for (const m of raw.matchAll(re)) {
+      let value = m[1];
+      const next = NEXT_LABEL_RE.exec(` ${value}`);
+      if (next) value = ` ${value}`.slice(0, next.index).trim();
+      value = value.trim();
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** Reads the labelled metadata fields from raw text; absent fields are null. */
+export function readLabelledFields(raw: string): LabelledFields {
+  const numberValue = valueAfter(raw, LABELS.docNumber.filter((l) => l !== '规范性文件统一编号'));
+  const docNumber = numberValue ? findDocNumbers(numberValue)[0]?.docNumber ?? null : null;
+  const written = valueAfter(raw, LABELS.dateWritten);
+  const published = valueAfter(raw, LABELS.datePublished);
+  const validityValue = valueAfter(raw, LABELS.validity);
+  const validity = validityValue ? VALIDITY_RE.exec(validityValue.replace(/\s+/gu, ''))?.[0] ?? null : null;
+  const issuerValue = valueAfter(raw, LABELS.issuer);
+  const issuer = issuerValue && /^[\u4e00-\u9fff()（）]{2,40}$/u.test(issuerValue) ? issuerValue : null;
+  return {
+    docNumber,
+    dateWritten: written ? parseDate(written) : null,
+    datePublished: published ? parseDate(published) : null,
+    validity: validity ? validity.replace(/^已/u, '') : null,
+    issuer,
+  };
+}

@@ -1,0 +1,91 @@
+// Where a document comes from: city, province and administrative level.
+// Read from the issuer or title when they name a place (宁波市海曙区人民政府办公室 → district of
+// 宁波市); otherwise inferred from the places the body names most (咸宁高新区, 香城 → 咸宁市).
+import type { AdminLevel } from '../types';
+import { findPlaces, type PlaceMention } from '../gazetteer/index';
+
+export interface PlaceGuess {
+  city: string | null;
+  province: string | null;
+  level: AdminLevel | null;
+  /** The district or county when the document comes from one (海曙区), else null. */
+  district: string | null;
+}
+
+const EMPTY: PlaceGuess = { city: null, province: null, level: null, district: null };
+const RANK: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, county: 2 };
+
+/**
+ * The place named by a short header text (issuer, title): the most specific division whose
+ * parents agree with the others named, e.g. 宁波市 + 海曙区 → 海曙区.
+ */
+export function placeFromHeader(header: string): PlaceGuess {
+  const mentions = findPlaces(header).filter((m) => m.count - m.nicknameCount > 0);
+  if (mentions.length === 0) return EMPTY;
+  // A district name shared by several cities (鼓楼区) is kept only when its city is named too,
+  // or when it is the only reading.
+  const cities = new Set(mentions.filter((m) => m.level === 'city').map((m) => m.city));
+  const byName = new Map<string, PlaceMention[]>();
+  for (const m of mentions) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  const usable = mentions.filter((m) => {
+    const same = byName.get(m.name) ?? [];
+    return same.length === 1 || (m.city != null && cities.has(m.city));
+  });
+  if (usable.length === 0) return EMPTY;
+  const best = [...usable].sort((a, b) => RANK[b.level] - RANK[a.level] || b.fullCount - a.fullCount)[0];
+  const district = best.level === 'district' || best.level === 'county' ? best.name : null;
+  return { city: best.level === 'province' ? null : best.city, province: best.province, level: best.level, district };
+}
+
+/** Count of phrases like 我市/全市 that show which level the text speaks from. */
+function selfReferenceLevel(text: string): AdminLevel | null {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  const scores: Array<[AdminLevel, number]> = [
+    ['province', count(/[我全本]省/gu)],
+    ['city', count(/[我全本]市/gu)],
+    ['district', count(/[我全本]区(?!域)/gu)],
+    ['county', count(/[我全本]县/gu)],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  return scores[0][1] > 0 ? scores[0][0] : null;
+}
+
+/**
+ * Infers the place from the body: each city scores its own mentions (full names count double)
+ * plus mentions of its districts; a district's short form (海曙, 鼓楼) counts only when its city is
+ * named too, because many short forms are also ordinary words.
+ */
+export function placeFromBody(text: string): PlaceGuess {
+  const mentions = findPlaces(text);
+  const cityScore = new Map<string, number>();
+  const provinceOf = new Map<string, string>();
+  const add = (city: string, province: string, v: number): void => {
+    cityScore.set(city, (cityScore.get(city) ?? 0) + v);
+    provinceOf.set(city, province);
+  };
+  const cityNamed = new Set(mentions.filter((m) => m.level === 'city').map((m) => m.name));
+  for (const m of mentions) {
+    const shortCount = m.count - m.fullCount - m.nicknameCount;
+    if (m.level === 'city') add(m.name, m.province, 2 * m.fullCount + shortCount + m.nicknameCount);
+    else if ((m.level === 'district' || m.level === 'county') && m.city) {
+      const trusted = cityNamed.has(m.city) ? m.fullCount + 0.5 * shortCount : 0.5 * m.fullCount;
+      if (trusted > 0) add(m.city, m.province, trusted);
+    }
+  }
+  const ranked = [...cityScore].sort((a, b) => b[1] - a[1]);
+  const selfLevel = selfReferenceLevel(text);
+  if (ranked.length === 0 || selfLevel === 'province') {
+    const provinces = mentions.filter((m) => m.level === 'province').sort((a, b) => b.count - a.count);
+    if (provinces.length > 0 && (selfLevel === 'province' || ranked.length === 0)) {
+      return { city: null, province: provinces[0].province, level: 'province', district: null };
+    }
+    if (ranked.length === 0) return EMPTY;
+  }
+  const [city] = ranked[0];
+  const level = selfLevel ?? 'city';
+  // Speaking as 我区/我县: the district of that city named most often.
+  const district = level === 'district' || level === 'county'
+    ? mentions.filter((m) => m.city === city && m.level === level).sort((a, b) => b.count - a.count)[0]?.name ?? null
+    : null;
+  return { city, province: provinceOf.get(city) ?? null, level: district ? level : 'city', district };
+}

@@ -1,0 +1,59 @@
+// The signature block of a notice: the issuing body (发文机关) on one or more lines, then the date.
+//   青岛市小微企业创业创新基地城市示范工作
+//   联席会议办公室
+//   2016 年9 月29 日
+import { parseDateLine } from './dates';
+import { AGENCY_END_RE } from './title';
+
+export interface Signature {
+  issuer: string | null;
+  date: string;
+  /** Line index of the date. */
+  line: number;
+}
+
+const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
+const MAX_AGENCY_LINE = 40;
+const NOT_AGENCY_RE = /[。，,；;：:！!？?、《》“”()（）]/u;
+
+/**
+ * Agency lines directly above the date, read bottom-up: a line that ends like an agency starts a
+ * new signatory; one that does not is the first half of the wrapped name below it.
+ */
+function agencyAbove(lines: string[], dateLine: number): string | null {
+  const agencies: string[] = [];
+  let current = '';
+  let wrapped = false;
+  for (let i = dateLine - 1, seen = 0; i >= 0 && seen < 4; i--) {
+    const t = compact(lines[i]);
+    if (!t) continue;
+    if (t.length > MAX_AGENCY_LINE || NOT_AGENCY_RE.test(t) || /\d/u.test(t)) break;
+    seen++;
+    if (!current) {
+      if (!AGENCY_END_RE.test(t)) break;
+      current = t;
+    } else if (AGENCY_END_RE.test(t)) {
+      agencies.unshift(current);
+      current = t;
+      wrapped = false;
+    } else if (!wrapped) {
+      current = t + current;
+      wrapped = true;
+    } else break;
+  }
+  if (current) agencies.unshift(current);
+  return agencies.length > 0 ? agencies.join('、') : null;
+}
+
+/** The first date-only line that has an agency above it, within the given line range. */
+export function findSignature(lines: string[], fromLine = 0, toLine = lines.length): Signature | null {
+  let firstDate: Signature | null = null;
+  for (let i = fromLine; i < Math.min(lines.length, toLine); i++) {
+    const date = parseDateLine(lines[i]);
+    if (!date) continue;
+    const issuer = agencyAbove(lines, i);
+    if (issuer) return { issuer, date, line: i };
+    firstDate ??= { issuer: null, date, line: i };
+  }
+  return firstDate;
+}

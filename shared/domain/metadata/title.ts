@@ -1,0 +1,120 @@
+// The title block at the head of a policy document, and the plan a cover notice transmits.
+//
+// Titles are printed on one or more short lines without sentence punctuation and end with the
+// document type (通知, 意见, 方案, 计划 …), optionally followed by the period '(2016-2018)'.
+// PDF extraction wraps them mid-word, so consecutive title lines are joined without a separator.
+// A cover notice '关于印发《X》的通知' that issues a single plan is cited by the plan's name X.
+
+const DOC_TYPES = '通知|意见|方案|办法|规定|细则|计划|决定|措施|纲要|规划|通告|公告|批复|条例|规则|政策|指引|指南|要点|行动|工程|标准|制度|章程|说明';
+const PERIOD_TAIL = '(?:[(（][\\s0-9０-９年—–\\-－~～至到]+[)）])?';
+/** The whole text ends like a title: a document type, maybe followed by a period in brackets. */
+const TITLE_END_RE = new RegExp(`(?:${DOC_TYPES})[”"」]?${PERIOD_TAIL}$`, 'u');
+/** A line that is only a period in brackets, printed under a plan's name: '(2018—2020年)'. */
+const PERIOD_LINE_RE = new RegExp(`^${PERIOD_TAIL}$`, 'u');
+/** Sentence punctuation never occurs in a title (commas, full stops, colons). */
+const SENTENCE_PUNCT_RE = /[。，,；;：:！!？?]/u;
+/** Agency names: how a 发文机关 line ends. */
+export const AGENCY_END_RE = /(?:人民政府|政府|办公室|办公厅|委员会|领导小组|联席会议|局|厅|委|部|院|署|会|中心|办|行|处|所)$/u;
+
+const MAX_TITLE_LINES = 4;
+const MAX_TITLE_LENGTH = 90;
+
+export interface TitleBlock {
+  /** The joined title as printed (issuer prefix included when printed on the line before 关于). */
+  text: string;
+  /** Index of the first and last line of the block. */
+  firstLine: number;
+  lastLine: number;
+}
+
+const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
+
+// Lines that stand next to a title but never belong to it: a 文号 or a date on its own line.
+const DOC_NUMBER_LINE_RE = /^[\u4e00-\u9fff]{1,12}[〔［\[(（【][0-9０-９]{4}[〕］\])）】][0-9０-９]{1,5}号$/u;
+const DATE_LINE_RE = /^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u;
+
+function looksLikeTitleLine(line: string): boolean {
+  const t = compact(line);
+  return t.length > 0 && t.length <= MAX_TITLE_LENGTH && !SENTENCE_PUNCT_RE.test(t)
+    && !DOC_NUMBER_LINE_RE.test(t) && !DATE_LINE_RE.test(t);
+}
+
+/**
+ * Title blocks in reading order: runs of 1–4 punctuation-free lines whose joined text ends like a
+ * title. Blank lines inside a block are allowed only before a period line ('(2018—2020年)').
+ */
+export function findTitleBlocks(lines: string[], maxLine = lines.length): TitleBlock[] {
+  const blocks: TitleBlock[] = [];
+  for (let i = 0; i < Math.min(lines.length, maxLine); i++) {
+    if (!looksLikeTitleLine(lines[i])) continue;
+    // The longest run of lines from i that ends like a title (a title may end in 计划” and still
+    // continue on the next line: …三年成长计划”\n四大专项行动方案的通知).
+    let text = '';
+    let best: TitleBlock | null = null;
+    for (let j = i, used = 0; j < lines.length && used < MAX_TITLE_LINES; j++) {
+      const t = compact(lines[j]);
+      if (!t) {
+        // Skip blank lines only when a period line follows them.
+        let k = j + 1;
+        while (k < lines.length && !compact(lines[k])) k++;
+        if (k < lines.length && text && PERIOD_LINE_RE.test(compact(lines[k]))) { j = k - 1; continue; }
+        break;
+      }
+      if (!looksLikeTitleLine(lines[j])) break;
+      text += t;
+      used++;
+      if (text.length > MAX_TITLE_LENGTH) break;
+      if (TITLE_END_RE.test(text) && isPlausibleTitle(text)) best = { text, firstLine: i, lastLine: j };
+    }
+    if (best) {
+      blocks.push(best);
+      i = best.lastLine;
+    }
+  }
+  return blocks;
+}
+
+/** Rejects lines that end with a document type but are not titles (附件:…方案, 字体大小 …). */
+function isPlausibleTitle(text: string): boolean {
+  if (text.length < 6) return false;
+  if (/^(?:附件|附|抄送|主题词|来源|发布|索引|文号|主题)/u.test(text)) return false;
+  // A web headline that names a title inside 《》 and ends with 》 does not end with a doc type;
+  // a title that is only a quoted name ('《…》') is a reference, not a title.
+  if (/^《[^》]*》$/u.test(text)) return false;
+  return true;
+}
+
+export interface Transmittal {
+  /** The notice's 关于…的通知 text without the issuer prefix. */
+  noticeTitle: string;
+  /** Names of the plans the notice issues, as printed inside 《》 or after 印发. */
+  plans: string[];
+}
+
+const ISSUE_RE = /关于(?:印发|下发|颁发|发布)(.+)的通知$/u;
+
+/**
+ * When a title is a cover notice that issues plans (关于印发《X》的通知), the names of those plans.
+ * The notice body is consulted when the title does not quote the plans (…四大专项行动方案的通知
+ * followed by '《A》、《B》…已经市政府同意,现印发给你们').
+ */
+export function readTransmittal(title: string, noticeBody: string): Transmittal | null {
+  const m = ISSUE_RE.exec(title);
+  if (!m) return null;
+  const inner = m[1];
+  const quoted = [...inner.matchAll(/《([^》]+)》/gu)].map((q) => q[1]);
+  if (quoted.length > 0) return { noticeTitle: title.slice(title.indexOf('关于')), plans: quoted };
+  // The first sentence of the body names what is issued: 《A》、《B》…现印发/已经…同意.
+  const firstSentence = compact(noticeBody).split(/现(?:予|将)?印发|印发给你们|已经/u)[0] ?? '';
+  const named = [...firstSentence.matchAll(/《([^》]+)》/gu)].map((q) => q[1]);
+  const plans = named.length > 0 ? named : [inner];
+  return { noticeTitle: title.slice(title.indexOf('关于')), plans };
+}
+
+/** The issuer printed before 关于 in a title (温州市人民政府办公室关于…), or null. */
+export function issuerPrefix(title: string): string | null {
+  const i = title.indexOf('关于');
+  if (i < 2) return null;
+  const prefix = title.slice(0, i);
+  return AGENCY_END_RE.test(prefix) ? prefix : null;
+}
