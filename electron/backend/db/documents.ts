@@ -1,0 +1,191 @@
+import type { AnalysedDocument } from '../../../shared/domain/analyze';
+import type { DocumentMetadata } from '../../../shared/domain/types';
+import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
+import type { Db } from './connection';
+
+/** Every SQL statement about documents, parts, clauses and citations lives here. */
+
+const metadataColumns: Record<MetadataFieldName, string> = {
+  title: 'title', city: 'city', province: 'province', level: 'level', issuer: 'issuer', docNumber: 'doc_number',
+  dateWritten: 'date_written', datePublished: 'date_published', validity: 'validity', period: 'period',
+};
+export const metadataFieldList = Object.keys(metadataColumns) as MetadataFieldName[];
+
+export interface DocumentRow {
+  id: number; file_name: string; source_path: string | null; source_hash: string; format: string; encoding: string | null;
+  raw_text: string; cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
+  issuer: string | null; doc_number: string | null; date_written: string | null; date_published: string | null;
+  validity: string | null; period: string | null; inferred_fields: string; edited_fields: string; warnings: string;
+  imported_at: string; updated_at: string;
+}
+
+export interface ClauseRow {
+  id: number; doc_id: number; parent_id: number | null; ord: number; label: string; level: number; kind: Clause['kind'];
+  heading: string | null; text: string; start: number; text_start: number; end: number; part_index: number | null; path: string;
+  lead_agencies: string; responsible_agencies: string;
+}
+
+export interface NewDocument {
+  fileName: string;
+  sourcePath: string | null;
+  sourceHash: string;
+  format: string;
+  encoding: string | null;
+  raw: string;
+  analysed: AnalysedDocument;
+  warnings: string[];
+}
+
+function yearOf(r: Pick<DocumentRow, 'date_written' | 'date_published' | 'period'>): number | null {
+  const m = /^(\d{4})/.exec(r.date_written ?? r.date_published ?? r.period ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+export function metadataOf(r: DocumentRow): MetadataFields {
+  return {
+    title: r.title, city: r.city, province: r.province, level: r.level as MetadataFields['level'], issuer: r.issuer,
+    docNumber: r.doc_number, dateWritten: r.date_written, datePublished: r.date_published, validity: r.validity, period: r.period,
+  };
+}
+
+export function createDocumentsRepo(db: Db) {
+  const stmt = {
+    byId: db.prepare('SELECT * FROM documents WHERE id = ?'),
+    byHash: db.prepare('SELECT id, file_name FROM documents WHERE source_hash = ?'),
+    byFile: db.prepare('SELECT * FROM documents WHERE file_name = ? ORDER BY id LIMIT 1'),
+    list: db.prepare(`SELECT d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
+        d.date_written, d.date_published, d.validity, d.period, d.imported_at,
+        (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
+      FROM documents d ORDER BY d.id`),
+    parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
+    allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
+    clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
+    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, raw_text, cleaned_text,
+        title, city, province, level, issuer, doc_number, date_written, date_published, validity, period, inferred_fields, warnings, imported_at, updated_at)
+      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @raw_text, @cleaned_text, @title, @city, @province, @level, @issuer,
+        @doc_number, @date_written, @date_published, @validity, @period, @inferred_fields, @warnings, @now, @now)`),
+    insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
+    insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, text, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
+      VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @text, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
+    insertCitation: db.prepare('INSERT INTO citations (doc_id, ord, doc_number) VALUES (?, ?, ?)'),
+    citations: db.prepare('SELECT doc_number FROM citations WHERE doc_id = ? ORDER BY ord'),
+    docByNumber: db.prepare('SELECT id FROM documents WHERE doc_number = ? ORDER BY id LIMIT 1'),
+    citedBy: db.prepare(`SELECT DISTINCT d.id, d.title, d.city FROM citations c JOIN documents d ON d.id = c.doc_id
+      WHERE c.doc_number = ? AND d.id <> ? ORDER BY d.id`),
+    delete: db.prepare('DELETE FROM documents WHERE id = ?'),
+    count: db.prepare('SELECT count(*) AS n FROM documents'),
+  };
+
+  const updateClause = db.prepare(`UPDATE clauses SET parent_id=@parent_id, ord=@ord, label=@label, level=@level, kind=@kind, heading=@heading,
+      text=@text, start=@start, text_start=@text_start, end=@end, part_index=@part_index, path=@path, lead_agencies=@lead,
+      responsible_agencies=@responsible WHERE id=@id AND doc_id=@doc_id`);
+
+  /** Writes clauses in reading order; an entry of keepIds updates that existing row instead of inserting. */
+  function writeClauses(docId: number, analysed: AnalysedDocument, keepIds: Array<number | null> = []): number[] {
+    const ids: number[] = [];
+    analysed.clauses.forEach((c, ord) => {
+      const row = {
+        id: keepIds[ord] ?? null, doc_id: docId, parent_id: c.parentIndex == null ? null : ids[c.parentIndex], ord, label: c.label, level: c.level,
+        kind: c.kind, heading: c.heading, text: c.text, start: c.start, text_start: c.textStart, end: c.end, part_index: c.partIndex, path: c.path,
+        lead: JSON.stringify(c.agencies.lead), responsible: JSON.stringify(c.agencies.responsible),
+      };
+      if (row.id != null) {
+        updateClause.run(row);
+        ids.push(row.id);
+      } else ids.push(Number(stmt.insertClause.run(row).lastInsertRowid));
+    });
+    analysed.parts.forEach((p, i) => stmt.insertPart.run(docId, i, p.title, p.start, p.end));
+    analysed.metadata.citedDocNumbers.forEach((n, i) => stmt.insertCitation.run(docId, i, n));
+    return ids;
+  }
+
+  function metadataParams(m: DocumentMetadata, keep: Partial<MetadataFields> = {}) {
+    const pick = <K extends MetadataFieldName>(k: K) => (k in keep ? keep[k] : m[k]) ?? null;
+    return {
+      title: pick('title'), city: pick('city'), province: pick('province'), level: pick('level'), issuer: pick('issuer'),
+      doc_number: pick('docNumber'), date_written: pick('dateWritten'), date_published: pick('datePublished'),
+      validity: pick('validity'), period: pick('period'),
+    };
+  }
+
+  return {
+    count: () => (stmt.count.get() as { n: number }).n,
+    get: (id: number) => stmt.byId.get(id) as DocumentRow | undefined,
+    findByHash: (hash: string) => stmt.byHash.get(hash) as { id: number; file_name: string } | undefined,
+    findByFile: (fileName: string) => stmt.byFile.get(fileName) as DocumentRow | undefined,
+    clauses: (docId: number) => stmt.clauses.all(docId) as ClauseRow[],
+    parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,
+    citations: (docId: number) => (stmt.citations.all(docId) as Array<{ doc_number: string }>).map((r) => r.doc_number),
+    documentIdByNumber: (docNumber: string) => (stmt.docByNumber.get(docNumber) as { id: number } | undefined)?.id ?? null,
+    citedBy: (docNumber: string, exceptId: number) => stmt.citedBy.all(docNumber, exceptId) as Array<{ id: number; title: string | null; city: string | null }>,
+
+    list(): DocumentSummary[] {
+      const parts = new Map<number, Array<{ index: number; title: string }>>();
+      for (const p of stmt.allParts.all() as Array<{ doc_id: number; part_index: number; title: string }>) {
+        if (!parts.has(p.doc_id)) parts.set(p.doc_id, []);
+        parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
+      }
+      return (stmt.list.all() as Array<DocumentRow & { clause_count: number }>).map((r) => ({
+        id: r.id, file: r.file_name, format: r.format, encoding: r.encoding, ...metadataOf(r), year: yearOf(r),
+        clauseCount: r.clause_count, parts: parts.get(r.id) ?? [], importedAt: r.imported_at,
+      }));
+    },
+
+    insert(doc: NewDocument): { id: number; clauseIds: number[] } {
+      const now = new Date().toISOString();
+      const info = stmt.insertDoc.run({
+        file_name: doc.fileName, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
+        raw_text: doc.raw, cleaned_text: doc.analysed.cleaned, ...metadataParams(doc.analysed.metadata),
+        inferred_fields: JSON.stringify(doc.analysed.metadata.inferred), warnings: JSON.stringify(doc.warnings), now,
+      });
+      const id = Number(info.lastInsertRowid);
+      return { id, clauseIds: writeClauses(id, doc.analysed) };
+    },
+
+    /**
+     * Replaces a document's text and clauses in place (re-import of a changed file). Clause ids
+     * listed in reuseIds are kept so codings and links on unchanged clauses stay attached; fields
+     * the researcher edited keep their edited values.
+     */
+    replace(id: number, doc: NewDocument, reuseIds: Array<number | null>, beforeStaleDeleted: (newIds: number[]) => void): number[] {
+      const old = stmt.byId.get(id) as DocumentRow;
+      const edited = JSON.parse(old.edited_fields) as MetadataFieldName[];
+      const keep = Object.fromEntries(edited.map((f) => [f, metadataOf(old)[f]])) as Partial<MetadataFields>;
+      const m = metadataParams(doc.analysed.metadata, keep);
+      db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
+          cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number,
+          date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, inferred_fields=@inferred_fields,
+          warnings=@warnings, updated_at=@now WHERE id=@id`).run({
+        id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding, raw_text: doc.raw,
+        cleaned_text: doc.analysed.cleaned, ...m, inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
+        warnings: JSON.stringify(doc.warnings), now: new Date().toISOString(),
+      });
+      // Kept clauses are updated in place (deleting them would cascade to their codings and links);
+      // the rest go. Parents and order are detached first so the rewrite cannot trip over them.
+      // The stale ones are deleted only after the callback has moved what refers to them.
+      db.prepare('UPDATE clauses SET parent_id = NULL, ord = -id WHERE doc_id = ?').run(id);
+      db.prepare('DELETE FROM parts WHERE doc_id = ?').run(id);
+      db.prepare('DELETE FROM citations WHERE doc_id = ?').run(id);
+      const ids = writeClauses(id, doc.analysed, reuseIds);
+      beforeStaleDeleted(ids);
+      db.prepare('DELETE FROM clauses WHERE doc_id = ? AND id NOT IN (SELECT value FROM json_each(?))').run(id, JSON.stringify(ids));
+      return ids;
+    },
+
+    updateMetadata(id: number, fields: Partial<MetadataFields>): void {
+      const row = stmt.byId.get(id) as DocumentRow;
+      const names = Object.keys(fields) as MetadataFieldName[];
+      if (!names.length) return;
+      const edited = new Set([...(JSON.parse(row.edited_fields) as MetadataFieldName[]), ...names]);
+      const inferred = (JSON.parse(row.inferred_fields) as MetadataFieldName[]).filter((f) => !names.includes(f));
+      const sets = names.map((f) => `${metadataColumns[f]} = @${f}`).join(', ');
+      db.prepare(`UPDATE documents SET ${sets}, edited_fields = @edited, inferred_fields = @inferred, updated_at = @now WHERE id = @id`).run({
+        ...Object.fromEntries(names.map((f) => [f, fields[f] ?? null])), edited: JSON.stringify([...edited]), inferred: JSON.stringify(inferred),
+        now: new Date().toISOString(), id,
+      });
+    },
+
+    delete: (id: number) => stmt.delete.run(id).changes > 0,
+  };
+}
+export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;

@@ -1,0 +1,1 @@
+-- search: reserved; its feature's tables are defined here.

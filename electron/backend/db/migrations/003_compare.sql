@@ -1,0 +1,1 @@
+-- compare: reserved; its feature's tables are defined here.

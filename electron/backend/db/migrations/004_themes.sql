@@ -1,0 +1,1 @@
+-- themes: reserved; its feature's tables are defined here.

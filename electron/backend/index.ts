@@ -1,0 +1,103 @@
+import { ApiError, type ApiErrorData } from '../../shared/api/errors';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
+import type { ApiEvent } from '../../shared/api/events';
+import { createAnnotationsFeature } from './annotations';
+import { createCompareFeature } from './compare';
+import type { BackendContext, BackendInfo } from './context';
+import { openDatabase } from './db/connection';
+import { createDocumentsRepo } from './db/documents';
+import { loadMigrations, migrate } from './db/migrate';
+import { createExportFeature } from './export';
+import { documentsHandlers } from './handlers/documents';
+import { systemHandlers } from './handlers/system';
+import type { Handlers } from './handlers/types';
+import { createSearchFeature } from './search';
+import { EventBus, TaskRegistry } from './services/events';
+import type { DocumentHooks } from './services/hooks';
+import { createImportService } from './services/importService';
+import { createThemesFeature } from './themes';
+import { version } from './version';
+
+export interface BackendOptions {
+  databasePath: string;
+  dataDir?: string;
+  mode?: BackendInfo['mode'];
+  migrationsDir?: string;
+}
+
+export interface Backend {
+  /** Validates the input against the contract, runs the handler, and returns its result. Throws ApiError only. */
+  invoke(method: string, input: unknown): Promise<unknown>;
+  subscribe(listener: (e: ApiEvent) => void): () => void;
+  context: BackendContext;
+  close(): void;
+}
+
+function describeZodIssues(issues: Array<{ path: PropertyKey[]; message: string }>): string {
+  return issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+/** The composition root: builds the whole backend from a database path. */
+export function createBackend(opts: BackendOptions): Backend {
+  const db = openDatabase(opts.databasePath);
+  try {
+    migrate(db, loadMigrations(opts.migrationsDir));
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const events = new EventBus();
+  const hooks: DocumentHooks[] = [];
+  const documents = createDocumentsRepo(db);
+  const imports = createImportService({ db, documents, hooks, events });
+  const ctx: BackendContext = {
+    db, events, hooks, documents, imports, tasks: new TaskRegistry(),
+    call: (method, input) => invoke(method, input),
+    info: { version, mode: opts.mode ?? 'test', dataDir: opts.dataDir ?? '', databasePath: opts.databasePath },
+  };
+  const features = [createSearchFeature(ctx), createCompareFeature(ctx), createThemesFeature(ctx), createAnnotationsFeature(ctx), createExportFeature(ctx)];
+  for (const f of features) if (f.hooks) hooks.push(f.hooks);
+  const [search, compare, themes, annotations, exporter] = features;
+  const handlers: Handlers = {
+    ...systemHandlers(ctx),
+    ...documentsHandlers(ctx),
+    ...search.handlers,
+    ...compare.handlers,
+    ...themes.handlers,
+    ...annotations.handlers,
+    ...exporter.handlers,
+  };
+
+  async function invoke(method: string, input: unknown): Promise<unknown> {
+    if (!isMethodName(method)) throw new ApiError('not_found', `Unknown method: ${method}`);
+    const spec = contract[method as MethodName];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) throw new ApiError('invalid_input', `Invalid input for ${method}: ${describeZodIssues(parsed.error.issues)}`, parsed.error.issues);
+    try {
+      const result = await (handlers[method as MethodName] as (i: unknown) => unknown)(parsed.data);
+      // The output schema is the contract too: a handler that drifts from it is a bug we want loud.
+      const out = spec.output.safeParse(result);
+      if (!out.success) throw new Error(`${method} returned a result that does not match the contract: ${describeZodIssues(out.error.issues)}`);
+      return out.data;
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      const message = e instanceof Error ? e.message : String(e);
+      console.error(`[policylens] ${method} failed:`, e);
+      throw new ApiError('internal', `PolicyLens hit an internal error in ${method}: ${message}`);
+    }
+  }
+
+  return {
+    invoke,
+    subscribe: (l) => events.subscribe(l),
+    context: ctx,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export function errorData(e: unknown): ApiErrorData {
+  if (e instanceof ApiError) return e.toJSON();
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../db/connection';
+
+/** What a re-import tells the features that refer to a document's clauses and offsets. */
+export interface ReanchorContext {
+  docId: number;
+  oldText: string;
+  newText: string;
+  /** Old clause id → the new clause id it became (same id when kept), or null when it is gone. */
+  clauseMap: Map<number, number | null>;
+  /** The document's clauses after the re-import, in reading order. */
+  newClauses: Array<{ id: number; start: number; end: number; text: string }>;
+}
+
+export interface ReanchorResult {
+  kept: number;
+  /** Human-readable descriptions of what could not be placed in the new text. */
+  lost: string[];
+}
+
+/**
+ * Features (search index, themes/codings, annotations, comparisons) register these so that the
+ * import service keeps them in step inside the same transaction, without knowing about them.
+ */
+export interface DocumentHooks {
+  /** After a document's clauses were written (new import or re-import). */
+  clausesWritten?(db: Db, docId: number): void;
+  /** Before a document is deleted. */
+  documentDeleting?(db: Db, docId: number): void;
+  /** During a re-import, before clauses that are gone are deleted: move what refers to them. */
+  reanchor?(db: Db, ctx: ReanchorContext): ReanchorResult;
+}

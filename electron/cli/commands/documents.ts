@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import type { DocumentDetail, DocumentSummary, ImportReport } from '../../../shared/api/methods/documents';
+import { type Command, call, requireId } from './types';
+
+export const importCommand: Command = {
+  usage: 'import --db FILE PATH… — import files or folders; prints {documents, errors}',
+  async run(backend, { positionals }) {
+    if (!positionals.length) throw new Error('import needs at least one file or folder.');
+    const report = await call<ImportReport>(backend, 'documents.importPaths', { paths: positionals.map((p) => resolve(p)) });
+    return {
+      documents: [...report.imported, ...report.updated].map((d) => ({ id: d.id, file: d.file, title: d.title })),
+      duplicates: report.duplicates,
+      errors: report.errors,
+    };
+  },
+};
+
+export const documentsCommand: Command = {
+  usage: 'documents --db FILE — every document with its metadata',
+  async run(backend) {
+    const list = await call<DocumentSummary[]>(backend, 'documents.list', {});
+    const out = [];
+    for (const d of list) {
+      const full = await call<DocumentDetail>(backend, 'documents.get', { id: d.id });
+      out.push({
+        id: d.id, file: d.file, title: d.title, city: d.city, province: d.province, level: d.level, issuer: d.issuer, docNumber: d.docNumber,
+        dateWritten: d.dateWritten, datePublished: d.datePublished, validity: d.validity, period: d.period,
+        citedDocNumbers: full.cited.map((c) => c.docNumber), parts: d.parts.map((p) => ({ title: p.title })), parentId: null,
+        format: d.format, encoding: d.encoding, inferred: full.inferred,
+      });
+    }
+    return out;
+  },
+};
+
+export const clausesCommand: Command = {
+  usage: 'clauses --db FILE --doc ID — the clauses of a document in reading order',
+  async run(backend, { options }) {
+    return call(backend, 'documents.clauses', { id: requireId(options.doc, '--doc') });
+  },
+};
+
+export const textCommand: Command = {
+  usage: 'text --db FILE --doc ID — the cleaned text of a document',
+  async run(backend, { options }) {
+    return call(backend, 'documents.text', { id: requireId(options.doc, '--doc') });
+  },
+};

@@ -1,0 +1,10 @@
+import { clausesCommand, documentsCommand, importCommand, textCommand } from './documents';
+import type { Command } from './types';
+
+/** Every CLI command, by name. Features add theirs here. */
+export const commands: Record<string, Command> = {
+  import: importCommand,
+  documents: documentsCommand,
+  clauses: clausesCommand,
+  text: textCommand,
+};

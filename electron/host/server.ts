@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { ApiErrorCode } from '../../shared/api/errors';
+import { type Backend, errorData } from '../backend';
+import { TOKEN_HEADER, checkRequest, contentSecurityPolicy } from './security';
+
+/** Uploads arrive base64-encoded inside JSON; this bounds one request. */
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+const statusOf: Record<ApiErrorCode, number> = {
+  invalid_input: 400, not_found: 404, conflict: 409, unsupported: 415, bad_file: 422, cancelled: 409, unavailable: 503, internal: 500,
+};
+
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
+  '.bcmap': 'application/octet-stream', '.wasm': 'application/wasm',
+};
+
+export interface HostOptions {
+  backend: Backend;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** Folder whose files may be downloaded through /api/download (export results). */
+  downloadDir?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface Host {
+  url: string;
+  /** The URL to open: carries the token in the fragment, which browsers never send to a server. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        fail(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const token = opts.token ?? randomBytes(32).toString('hex');
+  const staticRoot = resolve(opts.staticDir);
+  let port = 0;
+
+  async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === '/api/events') return events(req, res);
+    if (path.startsWith('/api/download/')) return download(res, decodeURIComponent(path.slice('/api/download/'.length)));
+    const m = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(path);
+    if (!m) return send(res, 404, { error: { code: 'not_found', message: `No such endpoint: ${path}` } });
+    if (req.method !== 'POST') return send(res, 405, { error: { code: 'invalid_input', message: 'API calls use POST.' } });
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, { error: { code: 'invalid_input', message: 'API calls take a JSON body (Content-Type: application/json).' } });
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body ? JSON.parse(body) : {};
+    } catch {
+      return send(res, 400, { error: { code: 'invalid_input', message: 'The request body is not valid JSON or is too large.' } });
+    }
+    try {
+      const result = await opts.backend.invoke(m[1], input);
+      send(res, 200, { result });
+    } catch (e) {
+      const data = errorData(e);
+      send(res, statusOf[data.code] ?? 500, { error: data });
+    }
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    res.write(': connected\n\n');
+    const unsubscribe = opts.backend.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+    // Comments keep proxies and the browser from timing the stream out.
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  }
+
+  function download(res: ServerResponse, name: string): void {
+    const dir = opts.downloadDir ? resolve(opts.downloadDir) : null;
+    const file = dir ? resolve(dir, normalize(name)) : null;
+    if (!dir || !file || !file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return send(res, 404, { error: { code: 'not_found', message: 'No such export file.' } });
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name.split(/[\\/]/).pop()!)}`, 'x-content-type-options': 'nosniff' });
+    createReadStream(file).pipe(res);
+  }
+
+  function staticFile(req: IncomingMessage, res: ServerResponse, path: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: { code: 'invalid_input', message: 'Method not allowed.' } });
+    let file = resolve(staticRoot, '.' + normalize(path));
+    if (!file.startsWith(staticRoot + sep) && file !== staticRoot) return send(res, 404, { error: { code: 'not_found', message: 'Not found.' } });
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html'); // the app routes itself
+    if (!existsSync(file)) return send(res, 500, { error: { code: 'internal', message: 'The renderer is not built. Run `npm run build:renderer`.' } });
+    const headers: Record<string, string> = {
+      'content-type': mime[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+    };
+    if (extname(file) === '.html') {
+      headers['content-security-policy'] = contentSecurityPolicy;
+      headers['x-frame-options'] = 'DENY';
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const isApi = path.startsWith('/api/');
+    const refusal = checkRequest(req, port, token, { needsToken: isApi });
+    if (refusal) return send(res, refusal.status, { error: { code: 'invalid_input', message: refusal.message } });
+    if (isApi) {
+      api(req, res, path).catch((e) => send(res, 500, { error: errorData(e) }));
+    } else staticFile(req, res, path);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    openUrl: `${url}#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+export { TOKEN_HEADER };

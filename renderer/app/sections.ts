@@ -1,0 +1,30 @@
+import type { ComponentType } from 'react';
+import type { Route } from './router';
+
+/**
+ * A section of the app. Each feature folder that has a `section.tsx` exporting `section` is
+ * picked up automatically; the sidebar lists those with an order, in that order.
+ */
+export interface Section {
+  id: string;
+  /** i18n key of the sidebar label, e.g. 'library:title'. */
+  titleKey: string;
+  /** Position in the sidebar; omit for routes that are not sidebar entries (the Reader). */
+  order?: number;
+  /** Single-letter keyboard shortcut with Alt (Alt+1 … are assigned by order). */
+  component: ComponentType<{ route: Route }>;
+}
+
+/** Sidebar entries every build must show; those without a feature yet say so plainly. */
+export const plannedSections = ['library', 'search', 'compare', 'themes', 'notes'] as const;
+
+const modules = import.meta.glob<{ section: Section }>('../features/*/section.tsx', { eager: true });
+export const sections: Section[] = Object.values(modules)
+  .map((m) => m.section)
+  .filter(Boolean);
+
+/** App-wide overlays (quick open, export dialog …): every `features/*/overlay.tsx` exporting `Overlay`. */
+const overlayModules = import.meta.glob<{ Overlay: ComponentType }>('../features/*/overlay.tsx', { eager: true });
+export const overlays: ComponentType[] = Object.values(overlayModules)
+  .map((m) => m.Overlay)
+  .filter(Boolean);

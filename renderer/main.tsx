@@ -1,0 +1,40 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApi } from '../shared/api/client';
+import { ApiProvider } from './api/ApiProvider';
+import { httpTransport, ipcTransport, takeTokenFromLocation } from './api/transports';
+import { App } from './app/App';
+import { initI18n } from './i18n';
+import './styles/app.css';
+
+function transport() {
+  if (window.policylens) return ipcTransport(window.policylens);
+  const token = takeTokenFromLocation();
+  if (!token) return null;
+  return httpTransport(token);
+}
+
+async function start() {
+  await initI18n();
+  const root = createRoot(document.getElementById('root')!);
+  const tr = transport();
+  if (!tr) {
+    root.render(
+      <div className="not-built">
+        <h1>PolicyLens</h1>
+        <p>Open the address printed by <code>npm start</code> (it carries a session token). 请使用 npm start 打印的地址打开。</p>
+      </div>,
+    );
+    return;
+  }
+  if (!window.location.hash || window.location.hash === '#') window.location.hash = '#/library';
+  root.render(
+    <StrictMode>
+      <ApiProvider api={createApi(tr)} transport={tr}>
+        <App />
+      </ApiProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

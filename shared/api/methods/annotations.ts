@@ -1,0 +1,4 @@
+import type { MethodMap } from '../define';
+
+/** The annotations methods of the contract. */
+export const annotationsMethods = {} satisfies MethodMap;

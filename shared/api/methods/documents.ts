@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { id, ok, taskId } from './common';
+
+const nullableText = z.string().nullable();
+const level = z.enum(['province', 'city', 'district', 'county']).nullable();
+
+export const metadataFields = z.object({
+  title: nullableText,
+  city: nullableText,
+  province: nullableText,
+  level,
+  issuer: nullableText,
+  docNumber: nullableText,
+  dateWritten: nullableText,
+  datePublished: nullableText,
+  validity: nullableText,
+  period: nullableText,
+});
+export type MetadataFields = z.infer<typeof metadataFields>;
+export const metadataFieldNames = metadataFields.keyof();
+export type MetadataFieldName = z.infer<typeof metadataFieldNames>;
+
+export const documentSummary = metadataFields.extend({
+  id,
+  file: z.string(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  /** Year for grouping: from dateWritten, else datePublished, else period start. */
+  year: z.number().int().nullable(),
+  clauseCount: z.number().int(),
+  parts: z.array(z.object({ index: z.number().int(), title: z.string() })),
+  importedAt: z.string(),
+});
+export type DocumentSummary = z.infer<typeof documentSummary>;
+
+export const citedDocument = z.object({
+  docNumber: z.string(),
+  /** The document in this corpus that carries this 文号, when there is one. */
+  documentId: id.nullable(),
+});
+
+export const documentDetail = documentSummary.extend({
+  /** Fields whose values were inferred (e.g. city from place names), not read from the text. */
+  inferred: z.array(metadataFieldNames),
+  /** Fields the researcher edited by hand: re-analysis never overwrites them. */
+  edited: z.array(metadataFieldNames),
+  cited: z.array(citedDocument),
+  /** Documents in the corpus that cite this one by its 文号. */
+  citedBy: z.array(z.object({ id, title: z.string().nullable(), city: z.string().nullable() })),
+  warnings: z.array(z.string()),
+  sourceHash: z.string(),
+});
+export type DocumentDetail = z.infer<typeof documentDetail>;
+
+export const clause = z.object({
+  id,
+  docId: id,
+  parentId: id.nullable(),
+  /** The number as printed ('一、', '(三)', '3.'); '' for preamble and part nodes. */
+  label: z.string(),
+  level: z.number().int(),
+  kind: z.enum(['preamble', 'part', 'heading', 'measure']),
+  heading: z.string().nullable(),
+  /** The clause's own text, without its label and its children's text. */
+  text: z.string(),
+  /** Offsets into the document's cleaned text: [start, end) covers label and own text. */
+  start: z.number().int(),
+  end: z.number().int(),
+  partIndex: z.number().int().nullable(),
+  /** Clause path as researchers cite it, e.g. 四-(三)-2. */
+  path: z.string(),
+  agencies: z.object({ lead: z.array(z.string()), responsible: z.array(z.string()) }),
+});
+export type Clause = z.infer<typeof clause>;
+
+export const importReport = z.object({
+  imported: z.array(z.object({ id, file: z.string(), title: z.string().nullable(), clauseCount: z.number().int() })),
+  /** A re-import of a changed file: codings and annotations re-anchored by text. */
+  updated: z.array(z.object({ id, file: z.string(), title: z.string().nullable(), kept: z.number().int(), lost: z.array(z.string()) })),
+  /** An unchanged file that is already in the corpus. */
+  duplicates: z.array(z.object({ id, file: z.string() })),
+  errors: z.array(z.object({ file: z.string(), message: z.string() })),
+  cancelled: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+/** 64 MB of base64 per file is far above any policy document; larger uploads are refused at the boundary. */
+const uploadedFile = z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(90_000_000) });
+
+export const documentsMethods = {
+  'documents.list': method(z.object({}).strict(), z.array(documentSummary)),
+  'documents.get': method(z.object({ id }).strict(), documentDetail),
+  'documents.text': method(z.object({ id }).strict(), z.object({ text: z.string() })),
+  'documents.clauses': method(z.object({ id }).strict(), z.array(clause)),
+  /** Edit metadata by hand; edited fields are kept through re-analysis and re-import. */
+  'documents.updateMetadata': method(z.object({ id, fields: metadataFields.partial() }).strict(), documentDetail),
+  'documents.delete': method(z.object({ id }).strict(), ok),
+  /** Import files or folders by path (desktop app, CLI). */
+  'documents.importPaths': method(z.object({ paths: z.array(z.string().min(1)).min(1), taskId: taskId.optional() }).strict(), importReport, { progress: true }),
+  /** Import uploaded file contents (browser mode, drag and drop). */
+  'documents.importFiles': method(z.object({ files: z.array(uploadedFile).min(1), taskId: taskId.optional() }).strict(), importReport, { progress: true }),
+};

@@ -1,0 +1,4 @@
+import type { MethodMap } from '../define';
+
+/** The themes methods of the contract. */
+export const themesMethods = {} satisfies MethodMap;

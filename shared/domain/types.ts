@@ -1,0 +1,96 @@
+// The domain vocabulary of PolicyLens. These names are used unchanged in the database, the API
+// contract and the UI: document, part, clause, theme, coding, annotation, comparison, alignment link.
+// Pure types only: this file must stay importable from Node, Chromium and tests alike.
+
+/** Formats an importer can read. */
+export type SourceFormat = 'txt' | 'html' | 'docx' | 'pdf' | 'md';
+
+/** What an importer hands to the pipeline: the text as extracted, before cleanup. */
+export interface ExtractedText {
+  /** Plain text as extracted from the file (HTML tags removed, PDF text joined by lines). */
+  text: string;
+  format: SourceFormat;
+  /** Encoding detected for text formats ('utf-8', 'utf-16le', 'gb18030', …); null for binary formats. */
+  encoding: string | null;
+  /** Non-fatal observations a researcher should see in the import report. */
+  warnings: string[];
+}
+
+/** A half-open range [start, end) of UTF-16 offsets into a document's cleaned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * One document carried inside a file that holds several (Wenzhou's notice with four plans).
+ * A file with a single document has no parts.
+ */
+export interface PartSpan extends Span {
+  title: string;
+}
+
+/**
+ * The kind of a clause node:
+ * - preamble: text before the first numbered clause (title, cover notice, 为…制定本方案)
+ * - part: the title line of a part (one plan inside a multi-plan file)
+ * - heading: a numbered clause that only names a section (一、指导思想)
+ * - measure: a numbered clause that says something (a policy measure, target, principle …)
+ */
+export type ClauseKind = 'preamble' | 'part' | 'heading' | 'measure';
+
+/**
+ * A clause as produced by segmentation, in reading order. The spans of all clauses of a document
+ * tile its cleaned text: every character belongs to exactly one clause.
+ */
+export interface ClauseDraft extends Span {
+  /** The number as printed: '一、', '(三)', '（三）', '3.', '1、', '①', '第五条'; '' for preamble and part nodes. */
+  label: string;
+  /** Depth in the clause tree, 1 for top-level numbered clauses; 0 for preamble and part nodes. */
+  level: number;
+  kind: ClauseKind;
+  /** Index (in the same array) of the parent clause, or null at the top. */
+  parentIndex: number | null;
+  /** Offset where the clause's own text starts (after its label and the white space after it). */
+  textStart: number;
+  /** Short heading: a heading clause's title, or a measure's lead phrase before the first 。 when it reads as one (e.g. 就业目标). */
+  heading: string | null;
+  /** Index into the PartSpan array when the document has parts. */
+  partIndex: number | null;
+}
+
+export type AdminLevel = 'province' | 'city' | 'district' | 'county';
+
+/** Metadata of one document as a researcher would cite it. Unknown values are null. */
+export interface DocumentMetadata {
+  title: string | null;
+  city: string | null;
+  province: string | null;
+  level: AdminLevel | null;
+  issuer: string | null;
+  /** 文号 as printed, spacing normalised: 青政发〔2012〕46号 */
+  docNumber: string | null;
+  /** YYYY-MM-DD */
+  dateWritten: string | null;
+  /** YYYY-MM-DD */
+  datePublished: string | null;
+  /** e.g. 有效, 废止, 失效 */
+  validity: string | null;
+  /** e.g. 2016-2018 */
+  period: string | null;
+  /** Every 文号 the body cites, as printed (normalised spacing), in order of first appearance, without the document's own. */
+  citedDocNumbers: string[];
+  /** Names of the fields whose values were inferred rather than read from the text. */
+  inferred: Array<keyof Omit<DocumentMetadata, 'inferred' | 'citedDocNumbers'>>;
+}
+
+/** Agencies named as responsible for a clause. */
+export interface ClauseAgencies {
+  lead: string[];
+  responsible: string[];
+}
+
+export type LinkStatus = 'suggested' | 'confirmed' | 'rejected';
+export type CodingStatus = 'suggested' | 'accepted' | 'rejected';
+export type CodingSource = 'auto' | 'manual';
+export type InstrumentClass = 'supply' | 'environment' | 'demand';
