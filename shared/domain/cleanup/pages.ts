@@ -1,0 +1,77 @@
+// Page furniture of a printed document: page markers (- 3 -, — 3 —, 第 3 页, 3/22, Page 3 of 22)
+// and running headers/footers repeated on every page.
+//
+// A page marker is removed together with the blank lines around it, so the two halves of a
+// paragraph, a clause or a parenthesis split by a page break meet again and can be rejoined.
+
+const PAGE_MARKER_LINE = [
+  /^[-—–－‒―_~·]+ *\d{1,4} *[-—–－‒―_~·]+$/, // - 3 -   — 3 —
+  /^第 *\d{1,4} *页( *[,，/] *共 *\d{1,4} *页)?$/, // 第 3 页, 第3页/共22页
+  /^共 *\d{1,4} *页[,， ]*第 *\d{1,4} *页$/,
+  /^\d{1,4} *[/／] *\d{1,4}$/, // 3/22
+  /^(page|p\.) *\d{1,4}( *(of|\/) *\d{1,4})?$/i,
+];
+/** A line that is only a small number: a page number when the text is a printed (wrapped) one. */
+const BARE_NUMBER = /^\d{1,3}$/;
+/** A page marker inside a line: Chinese text, " - 12 - ", Chinese text. */
+const INLINE_MARKER = /(?<=[^\d\s]) +[-—–－] *\d{1,4} *[-—–－] +(?=[^\d\s])/g;
+
+export function isPageMarker(line: string, printed: boolean): boolean {
+  const t = line.trim();
+  return PAGE_MARKER_LINE.some((re) => re.test(t)) || (printed && BARE_NUMBER.test(t));
+}
+
+/** Repeated lines must be this short to count as a running header or footer. */
+const MAX_HEADER_CHARS = 40;
+const MIN_REPEATS = 3;
+
+/**
+ * Drops page markers (and the blank lines around them) and running headers/footers: short lines
+ * that recur next to page markers at least three times. `printed` says the text was typeset in
+ * pages (a PDF, or text extracted from one), where a lone number on a line is a page number.
+ */
+export function removePageFurniture(lines: string[], printed: boolean): string[] {
+  const marker = lines.map((l) => isPageMarker(l, printed));
+  const drop = marker.slice();
+
+  // Running headers/footers sit right before or after a page marker.
+  const nearMarker = new Map<string, number>();
+  const neighbours = (i: number): number[] => {
+    const found: number[] = [];
+    for (const dir of [-1, 1]) {
+      let j = i + dir;
+      while (j >= 0 && j < lines.length && !lines[j].trim()) j += dir;
+      if (j >= 0 && j < lines.length && !marker[j]) found.push(j);
+    }
+    return found;
+  };
+  marker.forEach((isMarker, i) => {
+    if (!isMarker) return;
+    for (const j of neighbours(i)) {
+      const t = lines[j].trim();
+      if (t.length <= MAX_HEADER_CHARS) nearMarker.set(t, (nearMarker.get(t) ?? 0) + 1);
+    }
+  });
+  const repeated = new Set([...nearMarker].filter(([, n]) => n >= MIN_REPEATS).map(([t]) => t));
+  if (repeated.size) {
+    marker.forEach((isMarker, i) => {
+      if (!isMarker) return;
+      for (const j of neighbours(i)) if (repeated.has(lines[j].trim())) drop[j] = true;
+    });
+  }
+
+  // Blank lines around a dropped line go too: a page break is not a paragraph break.
+  const out: string[] = [];
+  let afterDrop = false;
+  lines.forEach((line, i) => {
+    if (drop[i]) {
+      while (out.length && !out[out.length - 1].trim()) out.pop();
+      afterDrop = true;
+      return;
+    }
+    if (!line.trim() && afterDrop) return;
+    afterDrop = false;
+    out.push(printed ? line.replace(INLINE_MARKER, '') : line);
+  });
+  return out;
+}

@@ -1,0 +1,54 @@
+// White space: odd space characters, line endings, and the spaces PDF extraction and web layout put
+// inside numbers, dates and Chinese words (2016 年9 月29 日, 118 次, 文 号). Spaces between Latin
+// words are never touched.
+
+const HAN = '\\p{Script=Han}';
+/** Chinese punctuation that never has a space beside it in running Chinese text. */
+const CJK_OPEN = '“‘《〈〔【（「『';
+const CJK_CLOSE = '”’》〉〕】）」』、，。：；！？';
+
+/** CRLF / CR to LF; byte-order marks and zero-width characters removed. */
+export function normaliseLineBreaks(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/[\ufeff\u200b\u200c\u200d\u2060\u00ad]/g, '');
+}
+
+/** NBSP, U+3000, en/em/thin spaces, tabs … become a plain space. */
+export function normaliseSpaces(text: string): string {
+  return text.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+}
+
+const DIGIT_THEN_HAN = new RegExp(`(\\d) +(?=[${HAN}${CJK_OPEN}${CJK_CLOSE}%％])`, 'gu');
+const HAN_THEN_DIGIT = new RegExp(`(?<=[${HAN}${CJK_OPEN}${CJK_CLOSE}]) +(?=\\d)`, 'gu');
+const AFTER_CJK_OPEN = new RegExp(`(?<=[${CJK_OPEN}${CJK_CLOSE}]) +(?=\\S)`, 'gu');
+const BEFORE_CJK_CLOSE = new RegExp(`(?<=\\S) +(?=[${CJK_CLOSE}])`, 'gu');
+/** Letter-spaced Chinese (索 引 号, 通 知): single characters separated by single spaces. */
+const LETTER_SPACED = new RegExp(`(?<![${HAN}])[${HAN}](?: [${HAN}](?![${HAN}]))+`, 'gu');
+/** 2015- 12- 20 → 2015-12-20, and the time after it: 15: 17 → 15:17 */
+const SPACED_DATE = /(\d{4}) *([-/.]) *(\d{1,2}) *\2 *(\d{1,2})(?!\d)(?: +(\d{1,2}) *: *(\d{2})(?!\d))?/g;
+
+/** Removes the spaces that extraction put inside numbers, dates and Chinese words, in one line. */
+export function tidyLineSpacing(line: string): string {
+  return line
+    .replace(SPACED_DATE, (_m, y, sep, mo, d, h, mi) => `${y}${sep}${mo}${sep}${d}${h ? ` ${h}:${mi}` : ''}`)
+    .replace(LETTER_SPACED, (run: string) => run.replace(/ /g, ''))
+    .replace(DIGIT_THEN_HAN, '$1')
+    .replace(HAN_THEN_DIGIT, '')
+    .replace(AFTER_CJK_OPEN, '')
+    .replace(BEFORE_CJK_CLOSE, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/**
+ * Display width as a Chinese PDF typesets it: a Chinese character is one em, Latin letters, digits
+ * and spaces half of one. Punctuation counts as a full em: extraction often turns the full-width
+ * ，（） of the page into ASCII , ( ).
+ */
+export function displayWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += /[A-Za-z0-9 ]/.test(ch) ? 0.5 : 1;
+  return w;
+}

@@ -1,0 +1,49 @@
+// Telling a heading (一、指导思想) from a measure (1.就业目标。至2018年…), and finding a measure's
+// short lead phrase (就业目标).
+//
+// A heading is a clause whose first paragraph is a short title: no sentence punctuation inside it,
+// at most one closing 。 at its end. What follows that line (an unnumbered paragraph under
+// "(一)拓展创业创新空间") does not change that: the clause still opens with a title.
+
+import type { ClauseKind } from '../types';
+
+/** Longest first line that still reads as a section title. */
+const MAX_HEADING_CHARS = 40;
+/** Longest lead phrase of a measure that reads as its name (拓展小微企业发展空间, 就业目标). */
+const MAX_LEAD_CHARS = 25;
+
+const INNER_PUNCT = /[。；;！!？?：:]/;
+
+export interface HeadingInfo {
+  kind: Extract<ClauseKind, 'heading' | 'measure'>;
+  heading: string | null;
+}
+
+/** `ownText` is the clause's text after its label, up to the next clause. */
+export function classifyClause(ownText: string): HeadingInfo {
+  const trimmed = ownText.replace(/^\s+/, '');
+  const nl = trimmed.indexOf('\n');
+  const firstLine = (nl < 0 ? trimmed : trimmed.slice(0, nl)).trim();
+  const title = firstLine.replace(/[。.]$/, '');
+  if (
+    title.length > 0 &&
+    title.length <= MAX_HEADING_CHARS &&
+    !INNER_PUNCT.test(title) &&
+    // a title does not end with a comma or an opening bracket: that line was cut mid-sentence
+    !/[，,、（(《“]$/.test(title)
+  ) {
+    return { kind: 'heading', heading: title };
+  }
+  return { kind: 'measure', heading: leadPhrase(firstLine) };
+}
+
+/** The phrase before the first 。 or ：, when it is short enough to read as the measure's name. */
+function leadPhrase(line: string): string | null {
+  const m = /^([^。：:；;！？]{2,})[。：:]/.exec(line);
+  if (!m) return null;
+  const lead = m[1].trim();
+  if (lead.length > MAX_LEAD_CHARS) return null;
+  // A lead phrase that already carries several commas is a sentence, not a name.
+  if ((lead.match(/[，,]/g) ?? []).length > 1) return null;
+  return lead;
+}

@@ -1,0 +1,46 @@
+// Clause segmentation: from a document's cleaned text to its parts and its clause tree.
+//
+// Contract (see shared/domain/types.ts):
+// - splitParts(cleaned) lists the documents of a file that carries several; [] for one document.
+// - segmentClauses(cleaned, parts) returns the clauses in reading order. Their spans tile the
+//   cleaned text exactly: every character belongs to exactly one clause. A clause runs from its
+//   label to the start of the next clause; text before the first numbered clause is a preamble
+//   clause (label ''); each part has a 'part' node (label '') spanning its title line, and the
+//   part's preamble and clauses hang under it.
+// Pure functions: the same text always gives the same clauses.
+
+import type { ClauseDraft, PartSpan } from '../types';
+import { nextLineStart } from './lines';
+import { buildStretch } from './tree';
+
+export { splitParts, isTitleLine } from './parts';
+export { matchLabel, parseNumeral } from './labels';
+export type { LabelMatch, LabelScheme } from './labels';
+
+export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[] {
+  const out: ClauseDraft[] = [];
+  const ordered = [...parts].sort((a, b) => a.start - b.start);
+  const firstPart = ordered.length ? ordered[0].start : cleaned.length;
+  // Text before the first part (a cover notice) or the whole text when there are no parts.
+  buildStretch(cleaned, 0, firstPart, out, { parentIndex: null, partIndex: null });
+
+  ordered.forEach((part, i) => {
+    const partIndex = parts.indexOf(part);
+    const end = i + 1 < ordered.length ? ordered[i + 1].start : cleaned.length;
+    const titleEnd = Math.min(nextLineStart(cleaned, part.start, end), end);
+    const nodeIndex = out.length;
+    out.push({
+      start: part.start,
+      end: titleEnd,
+      label: '',
+      level: 0,
+      kind: 'part',
+      parentIndex: null,
+      textStart: part.start,
+      heading: part.title,
+      partIndex,
+    });
+    buildStretch(cleaned, titleEnd, end, out, { parentIndex: nodeIndex, partIndex });
+  });
+  return out;
+}

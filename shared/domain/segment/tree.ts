@@ -1,0 +1,111 @@
+// Building the clause tree of one stretch of text (a whole document, or one part of a file that
+// carries several) from the labels found at the start of its lines.
+//
+// The method is a stack of open clauses, one per level. A candidate label opens a clause only when
+// it fits the numbering:
+// - its scheme is open on the stack and its number is the next one there (a sibling: 二、 after
+//   一、, (三) after (二)), or 1 (the sequence restarts at that level);
+// - or its scheme is not open and its number is 1 (a first child of the innermost open clause) or
+//   continues that scheme's last number anywhere in this stretch — numbering that runs on across
+//   sections, (十四) under 二、 after (十三) under 一、, nests under the newest open clause.
+// Anything else — 100 个镇, (2016-2018), a (一) quoted in a wrapped line — stays running text.
+// Levels therefore follow the order in which schemes first appear, not a fixed table: a document
+// may open with (一) or 1. as its top level.
+
+import type { ClauseDraft } from '../types';
+import { classifyClause } from './heading';
+import { matchLabel, type LabelMatch, type LabelScheme } from './labels';
+import { splitLines } from './lines';
+
+interface OpenClause {
+  /** Position in `accepted`. */
+  index: number;
+  scheme: LabelScheme;
+  number: number;
+}
+
+/** How far a sibling's number may jump over a missing one (a typo in the source: (四) then (六)). */
+const MAX_SIBLING_GAP = 2;
+
+export interface StretchOptions {
+  /** Index of the clause (a part node) that top-level clauses of this stretch hang under. */
+  parentIndex: number | null;
+  partIndex: number | null;
+}
+
+interface Accepted {
+  offset: number;
+  match: LabelMatch;
+  /** Position of the parent in `accepted`, or -1 for the stretch's own parent. */
+  parent: number;
+  level: number;
+}
+
+/**
+ * Appends the clauses of text[from, to) to `out`, in reading order, tiling that range: text before
+ * the first accepted label becomes a preamble clause (label ''), and every clause runs from its
+ * label to the next clause.
+ */
+export function buildStretch(text: string, from: number, to: number, out: ClauseDraft[], opts: StretchOptions): void {
+  const stack: OpenClause[] = [];
+  const lastNumber = new Map<LabelScheme, number>();
+  const accepted: Accepted[] = [];
+  const baseLevel = 1;
+
+  for (const line of splitLines(text, from, to)) {
+    const match = matchLabel(line.text);
+    if (!match) continue;
+    const placed = place(stack, lastNumber, match);
+    if (!placed) continue;
+    stack.length = placed.depth;
+    const parent = placed.depth === 0 ? -1 : stack[placed.depth - 1].index;
+    stack.push({ index: accepted.length, scheme: match.scheme, number: match.number });
+    accepted.push({ offset: line.start, match, parent, level: baseLevel + placed.depth });
+    lastNumber.set(match.scheme, match.number);
+  }
+
+  const firstStart = accepted.length ? accepted[0].offset : to;
+  if (firstStart > from) {
+    out.push({
+      start: from,
+      end: firstStart,
+      label: '',
+      level: 0,
+      kind: 'preamble',
+      parentIndex: opts.parentIndex,
+      textStart: from,
+      heading: null,
+      partIndex: opts.partIndex,
+    });
+  }
+  const firstIndex = out.length;
+  accepted.forEach((a, i) => {
+    const end = i + 1 < accepted.length ? accepted[i + 1].offset : to;
+    const textStart = a.offset + a.match.length;
+    const { kind, heading } = classifyClause(text.slice(textStart, end));
+    out.push({
+      start: a.offset,
+      end,
+      label: a.match.label,
+      level: a.level,
+      kind,
+      parentIndex: a.parent < 0 ? opts.parentIndex : firstIndex + a.parent,
+      textStart,
+      heading,
+      partIndex: opts.partIndex,
+    });
+  });
+}
+
+/** Where a candidate label goes: the stack depth it takes (0 = top level), or null if it does not fit. */
+function place(stack: OpenClause[], lastNumber: Map<LabelScheme, number>, m: LabelMatch): { depth: number } | null {
+  const at = stack.findIndex((o) => o.scheme === m.scheme);
+  if (at >= 0) {
+    const prev = stack[at].number;
+    if ((m.number > prev && m.number <= prev + MAX_SIBLING_GAP) || m.number === 1) return { depth: at };
+    return null;
+  }
+  const last = lastNumber.get(m.scheme) ?? 0;
+  if (m.number === 1 || m.number === last + 1) return { depth: stack.length };
+  return null;
+}
