@@ -1,0 +1,167 @@
+// Visible text of an HTML document, read from parse5's tree. Nothing is executed or rendered: we only
+// walk nodes, keep text, and turn block structure into line breaks (p, div, li, h1-h6, tr → new line;
+// table cells → tab). Used by the HTML importer and for the HTML that mammoth makes of a DOCX.
+import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
+
+/** Elements whose content is never reading text (code, chrome, controls, embedded media). */
+const DROPPED = new Set([
+  'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'applet', 'nav', 'aside', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'input', 'svg',
+  'canvas', 'math', 'audio', 'video', 'map', 'dialog', 'menu', 'menuitem', 'link', 'meta', 'base',
+]);
+
+/** Elements that start and end a line. */
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'caption', 'blockquote', 'pre', 'address', 'figure', 'figcaption',
+  'center', 'hr', 'fieldset', 'legend', 'details', 'summary', 'header', 'footer', 'form', 'body', 'html',
+]);
+
+/** A form smaller than this is a search box or login widget; a bigger one is an ASP.NET page wrapping all content. */
+const SMALL_FORM_CHARS = 200;
+
+type Node = T.Node;
+type Element = T.Element;
+
+/** Where a node sits: inside <pre> white space is kept; inside a table cell blocks do not break the row's line. */
+interface Where {
+  pre: boolean;
+  cell: boolean;
+}
+
+export function htmlToText(html: string, opts: { fragment?: boolean } = {}): string {
+  const root = opts.fragment ? parseFragment(html) : parse(html);
+  const out = new LineWriter();
+  // An explicit stack instead of recursion: a hostile page may nest elements 100,000 deep.
+  type Step = { node: Node; where: Where } | { close: string; where: Where };
+  const stack: Step[] = [{ node: root, where: { pre: false, cell: false } }];
+  const lineBreak = (where: Where, hard: boolean) => {
+    if (where.cell) out.text(' ', false);
+    else if (hard) out.hardNewline();
+    else out.newline();
+  };
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('close' in step) {
+      if (BLOCKS.has(step.close)) lineBreak(step.where, false);
+      continue;
+    }
+    const { node, where } = step;
+    if (node.nodeName === '#text') {
+      out.text((node as T.TextNode).value, where.pre);
+      continue;
+    }
+    if (!('childNodes' in node)) continue; // comments, doctype
+    const el = 'tagName' in node ? (node as Element) : null;
+    let inner = where;
+    if (el) {
+      const tag = el.tagName;
+      if (isDropped(el)) continue;
+      if (tag === 'br') { lineBreak(where, true); continue; }
+      if (BLOCKS.has(tag)) lineBreak(where, false);
+      if (tag === 'td' || tag === 'th') {
+        if (hasPreviousCell(el)) out.cellBreak();
+        inner = { ...inner, cell: true };
+      }
+      if (tag === 'li') out.text(listMarker(el), true);
+      if (tag === 'pre' || tag === 'textarea') inner = { ...inner, pre: true };
+      stack.push({ close: tag, where });
+    }
+    const children = node.childNodes as Node[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], where: inner });
+  }
+  return out.result();
+}
+
+function isDropped(el: Element): boolean {
+  const tag = el.tagName;
+  if (DROPPED.has(tag)) return true;
+  if (el.attrs.some((a) => a.name === 'hidden')) return true;
+  const style = el.attrs.find((a) => a.name === 'style')?.value.replace(/\s+/g, '').toLowerCase() ?? '';
+  if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
+  // A page's banner and footer are chrome; an article's own header holds its title.
+  if ((tag === 'header' || tag === 'footer') && !hasAncestor(el, ['article', 'main'])) return true;
+  if (tag === 'form') return textLength(el, SMALL_FORM_CHARS) < SMALL_FORM_CHARS;
+  return false;
+}
+
+function hasAncestor(el: Element, tags: string[]): boolean {
+  for (let p = el.parentNode; p && 'tagName' in p; p = (p as Element).parentNode) {
+    if (tags.includes((p as Element).tagName)) return true;
+  }
+  return false;
+}
+
+/** Length of the non-space text under a node, counting only up to `cap` (cheap for big subtrees). */
+function textLength(root: Node, cap: number): number {
+  let n = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0 && n < cap) {
+    const node = stack.pop()!;
+    if (node.nodeName === '#text') n += (node as T.TextNode).value.replace(/\s+/g, '').length;
+    else if ('childNodes' in node && !('tagName' in node && DROPPED.has((node as Element).tagName))) {
+      for (const child of node.childNodes as Node[]) stack.push(child);
+    }
+  }
+  return n;
+}
+
+function hasPreviousCell(el: Element): boolean {
+  const siblings = el.parentNode?.childNodes ?? [];
+  for (const s of siblings) {
+    if (s === el) return false;
+    if ('tagName' in s && (s.tagName === 'td' || s.tagName === 'th')) return true;
+  }
+  return false;
+}
+
+/** Browsers show "1." before items of an ordered list; keep that number as text. */
+function listMarker(li: Element): string {
+  const list = li.parentNode as Element | null;
+  if (!list || !('tagName' in list) || list.tagName !== 'ol') return '';
+  const start = Number.parseInt(list.attrs.find((a) => a.name === 'start')?.value ?? '1', 10);
+  let index = 0;
+  for (const s of list.childNodes) {
+    if ('tagName' in s && s.tagName === 'li') {
+      if (s === li) break;
+      index++;
+    }
+  }
+  return `${(Number.isFinite(start) ? start : 1) + index}. `;
+}
+
+/** Collects text with HTML white-space rules: runs of ASCII white space collapse, blocks become lines. */
+class LineWriter {
+  private parts: string[] = [];
+  private lineHasText = false;
+
+  text(value: string, pre: boolean): void {
+    if (value === '') return;
+    const s = pre ? value : value.replace(/[ \t\n\r\f]+/g, ' ');
+    if (!pre && s === ' ' && !this.lineHasText) return;
+    this.parts.push(s);
+    if (pre && s.includes('\n')) this.lineHasText = !s.endsWith('\n');
+    else this.lineHasText = true;
+  }
+  /** Ends the current line if it has text (blocks do not make blank lines). */
+  newline(): void {
+    if (this.lineHasText) this.hardNewline();
+  }
+  hardNewline(): void {
+    this.parts.push('\n');
+    this.lineHasText = false;
+  }
+  cellBreak(): void {
+    this.parts.push('\t');
+    this.lineHasText = true;
+  }
+  result(): string {
+    return this.parts
+      .join('')
+      .split('\n')
+      .map((line) => line.replace(/ *\t */g, '\t').replace(/^ +| +$/g, '').replace(/ {2,}/g, ' '))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+|\n+$/g, '');
+  }
+}
