@@ -20,37 +20,27 @@ const DIGIT = '[0-9０-９]';
 // The issuer code: a run of CJK characters directly before the opening bracket.
 const CODE = '[\\u4e00-\\u9fff]{1,12}';
 const DOC_NUMBER_RE = new RegExp(
-  `(${CODE})${WS}${OPEN}${WS}(${DIGIT}{4})${WS}${CLOSE}${WS}(${DIGIT}{1,5})${WS}号`,
+  `(${CODE})${WS}${OPEN}${WS}(${DIGIT}{4})${WS}${CLOSE}${WS}第?${WS}(${DIGIT}{1,5})${WS}号`,
   'gu',
 );
 
-// Words that often stand directly before a cited 文号 without a separator (贯彻落实国发〔2012〕14号);
-// they are not part of the issuer code. Longest first so 贯彻落实 wins over 落实.
-const LEADING_WORDS = [
-  '贯彻落实', '认真贯彻', '根据', '按照', '依据', '依照', '参照', '落实', '贯彻', '执行', '对照', '结合',
-  '印发', '转发', '关于', '详见', '文件', '精神', '规定', '要求', '通知', '意见', '办法',
-  '编号', '文号', '发文字号', '发布文号', '文件编号',
-  '以及', '并', '和', '及', '与', '或', '见', '的', '按', '据', '即', '号',
-].sort((a, b) => b.length - a.length);
+// Words that often stand directly before a cited 文号 without a separator (再次落实国发〔2012〕14号);
+// the issuer code starts after the last of them. Issuer codes themselves never contain them.
+const LEADING_WORDS_RE = new RegExp(
+  `^.*(?:${[
+    '贯彻', '落实', '根据', '按照', '依据', '依照', '参照', '执行', '对照', '结合', '印发', '转发', '关于', '详见',
+    '文件', '精神', '规定', '要求', '通知', '意见', '办法', '编号', '文号', '字号', '以及', '和', '及', '与', '或', '见',
+    '的', '按', '据', '即', '号', '是', '在', '于', '为', '将', '把', '对', '由', '并',
+  ].join('|')})`,
+  'u',
+);
+/** Longer runs mean text glued in front of the code: the longest real codes have 6–7 characters. */
+const MAX_CODE_LENGTH = 8;
 
-/**
- * Trims words that precede the issuer code. Issuer codes are short (2–7 characters); a longer run
- * means text was glued in front of the code.
- */
 function trimIssuerCode(code: string): string {
-  let c = code;
-  let changed = true;
-  while (changed && c.length > 1) {
-    changed = false;
-    for (const w of LEADING_WORDS) {
-      if (c.length > w.length && c.startsWith(w)) {
-        c = c.slice(w.length);
-        changed = true;
-        break;
-      }
-    }
-  }
-  return c;
+  const cut = code.replace(LEADING_WORDS_RE, '');
+  const c = cut.length > 0 ? cut : code;
+  return c.length > MAX_CODE_LENGTH ? c.slice(c.length - MAX_CODE_LENGTH) : c;
 }
 
 /** Removes every kind of white space inside a 文号 ('青双创联办字〔2016〕2 号' → '青双创联办字〔2016〕2号'). */

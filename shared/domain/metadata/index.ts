@@ -7,11 +7,11 @@
 import type { DocumentMetadata, PartSpan } from '../types';
 import { docNumberKey, findDocNumbers } from './docNumbers';
 import { readLabelledFields } from './labelledFields';
-import { findTitleBlocks, issuerPrefix, readTransmittal, type TitleBlock } from './title';
+import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, type TitleBlock } from './title';
 import { findSignature } from './signature';
 import { placeFromBody, placeFromHeader, type PlaceGuess } from './place';
-import { inferPeriod, printedPeriod } from './period';
-import { inferIssuerFromDocNumber, inferTitleFromPurpose } from './inference';
+import { fiveYearPlanPeriod, inferPeriod, printedPeriod } from './period';
+import { inferIssuerFromDocNumber, inferTitleFromPurpose, isNationalIssuer } from './inference';
 
 export { findDocNumbers, normaliseDocNumber, docNumberKey } from './docNumbers';
 export type { DocNumberHit } from './docNumbers';
@@ -62,31 +62,32 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const labelledClean = readLabelledFields(cleaned);
 
   // Title: the first title block of the head. A cover notice issuing one plan is cited by the plan.
-  const blocks = findTitleBlocks(lines, head);
-  const first: TitleBlock | undefined = blocks[0];
+  const first: TitleBlock | undefined = pickTitleBlock(findTitleBlocks(lines, head));
   let title: string | null = first?.text ?? null;
   let headerText = first?.text ?? '';
+  if (title && title !== headerText) headerText = `${headerText} ${title}`;
   if (first) {
     const bodyAfter = lines.slice(first.lastLine + 1, head).join('\n');
-    const transmittal = readTransmittal(first.text, bodyAfter);
-    if (transmittal && transmittal.plans.length === 1) title = transmittal.plans[0];
+    const transmittal = readTransmittal(first.text, bodyAfter, parts.length);
+    if (transmittal && !transmittal.several) title = transmittal.plans[0];
   }
 
   // Issuer: the signature block, else the title's 关于 prefix, else the web page's 发布机构.
   const signature = findSignature(lines, first ? first.lastLine + 1 : 0, first ? lines.length : head);
   let issuer = signature?.issuer ?? (first ? issuerPrefix(first.text) : null);
   const webIssuer = labelled.issuer ?? labelledClean.issuer;
-  if (!issuer && webIssuer && placeFromHeader(webIssuer).city) issuer = webIssuer;
-  if (issuer) headerText = `${issuer} ${headerText}`;
+  if (!issuer && webIssuer && (placeFromHeader(webIssuer).province || isNationalIssuer(webIssuer))) issuer = webIssuer;
 
   const docNumber = labelled.docNumber ?? labelledClean.docNumber ?? docNumberLine(lines, head);
   const dateWritten = labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
   const datePublished = labelled.datePublished ?? labelledClean.datePublished;
   const validity = labelled.validity ?? labelledClean.validity;
 
-  // Place: named by the issuer or title, else inferred from the body.
-  let place: PlaceGuess = placeFromHeader(headerText);
-  if (!place.province) {
+  // Place: named by the issuer, else by the title, else inferred from the body. National bodies
+  // (国务院, ministries) have no place: nothing is inferred for them.
+  let place: PlaceGuess = issuer ? placeFromHeader(issuer) : placeFromHeader('');
+  if (!place.province) place = placeFromHeader(headerText);
+  if (!place.province && !(issuer && isNationalIssuer(issuer))) {
     place = placeFromBody(cleaned);
     if (place.city) inferred.push('city');
     if (place.province) inferred.push('province');
@@ -104,6 +105,10 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
 
   // Period: printed in the title, the notice title or a part's title; else from target years.
   let period = [title ?? '', first?.text ?? '', ...parts.map((p) => p.title)].map(printedPeriod).find((p) => p) ?? null;
+  if (!period) {
+    period = [title ?? '', first?.text ?? ''].map(fiveYearPlanPeriod).find((p) => p) ?? null;
+    if (period) inferred.push('period');
+  }
   if (!period) {
     const startYear = yearOf(dateWritten) ?? yearOf(datePublished) ?? (docNumber ? Number(/\d{4}/u.exec(docNumber.normalize('NFKC'))?.[0]) || null : null);
     period = inferPeriod(startYear, cleaned);

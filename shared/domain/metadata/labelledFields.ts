@@ -33,14 +33,16 @@ const ALL_LABELS = [
 ].sort((a, b) => b.length - a.length);
 const NEXT_LABEL_RE = new RegExp(`[\\s\\u00a0\\u3000](?:${ALL_LABELS.map(spaced).join('|')})${SP}[:：]`, 'u');
 
-const VALIDITY_RE = /^(?:全部有效|部分有效|有效|已废止|废止|失效|已失效|部分失效|已修订|已修改|修订|尚未生效|未生效)/u;
+// The status words of Chinese regulation databases; kept as printed (现行有效, 已废止 …).
+const VALIDITY_RE = /^(?:现行有效|全部有效|部分有效|有效|已被修改|已修改|已修订|修订|部分失效|已失效|失效|已废止|废止|尚未生效|未生效|有效期届满)/u;
 
 /** The value after the first occurrence of one of the labels, or null. */
 function valueAfter(raw: string, labels: readonly string[]): string | null {
   for (const label of labels) {
     // A label stands at a line start (after bullets/numbers/spaces) or after white space, and is
     // followed by a colon or by white space and a value.
-    const re = new RegExp(`(?:^|[\\s\\u00a0\\u3000•·])${spaced(label)}${SP}(?:[:：]|(?=[ \\t\\u00a0\\u3000]))[\\s\\u00a0\\u3000]*([^\\n]*)`, 'gmu');
+    // Web tables put the value in the next cell, often on the next line: '成文日期\n2016-09-29'.
+    const re = new RegExp(`(?:^|[\\s\\u00a0\\u3000•·])${spaced(label)}${SP}(?:[:：]|(?=[ \\t\\u00a0\\u3000\\n]))[\\s\\u00a0\\u3000]*([^\\n]*)`, 'gmu');
     for (const m of raw.matchAll(re)) {
       let value = m[1];
       const next = NEXT_LABEL_RE.exec(` ${value}`);
@@ -66,7 +68,7 @@ export function readLabelledFields(raw: string): LabelledFields {
     docNumber,
     dateWritten: written ? parseDate(written) : null,
     datePublished: published ? parseDate(published) : null,
-    validity: validity ? validity.replace(/^已/u, '') : null,
+    validity,
     issuer,
   };
 }

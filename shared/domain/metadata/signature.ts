@@ -13,7 +13,7 @@ export interface Signature {
 }
 
 const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
-const MAX_AGENCY_LINE = 40;
+const MAX_AGENCY_LINE = 60;
 const NOT_AGENCY_RE = /[。，,；;：:！!？?、《》“”()（）]/u;
 
 /**
@@ -29,6 +29,15 @@ function agencyAbove(lines: string[], dateLine: number): string | null {
     if (!t) continue;
     if (t.length > MAX_AGENCY_LINE || NOT_AGENCY_RE.test(t) || /\d/u.test(t)) break;
     seen++;
+    // Joint issuers printed side by side on one line: '青岛市财政局    青岛市科学技术局'.
+    const sideBySide = lines[i].trim().split(/[\s\u00a0\u3000]{2,}|\u3000/u).filter(Boolean);
+    if (sideBySide.length > 1 && sideBySide.every((x) => AGENCY_END_RE.test(x))) {
+      if (current) agencies.unshift(current);
+      agencies.unshift(...sideBySide);
+      current = '';
+      wrapped = true; // a line above cannot be glued to a side-by-side row
+      continue;
+    }
     if (!current) {
       if (!AGENCY_END_RE.test(t)) break;
       current = t;

@@ -33,10 +33,28 @@ const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
 const DOC_NUMBER_LINE_RE = /^[\u4e00-\u9fff]{1,12}[〔［\[(（【][0-9０-９]{4}[〕］\])）】][0-9０-９]{1,5}号$/u;
 const DATE_LINE_RE = /^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u;
 
+// Letterheads (青岛市人民政府文件) and navigation (首页 > 政策文件) are not part of a title.
+const NOT_TITLE_LINE_RE = /(?:文件|简报|公报)$|[>»＞|｜]|^(?:当前位置|您现在的位置|首页)/u;
+
 function looksLikeTitleLine(line: string): boolean {
   const t = compact(line);
   return t.length > 0 && t.length <= MAX_TITLE_LENGTH && !SENTENCE_PUNCT_RE.test(t)
-    && !DOC_NUMBER_LINE_RE.test(t) && !DATE_LINE_RE.test(t);
+    && !DOC_NUMBER_LINE_RE.test(t) && !DATE_LINE_RE.test(t) && !NOT_TITLE_LINE_RE.test(t);
+}
+
+/**
+ * When 关于 starts on a later line than the block, the lines before it must be the issuer
+ * (温州市人民政府办公室 / 关于印发…); any other short line (打印本页) is not part of the title.
+ */
+function prefixLinesAreIssuer(lines: string[], first: number, last: number): boolean {
+  let prefix = '';
+  for (let j = first; j <= last; j++) {
+    const t = compact(lines[j]);
+    const k = t.indexOf('关于');
+    if (k >= 0) return j === first || AGENCY_END_RE.test(prefix + t.slice(0, k));
+    prefix += t;
+  }
+  return true;
 }
 
 /**
@@ -64,7 +82,9 @@ export function findTitleBlocks(lines: string[], maxLine = lines.length): TitleB
       text += t;
       used++;
       if (text.length > MAX_TITLE_LENGTH) break;
-      if (TITLE_END_RE.test(text) && isPlausibleTitle(text)) best = { text, firstLine: i, lastLine: j };
+      if (TITLE_END_RE.test(text) && isPlausibleTitle(text) && prefixLinesAreIssuer(lines, i, j)) {
+        best = { text, firstLine: i, lastLine: j };
+      }
     }
     if (best) {
       blocks.push(best);
@@ -76,7 +96,7 @@ export function findTitleBlocks(lines: string[], maxLine = lines.length): TitleB
 
 /** Rejects lines that end with a document type but are not titles (附件:…方案, 字体大小 …). */
 function isPlausibleTitle(text: string): boolean {
-  if (text.length < 6) return false;
+  if (text.length < 6 || (text.length < 8 && !text.includes('关于'))) return false;
   if (/^(?:附件|附|抄送|主题词|来源|发布|索引|文号|主题)/u.test(text)) return false;
   // A web headline that names a title inside 《》 and ends with 》 does not end with a doc type;
   // a title that is only a quoted name ('《…》') is a reference, not a title.
@@ -84,31 +104,44 @@ function isPlausibleTitle(text: string): boolean {
   return true;
 }
 
+/** The title block a researcher cites: the first one with 关于, else the first one. */
+export function pickTitleBlock(blocks: TitleBlock[]): TitleBlock | undefined {
+  return blocks.find((b) => b.text.includes('关于')) ?? blocks[0];
+}
+
 export interface Transmittal {
-  /** The notice's 关于…的通知 text without the issuer prefix. */
-  noticeTitle: string;
   /** Names of the plans the notice issues, as printed inside 《》 or after 印发. */
   plans: string[];
+  /** True when the notice issues several documents (then the notice itself is what is cited). */
+  several: boolean;
 }
 
 const ISSUE_RE = /关于(?:印发|下发|颁发|发布)(.+)的通知$/u;
+/** '四大专项行动方案', '若干配套文件', '三个实施细则': the notice issues several documents. */
+const SEVERAL_RE = /[两二三四五六七八九十几多]+(?:大|个|项|份|类)|若干|系列|配套/u;
+/** A 《》 name cited as a higher-level basis rather than issued (为贯彻落实《…》, 根据《…》). */
+const CITED_BEFORE_RE = /(?:贯彻|落实|根据|按照|依据|依照|参照|对照|执行)[^《]{0,6}$/u;
+const ISSUING_SENTENCE_RE = /印发|已经.{0,20}(?:同意|通过)/u;
 
 /**
  * When a title is a cover notice that issues plans (关于印发《X》的通知), the names of those plans.
- * The notice body is consulted when the title does not quote the plans (…四大专项行动方案的通知
- * followed by '《A》、《B》…已经市政府同意,现印发给你们').
+ * When the title does not quote them (…四大专项行动方案的通知), the notice's issuing sentence is
+ * read: '《A》、《B》…已经市政府同意,现印发给你们'. `partCount` is the number of documents the
+ * file was split into (several plans behind one notice).
  */
-export function readTransmittal(title: string, noticeBody: string): Transmittal | null {
+export function readTransmittal(title: string, noticeBody: string, partCount = 0): Transmittal | null {
   const m = ISSUE_RE.exec(title);
   if (!m) return null;
   const inner = m[1];
   const quoted = [...inner.matchAll(/《([^》]+)》/gu)].map((q) => q[1]);
-  if (quoted.length > 0) return { noticeTitle: title.slice(title.indexOf('关于')), plans: quoted };
-  // The first sentence of the body names what is issued: 《A》、《B》…现印发/已经…同意.
-  const firstSentence = compact(noticeBody).split(/现(?:予|将)?印发|印发给你们|已经/u)[0] ?? '';
-  const named = [...firstSentence.matchAll(/《([^》]+)》/gu)].map((q) => q[1]);
-  const plans = named.length > 0 ? named : [inner];
-  return { noticeTitle: title.slice(title.indexOf('关于')), plans };
+  if (quoted.length > 0) return { plans: quoted, several: quoted.length > 1 || partCount > 1 };
+  const sentence = compact(noticeBody.slice(0, 2000)).split('。').find((x) => ISSUING_SENTENCE_RE.test(x)) ?? '';
+  const beforeVerb = sentence.split(/印发给你们|现(?:予|将)?印发|已经/u)[0] ?? '';
+  const issued = [...beforeVerb.matchAll(/《([^》]+)》/gu)]
+    .filter((q) => !CITED_BEFORE_RE.test(beforeVerb.slice(0, q.index)))
+    .map((q) => q[1]);
+  const several = issued.length > 1 || partCount > 1 || SEVERAL_RE.test(inner);
+  return { plans: several && issued.length > 1 ? issued : [inner], several };
 }
 
 /** The issuer printed before 关于 in a title (温州市人民政府办公室关于…), or null. */
