@@ -40,7 +40,7 @@ export function cleanText(raw: string, format: SourceFormat): string {
   text = normaliseSpaces(text);
   let lines = text.split('\n').map((l) => l.trim());
 
-  lines = attachBareLabels(removeChrome(lines));
+  lines = removeChrome(attachBareLabels(lines));
 
   // Measure the page on lines that are not page furniture, then decide whether text is printed.
   const profile = profileLines(lines.filter((l) => !isPageMarker(l, true)));

@@ -20,7 +20,8 @@ export function normaliseSpaces(text: string): string {
   return text.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
 }
 
-const DIGIT_THEN_HAN = new RegExp(`(\\d) +(?=[${HAN}${CJK_OPEN}${CJK_CLOSE}%％])`, 'gu');
+// …but not before the next field of a metadata line: "08:54 来源:区政府办公室" keeps its space.
+const DIGIT_THEN_HAN = new RegExp(`(\\d) +(?=[${HAN}${CJK_OPEN}${CJK_CLOSE}%％])(?![${HAN}]{2,6} *[:：])`, 'gu');
 const HAN_THEN_DIGIT = new RegExp(`(?<=[${HAN}${CJK_OPEN}${CJK_CLOSE}]) +(?=\\d)`, 'gu');
 const AFTER_CJK_OPEN = new RegExp(`(?<=[${CJK_OPEN}${CJK_CLOSE}]) +(?=\\S)`, 'gu');
 const BEFORE_CJK_CLOSE = new RegExp(`(?<=\\S) +(?=[${CJK_CLOSE}])`, 'gu');

@@ -29,12 +29,16 @@ const MIN_MEASURED_WIDTH = 8;
 /** Share of lines that must sit at the measure for the text to count as wrapped. */
 const MIN_FULL_SHARE = 0.35;
 const MIN_LINES = 8;
+/** Narrower "pages" are tables or lists, not typeset running text. */
+const MIN_MEASURE = 12;
 /**
  * How far short of the measure a line may stop and still count as cut at the margin: the two-character
  * indent of a paragraph's first line, plus rounding of half-width characters.
  */
 const MARGIN_SLACK = 2.5;
 const MARGIN_SLACK_MID_WORD = 4.5;
+
+const PARAGRAPH_END = /[。；;：:！!？?]$/;
 
 export function profileLines(lines: string[]): WrapProfile {
   const widths = lines.map((l) => displayWidth(l.trim())).filter((w) => w >= MIN_MEASURED_WIDTH);
@@ -51,11 +55,22 @@ export function profileLines(lines: string[]): WrapProfile {
       measure = w;
     }
   }
-  const full = widths.filter((w) => w >= measure - MARGIN_SLACK && w <= measure + 1.5).length;
-  return { wrapped: full / widths.length >= MIN_FULL_SHARE, measure };
+  const fullLines = lines
+    .map((l) => l.trim())
+    .filter((l) => {
+      const w = displayWidth(l);
+      return w >= measure - MARGIN_SLACK && w <= measure + 1.5;
+    });
+  // Lines cut by a typesetter mostly stop mid-sentence; a list of equally long items ends each
+  // item with punctuation and is not wrapped text.
+  const midSentence = fullLines.filter((l) => !PARAGRAPH_END.test(l)).length;
+  const wrapped =
+    measure >= MIN_MEASURE &&
+    fullLines.length / widths.length >= MIN_FULL_SHARE &&
+    midSentence >= fullLines.length / 2;
+  return { wrapped, measure };
 }
 
-const PARAGRAPH_END = /[。；;：:！!？?]$/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 const ORGANISATION_TAIL = /(办公室|委员会|领导小组|人民政府|政府|办公厅|局|厅|委|中心|协会)$/;
 const MAX_ORGANISATION_CHARS = 16;
@@ -86,6 +101,8 @@ function shouldJoin(a: string, b: string, profile: WrapProfile): boolean {
   // An open bracket outweighs a colon at the end: (责任部门:\n市科技局、市财政局)
   if (leavesBracketOpen(a)) return true;
   if (PARAGRAPH_END.test(a)) return false;
+  // A complete title stands alone even when it is long.
+  if (isTitleLine(a)) return false;
   const width = displayWidth(a);
   // A line ending in the middle of a word or number (…服务平台、10 / 个中小企业) may stop a little
   // further from the margin: half-width digits make its width less certain.

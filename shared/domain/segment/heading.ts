@@ -3,7 +3,9 @@
 //
 // A heading is a clause whose first paragraph is a short title: no sentence punctuation inside it,
 // at most one closing 。 at its end. What follows that line (an unnumbered paragraph under
-// "(一)拓展创业创新空间") does not change that: the clause still opens with a title.
+// "(一)拓展创业创新空间", or sub-clauses) does not change that: the clause still opens with a title.
+// A clause that is nothing but one short sentence ending in 。 (②对创业团队给予场租补贴。) is a
+// small measure, not a title.
 
 import type { ClauseKind } from '../types';
 
@@ -19,14 +21,19 @@ export interface HeadingInfo {
   heading: string | null;
 }
 
-/** `ownText` is the clause's text after its label, up to the next clause. */
-export function classifyClause(ownText: string): HeadingInfo {
-  const trimmed = ownText.replace(/^\s+/, '');
+/**
+ * `ownText` is the clause's text after its label, up to the next clause; `hasChildren` says whether
+ * numbered clauses hang under it.
+ */
+export function classifyClause(ownText: string, hasChildren: boolean): HeadingInfo {
+  const trimmed = ownText.trim();
   const nl = trimmed.indexOf('\n');
   const firstLine = (nl < 0 ? trimmed : trimmed.slice(0, nl)).trim();
   const title = firstLine.replace(/[。.]$/, '');
+  const standsAlone = nl < 0 && !hasChildren;
   if (
     title.length > 0 &&
+    !(standsAlone && title !== firstLine) &&
     title.length <= MAX_HEADING_CHARS &&
     !INNER_PUNCT.test(title) &&
     // a title does not end with a comma or an opening bracket: that line was cut mid-sentence
@@ -34,13 +41,16 @@ export function classifyClause(ownText: string): HeadingInfo {
   ) {
     return { kind: 'heading', heading: title };
   }
-  return { kind: 'measure', heading: leadPhrase(firstLine) };
+  return { kind: 'measure', heading: leadPhrase(trimmed) };
 }
 
-/** The phrase before the first 。 or ：, when it is short enough to read as the measure's name. */
-function leadPhrase(line: string): string | null {
-  const m = /^([^。：:；;！？]{2,})[。：:]/.exec(line);
-  if (!m) return null;
+/**
+ * The phrase before the first 。 or ：, when it is short enough to read as the measure's name and
+ * more text follows it (a one-sentence measure has no separate name).
+ */
+function leadPhrase(text: string): string | null {
+  const m = /^([^。：:；;！？\n]{2,})[。：:]/.exec(text);
+  if (!m || !text.slice(m[0].length).trim()) return null;
   const lead = m[1].trim();
   if (lead.length > MAX_LEAD_CHARS) return null;
   // A lead phrase that already carries several commas is a sentence, not a name.

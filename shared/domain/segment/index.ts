@@ -17,7 +17,20 @@ export { splitParts, isTitleLine } from './parts';
 export { matchLabel, parseNumeral } from './labels';
 export type { LabelMatch, LabelScheme } from './labels';
 
+/** Parts must lie inside the text and start at distinct offsets; anything else is a caller's bug. */
+function checkParts(cleaned: string, parts: PartSpan[]): void {
+  const seen = new Set<number>();
+  parts.forEach((p, i) => {
+    if (!Number.isInteger(p.start) || p.start < 0 || p.start > cleaned.length) {
+      throw new RangeError(`segmentClauses: part ${i} starts at ${p.start}, outside the text (0…${cleaned.length})`);
+    }
+    if (seen.has(p.start)) throw new RangeError(`segmentClauses: parts overlap: two parts start at ${p.start}`);
+    seen.add(p.start);
+  });
+}
+
 export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[] {
+  checkParts(cleaned, parts);
   const out: ClauseDraft[] = [];
   const ordered = [...parts].sort((a, b) => a.start - b.start);
   const firstPart = ordered.length ? ordered[0].start : cleaned.length;

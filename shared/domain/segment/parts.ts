@@ -7,7 +7,7 @@
 // when at least two such parts are found; a single plan behind its cover notice is one document.
 
 import type { PartSpan } from '../types';
-import { matchLabel } from './labels';
+import { matchLabel, type LabelMatch } from './labels';
 import { splitLines, type Line } from './lines';
 
 const TITLE_TAIL =
@@ -15,37 +15,49 @@ const TITLE_TAIL =
 /** A period printed after a title: (2016-2018), （2018—2020年）. */
 const PERIOD_SUFFIX = /[(（]\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$/;
 const SENTENCE_PUNCT = /[。，,；;：:！？!?]/;
+const MIN_TITLE_CHARS = 8;
 const MAX_TITLE_CHARS = 80;
 
 /** Does this line read as the title of a policy document? */
 export function isTitleLine(text: string): boolean {
   const t = text.trim();
-  if (t.length < 6 || t.length > MAX_TITLE_CHARS) return false;
+  if (t.length < MIN_TITLE_CHARS || t.length > MAX_TITLE_CHARS) return false;
   if (SENTENCE_PUNCT.test(t)) return false;
   if (matchLabel(t)) return false;
   const core = t.replace(PERIOD_SUFFIX, '').replace(/[”"》]+$/, '');
   return TITLE_TAIL.test(core);
 }
 
-/** The first label after `from` (stopping at the next title line), if any. */
-function firstLabelAfter(lines: Line[], from: number): { number: number } | null {
+/** The first label after line `from` (stopping at the next title line), if any. */
+function firstLabelAfter(lines: Line[], from: number): LabelMatch | null {
   for (let i = from + 1; i < lines.length; i++) {
     if (isTitleLine(lines[i].text)) return null;
     const m = matchLabel(lines[i].text);
-    if (m) return { number: m.number };
+    if (m) return m;
   }
   return null;
 }
 
-/** The documents of a multi-document file, in order; [] for a file with one document. */
+/**
+ * The documents of a multi-document file, in order; [] for a file with one document.
+ * A title starts a part when the numbering after it restarts at 1 in the scheme the parts open
+ * with (一、 in a file of plans): an unnumbered sub-heading followed by (一) inside a plan is not
+ * a new document.
+ */
 export function splitParts(cleaned: string): PartSpan[] {
   const lines = splitLines(cleaned);
-  const starts: Line[] = [];
+  const candidates: Array<{ line: Line; first: LabelMatch }> = [];
   lines.forEach((line, i) => {
     if (!isTitleLine(line.text)) return;
     const first = firstLabelAfter(lines, i);
-    if (first && first.number === 1) starts.push(line);
+    if (first && first.number === 1) candidates.push({ line, first });
   });
+  // The scheme most titles open with (ties: the earliest) is the one documents are numbered in.
+  const tally = new Map<string, number>();
+  for (const c of candidates) tally.set(c.first.scheme, (tally.get(c.first.scheme) ?? 0) + 1);
+  let topScheme: string | undefined;
+  for (const [scheme, n] of tally) if (topScheme === undefined || n > (tally.get(topScheme) ?? 0)) topScheme = scheme;
+  const starts = candidates.filter((c) => c.first.scheme === topScheme).map((c) => c.line);
   if (starts.length < 2) return [];
   return starts.map((line, i) => ({
     start: line.start,

@@ -4,7 +4,9 @@
 // The method is a stack of open clauses, one per level. A candidate label opens a clause only when
 // it fits the numbering:
 // - its scheme is open on the stack and its number is the next one there (a sibling: 二、 after
-//   一、, (三) after (二)), or 1 (the sequence restarts at that level);
+//   一、, (三) after (二)); or, at the top level only, 1 right after a title-like line (a new
+//   document in a file whose parts were not found) — a "(一)项…" at the start of a paragraph
+//   further down does not restart anything;
 // - or its scheme is not open and its number is 1 (a first child of the innermost open clause) or
 //   continues that scheme's last number anywhere in this stretch — numbering that runs on across
 //   sections, (十四) under 二、 after (十三) under 一、, nests under the newest open clause.
@@ -16,6 +18,7 @@ import type { ClauseDraft } from '../types';
 import { classifyClause } from './heading';
 import { matchLabel, type LabelMatch, type LabelScheme } from './labels';
 import { splitLines } from './lines';
+import { isTitleLine } from './parts';
 
 interface OpenClause {
   /** Position in `accepted`. */
@@ -52,11 +55,12 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
   const accepted: Accepted[] = [];
   const baseLevel = 1;
 
+  let afterTitle = false;
   for (const line of splitLines(text, from, to)) {
     const match = matchLabel(line.text);
-    if (!match) continue;
-    const placed = place(stack, lastNumber, match);
-    if (!placed) continue;
+    const placed = match ? place(stack, lastNumber, match, afterTitle) : null;
+    afterTitle = !match && isTitleLine(line.text);
+    if (!match || !placed) continue;
     stack.length = placed.depth;
     const parent = placed.depth === 0 ? -1 : stack[placed.depth - 1].index;
     stack.push({ index: accepted.length, scheme: match.scheme, number: match.number });
@@ -79,10 +83,13 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
     });
   }
   const firstIndex = out.length;
+  const hasChildren = new Set(accepted.map((a) => a.parent));
   accepted.forEach((a, i) => {
     const end = i + 1 < accepted.length ? accepted[i + 1].offset : to;
     const textStart = a.offset + a.match.length;
-    const { kind, heading } = classifyClause(text.slice(textStart, end));
+    const info = classifyClause(text.slice(textStart, end), hasChildren.has(i));
+    // An article (第五条) is a provision, never a section title, however short.
+    const { kind, heading } = a.match.scheme === 'tiao' && info.kind === 'heading' ? { kind: 'measure' as const, heading: null } : info;
     out.push({
       start: a.offset,
       end,
@@ -98,11 +105,17 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
 }
 
 /** Where a candidate label goes: the stack depth it takes (0 = top level), or null if it does not fit. */
-function place(stack: OpenClause[], lastNumber: Map<LabelScheme, number>, m: LabelMatch): { depth: number } | null {
+function place(
+  stack: OpenClause[],
+  lastNumber: Map<LabelScheme, number>,
+  m: LabelMatch,
+  afterTitle: boolean,
+): { depth: number } | null {
   const at = stack.findIndex((o) => o.scheme === m.scheme);
   if (at >= 0) {
     const prev = stack[at].number;
-    if ((m.number > prev && m.number <= prev + MAX_SIBLING_GAP) || m.number === 1) return { depth: at };
+    if (m.number > prev && m.number <= prev + MAX_SIBLING_GAP) return { depth: at };
+    if (m.number === 1 && at === 0 && afterTitle) return { depth: 0 };
     return null;
   }
   const last = lastNumber.get(m.scheme) ?? 0;
