@@ -44,3 +44,20 @@ describe('extractAgencies', () => {
     expect(extractAgencies('支持小微企业(不含个体工商户)和众创空间(以下简称四众)发展')).toEqual({ lead: [], responsible: [] });
   });
 });
+
+describe('extractAgencies: other printings', () => {
+  it('reads labels in lenticular brackets and names separated by spaces', () => {
+    expect(extractAgencies('推进试点。\n【牵头单位】市科技局\n【责任单位】市财政局 市教育局')).toEqual({
+      lead: ['市科技局'], responsible: ['市财政局', '市教育局'],
+    });
+  });
+
+  it('drops other notes in the same bracket (完成时限) and bracket text that is no agency', () => {
+    expect(extractAgencies('(责任单位:市财政局;完成时限:2019年底)')).toEqual({ lead: ['市财政局'], responsible: [] });
+    expect(extractAgencies('(由企业自行负责)')).toEqual({ lead: [], responsible: [] });
+  });
+
+  it('strips 按职责分工 and 由', () => {
+    expect(extractAgencies('(由市委组织部、市人社局按职责分工负责)')).toEqual({ lead: ['市委组织部'], responsible: ['市人社局'] });
+  });
+});

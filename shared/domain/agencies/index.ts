@@ -16,17 +16,26 @@ const RESPONSIBLE_LABELS = ['责任单位', '责任部门', '责任主体', '实
 const LABEL_RE = new RegExp(`(${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].sort((a, b) => b.length - a.length).join('|')})[:：]`, 'gu');
 
 /** How an agency name ends; used to split on 和/及/与 only between two agency names. */
-const AGENCY_END = '(?:局|委|办|部|院|府|行|会|室|厅|中心|政府|组|团|署|所|站|处|社|馆|区|县|市|公司|集团|银行)';
+const AGENCY_END = '(?:局|委|办|部|院|府|支行|分行|银行|会|联|室|厅|中心|政府|组|团|署|所|站|处|社|馆|区|县|市|公司|集团)';
 const CONJUNCTION_SPLIT_RE = new RegExp(`(?<=${AGENCY_END})(?:和|及|与|以及|会同)(?=[\\u4e00-\\u9fff]{2,})`, 'gu');
 const ITEM_SEPARATORS_RE = /[、，,；;\/]/u;
+/** '市公安消防局等有关前置许可审批部门' → '市公安消防局': 等… after a complete name is a summary. */
+const TRAILING_ET_CETERA_RE = new RegExp(`(?<=${AGENCY_END})等[\\u4e00-\\u9fff]{0,14}$`, 'u');
 
 // Bracket contents with a trailing verb: '市国税局、市地税局负责', '区市场监管局牵头,区财政局配合'.
 const VERB_RE = /^(.+?)(牵头负责|牵头|分别负责|共同负责|负责落实|负责)(?:[,，;；](.+?)(?:配合|参与|协助|协办|按职责分工负责|按职责负责))?$/u;
 
 const PAGE_MARKER_RE = /[-—–]\s*\d{1,3}\s*[-—–]/gu;
+/** A plausible agency name ends like one (市财政局, 团市委, 各区市政府, 联席会议相关单位, 青岛海关). */
+const AGENCY_NAME_RE = new RegExp(`(?:${AGENCY_END}|单位|部门|海关|机构)$`, 'u');
+const SPACE_BETWEEN_AGENCIES_RE = new RegExp(`(?<=[\\u4e00-\\u9fff]${AGENCY_END})[ \\t\\u00a0\\u3000]+(?=[\\u4e00-\\u9fff])`, 'gu');
 
+/**
+ * Removes page markers and white space. Spaces after a complete agency name separate two names
+ * ('市财政局 市科技局'); other white space is a PDF line break inside a name (市财\n政局).
+ */
 function cleanContent(s: string): string {
-  return s.replace(PAGE_MARKER_RE, '').replace(/[\s\u00a0\u3000]+/gu, '');
+  return s.replace(PAGE_MARKER_RE, '').replace(SPACE_BETWEEN_AGENCIES_RE, '、').replace(/[\s\u00a0\u3000]+/gu, '');
 }
 
 /** '市经信委、市财政局及各区市政府等部门' → ['市经信委', '市财政局', '各区市政府']. */
@@ -34,8 +43,8 @@ export function splitAgencyList(list: string): string[] {
   const out: string[] = [];
   for (const piece of list.split(ITEM_SEPARATORS_RE)) {
     for (const raw of piece.split(CONJUNCTION_SPLIT_RE)) {
-      const name = raw.replace(/(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
-      if (name.length >= 2 && /[\u4e00-\u9fff]/u.test(name) && !/[。:：]/u.test(name)) out.push(name);
+      const name = raw.replace(TRAILING_ET_CETERA_RE, '').replace(/(?:按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
+      if (name.length >= 2 && AGENCY_NAME_RE.test(name) && !/[。:：\d]/u.test(name)) out.push(name);
     }
   }
   return out;
@@ -81,10 +90,13 @@ const BRACKET_RE = /[(（]([^()（）]{2,300})[)）]/gu;
 // A labelled note outside brackets, running to the end of its line.
 const TRAILING_LABEL_RE = new RegExp(`(?:^|[。；;\\n])\\s*((?:${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].join('|')})[:：][^\\n。]+)`, 'gu');
 
+// Labels printed in lenticular brackets: 【牵头单位】市科技局 → 牵头单位:市科技局.
+const LENTICULAR_LABEL_RE = new RegExp(`[【\\[［](${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].join('|')})[】\\]］][:：]?`, 'gu');
+
 /** Lead and responsible agencies named in a clause's text (see the convention above). */
 export function extractAgencies(clauseText: string): ClauseAgencies {
   const notes: Found[] = [];
-  const bracketed = clauseText.replace(/[\r]/gu, '');
+  const bracketed = clauseText.replace(/[\r]/gu, '').replace(LENTICULAR_LABEL_RE, '$1:');
   for (const m of bracketed.matchAll(BRACKET_RE)) {
     const note = readAgencyNote(m[1]);
     if (note) notes.push(note);

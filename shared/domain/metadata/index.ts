@@ -74,7 +74,10 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
 
   // Issuer: the signature block, else the title's 关于 prefix, else the web page's 发布机构.
   const signature = findSignature(lines, first ? first.lastLine + 1 : 0, first ? lines.length : head);
-  let issuer = signature?.issuer ?? (first ? issuerPrefix(first.text) : null);
+  // A signature without a place (区政府办公室) yields to a title prefix that names one.
+  const prefix = first ? issuerPrefix(first.text) : null;
+  let issuer = signature?.issuer ?? prefix;
+  if (issuer && prefix && issuer !== prefix && !placeFromHeader(issuer).province && placeFromHeader(prefix).province) issuer = prefix;
   const webIssuer = labelled.issuer ?? labelledClean.issuer;
   if (!issuer && webIssuer && (placeFromHeader(webIssuer).province || isNationalIssuer(webIssuer))) issuer = webIssuer;
 

@@ -20,7 +20,7 @@ const spaced = (label: string): string => [...label].join(SP);
 // Longest labels first so 发布文号 is not read as 文号 of another label.
 const LABELS = {
   docNumber: ['规范性文件统一编号', '发文字号', '发布文号', '文件编号', '文号', '编号'],
-  dateWritten: ['成文日期', '成文时间', '印发日期', '签发日期'],
+  dateWritten: ['成文日期', '成文时间', '发文日期', '印发日期', '签发日期'],
   datePublished: ['发布日期', '发布时间', '公开日期', '公布日期'],
   validity: ['有效性', '时效性', '效力状态', '有效状态', '时效'],
   issuer: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关'],

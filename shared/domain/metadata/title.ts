@@ -117,8 +117,11 @@ export interface Transmittal {
 }
 
 const ISSUE_RE = /关于(?:印发|下发|颁发|发布)(.+)的通知$/u;
-/** '四大专项行动方案', '若干配套文件', '三个实施细则': the notice issues several documents. */
-const SEVERAL_RE = /[两二三四五六七八九十几多]+(?:大|个|项|份|类)|若干|系列|配套/u;
+/**
+ * '四大专项行动方案', '系列配套文件', '三个实施细则': the notice issues several documents.
+ * (若干政策/若干措施 is one document with several measures.)
+ */
+const SEVERAL_RE = /[两二三四五六七八九十几多]+(?:大|个|项|份|类)(?!措施|政策|意见|举措|条)|系列|配套文件/u;
 /** A 《》 name cited as a higher-level basis rather than issued (为贯彻落实《…》, 根据《…》). */
 const CITED_BEFORE_RE = /(?:贯彻|落实|根据|按照|依据|依照|参照|对照|执行)[^《]{0,6}$/u;
 const ISSUING_SENTENCE_RE = /印发|已经.{0,20}(?:同意|通过)/u;
