@@ -30,8 +30,8 @@ export function useApiEvents(listener: (e: ApiEvent) => void): void {
 }
 
 export interface Loaded<T> {
-  data: T | undefined;
-  error: Error | undefined;
+  data?: T;
+  error?: Error;
   loading: boolean;
   reload: () => void;
 }

@@ -23,7 +23,7 @@ export const sections: Section[] = Object.values(modules)
   .map((m) => m.section)
   .filter(Boolean);
 
-/** App-wide overlays (quick open, export dialog …): every `features/*/overlay.tsx` exporting `Overlay`. */
+/** App-wide overlays (quick open, export dialog …): every `features/<name>/overlay.tsx` exporting `Overlay`. */
 const overlayModules = import.meta.glob<{ Overlay: ComponentType }>('../features/*/overlay.tsx', { eager: true });
 export const overlays: ComponentType[] = Object.values(overlayModules)
   .map((m) => m.Overlay)

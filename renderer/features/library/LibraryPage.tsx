@@ -1,0 +1,143 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../shared/api/methods/documents';
+import { useApi, useLoad } from '../../api/ApiProvider';
+import { navigate, routeHref, type Route } from '../../app/router';
+import { ImportProgressBar, ImportReportView } from './ImportPanel';
+import { filesFromDrop, useImport } from './useImport';
+import './library.css';
+
+type SortKey = 'title' | 'city' | 'year' | 'docNumber' | 'date' | 'clauses';
+type GroupKey = 'city' | 'year' | 'none';
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+function sortValue(d: DocumentSummary, key: SortKey): string | number {
+  switch (key) {
+    case 'title': return d.title ?? d.file;
+    case 'city': return d.city ?? '';
+    case 'year': return d.year ?? 0;
+    case 'docNumber': return d.docNumber ?? '';
+    case 'date': return d.dateWritten ?? d.datePublished ?? '';
+    case 'clauses': return d.clauseCount;
+  }
+}
+
+function matches(d: DocumentSummary, q: string): boolean {
+  if (!q) return true;
+  const hay = [d.title, d.file, d.city, d.province, d.docNumber, d.issuer, String(d.year ?? '')].join(' ').toLowerCase();
+  return q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
+}
+
+export function LibraryPage({ route }: { route: Route }) {
+  const { t } = useTranslation('library');
+  const api = useApi();
+  const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'city', dir: 1 });
+  const [group, setGroup] = useState<GroupKey>('city');
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const imp = useImport();
+
+  const groups = useMemo(() => {
+    const list = (docs.data ?? []).filter((d) => matches(d, q));
+    list.sort((a, b) => {
+      const x = sortValue(a, sort.key), y = sortValue(b, sort.key);
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+      return c * sort.dir || a.id - b.id;
+    });
+    if (group === 'none') return [{ key: '', docs: list }];
+    const byKey = new Map<string, DocumentSummary[]>();
+    for (const d of list) {
+      const k = group === 'city' ? d.city ?? t('unknownCity') : String(d.year ?? t('unknownYear'));
+      if (!byKey.has(k)) byKey.set(k, []);
+      byKey.get(k)!.push(d);
+    }
+    return [...byKey.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([key, docs]) => ({ key, docs }));
+  }, [docs.data, q, sort, group, t]);
+
+  const header = (key: SortKey) => (
+    <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} data-testid={`sort-${key}`}>
+        {t(`col.${key}`)} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+
+  async function remove(d: DocumentSummary) {
+    if (!window.confirm(t('confirmDelete', { title: d.title ?? d.file }))) return;
+    await api['documents.delete']({ id: d.id });
+  }
+
+  const total = docs.data?.length ?? 0;
+  return (
+    <div
+      className={`page library ${dragging ? 'dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={async (e) => {
+        e.preventDefault();
+        setDragging(false);
+        await imp.importFiles(await filesFromDrop(e.dataTransfer.items));
+      }}
+      data-testid="library"
+    >
+      <div className="page-header">
+        <h1>{t('title')}</h1>
+        <span className="muted" data-testid="library-count">{t('count', { count: total })}</span>
+        <input type="search" placeholder={t('filter')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('filter')} data-testid="library-filter" />
+        <label className="toolbar">
+          {t('groupBy')}
+          <select value={group} onChange={(e) => setGroup(e.target.value as GroupKey)} data-testid="library-group">
+            {(['city', 'year', 'none'] as const).map((g) => <option key={g} value={g}>{t(`group.${g}`)}</option>)}
+          </select>
+        </label>
+        <button className="primary" onClick={() => fileInput.current?.click()} disabled={imp.busy} data-testid="import-button">{t('import')}</button>
+        <button onClick={() => folderInput.current?.click()} disabled={imp.busy}>{t('importFolder')}</button>
+        <input ref={fileInput} type="file" multiple hidden accept=".txt,.html,.htm,.docx,.pdf,.md,.markdown" data-testid="import-input"
+          onChange={(e) => { void imp.importFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <input ref={folderInput} type="file" multiple hidden {...{ webkitdirectory: '' }}
+          onChange={(e) => { void imp.importFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+      </div>
+      {(route.params.get('import') === '1' && !imp.busy && !imp.report) && <p className="muted">{t('dropHere')}</p>}
+      {imp.progress && <ImportProgressBar progress={imp.progress} onCancel={() => void imp.cancel()} />}
+      {imp.error && <p className="error" role="alert">{imp.error}</p>}
+      {imp.report && <ImportReportView report={imp.report} onClose={imp.dismiss} />}
+      {docs.error && <p className="error" role="alert">{t('app:error', { message: docs.error.message })}</p>}
+      {docs.data && total === 0 && <p className="empty">{t('empty')}</p>}
+      {docs.data && total > 0 && groups.every((g) => g.docs.length === 0) && <p className="muted">{t('noMatch', { q })}</p>}
+      {groups.filter((g) => g.docs.length).map((g) => (
+        <section key={g.key} className="doc-group" data-testid="doc-group">
+          {g.key && <h2>{g.key} <span className="muted">({g.docs.length})</span></h2>}
+          <table className="grid">
+            <thead>
+              <tr>{header('title')}{header('city')}{header('year')}{header('docNumber')}{header('date')}{header('clauses')}<th /></tr>
+            </thead>
+            <tbody>
+              {g.docs.map((d) => (
+                <tr key={d.id} data-testid="doc-row" onDoubleClick={() => navigate('reader', [d.id])}>
+                  <td>
+                    <a href={routeHref('reader', [d.id])} data-testid="doc-title">{d.title ?? t('untitled', { file: d.file })}</a>
+                    {d.parts.length > 0 && <div className="muted parts">{d.parts.map((p) => p.title).join(' · ')}</div>}
+                  </td>
+                  <td data-testid="doc-city">{d.city ?? '—'}</td>
+                  <td>{d.year ?? '—'}</td>
+                  <td>{d.docNumber ?? '—'}</td>
+                  <td>{d.dateWritten ?? d.datePublished ?? '—'}</td>
+                  <td className="num">{d.clauseCount}</td>
+                  <td><button className="link danger" onClick={() => void remove(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>{t('delete')}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <div className="drop-hint" aria-hidden>{t('dropHere')}</div>
+    </div>
+  );
+}

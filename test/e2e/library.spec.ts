@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { repoRoot } from './host';
+import { LibraryPage } from './pages/library';
+import { ReaderPage } from './pages/reader';
+
+test('a new user sees the five seed documents with their cities', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.expectDocuments(5);
+  const cities = await library.cities();
+  expect(new Set(cities)).toEqual(new Set(['青岛市', '宁波市', '温州市', '咸宁市']));
+  await expect(app.page.getByTestId('doc-group')).toHaveCount(4); // grouped by city
+});
+
+test('filtering the library narrows it to matching documents', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.filter('青岛');
+  await library.expectDocuments(2);
+  await library.filter('no-such-document');
+  await library.expectDocuments(0);
+});
+
+test('opening a document shows its clause outline and scrolls to a picked clause', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.open('小微企业创业创新基地城市示范工作推进方案');
+  const reader = new ReaderPage(app.page);
+  await reader.expectTitle(/小微企业创业创新基地城市示范工作推进方案/);
+  await expect(reader.outlineItems.first()).toBeVisible();
+  expect(await reader.outlineItems.count()).toBeGreaterThan(50);
+  await reader.pickInOutline('三、示范目标');
+  await expect(reader.selectedClause()).toContainText('示范目标');
+  await expect(reader.selectedClause()).toBeInViewport();
+  await expect(app.page.getByTestId('metadata-docNumber')).toContainText('青双创联办字〔2016〕2号');
+});
+
+test('switching language changes the interface', async ({ app }) => {
+  await app.setLanguage('zh-CN');
+  await expect(app.page.getByTestId('nav-library')).toHaveText(/文库/);
+  await expect(app.page.getByRole('heading', { level: 1 })).toHaveText('文库');
+  await app.setLanguage('en');
+  await expect(app.page.getByTestId('nav-library')).toHaveText(/Library/);
+});
+
+test('importing a GB18030 file and a broken PDF reports each, and the good one is readable', async ({ app }) => {
+  const iconv = await import('iconv-lite');
+  const text = readFileSync(join(repoRoot, 'seeds', '001_8cf9a6de749d0b9f.txt'), 'utf8').replaceAll('海曙区', '江北区');
+  const library = new LibraryPage(app.page);
+  await library.importFiles([
+    { name: 'jiangbei-gbk.txt', mimeType: 'text/plain', buffer: iconv.default.encode(text, 'gb18030') },
+    { name: 'broken.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\nthis is not really a pdf') },
+  ]);
+  await expect(app.page.getByTestId('import-report')).toContainText('Imported: 1');
+  await expect(app.page.getByTestId('import-errors')).toContainText('broken.pdf');
+  await library.expectDocuments(6);
+  await library.open(/江北区/);
+  await expect(app.page.getByTestId('metadata-encoding')).toHaveText('gb18030');
+});
+
+test('edited metadata is kept after reload', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.open('加快构建大众创业万众创新支撑平台');
+  await app.page.getByTestId('metadata-edit').click();
+  await app.page.getByTestId('metadata-input-issuer').fill('咸宁市人民政府');
+  await app.page.getByTestId('metadata-save').click();
+  await expect(app.page.getByTestId('metadata-issuer')).toContainText('咸宁市人民政府');
+  await app.reload();
+  await expect(app.page.getByTestId('metadata-issuer')).toContainText('咸宁市人民政府');
+});
+
+test('no layout breaks at 1920×1080 and 1280×800', async ({ app }) => {
+  for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+    await app.page.setViewportSize(size);
+    const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+});
