@@ -129,3 +129,19 @@ describe('extractMetadata: period and cited 文号', () => {
     expect(m.citedDocNumbers).toEqual(['国发〔2012〕14号', '财库〔2011〕181号']);
   });
 });
+
+describe('extractMetadata: more printings', () => {
+  it('reads issuer and date printed on one line', () => {
+    const m = meta('关于开展试点的通知\n各单位:\n现将有关事项通知如下。\n贵阳市科学技术局    2019年7月1日');
+    expect([m.issuer, m.dateWritten]).toEqual(['贵阳市科学技术局', '2019-07-01']);
+  });
+
+  it('keeps the notice title when 《X》等三个文件 are issued', () => {
+    expect(meta('关于印发《南京市A办法》等三个文件的通知\n各区人民政府:\n一、要求').title).toBe('关于印发《南京市A办法》等三个文件的通知');
+  });
+
+  it('falls back to a labelled web title when no title block is printed', () => {
+    const raw = '标题：南昌市小微企业扶持办法\n发布日期：2019-01-01\n第一条 为了支持……';
+    expect(meta('第一条 为了支持……', raw).title).toBe('南昌市小微企业扶持办法');
+  });
+});

@@ -101,6 +101,7 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     issuer = inferIssuerFromDocNumber(docNumber, place);
     if (issuer) inferred.push('issuer');
   }
+  if (!title) title = labelled.title ?? labelledClean.title;
   if (!title) {
     title = inferTitleFromPurpose(cleaned);
     if (title) inferred.push('title');

@@ -6,6 +6,7 @@ import { parseDate } from './dates';
 import { findDocNumbers } from './docNumbers';
 
 export interface LabelledFields {
+  title: string | null;
   docNumber: string | null;
   dateWritten: string | null;
   datePublished: string | null;
@@ -24,6 +25,7 @@ const LABELS = {
   datePublished: ['发布日期', '发布时间', '公开日期', '公布日期'],
   validity: ['有效性', '时效性', '效力状态', '有效状态', '时效'],
   issuer: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关'],
+  title: ['文件标题', '标题', '文件名称', '题名'],
 } as const;
 
 // Any label at all: a value ends where the next label starts ('… 主题分类: …').
@@ -64,7 +66,9 @@ export function readLabelledFields(raw: string): LabelledFields {
   const validity = validityValue ? VALIDITY_RE.exec(validityValue.replace(/\s+/gu, ''))?.[0] ?? null : null;
   const issuerValue = valueAfter(raw, LABELS.issuer);
   const issuer = issuerValue && /^[\u4e00-\u9fff()（）]{2,40}$/u.test(issuerValue) ? issuerValue : null;
+  const titleValue = valueAfter(raw, LABELS.title);
   return {
+    title: titleValue && titleValue.length >= 6 && !/[。]/u.test(titleValue) ? titleValue.replace(/[\s\u00a0\u3000]+/gu, '') : null,
     docNumber,
     dateWritten: written ? parseDate(written) : null,
     datePublished: published ? parseDate(published) : null,

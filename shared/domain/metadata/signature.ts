@@ -14,6 +14,7 @@ export interface Signature {
 
 const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
 const MAX_AGENCY_LINE = 60;
+const SAME_LINE_RE = /^([\u4e00-\u9fff]{4,40})[\s\u00a0\u3000]+((?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})[\s\u00a0\u3000]*年.{1,12}日)$/u;
 const NOT_AGENCY_RE = /[。，,；;：:！!？?、《》“”()（）]/u;
 
 /**
@@ -58,6 +59,12 @@ function agencyAbove(lines: string[], dateLine: number): string | null {
 export function findSignature(lines: string[], fromLine = 0, toLine = lines.length): Signature | null {
   let firstDate: Signature | null = null;
   for (let i = fromLine; i < Math.min(lines.length, toLine); i++) {
+    // Web pages often print issuer and date on one line: '温州市人民政府办公室    2015年12月16日'.
+    const sameLine = SAME_LINE_RE.exec(lines[i].trim());
+    if (sameLine && AGENCY_END_RE.test(sameLine[1]) && !NOT_AGENCY_RE.test(sameLine[1])) {
+      const date = parseDateLine(sameLine[2]);
+      if (date) return { issuer: compact(sameLine[1]), date, line: i };
+    }
     const date = parseDateLine(lines[i]);
     if (!date) continue;
     const issuer = agencyAbove(lines, i);

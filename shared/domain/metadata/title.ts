@@ -137,7 +137,8 @@ export function readTransmittal(title: string, noticeBody: string, partCount = 0
   if (!m) return null;
   const inner = m[1];
   const quoted = [...inner.matchAll(/《([^》]+)》/gu)].map((q) => q[1]);
-  if (quoted.length > 0) return { plans: quoted, several: quoted.length > 1 || partCount > 1 };
+  const unquoted = inner.replace(/《[^》]*》/gu, '');
+  if (quoted.length > 0) return { plans: quoted, several: quoted.length > 1 || partCount > 1 || SEVERAL_RE.test(unquoted) };
   const sentence = compact(noticeBody.slice(0, 2000)).split('。').find((x) => ISSUING_SENTENCE_RE.test(x)) ?? '';
   const beforeVerb = sentence.split(/印发给你们|现(?:予|将)?印发|已经/u)[0] ?? '';
   const issued = [...beforeVerb.matchAll(/《([^》]+)》/gu)]
