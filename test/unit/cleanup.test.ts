@@ -60,6 +60,32 @@ describe('cleanText: text typeset in pages (hard wraps, page markers)', () => {
     expect(cleanText(raw, 'txt')).toBe('一、总体目标\n到2025年,新增创业主体1000户。');
   });
 
+  it('understands page breaks marked with form feeds, with bare page numbers as footers', () => {
+    const raw = fixture('wrapped-notice.txt').replace(/\n- (\d) -\n/g, '\n$1\n\f');
+    expect(raw).not.toMatch(/- \d -/);
+    expect(cleanText(raw, 'pdf')).toBe(WRAPPED_NOTICE_CLEANED);
+  });
+
+  it('drops a running header repeated at page breaks but keeps policy text that opens a few pages', () => {
+    const pages = [
+      '某市公报\n一、总体要求\n坚持市场主导。\n（责任单位：市财政局）',
+      '某市公报\n二、工作举措\n（责任单位：市财政局）',
+      '某市公报\n三、保障措施',
+      '某市公报\n各部门要加强协调。',
+    ];
+    const cleaned = cleanText(pages.join('\n\f'), 'txt');
+    expect(cleaned.split('\n')).toEqual([
+      '某市公报',
+      '一、总体要求',
+      '坚持市场主导。',
+      '（责任单位：市财政局）',
+      '二、工作举措',
+      '（责任单位：市财政局）',
+      '三、保障措施',
+      '各部门要加强协调。',
+    ]);
+  });
+
   it('keeps a lone number in web text, where it is not a page number', () => {
     expect(cleanText('合计\n12\n家', 'html')).toBe('合计\n12\n家');
   });

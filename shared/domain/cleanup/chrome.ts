@@ -32,9 +32,10 @@ const CHROME_LINE = [
 const CHROME_FRAGMENT = [
   /[【[]\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|附件下载|下载附件|加入收藏|收藏|保存本页|大|中|小)\s*[】\]]/g,
   /(浏览次数|访问次数|点击数|点击量|阅读次数|访问量)\s*[:：]\s*\d*/g,
-  /字\s*体(大小)?\s*[:：]\s*(\[[大中小\s]*\]|【[大中小\s]*】|[大中小](\s*[大中小]){1,2})?/g,
+  /字\s*[体号](大小)?\s*[:：]\s*(\[[大中小\s]*\]|【[大中小\s]*】|[大中小](\s*[大中小]){1,2})?/g,
   /阅读版本\s*[:：]/g,
   /(返回顶部|打印本页|关闭窗口)/g,
+  /【\s*】|\[\s*\]/g, // brackets emptied by the removals above
 ];
 
 /** What is left of a line after its furniture went, when nothing of value remains. */

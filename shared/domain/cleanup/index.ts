@@ -12,8 +12,9 @@
 //     breadcrumbs, bullets •, the numbers of an HTML list holding metadata) is removed. Metadata a
 //     researcher cites (文号, 成文日期, 发布日期, 发布机构, 有效性) stays. Metadata extraction
 //     receives the raw text as well, so nothing it needs is lost.                          chrome.ts
-//  5. Pages: page markers (- 3 -, — 3 —, 第 3 页, 3/22) and running headers/footers are removed,
-//     also where they interrupt a clause or a parenthesis.                                  pages.ts
+//  5. Pages: page markers (- 3 -, — 3 —, 第 3 页, 3/22), page breaks an importer marked with a form
+//     feed, and running headers/footers are removed, also where they interrupt a clause or a
+//     parenthesis.                                                                           pages.ts
 //  6. Hard wraps: when the line statistics say the text was typeset in pages (whatever its format),
 //     lines cut at the margin are rejoined; clause labels, paragraph-ending punctuation and short
 //     lines keep paragraphs apart.                                                            wrap.ts
@@ -26,7 +27,7 @@
 import type { SourceFormat } from '../types';
 import { attachBareLabels, removeChrome } from './chrome';
 import { stripMarkup } from './markup';
-import { isPageMarker, removePageFurniture } from './pages';
+import { isPageMarker, PAGE_BREAK_LINE, removePageFurniture } from './pages';
 import { normaliseLineBreaks, normaliseSpaces, tidyLineSpacing } from './spacing';
 import { joinWrappedLines, profileLines } from './wrap';
 
@@ -34,7 +35,7 @@ export { profileLines } from './wrap';
 
 export function cleanText(raw: string, format: SourceFormat): string {
   if (typeof raw !== 'string') throw new TypeError('cleanText: raw text must be a string');
-  let text = normaliseLineBreaks(raw);
+  let text = normaliseLineBreaks(raw).replace(/\f/g, `\n${PAGE_BREAK_LINE}\n`);
   // HTML and Markdown importers hand over text already; markup left in it is junk all the same.
   text = stripMarkup(text);
   text = normaliseSpaces(text);
@@ -44,7 +45,7 @@ export function cleanText(raw: string, format: SourceFormat): string {
 
   // Measure the page on lines that are not page furniture, then decide whether text is printed.
   const profile = profileLines(lines.filter((l) => !isPageMarker(l, true)));
-  const printed = profile.wrapped || format === 'pdf';
+  const printed = profile.wrapped || format === 'pdf' || raw.includes('\f');
   lines = removePageFurniture(lines, printed);
   // Widths are measured before spaces are tidied: the typesetter set those spaces too.
   lines = joinWrappedLines(lines, profile);

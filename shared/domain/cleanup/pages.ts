@@ -4,7 +4,15 @@
 // A page marker is removed together with the blank lines around it, so the two halves of a
 // paragraph, a clause or a parenthesis split by a page break meet again and can be rejoined.
 
+/**
+ * A page break an importer marked with a form feed (\f) becomes this line before cleanup starts:
+ * a character no real text contains, which no trimming removes. It is page furniture like a page
+ * number, and tells where running headers and footers sit.
+ */
+export const PAGE_BREAK_LINE = '\ue000page-break\ue000';
+
 const PAGE_MARKER_LINE = [
+  /^\ue000page-break\ue000$/,
   /^[-—–－‒―_~·]+ *\d{1,4} *[-—–－‒―_~·]+$/, // - 3 -   — 3 —
   /^第 *\d{1,4} *页( *[,，/] *共 *\d{1,4} *页)?$/, // 第 3 页, 第3页/共22页
   /^共 *\d{1,4} *页[,， ]*第 *\d{1,4} *页$/,
@@ -23,7 +31,12 @@ export function isPageMarker(line: string, printed: boolean): boolean {
 
 /** Repeated lines must be this short to count as a running header or footer. */
 const MAX_HEADER_CHARS = 40;
+/**
+ * A running header or footer recurs at page breaks at least this often, and on at least half of
+ * them: a line of text that happens to open two or three pages (a frequent "(责任部门:…)") does not.
+ */
 const MIN_REPEATS = 3;
+const MIN_PAGE_SHARE = 0.5;
 
 /**
  * Drops page markers (and the blank lines around them) and running headers/footers: short lines
@@ -52,7 +65,18 @@ export function removePageFurniture(lines: string[], printed: boolean): string[]
       if (t.length <= MAX_HEADER_CHARS) nearMarker.set(t, (nearMarker.get(t) ?? 0) + 1);
     }
   });
-  const repeated = new Set([...nearMarker].filter(([, n]) => n >= MIN_REPEATS).map(([t]) => t));
+  // Page breaks: runs of markers with nothing but blank lines between them (a footer's page number
+  // and an importer's page break are one break).
+  let breaks = 0;
+  let inRun = false;
+  lines.forEach((l, i) => {
+    if (marker[i]) {
+      if (!inRun) breaks++;
+      inRun = true;
+    } else if (l.trim()) inRun = false;
+  });
+  const needed = Math.max(MIN_REPEATS, Math.ceil(breaks * MIN_PAGE_SHARE));
+  const repeated = new Set([...nearMarker].filter(([, n]) => n >= needed).map(([t]) => t));
   if (repeated.size) {
     marker.forEach((isMarker, i) => {
       if (!isMarker) return;

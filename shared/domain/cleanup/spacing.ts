@@ -17,7 +17,7 @@ export function normaliseLineBreaks(text: string): string {
 
 /** NBSP, U+3000, en/em/thin spaces, tabs … become a plain space. */
 export function normaliseSpaces(text: string): string {
-  return text.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  return text.replace(/[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
 }
 
 // …but not before the next field of a metadata line: "08:54 来源:区政府办公室" keeps its space.
