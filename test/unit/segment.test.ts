@@ -160,13 +160,54 @@ describe('segmentClauses', () => {
     expect(outline(text, segmentClauses(text, []))).toEqual(['一、 - L1 总体要求', '(一) 一、 L2 坚持市场', '二、 - L1 保障措施']);
   });
 
+  it('does not take the numbered attachment list of a notice for clauses, and restarts numbering in an attachment', () => {
+    const text = [
+      '关于印发两个文件的通知',
+      '各单位：',
+      '现将有关文件印发给你们。',
+      '附件：',
+      '1.某市创业扶持实施方案',
+      '2.某市就业促进管理办法',
+      '某市人民政府',
+      '某市创业扶持实施方案',
+      '一、总体要求',
+      '（一）基本原则',
+      '1.坚持市场导向。',
+      '2.坚持政府引导。',
+      '附件1',
+      '一、总则',
+      '二、附则',
+    ].join('\n');
+    expect(outline(text, segmentClauses(text, []))).toEqual([
+      '一、 - L1 总体要求',
+      '（一） 一、 L2 基本原则',
+      '1. （一） L3 坚持市场',
+      '2. （一） L3 坚持政府',
+      '一、 - L1 总则',
+      '二、 - L1 附则',
+    ]);
+  });
+
   it('tells headings from measures and fills their heading', () => {
-    const text = ['一、指导思想', '全面贯彻落实。', '二、主要任务', '(一)深化商事登记制度改革。', '1.实施改革。探索经验。', '(二)拓宽融资渠道。建立引导基金,支持小微企业。'].join('\n');
+    const text = [
+      '一、指导思想',
+      '全面贯彻落实。',
+      '二、主要任务',
+      '(一)深化商事登记制度改革。',
+      '1.实施改革。探索经验。',
+      '(二)拓宽融资渠道。建立引导基金,支持小微企业。',
+      '(三)主要目标：',
+      '到2020年,新增企业1000户。',
+      '(四)落实优惠政策。',
+    ].join('\n');
     const byLabel = new Map(segmentClauses(text, []).map((c) => [c.label, c]));
     expect(byLabel.get('一、')).toMatchObject({ kind: 'heading', heading: '指导思想' });
     expect(byLabel.get('(一)')).toMatchObject({ kind: 'heading', heading: '深化商事登记制度改革' });
     expect(byLabel.get('1.')).toMatchObject({ kind: 'measure', heading: '实施改革' });
     expect(byLabel.get('(二)')).toMatchObject({ kind: 'measure', heading: '拓宽融资渠道' });
+    expect(byLabel.get('(三)')).toMatchObject({ kind: 'heading', heading: '主要目标' });
+    // one short sentence and nothing else: a small measure, not a title
+    expect(byLabel.get('(四)')).toMatchObject({ kind: 'measure', heading: null });
   });
 
   it('gives an empty text no clauses, and a text without labels one preamble clause', () => {

@@ -29,7 +29,7 @@ export function classifyClause(ownText: string, hasChildren: boolean): HeadingIn
   const trimmed = ownText.trim();
   const nl = trimmed.indexOf('\n');
   const firstLine = (nl < 0 ? trimmed : trimmed.slice(0, nl)).trim();
-  const title = firstLine.replace(/[。.]$/, '');
+  const title = firstLine.replace(/[。.：:]$/, '');
   const standsAlone = nl < 0 && !hasChildren;
   if (
     title.length > 0 &&

@@ -10,7 +10,8 @@
 // - or its scheme is not open and its number is 1 (a first child of the innermost open clause) or
 //   continues that scheme's last number anywhere in this stretch — numbering that runs on across
 //   sections, (十四) under 二、 after (十三) under 一、, nests under the newest open clause.
-// Anything else — 100 个镇, (2016-2018), a (一) quoted in a wrapped line — stays running text.
+// Anything else — 100 个镇, (2016-2018), a (一) quoted in a wrapped line — stays running text, and
+// so does the numbered list of attachments under a notice's 附件： line (1.XX实施方案 / 2.XX办法).
 // Levels therefore follow the order in which schemes first appear, not a fixed table: a document
 // may open with (一) or 1. as its top level.
 
@@ -26,6 +27,10 @@ interface OpenClause {
   scheme: LabelScheme;
   number: number;
 }
+
+/** 附件： or 附件 at the start of a line opens a list of attached documents. */
+const ATTACHMENT_LINE = /^附\s*件\s*\d*\s*[:：]?/;
+const ATTACHMENT_HEADING = /^附\s*件\s*\d*\s*[:：]?\s*$/;
 
 /** How far a sibling's number may jump over a missing one (a typo in the source: (四) then (六)). */
 const MAX_SIBLING_GAP = 2;
@@ -56,10 +61,14 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
   const baseLevel = 1;
 
   let afterTitle = false;
+  let inAttachmentList = false;
   for (const line of splitLines(text, from, to)) {
     const match = matchLabel(line.text);
+    if (match && inAttachmentList && isTitleLine(line.text.slice(match.length))) continue;
+    inAttachmentList = ATTACHMENT_LINE.test(line.text);
     const placed = match ? place(stack, lastNumber, match, afterTitle) : null;
-    afterTitle = !match && isTitleLine(line.text);
+    // A title, or an attachment's heading (附件2), may be followed by numbering that starts afresh.
+    afterTitle = !match && (isTitleLine(line.text) || ATTACHMENT_HEADING.test(line.text));
     if (!match || !placed) continue;
     stack.length = placed.depth;
     const parent = placed.depth === 0 ? -1 : stack[placed.depth - 1].index;
