@@ -145,3 +145,16 @@ describe('extractMetadata: more printings', () => {
     expect(meta('第一条 为了支持……', raw).title).toBe('南昌市小微企业扶持办法');
   });
 });
+
+describe('extractMetadata: bad input', () => {
+  it('rejects non-string text with a specific error', () => {
+    expect(() => extractMetadata({ raw: null as unknown as string, cleaned: '', parts: [], fileName: 'x' })).toThrow(/raw and cleaned must be strings/);
+    expect(() => extractMetadata({ raw: '', cleaned: '', parts: undefined as unknown as [], fileName: 'x' })).toThrow(/parts must be an array/);
+  });
+
+  it('returns all-null metadata for empty text', () => {
+    const m = meta('');
+    expect([m.title, m.city, m.issuer, m.docNumber, m.period]).toEqual([null, null, null, null, null]);
+    expect(m.citedDocNumbers).toEqual([]);
+  });
+});

@@ -95,6 +95,7 @@ const LENTICULAR_LABEL_RE = new RegExp(`[【\\[［](${[...LEAD_LABELS, ...RESPON
 
 /** Lead and responsible agencies named in a clause's text (see the convention above). */
 export function extractAgencies(clauseText: string): ClauseAgencies {
+  if (typeof clauseText !== 'string') throw new TypeError('extractAgencies: clauseText must be a string');
   const notes: Found[] = [];
   const bracketed = clauseText.replace(/[\r]/gu, '').replace(LENTICULAR_LABEL_RE, '$1:');
   for (const m of bracketed.matchAll(BRACKET_RE)) {

@@ -134,6 +134,7 @@ function isWordNotPlace(text: string, end: number, key: string): boolean {
  * several places (鼓楼区) is counted for each of them; callers weigh them by context.
  */
 export function findPlaces(text: string): PlaceMention[] {
+  if (typeof text !== 'string') throw new TypeError('findPlaces: text must be a string');
   const counts = new Map<Place, PlaceMention>();
   for (let i = 0; i < text.length; ) {
     let matched = 0;

@@ -61,6 +61,7 @@ export function docNumberKey(s: string): string {
 
 /** Every 文号 in the text, in order of appearance (duplicates included: each is a place to link). */
 export function findDocNumbers(text: string): DocNumberHit[] {
+  if (typeof text !== 'string') throw new TypeError('findDocNumbers: text must be a string');
   const hits: DocNumberHit[] = [];
   for (const m of text.matchAll(DOC_NUMBER_RE)) {
     const fullCode = m[1];

@@ -23,7 +23,7 @@ export interface MetadataInput {
   cleaned: string;
   /** Documents carried inside the file (several plans under one notice); [] when there is one. */
   parts: PartSpan[];
-  /** The source file's name, a last resort for nothing but kept for future heuristics. */
+  /** The source file's name (not used for any field yet: names of real files are unreliable). */
   fileName: string;
 }
 
@@ -48,39 +48,63 @@ function docNumberLine(lines: string[], head: number): string | null {
   return null;
 }
 
+/** The year of 'YYYY-MM-DD' or of 'YYYY'. */
 function yearOf(date: string | null): number | null {
-  return date ? Number(date.slice(0, 4)) : null;
+  return date ? Number(date.slice(0, 4)) || null : null;
+}
+
+interface TitleReading {
+  title: string | null;
+  /** The printed title block (the cover notice when there is one). */
+  block: TitleBlock | undefined;
+}
+
+/** The first title block of the head; a cover notice issuing one plan is cited by the plan. */
+function readTitle(lines: string[], head: number, partCount: number): TitleReading {
+  const block = pickTitleBlock(findTitleBlocks(lines, head));
+  if (!block) return { title: null, block };
+  const transmittal = readTransmittal(block.text, lines.slice(block.lastLine + 1, head).join('\n'), partCount);
+  return { title: transmittal && !transmittal.several ? transmittal.plans[0] : block.text, block };
+}
+
+/** The signature's issuer, else the title's 关于 prefix, else the web page's 发布机构. */
+function readIssuer(signatureIssuer: string | null, block: TitleBlock | undefined, webIssuer: string | null): string | null {
+  const prefix = block ? issuerPrefix(block.text) : null;
+  const issuer = signatureIssuer ?? prefix;
+  // A signature without a place (区政府办公室) yields to a title prefix that names one.
+  if (issuer && prefix && issuer !== prefix && !placeFromHeader(issuer).province && placeFromHeader(prefix).province) return prefix;
+  if (issuer) return issuer;
+  if (webIssuer && (placeFromHeader(webIssuer).province || isNationalIssuer(webIssuer))) return webIssuer;
+  return null;
+}
+
+/** Cited 文号: every one in the text, first appearance order, once each, without `own`. */
+function citedDocNumbersOf(text: string, own: string | null): string[] {
+  const seen = new Set<string>(own ? [docNumberKey(own)] : []);
+  const cited: string[] = [];
+  for (const hit of findDocNumbers(text)) {
+    const key = docNumberKey(hit.docNumber);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    cited.push(hit.docNumber);
+  }
+  return cited;
 }
 
 /** Extracts a document's metadata; fields that cannot be read or inferred are null. */
 export function extractMetadata(input: MetadataInput): DocumentMetadata {
-  const { raw, cleaned, parts } = input;
+  const { raw, cleaned, parts } = input ?? ({} as MetadataInput);
+  if (typeof raw !== 'string' || typeof cleaned !== 'string') throw new TypeError('extractMetadata: raw and cleaned must be strings');
+  if (!Array.isArray(parts)) throw new TypeError('extractMetadata: parts must be an array (empty when the file holds one document)');
   const inferred: InferableField[] = [];
   const lines = cleaned.split('\n');
   const head = headLineCount(lines);
   const labelled = readLabelledFields(raw);
   const labelledClean = readLabelledFields(cleaned);
 
-  // Title: the first title block of the head. A cover notice issuing one plan is cited by the plan.
-  const first: TitleBlock | undefined = pickTitleBlock(findTitleBlocks(lines, head));
-  let title: string | null = first?.text ?? null;
-  let headerText = first?.text ?? '';
-  if (title && title !== headerText) headerText = `${headerText} ${title}`;
-  if (first) {
-    const bodyAfter = lines.slice(first.lastLine + 1, head).join('\n');
-    const transmittal = readTransmittal(first.text, bodyAfter, parts.length);
-    if (transmittal && !transmittal.several) title = transmittal.plans[0];
-  }
-
-  // Issuer: the signature block, else the title's 关于 prefix, else the web page's 发布机构.
-  const signature = findSignature(lines, first ? first.lastLine + 1 : 0, first ? lines.length : head);
-  // A signature without a place (区政府办公室) yields to a title prefix that names one.
-  const prefix = first ? issuerPrefix(first.text) : null;
-  let issuer = signature?.issuer ?? prefix;
-  if (issuer && prefix && issuer !== prefix && !placeFromHeader(issuer).province && placeFromHeader(prefix).province) issuer = prefix;
-  const webIssuer = labelled.issuer ?? labelledClean.issuer;
-  if (!issuer && webIssuer && (placeFromHeader(webIssuer).province || isNationalIssuer(webIssuer))) issuer = webIssuer;
-
+  const { block, title: printedTitle } = readTitle(lines, head, parts.length);
+  const signature = findSignature(lines, block ? block.lastLine + 1 : 0, block ? lines.length : head);
+  let issuer = readIssuer(signature?.issuer ?? null, block, labelled.issuer ?? labelledClean.issuer);
   const docNumber = labelled.docNumber ?? labelledClean.docNumber ?? docNumberLine(lines, head);
   const dateWritten = labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
   const datePublished = labelled.datePublished ?? labelledClean.datePublished;
@@ -88,8 +112,8 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
 
   // Place: named by the issuer, else by the title, else inferred from the body. National bodies
   // (国务院, ministries) have no place: nothing is inferred for them.
-  let place: PlaceGuess = issuer ? placeFromHeader(issuer) : placeFromHeader('');
-  if (!place.province) place = placeFromHeader(headerText);
+  let place: PlaceGuess = placeFromHeader(issuer ?? '');
+  if (!place.province) place = placeFromHeader(block?.text ?? '');
   if (!place.province && !(issuer && isNationalIssuer(issuer))) {
     place = placeFromBody(cleaned);
     if (place.city) inferred.push('city');
@@ -101,33 +125,19 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     issuer = inferIssuerFromDocNumber(docNumber, place);
     if (issuer) inferred.push('issuer');
   }
-  if (!title) title = labelled.title ?? labelledClean.title;
+  let title = printedTitle ?? labelled.title ?? labelledClean.title;
   if (!title) {
     title = inferTitleFromPurpose(cleaned);
     if (title) inferred.push('title');
   }
 
-  // Period: printed in the title, the notice title or a part's title; else from target years.
-  let period = [title ?? '', first?.text ?? '', ...parts.map((p) => p.title)].map(printedPeriod).find((p) => p) ?? null;
+  // Period: printed in the title, the notice title or a part's title; else a Five-Year Plan
+  // named in the title; else from the start year and the target years.
+  let period = [title ?? '', block?.text ?? '', ...parts.map((p) => p.title)].map(printedPeriod).find((p) => p) ?? null;
   if (!period) {
-    period = [title ?? '', first?.text ?? ''].map(fiveYearPlanPeriod).find((p) => p) ?? null;
+    const startYear = yearOf(dateWritten) ?? yearOf(datePublished) ?? yearOf(docNumber ? /\d{4}/u.exec(docNumber.normalize('NFKC'))?.[0] ?? null : null);
+    period = [title ?? '', block?.text ?? ''].map(fiveYearPlanPeriod).find((p) => p) ?? inferPeriod(startYear, cleaned);
     if (period) inferred.push('period');
-  }
-  if (!period) {
-    const startYear = yearOf(dateWritten) ?? yearOf(datePublished) ?? (docNumber ? Number(/\d{4}/u.exec(docNumber.normalize('NFKC'))?.[0]) || null : null);
-    period = inferPeriod(startYear, cleaned);
-    if (period) inferred.push('period');
-  }
-
-  // Cited 文号: every one in the cleaned text, first appearance order, without the document's own.
-  const ownKey = docNumber ? docNumberKey(docNumber) : null;
-  const seen = new Set<string>();
-  const citedDocNumbers: string[] = [];
-  for (const hit of findDocNumbers(cleaned)) {
-    const key = docNumberKey(hit.docNumber);
-    if (key === ownKey || seen.has(key)) continue;
-    seen.add(key);
-    citedDocNumbers.push(hit.docNumber);
   }
 
   return {
@@ -141,7 +151,7 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     datePublished,
     validity,
     period,
-    citedDocNumbers,
+    citedDocNumbers: citedDocNumbersOf(cleaned, docNumber),
     inferred,
   };
 }
