@@ -13,7 +13,7 @@ const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
 export const docxImporter: Importer = {
   format: 'docx',
   extensions: ['.docx'],
-  sniff: (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b,
+  sniff: (bytes) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04,
   async extract(bytes, ctx) {
     await openDocxZip(bytes, ctx.fileName);
     ctx.throwIfAborted();

@@ -41,7 +41,8 @@ function pdfjsAssets() {
 export const pdfImporter: Importer = {
   format: 'pdf',
   extensions: ['.pdf'],
-  sniff: (bytes) => findPdfHeader(bytes) !== -1,
+  // Strict (header at byte 0) so a text that merely mentions %PDF- is never taken for a PDF.
+  sniff: (bytes) => findPdfHeader(bytes) === 0,
   async extract(bytes, ctx) {
     if (findPdfHeader(bytes) === -1) {
       throw badFile(ctx.fileName, 'it is not a PDF (it does not start with the %PDF header).');

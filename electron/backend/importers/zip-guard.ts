@@ -66,20 +66,20 @@ async function checkActualSizes(zip: JSZip, fileName: string): Promise<void> {
     const compressed = (entry as unknown as EntrySizes)._data?.compressedSize ?? 0;
     await new Promise<void>((resolve, reject) => {
       let size = 0;
-      const stream = entry.internalStream('uint8array');
+      const stream = entry.nodeStream('nodebuffer');
       stream
-        .on('data', (chunk: Uint8Array) => {
+        .on('data', (chunk: Buffer) => {
           size += chunk.length;
           total += chunk.length;
           const ratioExceeded = size >= ZIP_LIMITS.ratioMinBytes && size > Math.max(compressed, 1) * ZIP_LIMITS.maxRatio;
           if (ratioExceeded || total > ZIP_LIMITS.maxTotalUncompressed) {
             stream.pause();
+            stream.removeAllListeners('data');
             reject(zipBomb(fileName, `${entry.name} inflates far beyond its stored size`));
           }
         })
         .on('error', (err: Error) => reject(badFile(fileName, `the .docx archive is damaged (${entry.name}: ${err.message}).`)))
-        .on('end', () => resolve())
-        .resume();
+        .on('end', () => resolve());
     });
   }
 }

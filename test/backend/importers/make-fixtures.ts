@@ -58,33 +58,41 @@ export async function makeZipBomb(megabytes: number): Promise<Uint8Array> {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Prints each list of paragraphs to a PDF with headless Chromium (one browser for all). */
+export async function makePdfs(documents: string[][]): Promise<Uint8Array[]> {
+  return printPages(documents.map(paragraphsPage));
+}
+
 /** Prints the paragraphs to PDF with headless Chromium (the way many government PDFs are made). */
 export async function makePdf(paragraphs: string[]): Promise<Uint8Array> {
+  return (await printPages([paragraphsPage(paragraphs)]))[0];
+}
+
+/** An HTML page printed by Chromium to PDF as is (for pages without text, i.e. "scanned" PDFs). */
+export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  return (await printPages([html]))[0];
+}
+
+function paragraphsPage(paragraphs: string[]): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:serif;font-size:14px}</style></head><body>${body}</body></html>`;
+}
+
+async function printPages(pages: string[]): Promise<Uint8Array[]> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage();
-    const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-    await page.setContent(
-      `<!doctype html><html><head><meta charset="utf-8"><style>body{font-family:serif;font-size:14px}</style></head><body>${body}</body></html>`,
-    );
-    return new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } }));
-  } finally {
-    await browser.close();
-  }
-}
-
-/** An HTML page printed by Chromium to PDF as is (for pages without text, i.e. "scanned" PDFs). */
-export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
-  try {
-    const page = await browser.newPage();
-    await page.setContent(html);
-    return new Uint8Array(await page.pdf({ format: 'A4' }));
+    const out: Uint8Array[] = [];
+    for (const html of pages) {
+      const page = await browser.newPage();
+      await page.setContent(html);
+      out.push(new Uint8Array(await page.pdf({ format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' } })));
+      await page.close();
+    }
+    return out;
   } finally {
     await browser.close();
   }
