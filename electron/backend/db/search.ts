@@ -1,0 +1,137 @@
+import { foldForSearch, indexDocument } from '../../../shared/domain/search';
+import type { Db } from './connection';
+
+/**
+ * Every SQL statement of the search feature. It owns search_clauses and search_fts
+ * (migrations/002_search.sql) and reads the core tables (documents, clauses) without writing them.
+ * Matches are identified by clause id (= search_fts rowid); scores are FTS5 bm25 values, lower
+ * is better, as SQLite returns them.
+ */
+
+export interface DocumentFacts {
+  id: number;
+  title: string | null;
+  city: string | null;
+  province: string | null;
+  level: string | null;
+  validity: string | null;
+  year: number | null;
+}
+
+export interface HitRow {
+  id: number;
+  doc_id: number;
+  text: string;
+  label: string;
+  path: string;
+  heading: string | null;
+  base: number;
+}
+
+export interface ScoredId {
+  id: number;
+  score: number;
+}
+
+function yearOf(r: { date_written: string | null; date_published: string | null; period: string | null }): number | null {
+  const m = /^(\d{4})/.exec(r.date_written ?? r.date_published ?? r.period ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** Where the trimmed own text of a clause starts in the cleaned text. */
+function baseOffset(cleaned: string, c: { text: string; text_start: number; end: number }): number {
+  const slice = cleaned.slice(c.text_start, c.end);
+  const lead = slice.length - slice.trimStart().length;
+  if (cleaned.startsWith(c.text, c.text_start + lead)) return c.text_start + lead;
+  const found = c.text ? cleaned.indexOf(c.text, c.text_start) : -1;
+  return found >= 0 ? found : c.text_start;
+}
+
+export function createSearchStore(db: Db) {
+  const stmt = {
+    idsOfDoc: db.prepare('SELECT clause_id FROM search_clauses WHERE doc_id = ?').pluck(),
+    deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    deleteRows: db.prepare('DELETE FROM search_clauses WHERE doc_id = ?'),
+    cleaned: db.prepare('SELECT cleaned_text FROM documents WHERE id = ?').pluck(),
+    clauses: db.prepare('SELECT id, text, text_start, end FROM clauses WHERE doc_id = ? ORDER BY ord'),
+    insertRow: db.prepare('INSERT INTO search_clauses (clause_id, doc_id, base) VALUES (?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
+    docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
+    clauseCount: db.prepare('SELECT count(*) FROM clauses').pluck(),
+    indexedCount: db.prepare('SELECT count(*) FROM search_clauses').pluck(),
+    facts: db.prepare('SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents ORDER BY id'),
+    factsOf: db.prepare(`SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents
+      WHERE id IN (SELECT value FROM json_each(?))`),
+    hits: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
+      FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
+  };
+
+  // The statements that take a MATCH expression come in two shapes: over the whole corpus, and
+  // restricted to a set of documents (a JSON array bound as the last parameter). CROSS JOIN keeps
+  // SQLite from driving the join from search_clauses: the FTS match is always the narrow side.
+  const docFilter = 'CROSS JOIN search_clauses s ON s.clause_id = search_fts.rowid AND s.doc_id IN (SELECT value FROM json_each(@docs))';
+  const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
+  const q = {
+    count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
+    ranked: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
+      WHERE search_fts MATCH @match ORDER BY score, id LIMIT @limit OFFSET @offset`),
+    sampleCount: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match AND search_fts.rowid % @stride = 0`),
+    sampleRanked: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
+      WHERE search_fts MATCH @match AND search_fts.rowid % @stride = 0 ORDER BY score, id LIMIT @limit OFFSET @offset`),
+    rest: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
+      WHERE search_fts MATCH @match AND search_fts.rowid % @stride <> 0 ORDER BY search_fts.rowid LIMIT @limit OFFSET @offset`),
+    perDocument: shapes((j) => `SELECT s2.doc_id AS docId, count(*) AS n FROM search_fts ${j}
+      JOIN search_clauses s2 ON s2.clause_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`),
+  };
+  type Shape = { all: ReturnType<Db['prepare']>; filtered: ReturnType<Db['prepare']> };
+  const pick = (s: Shape, docs: number[] | null) => (docs ? s.filtered : s.all);
+  const params = (match: string, docs: number[] | null, extra: Record<string, number> = {}) => ({ match, ...(docs ? { docs: JSON.stringify(docs) } : {}), ...extra });
+
+  function unindexDocument(docId: number): void {
+    for (const id of stmt.idsOfDoc.all(docId) as number[]) stmt.deleteFts.run(id);
+    stmt.deleteRows.run(docId);
+  }
+
+  /** (Re)writes the index rows of one document from its stored clauses. */
+  function indexDocumentClauses(docId: number): void {
+    unindexDocument(docId);
+    const cleaned = stmt.cleaned.get(docId) as string | undefined;
+    if (cleaned === undefined) return;
+    for (const c of stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>) {
+      stmt.insertRow.run(c.id, docId, baseOffset(cleaned, c));
+      stmt.insertFts.run(c.id, indexDocument(foldForSearch(c.text)));
+    }
+  }
+
+  return {
+    indexDocumentClauses,
+    unindexDocument,
+    /** True when clauses exist that the index does not hold (a database from before search, or a crash-free drift). */
+    needsRebuild: () => (stmt.clauseCount.get() as number) !== (stmt.indexedCount.get() as number),
+    rebuild(): void {
+      db.transaction(() => {
+        db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); DELETE FROM search_clauses;");
+        for (const id of stmt.docIds.all() as number[]) indexDocumentClauses(id);
+      })();
+    },
+    /** Metadata used by filters, facets and hit lists: of the given documents, or of all. */
+    documentFacts(ids: number[] | null = null): DocumentFacts[] {
+      const rows = ids ? stmt.factsOf.all(JSON.stringify(ids)) : stmt.facts.all();
+      return (rows as Array<DocumentFacts & { date_written: string | null; date_published: string | null; period: string | null }>).map((r) => ({
+        id: r.id, title: r.title, city: r.city, province: r.province, level: r.level, validity: r.validity, year: yearOf(r),
+      }));
+    },
+    count: (match: string, docs: number[] | null) => pick(q.count, docs).pluck().get(params(match, docs)) as number,
+    ranked: (match: string, docs: number[] | null, limit: number, offset: number) => pick(q.ranked, docs).all(params(match, docs, { limit, offset })) as ScoredId[],
+    sampleCount: (match: string, docs: number[] | null, stride: number) => pick(q.sampleCount, docs).pluck().get(params(match, docs, { stride })) as number,
+    sampleRanked: (match: string, docs: number[] | null, stride: number, limit: number, offset: number) =>
+      pick(q.sampleRanked, docs).all(params(match, docs, { stride, limit, offset })) as ScoredId[],
+    rest: (match: string, docs: number[] | null, stride: number, limit: number, offset: number) =>
+      pick(q.rest, docs).all(params(match, docs, { stride, limit, offset })) as ScoredId[],
+    perDocument: (match: string, docs: number[] | null) => pick(q.perDocument, docs).all(params(match, docs)) as Array<{ docId: number; n: number }>,
+    hitRows(ids: number[]): HitRow[] {
+      return ids.length ? (stmt.hits.all(JSON.stringify(ids)) as HitRow[]) : [];
+    },
+  };
+}
+export type SearchStore = ReturnType<typeof createSearchStore>;

@@ -1,0 +1,155 @@
+import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
+import {
+  findOccurrences, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
+  type FtsPlan, type ParsedQuery, type QueryTerm,
+} from '../../../shared/domain/search';
+import type { DocumentFacts, ScoredId, SearchStore } from '../db/search';
+
+/** Up to this many hits, BM25 ranks every hit. */
+export const EXACT_RANK_LIMIT = 12_000;
+/** Beyond it, BM25 ranks an evenly spread sample of about this many hits first (see searchResult.ranking). */
+export const RANK_SAMPLE = 6_000;
+/** Sampling applies to pages a person reads; bulk requests (CLI, export) are always ranked in full. */
+const BULK_LIMIT = 1_000;
+
+interface Prepared {
+  parsed: ParsedQuery;
+  plan: FtsPlan;
+  /** Documents allowed by the filters; null = every document. */
+  docs: number[] | null;
+}
+
+/** A clause whose id came from a match plus what verification read about it. */
+interface Candidate extends ScoredId {
+  docId?: number;
+}
+
+export function createSearchEngine(store: SearchStore) {
+  function allowedDocuments(filters: SearchFilters | undefined): number[] | null {
+    if (!filters) return null;
+    const f = filters;
+    const active = Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+    if (!active) return null;
+    const inList = <T>(list: T[] | undefined, v: T) => !list?.length || list.includes(v);
+    return store
+      .documentFacts()
+      .filter((d) =>
+        inList(f.cities, d.city ?? '') && inList(f.provinces, d.province ?? '') && inList(f.levels as string[] | undefined, d.level ?? '') &&
+        inList(f.validity, d.validity ?? '') && inList(f.docIds, d.id) &&
+        (f.yearFrom === undefined || (d.year !== null && d.year >= f.yearFrom)) &&
+        (f.yearTo === undefined || (d.year !== null && d.year <= f.yearTo)))
+      .map((d) => d.id);
+  }
+
+  function prepare(query: string, filters: SearchFilters | undefined): Prepared | null {
+    const parsed = parseQuery(query);
+    const plan = ftsPlan(parsed);
+    if (!plan.match) return null;
+    const docs = allowedDocuments(filters);
+    if (docs && !docs.length) return null;
+    return { parsed, plan, docs };
+  }
+
+  /**
+   * When the FTS expression only approximates the query (very long terms, private-use
+   * characters), every candidate is checked against its folded text: exact, and cheap because
+   * such queries are rare and match few clauses.
+   */
+  function verifiedCandidates(p: Prepared): Candidate[] {
+    const all = store.ranked(p.plan.match!, p.docs, 1e9, 0);
+    const out: Candidate[] = [];
+    for (let i = 0; i < all.length; i += 500) {
+      const chunk = all.slice(i, i + 500);
+      const rows = new Map(store.hitRows(chunk.map((c) => c.id)).map((r) => [r.id, r]));
+      for (const c of chunk) {
+        const row = rows.get(c.id);
+        if (row && matchesFolded(p.parsed, foldForSearch(row.text))) out.push({ ...c, docId: row.doc_id });
+      }
+    }
+    return out;
+  }
+
+  function page(p: Prepared, offset: number, limit: number): { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number } {
+    const match = p.plan.match!;
+    if (!p.plan.exact) {
+      const all = verifiedCandidates(p);
+      return { total: all.length, ids: all.slice(offset, offset + limit), ranking: 'bm25', rankedAmong: all.length };
+    }
+    const total = store.count(match, p.docs);
+    if (total <= EXACT_RANK_LIMIT || limit > BULK_LIMIT) {
+      return { total, ids: offset < total ? store.ranked(match, p.docs, limit, offset) : [], ranking: 'bm25', rankedAmong: total };
+    }
+    // BM25 for every one of tens of thousands of hits costs more than a person waits for, and
+    // tells little (the term is in most clauses, so its IDF is near zero): rank every
+    // stride-th clause (by id, so the sample spreads over all documents), then the rest in order.
+    const stride = Math.ceil(total / RANK_SAMPLE);
+    const ids = store.sampleRanked(match, p.docs, stride, limit, offset);
+    if (ids.length < limit) {
+      const sampled = store.sampleCount(match, p.docs, stride);
+      ids.push(...store.rest(match, p.docs, stride, limit - ids.length, Math.max(0, offset - sampled)));
+    }
+    return { total, ids, ranking: 'bm25-sample', rankedAmong: Math.ceil(total / stride) };
+  }
+
+  function buildHits(ids: ScoredId[], terms: QueryTerm[], parsed: ParsedQuery): SearchHit[] {
+    const rows = new Map(store.hitRows(ids.map((i) => i.id)).map((r) => [r.id, r]));
+    const facts = new Map(store.documentFacts([...new Set([...rows.values()].map((r) => r.doc_id))]).map((d) => [d.id, d]));
+    const hits: SearchHit[] = [];
+    for (const { id, score } of ids) {
+      const row = rows.get(id);
+      if (!row) continue;
+      const folded = foldWithMap(row.text);
+      if (!matchesFolded(parsed, folded.folded)) {
+        // The index and the text disagree: a bug, not a hit. Say so loudly, never show it.
+        console.error(`[policylens] search index out of step for clause ${id}`);
+        continue;
+      }
+      const occ = findOccurrences(row.text, terms, folded);
+      const first = occ[0] ?? { start: 0, end: 0 };
+      const d: DocumentFacts | undefined = facts.get(row.doc_id);
+      hits.push({
+        docId: row.doc_id, clauseId: id, label: row.label, path: row.path, heading: row.heading,
+        snippet: makeSnippet(row.text, occ),
+        start: row.base + first.start, end: row.base + first.end,
+        occurrences: occ.map((r) => ({ start: row.base + r.start, end: row.base + r.end })),
+        score: -score, title: d?.title ?? null, city: d?.city ?? null, year: d?.year ?? null,
+      });
+    }
+    return hits;
+  }
+
+  return {
+    query(input: { query: string; filters?: SearchFilters; offset: number; limit: number }): SearchResult {
+      const started = performance.now();
+      const p = prepare(input.query, input.filters);
+      if (!p) return { total: 0, hits: [], terms: [], ranking: 'bm25', rankedAmong: 0, tookMs: performance.now() - started };
+      const terms = positiveTerms(p.parsed);
+      const r = page(p, input.offset, input.limit);
+      const hits = buildHits(r.ids, terms, p.parsed);
+      return { total: r.total, hits, terms: terms.map((t) => t.folded), ranking: r.ranking, rankedAmong: r.rankedAmong, tookMs: performance.now() - started };
+    },
+
+    facets(input: { query: string; filters?: SearchFilters }): SearchFacets {
+      const p = prepare(input.query, input.filters);
+      if (!p) return { total: 0, cities: [], documents: [] };
+      let perDoc: Array<{ docId: number; n: number }>;
+      if (p.plan.exact) perDoc = store.perDocument(p.plan.match!, p.docs);
+      else {
+        const counts = new Map<number, number>();
+        for (const c of verifiedCandidates(p)) counts.set(c.docId!, (counts.get(c.docId!) ?? 0) + 1);
+        perDoc = [...counts].map(([docId, n]) => ({ docId, n }));
+      }
+      const facts = new Map(store.documentFacts(perDoc.map((d) => d.docId)).map((d) => [d.id, d]));
+      const cities = new Map<string | null, number>();
+      const documents = perDoc.map(({ docId, n }) => {
+        const d = facts.get(docId);
+        cities.set(d?.city ?? null, (cities.get(d?.city ?? null) ?? 0) + n);
+        return { docId, title: d?.title ?? null, city: d?.city ?? null, year: d?.year ?? null, count: n };
+      });
+      documents.sort((a, b) => b.count - a.count || a.docId - b.docId);
+      const cityList = [...cities].map(([city, count]) => ({ city, count })).sort((a, b) => b.count - a.count || String(a.city).localeCompare(String(b.city)));
+      return { total: documents.reduce((s, d) => s + d.count, 0), cities: cityList, documents };
+    },
+  };
+}
+export type SearchEngine = ReturnType<typeof createSearchEngine>;

@@ -1,0 +1,8 @@
+// Search, the pure part: folding with an offset map (fold.ts), the bigram index terms
+// (terms.ts), the query language (query.ts), the FTS5 expression (fts.ts), and occurrences and
+// snippets (highlight.ts). No I/O: the backend stores and queries, this decides what matches.
+export { foldForSearch, foldWithMap, originalRange, type FoldedText } from './fold';
+export { indexDocument, phraseFor, needsVerification, MAX_PHRASE_CHARS, type Phrase } from './terms';
+export { parseQuery, positiveTerms, matchesFolded, type ParsedQuery, type QueryTerm } from './query';
+export { ftsPlan, type FtsPlan } from './fts';
+export { findOccurrences, makeSnippet, snippetAsText, SNIPPET_CHARS, type Range, type Snippet } from './highlight';

@@ -1,0 +1,75 @@
+// Turning folded text into FTS5 terms, and a folded query term into an FTS5 phrase.
+//
+// The index holds, for every position i of a clause's folded text, the term c[i]c[i+1] (the
+// last position holds c[i] alone). FTS5's `ascii` tokenizer splits only on ASCII
+// non-alphanumerics, so each term is written with those characters (and ASCII capitals, which
+// the tokenizer would lower-case) moved into a private-use block: then a term is exactly the
+// characters it stands for, and ' ' is the only separator.
+//
+// Why this is exact: a phrase of the query's overlapping bigrams q0q1 q1q2 … matches at
+// position i only if c[i…i+L) equals the query (the last bigram must be a two-character term, so
+// the match cannot run past the end). A one-character query is the prefix query "q0"*, which
+// matches every term that starts with q0 — every position holding q0. No query text ever reaches
+// FTS5 outside a double-quoted string, and the quoted text never contains '"', so no input can
+// produce an FTS5 syntax error.
+
+/** Private-use base for ASCII characters the tokenizer would split on or lower-case. */
+const ESCAPE_BASE = 0xe000;
+/** Private-use characters already in the text (they would collide with escapes) all become this one. */
+const PRIVATE_COLLISION = 0xe100;
+
+/** Longer terms are looked up by their first MAX_PHRASE_CHARS characters and verified after. */
+export const MAX_PHRASE_CHARS = 24;
+
+function escapeCodePoint(cp: number): number {
+  if (cp < 0x80) {
+    const isLowerOrDigit = (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+    return isLowerOrDigit ? cp : ESCAPE_BASE + cp;
+  }
+  if (cp >= ESCAPE_BASE && cp < ESCAPE_BASE + 0x80) return PRIVATE_COLLISION;
+  return cp;
+}
+
+/** The folded text as index characters: one string per code point. */
+export function indexCharacters(folded: string): string[] {
+  const out: string[] = [];
+  for (const ch of folded) out.push(String.fromCodePoint(escapeCodePoint(ch.codePointAt(0)!)));
+  return out;
+}
+
+/** True when a folded term holds characters that make the index ambiguous (real private-use text). */
+export function needsVerification(folded: string): boolean {
+  for (const ch of folded) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= ESCAPE_BASE && cp < ESCAPE_BASE + 0x80) return true;
+    if (cp === PRIVATE_COLLISION) return true;
+  }
+  return false;
+}
+
+/** The space-separated FTS5 document for a clause's folded text. */
+export function indexDocument(folded: string): string {
+  const chars = indexCharacters(folded);
+  const terms: string[] = new Array(chars.length);
+  for (let i = 0; i < chars.length; i++) terms[i] = i + 1 < chars.length ? chars[i] + chars[i + 1] : chars[i];
+  return terms.join(' ');
+}
+
+export interface Phrase {
+  /** An FTS5 phrase expression: "…" or "…"* */
+  fts: string;
+  /** False when the phrase only approximates the term (cut to MAX_PHRASE_CHARS, or ambiguous characters). */
+  exact: boolean;
+}
+
+/** The FTS5 phrase that finds every clause containing a folded, non-empty term. */
+export function phraseFor(foldedTerm: string): Phrase {
+  const all = indexCharacters(foldedTerm);
+  if (!all.length) throw new Error('phraseFor: empty term');
+  const chars = all.slice(0, MAX_PHRASE_CHARS);
+  const exact = all.length <= MAX_PHRASE_CHARS && !needsVerification(foldedTerm);
+  if (chars.length === 1) return { fts: `"${chars[0]}"*`, exact };
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) bigrams.push(chars[i] + chars[i + 1]);
+  return { fts: `"${bigrams.join(' ')}"`, exact };
+}
