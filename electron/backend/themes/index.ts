@@ -1,9 +1,70 @@
 import type { themesMethods } from '../../../shared/api/methods/themes';
 import type { BackendContext } from '../context';
+import { createThemesRepo } from '../db/themes';
 import type { HandlerGroup } from '../handlers/types';
 import type { DocumentHooks } from '../services/hooks';
+import { codebookHandlers, seedCodebook } from './codebook';
+import { codingHandlers } from './coding';
+import { reanchorCodings } from './reanchor';
+import { computeAll, computeSuggestions } from './suggestions';
+import { historyState, redo, undo } from './undo';
+import { viewHandlers } from './views';
 
-/** The themes feature: its handlers and the document hooks it needs. */
-export function createThemesFeature(_ctx: BackendContext): { handlers: HandlerGroup<keyof typeof themesMethods>; hooks?: DocumentHooks } {
-  return { handlers: {} };
+/** The themes feature: codebook, codings, suggestions, undo, and the cross-document views. */
+export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof themesMethods>; hooks?: DocumentHooks } {
+  const { db, documents, events } = ctx;
+  const repo = createThemesRepo(db);
+  seedCodebook(db, repo);
+
+  // Similarity to coded clauses is part of a suggestion's score: after the researcher codes,
+  // suggestions are recomputed once the burst of clicks is over.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleRecompute = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      try {
+        computeAll(db, repo, documents);
+        events.changed('themes');
+      } catch {
+        // The database was closed meanwhile (tests, shutdown): nothing to recompute.
+      }
+    }, 800);
+    timer.unref?.();
+  };
+  const changed = () => {
+    events.changed('themes');
+    scheduleRecompute();
+  };
+  const withDone = (label: string | null) => ({ ...historyState(repo), done: label });
+
+  return {
+    handlers: {
+      ...codebookHandlers(db, repo, changed),
+      ...codingHandlers(db, repo, documents, changed),
+      ...viewHandlers(db, repo, documents),
+      'themes.recompute': ({ docId }) => {
+        const clauses = docId === undefined ? computeAll(db, repo, documents) : db.transaction(() => computeSuggestions(db, repo, documents, docId))();
+        events.changed('themes');
+        return { clauses };
+      },
+      'themes.undo': () => {
+        const label = undo(db, repo);
+        changed();
+        return withDone(label);
+      },
+      'themes.redo': () => {
+        const label = redo(db, repo);
+        changed();
+        return withDone(label);
+      },
+      'themes.history': () => historyState(repo),
+    },
+    hooks: {
+      clausesWritten: (_db, docId) => {
+        computeSuggestions(db, repo, documents, docId);
+      },
+      reanchor: (_db, rctx) => reanchorCodings(db, repo, rctx),
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import { clausesCommand, documentsCommand, importCommand, textCommand } from './documents';
-import { searchCommand } from './search';
 import { themesCommand } from './themes';
 import type { Command } from './types';
 
@@ -9,6 +8,5 @@ export const commands: Record<string, Command> = {
   documents: documentsCommand,
   clauses: clausesCommand,
   text: textCommand,
-  search: searchCommand,
   themes: themesCommand,
 };

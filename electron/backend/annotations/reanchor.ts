@@ -1,0 +1,33 @@
+// Re-import of a changed file: notes on clauses follow their clause; notes on ranges are found
+// again by their text. A note whose anchor is gone is kept (attached to the document) and reported.
+import type { AnnotationsRepo } from '../db/annotations';
+import type { ReanchorContext, ReanchorResult } from '../services/hooks';
+import { clauseAt, findNearest } from '../themes/reanchor';
+
+export function reanchorAnnotations(repo: AnnotationsRepo, ctx: ReanchorContext): ReanchorResult {
+  let kept = 0;
+  const lost: string[] = [];
+  for (const a of repo.ofDocAll(ctx.docId)) {
+    if (a.kind === 'range' && a.start !== null) {
+      const quote = a.quote ?? '';
+      const at = findNearest(ctx.newText, quote, a.start);
+      if (at < 0) {
+        lost.push(`Note ${a.id} on “${quote.slice(0, 30)}”: the text is no longer in the document; the note stays with the document.`);
+        repo.move(a.id, null, a.start, a.end);
+        continue;
+      }
+      repo.move(a.id, clauseAt(ctx.newClauses, at, at + quote.length), at, at + quote.length);
+      kept++;
+    } else if (a.clause_id !== null) {
+      const to = ctx.clauseMap.get(a.clause_id);
+      if (to === undefined || to === a.clause_id) {
+        kept++;
+        continue;
+      }
+      if (to === null) lost.push(`Note ${a.id}: its clause is no longer in the document; the note stays with the document.`);
+      else kept++;
+      repo.move(a.id, to, a.start, a.end);
+    }
+  }
+  return { kept, lost };
+}

@@ -1,0 +1,68 @@
+// Stores suggested themes and instrument classes per clause. Runs at import (clausesWritten) and
+// again after the researcher codes, because similarity to coded clauses is part of the score.
+// Only rows with source 'auto' and status 'suggested' are ever replaced: decisions stay.
+import { buildSimilarityIndex, suggestForClause, type SimilarityIndex, type ThemeForSuggestion } from '../../../shared/domain/themes/index';
+import type { Db } from '../db/connection';
+import type { ClauseRow, DocumentsRepo } from '../db/documents';
+import type { ThemesRepo } from '../db/themes';
+
+/** Clause kinds that carry policy content; preambles and part titles get no suggestions. */
+const SUGGESTED_KINDS = new Set(['measure', 'heading']);
+
+export function themesForSuggestion(repo: ThemesRepo): ThemeForSuggestion[] {
+  return repo.themes().map((t) => ({ id: t.id, instrument: t.instrument, keywords: JSON.parse(t.keywords) as string[] }));
+}
+
+/** Similarity index over every clause (idf) and the clauses with accepted codings (examples). */
+export function buildIndex(db: Db, repo: ThemesRepo): SimilarityIndex {
+  const clauses = db.prepare("SELECT id, text FROM clauses WHERE kind IN ('measure', 'heading')").all() as Array<{ id: number; text: string }>;
+  const themesOf = new Map<number, string[]>();
+  for (const p of repo.acceptedPairs()) themesOf.set(p.clause_id, [...(themesOf.get(p.clause_id) ?? []), p.theme_id]);
+  const textOf = new Map(clauses.map((c) => [c.id, c.text]));
+  const examples = [...themesOf].map(([id, themes]) => ({ key: String(id), text: textOf.get(id) ?? '', themes: [...new Set(themes)] }));
+  return buildSimilarityIndex(clauses.map((c) => c.text), examples);
+}
+
+function sectionHeading(c: ClauseRow, byId: Map<number, ClauseRow>): string | null {
+  const p = c.parent_id == null ? undefined : byId.get(c.parent_id);
+  if (!p || p.kind === 'preamble' || p.kind === 'part') return null;
+  return p.heading ?? p.text.slice(0, 60);
+}
+
+export function computeSuggestions(db: Db, repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex): number {
+  const themes = themesForSuggestion(repo);
+  const known = new Set(themes.map((t) => t.id));
+  const similarity = index ?? (repo.acceptedPairs().length ? buildIndex(db, repo) : undefined);
+  const clauses = documents.clauses(docId);
+  const byId = new Map(clauses.map((c) => [c.id, c]));
+  const existing = new Map<string, ReturnType<ThemesRepo['codingsOfDoc']>[number]>();
+  for (const c of repo.codingsOfDoc(docId)) if (c.start === null) existing.set(`${c.clause_id}:${c.theme_id}`, c);
+  const now = new Date().toISOString();
+  let n = 0;
+  for (const c of clauses) {
+    if (!SUGGESTED_KINDS.has(c.kind)) continue;
+    n++;
+    const s = suggestForClause({ key: String(c.id), text: c.text, heading: c.heading, sectionHeading: sectionHeading(c, byId) }, { themes, similarity });
+    const wanted = new Map(s.themes.filter((t) => known.has(t.id)).map((t) => [t.id, t.score]));
+    for (const [key, row] of existing) {
+      if (!key.startsWith(`${c.id}:`) || row.source !== 'auto' || row.status !== 'suggested') continue;
+      if (!wanted.has(row.theme_id)) repo.deleteRow('codings', row.id);
+      else if (wanted.get(row.theme_id) !== row.score) repo.putRow('codings', { ...row, score: wanted.get(row.theme_id), updated_at: now });
+    }
+    for (const [themeId, score] of wanted) {
+      if (existing.has(`${c.id}:${themeId}`)) continue; // a decision, or a suggestion updated above
+      repo.insertCoding({ doc_id: docId, clause_id: c.id, theme_id: themeId, start: null, end: null, quote: null, source: 'auto', status: 'suggested', score });
+    }
+    const prev = repo.instrument(c.id);
+    repo.putRow('clause_instruments', {
+      clause_id: c.id, doc_id: docId, suggested: s.instrument, suggested_sub: s.subInstrument, score: s.instrumentScore,
+      chosen: prev?.chosen ?? null, chosen_sub: prev?.chosen_sub ?? null,
+    });
+  }
+  return n;
+}
+
+export function computeAll(db: Db, repo: ThemesRepo, documents: DocumentsRepo): number {
+  const index = repo.acceptedPairs().length ? buildIndex(db, repo) : undefined;
+  return db.transaction(() => documents.list().reduce((n, d) => n + computeSuggestions(db, repo, documents, d.id, index), 0))();
+}

@@ -1,0 +1,104 @@
+// Undo/redo of coding work as row snapshots: an operation says which rows it is about to touch,
+// the recorder keeps their state before and after, and undo writes the "before" states back. The
+// log lives in the database, so Ctrl+Z still works after a restart.
+import type { Db } from '../db/connection';
+import { type RowKey, type ThemesRepo, type TrackedTable } from '../db/themes';
+
+interface Change {
+  table: TrackedTable;
+  key: RowKey;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+// Parents before children when rows come back, children before parents when they go.
+const ORDER: TrackedTable[] = ['themes', 'clause_instruments', 'codings'];
+
+export class Recorder {
+  private readonly touched = new Map<string, Change>();
+  constructor(private readonly repo: ThemesRepo) {}
+
+  /** Call before changing (or deleting) a row, or before inserting one under a key known in advance. */
+  touch(table: TrackedTable, key: RowKey): void {
+    const k = `${table}:${key}`;
+    if (!this.touched.has(k)) this.touched.set(k, { table, key, before: this.repo.getRow(table, key), after: null });
+  }
+
+  /** Call right after inserting a row: it did not exist before. */
+  inserted(table: TrackedTable, key: RowKey): void {
+    this.touched.set(`${table}:${key}`, { table, key, before: null, after: null });
+  }
+
+  finish(): Change[] {
+    const out: Change[] = [];
+    for (const c of this.touched.values()) {
+      c.after = this.repo.getRow(c.table, c.key);
+      if (JSON.stringify(c.before) !== JSON.stringify(c.after)) out.push(c);
+    }
+    return out;
+  }
+}
+
+/** Runs `op` in one transaction and logs what it changed under `label` (nothing logged when nothing changed). */
+export function recorded<T>(db: Db, repo: ThemesRepo, label: string, op: (rec: Recorder) => T): T {
+  return db.transaction(() => {
+    const rec = new Recorder(repo);
+    const result = op(rec);
+    const changes = rec.finish();
+    if (changes.length) repo.pushUndo(label, changes);
+    return result;
+  })();
+}
+
+function applyStates(repo: ThemesRepo, changes: Change[], side: 'before' | 'after'): void {
+  const puts = changes.filter((c) => c[side] !== null).sort((a, b) => ORDER.indexOf(a.table) - ORDER.indexOf(b.table));
+  const dels = changes.filter((c) => c[side] === null).sort((a, b) => ORDER.indexOf(b.table) - ORDER.indexOf(a.table));
+  for (const c of dels) repo.deleteRow(c.table, c.key);
+  for (const c of puts) {
+    const row = c[side]!;
+    if (c.table === 'codings' && row.start === null) {
+      // A suggestion recomputed since may hold the same clause and theme under another id.
+      const other = repo.wholeCoding(row.clause_id as number, row.theme_id as string);
+      if (other && other.id !== row.id) repo.deleteRow('codings', other.id);
+    }
+    try {
+      repo.putRow(c.table, row);
+    } catch (e) {
+      // The clause or document it referred to is gone (deleted or re-imported): nothing to restore to.
+      if (!/FOREIGN KEY/i.test(String((e as Error).message))) throw e;
+    }
+  }
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export function historyState(repo: ThemesRepo): HistoryState {
+  const last = repo.lastDone();
+  const next = repo.firstUndone();
+  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? null, redoLabel: next?.label ?? null };
+}
+
+export function undo(db: Db, repo: ThemesRepo): string | null {
+  return db.transaction(() => {
+    const entry = repo.lastDone();
+    if (!entry) return null;
+    applyStates(repo, JSON.parse(entry.changes) as Change[], 'before');
+    repo.markUndone(entry.id, true);
+    return entry.label;
+  })();
+}
+
+export function redo(db: Db, repo: ThemesRepo): string | null {
+  return db.transaction(() => {
+    const entry = repo.firstUndone();
+    if (!entry) return null;
+    applyStates(repo, JSON.parse(entry.changes) as Change[], 'after');
+    repo.markUndone(entry.id, false);
+    return entry.label;
+  })();
+}

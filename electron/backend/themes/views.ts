@@ -1,0 +1,118 @@
+// Pictures and tables across documents: theme × city heatmap, instrument × theme matrix,
+// quantitative targets and responsible agencies per clause.
+import type { Output, ParsedInput } from '../../../shared/api/contract';
+import type { ClauseRef } from '../../../shared/api/methods/themes';
+import { extractTargets } from '../../../shared/domain/quantities/index';
+import type { Db } from '../db/connection';
+import type { ClauseRow, DocumentsRepo } from '../db/documents';
+import type { ThemesRepo } from '../db/themes';
+
+const NO_CITY = '—';
+
+interface ClauseInfo { ref: ClauseRef; docId: number }
+
+function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> {
+  const docs = new Map(documents.list().map((d) => [d.id, d]));
+  const rows = db.prepare("SELECT id, doc_id, path, text FROM clauses WHERE kind IN ('measure', 'heading')").all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text'>>;
+  const out = new Map<number, ClauseInfo>();
+  for (const r of rows) {
+    const d = docs.get(r.doc_id);
+    out.set(r.id, { docId: r.doc_id, ref: { docId: r.doc_id, clauseId: r.id, path: r.path, city: d?.city ?? null, title: d?.title ?? null, snippet: r.text.slice(0, 80) } });
+  }
+  return out;
+}
+
+/** Clause → themes, by mode: 'coded' counts accepted codings, 'suggested' open and accepted suggestions too. */
+function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const c of repo.liveCodings()) {
+    if (mode === 'coded' && c.status !== 'accepted') continue;
+    const s = out.get(c.clause_id) ?? new Set<string>();
+    s.add(c.theme_id);
+    out.set(c.clause_id, s);
+  }
+  return out;
+}
+
+export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
+  return {
+    'themes.heatmap': ({ mode }: ParsedInput<'themes.heatmap'>): Output<'themes.heatmap'> => {
+      const infos = clauseInfos(db, documents);
+      const themes = repo.themes().map((t) => t.id);
+      const cities = [...new Set(documents.list().map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
+      const cells = new Map<string, ClauseRef[]>();
+      for (const [clauseId, ts] of themesByClause(repo, mode)) {
+        const info = infos.get(clauseId);
+        if (!info) continue;
+        for (const t of ts) {
+          const k = `${t}\u0000${info.ref.city ?? NO_CITY}`;
+          cells.set(k, [...(cells.get(k) ?? []), info.ref]);
+        }
+      }
+      return {
+        themes,
+        cities,
+        cells: [...cells].map(([k, clauses]) => {
+          const [themeId, city] = k.split('\u0000');
+          return { themeId, city, count: clauses.length, clauses };
+        }).filter((c) => themes.includes(c.themeId)),
+      };
+    },
+
+    'themes.matrix': ({ mode }: ParsedInput<'themes.matrix'>): Output<'themes.matrix'> => {
+      const infos = clauseInfos(db, documents);
+      const instruments = new Map(repo.allInstruments().map((r) => [r.clause_id, r.chosen ?? r.suggested]));
+      const known = new Set(repo.themes().map((t) => t.id));
+      const cells = new Map<string, ClauseRef[]>();
+      for (const [clauseId, ts] of themesByClause(repo, mode)) {
+        const ins = instruments.get(clauseId);
+        const info = infos.get(clauseId);
+        if (!ins || !info) continue;
+        for (const t of ts) {
+          if (!known.has(t)) continue;
+          const k = `${ins}\u0000${t}`;
+          cells.set(k, [...(cells.get(k) ?? []), info.ref]);
+        }
+      }
+      return {
+        cells: [...cells].map(([k, clauses]) => {
+          const [instrument, themeId] = k.split('\u0000') as ['supply' | 'environment' | 'demand', string];
+          return { instrument, themeId, count: clauses.length, clauses };
+        }),
+      };
+    },
+
+    'themes.targets': ({ docIds }: ParsedInput<'themes.targets'>): Output<'themes.targets'> => {
+      const rows: Output<'themes.targets'>['rows'] = [];
+      for (const d of documents.list()) {
+        if (docIds && !docIds.includes(d.id)) continue;
+        const text = documents.get(d.id)?.cleaned_text ?? '';
+        for (const c of documents.clauses(d.id)) {
+          if (c.kind !== 'measure' && c.kind !== 'heading') continue;
+          for (const q of extractTargets(text.slice(c.text_start, c.end))) {
+            rows.push({
+              docId: d.id, city: d.city, title: d.title, clauseId: c.id, path: c.path, metric: q.metric ?? null, value: q.value,
+              valueMax: q.valueMax ?? null, unit: q.unit, year: q.year ?? null, bound: q.bound ?? null, text: q.text,
+              start: c.text_start + q.start, end: c.text_start + q.end,
+            });
+          }
+        }
+      }
+      return { rows };
+    },
+
+    'themes.agencies': ({ docIds }: ParsedInput<'themes.agencies'>): Output<'themes.agencies'> => {
+      const rows: Output<'themes.agencies'>['rows'] = [];
+      for (const d of documents.list()) {
+        if (docIds && !docIds.includes(d.id)) continue;
+        for (const c of documents.clauses(d.id)) {
+          const lead = JSON.parse(c.lead_agencies) as string[];
+          const responsible = JSON.parse(c.responsible_agencies) as string[];
+          if (lead.length + responsible.length === 0) continue;
+          rows.push({ docId: d.id, city: d.city, title: d.title, clauseId: c.id, path: c.path, lead, responsible });
+        }
+      }
+      return { rows };
+    },
+  };
+}
