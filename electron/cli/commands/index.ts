@@ -1,4 +1,5 @@
 import { clausesCommand, documentsCommand, importCommand, textCommand } from './documents';
+import { searchCommand } from './search';
 import { themesCommand } from './themes';
 import type { Command } from './types';
 
@@ -8,5 +9,6 @@ export const commands: Record<string, Command> = {
   documents: documentsCommand,
   clauses: clausesCommand,
   text: textCommand,
+  search: searchCommand,
   themes: themesCommand,
 };
