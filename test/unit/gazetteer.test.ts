@@ -49,3 +49,15 @@ describe('findPlaces', () => {
     expect(names).not.toContain('高新区');
   });
 });
+
+describe('findPlaces: ordinary words', () => {
+  it('does not read 阿里巴巴, 大理石 or 市中小企业 as places, but knows their full names', () => {
+    expect(findPlaces('引进阿里巴巴,使用大理石,扶持市中小企业')).toEqual([]);
+    expect(findPlaces('大理白族自治州和济南市市中区').map((p) => p.name)).toEqual(expect.arrayContaining(['大理白族自治州', '市中区']));
+  });
+
+  it('reads 吉林 as the province, 吉林市 as the city', () => {
+    expect(resolvePlace('吉林')).toMatchObject({ level: 'province', name: '吉林省' });
+    expect(resolvePlace('吉林市')).toMatchObject({ level: 'city', province: '吉林省' });
+  });
+});

@@ -43,6 +43,23 @@ const GENERIC_SUFFIX_RE = /(?:特别行政区|自治区|地区|省|市|区|县|�
 // Names in the source that are generic (several cities have a '高新区'): never matched alone.
 const GENERIC_NAMES = /^(?:高新区|开发区|新区|工业园区|经济开发区|经济技术开发区|高新技术开发区|火炬开发区街道办事处)$/u;
 
+// District short forms that are ordinary words far more often than places (市中小企业, 新兴产业,
+// 和平发展, 开发区): their full names (市中区, 新兴区) are still recognised.
+const WORDLIKE_DISTRICT_SHORT_FORMS = new Set([
+  '市中', '市南', '市北', '新兴', '振兴', '和平', '新华', '开发', '高新', '解放', '胜利', '前进', '东风', '向阳',
+  '红旗', '光明', '长安', '朝阳', '城关', '新城', '城中', '城东', '城西', '城南', '城北', '白云', '青山', '太平',
+  '平安', '安定', '长寿', '中原', '复兴', '河口', '港口', '东港', '长城', '天元', '友好', '工农', '爱民', '永定',
+  '东兴', '新市', '河东', '河西', '南开', '海港', '运河', '新建', '宏伟', '清河', '站前', '西市', '建华', '龙华',
+  '江南', '江北', '金山', '宝山', '南山', '东山', '西山', '新区', '老城', '双桥', '铁山', '矿区', '郊区',
+]);
+
+// City short forms that are ordinary words (阿里巴巴, 大理石, 白银, 长治久安, 大庆) or that name
+// a province as well (吉林, 海南): only the full name (大理白族自治州, 吉林市) is recognised.
+const WORDLIKE_CITY_SHORT_FORMS = new Set([
+  '阿里', '大理', '白银', '长治', '普洱', '日照', '来宾', '大庆', '四平', '大同', '山南', '玉树', '红河', '怒江',
+  '海南', '海北', '海东', '海西', '吉林', '黄山', '中山', '北海', '兴安', '三沙', '安康', '文山', '德宏',
+]);
+
 function shortForm(name: string): string | null {
   let s = name.replace(AUTONOMOUS_RE, '');
   if (s === name) s = name.replace(GENERIC_SUFFIX_RE, '');
@@ -90,7 +107,9 @@ function build(): void {
     addName(name, place, 'full');
     // County short forms (资源县 → 资源, 合作市 → 合作) are mostly ordinary words: full names only.
     const short = level === 'county' ? null : shortForm(name);
-    if (short) addName(short, place, 'short');
+    const wordlike = (level === 'district' && WORDLIKE_DISTRICT_SHORT_FORMS.has(short ?? ''))
+      || (level === 'city' && WORDLIKE_CITY_SHORT_FORMS.has(short ?? ''));
+    if (short && !wordlike) addName(short, place, 'short');
   }
   // Municipalities appear twice (110000 province and 110100 city); the city row is the useful one.
   for (const [nick, city] of Object.entries(CITY_NICKNAMES)) {
