@@ -138,6 +138,17 @@ describe('cleanText: markup and web chrome', () => {
     expect(cleanText('<p>A&amp;B &lt;b&gt;粗体&lt;/b&gt;</p>', 'txt')).toBe('A&B <b>粗体</b>');
   });
 
+  it('removes comments and script/style elements with their content', () => {
+    expect(cleanText('甲<!-- 注释 -->乙<script type="x">var y = "<p>";</SCRIPT>丙<style>p{}</style>丁', 'txt')).toBe('甲乙丙丁');
+  });
+
+  it('stays fast on pathological markup (no quadratic scans)', () => {
+    const evil = `<a ${"b='x' ".repeat(20000)}c\n${'<!--x'.repeat(20000)}${'<script>a'.repeat(20000)}`;
+    const t0 = Date.now();
+    cleanText(evil, 'txt');
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
   it('drops the numbers of an HTML list that holds metadata, and empty list items', () => {
     const raw = ['1.', '', '2.', '3.', '1. 成文日期 2012-11-08', '2. 编号 青政发〔2012〕46号', '3. 各区人民政府:', '为贯彻落实……', '一、总体要求'].join('\n');
     expect(cleanText(raw, 'txt')).toBe(['成文日期2012-11-08', '编号 青政发〔2012〕46号', '各区人民政府:', '为贯彻落实……', '一、总体要求'].join('\n'));
