@@ -61,7 +61,8 @@ interface TitleReading {
 
 /** The first title block of the head; a cover notice issuing one plan is cited by the plan. */
 function readTitle(lines: string[], head: number, partCount: number): TitleReading {
-  const block = pickTitleBlock(findTitleBlocks(lines, head));
+  // Navigation menus may number their entries (一、), ending the head early: look further then.
+  const block = pickTitleBlock(findTitleBlocks(lines, head)) ?? pickTitleBlock(findTitleBlocks(lines, Math.min(lines.length, MAX_HEAD_LINES)));
   if (!block) return { title: null, block };
   const transmittal = readTransmittal(block.text, lines.slice(block.lastLine + 1, head).join('\n'), partCount);
   return { title: transmittal && !transmittal.several ? transmittal.plans[0] : block.text, block };
