@@ -24,7 +24,9 @@ interface Candidate extends ScoredId {
   docId?: number;
 }
 
-export function createSearchEngine(store: SearchStore) {
+export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: number; rankSample?: number } = {}) {
+  const exactRankLimit = opts.exactRankLimit ?? EXACT_RANK_LIMIT;
+  const rankSample = opts.rankSample ?? RANK_SAMPLE;
   function allowedDocuments(filters: SearchFilters | undefined): number[] | null {
     if (!filters) return null;
     const f = filters;
@@ -76,13 +78,13 @@ export function createSearchEngine(store: SearchStore) {
       return { total: all.length, ids: all.slice(offset, offset + limit), ranking: 'bm25', rankedAmong: all.length };
     }
     const total = store.count(match, p.docs);
-    if (total <= EXACT_RANK_LIMIT || limit > BULK_LIMIT) {
+    if (total <= exactRankLimit || limit > BULK_LIMIT) {
       return { total, ids: offset < total ? store.ranked(match, p.docs, limit, offset) : [], ranking: 'bm25', rankedAmong: total };
     }
     // BM25 for every one of tens of thousands of hits costs more than a person waits for, and
     // tells little (the term is in most clauses, so its IDF is near zero): rank every
     // stride-th clause (by id, so the sample spreads over all documents), then the rest in order.
-    const stride = Math.ceil(total / RANK_SAMPLE);
+    const stride = Math.ceil(total / rankSample);
     const ids = store.sampleRanked(match, p.docs, stride, limit, offset);
     if (ids.length < limit) {
       const sampled = store.sampleCount(match, p.docs, stride);

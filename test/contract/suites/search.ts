@@ -1,0 +1,46 @@
+import { expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/errors';
+import { foldForSearch } from '../../../shared/domain/search';
+import type { ContractContext } from '../harness';
+
+export function suite(ctx: ContractContext): void {
+  it('finds every clause with a two-character word, ranked, with highlighted snippets', async () => {
+    const api = ctx.api();
+    const r = await api['search.query']({ query: '担保', limit: 1000 });
+    let expected = 0;
+    for (const d of await api['documents.list']({})) {
+      expected += (await api['documents.clauses']({ id: d.id })).filter((c) => foldForSearch(c.text).includes('担保')).length;
+    }
+    expect(r.total).toBe(expected);
+    expect(r.hits).toHaveLength(expected);
+    expect(r.terms).toEqual(['担保']);
+    for (const h of r.hits) {
+      expect(h.snippet.highlights.length).toBeGreaterThan(0);
+      expect(h.snippet.text.slice(h.snippet.highlights[0].start, h.snippet.highlights[0].end)).toBe('担保');
+    }
+    const first = await api['search.query']({ query: '担保' });
+    expect(first.hits).toHaveLength(Math.min(20, expected));
+  });
+
+  it('gives facets that add up to the total', async () => {
+    const api = ctx.api();
+    const r = await api['search.query']({ query: '人才' });
+    const f = await api['search.facets']({ query: '人才' });
+    expect(f.total).toBe(r.total);
+    expect(f.cities.reduce((s, c) => s + c.count, 0)).toBe(r.total);
+    const city = f.cities[0].city!;
+    const narrowed = await api['search.query']({ query: '人才', filters: { cities: [city] } });
+    expect(narrowed.total).toBe(f.cities[0].count);
+  });
+
+  it('searches any text as text and refuses only what the contract forbids', async () => {
+    const api = ctx.api();
+    for (const query of ['"', 'NEAR(a b)', '*', '😀', ')(', '-', 'OR', '']) {
+      const r = await api['search.query']({ query });
+      expect(r.total).toBeGreaterThanOrEqual(0);
+    }
+    const err = await api['search.query']({ query: 'x'.repeat(100_001) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('invalid_input');
+  });
+}
