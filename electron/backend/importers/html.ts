@@ -33,6 +33,8 @@ function decodeHtmlBytes(bytes: Uint8Array, fileName: string): DecodedText {
   const declared = declaredCharset(bytes);
   if (declared) {
     const utf8 = decodeWithLabel(bytes, 'utf-8');
+    // Pure ASCII fits every charset: record the one the page declares.
+    if (utf8 && !/[^\x00-\x7f]/.test(utf8.text)) return decodeWithLabel(bytes, declared) ?? utf8;
     if (utf8) {
       const label = declared.toLowerCase().replace(/[^a-z0-9]/g, '');
       if (label !== 'utf8' && /[^\x00-\x7f]/.test(utf8.text)) {
