@@ -158,3 +158,9 @@ describe('extractMetadata: bad input', () => {
     expect(m.citedDocNumbers).toEqual([]);
   });
 });
+
+describe('extractMetadata: title tails', () => {
+  it('keeps a (试行) printed under the title', () => {
+    expect(meta('厦门市小微企业扶持资金管理办法\n(试行)\n第一条 为了规范……').title).toBe('厦门市小微企业扶持资金管理办法(试行)');
+  });
+});

@@ -6,10 +6,11 @@
 // A cover notice '关于印发《X》的通知' that issues a single plan is cited by the plan's name X.
 
 const DOC_TYPES = '通知|意见|方案|办法|规定|细则|计划|决定|措施|纲要|规划|通告|公告|批复|条例|规则|政策|指引|指南|要点|行动|工程|标准|制度|章程|说明';
-const PERIOD_TAIL = '(?:[(（][\\s0-9０-９年—–\\-－~～至到]+[)）])?';
+// What may follow the document type in brackets: the period, or the status of the text.
+const PERIOD_TAIL = '(?:[(（](?:[\\s0-9０-９年—–\\-－~～至到]+|试行|暂行|征求意见稿|修订稿|修订|草案|送审稿)[)）])?';
 /** The whole text ends like a title: a document type, maybe followed by a period in brackets. */
 const TITLE_END_RE = new RegExp(`(?:${DOC_TYPES})[”"」]?${PERIOD_TAIL}$`, 'u');
-/** A line that is only a period in brackets, printed under a plan's name: '(2018—2020年)'. */
+/** A line that is only a period or status in brackets, printed under a plan's name: '(2018—2020年)', '(试行)'. */
 const PERIOD_LINE_RE = new RegExp(`^${PERIOD_TAIL}$`, 'u');
 /** Sentence punctuation never occurs in a title (commas, full stops, colons). */
 const SENTENCE_PUNCT_RE = /[。，,；;：:！!？?]/u;
