@@ -7,7 +7,8 @@
 // a shorter line ended its paragraph.
 //
 // In wrapped text, line A is joined with the next line B when B does not start with a clause
-// label and A does not end a paragraph (。；：！？), and one of these holds:
+// label (unless A was cut mid-sentence at the margin: then B's "label" is a wrapped citation) and
+// A does not end a paragraph (。；：！？), and one of these holds:
 // - A reaches the page measure (a typeset line cut at the margin);
 // - A leaves a bracket or quotation open (a wrapped title or citation: 关于印发《…城市 / 示范…》);
 // - A and B are two halves of a centred title (…城市示范 / 工作推进方案(2016-2018)), or of a
@@ -97,7 +98,8 @@ function leavesBracketOpen(line: string): boolean {
 
 function shouldJoin(a: string, b: string, profile: WrapProfile): boolean {
   if (!a || !b) return false;
-  if (matchLabel(b) || DATE_LINE.test(a) || DATE_LINE.test(b)) return false;
+  if (DATE_LINE.test(a) || DATE_LINE.test(b)) return false;
+  if (matchLabel(b)) return continuesIntoLabel(a, profile);
   // An open bracket outweighs a colon at the end: (责任部门:\n市科技局、市财政局)
   if (leavesBracketOpen(a)) return true;
   if (PARAGRAPH_END.test(a)) return false;
@@ -120,6 +122,19 @@ function shouldJoin(a: string, b: string, profile: WrapProfile): boolean {
     !ORGANISATION_TAIL.test(a) &&
     width >= profile.measure / 2
   );
+}
+
+/**
+ * A line that starts with something printed like a label normally opens a clause. Only when the line
+ * before it was cut at the margin in the middle of a sentence (ending in a character, a digit or a
+ * comma, not in 。；：) is it a citation that wrapped: "…按本办法第三条\n(一)项规定执行". A heading
+ * line (a label and a title without punctuation) ends where it ends.
+ */
+function continuesIntoLabel(a: string, profile: WrapProfile): boolean {
+  if (!/[\p{Script=Han}0-9A-Za-z，,、“《（(]$/u.test(a)) return false;
+  if (displayWidth(a) < profile.measure - MARGIN_SLACK) return false;
+  if (matchLabel(a) && !/[，,。；;]/.test(a)) return false;
+  return !isTitleLine(a);
 }
 
 /** Joins wrapped lines. Blank lines are paragraph breaks and are never joined across. */
