@@ -1,7 +1,7 @@
 // `npm start`: the desktop app when an Electron binary is installed, otherwise browser mode —
 // the same backend and renderer served on 127.0.0.1 with a session token.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,21 @@ function electronBinary(): string | null {
   }
 }
 
+/**
+ * better-sqlite3 is a native module built for one runtime at a time: Electron's or Node's.
+ * A marker records which; switching rebuilds it (electron-builder for Electron, npm for Node).
+ */
+export function ensureNativeModulesFor(runtime: 'electron' | 'node'): void {
+  const marker = join(root, 'node_modules', '.policylens-native-runtime');
+  const current = existsSync(marker) ? readFileSync(marker, 'utf8').trim() : 'node';
+  if (current === runtime) return;
+  console.log(`Rebuilding native modules for ${runtime}…`);
+  const cmd = runtime === 'electron' ? ['npx', 'electron-builder', 'install-app-deps'] : ['npm', 'rebuild', 'better-sqlite3'];
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) throw new Error(`Could not rebuild native modules for ${runtime}.`);
+  writeFileSync(marker, runtime);
+}
+
 function openInBrowser(url: string): void {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
@@ -67,11 +82,13 @@ async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const electron = o.browser ? null : electronBinary();
   if (electron) {
-    const child = spawn(electron, [join(root, 'dist', 'electron', 'main.cjs'), `--data-dir=${o.dataDir}`], { stdio: 'inherit' });
+    ensureNativeModulesFor('electron');
+    const child = spawn(electron, [root, `--data-dir=${o.dataDir}`], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
   if (!o.browser && !o.json) console.log('No Electron binary is installed here, so PolicyLens starts in browser mode.');
+  ensureNativeModulesFor('node');
   const backend = createBackend({ databasePath: join(o.dataDir, databaseFileName), dataDir: o.dataDir, mode: 'browser' });
   const seeded = await ensureSampleCorpus(backend, join(root, 'seeds'));
   const host = await startHost({ backend, staticDir: join(root, 'dist', 'renderer'), downloadDir: join(o.dataDir, 'exports'), port: o.port });

@@ -38,3 +38,8 @@ async function start() {
 }
 
 void start();
+
+// Desktop menu commands arrive through the preload; features listen for DOM events.
+window.policylens?.onMenu((command) => {
+  if (command === 'export') window.dispatchEvent(new CustomEvent('policylens:export', { detail: {} }));
+});

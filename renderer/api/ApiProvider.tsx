@@ -57,7 +57,6 @@ export function useLoad<T>(load: (api: Api) => Promise<T>, deps: unknown[], topi
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, tick, ...deps]);
+  }, [api, tick, ...deps]); // load is re-created every render; deps say when it really changes
   return { ...state, reload: () => setTick((t) => t + 1) };
 }

@@ -1,13 +1,9 @@
 import { ApiError, isApiErrorData } from '../../shared/api/errors';
 import { type ApiEvent, apiEvent } from '../../shared/api/events';
+import type { PreloadBridge } from '../../shared/api/bridge';
 import type { Transport } from '../../shared/api/client';
 import type { MethodName } from '../../shared/api/contract';
 
-/** What the Electron preload exposes as window.policylens (see electron/preload). */
-export interface PreloadBridge {
-  call(method: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
-  onEvent(listener: (e: unknown) => void): () => void;
-}
 
 declare global {
   interface Window {
