@@ -11,6 +11,8 @@ import type { ClauseKind } from '../types';
 
 /** Longest first line that still reads as a section title. */
 const MAX_HEADING_CHARS = 40;
+/** Longest first line that is a sentence (a comma inside, a full stop at its end) yet a title. */
+const MAX_SENTENCE_HEADING_CHARS = 20;
 /** Longest lead phrase of a measure that reads as its name (拓展小微企业发展空间, 就业目标). */
 const MAX_LEAD_CHARS = 25;
 
@@ -31,9 +33,12 @@ export function classifyClause(ownText: string, hasChildren: boolean): HeadingIn
   const firstLine = (nl < 0 ? trimmed : trimmed.slice(0, nl)).trim();
   const title = firstLine.replace(/[。.：:]$/, '');
   const standsAlone = nl < 0 && !hasChildren;
+  const sentence = title !== firstLine && /[，,]/.test(title);
   if (
     title.length > 0 &&
     !(standsAlone && title !== firstLine) &&
+    // "…资金,满足…需求。": a full sentence with a full stop is a measure unless it is short
+    !(sentence && title.length > MAX_SENTENCE_HEADING_CHARS) &&
     title.length <= MAX_HEADING_CHARS &&
     !INNER_PUNCT.test(title) &&
     // a title does not end with a comma or an opening bracket: that line was cut mid-sentence
