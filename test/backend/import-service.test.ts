@@ -78,4 +78,17 @@ describe('importing', () => {
     const left = b.context.db.prepare('SELECT count(*) AS n FROM clauses WHERE doc_id = ?').get(doc.id) as { n: number };
     expect(left.n).toBe(0);
   });
+
+  it('links a cited 文号 to the document carrying it, whatever brackets and spaces it is printed with', async () => {
+    const b = await project(true);
+    const docs = (await b.invoke('documents.list', {})) as Array<{ id: number; docNumber: string | null }>;
+    const target = docs.find((d) => d.docNumber === '青政发〔2012〕46号')!;
+    const report = (await b.invoke('documents.importFiles', {
+      files: [{ name: 'citing.md', dataBase64: Buffer.from('# 关于落实小微企业扶持政策的通知\n\n根据《关于贯彻落实国发〔2012〕14号文件进一步支持小型微型企业健康发展的意见》(青政发[2012]46 号)，特通知如下。\n\n一、加强组织领导\n\n各区市要落实责任。').toString('base64') }],
+    })) as ImportReport;
+    const citing = (await b.invoke('documents.get', { id: report.imported[0].id })) as DocumentDetail;
+    expect(citing.cited.find((c) => c.documentId === target.id)).toBeTruthy();
+    const cited = (await b.invoke('documents.get', { id: target.id })) as DocumentDetail;
+    expect(cited.citedBy.map((c) => c.id)).toContain(citing.id);
+  });
 });

@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
+import { docNumberKey } from '../../../shared/domain/metadata/docNumbers';
 import type { DocumentMetadata } from '../../../shared/domain/types';
 import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import type { Db } from './connection';
@@ -61,17 +62,17 @@ export function createDocumentsRepo(db: Db) {
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
     insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, raw_text, cleaned_text,
-        title, city, province, level, issuer, doc_number, date_written, date_published, validity, period, inferred_fields, warnings, imported_at, updated_at)
+        title, city, province, level, issuer, doc_number, doc_number_key, date_written, date_published, validity, period, inferred_fields, warnings, imported_at, updated_at)
       VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @raw_text, @cleaned_text, @title, @city, @province, @level, @issuer,
-        @doc_number, @date_written, @date_published, @validity, @period, @inferred_fields, @warnings, @now, @now)`),
+        @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
     insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, text, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
       VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @text, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
-    insertCitation: db.prepare('INSERT INTO citations (doc_id, ord, doc_number) VALUES (?, ?, ?)'),
+    insertCitation: db.prepare('INSERT INTO citations (doc_id, ord, doc_number, doc_number_key) VALUES (?, ?, ?, ?)'),
     citations: db.prepare('SELECT doc_number FROM citations WHERE doc_id = ? ORDER BY ord'),
-    docByNumber: db.prepare('SELECT id FROM documents WHERE doc_number = ? ORDER BY id LIMIT 1'),
+    docByNumber: db.prepare('SELECT id FROM documents WHERE doc_number_key = ? ORDER BY id LIMIT 1'),
     citedBy: db.prepare(`SELECT DISTINCT d.id, d.title, d.city FROM citations c JOIN documents d ON d.id = c.doc_id
-      WHERE c.doc_number = ? AND d.id <> ? ORDER BY d.id`),
+      WHERE c.doc_number_key = ? AND d.id <> ? ORDER BY d.id`),
     delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM documents'),
   };
@@ -95,7 +96,7 @@ export function createDocumentsRepo(db: Db) {
       } else ids.push(Number(stmt.insertClause.run(row).lastInsertRowid));
     });
     analysed.parts.forEach((p, i) => stmt.insertPart.run(docId, i, p.title, p.start, p.end));
-    analysed.metadata.citedDocNumbers.forEach((n, i) => stmt.insertCitation.run(docId, i, n));
+    analysed.metadata.citedDocNumbers.forEach((n, i) => stmt.insertCitation.run(docId, i, n, docNumberKey(n)));
     return ids;
   }
 
@@ -103,7 +104,7 @@ export function createDocumentsRepo(db: Db) {
     const pick = <K extends MetadataFieldName>(k: K) => (k in keep ? keep[k] : m[k]) ?? null;
     return {
       title: pick('title'), city: pick('city'), province: pick('province'), level: pick('level'), issuer: pick('issuer'),
-      doc_number: pick('docNumber'), date_written: pick('dateWritten'), date_published: pick('datePublished'),
+      doc_number: pick('docNumber'), doc_number_key: pick('docNumber') == null ? null : docNumberKey(String(pick('docNumber'))), date_written: pick('dateWritten'), date_published: pick('datePublished'),
       validity: pick('validity'), period: pick('period'),
     };
   }
@@ -116,8 +117,9 @@ export function createDocumentsRepo(db: Db) {
     clauses: (docId: number) => stmt.clauses.all(docId) as ClauseRow[],
     parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,
     citations: (docId: number) => (stmt.citations.all(docId) as Array<{ doc_number: string }>).map((r) => r.doc_number),
-    documentIdByNumber: (docNumber: string) => (stmt.docByNumber.get(docNumber) as { id: number } | undefined)?.id ?? null,
-    citedBy: (docNumber: string, exceptId: number) => stmt.citedBy.all(docNumber, exceptId) as Array<{ id: number; title: string | null; city: string | null }>,
+    /** 文号 match on their folded key: 青政发[2012]46号 and 青政发〔2012〕46 号 are the same document. */
+    documentIdByNumber: (docNumber: string) => (stmt.docByNumber.get(docNumberKey(docNumber)) as { id: number } | undefined)?.id ?? null,
+    citedBy: (docNumber: string, exceptId: number) => stmt.citedBy.all(docNumberKey(docNumber), exceptId) as Array<{ id: number; title: string | null; city: string | null }>,
 
     list(): DocumentSummary[] {
       const parts = new Map<number, Array<{ index: number; title: string }>>();
@@ -153,7 +155,7 @@ export function createDocumentsRepo(db: Db) {
       const keep = Object.fromEntries(edited.map((f) => [f, metadataOf(old)[f]])) as Partial<MetadataFields>;
       const m = metadataParams(doc.analysed.metadata, keep);
       db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
-          cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number,
+          cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
           date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, inferred_fields=@inferred_fields,
           warnings=@warnings, updated_at=@now WHERE id=@id`).run({
         id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding, raw_text: doc.raw,
@@ -179,8 +181,10 @@ export function createDocumentsRepo(db: Db) {
       const edited = new Set([...(JSON.parse(row.edited_fields) as MetadataFieldName[]), ...names]);
       const inferred = (JSON.parse(row.inferred_fields) as MetadataFieldName[]).filter((f) => !names.includes(f));
       const sets = names.map((f) => `${metadataColumns[f]} = @${f}`).join(', ');
-      db.prepare(`UPDATE documents SET ${sets}, edited_fields = @edited, inferred_fields = @inferred, updated_at = @now WHERE id = @id`).run({
-        ...Object.fromEntries(names.map((f) => [f, fields[f] ?? null])), edited: JSON.stringify([...edited]), inferred: JSON.stringify(inferred),
+      const key = names.includes('docNumber') ? ', doc_number_key = @docNumberKey' : '';
+      db.prepare(`UPDATE documents SET ${sets}${key}, edited_fields = @edited, inferred_fields = @inferred, updated_at = @now WHERE id = @id`).run({
+        ...Object.fromEntries(names.map((f) => [f, fields[f] ?? null])),
+        ...(key ? { docNumberKey: fields.docNumber ? docNumberKey(fields.docNumber) : null } : {}), edited: JSON.stringify([...edited]), inferred: JSON.stringify(inferred),
         now: new Date().toISOString(), id,
       });
     },

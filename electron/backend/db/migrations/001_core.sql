@@ -17,6 +17,7 @@ CREATE TABLE documents (
   level           TEXT,
   issuer          TEXT,
   doc_number      TEXT,
+  doc_number_key  TEXT,                   -- 文号 folded for matching (brackets, widths, spaces)
   date_written    TEXT,
   date_published  TEXT,
   validity        TEXT,
@@ -29,7 +30,7 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_hash ON documents(source_hash);
 CREATE INDEX documents_file ON documents(file_name);
-CREATE INDEX documents_doc_number ON documents(doc_number);
+CREATE INDEX documents_doc_number ON documents(doc_number_key);
 
 CREATE TABLE parts (
   doc_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -67,9 +68,10 @@ CREATE TABLE citations (
   doc_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   ord        INTEGER NOT NULL,
   doc_number TEXT NOT NULL,
+  doc_number_key TEXT NOT NULL,
   PRIMARY KEY (doc_id, ord)
 );
-CREATE INDEX citations_number ON citations(doc_number);
+CREATE INDEX citations_number ON citations(doc_number_key);
 
 -- Key/value settings of the project (locale, first-run flags).
 CREATE TABLE settings (
