@@ -1,9 +1,104 @@
-import type { exportMethods } from '../../../shared/api/methods/export';
+import { readFile } from 'node:fs/promises';
+import { basename, isAbsolute } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import type { exportMethods, ExportOptions, ExportResult } from '../../../shared/api/methods/export';
 import type { BackendContext } from '../context';
 import type { HandlerGroup } from '../handlers/types';
+import { throwIfCancelled } from '../services/events';
 import type { DocumentHooks } from '../services/hooks';
+import { backupTo, restoreTo } from './backup';
+import { resolveDestination, writeNew } from './files';
+import { writerFor } from './formats';
+import { headlessChromiumRenderer, type PdfRenderer } from './formats/pdf';
+import { buildModel, type ModelScope } from './model-builder';
+import { applyQdpx } from './qdpx/apply';
+import { readQdpx } from './qdpx/read';
 
-/** The export feature: its handlers and the document hooks it needs. */
-export function createExportFeature(_ctx: BackendContext): { handlers: HandlerGroup<keyof typeof exportMethods>; hooks?: DocumentHooks } {
-  return { handlers: {} };
+export interface ExportFeatureOptions {
+  /** The desktop app passes Electron's printToPDF here; elsewhere headless Chromium prints. */
+  pdfRenderer?: PdfRenderer;
+}
+
+/**
+ * The export feature: reports, tables, REFI-QDA exchange, backup and restore. It reads other
+ * features only through the contract (model-builder.ts) and writes files only through files.ts,
+ * which never replaces an existing file unless the caller says so.
+ */
+export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOptions = {}): { handlers: HandlerGroup<keyof typeof exportMethods>; hooks?: DocumentHooks } {
+  let pdf = opts.pdfRenderer;
+  const pdfRenderer = (): PdfRenderer => (pdf ??= headlessChromiumRenderer());
+  const projectName = () => basename(ctx.info.databasePath).replace(/\.(sqlite3?|db|policylens)$/i, '') || 'PolicyLens project';
+
+  async function run(
+    scope: ModelScope,
+    format: Parameters<typeof writerFor>[0],
+    options: ExportOptions,
+    dest: { path?: string; fileName?: string; overwrite: boolean; taskId?: string },
+    fallbackName: (name: string) => string,
+  ): Promise<ExportResult> {
+    const writer = writerFor(format);
+    const task = ctx.tasks.start(dest.taskId);
+    const steps = 5;
+    const step = (done: number, label: string) => ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total: steps, label });
+    try {
+      step(0, 'collecting');
+      const model = await buildModel(ctx, scope, projectName(), (label) => step(1, label));
+      throwIfCancelled(task.signal);
+      // Resolve before rendering so a name clash is reported before the slow part.
+      const target = resolveDestination(ctx, dest, writer.extension, fallbackName(model.comparison?.name ?? model.projectName));
+      step(2, 'rendering');
+      const bytes = await writer.write(model, options, { pdf: pdfRenderer() });
+      throwIfCancelled(task.signal);
+      step(4, 'writing');
+      writeNew(target.path, bytes, dest.overwrite);
+      step(5, 'done');
+      return { path: target.path, downloadName: target.downloadName, bytes: bytes.length, format, warnings: model.warnings };
+    } finally {
+      task.end();
+    }
+  }
+
+  return {
+    handlers: {
+      'export.comparison': ({ comparisonId, format, options, ...dest }) => run({ comparisonId }, format, options, dest, (name) => name),
+      'export.project': ({ format, options, ...dest }) => run({}, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`),
+      'export.backup': async ({ ...dest }) => {
+        const task = ctx.tasks.start(dest.taskId);
+        try {
+          const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+          const target = resolveDestination(ctx, dest, 'policylens-backup', `${projectName()} ${stamp}`);
+          const bytes = await backupTo(ctx, target.path, dest.overwrite, (done, total) => ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total, label: 'backup' }));
+          return { path: target.path, downloadName: target.downloadName, bytes, format: 'backup', warnings: [] };
+        } finally {
+          task.end();
+        }
+      },
+      'export.restore': ({ backupPath, targetPath, overwrite }) => {
+        if (ctx.info.mode === 'browser') throw new ApiError('unsupported', 'Restoring a backup into a new project is done in the desktop app or with the command line.');
+        if (!isAbsolute(backupPath) || !isAbsolute(targetPath)) throw new ApiError('invalid_input', 'The backup and the new project must be given as absolute paths.');
+        return restoreTo(ctx, backupPath, targetPath, overwrite);
+      },
+      'export.importQdpx': async ({ path, file, taskId }) => {
+        if (!path === !file) throw new ApiError('invalid_input', 'Give either the path of a .qdpx file or its contents, not both.');
+        if (path && ctx.info.mode === 'browser') throw new ApiError('unsupported', 'In browser mode a .qdpx is uploaded, not read from a path.');
+        const task = ctx.tasks.start(taskId);
+        try {
+          let bytes: Uint8Array;
+          const name = path ? basename(path) : file!.name;
+          if (path) {
+            try {
+              bytes = new Uint8Array(await readFile(path));
+            } catch {
+              throw new ApiError('not_found', `${path} does not exist or cannot be read.`);
+            }
+          } else bytes = new Uint8Array(Buffer.from(file!.dataBase64, 'base64'));
+          const parsed = await readQdpx(bytes, name);
+          throwIfCancelled(task.signal);
+          return await applyQdpx(ctx, parsed, (done, total, label) => ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total, label }));
+        } finally {
+          task.end();
+        }
+      },
+    },
+  };
 }

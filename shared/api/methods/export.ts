@@ -1,4 +1,86 @@
-import type { MethodMap } from '../define';
+import { z } from 'zod';
+import { method } from '../define';
+import { id, taskId } from './common';
 
-/** The export methods of the contract. */
-export const exportMethods = {} satisfies MethodMap;
+/** Everything a comparison can be exported as. */
+export const exportFormat = z.enum(['docx', 'html', 'md', 'pdf', 'xlsx', 'csv', 'qdpx', 'json']);
+export type ExportFormat = z.infer<typeof exportFormat>;
+/** What the whole project can be exported as. */
+export const projectExportFormat = z.enum(['qdpx', 'json', 'xlsx']);
+
+export const exportOptions = z
+  .object({
+    /** Report: clauses of the compared documents that are in no aligned row. */
+    includeUnaligned: z.boolean().default(false),
+    /** Report and tables: links the researcher rejected. */
+    includeRejected: z.boolean().default(false),
+    /** Codings still only suggested (not yet accepted) are included, marked by status. */
+    includeSuggested: z.boolean().default(true),
+    /** Language of the report's and tables' own words. */
+    locale: z.enum(['en', 'zh-CN']).default('en'),
+    /** Which table a CSV holds (a CSV file has one). */
+    csvTable: z.enum(['codings', 'alignment', 'targets']).default('codings'),
+  })
+  .strict();
+export type ExportOptions = z.infer<typeof exportOptions>;
+
+/**
+ * Where the file goes: `path` (absolute; desktop app and CLI, refused in browser mode) or
+ * `fileName` inside the project's exports folder (browser mode: downloaded from there).
+ * An existing file is never replaced unless `overwrite` is true: the call fails with 'conflict'.
+ */
+const destination = {
+  path: z.string().min(1).max(4096).optional(),
+  fileName: z.string().min(1).max(200).optional(),
+  overwrite: z.boolean().default(false),
+  taskId: taskId.optional(),
+};
+
+export const exportResult = z.object({
+  path: z.string(),
+  /** The name to download through GET /api/download/<downloadName>, when it lies in the exports folder. */
+  downloadName: z.string().nullable(),
+  bytes: z.number().int(),
+  format: z.string(),
+  /** Things a researcher should know (a feature's data that could not be included …). */
+  warnings: z.array(z.string()),
+});
+export type ExportResult = z.infer<typeof exportResult>;
+
+export const qdpxImportReport = z.object({
+  documents: z.array(z.object({ id, title: z.string().nullable(), source: z.string() })),
+  themes: z.object({ created: z.number().int(), reused: z.number().int() }),
+  codings: z.number().int(),
+  notes: z.number().int(),
+  /** What the file holds that PolicyLens cannot represent, and deviations it accepted. */
+  warnings: z.array(z.string()),
+});
+export type QdpxImportReport = z.infer<typeof qdpxImportReport>;
+
+export const exportMethods = {
+  /** A comparison as a report (docx, html, md, pdf), tables (xlsx, csv), a REFI-QDA project (qdpx) or JSON. */
+  'export.comparison': method(
+    z.object({ comparisonId: id, format: exportFormat, options: exportOptions.default(exportOptions.parse({})), ...destination }).strict(),
+    exportResult,
+    { progress: true },
+  ),
+  /** The whole project: every document, theme, coding and note (qdpx, json) or all tables (xlsx). */
+  'export.project': method(
+    z.object({ format: projectExportFormat, options: exportOptions.default(exportOptions.parse({})), ...destination }).strict(),
+    exportResult,
+    { progress: true },
+  ),
+  /** One-file backup of the project: a consistent SQLite snapshot taken while the app runs. */
+  'export.backup': method(z.object({ ...destination }).strict(), exportResult, { progress: true }),
+  /** Restores a backup into a NEW project database at `targetPath` (never over an existing file unless overwrite). */
+  'export.restore': method(
+    z.object({ backupPath: z.string().min(1).max(4096), targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+    z.object({ databasePath: z.string(), documentCount: z.number().int(), schemaVersion: z.number().int() }),
+  ),
+  /** Imports a .qdpx written by PolicyLens, NVivo, ATLAS.ti, MAXQDA or QualCoder: sources, codebook, codings, notes. */
+  'export.importQdpx': method(
+    z.object({ path: z.string().min(1).max(4096).optional(), file: z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(400_000_000) }).optional(), taskId: taskId.optional() }).strict(),
+    qdpxImportReport,
+    { progress: true },
+  ),
+};

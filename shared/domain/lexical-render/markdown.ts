@@ -1,8 +1,14 @@
 import type { RichBlock, RichInline, RichList, RichText } from './tree';
 
-/** Escapes Markdown syntax characters so a researcher's text never turns into markup. */
+/**
+ * Escapes what Markdown would read as markup, so a researcher's text never turns into it; clause
+ * paths like 四-(三)-2 stay readable because '-', '(' and '.' only matter at a line start.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+  return s
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/^(\s*)([#+-])(?=\s|$)/gm, '$1\\$2')
+    .replace(/^(\s*)(\d+)\.(?=\s|$)/gm, '$1$2\\.');
 }
 
 function textMd(t: RichText): string {

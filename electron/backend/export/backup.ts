@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import type { BackendContext } from '../context';
+import { openDatabase } from '../db/connection';
+import { loadMigrations, migrate } from '../db/migrate';
+import { placeFile } from './files';
+
+/**
+ * Backup: SQLite's online backup API copies a consistent snapshot page by page while the app
+ * keeps running (readers and writers are not blocked for the whole copy). Restore never
+ * touches the open project: it checks the file and writes it as a NEW project database.
+ */
+
+export async function backupTo(ctx: BackendContext, path: string, overwrite: boolean, progress: (done: number, total: number) => void): Promise<number> {
+  if (!overwrite && existsSync(path)) throw new ApiError('conflict', `${basename(path)} already exists. Choose another name or allow replacing it.`, { path });
+  if (resolve(path) === resolve(ctx.info.databasePath)) throw new ApiError('invalid_input', 'A backup cannot be written over the open project itself.');
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Date.now()}.part`;
+  try {
+    await ctx.db.backup(tmp, {
+      progress: ({ totalPages, remainingPages }) => {
+        progress(totalPages - remainingPages, totalPages);
+        return 200; // pages per step: small steps keep the app responsive during the copy
+      },
+    });
+    placeFile(tmp, path, overwrite);
+  } finally {
+    if (existsSync(tmp)) unlinkSync(tmp);
+  }
+  return statSync(path).size;
+}
+
+/** Checks that a file is a PolicyLens project this version can open; returns its schema version. */
+export function checkBackup(path: string): number {
+  if (!existsSync(path) || !statSync(path).isFile()) throw new ApiError('not_found', `The backup ${path} does not exist.`);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw new ApiError('bad_file', `${basename(path)} is not a PolicyLens backup (${(e as Error).message}).`);
+  }
+  try {
+    let integrity: string;
+    try {
+      integrity = db.pragma('integrity_check', { simple: true }) as string;
+    } catch (e) {
+      throw new ApiError('bad_file', `${basename(path)} is not a PolicyLens backup: it is not an SQLite database (${(e as Error).message}).`);
+    }
+    if (integrity !== 'ok') throw new ApiError('bad_file', `${basename(path)} is damaged (SQLite integrity check: ${integrity}).`);
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
+    if (!tables.has('schema_migrations') || !tables.has('documents')) throw new ApiError('bad_file', `${basename(path)} is an SQLite database but not a PolicyLens project.`);
+    const version = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+    if (version > loadMigrations().length) throw new ApiError('unsupported', `${basename(path)} was made by a newer PolicyLens (schema ${version}). Update PolicyLens to restore it.`);
+    return version;
+  } finally {
+    db.close();
+  }
+}
+
+export function restoreTo(ctx: BackendContext, backupPath: string, targetPath: string, overwrite: boolean): { databasePath: string; documentCount: number; schemaVersion: number } {
+  const target = resolve(targetPath);
+  if (target === resolve(ctx.info.databasePath)) throw new ApiError('conflict', 'A backup is restored into a new project, never over the open one. Choose another file.');
+  if (!overwrite && existsSync(target)) throw new ApiError('conflict', `${basename(target)} already exists. Choose another name or allow replacing it.`, { path: target });
+  checkBackup(backupPath);
+  const tmp = `${target}.${process.pid}.${Date.now()}.part`;
+  try {
+    copyFileSync(backupPath, tmp);
+    // Bring an older backup up to this version's schema before it becomes a project.
+    const db = openDatabase(tmp);
+    let documentCount: number;
+    let schemaVersion: number;
+    try {
+      migrate(db);
+      documentCount = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+      schemaVersion = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    for (const ext of ['-wal', '-shm']) if (existsSync(tmp + ext)) unlinkSync(tmp + ext);
+    placeFile(tmp, target, overwrite);
+    return { databasePath: target, documentCount, schemaVersion };
+  } finally {
+    for (const f of [tmp, tmp + '-wal', tmp + '-shm']) if (existsSync(f)) unlinkSync(f);
+  }
+}

@@ -1,0 +1,80 @@
+import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import type { BackendContext } from '../context';
+
+/** Where exports land when the caller gives a file name only (browser mode downloads from here). */
+export function exportsDir(ctx: BackendContext): string {
+  const base = ctx.info.dataDir || (ctx.info.databasePath === ':memory:' ? process.cwd() : dirname(resolve(ctx.info.databasePath)));
+  return join(base, 'exports');
+}
+
+/** A file name a researcher can read and every file system accepts (Chinese kept). */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  return (cleaned || 'export').slice(0, 150);
+}
+
+export interface Destination {
+  path?: string;
+  fileName?: string;
+}
+
+/** Resolves the target file and refuses what must not happen: no place given, a path in browser mode. */
+export function resolveDestination(ctx: BackendContext, dest: Destination, extension: string, fallbackName: string): { path: string; downloadName: string | null } {
+  let path: string;
+  if (dest.path) {
+    if (ctx.info.mode === 'browser') throw new ApiError('unsupported', 'In browser mode an export is saved in the project’s exports folder and downloaded from there; give a file name, not a path.');
+    if (!isAbsolute(dest.path)) throw new ApiError('invalid_input', `The export path must be absolute, got "${dest.path}".`);
+    path = resolve(dest.path);
+  } else {
+    let name = safeFileName(dest.fileName ?? fallbackName);
+    if (!name.toLowerCase().endsWith(`.${extension}`)) name += `.${extension}`;
+    path = join(exportsDir(ctx), name);
+  }
+  const dir = exportsDir(ctx);
+  const rel = relative(dir, path);
+  const inside = rel && !rel.startsWith('..') && !isAbsolute(rel) && !rel.includes(sep);
+  return { path, downloadName: inside ? rel : null };
+}
+
+/** Writes a file atomically and never over an existing one unless asked (see placeFile). */
+export function writeNew(path: string, bytes: Buffer, overwrite: boolean): void {
+  if (!overwrite && existsSync(path)) throw conflict(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new ApiError('invalid_input', `Cannot create the folder for ${path}: ${(e as Error).message}`);
+  }
+  const tmp = `${path}.${process.pid}.${Date.now()}.part`;
+  writeFileSync(tmp, bytes);
+  try {
+    placeFile(tmp, path, overwrite);
+  } finally {
+    if (existsSync(tmp)) unlinkSync(tmp);
+  }
+}
+
+function conflict(path: string): ApiError {
+  return new ApiError('conflict', `${basename(path)} already exists. Choose another name or allow replacing it.`, { path });
+}
+
+/**
+ * Moves a finished temporary file into place. Without `overwrite` it is hard-linked, which
+ * fails if the name is taken: no window between a check and the write.
+ */
+export function placeFile(tmp: string, path: string, overwrite: boolean): void {
+  if (overwrite) {
+    renameSync(tmp, path);
+    return;
+  }
+  try {
+    linkSync(tmp, path);
+    unlinkSync(tmp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw conflict(path);
+    // File systems without hard links (some network drives): the earlier check has to do.
+    if (existsSync(path)) throw conflict(path);
+    renameSync(tmp, path);
+  }
+}

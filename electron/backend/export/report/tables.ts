@@ -1,0 +1,106 @@
+import { extractTargets } from '../../../../shared/domain/quantities';
+import { type ExportClause, type ExportCoding, type ExportModel, type ReportOptions, indexModel } from '../model';
+import { type Labels, labelsFor } from './labels';
+
+/**
+ * The tabular exports as plain header + rows, shared by the XLSX and CSV writers.
+ * The coding table has one row per coded clause or coded range: the unit a researcher counts.
+ */
+
+export interface Table {
+  name: string;
+  header: string[];
+  rows: Array<Array<string | number | null>>;
+}
+
+function agenciesOf(c: ExportClause | undefined): string {
+  if (!c) return '';
+  return [...new Set([...c.agencies.lead, ...c.agencies.responsible])].join('、');
+}
+
+export function codingTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
+  const { docs, clauses, themes } = indexModel(model);
+  const inComparison = model.comparison ? new Set(model.comparison.documentIds) : null;
+  const kept = model.codings.filter(
+    (c) => c.status !== 'rejected' && (options.includeSuggested || c.status === 'accepted' || c.source === 'manual') && (!inComparison || inComparison.has(c.docId)),
+  );
+  // Group by what was coded: a whole clause, or one exact range.
+  const groups = new Map<string, ExportCoding[]>();
+  for (const c of kept) {
+    const key = c.wholeClause && c.clauseId != null ? `c${c.clauseId}` : `r${c.docId}:${c.start}:${c.end}`;
+    const list = groups.get(key) ?? [];
+    list.push(c);
+    groups.set(key, list);
+  }
+  const instrumentWord = (i: string | null) => (i ? ((l as Record<string, string>)[i] ?? i) : '');
+  const rows = [...groups.values()].map((list) => {
+    const first = list[0];
+    const doc = docs.get(first.docId);
+    const clause = first.clauseId != null ? clauses.get(first.clauseId) : undefined;
+    const text = first.wholeClause && clause ? clause.text : (doc?.text.slice(first.start, first.end) ?? '');
+    const themeList = list.map((c) => themes.get(c.themeId)).filter((t) => !!t);
+    const instruments = [...new Set([...themeList.map((t) => t.instrument), clause?.instrument ?? null].filter((x): x is NonNullable<typeof x> => !!x))];
+    const notes = model.annotations
+      .filter((a) => {
+        if (a.anchor.kind === 'clause') return first.wholeClause && a.anchor.clauseId === first.clauseId;
+        if (a.anchor.kind === 'range') return a.anchor.docId === first.docId && a.anchor.start < first.end && a.anchor.end > first.start;
+        return false;
+      })
+      .map((a) => a.text.trim())
+      .filter(Boolean);
+    return {
+      sort: [first.docId, first.start] as const,
+      cells: [
+        doc?.title ?? doc?.file ?? '', doc?.city ?? '', doc?.year ?? null, doc?.docNumber ?? '', clause ? (clause.path || clause.label) : '', text,
+        [...new Set(themeList.map((t) => t.name))].join('; '), instruments.map(instrumentWord).join('; '), agenciesOf(clause), notes.join('\n'),
+        [...new Set(list.map((c) => c.status))].join('; '),
+      ],
+    };
+  });
+  rows.sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1]);
+  return {
+    name: l.codings,
+    header: [l.document, l.city, l.year, l.docNumber, l.path, l.text, l.themes, l.instrument, l.agencies, l.annotation, l.status],
+    rows: rows.map((r) => r.cells),
+  };
+}
+
+export function alignmentTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
+  const { docs, clauses } = indexModel(model);
+  const cols = model.comparison?.documentIds ?? [];
+  const name = (id: number) => {
+    const d = docs.get(id);
+    return [d?.city, d?.year].filter(Boolean).join(' ') || d?.title || d?.file || String(id);
+  };
+  const rows = (model.comparison?.rows ?? []).map((r, i) => {
+    const statuses = [...new Set(r.links.map((k) => k.status).filter((s) => options.includeRejected || s !== 'rejected'))];
+    const best = r.links.filter((k) => k.status !== 'rejected').reduce((m, k) => Math.max(m, k.score), 0);
+    const cells = cols.map((docId) => {
+      const ids = r.cells.filter((c) => c.docId === docId).flatMap((c) => c.clauseIds);
+      return ids.map((id) => clauses.get(id)).filter((c) => !!c).map((c) => `${c.path || c.label} ${c.text}`.trim()).join('\n');
+    });
+    return [i + 1, ...cells, statuses.join('; '), Math.round(best * 1000) / 1000];
+  });
+  if (options.includeRejected) {
+    for (const k of (model.comparison?.links ?? []).filter((x) => x.status === 'rejected')) {
+      const a = clauses.get(k.a);
+      const b = clauses.get(k.b);
+      rows.push(['', ...cols.map((docId) => [a, b].filter((c) => c?.docId === docId).map((c) => `${c!.path} ${c!.text}`).join('\n')), 'rejected', k.score]);
+    }
+  }
+  return { name: l.alignment, header: [l.rowId, ...cols.map(name), l.status, l.score], rows };
+}
+
+export function targetsTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
+  const ids = model.comparison ? new Set(model.comparison.documentIds) : null;
+  const rows: Table['rows'] = [];
+  for (const d of model.documents) {
+    if (ids && !ids.has(d.id)) continue;
+    for (const c of d.clauses) {
+      for (const q of extractTargets(c.text)) {
+        rows.push([d.title ?? d.file, d.city ?? '', c.path || c.label, q.metric ?? '', q.value, q.unit, q.year ?? null, q.bound ?? '', q.text]);
+      }
+    }
+  }
+  return { name: l.targets, header: [l.document, l.city, l.path, l.metric, l.value, l.unit, l.year, l.bound, l.quantity], rows };
+}
