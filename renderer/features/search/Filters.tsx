@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../shared/api/methods/documents';
+import type { SearchFilters } from '../../../shared/api/methods/search';
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
+
+/** One-value selects: the common case is "this city" or "that year"; the URL can carry several. */
+export function Filters({ docs, filters, onChange }: { docs: DocumentSummary[]; filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
+  const { t } = useTranslation('search');
+  const options = useMemo(() => {
+    const years = docs.map((d) => d.year).filter((y): y is number => y !== null).sort((a, b) => a - b);
+    return {
+      cities: distinct(docs.map((d) => d.city)),
+      provinces: distinct(docs.map((d) => d.province)),
+      validity: distinct(docs.map((d) => d.validity)),
+      years: [...new Set(years)],
+      documents: [...docs].sort((a, b) => collator.compare(a.city ?? '', b.city ?? '') || collator.compare(a.title ?? a.file, b.title ?? b.file)),
+    };
+  }, [docs]);
+  const one = (v: string) => (v ? [v] : undefined);
+  const select = (key: string, label: string, value: string, values: Array<{ value: string; label: string }>, set: (v: string) => void) => (
+    <label className="filter">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => set(e.target.value)} data-testid={`filter-${key}`}>
+        <option value="">{t('filters.any')}</option>
+        {values.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+  const plain = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
+  const active = Object.keys(filters).length > 0;
+  return (
+    <div className="search-filters toolbar" role="group" aria-label={t('filters.title')}>
+      {select('city', t('filters.city'), filters.cities?.[0] ?? '', plain(options.cities), (v) => onChange({ ...filters, cities: one(v) }))}
+      {select('province', t('filters.province'), filters.provinces?.[0] ?? '', plain(options.provinces), (v) => onChange({ ...filters, provinces: one(v) }))}
+      {select('level', t('filters.level'), filters.levels?.[0] ?? '', (['province', 'city', 'district', 'county'] as const).map((l) => ({ value: l, label: t(`filters.levels.${l}`) })),
+        (v) => onChange({ ...filters, levels: v ? [v as 'city'] : undefined }))}
+      {select('validity', t('filters.validity'), filters.validity?.[0] ?? '', plain(options.validity), (v) => onChange({ ...filters, validity: one(v) }))}
+      {select('from', t('filters.yearFrom'), filters.yearFrom?.toString() ?? '', plain(options.years.map(String)), (v) => onChange({ ...filters, yearFrom: v ? Number(v) : undefined }))}
+      {select('to', t('filters.yearTo'), filters.yearTo?.toString() ?? '', plain(options.years.map(String)), (v) => onChange({ ...filters, yearTo: v ? Number(v) : undefined }))}
+      {select('document', t('filters.document'), filters.docIds?.[0]?.toString() ?? '',
+        options.documents.map((d) => ({ value: String(d.id), label: `${d.city ?? '—'} · ${d.title ?? d.file}` })),
+        (v) => onChange({ ...filters, docIds: v ? [Number(v)] : undefined }))}
+      {active && <button className="link" onClick={() => onChange({})} data-testid="filter-clear">{t('filters.clear')}</button>}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
+import { useApi, useLoad } from '../../api/ApiProvider';
+import { type Route, navigate, routeHref } from '../../app/router';
+import { Facets } from './Facets';
+import { Filters } from './Filters';
+import { Snippet } from './Snippet';
+import { clean, paramsFromState, stateFromParams } from './searchState';
+import './search.css';
+
+const PAGE = 20;
+const TYPING_PAUSE_MS = 150;
+
+interface Group {
+  docId: number;
+  title: string | null;
+  city: string | null;
+  year: number | null;
+  hits: SearchHit[];
+}
+
+/** Hits grouped by document, documents in the order of their best hit. */
+function groupHits(hits: SearchHit[]): Group[] {
+  const groups = new Map<number, Group>();
+  for (const h of hits) {
+    if (!groups.has(h.docId)) groups.set(h.docId, { docId: h.docId, title: h.title, city: h.city, year: h.year, hits: [] });
+    groups.get(h.docId)!.hits.push(h);
+  }
+  return [...groups.values()];
+}
+
+/** The term to highlight in the Reader: the longest query term that this hit's snippet shows. */
+function readerTerm(hit: SearchHit, terms: string[]): string {
+  const shown = hit.snippet.text.normalize('NFKC').replace(/\s+/gu, '');
+  return terms.find((t) => shown.includes(t)) ?? terms[0] ?? '';
+}
+
+export function SearchPage({ route }: { route: Route }) {
+  const { t } = useTranslation('search');
+  const api = useApi();
+  const fromRoute = useMemo(() => stateFromParams(route.params), [route.params]);
+  const [input, setInput] = useState(fromRoute.q);
+  const [query, setQuery] = useState(fromRoute.q);
+  const [filters, setFilters] = useState<SearchFilters>(fromRoute.filters);
+  const [result, setResult] = useState<SearchResult | null>(null);
+  const [facets, setFacets] = useState<SearchFacets | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
+  const filterKey = JSON.stringify(filters);
+
+  // Follow the URL when it changes from outside (quick open, Back, a link).
+  useEffect(() => {
+    setInput(fromRoute.q);
+    setQuery(fromRoute.q);
+    setFilters(fromRoute.filters);
+  }, [route.params.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const id = setTimeout(() => setQuery(input), TYPING_PAUSE_MS);
+    return () => clearTimeout(id);
+  }, [input]);
+
+  // Keep the URL in step without adding a history entry per keystroke.
+  useEffect(() => {
+    const href = routeHref('search', [], paramsFromState({ q: query, filters }));
+    if (window.location.hash !== href) window.history.replaceState(null, '', href);
+  }, [query, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    setActive(0);
+    if (!query.trim()) {
+      setResult(null);
+      setFacets(null);
+      return;
+    }
+    let live = true;
+    api['search.query']({ query, filters, limit: PAGE }).then(
+      (r) => { if (live) { setResult(r); setError(null); } },
+      (e: Error) => { if (live) setError(e.message); },
+    );
+    api['search.facets']({ query, filters }).then((f) => live && setFacets(f), () => live && setFacets(null));
+    return () => { live = false; };
+  }, [api, query, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
+  const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
+  const countOf = useMemo(() => new Map((facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
+
+  async function more() {
+    if (!result) return;
+    const next = await api['search.query']({ query, filters, limit: PAGE, offset: result.hits.length });
+    setResult({ ...next, hits: [...result.hits, ...next.hits] });
+  }
+
+  function open(hit: SearchHit) {
+    navigate('reader', [hit.docId], { clause: hit.clauseId, q: readerTerm(hit, result?.terms ?? []) || undefined });
+  }
+
+  function onKey(e: React.KeyboardEvent) {
+    if (!ordered.length) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(ordered.length - 1, active + (e.key === 'ArrowDown' ? 1 : -1)));
+      setActive(next);
+      document.getElementById(`search-hit-${ordered[next].clauseId}`)?.scrollIntoView({ block: 'nearest' });
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      open(ordered[active]);
+    }
+  }
+
+  const setAndClean = (f: SearchFilters) => setFilters(clean(f));
+  const activeId = ordered[active]?.clauseId;
+  return (
+    <div className="page search-page" data-testid="search-page" onKeyDown={onKey}>
+      <div className="page-header">
+        <h1>{t('title')}</h1>
+        <input
+          ref={inputRef} type="search" className="search-input" value={input} autoFocus
+          placeholder={t('placeholder')} aria-label={t('title')} data-testid="search-input"
+          aria-controls="search-results" aria-activedescendant={activeId ? `search-hit-${activeId}` : undefined}
+          onChange={(e) => setInput(e.target.value)}
+        />
+      </div>
+      <p className="muted search-syntax">{t('syntax')}</p>
+      {docs.data && <Filters docs={docs.data} filters={filters} onChange={setAndClean} />}
+      {error && <p className="error" role="alert">{error}</p>}
+      {!query.trim() && <p className="muted">{t('start')}</p>}
+      {result && (
+        <div className="search-body">
+          <div className="search-results" id="search-results" role="listbox" aria-label={t('title')} data-testid="search-results">
+            <div className="search-summary">
+              <strong data-testid="search-total">{t('total', { count: result.total })}</strong>
+              <span className="muted"> · {t('took', { ms: Math.max(1, Math.round(result.tookMs)) })}</span>
+              {result.ranking === 'bm25-sample' && <span className="muted" data-testid="search-sampled"> · {t('sampled', { count: result.rankedAmong })}</span>}
+              <span className="muted"> · {t('keys')}</span>
+              <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">{t('notes', { q: query })}</a>
+            </div>
+            {result.total === 0 && <p className="muted" data-testid="search-none">{t('none', { q: query })}</p>}
+            {groups.map((g) => (
+              <section key={g.docId} className="search-group" data-testid="search-group">
+                <h2>
+                  <a href={routeHref('reader', [g.docId])}>{g.title ?? `#${g.docId}`}</a>
+                  <span className="muted"> · {g.city ?? t('unknownCity')}{g.year ? ` · ${g.year}` : ''}</span>
+                  {countOf.has(g.docId) && <span className="tag">{t('hitsInDoc', { count: countOf.get(g.docId) })}</span>}
+                </h2>
+                <ul>
+                  {g.hits.map((h) => (
+                    <li key={h.clauseId} id={`search-hit-${h.clauseId}`} role="option" aria-selected={h.clauseId === activeId}
+                      className={`search-hit ${h.clauseId === activeId ? 'active' : ''}`} data-testid="search-hit"
+                      onMouseEnter={() => setActive(ordered.indexOf(h))}>
+                      <a href={routeHref('reader', [h.docId], { clause: h.clauseId, q: readerTerm(h, result.terms) || undefined })}
+                        onClick={(e) => { e.preventDefault(); open(h); }} title={t('open')}>
+                        {h.path && <span className="hit-path">{h.path}</span>}
+                        <Snippet snippet={h.snippet} />
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+            {result.hits.length < result.total && (
+              <button onClick={() => void more()} data-testid="search-more">{t('more')}</button>
+            )}
+          </div>
+          {facets && <Facets facets={facets} filters={filters} onChange={setAndClean} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { type Locator, type Page, expect } from '@playwright/test';
+
+/** The Search page, in a researcher's steps: type a query, read hits, narrow, open one. */
+export class SearchPage {
+  readonly input: Locator;
+  readonly hits: Locator;
+  readonly groups: Locator;
+  readonly total: Locator;
+  constructor(readonly page: Page) {
+    this.input = page.getByTestId('search-input');
+    this.hits = page.getByTestId('search-hit');
+    this.groups = page.getByTestId('search-group');
+    this.total = page.getByTestId('search-total');
+  }
+  async search(query: string): Promise<void> {
+    await this.input.fill(query);
+    await expect(this.total).toBeVisible();
+    await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(query).replace(/[()*]/g, '\\$&')}`));
+  }
+  /** The number shown as the total ("19 clauses"). */
+  async totalCount(): Promise<number> {
+    return Number((await this.total.textContent())!.replace(/\D/g, ''));
+  }
+  async showAll(): Promise<void> {
+    const more = this.page.getByTestId('search-more');
+    while (await more.isVisible()) await more.click();
+  }
+  async filterCity(city: string): Promise<void> {
+    await this.page.getByTestId('filter-city').selectOption(city);
+  }
+  highlights(): Locator {
+    return this.page.locator('[data-testid=search-hit] mark.hit');
+  }
+}

@@ -1,0 +1,85 @@
+import { foldForSearch } from '../../shared/domain/search';
+import { expect, test } from './fixtures';
+import { ReaderPage } from './pages/reader';
+import { SearchPage } from './pages/search';
+
+/** Clauses of the seeds that contain `q`, counted through the app's own API (the same grep the scorer does). */
+async function clausesContaining(page: import('@playwright/test').Page, q: string): Promise<number> {
+  return page.evaluate(async (needle) => {
+    const token = sessionStorage.getItem('policylens.token') ?? '';
+    const call = async (m: string, input: unknown) => {
+      const res = await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': token }, body: JSON.stringify(input) });
+      return (await res.json()).result;
+    };
+    let n = 0;
+    for (const d of await call('documents.list', {})) {
+      for (const c of await call('documents.clauses', { id: d.id })) if (c.text.normalize('NFKC').replace(/\s+/gu, '').includes(needle)) n++;
+    }
+    return n;
+  }, foldForSearch(q));
+}
+
+test('a two-character query finds every clause that contains it (past the first page), grouped by document', async ({ app }) => {
+  await app.goto('search');
+  const search = new SearchPage(app.page);
+  await search.search('融资');
+  const total = await search.totalCount();
+  expect(total).toBeGreaterThan(20);
+  await search.showAll();
+  await expect(search.hits).toHaveCount(total);
+  const want = await clausesContaining(app.page, '融资');
+  expect(total).toBe(want);
+  expect(await search.groups.count()).toBeGreaterThan(1);
+  const marks = await search.highlights().allTextContents();
+  expect(marks.length).toBeGreaterThanOrEqual(total);
+  expect(new Set(marks.map((m) => foldForSearch(m)))).toEqual(new Set(['融资']));
+});
+
+test('a hit opens the Reader at that clause with the occurrences highlighted', async ({ app }) => {
+  await app.goto('search');
+  const search = new SearchPage(app.page);
+  await search.search('市财政局');
+  const first = search.hits.first();
+  const snippet = (await first.textContent())!;
+  await first.locator('a').click();
+  const reader = new ReaderPage(app.page);
+  await expect(app.page.getByTestId('reader')).toBeVisible();
+  await expect(app.page).toHaveURL(/clause=\d+/);
+  await expect(reader.selectedClause()).toBeVisible();
+  await expect(reader.selectedClause().locator('mark.hit').first()).toBeVisible();
+  expect(foldForSearch((await reader.selectedClause().textContent())!)).toContain(foldForSearch(snippet.replace(/^[^\u4e00-\u9fff]*|…/g, '')).slice(0, 8));
+  await expect(reader.highlighted().first()).toHaveText(/市财\s*政局/);
+});
+
+test('a city filter narrows the results to that city', async ({ app }) => {
+  await app.goto('search');
+  const search = new SearchPage(app.page);
+  await search.search('人才');
+  const all = await search.totalCount();
+  await search.filterCity('青岛市');
+  await expect.poll(() => search.totalCount()).toBeLessThan(all);
+  await expect(app.page).toHaveURL(/city=/);
+  const groupHeads = await search.groups.locator('h2').allTextContents();
+  expect(groupHeads.every((h) => h.includes('青岛市'))).toBe(true);
+});
+
+test('the keyboard moves through hits and Enter opens one', async ({ app }) => {
+  await app.goto('search');
+  const search = new SearchPage(app.page);
+  await search.search('孵化器');
+  await search.input.press('ArrowDown');
+  await expect(app.page.locator('[data-testid=search-hit].active')).toHaveCount(1);
+  await search.input.press('Enter');
+  await expect(app.page.getByTestId('reader')).toBeVisible();
+  await expect(app.page.locator('[data-testid=clause] mark.hit').first()).toBeVisible();
+});
+
+test('queries full of syntax are searched as text, never an error', async ({ app }) => {
+  await app.goto('search');
+  const search = new SearchPage(app.page);
+  for (const q of ['"(牵头单位', 'NEAR(人才 融资)', '*', '😀']) {
+    await search.input.fill(q);
+    await expect(search.total).toBeVisible();
+    await expect(app.page.getByRole('alert')).toHaveCount(0);
+  }
+});
