@@ -1,0 +1,145 @@
+import { HeatmapChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClauseRef } from '../../../shared/api/methods/themes';
+import { useLoad } from '../../api/ApiProvider';
+import { routeHref } from '../../app/router';
+import { themeName } from './ThemeSelect';
+
+echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+interface Grid {
+  rows: Array<{ id: string; label: string }>;
+  cols: Array<{ id: string; label: string }>;
+  cells: Array<{ row: string; col: string; count: number; clauses: ClauseRef[] }>;
+}
+
+/** A heatmap (ECharts) with the same numbers as a table of buttons below: keyboard reachable and readable by tests. */
+function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick: (row: string, col: string) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current);
+    const max = Math.max(1, ...grid.cells.map((c) => c.count));
+    chart.setOption({
+      tooltip: { position: 'top' },
+      grid: { left: 160, right: 20, top: 10, bottom: 60 },
+      xAxis: { type: 'category', data: grid.cols.map((c) => c.label), splitArea: { show: true } },
+      yAxis: { type: 'category', data: grid.rows.map((r) => r.label), splitArea: { show: true }, inverse: true },
+      visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f6fb', '#2f5aa8'] } },
+      series: [{
+        type: 'heatmap',
+        data: grid.cells.map((c) => [grid.cols.findIndex((x) => x.id === c.col), grid.rows.findIndex((x) => x.id === c.row), c.count]),
+        label: { show: true },
+      }],
+    });
+    chart.on('click', (p) => {
+      const [x, y] = (p.data as number[]) ?? [];
+      if (grid.cols[x] && grid.rows[y]) pick.current(grid.rows[y].id, grid.cols[x].id);
+    });
+    const onResize = () => chart.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      chart.dispose();
+    };
+  }, [grid]);
+  const count = (r: string, c: string) => grid.cells.find((x) => x.row === r && x.col === c)?.count ?? 0;
+  return (
+    <>
+      <div ref={ref} className="heat-chart" style={{ height: Math.max(240, grid.rows.length * 28 + 90) }} aria-hidden />
+      <table className="grid heat-table" data-testid={testId}>
+        <thead><tr><th />{grid.cols.map((c) => <th key={c.id} data-testid="heat-col">{c.label}</th>)}</tr></thead>
+        <tbody>
+          {grid.rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.label}</th>
+              {grid.cols.map((c) => (
+                <td key={c.id} className="num">
+                  {count(r.id, c.id) ? <button type="button" data-testid={`cell-${r.id}-${c.id}`} onClick={() => onPick(r.id, c.id)}>{count(r.id, c.id)}</button> : <span className="muted">0</span>}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function ClauseList({ title, clauses }: { title: string; clauses: ClauseRef[] }) {
+  return (
+    <section className="cell-clauses" data-testid="cell-clauses">
+      <h3>{title}</h3>
+      <ul>
+        {clauses.map((c) => (
+          <li key={c.clauseId}>
+            <a href={routeHref('reader', [c.docId], { clause: c.clauseId })}>{c.city ?? '—'} · {c.path || c.title}</a> <span className="muted">{c.snippet}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ModeSwitch({ mode, onChange }: { mode: 'coded' | 'suggested'; onChange: (m: 'coded' | 'suggested') => void }) {
+  const { t } = useTranslation('themes');
+  return (
+    <div className="toolbar" role="radiogroup" aria-label={t('show')}>
+      {(['coded', 'suggested'] as const).map((m) => (
+        <label key={m}>
+          <input type="radio" name="heat-mode" data-testid={`mode-${m}`} checked={mode === m} onChange={() => onChange(m)} /> {t(`mode.${m}`)}
+        </label>
+      ))}
+    </div>
+  );
+}
+
+export function HeatmapView() {
+  const { t, i18n } = useTranslation('themes');
+  const [mode, setMode] = useState<'coded' | 'suggested'>('suggested');
+  const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
+  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode }), book: await api['themes.codebook']({}) }), [mode], ['themes', 'documents']);
+  if (!data.data) return <p className="muted">{t('app:loading')}</p>;
+  const { heat, book } = data.data;
+  const grid: Grid = {
+    rows: heat.themes.map((id) => { const th = book.themes.find((x) => x.id === id); return { id, label: th ? themeName(th, i18n.language) : id }; }),
+    cols: heat.cities.map((c) => ({ id: c, label: c })),
+    cells: heat.cells.map((c) => ({ row: c.themeId, col: c.city, count: c.count, clauses: c.clauses })),
+  };
+  const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
+  return (
+    <section>
+      <ModeSwitch mode={mode} onChange={setMode} />
+      <HeatGrid grid={grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />
+      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: cell.col, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+    </section>
+  );
+}
+
+export function MatrixView() {
+  const { t, i18n } = useTranslation('themes');
+  const [mode, setMode] = useState<'coded' | 'suggested'>('suggested');
+  const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
+  const data = useLoad(async (api) => ({ m: await api['themes.matrix']({ mode }), book: await api['themes.codebook']({}) }), [mode], ['themes', 'documents']);
+  if (!data.data) return <p className="muted">{t('app:loading')}</p>;
+  const { m, book } = data.data;
+  const grid: Grid = {
+    rows: book.themes.map((th) => ({ id: th.id, label: themeName(th, i18n.language) })),
+    cols: (['supply', 'environment', 'demand'] as const).map((c) => ({ id: c, label: t(`instruments.${c}`) })),
+    cells: m.cells.map((c) => ({ row: c.themeId, col: c.instrument, count: c.count, clauses: c.clauses })),
+  };
+  const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
+  return (
+    <section>
+      <ModeSwitch mode={mode} onChange={setMode} />
+      <HeatGrid grid={grid} testId="matrix-table" onPick={(row, col) => setPicked({ row, col })} />
+      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: grid.cols.find((c) => c.id === cell.col)?.label, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clause } from '../../../shared/api/methods/documents';
+import { useApi, useApiEvents } from '../../api/ApiProvider';
+import type { MarkedRange, ReaderExtension } from '../../app/extensions';
+import { loadCodebook, loadDocThemes, setFilter, themeById, useClauseThemes, useThemesState } from './store';
+import { ThemeSelect, themeName } from './ThemeSelect';
+import { useUndoShortcuts } from './useUndo';
+import './themes.css';
+
+/** Loads the codebook and the document's codings once per Reader, and again on every 'themes' event. */
+function useRanges(docId: number): MarkedRange[] {
+  const api = useApi();
+  const { codebook, docs } = useThemesState();
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    void loadCodebook(api);
+    void loadDocThemes(api, docId);
+  }, [api, docId]);
+  useApiEvents((e) => {
+    if (e.type === 'changed' && (e.topic === 'themes' || e.topic === 'documents')) {
+      void loadCodebook(api);
+      void loadDocThemes(api, docId);
+    }
+  });
+  const rows = docs.get(docId);
+  if (!rows || !codebook) return [];
+  const out: MarkedRange[] = [];
+  for (const r of rows.values()) {
+    for (const g of r.ranges) {
+      const theme = themeById(codebook, g.themeId);
+      if (!theme) continue;
+      out.push({ start: g.start, end: g.end, className: 'coded-range', style: { backgroundColor: `${theme.color}33`, borderBottom: `2px solid ${theme.color}` }, title: themeName(theme, i18n.language) });
+    }
+  }
+  return out;
+}
+
+function Margin({ clause, docId }: { clause: Clause; docId: number }) {
+  const row = useClauseThemes(docId, clause.id);
+  const { codebook } = useThemesState();
+  const { i18n } = useTranslation();
+  if (!row) return null;
+  const accepted = new Set([...row.themes.filter((t) => t.status === 'accepted').map((t) => t.id), ...row.ranges.map((r) => r.themeId)]);
+  const suggested = row.themes.filter((t) => t.status === 'suggested' && !accepted.has(t.id)).map((t) => t.id);
+  return (
+    <div className="coding-stripes">
+      {[...accepted].map((id) => {
+        const th = themeById(codebook, id);
+        return th ? <span key={id} className="stripe" data-testid="coding-stripe" data-theme={id} style={{ background: th.color }} title={themeName(th, i18n.language)} /> : null;
+      })}
+      {suggested.map((id) => {
+        const th = themeById(codebook, id);
+        return th ? <span key={id} className="stripe suggested" data-testid="suggestion-stripe" data-theme={id} style={{ borderColor: th.color }} title={themeName(th, i18n.language)} /> : null;
+      })}
+    </div>
+  );
+}
+
+function Actions({ clause, docId }: { clause: Clause; docId: number }) {
+  const api = useApi();
+  const { t, i18n } = useTranslation('themes');
+  const row = useClauseThemes(docId, clause.id);
+  const { codebook } = useThemesState();
+  if (!codebook || clause.kind === 'preamble' || clause.kind === 'part') return null;
+  const visible = row?.themes.filter((x) => x.status !== 'rejected') ?? [];
+  return (
+    <span className="theme-actions" data-testid="theme-actions">
+      <ThemeSelect themes={codebook.themes} label={t('code')} testId="code-clause" exclude={visible.filter((x) => x.status === 'accepted').map((x) => x.id)} onPick={(themeId) => void api['themes.code']({ clauseId: clause.id, themeId })} />
+      {visible.map((x) => {
+        const th = themeById(codebook, x.id);
+        if (!th) return null;
+        return (
+          <span key={x.id} className={`theme-chip ${x.status}`} data-testid={x.status === 'suggested' ? 'suggestion' : 'coding'} data-theme={x.id} style={{ borderColor: th.color }}>
+            <span className="dot" style={{ background: th.color }} />
+            {themeName(th, i18n.language)}
+            {x.status === 'suggested' && <span className="muted"> {t('score', { score: x.score.toFixed(2) })}</span>}
+            {x.status === 'suggested' ? (
+              <>
+                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}>✓</button>
+                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}>✕</button>
+              </>
+            ) : (
+              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${th.nameZh}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}>✕</button>
+            )}
+          </span>
+        );
+      })}
+      {row && (
+        <label className="instrument-pick">
+          {t('instrumentLabel')}{' '}
+          <select
+            data-testid="instrument-select"
+            value={row.instrument ?? ''}
+            onChange={(e) => void api['themes.setInstrument']({ clauseId: clause.id, instrument: (e.target.value || null) as 'supply' | 'environment' | 'demand' | null })}
+          >
+            <option value="">—</option>
+            {(['supply', 'environment', 'demand'] as const).map((c) => <option key={c} value={c}>{t(`instruments.${c}`)}</option>)}
+          </select>{' '}
+          <span className="muted">({row.instrumentSource === 'manual' ? t('manual') : t('auto')})</span>
+        </label>
+      )}
+    </span>
+  );
+}
+
+function SelectionActions({ clause, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
+  const api = useApi();
+  const { t } = useTranslation('themes');
+  const { codebook } = useThemesState();
+  if (!codebook) return null;
+  return (
+    <ThemeSelect themes={codebook.themes} label={t('codeSelection')} testId="code-range" onPick={(themeId) => void api['themes.code']({ clauseId: clause.id, themeId, start, end }).then(clear)} />
+  );
+}
+
+/** Filter by theme (dims other clauses), undo/redo, and the keyboard shortcuts while reading. */
+function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
+  const { t, i18n } = useTranslation('themes');
+  const api = useApi();
+  const { codebook, docs, filter } = useThemesState();
+  const { message, undo, redo } = useUndoShortcuts();
+  const rows = docs.get(docId);
+  const matching = rows && filter.length ? [...rows.values()].filter((r) => r.themes.some((x) => x.status !== 'rejected' && filter.includes(x.id)) || r.ranges.some((g) => filter.includes(g.themeId))).map((r) => r.clauseId) : [];
+  return (
+    <section className="panel themes-panel" data-testid="themes-panel">
+      <h3>{t('filterTitle')}</h3>
+      {filter.length > 0 && (
+        <style>{`.reader-text .clause { opacity: .3 } ${matching.map((id) => `#clause-${id}`).join(', ') || '#none'} { opacity: 1 }`}</style>
+      )}
+      <div className="theme-filter">
+        {codebook?.themes.map((th) => (
+          <label key={th.id} className="theme-filter-item">
+            <input type="checkbox" data-testid={`filter-${th.id}`} checked={filter.includes(th.id)} onChange={(e) => setFilter(e.target.checked ? [...filter, th.id] : filter.filter((x) => x !== th.id))} />
+            <span className="dot" style={{ background: th.color }} /> {themeName(th, i18n.language)}
+          </label>
+        ))}
+      </div>
+      {filter.length > 0 && <p className="muted">{t('filterHint')} <button type="button" onClick={() => setFilter([])}>{t('filterNone')}</button></p>}
+      <div className="toolbar">
+        <button type="button" data-testid="themes-undo" onClick={undo} title="Ctrl+Z">{t('undo')}</button>
+        <button type="button" data-testid="themes-redo" onClick={redo} title="Ctrl+Shift+Z">{t('redo')}</button>
+        <button type="button" data-testid="accept-above" onClick={() => void api['themes.acceptAbove']({ docId, minScore: 0.8 })}>{t('acceptAbove')} 0.8</button>
+      </div>
+      {message && <p role="status" data-testid="themes-message">{message}</p>}
+    </section>
+  );
+}
+
+export const readerExtension: ReaderExtension = { id: 'themes', Margin, Actions, SelectionActions, Panel, useRanges };

@@ -1,0 +1,42 @@
+import { type Locator, type Page, expect } from '@playwright/test';
+
+/** The note editor (embedded in the Reader and the Notes page) and the Notes section. */
+export class NotesPage {
+  constructor(readonly page: Page) {}
+  editor(scope: Locator | Page = this.page): Locator {
+    return scope.getByTestId('note-editor').last();
+  }
+  async write(editor: Locator, steps: Array<string | { bold: string }>): Promise<void> {
+    await editor.getByTestId('note-content').click();
+    for (const s of steps) {
+      if (typeof s === 'string') await this.page.keyboard.type(s);
+      else {
+        await this.page.keyboard.press('Control+b');
+        await this.page.keyboard.type(s.bold);
+        await this.page.keyboard.press('Control+b');
+      }
+    }
+  }
+  async mentionClause(editor: Locator, documentLabel: RegExp, clauseFilter: string): Promise<void> {
+    await editor.getByTestId('mention-clause').click();
+    const picker = editor.getByTestId('mention-picker');
+    const option = await picker.getByTestId('mention-doc').locator('option').filter({ hasText: documentLabel }).first().getAttribute('value');
+    await picker.getByTestId('mention-doc').selectOption(option!);
+    await picker.getByTestId('mention-filter').fill(clauseFilter);
+    await picker.getByTestId('mention-option').first().click();
+    await expect(editor.getByTestId('clause-mention')).toHaveCount(1);
+  }
+  async expectSaved(editor: Locator): Promise<void> {
+    await expect(editor.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+  }
+  async open(q?: string): Promise<void> {
+    await this.page.getByTestId('nav-notes').click();
+    if (q !== undefined) {
+      await this.page.getByTestId('notes-search').fill(q);
+      await this.page.getByTestId('notes-search').press('Enter');
+    }
+  }
+  cards(): Locator {
+    return this.page.getByTestId('note-card');
+  }
+}
