@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writerFor } from '../../electron/backend/export/formats';
+import type { ExportFormat } from '../../shared/api/methods/export';
 import { findChromium, headlessChromiumRenderer } from '../../electron/backend/export/formats/pdf';
 import { defaultReportOptions } from '../../electron/backend/export/model';
 import { hasTool, libreOffice, seedFixture, squash, type SeedFixture } from './export.fixture';
@@ -17,7 +18,7 @@ const chromium = findChromium();
 beforeAll(async () => {
   fx = await seedFixture();
   const pdf = headlessChromiumRenderer(chromium);
-  for (const format of ['docx', 'html', 'md', 'xlsx', 'csv', ...(chromium ? ['pdf'] : [])] as const) {
+  for (const format of ['docx', 'html', 'md', 'xlsx', 'csv', ...(chromium ? ['pdf'] : [])] as ExportFormat[]) {
     const bytes = await writerFor(format).write(fx.model, options, { pdf });
     files[format] = join(fx.dir, `report.${format}`);
     writeFileSync(files[format], bytes);

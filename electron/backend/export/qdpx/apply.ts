@@ -28,6 +28,19 @@ function ownRange(text: string, c: Clause): { start: number; end: number } {
 }
 
 export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void): Promise<QdpxImportReport> {
+  const created = { docs: [] as number[], themes: [] as string[] };
+  try {
+    return await applyAll(ctx, parsed, progress, created);
+  } catch (e) {
+    // Leave the project as it was: take back the documents and themes this import added
+    // (their codings and notes go with them).
+    for (const id of created.docs) await ctx.call('documents.delete', { id }).catch(() => {});
+    for (const id of created.themes.reverse()) await ctx.call('themes.delete', { id }).catch(() => {});
+    throw e;
+  }
+}
+
+async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void, created: { docs: number[]; themes: string[] }): Promise<QdpxImportReport> {
   const call = async <T>(m: string, input: unknown) => (await ctx.call(m, input)) as T;
   const warnings = [...parsed.warnings];
   const report: QdpxImportReport = { documents: [], themes: { created: 0, reused: 0 }, codings: 0, notes: 0, warnings };
@@ -47,12 +60,13 @@ export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progres
       report.themes.reused++;
       continue;
     }
-    const created = await call<Output<'themes.create'>>('themes.create', {
+    const theme = await call<Output<'themes.create'>>('themes.create', {
       nameZh: code.name.slice(0, 200), color: expandColor(code.color), description: code.description?.slice(0, 2000),
       parentId: code.parentGuid ? (themeOf.get(code.parentGuid) ?? null) : null,
     });
-    themeOf.set(code.guid, created.id);
-    byName.set(code.name, created.id);
+    created.themes.push(theme.id);
+    themeOf.set(code.guid, theme.id);
+    byName.set(code.name, theme.id);
     report.themes.created++;
   }
 
@@ -78,6 +92,7 @@ export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progres
       warnings.push(`The source "${source.name}" could not be imported: ${imp.errors[0]?.message ?? 'unknown reason'}.`);
       continue;
     }
+    if (imp.imported.length) created.docs.push(docId);
     if (imp.duplicates.length) warnings.push(`The source "${source.name}" is already in the project; its codings and notes were added to the existing document.`);
     const detail = await call<Output<'documents.get'>>('documents.get', { id: docId });
     report.documents.push({ id: docId, title: detail.title, source: source.name });

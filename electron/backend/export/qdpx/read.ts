@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { ApiError } from '../../../../shared/api/errors';
 import { OffsetMap } from './codepoints';
@@ -109,6 +109,8 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
   const xml = await qde.async('string');
   // REFI-QDA needs no DTD; refusing one rules out entity-expansion bombs.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ApiError('bad_file', `${qde.name} declares a DTD or entities, which REFI-QDA projects never need; it was not read.`);
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new ApiError('bad_file', `${qde.name} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
   let doc: X;
   try {
     doc = new XMLParser({
@@ -155,6 +157,7 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
   }
   const sources: QdpxSource[] = [];
   let crlf = false;
+  let withVariables = 0;
   for (const s of arr(sourcesEl.TextSource)) {
     const guid = str(s.guid) ?? '';
     const name = str(s.name)?.trim() || guid || 'source';
@@ -185,9 +188,10 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
       });
     }
     if (arr(s.Coding).length) warnings.push(`${arr(s.Coding).length} coding(s) of the whole source "${name}" were not imported: PolicyLens codes clauses and text ranges.`);
-    if (arr(s.VariableValue).length) warnings.push(`Variable values of "${name}" were not imported (PolicyLens reads metadata from the text).`);
+    if (arr(s.VariableValue).length) withVariables++;
     sources.push({ guid, name, text: norm.text, selections, noteGuids: arr(s.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x), memo: str(s.Description)?.trim() || null });
   }
+  if (withVariables) warnings.push(`Variable values of ${withVariables} source(s) were not imported: PolicyLens reads metadata (city, 文号, dates) from the text itself.`);
   if (crlf) warnings.push('Sources with Windows (CRLF) or old Mac (CR) line ends were converted to LF; positions were adjusted.');
   for (const [el, what] of [['Cases', 'Cases'], ['Sets', 'Sets'], ['Graphs', 'Graphs'], ['Links', 'Links between items']] as const) {
     if (project[el]) warnings.push(`${what} in the project cannot be represented in PolicyLens and were not imported.`);
