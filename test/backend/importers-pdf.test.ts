@@ -23,6 +23,11 @@ describe.skipIf(!hasChromium)('PDF import of the seeds (printed by Chromium)', (
   }, 120_000);
   afterAll(() => temp.cleanup());
 
+  it('marks each page break with a form feed, so cleanup can recognise running headers and page numbers', async () => {
+    const result = await extractFile(path.basename(files[0]), new Uint8Array(await readFile(files[0])));
+    expect(result.text.split('\n\f').length).toBeGreaterThan(5);
+  });
+
   it('finds the generated PDFs in their folder', () => {
     expect(files.map((f) => path.basename(f))).toEqual(seedNames().map((s) => s.replace(/\.txt$/, '.pdf')));
   });
@@ -44,7 +49,7 @@ describe.skipIf(!hasChromium)('PDF import of the seeds (printed by Chromium)', (
       // inserted between Chinese characters.
       const undoSubstitutions = (line: string) =>
         diff.substitutions.reduce((s, pair) => s.replaceAll(pair.split('→')[1], pair.split('→')[0]), line);
-      const lines = new Set(result.text.split('\n').map(undoSubstitutions));
+      const lines = new Set(result.text.split(/\n\f?/).map(undoSubstitutions));
       const short = paragraphs.filter((p) => p.length <= 25 && !/\s/.test(p) && /^[\u4e00-\u9fff]/.test(p));
       expect(short.length).toBeGreaterThan(0);
       for (const p of short) expect(lines.has(p), `line "${p}"`).toBe(true);
@@ -119,3 +124,4 @@ describe('PDF import refuses bad files', () => {
     await expectImportError(extractFile('empty.pdf', new Uint8Array(0)), 'bad_file', /not a PDF/);
   });
 });
+

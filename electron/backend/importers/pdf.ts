@@ -90,7 +90,8 @@ export const pdfImporter: Importer = {
         }
         ctx.onProgress(n / doc.numPages);
       }
-      return { text: pages.join('\n'), format: 'pdf', encoding: null, warnings: pageWarnings(ctx.fileName, doc.numPages, failed, blank) };
+      // A form feed marks each page break, so cleanup can tell running headers and page numbers apart.
+      return { text: pages.join('\n\f'), format: 'pdf', encoding: null, warnings: pageWarnings(ctx.fileName, doc.numPages, failed, blank) };
     } finally {
       ctx.signal?.removeEventListener('abort', onAbort);
       await (doc ? doc.destroy() : task.destroy()).catch(() => undefined);
