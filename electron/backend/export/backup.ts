@@ -64,6 +64,7 @@ export function restoreTo(ctx: BackendContext, backupPath: string, targetPath: s
   if (target === resolve(ctx.info.databasePath)) throw new ApiError('conflict', 'A backup is restored into a new project, never over the open one. Choose another file.');
   if (!overwrite && existsSync(target)) throw new ApiError('conflict', `${basename(target)} already exists. Choose another name or allow replacing it.`, { path: target });
   checkBackup(backupPath);
+  mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.${Date.now()}.part`;
   try {
     copyFileSync(backupPath, tmp);
