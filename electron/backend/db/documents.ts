@@ -57,7 +57,7 @@ export function createDocumentsRepo(db: Db) {
     list: db.prepare(`SELECT d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
         d.date_written, d.date_published, d.validity, d.period, d.imported_at,
         (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
-      FROM documents d ORDER BY d.id`),
+      FROM documents d WHERE (@id IS NULL OR d.id = @id) ORDER BY d.id`),
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
@@ -121,13 +121,15 @@ export function createDocumentsRepo(db: Db) {
     documentIdByNumber: (docNumber: string) => (stmt.docByNumber.get(docNumberKey(docNumber)) as { id: number } | undefined)?.id ?? null,
     citedBy: (docNumber: string, exceptId: number) => stmt.citedBy.all(docNumberKey(docNumber), exceptId) as Array<{ id: number; title: string | null; city: string | null }>,
 
-    list(): DocumentSummary[] {
+    /** Every document's summary, or just one's (id). */
+    list(id: number | null = null): DocumentSummary[] {
       const parts = new Map<number, Array<{ index: number; title: string }>>();
-      for (const p of stmt.allParts.all() as Array<{ doc_id: number; part_index: number; title: string }>) {
+      const partRows = id == null ? stmt.allParts.all() : (stmt.parts.all(id) as Array<{ part_index: number; title: string }>).map((p) => ({ ...p, doc_id: id }));
+      for (const p of partRows as Array<{ doc_id: number; part_index: number; title: string }>) {
         if (!parts.has(p.doc_id)) parts.set(p.doc_id, []);
         parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
       }
-      return (stmt.list.all() as Array<DocumentRow & { clause_count: number }>).map((r) => ({
+      return (stmt.list.all({ id }) as Array<DocumentRow & { clause_count: number }>).map((r) => ({
         id: r.id, file: r.file_name, format: r.format, encoding: r.encoding, ...metadataOf(r), year: yearOf(r),
         clauseCount: r.clause_count, parts: parts.get(r.id) ?? [], importedAt: r.imported_at,
       }));

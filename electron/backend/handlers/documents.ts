@@ -19,7 +19,7 @@ export function requireDocument(ctx: BackendContext, id: number): DocumentRow {
 }
 
 function detail(ctx: BackendContext, row: DocumentRow): DocumentDetail {
-  const summary = ctx.documents.list().find((d) => d.id === row.id)!;
+  const [summary] = ctx.documents.list(row.id);
   return {
     ...summary,
     ...metadataOf(row),
