@@ -1,3 +1,4 @@
+import { alignCommand } from './align';
 import { clausesCommand, documentsCommand, importCommand, textCommand } from './documents';
 import { searchCommand } from './search';
 import { themesCommand } from './themes';
@@ -9,6 +10,7 @@ export const commands: Record<string, Command> = {
   documents: documentsCommand,
   clauses: clausesCommand,
   text: textCommand,
+  align: alignCommand,
   search: searchCommand,
   themes: themesCommand,
 };

@@ -1,0 +1,40 @@
+import { alignableText, type AlignClause } from '../../../shared/domain/align';
+import type { CompareClause, ComparisonMember, MemberInfo } from '../../../shared/api/methods/compare';
+import { ApiError } from '../../../shared/api/errors';
+import type { BackendContext } from '../context';
+import type { ClauseRow } from '../db/documents';
+
+/** A member's clauses with the heading context alignment needs (the headings of the sections around each clause). */
+export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<ClauseRow & { context: string[] }> {
+  const doc = ctx.documents.get(m.docId);
+  if (!doc) throw new ApiError('not_found', `Document ${m.docId} does not exist (any more).`);
+  const all = ctx.documents.clauses(m.docId);
+  if (m.partIndex != null && !all.some((c) => c.part_index === m.partIndex)) {
+    throw new ApiError('not_found', `Document ${m.docId} has no part ${m.partIndex + 1}.`);
+  }
+  const byId = new Map(all.map((c) => [c.id, c]));
+  return all
+    .filter((c) => m.partIndex == null || c.part_index === m.partIndex)
+    .map((c) => {
+      const context: string[] = [];
+      for (let p = c.parent_id == null ? undefined : byId.get(c.parent_id); p; p = p.parent_id == null ? undefined : byId.get(p.parent_id)) {
+        if (p.heading && p.kind !== 'preamble') context.unshift(p.heading);
+      }
+      return { ...c, context };
+    });
+}
+
+export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause => ({ id: c.id, kind: c.kind, text: c.text, heading: c.heading, context: c.context });
+
+export const toCompareClause = (c: ClauseRow & { context: string[] }): CompareClause => ({
+  id: c.id, label: c.label, path: c.path, kind: c.kind, heading: c.heading, text: c.text, context: c.context,
+  alignable: alignableText(toAlignClause(c)) != null,
+});
+
+/** Title, city and year of a member as a researcher would name it (a part by its own title). */
+export function memberInfo(ctx: BackendContext, m: ComparisonMember): MemberInfo {
+  const doc = ctx.documents.list().find((d) => d.id === m.docId);
+  if (!doc) return { ...m, title: `#${m.docId}`, city: null, year: null };
+  const part = m.partIndex == null ? undefined : doc.parts.find((p) => p.index === m.partIndex);
+  return { ...m, title: part?.title ?? doc.title ?? doc.file, city: doc.city, year: doc.year };
+}

@@ -1,0 +1,72 @@
+import { alignableText } from '../../../shared/domain/align';
+import { bandKeys, estimatedJaccard, isEmptySignature, minhash, rankSimilar, shingles, signatureFromBytes, signatureToBytes } from '../../../shared/domain/similar';
+import type { WhereElseHit } from '../../../shared/api/methods/compare';
+import { ApiError } from '../../../shared/api/errors';
+import type { BackendContext } from '../context';
+import type { Db } from '../db/connection';
+import type { CompareRepo } from '../db/compare';
+import type { ClauseRow } from '../db/documents';
+import { toAlignClause } from './clauses';
+
+/** Candidates taken from the LSH buckets before re-ranking by signature agreement. */
+const maxBucketCandidates = 3000;
+/** Candidates re-ranked with the full alignment score. */
+const maxRanked = 150;
+/** Below this many indexed clauses every clause is a candidate: exact, and still fast. */
+const exhaustiveBelow = 2500;
+
+/** Writes the MinHash signature and LSH band keys of every alignable clause of a document (at import). */
+export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number): void {
+  const rows = ctx.documents.clauses(docId).flatMap((c) => {
+    const text = alignableText({ id: c.id, kind: c.kind, text: c.text, heading: c.heading });
+    if (text == null) return [];
+    const sig = minhash(shingles(text));
+    return isEmptySignature(sig) ? [] : [{ clauseId: c.id, signature: signatureToBytes(sig), keys: bandKeys(sig) }];
+  });
+  repo.replaceSignatures(docId, rows);
+}
+
+export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) {
+  const clauseRow = db.prepare('SELECT * FROM clauses WHERE id = ?');
+  const docSummaries = () => new Map(ctx.documents.list().map((d) => [d.id, d]));
+
+  function clausesByIds(ids: number[]): ClauseRow[] {
+    if (!ids.length) return [];
+    return db.prepare(`SELECT * FROM clauses WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ClauseRow[];
+  }
+
+  return function whereElse(clauseId: number, limit: number): { hits: WhereElseHit[]; candidates: number } {
+    const query = clauseRow.get(clauseId) as ClauseRow | undefined;
+    if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
+    const text = alignableText(toAlignClause({ ...query, context: [] }));
+    if (text == null) return { hits: [], candidates: 0 };
+    const sig = minhash(shingles(text));
+    let ids: number[];
+    if (repo.signatureCount() < exhaustiveBelow) {
+      ids = (db.prepare('SELECT clause_id FROM clause_signatures').all() as Array<{ clause_id: number }>).map((r) => r.clause_id);
+    } else {
+      const found = repo.candidates(bandKeys(sig), maxBucketCandidates);
+      // Re-rank bucket hits by how many signature positions agree: a cheap, good estimate of overlap.
+      const sigs = new Map(repo.signaturesOf(found.map((f) => f.clause_id)).map((r) => [r.clause_id, signatureFromBytes(r.signature)]));
+      ids = found
+        .map((f) => ({ id: f.clause_id, j: sigs.has(f.clause_id) ? estimatedJaccard(sig, sigs.get(f.clause_id)!) : 0 }))
+        .sort((x, y) => y.j - x.j)
+        .slice(0, maxRanked)
+        .map((x) => x.id);
+    }
+    const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
+    const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), limit);
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const docs = docSummaries();
+    const hits = ranked.map((r) => {
+      const c = byId.get(r.id)!;
+      const d = docs.get(c.doc_id);
+      const part = c.part_index == null ? undefined : d?.parts.find((p) => p.index === c.part_index);
+      return {
+        clauseId: c.id, docId: c.doc_id, partIndex: c.part_index, title: part?.title ?? d?.title ?? d?.file ?? `#${c.doc_id}`,
+        city: d?.city ?? null, year: d?.year ?? null, path: c.path, text: c.text.slice(0, 400), score: r.score, reasons: r.reasons,
+      };
+    });
+    return { hits, candidates: ids.length };
+  };
+}

@@ -1,0 +1,92 @@
+import type { LinkStatus } from '../../../shared/domain/types';
+import type { Db } from './connection';
+
+/** Every SQL statement of the compare feature. */
+
+export interface ComparisonRow { id: number; name: string; created_at: string; updated_at: string; deleted_at: string | null }
+export interface MemberRow { comparison_id: number; ord: number; doc_id: number; part_index: number | null }
+export interface DecisionRow { clause_a: number; clause_b: number; status: Exclude<LinkStatus, 'suggested'>; source: 'auto' | 'manual'; score: number | null; decided_at: string }
+
+export function createCompareRepo(db: Db) {
+  const s = {
+    list: db.prepare('SELECT * FROM comparisons WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC'),
+    get: db.prepare('SELECT * FROM comparisons WHERE id = ?'),
+    members: db.prepare('SELECT * FROM comparison_members WHERE comparison_id = ? ORDER BY ord'),
+    insert: db.prepare('INSERT INTO comparisons (name, created_at, updated_at) VALUES (?, ?, ?)'),
+    insertMember: db.prepare('INSERT INTO comparison_members (comparison_id, ord, doc_id, part_index) VALUES (?, ?, ?, ?)'),
+    rename: db.prepare('UPDATE comparisons SET name = ?, updated_at = ? WHERE id = ?'),
+    setDeleted: db.prepare('UPDATE comparisons SET deleted_at = ? WHERE id = ?'),
+    purge: db.prepare("DELETE FROM comparisons WHERE deleted_at IS NOT NULL AND deleted_at < ?"),
+    decision: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? AND clause_b = ?'),
+    upsertDecision: db.prepare(`INSERT INTO alignment_decisions (clause_a, clause_b, status, source, score, decided_at) VALUES (@a, @b, @status, @source, @score, @at)
+      ON CONFLICT (clause_a, clause_b) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at`),
+    deleteDecision: db.prepare('DELETE FROM alignment_decisions WHERE clause_a = ? AND clause_b = ?'),
+    decisionsBetween: db.prepare(`SELECT d.* FROM alignment_decisions d JOIN clauses ca ON ca.id = d.clause_a JOIN clauses cb ON cb.id = d.clause_b
+      WHERE (ca.doc_id = @x AND cb.doc_id = @y) OR (ca.doc_id = @y AND cb.doc_id = @x)`),
+    decisionsOfClause: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? OR clause_b = ?'),
+    moveDecision: db.prepare('UPDATE OR IGNORE alignment_decisions SET clause_a = @a, clause_b = @b WHERE clause_a = @oldA AND clause_b = @oldB'),
+    deleteSignatures: db.prepare('DELETE FROM clause_signatures WHERE doc_id = ?'),
+    deleteBands: db.prepare('DELETE FROM clause_lsh WHERE doc_id = ?'),
+    insertSignature: db.prepare('INSERT OR REPLACE INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, ?, ?)'),
+    insertBand: db.prepare('INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES (?, ?, ?)'),
+    signature: db.prepare('SELECT signature FROM clause_signatures WHERE clause_id = ?'),
+    signatureCount: db.prepare('SELECT count(*) AS n FROM clause_signatures'),
+  };
+
+  return {
+    list: () => s.list.all() as ComparisonRow[],
+    get: (id: number) => s.get.get(id) as ComparisonRow | undefined,
+    members: (id: number) => s.members.all(id) as MemberRow[],
+    create(name: string, members: Array<{ docId: number; partIndex: number | null }>): number {
+      const now = new Date().toISOString();
+      const id = Number(s.insert.run(name, now, now).lastInsertRowid);
+      members.forEach((m, ord) => s.insertMember.run(id, ord, m.docId, m.partIndex));
+      return id;
+    },
+    rename: (id: number, name: string) => s.rename.run(name, new Date().toISOString(), id),
+    /** Soft delete, so undo can bring it back; comparisons in the bin for over a week are purged. */
+    moveToBin(id: number) {
+      const now = new Date();
+      s.setDeleted.run(now.toISOString(), id);
+      s.purge.run(new Date(now.getTime() - 7 * 86400_000).toISOString());
+    },
+    restore: (id: number) => s.setDeleted.run(null, id),
+
+    decision: (x: number, y: number) => s.decision.get(Math.min(x, y), Math.max(x, y)) as DecisionRow | undefined,
+    decide(x: number, y: number, status: DecisionRow['status'], source: DecisionRow['source'], score: number | null) {
+      s.upsertDecision.run({ a: Math.min(x, y), b: Math.max(x, y), status, source, score, at: new Date().toISOString() });
+    },
+    forget: (x: number, y: number) => s.deleteDecision.run(Math.min(x, y), Math.max(x, y)).changes,
+    decisionsBetween: (docX: number, docY: number) => s.decisionsBetween.all({ x: docX, y: docY }) as DecisionRow[],
+    decisionsOfClause: (clauseId: number) => s.decisionsOfClause.all(clauseId, clauseId) as DecisionRow[],
+    /** Points a decision at new clause ids; false when the pair already has a decision there. */
+    moveDecision(oldA: number, oldB: number, x: number, y: number): boolean {
+      return s.moveDecision.run({ oldA, oldB, a: Math.min(x, y), b: Math.max(x, y) }).changes > 0;
+    },
+
+    replaceSignatures(docId: number, rows: Array<{ clauseId: number; signature: Uint8Array; keys: number[] }>) {
+      s.deleteSignatures.run(docId);
+      s.deleteBands.run(docId);
+      for (const r of rows) {
+        s.insertSignature.run(r.clauseId, docId, Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength));
+        for (const k of r.keys) s.insertBand.run(k, r.clauseId, docId);
+      }
+    },
+    deleteSignatures(docId: number) {
+      s.deleteSignatures.run(docId);
+      s.deleteBands.run(docId);
+    },
+    signature: (clauseId: number) => (s.signature.get(clauseId) as { signature: Buffer } | undefined)?.signature,
+    signatureCount: () => (s.signatureCount.get() as { n: number }).n,
+    /** Clauses sharing at least one band key with the query, with how many keys they share. */
+    candidates(keys: number[], limit: number): Array<{ clause_id: number; hits: number }> {
+      const placeholders = keys.map(() => '?').join(',');
+      return db.prepare(`SELECT clause_id, count(*) AS hits FROM clause_lsh WHERE band_key IN (${placeholders}) GROUP BY clause_id ORDER BY hits DESC LIMIT ?`).all(...keys, limit) as Array<{ clause_id: number; hits: number }>;
+    },
+    signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
+      if (!ids.length) return [];
+      return db.prepare(`SELECT clause_id, signature FROM clause_signatures WHERE clause_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ clause_id: number; signature: Buffer }>;
+    },
+  };
+}
+export type CompareRepo = ReturnType<typeof createCompareRepo>;

@@ -1,0 +1,2 @@
+export * from './minhash';
+export { rankSimilar, type SimilarCandidate, type RankedSimilar } from './rank';

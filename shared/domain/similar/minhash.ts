@@ -1,0 +1,97 @@
+/**
+ * MinHash signatures and LSH band keys for "where else does this appear": two clauses whose sets
+ * of character shingles overlap much are likely to agree on many signature positions, and so
+ * to share at least one band key. Built at import, so a query only looks up its own band keys
+ * instead of scoring every clause of the corpus.
+ */
+import { gramRuns, substantiveText } from '../align/text';
+
+/** Number of hash functions; bands × rows. */
+export const signatureSize = 64;
+/** Rows per band: 2 keeps clauses that share about a fifth of their shingles likely to meet. */
+export const rowsPerBand = 2;
+export const bandCount = signatureSize / rowsPerBand;
+
+/** Character bigrams of the clause's substantive text (agency notes removed, digits folded). */
+export function shingles(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of gramRuns(substantiveText(text))) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 2 <= chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  }
+  return out;
+}
+
+/** FNV-1a over UTF-16 code units: a stable 32-bit id for a shingle. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Murmur3's finaliser: turns (value xor seed) into a well-mixed 32-bit hash, one per signature position. */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+const seeds = Array.from({ length: signatureSize }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+
+export function minhash(set: Iterable<string>): Uint32Array {
+  const sig = new Uint32Array(signatureSize).fill(0xffffffff);
+  for (const s of set) {
+    const h = fnv1a(s);
+    for (let i = 0; i < signatureSize; i++) {
+      const v = mix(h ^ seeds[i]);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** True when the clause has no shingle at all (a label, a stray character): it has no signature. */
+export function isEmptySignature(sig: Uint32Array): boolean {
+  return sig.every((v) => v === 0xffffffff);
+}
+
+/**
+ * One key per band: the band number in the high bits, a hash of the band's rows below. Keys
+ * stay below 2^53, so they are exact as JavaScript numbers and as SQLite integers.
+ */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < bandCount; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < rowsPerBand; r++) h = mix(h ^ sig[b * rowsPerBand + r]);
+    keys.push(b * 2 ** 32 + h);
+  }
+  return keys;
+}
+
+/** Share of positions on which two signatures agree: an estimate of the shingle sets' Jaccard index. */
+export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < signatureSize; i++) if (a[i] === b[i]) same++;
+  return same / signatureSize;
+}
+
+/** Signatures travel as blobs: little-endian uint32s. */
+export function signatureToBytes(sig: Uint32Array): Uint8Array {
+  const out = new Uint8Array(signatureSize * 4);
+  const view = new DataView(out.buffer);
+  sig.forEach((v, i) => view.setUint32(i * 4, v, true));
+  return out;
+}
+
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+  if (bytes.byteLength !== signatureSize * 4) throw new Error(`A clause signature must be ${signatureSize * 4} bytes, got ${bytes.byteLength}.`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Uint32Array.from({ length: signatureSize }, (_, i) => view.getUint32(i * 4, true));
+}
