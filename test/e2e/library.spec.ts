@@ -75,3 +75,24 @@ test('no layout breaks at 1920×1080 and 1280×800', async ({ app }) => {
     expect(overflow).toBeLessThanOrEqual(0);
   }
 });
+
+test('a library of hundreds of documents renders only the rows in view and stays sortable', async ({ app, host }) => {
+  const cities = ['杭州市', '成都市', '武汉市', '西安市', '苏州市', '长沙市'];
+  const files = Array.from({ length: 400 }, (_, i) => ({
+    name: `generated-${String(i).padStart(3, '0')}.md`,
+    dataBase64: Buffer.from(`# ${cities[i % cities.length]}关于支持小微企业发展的第${i + 1}号实施意见\n\n为支持${cities[i % cities.length]}小微企业发展，制定本意见。\n\n一、加大财税支持\n\n落实小微企业税收优惠政策。\n\n二、缓解融资难题\n\n设立贷款风险补偿资金${i + 1}万元。\n`).toString('base64'),
+  }));
+  const res = await fetch(`${host.url}api/call/documents.importFiles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-policylens-token': host.token },
+    body: JSON.stringify({ files }),
+  });
+  expect((await res.json()).result.imported).toHaveLength(400);
+  const library = new LibraryPage(app.page);
+  await expect(app.page.getByTestId('library-count')).toHaveText('405 documents');
+  const rendered = await library.rows.count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(100);
+  await library.filter('第400号');
+  await library.expectDocuments(1);
+});

@@ -2,12 +2,12 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
-import { navigate, routeHref, type Route } from '../../app/router';
+import type { Route } from '../../app/router';
+import { DocumentTable, type Row, type SortKey } from './DocumentTable';
 import { ImportProgressBar, ImportReportView } from './ImportPanel';
 import { filesFromDrop, useImport } from './useImport';
 import './library.css';
 
-type SortKey = 'title' | 'city' | 'year' | 'docNumber' | 'date' | 'clauses';
 type GroupKey = 'city' | 'year' | 'none';
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -57,13 +57,9 @@ export function LibraryPage({ route }: { route: Route }) {
     }
     return [...byKey.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([key, docs]) => ({ key, docs }));
   }, [docs.data, q, sort, group, t]);
-
-  const header = (key: SortKey) => (
-    <th aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-      <button onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} data-testid={`sort-${key}`}>
-        {t(`col.${key}`)} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
-      </button>
-    </th>
+  const rows = useMemo<Row[]>(
+    () => groups.flatMap((g): Row[] => [...(g.key ? [{ type: 'group' as const, key: g.key, count: g.docs.length }] : []), ...g.docs.map((doc) => ({ type: 'doc' as const, doc }))]),
+    [groups],
   );
 
   async function remove(d: DocumentSummary) {
@@ -111,32 +107,7 @@ export function LibraryPage({ route }: { route: Route }) {
       {docs.error && <p className="error" role="alert">{t('app:error', { message: docs.error.message })}</p>}
       {docs.data && total === 0 && <p className="empty">{t('empty')}</p>}
       {docs.data && total > 0 && groups.every((g) => g.docs.length === 0) && <p className="muted">{t('noMatch', { q })}</p>}
-      {groups.filter((g) => g.docs.length).map((g) => (
-        <section key={g.key} className="doc-group" data-testid="doc-group">
-          {g.key && <h2>{g.key} <span className="muted">({g.docs.length})</span></h2>}
-          <table className="grid">
-            <thead>
-              <tr>{header('title')}{header('city')}{header('year')}{header('docNumber')}{header('date')}{header('clauses')}<th /></tr>
-            </thead>
-            <tbody>
-              {g.docs.map((d) => (
-                <tr key={d.id} data-testid="doc-row" onDoubleClick={() => navigate('reader', [d.id])}>
-                  <td>
-                    <a href={routeHref('reader', [d.id])} data-testid="doc-title">{d.title ?? t('untitled', { file: d.file })}</a>
-                    {d.parts.length > 0 && <div className="muted parts">{d.parts.map((p) => p.title).join(' · ')}</div>}
-                  </td>
-                  <td data-testid="doc-city">{d.city ?? '—'}</td>
-                  <td>{d.year ?? '—'}</td>
-                  <td>{d.docNumber ?? '—'}</td>
-                  <td>{d.dateWritten ?? d.datePublished ?? '—'}</td>
-                  <td className="num">{d.clauseCount}</td>
-                  <td><button className="link danger" onClick={() => void remove(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>{t('delete')}</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
+      {total > 0 && <DocumentTable rows={rows} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} onDelete={(d) => void remove(d)} />}
       <div className="drop-hint" aria-hidden>{t('dropHere')}</div>
     </div>
   );
