@@ -29,7 +29,7 @@ export const catalog = {
     mention: 'Mention a clause',
     pickDocument: 'Choose a document',
     filterClauses: 'Filter clauses',
-    status: { idle: '', unsaved: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved', error: 'Not saved — retrying.' },
+    status: { idle: 'No changes yet', unsaved: 'Unsaved changes…', saving: 'Saving…', saved: 'Saved', error: 'Not saved — retrying.' },
   },
   'zh-CN': {
     title: '笔记',
@@ -61,6 +61,6 @@ export const catalog = {
     mention: '提及条款',
     pickDocument: '选择文件',
     filterClauses: '筛选条款',
-    status: { idle: '', unsaved: '有未保存的修改…', saving: '正在保存…', saved: '已保存', error: '未保存——正在重试。' },
+    status: { idle: '尚无修改', unsaved: '有未保存的修改…', saving: '正在保存…', saved: '已保存', error: '未保存——正在重试。' },
   },
 };

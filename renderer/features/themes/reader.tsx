@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../shared/api/methods/documents';
 import { useApi, useApiEvents } from '../../api/ApiProvider';
 import type { MarkedRange, ReaderExtension } from '../../app/extensions';
 import { loadCodebook, loadDocThemes, setFilter, themeById, useClauseThemes, useThemesState } from './store';
+import { ClauseThemeChips, ThemeFilter, clauseHasThemes } from './embed';
 import { ThemeSelect, themeName } from './ThemeSelect';
 import { useUndoShortcuts } from './useUndo';
 import './themes.css';
@@ -59,33 +60,12 @@ function Margin({ clause, docId }: { clause: Clause; docId: number }) {
 
 function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   const api = useApi();
-  const { t, i18n } = useTranslation('themes');
+  const { t } = useTranslation('themes');
   const row = useClauseThemes(docId, clause.id);
-  const { codebook } = useThemesState();
-  if (!codebook || clause.kind === 'preamble' || clause.kind === 'part') return null;
-  const visible = row?.themes.filter((x) => x.status !== 'rejected') ?? [];
+  if (clause.kind === 'preamble' || clause.kind === 'part') return null;
   return (
-    <span className="theme-actions" data-testid="theme-actions">
-      <ThemeSelect themes={codebook.themes} label={t('code')} testId="code-clause" exclude={visible.filter((x) => x.status === 'accepted').map((x) => x.id)} onPick={(themeId) => void api['themes.code']({ clauseId: clause.id, themeId })} />
-      {visible.map((x) => {
-        const th = themeById(codebook, x.id);
-        if (!th) return null;
-        return (
-          <span key={x.id} className={`theme-chip ${x.status}`} data-testid={x.status === 'suggested' ? 'suggestion' : 'coding'} data-theme={x.id} style={{ borderColor: th.color }}>
-            <span className="dot" style={{ background: th.color }} />
-            {themeName(th, i18n.language)}
-            {x.status === 'suggested' && <span className="muted"> {t('score', { score: x.score.toFixed(2) })}</span>}
-            {x.status === 'suggested' ? (
-              <>
-                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}>✓</button>
-                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}>✕</button>
-              </>
-            ) : (
-              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${th.nameZh}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}>✕</button>
-            )}
-          </span>
-        );
-      })}
+    <span className="theme-actions">
+      <ClauseThemeChips docId={docId} clauseId={clause.id} />
       {row && (
         <label className="instrument-pick">
           {t('instrumentLabel')}{' '}
@@ -104,7 +84,7 @@ function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   );
 }
 
-function SelectionActions({ clause, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
+function SelectionActions({ clause, docId, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
   const api = useApi();
   const { t } = useTranslation('themes');
   const { codebook } = useThemesState();
@@ -113,36 +93,32 @@ function SelectionActions({ clause, start, end, clear }: { clause: Clause; docId
     <ThemeSelect themes={codebook.themes} label={t('codeSelection')} testId="code-range" onPick={(themeId) => void api['themes.code']({ clauseId: clause.id, themeId, start, end }).then(clear)} />
   );
 }
-
 /** Filter by theme (dims other clauses), undo/redo, and the keyboard shortcuts while reading. */
 function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
-  const { t, i18n } = useTranslation('themes');
+  const { t } = useTranslation('themes');
   const api = useApi();
-  const { codebook, docs, filter } = useThemesState();
+  const { docs, filter } = useThemesState();
   const { message, undo, redo } = useUndoShortcuts();
+  const [threshold, setThreshold] = useState(0.8);
+  const [accepted, setAccepted] = useState<number | null>(null);
   const rows = docs.get(docId);
-  const matching = rows && filter.length ? [...rows.values()].filter((r) => r.themes.some((x) => x.status !== 'rejected' && filter.includes(x.id)) || r.ranges.some((g) => filter.includes(g.themeId))).map((r) => r.clauseId) : [];
+  const matching = rows && filter.length ? [...rows.values()].filter((r) => clauseHasThemes(r, filter)).map((r) => r.clauseId) : [];
   return (
     <section className="panel themes-panel" data-testid="themes-panel">
       <h3>{t('filterTitle')}</h3>
       {filter.length > 0 && (
         <style>{`.reader-text .clause { opacity: .3 } ${matching.map((id) => `#clause-${id}`).join(', ') || '#none'} { opacity: 1 }`}</style>
       )}
-      <div className="theme-filter">
-        {codebook?.themes.map((th) => (
-          <label key={th.id} className="theme-filter-item">
-            <input type="checkbox" data-testid={`filter-${th.id}`} checked={filter.includes(th.id)} onChange={(e) => setFilter(e.target.checked ? [...filter, th.id] : filter.filter((x) => x !== th.id))} />
-            <span className="dot" style={{ background: th.color }} /> {themeName(th, i18n.language)}
-          </label>
-        ))}
-      </div>
+      <ThemeFilter value={filter} onChange={setFilter} />
       {filter.length > 0 && <p className="muted">{t('filterHint')} <button type="button" onClick={() => setFilter([])}>{t('filterNone')}</button></p>}
       <div className="toolbar">
         <button type="button" data-testid="themes-undo" onClick={undo} title="Ctrl+Z">{t('undo')}</button>
         <button type="button" data-testid="themes-redo" onClick={redo} title="Ctrl+Shift+Z">{t('redo')}</button>
-        <button type="button" data-testid="accept-above" onClick={() => void api['themes.acceptAbove']({ docId, minScore: 0.8 })}>{t('acceptAbove')} 0.8</button>
+        <button type="button" data-testid="accept-above" onClick={() => void api['themes.acceptAbove']({ docId, minScore: threshold }).then((r) => setAccepted(r.accepted))}>{t('acceptAbove')}</button>
+        <input type="number" aria-label={t('acceptAbove')} data-testid="accept-threshold" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Math.min(1, Math.max(0, Number(e.target.value) || 0)))} />
       </div>
       {message && <p role="status" data-testid="themes-message">{message}</p>}
+      {accepted !== null && <p role="status">{t('acceptedN', { count: accepted })}</p>}
     </section>
   );
 }
