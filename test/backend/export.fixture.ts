@@ -59,8 +59,9 @@ export async function seedFixture(): Promise<SeedFixture> {
   const model = await buildModel(b.context, { documentIds: [docA.id, docB.id] }, 'seed project');
   const links: ExportLink[] = [0, 1, 2, 3].map((i) => ({ a: clausesA[i].id, b: clausesB[i].id, score: 0.9 - i * 0.1, status: i === 3 ? 'rejected' : i === 2 ? 'suggested' : 'confirmed' }));
   const order = new Map([...clausesA, ...clausesB].map((c, i) => [c.id, i]));
-  const docOf = new Map([...clausesA.map((c) => [c.id, docA.id] as const), ...clausesB.map((c) => [c.id, docB.id] as const)]);
-  model.comparison = { id: 1, name: '青岛 对比 比较报告', documentIds: [docA.id, docB.id], links, rows: rowsFromLinks(links, (id) => docOf.get(id), (id) => order.get(id) ?? 0) };
+  const memberOf = new Map<number, { member: number; docId: number }>([...clausesA.map((c) => [c.id, { member: 0, docId: docA.id }] as [number, { member: number; docId: number }]), ...clausesB.map((c) => [c.id, { member: 1, docId: docB.id }] as [number, { member: number; docId: number }])]);
+  const members = [docA, docB].map((d) => ({ docId: d.id, partIndex: null, title: d.title ?? d.file, clauseIds: model.documents.find((x) => x.id === d.id)!.clauses.map((c) => c.id) }));
+  model.comparison = { id: 1, name: '青岛 对比 比较报告', documentIds: [docA.id, docB.id], members, links, rows: rowsFromLinks(links, (id) => memberOf.get(id), (id) => order.get(id) ?? 0) };
   model.annotations.push({ id: 'row1', anchor: { kind: 'row', rowId: 'x', clauseIds: [clausesA[2].id] }, lexical: richNote('NOTE-ROW'), text: 'NOTE-ROW', createdAt: null });
   model.annotations.push({ id: 'cmp1', anchor: { kind: 'comparison' }, lexical: richNote('NOTE-COMPARISON'), text: 'NOTE-COMPARISON', createdAt: null });
   return { backend: b, dir: project.dir, model, docA, docB, linkedTexts: [0, 1, 2].flatMap((i) => [clausesA[i].text, clausesB[i].text]), dispose: project.dispose };

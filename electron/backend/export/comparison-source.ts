@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
-import { isMethodName } from '../../../shared/api/contract';
+import { isMethodName, type Output } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import type { ExportComparison, ExportLink, ExportRow } from './model';
 
@@ -9,7 +9,7 @@ import type { ExportComparison, ExportLink, ExportRow } from './model';
  */
 
 /** Rows = clauses connected by non-rejected links (a clause matching two in another city joins them). */
-export function rowsFromLinks(links: ExportLink[], clauseDoc: (clauseId: number) => number | undefined, order: (clauseId: number) => number): ExportRow[] {
+export function rowsFromLinks(links: ExportLink[], memberOf: (clauseId: number) => { member: number; docId: number } | undefined, order: (clauseId: number) => number): ExportRow[] {
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -17,7 +17,7 @@ export function rowsFromLinks(links: ExportLink[], clauseDoc: (clauseId: number)
     parent.set(x, r);
     return r;
   };
-  const live = links.filter((k) => k.status !== 'rejected');
+  const live = links.filter((k) => k.status !== 'rejected' && memberOf(k.a) && memberOf(k.b));
   for (const k of live) {
     for (const c of [k.a, k.b]) if (!parent.has(c)) parent.set(c, c);
     const ra = find(k.a);
@@ -31,50 +31,44 @@ export function rowsFromLinks(links: ExportLink[], clauseDoc: (clauseId: number)
   }
   const rows = [...groups.values()].map((clauseIds) => {
     const sorted = clauseIds.sort((x, y) => order(x) - order(y));
-    const byDoc = new Map<number, number[]>();
+    const byMember = new Map<number, { member: number; docId: number; clauseIds: number[] }>();
     for (const c of sorted) {
-      const d = clauseDoc(c);
-      if (d == null) continue;
-      byDoc.set(d, [...(byDoc.get(d) ?? []), c]);
+      const m = memberOf(c)!;
+      const cell = byMember.get(m.member) ?? { member: m.member, docId: m.docId, clauseIds: [] };
+      cell.clauseIds.push(c);
+      byMember.set(m.member, cell);
     }
     const set = new Set(sorted);
-    return { key: Math.min(...sorted.map(order)), row: { id: `row:${sorted.join(',')}`, cells: [...byDoc].map(([docId, ids]) => ({ docId, clauseIds: ids })), links: live.filter((k) => set.has(k.a)) } };
+    const cells = [...byMember.values()].sort((x, y) => x.member - y.member);
+    return { key: Math.min(...sorted.map(order)), row: { id: `row:${sorted.join(',')}`, cells, links: live.filter((k) => set.has(k.a)) } };
   });
-  // Rows follow the reading order of the first document that has a clause in them.
+  // Rows follow the reading order of the first column that has a clause in them.
   return rows.sort((a, b) => a.key - b.key).map((r) => r.row);
 }
 
-interface LooseComparison {
-  id?: number;
-  name?: string;
-  documentIds?: number[];
-  docIds?: number[];
-  documents?: Array<{ id: number }>;
-  links?: Array<{ a: number; b: number; score?: number; status?: string }>;
-}
-
 export async function loadComparison(ctx: BackendContext, comparisonId: number, warnings: string[]): Promise<ExportComparison> {
-  if (!isMethodName('compare.get')) {
+  if (!isMethodName('compare.view')) {
     throw new ApiError('unavailable', 'Comparisons are not available in this build, so there is no comparison to export.');
   }
-  const c = (await ctx.call('compare.get', { id: comparisonId })) as LooseComparison;
-  const documentIds = c.documentIds ?? c.docIds ?? c.documents?.map((d) => d.id) ?? [];
-  const links: ExportLink[] = (c.links ?? []).map((k) => ({ a: k.a, b: k.b, score: k.score ?? 0, status: k.status === 'confirmed' || k.status === 'rejected' ? k.status : 'suggested' }));
-  const clauseDoc = new Map<number, number>();
+  const view = (await ctx.call('compare.view', { id: comparisonId })) as Output<'compare.view'>;
+  const members = view.columns.map((c) => ({ docId: c.docId, partIndex: c.partIndex, title: [c.city, c.year].filter(Boolean).join(' ') || c.title, clauseIds: c.clauses.map((x) => x.id) }));
+  const memberOf = new Map<number, { member: number; docId: number }>();
   const order = new Map<number, number>();
   let i = 0;
-  for (const docId of documentIds) {
-    for (const cl of (await ctx.call('documents.clauses', { id: docId })) as Array<{ id: number }>) {
-      clauseDoc.set(cl.id, docId);
-      order.set(cl.id, i++);
+  members.forEach((m, member) => {
+    for (const id of m.clauseIds) {
+      if (!memberOf.has(id)) memberOf.set(id, { member, docId: m.docId });
+      order.set(id, i++);
     }
-  }
+  });
+  const links: ExportLink[] = view.links.map((k) => ({ a: k.a, b: k.b, score: k.score ?? 1, status: k.status }));
   if (!links.length) warnings.push('This comparison has no alignment links yet; the report lists its documents only.');
   return {
     id: comparisonId,
-    name: c.name ?? `Comparison ${comparisonId}`,
-    documentIds,
+    name: view.name,
+    documentIds: [...new Set(members.map((m) => m.docId))],
+    members,
     links,
-    rows: rowsFromLinks(links, (id) => clauseDoc.get(id), (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER),
+    rows: rowsFromLinks(links, (id) => memberOf.get(id), (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER),
   };
 }

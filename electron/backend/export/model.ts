@@ -97,15 +97,18 @@ export interface ExportLink {
 /** One row of a comparison: clauses of several documents that say the same thing. */
 export interface ExportRow {
   id: string;
-  /** One entry per comparison document that has clauses in this row. */
-  cells: Array<{ docId: number; clauseIds: number[] }>;
+  /** One entry per comparison member (column) that has clauses in this row. */
+  cells: Array<{ member: number; docId: number; clauseIds: number[] }>;
   links: ExportLink[];
 }
 
 export interface ExportComparison {
   id: number | null;
   name: string;
+  /** The documents compared (each once, even when two of its parts are members). */
   documentIds: number[];
+  /** The columns: a document, or one part of a document that carries several plans. */
+  members: Array<{ docId: number; partIndex: number | null; title: string; clauseIds: number[] }>;
   rows: ExportRow[];
   /** Every link of the comparison, rejected ones included (the report decides what to show). */
   links: ExportLink[];

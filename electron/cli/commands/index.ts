@@ -1,5 +1,8 @@
 import { alignCommand } from './align';
+import { compareCommand } from './compare';
 import { clausesCommand, documentsCommand, importCommand, textCommand } from './documents';
+import { exportCommand, restoreCommand } from './export';
+import { importQdpxCommand } from './import-qdpx';
 import { searchCommand } from './search';
 import { themesCommand } from './themes';
 import type { Command } from './types';
@@ -13,4 +16,8 @@ export const commands: Record<string, Command> = {
   align: alignCommand,
   search: searchCommand,
   themes: themesCommand,
+  compare: compareCommand,
+  export: exportCommand,
+  'import-qdpx': importQdpxCommand,
+  restore: restoreCommand,
 };

@@ -4,19 +4,23 @@ import type { Segment } from '../report/segments';
 
 /** The report in Markdown: differences in **bold**, numbers in `code`, annotations as quotes. */
 
-function segmentMd(s: Segment): string {
-  if (!s.text.trim()) return s.text;
-  let t = s.number ? '`' + s.text.replace(/`/g, 'ˋ') + '`' : escapeMarkdown(s.text);
-  if (s.diff) {
-    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
-    t = `${m[1]}**${m[2]}**${m[3]}`;
+function segmentsMd(segments: Segment[]): string {
+  // Consecutive differing segments share one pair of ** so numbers inside stay readable.
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; ) {
+    let j = i;
+    while (j < segments.length && segments[j].diff === segments[i].diff) j++;
+    const inner = segments.slice(i, j).map((s) => (s.number ? '`' + s.text.replace(/`/g, 'ˋ') + '`' : escapeMarkdown(s.text))).join('');
+    const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
+    out.push(segments[i].diff && m[2] ? `${m[1]}**${m[2]}**${m[3]}` : inner);
+    i = j;
   }
-  return t;
+  return out.join('');
 }
 
 function clauseMd(c: ReportClause): string {
   const head = [c.path, c.heading].filter(Boolean).join(' ');
-  const text = c.segments.map(segmentMd).join('').replace(/\n/g, '  \n');
+  const text = segmentsMd(c.segments).replace(/\n/g, '  \n');
   return head ? `*${escapeMarkdown(head)}* — ${text}` : text;
 }
 

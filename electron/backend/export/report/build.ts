@@ -18,6 +18,8 @@ export interface ReportClause {
 
 export interface ReportColumn {
   docId: number;
+  /** Clauses of this column (a member may be one part of a document). */
+  clauseIds: Set<number>;
   /** Short name for a column head: city and year, else the title. */
   heading: string;
 }
@@ -65,7 +67,9 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
   const l = labelsFor(options.locale);
   const { docs, clauses, themes } = indexModel(model);
   const comparisonDocs = model.comparison ? model.comparison.documentIds.map((id) => docs.get(id)).filter((d): d is ExportDocument => !!d) : model.documents;
-  const columns = comparisonDocs.map((d) => ({ docId: d.id, heading: docHeading(d, l) }));
+  const columns: ReportColumn[] = model.comparison
+    ? model.comparison.members.filter((m) => docs.has(m.docId)).map((m) => ({ docId: m.docId, clauseIds: new Set(m.clauseIds), heading: m.partIndex != null ? `${docHeading(docs.get(m.docId)!, l)} · ${m.title}` : docHeading(docs.get(m.docId)!, l) }))
+    : comparisonDocs.map((d) => ({ docId: d.id, clauseIds: new Set(d.clauses.map((c) => c.id)), heading: docHeading(d, l) }));
 
   const codings = model.codings.filter((c) => c.status !== 'rejected' && (options.includeSuggested || c.status === 'accepted' || c.source === 'manual'));
   const themeNames = (clauseIds: number[]): string[] => {
@@ -88,13 +92,13 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
   const linkLine = (a: number, b: number, status: string, score: number) => {
     const ca = clauses.get(a);
     const cb = clauses.get(b);
-    const name = (c: ExportClause | undefined) => (c ? `${columns.find((x) => x.docId === c.docId)?.heading ?? ''} ${clauseName(c)}`.trim() : '?');
+    const name = (c: ExportClause | undefined) => (c ? `${columns.find((x) => x.clauseIds.has(c.id))?.heading ?? ''} ${clauseName(c)}`.trim() : '?');
     return `${name(ca)} ↔ ${name(cb)}: ${statusWord(status)} · ${l.score} ${score.toFixed(2)}`;
   };
 
   function rowOf(title: string, cellsIn: ExportRow['cells'], extra: { links: string[]; rowId?: string }): ReportRow {
     const texts = columns.map((col) => {
-      const ids = cellsIn.filter((c) => c.docId === col.docId).flatMap((c) => c.clauseIds);
+      const ids = cellsIn.flatMap((c) => c.clauseIds).filter((id) => col.clauseIds.has(id));
       return ids.map((id) => clauses.get(id)).filter((c): c is ExportClause => !!c);
     });
     const joined = texts.map((cs) => cs.map((c) => c.text).join('\n'));
@@ -119,12 +123,12 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
   const unaligned: ReportRow[] = [];
   if (options.includeUnaligned) {
     const inRows = new Set((model.comparison?.rows ?? []).flatMap((r) => r.cells.flatMap((c) => c.clauseIds)));
-    for (const d of comparisonDocs) {
-      for (const c of d.clauses) {
-        if (inRows.has(c.id) || (c.kind !== 'measure' && c.kind !== 'heading') || !c.text.trim()) continue;
-        unaligned.push(rowOf(`${docHeading(d, l)} ${clauseName(c)}`, [{ docId: d.id, clauseIds: [c.id] }], { links: [] }));
+    columns.forEach((col, member) => {
+      for (const c of docs.get(col.docId)!.clauses) {
+        if (!col.clauseIds.has(c.id) || inRows.has(c.id) || c.kind !== 'measure' || !c.text.trim()) continue;
+        unaligned.push(rowOf(`${col.heading} ${clauseName(c)}`, [{ member, docId: col.docId, clauseIds: [c.id] }], { links: [] }));
       }
-    }
+    });
   }
 
   const rejected = options.includeRejected ? (model.comparison?.links ?? []).filter((k) => k.status === 'rejected').map((k) => linkLine(k.a, k.b, k.status, k.score)) : [];

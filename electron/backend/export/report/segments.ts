@@ -17,6 +17,20 @@ function differingUnits(text: string, other: string): Uint8Array {
     if (part.added) marks.fill(1, pos, pos + part.value.length);
     pos += part.value.length;
   }
+  // A character diff of two different sentences leaves single shared characters (的, 和, 、)
+  // scattered through the differences; folding islands shorter than 3 into them keeps the
+  // highlight readable.
+  let i = 0;
+  while (i < marks.length) {
+    if (marks[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < marks.length && !marks[j]) j++;
+    if (i > 0 && j < marks.length && j - i < 3) marks.fill(1, i, j);
+    i = j;
+  }
   return marks;
 }
 

@@ -67,16 +67,18 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
 
 export function alignmentTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
   const { docs, clauses } = indexModel(model);
-  const cols = model.comparison?.documentIds ?? [];
-  const name = (id: number) => {
-    const d = docs.get(id);
-    return [d?.city, d?.year].filter(Boolean).join(' ') || d?.title || d?.file || String(id);
+  const members = model.comparison?.members ?? [];
+  const name = (m: (typeof members)[number]) => {
+    const d = docs.get(m.docId);
+    const base = [d?.city, d?.year].filter(Boolean).join(' ') || d?.title || d?.file || String(m.docId);
+    return m.partIndex != null ? `${base} · ${m.title}` : base;
   };
+  const memberSets = members.map((m) => new Set(m.clauseIds));
   const rows = (model.comparison?.rows ?? []).map((r, i) => {
     const statuses = [...new Set(r.links.map((k) => k.status).filter((s) => options.includeRejected || s !== 'rejected'))];
     const best = r.links.filter((k) => k.status !== 'rejected').reduce((m, k) => Math.max(m, k.score), 0);
-    const cells = cols.map((docId) => {
-      const ids = r.cells.filter((c) => c.docId === docId).flatMap((c) => c.clauseIds);
+    const cells = memberSets.map((inMember) => {
+      const ids = r.cells.flatMap((c) => c.clauseIds).filter((id) => inMember.has(id));
       return ids.map((id) => clauses.get(id)).filter((c) => !!c).map((c) => `${c.path || c.label} ${c.text}`.trim()).join('\n');
     });
     return [i + 1, ...cells, statuses.join('; '), Math.round(best * 1000) / 1000];
@@ -85,10 +87,10 @@ export function alignmentTable(model: ExportModel, options: ReportOptions, l: La
     for (const k of (model.comparison?.links ?? []).filter((x) => x.status === 'rejected')) {
       const a = clauses.get(k.a);
       const b = clauses.get(k.b);
-      rows.push(['', ...cols.map((docId) => [a, b].filter((c) => c?.docId === docId).map((c) => `${c!.path} ${c!.text}`).join('\n')), 'rejected', k.score]);
+      rows.push(['', ...memberSets.map((inMember) => [a, b].filter((c) => c && inMember.has(c.id)).map((c) => `${c!.path} ${c!.text}`).join('\n')), 'rejected', k.score]);
     }
   }
-  return { name: l.alignment, header: [l.rowId, ...cols.map(name), l.status, l.score], rows };
+  return { name: l.alignment, header: [l.rowId, ...members.map(name), l.status, l.score], rows };
 }
 
 export function targetsTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
