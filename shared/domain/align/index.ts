@@ -59,3 +59,4 @@ export function alignClauses(input: AlignInput): AlignSuggestion[] {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export type { ClauseFeatures };
+export { alignedRows, type AlignedRow, type RowLink } from './rows';

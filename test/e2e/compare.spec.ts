@@ -1,0 +1,78 @@
+import { expect, test } from './fixtures';
+import { ComparePage } from './pages/compare';
+import { ReaderPage } from './pages/reader';
+
+test('comparing the two Qingdao documents with Wenzhou’s plans: aligned rows, decisions kept after reload', async ({ app }) => {
+  const { page } = app;
+  await app.goto('compare');
+  const compare = new ComparePage(page);
+  await page.getByTestId('new-comparison').click();
+  for (const title of ['小微企业创业创新基地城市示范工作推进方案', '进一步支持小型微型企业健康发展的意见', '四大专项行动方案']) {
+    await (await compare.documentCheckbox(title)).check();
+  }
+  await page.getByTestId('new-comparison-name').fill('青岛 ↔ 温州');
+  await page.getByTestId('create-comparison').click();
+  await expect(page.getByTestId('comparison-title')).toHaveText('青岛 ↔ 温州');
+  await expect(page.getByTestId('compare-column')).toHaveCount(3);
+
+  // Aligned rows with highlighted differences.
+  await expect(compare.linkRows('suggested').first()).toBeVisible();
+  await page.getByTestId('filter-status').selectOption('suggested');
+  await expect(compare.rows.first()).toHaveAttribute('data-status', 'suggested');
+  await expect(compare.rows.first().getByTestId('diff').first()).toBeVisible();
+
+  // Confirm one link and reject another.
+  const first = compare.linkRows('suggested').nth(0);
+  const confirmed = { a: await first.getAttribute('data-a'), b: await first.getAttribute('data-b') };
+  await first.getByTestId('link-confirm').click();
+  await expect(page.locator(`[data-testid=row-link][data-a="${confirmed.a}"][data-b="${confirmed.b}"]`)).toHaveCount(0); // left the 'suggested' filter
+  const second = compare.linkRows('suggested').nth(0);
+  const rejected = { a: await second.getAttribute('data-a'), b: await second.getAttribute('data-b') };
+  expect(rejected).not.toEqual(confirmed);
+  await second.getByTestId('link-reject').click();
+  await expect(page.locator(`[data-testid=row-link][data-a="${rejected.a}"][data-b="${rejected.b}"]`)).toHaveCount(0);
+
+  // Both decisions survive a reload.
+  await app.reload();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await page.getByTestId('filter-status').selectOption('confirmed');
+  await expect(page.locator(`[data-testid=row-link][data-status=confirmed][data-a="${confirmed.a}"][data-b="${confirmed.b}"]`)).toHaveCount(1);
+  await page.getByTestId('filter-status').selectOption('rejected');
+  await expect(page.getByTestId('rejected-link').first()).toBeVisible();
+  await expect(page.locator(`[data-testid=row-link][data-a="${rejected.a}"][data-b="${rejected.b}"]`)).toHaveCount(0);
+});
+
+test('“where else” from a Qingdao clause lists Wenzhou’s counterpart, and one click compares them', async ({ app }) => {
+  const { page } = app;
+  await page.getByText('进一步支持小型微型企业健康发展的意见').first().click();
+  const reader = new ReaderPage(page);
+  await reader.clause('实施大学生创业引领计划').click();
+  await reader.clause('实施大学生创业引领计划').getByTestId('where-else').click();
+  const hits = page.getByTestId('where-else-hit');
+  await expect(hits.first()).toBeVisible();
+  await expect(hits.filter({ hasText: '温州' }).first()).toBeVisible();
+  await hits.filter({ hasText: '温州' }).first().getByTestId('where-else-compare').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.getByTestId('compare-column')).toHaveCount(2);
+});
+
+test('a comparison can be renamed, deleted with confirmation, and brought back with undo', async ({ app }) => {
+  const { page } = app;
+  await app.goto('compare');
+  const compare = new ComparePage(page);
+  await page.getByTestId('new-comparison').click();
+  await (await compare.documentCheckbox('小微企业创业创新基地城市示范工作推进方案')).check();
+  await (await compare.documentCheckbox('大众创业万众创新支撑平台')).check();
+  await page.getByTestId('create-comparison').click();
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await app.goto('compare');
+  await page.getByTestId('comparison-rename').first().click();
+  await page.getByTestId('comparison-name-input').fill('青岛 ↔ 咸宁');
+  await page.getByTestId('comparison-name-save').click();
+  await expect(page.getByTestId('comparison-link').first()).toHaveText('青岛 ↔ 咸宁');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('comparison-delete').first().click();
+  await expect(page.getByTestId('comparison-item')).toHaveCount(0);
+  await page.getByTestId('compare-undo').click();
+  await expect(page.getByTestId('comparison-link')).toHaveText(['青岛 ↔ 咸宁']);
+});

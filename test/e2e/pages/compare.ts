@@ -1,0 +1,30 @@
+import { type Locator, type Page, expect } from '@playwright/test';
+
+/** The Compare section: the list of comparisons, the new-comparison dialog, the side-by-side view. */
+export class ComparePage {
+  readonly rows: Locator;
+  constructor(readonly page: Page) {
+    this.rows = page.getByTestId('compare-row');
+  }
+
+  /** Creates a comparison from the Compare section by ticking documents and parts by their test ids. */
+  async create(name: string, picks: string[]): Promise<void> {
+    await this.page.getByTestId('new-comparison').click();
+    const dialog = this.page.getByTestId('new-comparison-dialog');
+    await expect(dialog).toBeVisible();
+    await this.page.getByTestId('new-comparison-name').fill(name);
+    for (const p of picks) await this.page.getByTestId(p).check();
+    await this.page.getByTestId('create-comparison').click();
+    await expect(this.page.getByTestId('compare-view')).toBeVisible();
+    await expect(this.page.getByTestId('comparison-title')).toHaveText(name);
+  }
+
+  linkRows(status: 'suggested' | 'confirmed'): Locator {
+    return this.page.locator(`[data-testid=row-link][data-status=${status}]`);
+  }
+
+  /** The test id of the checkbox for a document, found by a piece of its title. */
+  async documentCheckbox(titlePart: string): Promise<Locator> {
+    return this.page.getByTestId('new-comparison-dialog').locator('li', { hasText: titlePart }).locator('input[type=checkbox]').first();
+  }
+}
