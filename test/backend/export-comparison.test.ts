@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../electron/backend/export/formats/pdf';
+import type { Output } from '../../shared/api/contract';
+import type { ExportFormat } from '../../shared/api/methods/export';
+import { call, hasTool, libreOffice, richNote, seedFixture, sharedDir, squash, type SeedFixture } from './export.fixture';
+
+// The whole path a researcher takes: a real comparison made by the compare feature, a confirmed
+// link with a note on its row, accepted codings, and export.comparison to every format.
+let fx: SeedFixture;
+let linked: { a: string; b: string };
+const out: Partial<Record<ExportFormat, Output<'export.comparison'>>> = {};
+
+beforeAll(async () => {
+  fx = await seedFixture();
+  const b = fx.backend;
+  const cmp = await call<Output<'compare.create'>>(b, 'compare.create', { name: '真实比较', members: [fx.docA, fx.docB].map((d) => ({ docId: d.id, partIndex: null })) });
+  const view = await call<Output<'compare.view'>>(b, 'compare.view', { id: cmp.id });
+  const best = [...view.links].sort((x, y) => (y.score ?? 0) - (x.score ?? 0))[0];
+  await call(b, 'compare.decide', { a: best.a, b: best.b, status: 'confirmed' });
+  const text = (id: number) => view.columns.flatMap((c) => c.clauses).find((c) => c.id === id)!.text;
+  linked = { a: text(best.a), b: text(best.b) };
+  const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `${best.a}-${best.b}`, clauseIds: [best.a, best.b] } });
+  await call(b, 'annotations.save', { id: note.id, content: richNote('NOTE-REAL-ROW') });
+  const formats: ExportFormat[] = ['docx', 'html', 'md', 'xlsx', 'csv', 'qdpx', 'json', ...(findChromium() ? (['pdf'] as const) : [])];
+  for (const format of formats) {
+    out[format] = await call(b, 'export.comparison', { comparisonId: cmp.id, format, path: join(fx.dir, 'real', `cmp.${format}`), options: { locale: 'zh-CN' } });
+  }
+}, 180_000);
+afterAll(() => fx?.dispose());
+
+describe('export.comparison on a real comparison of the seeds', () => {
+  it('Markdown and HTML show the confirmed link side by side with its row note', () => {
+    for (const f of ['md', 'html'] as const) {
+      const text = squash(readFileSync(out[f]!.path, 'utf8').replace(/<[^>]+>|\*\*|`|\\/g, ''));
+      expect(text).toContain(squash(linked.a));
+      expect(text).toContain(squash(linked.b));
+      expect(text).toContain('NOTE-REAL-ROW');
+      expect(text).toContain('已确认');
+    }
+  });
+
+  it('DOCX read by LibreOffice has both clauses and the note', { timeout: 200_000 }, () => {
+    if (!hasTool('soffice')) return console.warn('SKIPPED: LibreOffice (soffice) is not installed.');
+    const r = libreOffice(['--convert-to', 'txt:Text (encoded):UTF8', '--outdir', join(fx.dir, 'real-lo'), out.docx!.path], fx.dir);
+    expect(r.ok, r.output).toBe(true);
+    const txt = squash(readFileSync(join(fx.dir, 'real-lo', 'cmp.txt'), 'utf8'));
+    expect(txt).toContain(squash(linked.a));
+    expect(txt).toContain(squash(linked.b));
+    expect(txt).toContain('NOTE-REAL-ROW');
+  });
+
+  it('the .qdpx validates and carries the link; the PDF has the clauses', { timeout: 60_000 }, async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(readFileSync(out.qdpx!.path));
+    const xml = await zip.file('project.qde')!.async('string');
+    expect(xml).toMatch(/<Link [^>]*name="confirmed/);
+    if (sharedDir && hasTool('xmllint')) {
+      const qde = join(fx.dir, 'real.qde');
+      (await import('node:fs')).writeFileSync(qde, xml);
+      const r = spawnSync('xmllint', ['--noout', '--schema', join(sharedDir, 'eval', 'refi-qda', 'Project.xsd'), qde], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    } else console.warn('SKIPPED: xmllint or ../shared missing; schema not checked.');
+    if (!out.pdf || !hasTool('pdftotext')) return console.warn('SKIPPED: no Chromium or pdftotext; PDF not checked.');
+    const txt = squash(spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', out.pdf.path, '-'], { encoding: 'utf8' }).stdout);
+    // -raw keeps the content order: each side-by-side cell's text stays whole.
+    expect(txt).toContain(squash(linked.a));
+    expect(txt).toContain(squash(linked.b));
+  });
+
+  it('XLSX, CSV and JSON hold the comparison', () => {
+    expect(out.xlsx!.bytes).toBeGreaterThan(5000);
+    expect(readFileSync(out.csv!.path, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    const json = JSON.parse(readFileSync(out.json!.path, 'utf8'));
+    expect(json.comparison.links.some((k: { status: string }) => k.status === 'confirmed')).toBe(true);
+    expect(json.annotations.some((a: { text: string }) => a.text.includes('NOTE-REAL-ROW'))).toBe(true);
+  });
+});
