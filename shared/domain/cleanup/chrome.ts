@@ -26,7 +26,21 @@ const CHROME_LINE = [
   /^(分享到|扫一扫|相关链接|相关文件|上一篇|下一篇)\s*[:：]?/,
   /(首页|当前位置|您的位置|所在位置)\s*[:：]?\s*(\S+\s*)?[>＞»]/, // breadcrumb
   /^如果您对.{0,30}(疑问|问题|建议).{0,40}咨询/,
+  // The site footer: who runs the site, its registration numbers, its postal address.
+  /网站标识码|ICP备\s*\d|公网安备|版权所有|Copyright|©/i,
+  /^(主办单位|主办)\s*[:：].{0,40}(承办单位|承办|技术支持|维护单位)\s*[:：]/,
+  /^(技术支持|网站维护|维护单位)\s*[:：]/,
+  /^(地址|通讯地址|联系地址)\s*[:：].{0,40}(邮编|邮政编码|电话)\s*[:：]/,
 ];
+
+/**
+ * A navigation bar: at least three short menu entries separated by | or ｜ (首页 | 政务公开 | …).
+ * Table rows reach cleanup separated by tabs, not bars, and sentences never chain short words this way.
+ */
+function isNavigationBar(line: string): boolean {
+  const entries = line.split(/\s*[|｜]\s*/);
+  return entries.length >= 3 && entries.every((e) => e.length > 0 && e.length <= 8 && !/[。，,；;：:]/.test(e));
+}
 
 /** Furniture inside a line that otherwise carries text: removed, the rest kept. */
 const CHROME_FRAGMENT = [
@@ -56,7 +70,7 @@ export function removeChrome(lines: string[]): string[] {
   let listNext = 0; // next number of a metadata list whose numbers are being removed, 0 if none
   return lines.map((raw) => {
     let line = raw.replace(BULLET, '');
-    if (line.length <= MAX_CHROME_LINE && CHROME_LINE.some((re) => re.test(line))) return '';
+    if (line.length <= MAX_CHROME_LINE && (CHROME_LINE.some((re) => re.test(line)) || isNavigationBar(line))) return '';
     for (const re of CHROME_FRAGMENT) line = line.replace(re, '');
     if (line !== raw.replace(BULLET, '') && EMPTY_REMAINDER.test(line)) return '';
 

@@ -17,7 +17,8 @@
 //     parenthesis.                                                                           pages.ts
 //  6. Hard wraps: when the line statistics say the text was typeset in pages (whatever its format),
 //     lines cut at the margin are rejoined; clause labels, paragraph-ending punctuation and short
-//     lines keep paragraphs apart.                                                            wrap.ts
+//     lines keep paragraphs apart. A 文号 broken over two lines (鄂政办发〔2019〕 / 12号) is
+//     rejoined in any text.                                                                   wrap.ts
 //  7. Spacing inside lines: spaces PDF extraction put inside numbers and dates (2016 年9 月29 日 →
 //     2016年9月29日, 118 次 → 118次, and 17\n号 once rejoined) and letter-spaced words (文 号 → 文号)
 //     are removed; spaces between Latin words are kept.                                  spacing.ts
@@ -29,7 +30,7 @@ import { attachBareLabels, removeChrome } from './chrome';
 import { stripMarkup } from './markup';
 import { isPageMarker, PAGE_BREAK_LINE, removePageFurniture } from './pages';
 import { normaliseLineBreaks, normaliseSpaces, tidyLineSpacing } from './spacing';
-import { joinWrappedLines, profileLines } from './wrap';
+import { joinSplitDocNumbers, joinWrappedLines, profileLines } from './wrap';
 
 export { profileLines } from './wrap';
 
@@ -48,7 +49,7 @@ export function cleanText(raw: string, format: SourceFormat): string {
   const printed = profile.wrapped || format === 'pdf' || raw.includes('\f');
   lines = removePageFurniture(lines, printed);
   // Widths are measured before spaces are tidied: the typesetter set those spaces too.
-  lines = joinWrappedLines(lines, profile);
+  lines = joinSplitDocNumbers(joinWrappedLines(lines, profile));
   lines = lines.map(tidyLineSpacing).filter((l) => l.length > 0);
   return lines.join('\n');
 }

@@ -155,3 +155,28 @@ export function joinWrappedLines(lines: string[], profile: WrapProfile): string[
   }
   return out;
 }
+
+/** A line ending in the first half of a 文号: an issuer code and a bracketed year (鄂政办发〔2019〕). */
+const DOC_NUMBER_HEAD_END = /[\p{Script=Han}][〔［[【(（]\s*\d{4}\s*[〕］\]】)）]$/u;
+/** …whose serial starts the next line: 12号, 第12号. */
+const DOC_NUMBER_TAIL_START = /^第?\s*\d{1,5}\s*号/;
+/** An issuer code cut before its bracketed year: 国办发 / 〔2018〕104号. */
+const DOC_NUMBER_YEAR_START = /^[〔［[【]\s*\d{4}\s*[〕］\]】]\s*第?\s*\d{1,5}\s*号/;
+
+/**
+ * Rejoins a 文号 broken over two lines in any text, typeset or not (a letterhead's 文号 wrapped by a
+ * narrow text box, a line break typed inside a citation): 鄂政办发〔2019〕 / 12号. Nothing else is
+ * printed this way, so the two halves are one token and search must find it whole.
+ */
+export function joinSplitDocNumbers(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1] : '';
+    const split =
+      (DOC_NUMBER_HEAD_END.test(prev) && DOC_NUMBER_TAIL_START.test(line)) ||
+      (/\p{Script=Han}$/u.test(prev) && DOC_NUMBER_YEAR_START.test(line));
+    if (split) out[out.length - 1] = prev + line;
+    else out.push(line);
+  }
+  return out;
+}

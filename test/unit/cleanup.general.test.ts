@@ -1,0 +1,60 @@
+// Cleanup rules found on documents of other shapes than the seeds (see test/fixtures/general):
+// page footers printed as 第 3 页 共 9 页, site footers and navigation bars of portal pages, and a
+// 文号 broken over two lines.
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../shared/domain/cleanup/index';
+
+describe('cleanText: page footers of other shapes', () => {
+  it('drops 第 N 页 共 M 页 footers and the running header printed on every page', () => {
+    const page = (n: number, body: string[]): string[] => [
+      ...(n > 1 ? ['某市支持企业发展若干措施', ''] : []),
+      ...body,
+      '',
+      `第 ${n} 页 共 4 页`,
+    ];
+    const raw = [
+      ...page(1, ['某市支持企业发展若干措施', '一、加大支持']),
+      ...page(2, ['（一）设立专项资金。']),
+      ...page(3, ['（二）落实税收优惠。']),
+      ...page(4, ['二、优化服务']),
+    ].join('\n');
+    expect(cleanText(raw, 'pdf')).toBe('某市支持企业发展若干措施\n一、加大支持\n（一）设立专项资金。\n（二）落实税收优惠。\n二、优化服务');
+  });
+
+  it('keeps a sentence that merely mentions pages', () => {
+    expect(cleanText('申请材料不少于第 3 页 共 9 页的要求。', 'txt')).toBe('申请材料不少于第3页共9页的要求。');
+  });
+});
+
+describe('cleanText: portal furniture around the text', () => {
+  it('drops the site footer (主办单位/承办单位, 网站标识码, ICP, 公网安备, address) and navigation bars', () => {
+    const raw = [
+      '首页 | 政务公开 | 互动交流 | 办事服务',
+      '一、总体要求',
+      '市人民政府办公厅',
+      '主办单位：某市人民政府办公厅　承办单位：某市信息中心',
+      '网站标识码：3502000001　闽ICP备05004251号　闽公网安备 35020302000123号',
+      '地址：某市湖滨北路61号　邮编：361012',
+    ].join('\n');
+    expect(cleanText(raw, 'html')).toBe('一、总体要求\n市人民政府办公厅');
+  });
+
+  it('keeps policy text that names an organiser or uses a bar inside a sentence', () => {
+    const raw = ['（三）主办单位：市商务局，负责展会组织。', '收入 | 支出两项指标按季度报送，不得漏报。'].join('\n');
+    expect(cleanText(raw, 'txt')).toBe(raw);
+  });
+});
+
+describe('cleanText: a 文号 broken over two lines', () => {
+  it('rejoins a letterhead 文号 and a cited one, whatever the format', () => {
+    expect(cleanText('湖北省人民政府办公厅文件\n鄂政办发〔2019〕\n12号\n省人民政府办公厅关于…的通知', 'txt')).toBe(
+      '湖北省人民政府办公厅文件\n鄂政办发〔2019〕12号\n省人民政府办公厅关于…的通知',
+    );
+    expect(cleanText('根据《意见》（国办发〔2018〕\n104号）精神，制定本办法。', 'html')).toBe('根据《意见》（国办发〔2018〕104号）精神，制定本办法。');
+    expect(cleanText('贯彻国办发\n〔2018〕104号文件精神', 'txt')).toBe('贯彻国办发〔2018〕104号文件精神');
+  });
+
+  it('does not join a year in brackets with a count on the next line', () => {
+    expect(cleanText('实施期限（2019）\n12个项目已完成', 'txt')).toBe('实施期限（2019）\n12个项目已完成');
+  });
+});
