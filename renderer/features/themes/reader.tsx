@@ -60,8 +60,9 @@ function Margin({ clause, docId }: { clause: Clause; docId: number }) {
 
 function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   const api = useApi();
-  const { t } = useTranslation('themes');
+  const { t, i18n } = useTranslation('themes');
   const row = useClauseThemes(docId, clause.id);
+  const { codebook } = useThemesState();
   if (clause.kind === 'preamble' || clause.kind === 'part') return null;
   return (
     <span className="theme-actions">
@@ -77,6 +78,19 @@ function Actions({ clause, docId }: { clause: Clause; docId: number }) {
             <option value="">—</option>
             {(['supply', 'environment', 'demand'] as const).map((c) => <option key={c} value={c}>{t(`instruments.${c}`)}</option>)}
           </select>{' '}
+          {row.instrument && (
+            <select
+              aria-label={t('subInstrument')}
+              data-testid="sub-instrument-select"
+              value={row.subInstrument ?? ''}
+              onChange={(e) => void api['themes.setInstrument']({ clauseId: clause.id, instrument: row.instrument, subInstrument: e.target.value || null })}
+            >
+              <option value="">—</option>
+              {codebook?.instruments.find((c) => c.id === row.instrument)?.subInstruments.map((sub) => (
+                <option key={sub.id} value={sub.id}>{i18n.language.startsWith('zh') ? sub.nameZh : sub.nameEn}</option>
+              ))}
+            </select>
+          )}{' '}
           <span className="muted">({row.instrumentSource === 'manual' ? t('manual') : t('auto')})</span>
         </label>
       )}
