@@ -1,0 +1,46 @@
+import { type Download, type Locator, type Page, expect } from '@playwright/test';
+
+/** The export dialog (Ctrl+E or the `policylens:export` event), as a researcher uses it. */
+export class ExportDialog {
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByTestId('export-dialog');
+  }
+
+  async openWithKeyboard(): Promise<void> {
+    await this.page.keyboard.press('Control+e');
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async openFor(comparisonId: number): Promise<void> {
+    await this.page.evaluate((id) => window.dispatchEvent(new CustomEvent('policylens:export', { detail: { comparisonId: id } })), comparisonId);
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async choose(opts: { format: string; fileName: string; locale?: 'en' | 'zh-CN' }): Promise<void> {
+    await this.page.getByTestId('export-format').selectOption(opts.format);
+    if (opts.locale) await this.page.getByTestId('export-locale').selectOption(opts.locale);
+    await this.page.getByTestId('export-filename').fill(opts.fileName);
+  }
+
+  /** Starts the export and returns the browser download it ends with. */
+  async exportAndDownload(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('export-start').click();
+    await expect(this.page.getByTestId('export-done')).toBeVisible();
+    return download;
+  }
+
+  async replaceExisting(): Promise<Download> {
+    await expect(this.page.getByTestId('export-exists')).toBeVisible();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('export-replace').click();
+    await expect(this.page.getByTestId('export-done')).toBeVisible();
+    return download;
+  }
+
+  async close(): Promise<void> {
+    await this.page.getByTestId('export-close').click();
+    await expect(this.dialog).toBeHidden();
+  }
+}
