@@ -69,7 +69,10 @@ export function httpTransport(token: string, base = ''): Transport {
     async call(method, input) {
       let res: Response;
       try {
-        res = await fetch(`${base}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+        const body = JSON.stringify(input ?? {});
+        // keepalive lets a last save (a note flushed on pagehide) outlive the page; browsers cap
+        // keepalive bodies at 64 KB, so large calls (uploads) go without it.
+        res = await fetch(`${base}/api/call/${method}`, { method: 'POST', headers, body, keepalive: body.length < 60_000 });
       } catch {
         throw new ApiError('unavailable', 'Cannot reach the PolicyLens host. Is `npm start` still running?');
       }
