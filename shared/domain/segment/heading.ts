@@ -5,7 +5,8 @@
 // at most one closing 。 at its end. What follows that line (an unnumbered paragraph under
 // "(一)拓展创业创新空间", or sub-clauses) does not change that: the clause still opens with a title.
 // A clause that is nothing but one short sentence ending in 。 (②对创业团队给予场租补贴。) is a
-// small measure, not a title.
+// small measure, not a title. Neither is the last item of an enumeration whose items end in ；
+// ((三)申报材料弄虚作假的。 after (二)…的；), even when the article's next paragraph (款) follows it.
 
 import type { ClauseKind } from '../types';
 
@@ -25,10 +26,12 @@ export interface HeadingInfo {
 
 /**
  * `ownText` is the clause's text after its label, up to the next clause; `hasChildren` says whether
- * numbered clauses hang under it.
+ * numbered clauses hang under it; `inEnumeration` that its previous sibling ended in ；, so it is
+ * an item of a list, never a title.
  */
-export function classifyClause(ownText: string, hasChildren: boolean): HeadingInfo {
+export function classifyClause(ownText: string, hasChildren: boolean, inEnumeration = false): HeadingInfo {
   const trimmed = ownText.trim();
+  if (inEnumeration && !hasChildren) return { kind: 'measure', heading: leadPhrase(trimmed) };
   const nl = trimmed.indexOf('\n');
   const firstLine = (nl < 0 ? trimmed : trimmed.slice(0, nl)).trim();
   const title = firstLine.replace(/[。.：:]$/, '');

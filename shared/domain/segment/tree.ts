@@ -14,6 +14,9 @@
 // so does the numbered list of attachments under a notice's 附件： line (1.XX实施方案 / 2.XX办法).
 // Levels therefore follow the order in which schemes first appear, not a fixed table: a document
 // may open with (一) or 1. as its top level.
+// A table of contents (目录: 第一章…第五章 on consecutive lines, then 第一章 again) is not clauses:
+// when chapter numbering restarts at 1 and everything accepted so far is such a run of bare
+// chapter lines, that run is dropped and becomes part of the preamble.
 
 import type { ClauseDraft } from '../types';
 import { classifyClause } from './heading';
@@ -43,6 +46,10 @@ export interface StretchOptions {
 
 interface Accepted {
   offset: number;
+  /** Index of the clause's line in the stretch. */
+  lineNo: number;
+  /** Start of the sub-heading line its numbering restarted after, if it did. */
+  subheadingStart: number | null;
   match: LabelMatch;
   /** Position of the parent in `accepted`, or -1 for the stretch's own parent. */
   parent: number;
@@ -60,22 +67,30 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
   const accepted: Accepted[] = [];
   const baseLevel = 1;
 
-  let afterTitle = false;
+  let after: Preceding = 'text';
+  let previousLineStart = from;
   let inAttachmentList = false;
-  for (const line of splitLines(text, from, to)) {
+  splitLines(text, from, to).forEach((line, lineNo) => {
     const match = matchLabel(line.text);
-    if (match && inAttachmentList && isTitleLine(line.text.slice(match.length))) continue;
+    if (match && inAttachmentList && isTitleLine(line.text.slice(match.length))) return;
     inAttachmentList = ATTACHMENT_LINE.test(line.text);
-    const placed = match ? place(stack, lastNumber, match, afterTitle) : null;
-    // A title, or an attachment's heading (附件2), may be followed by numbering that starts afresh.
-    afterTitle = !match && (isTitleLine(line.text) || ATTACHMENT_HEADING.test(line.text));
-    if (!match || !placed) continue;
+    let placed = match ? place(stack, lastNumber, match, after) : null;
+    if (match && !placed && match.number === 1 && isTableOfContents(accepted, match.scheme)) {
+      accepted.length = 0;
+      stack.length = 0;
+      lastNumber.clear();
+      placed = place(stack, lastNumber, match, after);
+    }
+    const restartedAt = placed?.restart ? previousLineStart : null;
+    after = match ? 'label' : precedingKind(line.text);
+    previousLineStart = line.start;
+    if (!match || !placed) return;
     stack.length = placed.depth;
     const parent = placed.depth === 0 ? -1 : stack[placed.depth - 1].index;
     stack.push({ index: accepted.length, scheme: match.scheme, number: match.number });
-    accepted.push({ offset: line.start, match, parent, level: baseLevel + placed.depth });
+    accepted.push({ offset: line.start, lineNo, subheadingStart: restartedAt, match, parent, level: baseLevel + placed.depth });
     lastNumber.set(match.scheme, match.number);
-  }
+  });
 
   const firstStart = accepted.length ? accepted[0].offset : to;
   if (firstStart > from) {
@@ -96,7 +111,9 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
   accepted.forEach((a, i) => {
     const end = i + 1 < accepted.length ? accepted[i + 1].offset : to;
     const textStart = a.offset + a.match.length;
-    const info = classifyClause(text.slice(textStart, end), hasChildren.has(i));
+    // The sub-heading a following list restarted after introduces that list, not this clause.
+    const ownEnd = accepted[i + 1]?.subheadingStart ?? end;
+    const info = classifyClause(text.slice(textStart, ownEnd), hasChildren.has(i), endsEnumerationItem(text, accepted, i));
     // An article (第五条) is a provision, never a section title, however short.
     const { kind, heading } = a.match.scheme === 'tiao' && info.kind === 'heading' ? { kind: 'measure' as const, heading: null } : info;
     out.push({
@@ -113,18 +130,63 @@ export function buildStretch(text: string, from: number, to: number, out: Clause
   });
 }
 
+/**
+ * What the line before a candidate label was: a title or an attachment's heading (附件2), after
+ * which a new document's numbering may start afresh; an unnumbered sub-heading, after which any
+ * level's numbering may restart; a label; or running text.
+ */
+type Preceding = 'title' | 'subheading' | 'label' | 'text';
+
+/** A sub-heading: a short unnumbered line without sentence punctuation (夯实数字化基础). */
+const MAX_SUBHEADING_CHARS = 30;
+const SENTENCE_PUNCT = /[。，,、；;：:！!？?“”"《》]/;
+
+function precedingKind(line: string): Preceding {
+  const t = line.trim();
+  if (isTitleLine(t) || ATTACHMENT_HEADING.test(t)) return 'title';
+  if (t.length >= 2 && t.length <= MAX_SUBHEADING_CHARS && !SENTENCE_PUNCT.test(t) && !/\d/.test(t)) return 'subheading';
+  return 'text';
+}
+
+/** The previous sibling of clause i (same parent, same scheme) ends its first line with ；. */
+function endsEnumerationItem(text: string, accepted: Accepted[], i: number): boolean {
+  const a = accepted[i];
+  for (let j = i - 1; j >= 0; j--) {
+    const b = accepted[j];
+    if (b.parent !== a.parent) continue;
+    if (b.match.scheme !== a.match.scheme) return false;
+    const nl = text.indexOf('\n', b.offset);
+    const firstLine = text.slice(b.offset, nl < 0 || nl > a.offset ? a.offset : nl).trim();
+    return /[；;]$/.test(firstLine);
+  }
+  return false;
+}
+
+/** Chapter-like schemes a table of contents lists. */
+const CONTENTS_SCHEMES: ReadonlySet<LabelScheme> = new Set(['zhang', 'jie', 'bufen']);
+
+/**
+ * Everything accepted so far is a run of at least two bare chapter lines (第一章 总则 / 第二章 …) on
+ * consecutive lines, and a chapter label restarts at 1: that run was a table of contents.
+ */
+function isTableOfContents(accepted: Accepted[], scheme: LabelScheme): boolean {
+  if (!CONTENTS_SCHEMES.has(scheme) || accepted.length < 2) return false;
+  return accepted.every((a, i) => CONTENTS_SCHEMES.has(a.match.scheme) && (i === 0 || a.lineNo === accepted[i - 1].lineNo + 1));
+}
+
 /** Where a candidate label goes: the stack depth it takes (0 = top level), or null if it does not fit. */
 function place(
   stack: OpenClause[],
   lastNumber: Map<LabelScheme, number>,
   m: LabelMatch,
-  afterTitle: boolean,
-): { depth: number } | null {
+  after: Preceding,
+): { depth: number; restart?: boolean } | null {
   const at = stack.findIndex((o) => o.scheme === m.scheme);
   if (at >= 0) {
     const prev = stack[at].number;
     if (m.number > prev && m.number <= prev + MAX_SIBLING_GAP) return { depth: at };
-    if (m.number === 1 && at === 0 && afterTitle) return { depth: 0 };
+    if (m.number === 1 && at === 0 && after === 'title') return { depth: 0 };
+    if (m.number === 1 && after === 'subheading') return { depth: at, restart: true };
     return null;
   }
   const last = lastNumber.get(m.scheme) ?? 0;

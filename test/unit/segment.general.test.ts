@@ -1,0 +1,77 @@
+// Segmentation rules found on documents of other shapes than the seeds (see test/fixtures/general):
+// a table of contents before the chapters, numbering that restarts under unnumbered sub-headings,
+// and the last item of an enumeration that a 款 follows.
+import { describe, expect, it } from 'vitest';
+import { segmentClauses, splitParts } from '../../shared/domain/segment/index';
+import type { ClauseDraft } from '../../shared/domain/types';
+
+function segment(text: string): ClauseDraft[] {
+  return segmentClauses(text, splitParts(text));
+}
+
+/** "label<parentLabel L<level> kind" for each numbered clause. */
+function outline(text: string): string[] {
+  const clauses = segment(text);
+  return clauses
+    .filter((c) => c.label)
+    .map((c) => `${c.label}<${c.parentIndex === null ? '-' : clauses[c.parentIndex].label || '-'} L${c.level} ${c.kind}`);
+}
+
+describe('a table of contents before the chapters', () => {
+  const text = [
+    '某省企业服务平台管理办法',
+    '目录',
+    '第一章 总则',
+    '第二章 认定',
+    '第三章 附则',
+    '第一章 总则',
+    '第一条 为规范平台管理，制定本办法。',
+    '第二章 认定',
+    '第二条 平台认定每两年开展一次。',
+    '第三章 附则',
+    '第三条 本办法自发布之日起施行。',
+  ].join('\n');
+
+  it('leaves the contents in the preamble and builds the chapters from the text', () => {
+    expect(outline(text)).toEqual([
+      '第一章<- L1 heading', '第一条<第一章 L2 measure', '第二章<- L1 heading', '第二条<第二章 L2 measure',
+      '第三章<- L1 heading', '第三条<第三章 L2 measure',
+    ]);
+    const preamble = segment(text)[0];
+    expect(preamble.kind).toBe('preamble');
+    expect(text.slice(preamble.start, preamble.end)).toContain('第三章 附则');
+  });
+
+  it('does not take chapters separated by text for a table of contents', () => {
+    const plain = ['第一章 总则', '第一条 为规范管理，制定本办法。', '第二章 附则', '第二条 本办法自发布之日起施行。', '第一章 另册', '第一条 另册内容。'].join('\n');
+    // The second 第一章 does not restart anything: it is running text of 第二条.
+    expect(outline(plain)).toEqual(['第一章<- L1 heading', '第一条<第一章 L2 measure', '第二章<- L1 heading', '第二条<第二章 L2 measure']);
+  });
+});
+
+describe('numbering restarting under unnumbered sub-headings', () => {
+  it('hangs each restarted list under the numbered section around it', () => {
+    const text = ['一、总体要求', '到2023年完成转型。', '二、重点任务', '夯实数字化基础', '1. 推进网络建设。', '2. 建设平台。', '推动企业上云用数', '1. 实施上云补贴。', '2. 开展诊断。', '三、保障措施', '1. 加强组织领导。'].join('\n');
+    expect(outline(text)).toEqual([
+      '一、<- L1 heading', '二、<- L1 heading', '1.<二、 L2 measure', '2.<二、 L2 measure', '1.<二、 L2 measure', '2.<二、 L2 measure',
+      '三、<- L1 heading', '1.<三、 L2 measure',
+    ]);
+  });
+
+  it('does not restart after a sentence, a line with numbers, or a quoted reference', () => {
+    const text = ['一、主要任务', '1. 推进网络建设。', '2. 建设平台。', '各区按要求执行。', '1. 前述规定的补贴按年度拨付', '到2023年完成', '1. 再次出现的编号', '“推进企业上云”', '1. 引文中的编号'].join('\n');
+    expect(outline(text).map((o) => o.split(' ')[0])).toEqual(['一、<-', '1.<一、', '2.<一、']);
+  });
+});
+
+describe('the last item of an enumeration', () => {
+  it('is a measure even when the article\'s next paragraph follows it', () => {
+    const text = ['第一条 申报单位应当提交以下材料：', '（一）示范平台申请表；', '（二）服务中小企业的证明材料。', '申报单位对申报材料的真实性负责。'].join('\n');
+    expect(outline(text)).toEqual(['第一条<- L1 measure', '（一）<第一条 L2 measure', '（二）<第一条 L2 measure']);
+  });
+
+  it('leaves a section title followed by its text a heading', () => {
+    const text = ['（一）加大资金支持', '市财政每年安排资金。', '（二）优化服务', '建立服务窗口。'].join('\n');
+    expect(outline(text)).toEqual(['（一）<- L1 heading', '（二）<- L1 heading']);
+  });
+});
