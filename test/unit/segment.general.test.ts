@@ -75,3 +75,18 @@ describe('the last item of an enumeration', () => {
     expect(outline(text)).toEqual(['（一）<- L1 heading', '（二）<- L1 heading']);
   });
 });
+
+describe('a part whose period is printed under its name', () => {
+  const text = [
+    '关于印发两个方案的通知', '现印发给你们。',
+    '某市中小企业梯度培育实施方案', '（2022—2025年）', '一、总体目标', '二、重点任务',
+    '某市专精特新企业培育工作方案', '一、培育对象', '二、培育措施',
+  ].join('\n');
+
+  it('takes the period into the part title and the part node', () => {
+    const parts = splitParts(text);
+    expect(parts.map((p) => p.title)).toEqual(['某市中小企业梯度培育实施方案（2022—2025年）', '某市专精特新企业培育工作方案']);
+    const nodes = segment(text).filter((c) => c.kind === 'part');
+    expect(nodes.map((n) => text.slice(n.start, n.end))).toEqual(['某市中小企业梯度培育实施方案\n（2022—2025年）\n', '某市专精特新企业培育工作方案\n']);
+  });
+});

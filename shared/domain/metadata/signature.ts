@@ -14,6 +14,8 @@ export interface Signature {
 
 const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
 const MAX_AGENCY_LINE = 60;
+/** The shortest whole agency name printed in a signature (商务局, 财政厅 are always prefixed by a place). */
+const MIN_AGENCY_CHARS = 4;
 const SAME_LINE_RE = /^([\u4e00-\u9fff]{4,40})[\s\u00a0\u3000]+((?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})[\s\u00a0\u3000]*年.{1,12}日)$/u;
 const NOT_AGENCY_RE = /[。，,；;：:！!？?、《》“”()（）]/u;
 
@@ -30,9 +32,11 @@ function agencyAbove(lines: string[], dateLine: number): string | null {
     if (!t) continue;
     if (t.length > MAX_AGENCY_LINE || NOT_AGENCY_RE.test(t) || /\d/u.test(t)) break;
     seen++;
-    // Joint issuers printed side by side on one line: '青岛市财政局    青岛市科学技术局'.
-    const sideBySide = lines[i].trim().split(/[\s\u00a0\u3000]{2,}|\u3000/u).filter(Boolean);
-    if (sideBySide.length > 1 && sideBySide.every((x) => AGENCY_END_RE.test(x))) {
+    // Joint issuers printed side by side on one line: '青岛市财政局    青岛市科学技术局' (cleanup
+    // leaves one space between them). A space inside one name (青岛市财 政局) leaves a piece
+    // that is not a whole agency name.
+    const sideBySide = lines[i].trim().split(/[\s\u00a0\u3000]+/u).filter(Boolean);
+    if (sideBySide.length > 1 && sideBySide.every((x) => x.length >= MIN_AGENCY_CHARS && AGENCY_END_RE.test(x))) {
       if (current) agencies.unshift(current);
       agencies.unshift(...sideBySide);
       current = '';

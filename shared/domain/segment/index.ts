@@ -10,7 +10,7 @@
 // Pure functions: the same text always gives the same clauses.
 
 import type { ClauseDraft, PartSpan } from '../types';
-import { nextLineStart } from './lines';
+import { partTitleEnd } from './parts';
 import { buildStretch } from './tree';
 
 export { splitParts, isTitleLine } from './parts';
@@ -40,7 +40,7 @@ export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[
   ordered.forEach((part, i) => {
     const partIndex = parts.indexOf(part);
     const end = i + 1 < ordered.length ? ordered[i + 1].start : cleaned.length;
-    const titleEnd = Math.min(nextLineStart(cleaned, part.start, end), end);
+    const titleEnd = partTitleEnd(cleaned, part, end);
     const nodeIndex = out.length;
     out.push({
       start: part.start,

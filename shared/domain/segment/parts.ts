@@ -15,6 +15,8 @@ const TITLE_TAIL =
 /** A period printed after a title: (2016-2018), （2018—2020年）. */
 const PERIOD_SUFFIX = /[(（]\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$/;
 const SENTENCE_PUNCT = /[。，,；;：:！？!?]/;
+/** A line that is only a period in brackets. */
+const PERIOD_LINE = new RegExp(`^${PERIOD_SUFFIX.source}`);
 const MIN_TITLE_CHARS = 8;
 const MAX_TITLE_CHARS = 80;
 
@@ -59,9 +61,23 @@ export function splitParts(cleaned: string): PartSpan[] {
   for (const [scheme, n] of tally) if (topScheme === undefined || n > (tally.get(topScheme) ?? 0)) topScheme = scheme;
   const starts = candidates.filter((c) => c.first.scheme === topScheme).map((c) => c.line);
   if (starts.length < 2) return [];
-  return starts.map((line, i) => ({
-    start: line.start,
-    end: i + 1 < starts.length ? starts[i + 1].start : cleaned.length,
-    title: line.text.trim(),
-  }));
+  return starts.map((line, i) => {
+    const next = lines[lines.indexOf(line) + 1];
+    // A plan prints its period on the line under its name: 某某实施方案 / （2022—2025年）.
+    const period = next && PERIOD_LINE.test(next.text.trim()) ? next.text.trim() : '';
+    return {
+      start: line.start,
+      end: i + 1 < starts.length ? starts[i + 1].start : cleaned.length,
+      title: line.text.trim() + period,
+    };
+  });
+}
+
+/** Where a part's title ends: after its first line, or after the period line printed under it. */
+export function partTitleEnd(cleaned: string, part: PartSpan, end: number): number {
+  const lines = splitLines(cleaned, part.start, end);
+  if (lines.length > 1 && lines[0].text.trim() !== part.title && PERIOD_LINE.test(lines[1].text.trim())) {
+    return Math.min(lines[1].end + 1, end);
+  }
+  return Math.min(lines.length ? lines[0].end + 1 : end, end);
 }
