@@ -11,7 +11,7 @@ import { toAlignClause } from './clauses';
 /** Candidates taken from the LSH buckets before re-ranking by signature agreement. */
 const maxBucketCandidates = 3000;
 /** Candidates re-ranked with the full alignment score. */
-const maxRanked = 150;
+const maxRanked = 60;
 /** Below this many indexed clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
 
@@ -28,7 +28,13 @@ export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: num
 
 export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) {
   const clauseRow = db.prepare('SELECT * FROM clauses WHERE id = ?');
-  const docSummaries = () => new Map(ctx.documents.list().map((d) => [d.id, d]));
+  // Only the documents of the hits are looked up: listing the whole corpus per query would cost more than the search.
+  const docInfo = (docId: number) => {
+    const d = ctx.documents.get(docId);
+    if (!d) return undefined;
+    const year = /^(\d{4})/.exec(d.date_written ?? d.date_published ?? d.period ?? '');
+    return { title: d.title ?? d.file_name, city: d.city, year: year ? Number(year[1]) : null, parts: ctx.documents.parts(docId) };
+  };
 
   function clausesByIds(ids: number[]): ClauseRow[] {
     if (!ids.length) return [];
@@ -57,13 +63,12 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) 
     const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
     const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), limit);
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    const docs = docSummaries();
     const hits = ranked.map((r) => {
       const c = byId.get(r.id)!;
-      const d = docs.get(c.doc_id);
-      const part = c.part_index == null ? undefined : d?.parts.find((p) => p.index === c.part_index);
+      const d = docInfo(c.doc_id);
+      const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);
       return {
-        clauseId: c.id, docId: c.doc_id, partIndex: c.part_index, title: part?.title ?? d?.title ?? d?.file ?? `#${c.doc_id}`,
+        clauseId: c.id, docId: c.doc_id, partIndex: c.part_index, title: part?.title ?? d?.title ?? `#${c.doc_id}`,
         city: d?.city ?? null, year: d?.year ?? null, path: c.path, text: c.text.slice(0, 400), score: r.score, reasons: r.reasons,
       };
     });

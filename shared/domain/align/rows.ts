@@ -23,7 +23,7 @@ export interface AlignedRow {
 /**
  * Groups aligned clauses into rows: clauses joined by a suggested or confirmed link (directly or
  * through others) share a row; every other clause gets a row of its own. Rows follow the reading
- * order of the first column in which they have a clause, interleaved by relative position.
+ * order of the leftmost column in which they have a clause, interleaved by relative position.
  */
 export function alignedRows(columns: number[][], links: RowLink[]): AlignedRow[] {
   const column = new Map<number, number>();
@@ -60,7 +60,8 @@ export function alignedRows(columns: number[][], links: RowLink[]): AlignedRow[]
     const scores = rowLinks.map((l) => l.score).filter((s): s is number => s != null);
     const status: AlignedRow['status'] = !rowLinks.length ? 'unmatched' : rowLinks.every((l) => l.status === 'confirmed') ? 'confirmed' : 'suggested';
     const firstColumn = cells.findIndex((c) => c.length > 0);
-    const sortKey = Math.min(...ids.map((id) => position.get(id)!)) + firstColumn * 1e-6;
+    // Place a row where its clause of the leftmost column it has stands in that column's reading order.
+    const sortKey = Math.min(...cells[firstColumn].map((id) => position.get(id)!)) + firstColumn * 1e-6;
     return { cells, links: rowLinks, status, score: scores.length ? Math.max(...scores) : null, sortKey };
   });
   rows.sort((x, y) => x.sortKey - y.sortKey);

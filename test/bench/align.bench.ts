@@ -1,0 +1,132 @@
+// Alignment and "where else" speed.
+// 1. Aligning two ~100-clause documents (the two Qingdao seeds) with the app's aligner, against a
+//    plain character-bigram TF-IDF cosine over all clause pairs (the baseline method) in the same run.
+//    Target: ≤ 100 ms per pair.
+// 2. "Where else" on the synthetic corpus (≈ 50 MB) through the contract (MinHash/LSH index built at
+//    import), against a brute-force bigram cosine over every clause in memory, same queries, same run.
+//    Targets: p95 ≤ 200 ms and ≥ 20× faster than brute force. Also reports how many of the brute
+//    force's top 10 the index finds (recall@10), so speed is not bought with misses.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend } from '../../electron/backend';
+import { indexDocument } from '../../electron/backend/compare/whereElse';
+import { createCompareRepo } from '../../electron/backend/db/compare';
+import type { ImportReport } from '../../shared/api/methods/documents';
+import { alignClauses, alignableText, type AlignClause } from '../../shared/domain/align';
+import { analyseDocument } from '../../shared/domain/analyze';
+import { benchSpec, generateCorpus, printTable, prng, repoRoot } from './corpus';
+
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 30);
+const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
+
+function seedClauses(file: string): AlignClause[] {
+  const a = analyseDocument({ text: readFileSync(join(repoRoot, 'seeds', file), 'utf8'), format: 'txt', encoding: 'utf-8', warnings: [] }, file);
+  return a.clauses.map((c, i) => ({ id: i + 1, kind: c.kind, text: c.text, heading: c.heading }));
+}
+
+function bigrams(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  const cs = Array.from(text.replace(/\s+/gu, ''));
+  for (let i = 0; i + 1 < cs.length; i++) m.set(cs[i] + cs[i + 1], (m.get(cs[i] + cs[i + 1]) ?? 0) + 1);
+  return m;
+}
+
+/** The baseline method: bigram TF-IDF vectors, cosine over every pair. */
+function baselineAlign(a: AlignClause[], b: AlignClause[]): number {
+  const grams = [...a, ...b].map((c) => bigrams(c.text));
+  const df = new Map<string, number>();
+  for (const g of grams) for (const k of g.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const vecs = grams.map((g) => {
+    const v = new Map<string, number>();
+    let n = 0;
+    for (const [k, tf] of g) { const w = tf * Math.log(grams.length / df.get(k)!); v.set(k, w); n += w * w; }
+    n = Math.sqrt(n) || 1;
+    for (const [k, w] of v) v.set(k, w / n);
+    return v;
+  });
+  let links = 0;
+  for (let i = 0; i < a.length; i++) for (let j = a.length; j < vecs.length; j++) {
+    let s = 0;
+    for (const [k, w] of vecs[i]) s += w * (vecs[j].get(k) ?? 0);
+    if (s > 0.3) links++;
+  }
+  return links;
+}
+
+async function benchAlign(): Promise<void> {
+  const a = seedClauses('000_4d56af254ffdf8b7.txt');
+  const b = seedClauses('003_52b9eff8da68288c.txt').map((c) => ({ ...c, id: c.id + 10_000 }));
+  const runs = 20;
+  const t = (f: () => unknown) => { const xs: number[] = []; for (let i = 0; i < runs + 2; i++) { const s = performance.now(); f(); if (i >= 2) xs.push(performance.now() - s); } return xs; };
+  const ours = t(() => alignClauses({ a, b }));
+  const base = t(() => baselineAlign(a, b));
+  printTable(`aligning two documents (${a.length} and ${b.length} clauses), ${runs} runs`, [
+    { method: 'PolicyLens aligner', p50_ms: quantile(ours, 0.5), p95_ms: quantile(ours, 0.95), target: '≤ 100 ms', ok: quantile(ours, 0.95) <= 100 ? 'yes' : 'NO' },
+    { method: 'baseline: bigram TF-IDF cosine', p50_ms: quantile(base, 0.5), p95_ms: quantile(base, 0.95), target: '', ok: '' },
+  ]);
+}
+
+async function benchWhereElse(): Promise<void> {
+  const spec = benchSpec();
+  if (!existsSync(spec.databasePath)) {
+    console.log('no imported project yet: importing the corpus (untimed; run import.bench.ts for import figures)');
+    generateCorpus({ documents: spec.documents, seed: spec.seed, outDir: spec.corpusDir });
+    const b = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
+    (await b.invoke('documents.importPaths', { paths: [spec.corpusDir] })) as ImportReport;
+    b.close();
+  }
+  const backend = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
+  const db = backend.context.db;
+  const repo = createCompareRepo(db);
+  if (repo.signatureCount() === 0) {
+    // A project imported before the index existed: build it once, and say how long that took.
+    const s = performance.now();
+    const ids = db.prepare('SELECT id FROM documents').pluck().all() as number[];
+    db.transaction(() => ids.forEach((id) => indexDocument(backend.context, repo, id)))();
+    console.log(`built the where-else index for ${ids.length} documents in ${((performance.now() - s) / 1000).toFixed(1)} s`);
+  }
+  const rows = db.prepare("SELECT id, kind, text, heading FROM clauses WHERE kind IN ('measure','heading')").all() as Array<{ id: number; kind: AlignClause['kind']; text: string; heading: string | null }>;
+  const all = rows.flatMap((r) => { const text = alignableText(r); return text ? [{ id: r.id, grams: bigrams(text) }] : []; });
+  console.log(`project: ${all.length} alignable clauses`);
+  const rnd = prng(7);
+  const queries = Array.from({ length: QUERIES }, () => all[Math.floor(rnd() * all.length)].id);
+
+  // Brute force: cosine of bigram count vectors against every clause, nothing precomputed but the bigrams.
+  const brute = (qid: number) => {
+    const q = all.find((c) => c.id === qid)!.grams;
+    let qn = 0; for (const w of q.values()) qn += w * w;
+    const scored: Array<{ id: number; s: number }> = [];
+    for (const c of all) {
+      if (c.id === qid) continue;
+      let dot = 0, n = 0;
+      for (const [k, w] of c.grams) { n += w * w; const o = q.get(k); if (o) dot += o * w; }
+      scored.push({ id: c.id, s: dot / Math.sqrt(n * qn || 1) });
+    }
+    return scored.sort((x, y) => y.s - x.s).slice(0, 10).map((x) => x.id);
+  };
+  const ours: number[] = [], base: number[] = [];
+  let found = 0, wanted = 0;
+  for (let i = 0; i < 2; i++) await backend.invoke('compare.whereElse', { clauseId: queries[i], limit: 10 });
+  for (const q of queries) {
+    let s = performance.now();
+    const r = (await backend.invoke('compare.whereElse', { clauseId: q, limit: 10 })) as { hits: Array<{ clauseId: number }> };
+    ours.push(performance.now() - s);
+    s = performance.now();
+    const top = brute(q);
+    base.push(performance.now() - s);
+    const got = new Set(r.hits.map((h) => h.clauseId));
+    wanted += top.length; found += top.filter((id) => got.has(id)).length;
+  }
+  const ratio = quantile(base, 0.5) / quantile(ours, 0.5);
+  printTable(`"where else" on ${spec.documents} documents, ${QUERIES} queries (top 10)`, [
+    { method: 'PolicyLens (MinHash/LSH + re-rank)', p50_ms: quantile(ours, 0.5), p95_ms: quantile(ours, 0.95), vs_brute_p50: `${ratio.toFixed(1)}×`, target: 'p95 ≤ 200 ms, ≥ 20×', ok: quantile(ours, 0.95) <= 200 && ratio >= 20 ? 'yes' : 'NO' },
+    { method: 'brute-force bigram cosine', p50_ms: quantile(base, 0.5), p95_ms: quantile(base, 0.95), vs_brute_p50: '1×', target: '', ok: '' },
+  ]);
+  console.log(`recall@10 of the index against brute force's top 10: ${((100 * found) / (wanted || 1)).toFixed(1)}%`);
+  backend.close();
+}
+
+export async function run(): Promise<void> {
+  await benchAlign();
+  await benchWhereElse();
+}
