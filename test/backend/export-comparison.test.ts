@@ -77,4 +77,16 @@ describe('export.comparison on a real comparison of the seeds', () => {
     expect(json.comparison.links.some((k: { status: string }) => k.status === 'confirmed')).toBe(true);
     expect(json.annotations.some((a: { text: string }) => a.text.includes('NOTE-REAL-ROW'))).toBe(true);
   });
+
+  it('the JSON export of the whole project has every document, theme, coding, note and comparison', async () => {
+    const res = await call<Output<'export.project'>>(fx.backend, 'export.project', { format: 'json', path: join(fx.dir, 'real', 'project.json') });
+    const json = JSON.parse(readFileSync(res.path, 'utf8'));
+    expect(json.documents.length).toBe(5);
+    expect(json.documents.every((d: { text: string; clauses: unknown[] }) => d.text.length > 1000 && d.clauses.length > 10)).toBe(true);
+    expect(json.themes.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['financing', 'talent']));
+    expect(json.codings.length).toBeGreaterThan(50);
+    expect(json.comparisons.map((c: { name: string }) => c.name)).toContain('真实比较');
+    const note = json.annotations.find((a: { text: string }) => a.text.includes('NOTE-CLAUSE'));
+    expect(note.lexical.root.children[0].children[1]).toMatchObject({ text: '融资担保比较', format: 1 });
+  });
 });

@@ -11,7 +11,8 @@ export function exportsDir(ctx: BackendContext): string {
 
 /** A file name a researcher can read and every file system accepts (Chinese kept). */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
+  // Leading dots and spaces go too: no hidden files, no names that read as '..'.
+  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
   return (cleaned || 'export').slice(0, 150);
 }
 

@@ -9,7 +9,7 @@ import type { DocumentHooks } from '../services/hooks';
 import { backupTo, restoreTo } from './backup';
 import { resolveDestination, writeNew } from './files';
 import { writerFor } from './formats';
-import { headlessChromiumRenderer, type PdfRenderer } from './formats/pdf';
+import { configuredPdfRenderer, headlessChromiumRenderer, type PdfRenderer } from './formats/pdf';
 import { buildModel, type ModelScope } from './model-builder';
 import { applyQdpx } from './qdpx/apply';
 import { readQdpx } from './qdpx/read';
@@ -25,8 +25,8 @@ export interface ExportFeatureOptions {
  * which never replaces an existing file unless the caller says so.
  */
 export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOptions = {}): { handlers: HandlerGroup<keyof typeof exportMethods>; hooks?: DocumentHooks } {
-  let pdf = opts.pdfRenderer;
-  const pdfRenderer = (): PdfRenderer => (pdf ??= headlessChromiumRenderer());
+  let headless: PdfRenderer | undefined;
+  const pdfRenderer = (): PdfRenderer => opts.pdfRenderer ?? configuredPdfRenderer() ?? (headless ??= headlessChromiumRenderer());
   const projectName = () => basename(ctx.info.databasePath).replace(/\.(sqlite3?|db|policylens)$/i, '') || 'PolicyLens project';
 
   async function run(
@@ -61,7 +61,7 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
   return {
     handlers: {
       'export.comparison': ({ comparisonId, format, options, ...dest }) => run({ comparisonId }, format, options, dest, (name) => name),
-      'export.project': ({ format, options, ...dest }) => run({}, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`),
+      'export.project': ({ format, options, ...dest }) => run({ allComparisons: format === 'json' }, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`),
       'export.backup': async ({ ...dest }) => {
         const task = ctx.tasks.start(dest.taskId);
         try {

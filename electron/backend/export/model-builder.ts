@@ -12,6 +12,8 @@ import type { AnnotationAnchor, ExportAnnotation, ExportCoding, ExportComparison
 
 export interface ModelScope {
   comparisonId?: number;
+  /** Also gather every comparison (the JSON export of a whole project). */
+  allComparisons?: boolean;
   /** Restrict to these documents (project exports leave it out: every document). */
   documentIds?: number[];
 }
@@ -96,6 +98,19 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
     }
   }
 
-  return { projectName, appVersion: ctx.info.version, exportedAt: new Date().toISOString(), comparison, documents, themes, codings, annotations, warnings };
+  onStep('targets');
+  let targets: ExportModel['targets'] = null;
+  if (isMethodName('themes.targets')) {
+    const { rows } = await call<Output<'themes.targets'>>('themes.targets', { docIds: [...docIds] });
+    targets = rows.map((r) => ({ docId: r.docId, clauseId: r.clauseId, path: r.path, metric: r.metric, value: r.value, valueMax: r.valueMax, unit: r.unit, year: r.year, bound: r.bound, text: r.text }));
+  }
+
+  const comparisons: ExportComparison[] = [];
+  if (scope.allComparisons && has('compare.list', 'Comparisons')) {
+    onStep('comparisons');
+    for (const c of await call<Output<'compare.list'>>('compare.list', {})) comparisons.push(await loadComparison(ctx, c.id, []));
+  }
+
+  return { projectName, appVersion: ctx.info.version, exportedAt: new Date().toISOString(), comparison, documents, themes, codings, annotations, targets, comparisons, warnings };
 }
 

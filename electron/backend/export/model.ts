@@ -114,6 +114,20 @@ export interface ExportComparison {
   links: ExportLink[];
 }
 
+/** A quantitative target (metric, number, unit, year) stated in a clause. */
+export interface ExportTarget {
+  docId: number;
+  clauseId: number;
+  path: string;
+  metric: string | null;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  year: number | null;
+  bound: 'min' | 'max' | null;
+  text: string;
+}
+
 export interface ExportModel {
   projectName: string;
   appVersion: string;
@@ -123,6 +137,10 @@ export interface ExportModel {
   themes: ExportTheme[];
   codings: ExportCoding[];
   annotations: ExportAnnotation[];
+  /** Targets from the themes feature; null when it is not available (the tables then extract them). */
+  targets: ExportTarget[] | null;
+  /** Project exports (JSON): every comparison with its links. */
+  comparisons: ExportComparison[];
   /** Things the builder could not gather (a feature not available); shown to the researcher. */
   warnings: string[];
 }

@@ -10,6 +10,20 @@ export interface PdfRenderer {
   render(html: string): Promise<Buffer>;
 }
 
+let configured: PdfRenderer | null = null;
+
+/**
+ * The desktop app calls this once at start-up with a renderer built on Electron's
+ * `webContents.printToPDF` (electron/main may import electron; the backend may not).
+ */
+export function setPdfRenderer(renderer: PdfRenderer | null): void {
+  configured = renderer;
+}
+
+export function configuredPdfRenderer(): PdfRenderer | null {
+  return configured;
+}
+
 const CANDIDATES = [
   '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',

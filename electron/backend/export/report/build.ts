@@ -70,6 +70,14 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
   const columns: ReportColumn[] = model.comparison
     ? model.comparison.members.filter((m) => docs.has(m.docId)).map((m) => ({ docId: m.docId, clauseIds: new Set(m.clauseIds), heading: m.partIndex != null ? `${docHeading(docs.get(m.docId)!, l)} · ${m.title}` : docHeading(docs.get(m.docId)!, l) }))
     : comparisonDocs.map((d) => ({ docId: d.id, clauseIds: new Set(d.clauses.map((c) => c.id)), heading: docHeading(d, l) }));
+  // Two columns with the same city and year (two plans of one notice) get their titles added.
+  for (const col of columns) {
+    if (columns.filter((c) => c.heading === col.heading).length > 1) {
+      const d = docs.get(col.docId)!;
+      const m = model.comparison?.members.find((x) => x.clauseIds.some((id) => col.clauseIds.has(id)));
+      col.heading = `${col.heading} · ${m?.partIndex != null ? m.title : (d.title ?? d.file)}`;
+    }
+  }
 
   const codings = model.codings.filter((c) => c.status !== 'rejected' && (options.includeSuggested || c.status === 'accepted' || c.source === 'manual'));
   const themeNames = (clauseIds: number[]): string[] => {

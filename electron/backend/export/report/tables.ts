@@ -96,6 +96,15 @@ export function alignmentTable(model: ExportModel, options: ReportOptions, l: La
 export function targetsTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
   const ids = model.comparison ? new Set(model.comparison.documentIds) : null;
   const rows: Table['rows'] = [];
+  if (model.targets) {
+    const { docs } = indexModel(model);
+    for (const t of model.targets) {
+      const d = docs.get(t.docId);
+      if (!d || (ids && !ids.has(t.docId))) continue;
+      rows.push([d.title ?? d.file, d.city ?? '', t.path, t.metric ?? '', t.valueMax != null ? `${t.value}–${t.valueMax}` : t.value, t.unit, t.year, t.bound ?? '', t.text]);
+    }
+    return { name: l.targets, header: [l.document, l.city, l.path, l.metric, l.value, l.unit, l.year, l.bound, l.quantity], rows };
+  }
   for (const d of model.documents) {
     if (ids && !ids.has(d.id)) continue;
     for (const c of d.clauses) {
