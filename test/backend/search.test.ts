@@ -130,6 +130,18 @@ describe('filters and facets', () => {
   });
 });
 
+describe('theme filter', () => {
+  it('keeps only clauses coded with the theme, through the themes feature', async () => {
+    const target = clauses.find((c) => c.folded.includes('人才'))!;
+    await backend.invoke('themes.code', { clauseId: target.id, themeId: 'talent' });
+    const heat = (await backend.invoke('themes.heatmap', { mode: 'coded' })) as { cells: Array<{ themeId: string; clauses: Array<{ clauseId: number }> }> };
+    const coded = new Set(heat.cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
+    const r = await search('人才', { filters: { themeIds: ['talent'] } });
+    expect(ids(r)).toContain(target.id);
+    expect(ids(r)).toEqual(scan((f) => f.includes('人才')).filter((id) => coded.has(id)));
+  });
+});
+
 describe('ranking of queries that match nearly everything', () => {
   it('ranks a spread sample first and still pages through every hit exactly once', () => {
     const engine = createSearchEngine(createSearchStore(backend.context.db), { exactRankLimit: 20, rankSample: 15 });

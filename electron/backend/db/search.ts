@@ -18,6 +18,9 @@ export interface DocumentFacts {
   year: number | null;
 }
 
+/** Which clauses a query may hit: of these documents and/or these clauses; null = all. */
+export type Scope = { docs: number[] | null; clauses: number[] | null } | null;
+
 export interface HitRow {
   id: number;
   doc_id: number;
@@ -69,7 +72,9 @@ export function createSearchStore(db: Db) {
   // The statements that take a MATCH expression come in two shapes: over the whole corpus, and
   // restricted to a set of documents (a JSON array bound as the last parameter). CROSS JOIN keeps
   // SQLite from driving the join from search_clauses: the FTS match is always the narrow side.
-  const docFilter = 'CROSS JOIN search_clauses s ON s.clause_id = search_fts.rowid AND s.doc_id IN (SELECT value FROM json_each(@docs))';
+  const docFilter = `CROSS JOIN search_clauses s ON s.clause_id = search_fts.rowid
+    AND (@docs IS NULL OR s.doc_id IN (SELECT value FROM json_each(@docs)))
+    AND (@clauses IS NULL OR s.clause_id IN (SELECT value FROM json_each(@clauses)))`;
   const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
   const q = {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
@@ -84,8 +89,10 @@ export function createSearchStore(db: Db) {
       JOIN search_clauses s2 ON s2.clause_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`),
   };
   type Shape = { all: ReturnType<Db['prepare']>; filtered: ReturnType<Db['prepare']> };
-  const pick = (s: Shape, docs: number[] | null) => (docs ? s.filtered : s.all);
-  const params = (match: string, docs: number[] | null, extra: Record<string, number> = {}) => ({ match, ...(docs ? { docs: JSON.stringify(docs) } : {}), ...extra });
+  const pick = (s: Shape, scope: Scope) => (scope ? s.filtered : s.all);
+  const params = (match: string, scope: Scope, extra: Record<string, number> = {}) => ({
+    match, ...(scope ? { docs: scope.docs && JSON.stringify(scope.docs), clauses: scope.clauses && JSON.stringify(scope.clauses) } : {}), ...extra,
+  });
 
   function unindexDocument(docId: number): void {
     for (const id of stmt.idsOfDoc.all(docId) as number[]) stmt.deleteFts.run(id);
@@ -121,14 +128,14 @@ export function createSearchStore(db: Db) {
         id: r.id, title: r.title, city: r.city, province: r.province, level: r.level, validity: r.validity, year: yearOf(r),
       }));
     },
-    count: (match: string, docs: number[] | null) => pick(q.count, docs).pluck().get(params(match, docs)) as number,
-    ranked: (match: string, docs: number[] | null, limit: number, offset: number) => pick(q.ranked, docs).all(params(match, docs, { limit, offset })) as ScoredId[],
-    sampleCount: (match: string, docs: number[] | null, stride: number) => pick(q.sampleCount, docs).pluck().get(params(match, docs, { stride })) as number,
-    sampleRanked: (match: string, docs: number[] | null, stride: number, limit: number, offset: number) =>
-      pick(q.sampleRanked, docs).all(params(match, docs, { stride, limit, offset })) as ScoredId[],
-    rest: (match: string, docs: number[] | null, stride: number, limit: number, offset: number) =>
-      pick(q.rest, docs).all(params(match, docs, { stride, limit, offset })) as ScoredId[],
-    perDocument: (match: string, docs: number[] | null) => pick(q.perDocument, docs).all(params(match, docs)) as Array<{ docId: number; n: number }>,
+    count: (match: string, scope: Scope) => pick(q.count, scope).pluck().get(params(match, scope)) as number,
+    ranked: (match: string, scope: Scope, limit: number, offset: number) => pick(q.ranked, scope).all(params(match, scope, { limit, offset })) as ScoredId[],
+    sampleCount: (match: string, scope: Scope, stride: number) => pick(q.sampleCount, scope).pluck().get(params(match, scope, { stride })) as number,
+    sampleRanked: (match: string, scope: Scope, stride: number, limit: number, offset: number) =>
+      pick(q.sampleRanked, scope).all(params(match, scope, { stride, limit, offset })) as ScoredId[],
+    rest: (match: string, scope: Scope, stride: number, limit: number, offset: number) =>
+      pick(q.rest, scope).all(params(match, scope, { stride, limit, offset })) as ScoredId[],
+    perDocument: (match: string, scope: Scope) => pick(q.perDocument, scope).all(params(match, scope)) as Array<{ docId: number; n: number }>,
     hitRows(ids: number[]): HitRow[] {
       return ids.length ? (stmt.hits.all(JSON.stringify(ids)) as HitRow[]) : [];
     },

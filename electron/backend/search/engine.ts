@@ -3,7 +3,7 @@ import {
   findOccurrences, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
   type FtsPlan, type ParsedQuery, type QueryTerm,
 } from '../../../shared/domain/search';
-import type { DocumentFacts, ScoredId, SearchStore } from '../db/search';
+import type { DocumentFacts, Scope, ScoredId, SearchStore } from '../db/search';
 
 /**
  * Up to this many hits, BM25 ranks every hit. FTS5's bm25() costs one pass over the matches
@@ -18,8 +18,8 @@ const BULK_LIMIT = 1_000;
 interface Prepared {
   parsed: ParsedQuery;
   plan: FtsPlan;
-  /** Documents allowed by the filters; null = every document. */
-  docs: number[] | null;
+  /** Documents and clauses allowed by the filters; null = all. */
+  scope: Scope;
 }
 
 /** A clause whose id came from a match plus what verification read about it. */
@@ -46,13 +46,15 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       .map((d) => d.id);
   }
 
-  function prepare(query: string, filters: SearchFilters | undefined): Prepared | null {
+  /** themeClauses: the clauses coded with the filtered themes (resolved by the caller), or null. */
+  function prepare(query: string, filters: SearchFilters | undefined, themeClauses: number[] | null): Prepared | null {
     const parsed = parseQuery(query);
     const plan = ftsPlan(parsed);
     if (!plan.match) return null;
-    const docs = allowedDocuments(filters);
-    if (docs && !docs.length) return null;
-    return { parsed, plan, docs };
+    const { themeIds: _themes, themeMode: _mode, ...documentFilters } = filters ?? {};
+    const docs = allowedDocuments(documentFilters);
+    if ((docs && !docs.length) || (themeClauses && !themeClauses.length)) return null;
+    return { parsed, plan, scope: docs || themeClauses ? { docs, clauses: themeClauses } : null };
   }
 
   /**
@@ -61,7 +63,7 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
    * such queries are rare and match few clauses.
    */
   function verifiedCandidates(p: Prepared): Candidate[] {
-    const all = store.ranked(p.plan.match!, p.docs, 1e9, 0);
+    const all = store.ranked(p.plan.match!, p.scope, 1e9, 0);
     const out: Candidate[] = [];
     for (let i = 0; i < all.length; i += 500) {
       const chunk = all.slice(i, i + 500);
@@ -80,9 +82,9 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const all = verifiedCandidates(p);
       return { total: all.length, ids: all.slice(offset, offset + limit), ranking: 'bm25', rankedAmong: all.length };
     }
-    const total = store.count(match, p.docs);
+    const total = store.count(match, p.scope);
     if (total <= exactRankLimit || limit > BULK_LIMIT) {
-      return { total, ids: offset < total ? store.ranked(match, p.docs, limit, offset) : [], ranking: 'bm25', rankedAmong: total };
+      return { total, ids: offset < total ? store.ranked(match, p.scope, limit, offset) : [], ranking: 'bm25', rankedAmong: total };
     }
     // BM25 for every one of tens of thousands of hits costs more than a person waits for, and
     // tells little (the term is in most clauses, so its IDF is near zero): rank every
@@ -90,10 +92,10 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     // One statement, so bm25's IDF pass runs once (ranking id ranges separately was measured
     // slower: every statement pays that pass again).
     const stride = Math.ceil(total / rankSample);
-    const ids = store.sampleRanked(match, p.docs, stride, limit, offset);
+    const ids = store.sampleRanked(match, p.scope, stride, limit, offset);
     if (ids.length < limit) {
-      const sampled = store.sampleCount(match, p.docs, stride);
-      ids.push(...store.rest(match, p.docs, stride, limit - ids.length, Math.max(0, offset - sampled)));
+      const sampled = store.sampleCount(match, p.scope, stride);
+      ids.push(...store.rest(match, p.scope, stride, limit - ids.length, Math.max(0, offset - sampled)));
     }
     return { total, ids, ranking: 'bm25-sample', rankedAmong: Math.ceil(total / stride) };
   }
@@ -126,9 +128,9 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
   }
 
   return {
-    query(input: { query: string; filters?: SearchFilters; offset: number; limit: number }): SearchResult {
+    query(input: { query: string; filters?: SearchFilters; offset: number; limit: number }, themeClauses: number[] | null = null): SearchResult {
       const started = performance.now();
-      const p = prepare(input.query, input.filters);
+      const p = prepare(input.query, input.filters, themeClauses);
       if (!p) return { total: 0, hits: [], terms: [], ranking: 'bm25', rankedAmong: 0, tookMs: performance.now() - started };
       const terms = positiveTerms(p.parsed);
       const r = page(p, input.offset, input.limit);
@@ -136,11 +138,11 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       return { total: r.total, hits, terms: terms.map((t) => t.folded), ranking: r.ranking, rankedAmong: r.rankedAmong, tookMs: performance.now() - started };
     },
 
-    facets(input: { query: string; filters?: SearchFilters }): SearchFacets {
-      const p = prepare(input.query, input.filters);
+    facets(input: { query: string; filters?: SearchFilters }, themeClauses: number[] | null = null): SearchFacets {
+      const p = prepare(input.query, input.filters, themeClauses);
       if (!p) return { total: 0, cities: [], documents: [] };
       let perDoc: Array<{ docId: number; n: number }>;
-      if (p.plan.exact) perDoc = store.perDocument(p.plan.match!, p.docs);
+      if (p.plan.exact) perDoc = store.perDocument(p.plan.match!, p.scope);
       else {
         const counts = new Map<number, number>();
         for (const c of verifiedCandidates(p)) counts.set(c.docId!, (counts.get(c.docId!) ?? 0) + 1);

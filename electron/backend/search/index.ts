@@ -1,4 +1,5 @@
-import type { searchMethods } from '../../../shared/api/methods/search';
+import type { Output } from '../../../shared/api/contract';
+import type { SearchFilters, searchMethods } from '../../../shared/api/methods/search';
 import type { BackendContext } from '../context';
 import { createSearchStore } from '../db/search';
 import type { HandlerGroup } from '../handlers/types';
@@ -14,10 +15,19 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
   // A project written before the index existed (or by a build without it) is indexed once here.
   if (store.needsRebuild()) store.rebuild();
   const engine = createSearchEngine(store);
+
+  /** Themes belong to the themes feature: the clauses coded with them come through its contract. */
+  async function themeClauses(filters: SearchFilters | undefined): Promise<number[] | null> {
+    if (!filters?.themeIds?.length) return null;
+    const wanted = new Set(filters.themeIds);
+    const heatmap = (await ctx.call('themes.heatmap', { mode: filters.themeMode ?? 'coded' })) as Output<'themes.heatmap'>;
+    return [...new Set(heatmap.cells.filter((c) => wanted.has(c.themeId)).flatMap((c) => c.clauses.map((r) => r.clauseId)))];
+  }
+
   return {
     handlers: {
-      'search.query': (input) => engine.query(input),
-      'search.facets': (input) => engine.facets(input),
+      'search.query': async (input) => engine.query(input, await themeClauses(input.filters)),
+      'search.facets': async (input) => engine.facets(input, await themeClauses(input.filters)),
     },
     hooks: {
       clausesWritten: (_db, docId) => store.indexDocumentClauses(docId),

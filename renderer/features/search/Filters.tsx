@@ -7,7 +7,9 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
 
 /** One-value selects: the common case is "this city" or "that year"; the URL can carry several. */
-export function Filters({ docs, filters, onChange }: { docs: DocumentSummary[]; filters: SearchFilters; onChange: (f: SearchFilters) => void }) {
+export function Filters({ docs, themes, filters, onChange }: {
+  docs: DocumentSummary[]; themes: Array<{ id: string; name: string }>; filters: SearchFilters; onChange: (f: SearchFilters) => void;
+}) {
   const { t } = useTranslation('search');
   const options = useMemo(() => {
     const years = docs.map((d) => d.year).filter((y): y is number => y !== null).sort((a, b) => a - b);
@@ -43,6 +45,8 @@ export function Filters({ docs, filters, onChange }: { docs: DocumentSummary[]; 
       {select('document', t('filters.document'), filters.docIds?.[0]?.toString() ?? '',
         options.documents.map((d) => ({ value: String(d.id), label: `${d.city ?? '—'} · ${d.title ?? d.file}` })),
         (v) => onChange({ ...filters, docIds: v ? [Number(v)] : undefined }))}
+      {themes.length > 0 && select('theme', t('filters.theme'), filters.themeIds?.[0] ?? '', themes.map((x) => ({ value: x.id, label: x.name })),
+        (v) => onChange({ ...filters, themeIds: one(v) }))}
       {active && <button className="link" onClick={() => onChange({})} data-testid="filter-clear">{t('filters.clear')}</button>}
     </div>
   );

@@ -37,7 +37,7 @@ function readerTerm(hit: SearchHit, terms: string[]): string {
 }
 
 export function SearchPage({ route }: { route: Route }) {
-  const { t } = useTranslation('search');
+  const { t, i18n } = useTranslation('search');
   const api = useApi();
   const fromRoute = useMemo(() => stateFromParams(route.params), [route.params]);
   const [input, setInput] = useState(fromRoute.q);
@@ -49,6 +49,11 @@ export function SearchPage({ route }: { route: Route }) {
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
+  const codebook = useLoad((a) => a['themes.codebook']({}).catch(() => ({ themes: [] })), [], ['themes']);
+  const themeOptions = useMemo(
+    () => (codebook.data?.themes ?? []).map((x) => ({ id: x.id, name: i18n.language.startsWith('zh') ? x.nameZh : x.nameEn })),
+    [codebook.data, i18n.language],
+  );
   const filterKey = JSON.stringify(filters);
 
   // Follow the URL when it changes from outside (quick open, Back, a link).
@@ -126,7 +131,7 @@ export function SearchPage({ route }: { route: Route }) {
         />
       </div>
       <p className="muted search-syntax">{t('syntax')}</p>
-      {docs.data && <Filters docs={docs.data} filters={filters} onChange={setAndClean} />}
+      {docs.data && <Filters docs={docs.data} themes={themeOptions} filters={filters} onChange={setAndClean} />}
       {error && <p className="error" role="alert">{error}</p>}
       {!query.trim() && <p className="muted">{t('start')}</p>}
       {result && (

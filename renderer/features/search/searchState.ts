@@ -24,6 +24,7 @@ export function stateFromParams(p: URLSearchParams): SearchState {
     yearFrom: int(p.get('from')),
     yearTo: int(p.get('to')),
     docIds: docIds?.length ? docIds : undefined,
+    themeIds: list(p.get('theme')),
   };
   return { q: p.get('q') ?? '', filters: clean(filters) };
 }
@@ -33,7 +34,7 @@ export function paramsFromState(s: SearchState): Record<string, string | undefin
   const join = (v: Array<string | number> | undefined) => (v?.length ? v.join('|') : undefined);
   return {
     q: s.q || undefined, city: join(f.cities), province: join(f.provinces), level: join(f.levels), validity: join(f.validity),
-    from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds),
+    from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds), theme: join(f.themeIds),
   };
 }
 

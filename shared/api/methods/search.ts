@@ -18,6 +18,10 @@ export const searchFilters = z
     docIds: z.array(id).optional(),
     /** Validity as recorded on documents (有效, 废止, 失效 …); '' selects documents with none recorded. */
     validity: z.array(z.string()).optional(),
+    /** Clauses coded with any of these themes (through the themes feature). */
+    themeIds: z.array(z.string().min(1).max(80)).optional(),
+    /** 'coded': accepted and manual codings (default); 'suggested': suggestions too. */
+    themeMode: z.enum(['coded', 'suggested']).optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof searchFilters>;
