@@ -10,6 +10,8 @@ import { ImportQdpx } from './ImportQdpx';
 type What = 'comparison' | 'project' | 'backup' | 'import';
 const COMPARISON_FORMATS: ExportFormat[] = ['docx', 'pdf', 'html', 'md', 'xlsx', 'csv', 'qdpx', 'json'];
 const PROJECT_FORMATS = ['qdpx', 'json', 'xlsx'] as const;
+const PROJECT_FORMAT_LIST: ExportFormat[] = [...PROJECT_FORMATS];
+const NO_FORMATS: ExportFormat[] = [];
 const REPORT_FORMATS = new Set<string>(['docx', 'pdf', 'html', 'md']);
 
 type Phase = { kind: 'form' } | { kind: 'confirm'; name: string } | { kind: 'working' } | { kind: 'done'; result: ExportResult } | { kind: 'error'; message: string };
@@ -37,10 +39,11 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
     if (comparisonId == null && list.length) setComparisonId(list[0].id);
   }, [list, comparisonId]);
   const chosen = list.find((c) => c.id === comparisonId);
-  const formats = what === 'comparison' ? COMPARISON_FORMATS : what === 'project' ? [...PROJECT_FORMATS] : [];
+  const formats = what === 'comparison' ? COMPARISON_FORMATS : what === 'project' ? PROJECT_FORMAT_LIST : NO_FORMATS;
+  // A format the new choice of "what" does not offer falls back to its first one.
   useEffect(() => {
     if (formats.length && !formats.includes(format as ExportFormat)) setFormat(formats[0]);
-  }, [what]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [formats, format]);
   const suggestedName = useMemo(() => (what === 'comparison' ? (chosen?.name ?? '') : what === 'backup' ? 'PolicyLens backup' : 'PolicyLens project'), [what, chosen]);
   const name = (fileName.trim() || suggestedName || 'export').replace(/[\\/:*?"<>|]+/g, ' ');
 
