@@ -58,3 +58,15 @@ describe('cleanText: a 文号 broken over two lines', () => {
     expect(cleanText('实施期限（2019）\n12个项目已完成', 'txt')).toBe('实施期限（2019）\n12个项目已完成');
   });
 });
+
+describe('cleanText: table rows from HTML and DOCX', () => {
+  it('keeps table cells apart where a stray PDF space would be removed', () => {
+    expect(cleanText('序号\t重点任务\t责任单位\n1\t支持研发投入\t区科委、区财政局\n2\t支持企业融资\t区金融办', 'docx')).toBe(
+      '序号 重点任务 责任单位\n1 支持研发投入 区科委、区财政局\n2 支持企业融资 区金融办',
+    );
+  });
+
+  it('treats a tab after a colon or a label as an ordinary space', () => {
+    expect(cleanText('发布机构：\t某市人民政府\n一、\t总体要求', 'html')).toBe('发布机构：某市人民政府\n一、总体要求');
+  });
+});

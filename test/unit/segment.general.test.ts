@@ -90,3 +90,15 @@ describe('a part whose period is printed under its name', () => {
     expect(nodes.map((n) => text.slice(n.start, n.end))).toEqual(['某市中小企业梯度培育实施方案\n（2022—2025年）\n', '某市专精特新企业培育工作方案\n']);
   });
 });
+
+describe('the closing matter after the last clause', () => {
+  it('does not make a one-sentence last clause a heading', () => {
+    const text = ['一、组织实施', '（一）各单位要制定实施细则。', '（二）本办法自印发之日起施行，有效期3年。', '附件：重点任务分工表', '某区人民政府办公室', '2021年4月15日'].join('\n');
+    expect(outline(text)).toEqual(['一、<- L1 heading', '（一）<一、 L2 measure', '（二）<一、 L2 measure']);
+  });
+
+  it('leaves a section title over its paragraph a heading', () => {
+    const text = ['一、组织实施', '（一）加强组织领导，完善工作机制。', '成立工作领导小组，统筹推进各项工作。', '某区人民政府办公室', '2021年4月15日'].join('\n');
+    expect(outline(text)).toEqual(['一、<- L1 heading', '（一）<一、 L2 heading']);
+  });
+});

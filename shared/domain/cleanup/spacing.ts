@@ -15,10 +15,21 @@ export function normaliseLineBreaks(text: string): string {
     .replace(/[\ufeff\u200b\u200c\u200d\u2060\u00ad]/g, '');
 }
 
-/** NBSP, U+3000, en/em/thin spaces, tabs … become a plain space. */
+/**
+ * NBSP, U+3000, en/em/thin spaces … become a plain space. Tabs stay until tidyLineSpacing: importers
+ * put them between table cells, which must stay apart.
+ */
 export function normaliseSpaces(text: string): string {
-  return text.replace(/[\t\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  return text.replace(/[\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
 }
+
+/**
+ * A tab between two cells of a table row (序号 1 → 支持研发投入 → 区科委) separates them even where
+ * a space would be a PDF's stray space (1 支持, 区科委 2); after a colon it only separates a label
+ * from its value, and after Chinese punctuation it is mere indentation (一、\t总体要求).
+ */
+const CELL_BREAK = new RegExp(`(?<=[^\\s:${CJK_OPEN}${CJK_CLOSE}])[ \\t]*\\t[ \\t]*(?=\\S)`, 'gu');
+const CELL_MARK = '\u0001';
 
 // …but not before the next field of a metadata line: "08:54 来源:区政府办公室" keeps its space.
 const DIGIT_THEN_HAN = new RegExp(`(\\d) +(?=[${HAN}${CJK_OPEN}${CJK_CLOSE}%％])(?![${HAN}]{2,6} *[:：])`, 'gu');
@@ -33,6 +44,8 @@ const SPACED_DATE = /(\d{4}) *([-/.]) *(\d{1,2}) *\2 *(\d{1,2})(?!\d)(?: +(\d{1,
 /** Removes the spaces that extraction put inside numbers, dates and Chinese words, in one line. */
 export function tidyLineSpacing(line: string): string {
   return line
+    .replace(CELL_BREAK, CELL_MARK)
+    .replace(/\t/g, ' ')
     .replace(SPACED_DATE, (_m, y, sep, mo, d, h, mi) => `${y}${sep}${mo}${sep}${d}${h ? ` ${h}:${mi}` : ''}`)
     .replace(LETTER_SPACED, (run: string) => run.replace(/ /g, ''))
     .replace(DIGIT_THEN_HAN, '$1')
@@ -40,6 +53,7 @@ export function tidyLineSpacing(line: string): string {
     .replace(AFTER_CJK_OPEN, '')
     .replace(BEFORE_CJK_CLOSE, '')
     .replace(/ {2,}/g, ' ')
+    .replaceAll(CELL_MARK, ' ')
     .trim();
 }
 

@@ -19,6 +19,23 @@ const MAX_LEAD_CHARS = 25;
 
 const INNER_PUNCT = /[。；;！!？?：:]/;
 
+/**
+ * The closing matter of a document — the attachment list (附件：…), the signature (an agency line and a
+ * date), 抄送/印发 lines — follows the last clause in the text but says nothing about it: a last
+ * clause "（二）本办法自印发之日起施行。" is a one-sentence measure, not a title over a paragraph.
+ */
+const CLOSING_LINE = /^(附\s*件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,4}日$)/u;
+const AGENCY_LINE = /^[\p{Script=Han}\s]{2,40}(人民政府|政府|办公室|办公厅|委员会|局|厅|委)$/u;
+
+function beforeClosingMatter(text: string): string {
+  const lines = text.split('\n');
+  let cut = lines.findIndex((l, i) => i > 0 && CLOSING_LINE.test(l.trim()));
+  if (cut < 0) return text;
+  // The signatory's name stands right above the date.
+  while (cut > 1 && AGENCY_LINE.test(lines[cut - 1].trim())) cut--;
+  return lines.slice(0, cut).join('\n');
+}
+
 export interface HeadingInfo {
   kind: Extract<ClauseKind, 'heading' | 'measure'>;
   heading: string | null;
@@ -30,7 +47,7 @@ export interface HeadingInfo {
  * an item of a list, never a title.
  */
 export function classifyClause(ownText: string, hasChildren: boolean, inEnumeration = false): HeadingInfo {
-  const trimmed = ownText.trim();
+  const trimmed = beforeClosingMatter(ownText).trim();
   if (inEnumeration && !hasChildren) return { kind: 'measure', heading: leadPhrase(trimmed) };
   const nl = trimmed.indexOf('\n');
   const firstLine = (nl < 0 ? trimmed : trimmed.slice(0, nl)).trim();
