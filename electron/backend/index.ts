@@ -55,9 +55,12 @@ export function createBackend(opts: BackendOptions): Backend {
     call: (method, input) => invoke(method, input),
     info: { version, mode: opts.mode ?? 'test', dataDir: opts.dataDir ?? '', databasePath: opts.databasePath },
   };
-  const features = [createSearchFeature(ctx), createCompareFeature(ctx), createThemesFeature(ctx), createAnnotationsFeature(ctx), createExportFeature(ctx)];
-  for (const f of features) if (f.hooks) hooks.push(f.hooks);
-  const [search, compare, themes, annotations, exporter] = features;
+  const search = createSearchFeature(ctx);
+  const compare = createCompareFeature(ctx);
+  const themes = createThemesFeature(ctx);
+  const annotations = createAnnotationsFeature(ctx);
+  const exporter = createExportFeature(ctx);
+  for (const f of [search, compare, themes, annotations, exporter]) if (f.hooks) hooks.push(f.hooks);
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...documentsHandlers(ctx),

@@ -15,6 +15,7 @@ const bridge = {
     ipcRenderer.on(channels.menu, on);
     return () => void ipcRenderer.removeListener(channels.menu, on);
   },
+  showItemInFolder: (path: string) => ipcRenderer.invoke(channels.showItem, path),
 } satisfies PreloadBridge;
 
 contextBridge.exposeInMainWorld('policylens', bridge);

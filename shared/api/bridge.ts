@@ -5,6 +5,7 @@ export const channels = {
   call: 'policylens:call',
   event: 'policylens:event',
   menu: 'policylens:menu',
+  showItem: 'policylens:show-item',
 } as const;
 
 export type BridgeResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorData };
@@ -20,4 +21,6 @@ export interface PreloadBridge {
   call(method: string, input: unknown): Promise<BridgeResult>;
   onEvent(listener: (e: unknown) => void): () => void;
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Reveal an exported file in the system's file manager (desktop only). */
+  showItemInFolder(path: string): Promise<void>;
 }

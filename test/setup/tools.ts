@@ -17,6 +17,9 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdi
 export const tools: Tool[] = [
   { why: 'end-to-end tests in Chromium, PDF export', present: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) || !!process.env.POLICYLENS_CHROMIUM, apt: ['chromium'] },
   { why: 'Chinese glyphs in screenshots and PDF exports', present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), apt: ['fonts-noto-cjk'] },
+  // Chromium embeds Noto CJK (OpenType/CFF) as nameless Type 3 fonts; a TrueType CJK font lets
+  // the PDF check see a named, embedded CJK font.
+  { why: 'a TrueType CJK font embedded by name in PDF exports', present: () => existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'), apt: ['fonts-wqy-zenhei'] },
   { why: 'checking DOCX and XLSX exports with a real reader', present: () => has('soffice') || has('libreoffice'), apt: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui'] },
   { why: 'checking PDF exports (pdftotext, pdffonts)', present: () => has('pdftotext') && has('pdffonts'), apt: ['poppler-utils'] },
   { why: 'validating REFI-QDA exports against the schema (xmllint)', present: () => has('xmllint'), apt: ['libxml2-utils'] },

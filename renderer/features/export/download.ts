@@ -23,7 +23,7 @@ export async function downloadExport(downloadName: string): Promise<void> {
 
 /** Desktop app: reveal the file, when the preload offers it. */
 export function showInFolder(path: string): boolean {
-  const bridge = window.policylens as unknown as { showItemInFolder?: (p: string) => void } | undefined;
+  const bridge = window.policylens;
   if (!bridge?.showItemInFolder) return false;
   bridge.showItemInFolder(path);
   return true;
