@@ -2,6 +2,7 @@
 //  - shared/ is pure: no Node, no DOM, no electron, none of our other folders;
 //  - renderer/ knows only shared/ (the contract), never the backend, Node or electron;
 //  - only electron/main and electron/preload import `electron`.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const node = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'better-sqlite3'];
@@ -34,7 +35,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: why('The renderer talks to the backend only through the API contract.') }],
         patterns: [

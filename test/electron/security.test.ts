@@ -42,7 +42,8 @@ describe('Electron security settings', () => {
 
   it('checks the sender frame of every IPC call and validates through the backend', () => {
     expect(ipc).toMatch(/senderFrame/);
-    expect(ipc).toMatch(/frame\.parent !== null/);
+    expect(ipc).toMatch(/frame\.parent === null && isTrusted\(frame\.url\)/);
+    expect(ipc).toMatch(/file\.startsWith\(exportsDir \+ sep\)/);
     expect(ipc).toMatch(/backend\.invoke\(method, input\)/);
   });
 
