@@ -70,3 +70,31 @@ describe('cleanText: table rows from HTML and DOCX', () => {
     expect(cleanText('发布机构：\t某市人民政府\n一、\t总体要求', 'html')).toBe('发布机构：某市人民政府\n一、总体要求');
   });
 });
+
+describe('cleanText: a short printed document', () => {
+  it('drops a running header printed on both of its two pages, keeping the first line', () => {
+    const raw = ['某市支持个体工商户发展实施方案', '关于印发某市支持个体工商户发展实施方案的通知', '一、工作目标', '第 1 页共 2 页',
+      '\f某市支持个体工商户发展实施方案', '二、主要任务', '第 2 页共 2 页'].join('\n');
+    expect(cleanText(raw, 'pdf').split('\n')).toEqual(['某市支持个体工商户发展实施方案', '关于印发某市支持个体工商户发展实施方案的通知', '一、工作目标', '二、主要任务']);
+  });
+
+  it('rejoins a wrapped citation whose line ends with the closing 》 of a title', () => {
+    // Lines as LibreOffice typeset them at a 28-em measure, extracted from the PDF.
+    const raw = [
+      '为贯彻落实《国务院办公厅关于进一步加大对中小企业纾困',
+      '帮扶力度的通知》（国办发〔2021〕45 号）和《广西壮族自治',
+      '区人民政府办公厅关于进一步支持个体工商户发展的若干措施》',
+      '（桂政办发〔2021〕66 号）精神，稳定和扩大个体工商户规模，',
+      '制定本方案。',
+      '（一）降低准入门槛。全面推行个体工商户登记“智能审',
+      '批”，实现登记注册“零见面、零费用、零跑腿”，申请材料齐',
+      '全的即时办结。（责任单位：市市场监管局）',
+      '（二）减轻税费负担。对月销售额 15 万元以下的增值税小',
+      '规模纳税人免征增值税，个体工商户年应纳税所得额不超过 100',
+      '万元的部分，在现行优惠政策基础上减半征收个人所得税。',
+    ].join('\n');
+    expect(cleanText(raw, 'pdf').split('\n')[0]).toBe(
+      '为贯彻落实《国务院办公厅关于进一步加大对中小企业纾困帮扶力度的通知》（国办发〔2021〕45号）和《广西壮族自治区人民政府办公厅关于进一步支持个体工商户发展的若干措施》（桂政办发〔2021〕66号）精神，稳定和扩大个体工商户规模，制定本方案。',
+    );
+  });
+});

@@ -40,7 +40,8 @@ const MIN_PAGE_SHARE = 0.5;
 
 /**
  * Drops page markers (and the blank lines around them) and running headers/footers: short lines
- * that recur next to page markers at least three times. `printed` says the text was typeset in
+ * that recur at page edges at least three times (and on at least half of the page breaks), or on
+ * every page of a short document. `printed` says the text was typeset in
  * pages (a PDF, or text extracted from one), where a lone number on a line is a page number.
  */
 export function removePageFurniture(lines: string[], printed: boolean): string[] {
@@ -48,7 +49,6 @@ export function removePageFurniture(lines: string[], printed: boolean): string[]
   const drop = marker.slice();
 
   // Running headers/footers sit right before or after a page marker.
-  const nearMarker = new Map<string, number>();
   const neighbours = (i: number): number[] => {
     const found: number[] = [];
     for (const dir of [-1, 1]) {
@@ -58,32 +58,50 @@ export function removePageFurniture(lines: string[], printed: boolean): string[]
     }
     return found;
   };
+  // Lines at the edge of a page: next to a page marker, and — in printed text — the first line of the
+  // first page and the last line of the last page, which have no marker on their outer side.
+  const edges = new Set<number>();
   marker.forEach((isMarker, i) => {
-    if (!isMarker) return;
-    for (const j of neighbours(i)) {
-      const t = lines[j].trim();
-      if (t.length <= MAX_HEADER_CHARS) nearMarker.set(t, (nearMarker.get(t) ?? 0) + 1);
-    }
+    if (isMarker) for (const j of neighbours(i)) edges.add(j);
   });
   // Page breaks: runs of markers with nothing but blank lines between them (a footer's page number
   // and an importer's page break are one break).
   let breaks = 0;
   let inRun = false;
+  let textAfterLastBreak = false;
   lines.forEach((l, i) => {
     if (marker[i]) {
       if (!inRun) breaks++;
       inRun = true;
-    } else if (l.trim()) inRun = false;
+      textAfterLastBreak = false;
+    } else if (l.trim()) {
+      inRun = false;
+      textAfterLastBreak = true;
+    }
   });
-  const needed = Math.max(MIN_REPEATS, Math.ceil(breaks * MIN_PAGE_SHARE));
-  const repeated = new Set([...nearMarker].filter(([, n]) => n >= needed).map(([t]) => t));
-  if (repeated.size) {
-    marker.forEach((isMarker, i) => {
-      if (!isMarker) return;
-      for (const j of neighbours(i)) if (repeated.has(lines[j].trim())) drop[j] = true;
-    });
+  if (breaks === 0) return withoutDropped(lines, drop, printed);
+  const pages = breaks + (textAfterLastBreak ? 1 : 0);
+  // The first line is counted but kept: it may be the document's own title or masthead, which a
+  // running header repeats.
+  let firstLine = -1;
+  if (printed) {
+    const content = lines.map((l, i) => (l.trim() && !marker[i] ? i : -1)).filter((i) => i >= 0);
+    if (content.length) edges.add(content[0]).add(content[content.length - 1]);
+    firstLine = content.length ? content[0] : -1;
   }
+  const nearMarker = new Map<string, number>();
+  for (const j of edges) {
+    const t = lines[j].trim();
+    if (t.length <= MAX_HEADER_CHARS) nearMarker.set(t, (nearMarker.get(t) ?? 0) + 1);
+  }
+  // A line at the edge of every page is a running header or footer however few the pages are.
+  const needed = Math.max(MIN_REPEATS, Math.ceil(breaks * MIN_PAGE_SHARE));
+  const repeated = new Set([...nearMarker].filter(([, n]) => n >= needed || (pages >= 2 && n >= pages)).map(([t]) => t));
+  for (const j of edges) if (j !== firstLine && repeated.has(lines[j].trim())) drop[j] = true;
+  return withoutDropped(lines, drop, printed);
+}
 
+function withoutDropped(lines: string[], drop: boolean[], printed: boolean): string[] {
   // Blank lines around a dropped line go too: a page break is not a paragraph break.
   const out: string[] = [];
   let afterDrop = false;

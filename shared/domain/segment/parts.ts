@@ -26,8 +26,19 @@ export function isTitleLine(text: string): boolean {
   if (t.length < MIN_TITLE_CHARS || t.length > MAX_TITLE_CHARS) return false;
   if (SENTENCE_PUNCT.test(t)) return false;
   if (matchLabel(t)) return false;
+  // A line that closes a quotation it did not open (…的若干措施》) is the tail of a wrapped citation.
+  if (closesUnopened(t, '《', '》') || closesUnopened(t, '“', '”')) return false;
   const core = t.replace(PERIOD_SUFFIX, '').replace(/[”"》]+$/, '');
   return TITLE_TAIL.test(core);
+}
+
+function closesUnopened(text: string, open: string, close: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === open) depth++;
+    else if (ch === close && --depth < 0) return true;
+  }
+  return false;
 }
 
 /** The first label after line `from` (stopping at the next title line), if any. */
