@@ -44,19 +44,23 @@ export function useLoad<T>(load: (api: Api) => Promise<T>, deps: unknown[], topi
   const api = useApi();
   const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
   useApiEvents((e) => {
     if (e.type === 'changed' && topics.includes(e.topic)) setTick((t) => t + 1);
   });
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    load(api).then(
+    loadRef.current(api).then(
       (data) => live && setState({ data, loading: false }),
       (error: Error) => live && setState({ error, loading: false }),
     );
     return () => {
       live = false;
     };
-  }, [api, tick, ...deps]); // load is re-created every render; deps say when it really changes
+    // `load` is a new closure every render; callers list what it depends on in `deps`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, tick, ...deps]);
   return { ...state, reload: () => setTick((t) => t + 1) };
 }
