@@ -98,3 +98,9 @@ describe('cleanText: a short printed document', () => {
     );
   });
 });
+
+describe('cleanText: letter-spaced chapter titles', () => {
+  it('closes up single characters spaced by ideographic spaces, not words', () => {
+    expect(cleanText('目　　录\n第一章　总　　则\n市财政局　市科技局', 'txt')).toBe('目录\n第一章 总则\n市财政局 市科技局');
+  });
+});

@@ -35,3 +35,21 @@ describe('a letterhead 文号 broken over two lines', () => {
     expect([meta.province, meta.level, meta.city]).toEqual(['湖北省', 'province', null]);
   });
 });
+
+describe('a regulation published under a 公告 header', () => {
+  const raw = ['云南省人民代表大会常务委员会公告', '（第12号）', '《云南省中小企业促进条例》已由省人大常委会于2019年7月26日审议通过，现予公布。',
+    '云南省人民代表大会常务委员会', '2019年7月26日', '云南省中小企业促进条例', '（2019年7月26日通过）', '第一章 总则', '第一条 为了促进中小企业发展，制定本条例。'].join('\n');
+
+  it('is cited by its own title; the announcement gives issuer and date', () => {
+    const meta = metadataOf(raw);
+    expect(meta.title).toBe('云南省中小企业促进条例');
+    expect(meta.issuer).toBe('云南省人民代表大会常务委员会');
+    expect(meta.dateWritten).toBe('2019-07-26');
+    expect([meta.province, meta.level]).toEqual(['云南省', 'province']);
+  });
+
+  it('keeps a 公告 as the title when it quotes no later title', () => {
+    const notice = ['某市人民政府公告', '现将有关事项公告如下：', '一、自2020年起实施新标准。'].join('\n');
+    expect(metadataOf(notice).title).toBe('某市人民政府公告');
+  });
+});

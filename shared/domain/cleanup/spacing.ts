@@ -36,8 +36,11 @@ const DIGIT_THEN_HAN = new RegExp(`(\\d) +(?=[${HAN}${CJK_OPEN}${CJK_CLOSE}%％]
 const HAN_THEN_DIGIT = new RegExp(`(?<=[${HAN}${CJK_OPEN}${CJK_CLOSE}]) +(?=\\d)`, 'gu');
 const AFTER_CJK_OPEN = new RegExp(`(?<=[${CJK_OPEN}${CJK_CLOSE}]) +(?=\\S)`, 'gu');
 const BEFORE_CJK_CLOSE = new RegExp(`(?<=\\S) +(?=[${CJK_CLOSE}])`, 'gu');
-/** Letter-spaced Chinese (索 引 号, 通 知): single characters separated by single spaces. */
-const LETTER_SPACED = new RegExp(`(?<![${HAN}])[${HAN}](?: [${HAN}](?![${HAN}]))+`, 'gu');
+/**
+ * Letter-spaced Chinese (索 引 号, 通 知, 总　　则 in a regulation's chapter titles): single characters
+ * separated by one to three spaces.
+ */
+const LETTER_SPACED = new RegExp(`(?<![${HAN}])[${HAN}](?: {1,3}[${HAN}](?![${HAN}]))+`, 'gu');
 /** 2015- 12- 20 → 2015-12-20, and the time after it: 15: 17 → 15:17 */
 const SPACED_DATE = /(\d{4}) *([-/.]) *(\d{1,2}) *\2 *(\d{1,2})(?!\d)(?: +(\d{1,2}) *: *(\d{2})(?!\d))?/g;
 

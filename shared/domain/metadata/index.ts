@@ -62,10 +62,32 @@ interface TitleReading {
 /** The first title block of the head; a cover notice issuing one plan is cited by the plan. */
 function readTitle(lines: string[], head: number, partCount: number): TitleReading {
   // Navigation menus may number their entries (一、), ending the head early: look further then.
-  const block = pickTitleBlock(findTitleBlocks(lines, head)) ?? pickTitleBlock(findTitleBlocks(lines, Math.min(lines.length, MAX_HEAD_LINES)));
+  const blocks = findTitleBlocks(lines, head);
+  const wide = blocks.length ? blocks : findTitleBlocks(lines, Math.min(lines.length, MAX_HEAD_LINES));
+  const block = pickTitleBlock(wide);
   if (!block) return { title: null, block };
+  const published = publishedUnder(block, wide, lines);
+  // The announcement and its signature stay the block: they say who published it and when.
+  if (published) return { title: published.text, block };
   const transmittal = readTransmittal(block.text, lines.slice(block.lastLine + 1, head).join('\n'), partCount);
   return { title: transmittal && !transmittal.several ? transmittal.plans[0] : block.text, block };
+}
+
+/** 云南省人民代表大会常务委员会公告, 广东省人民政府令: the header under which a law or a rule is published. */
+const PUBLICATION_HEADER_RE = /(?:公告|令)$/u;
+
+/**
+ * A regulation published under a 公告 or 令 header ('《云南省中小企业促进条例》已由…通过，现予公布')
+ * is cited by its own title, printed after the announcement: the later title block the
+ * announcement quotes in 《》.
+ */
+function publishedUnder(header: TitleBlock, blocks: TitleBlock[], lines: string[]): TitleBlock | null {
+  if (header.text.includes('关于') || !PUBLICATION_HEADER_RE.test(header.text)) return null;
+  for (const later of blocks.filter((b) => b.firstLine > header.lastLine)) {
+    const between = lines.slice(header.lastLine + 1, later.firstLine).join('').replace(/[\s\u00a0\u3000]+/gu, '');
+    if (between.includes(`《${later.text}》`)) return later;
+  }
+  return null;
 }
 
 /** The signature's issuer, else the title's 关于 prefix, else the web page's 发布机构. */
