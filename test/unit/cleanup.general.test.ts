@@ -104,3 +104,9 @@ describe('cleanText: letter-spaced chapter titles', () => {
     expect(cleanText('目　　录\n第一章　总　　则\n市财政局　市科技局', 'txt')).toBe('目录\n第一章 总则\n市财政局 市科技局');
   });
 });
+
+describe('cleanText: field names that end like a button', () => {
+  it('keeps 发文字号 while removing the 字号 button', () => {
+    expect(cleanText('发文字号：合政办〔2020〕7号\n【字号：大 中 小】', 'html')).toBe('发文字号：合政办〔2020〕7号');
+  });
+});
