@@ -53,3 +53,24 @@ describe('a regulation published under a 公告 header', () => {
     expect(metadataOf(notice).title).toBe('某市人民政府公告');
   });
 });
+
+describe('a district name several cities share', () => {
+  const doc = (cited: string): string => ['鼓楼区人民政府办公室关于做好稳就业工作的通知', '各街道：', `根据${cited}精神，通知如下：`, '一、支持企业稳岗',
+    '鼓楼区人民政府办公室', '2020年6月28日'].join('\n');
+
+  it('is resolved by the province of the 文号 the document cites, and marked inferred', () => {
+    const meta = metadataOf(doc('闽政〔2020〕11号'));
+    expect([meta.city, meta.province, meta.level]).toEqual(['福州市', '福建省', 'district']);
+    expect(meta.inferred).toEqual(expect.arrayContaining(['city', 'province']));
+  });
+
+  it('is resolved by a province the document names in full', () => {
+    expect(metadataOf(doc('《河南省人民政府关于促进就业的意见》')).city).toBe('开封市');
+  });
+
+  it('is not resolved by a province two of its readings share', () => {
+    // 南京 and 徐州 both have a 鼓楼区 and both lie in 江苏: the header alone cannot tell them apart.
+    expect(['南京市', '徐州市', null]).toContain(metadataOf(doc('苏政〔2020〕5号')).city);
+    expect(metadataOf(doc('苏政〔2020〕5号')).city).not.toBe('开封市');
+  });
+});

@@ -135,8 +135,9 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
 
   // Place: named by the issuer, else by the title, else inferred from the body. National bodies
   // (国务院, ministries) have no place: nothing is inferred for them.
-  let place: PlaceGuess = placeFromHeader(issuer ?? '');
-  if (!place.province) place = placeFromHeader(block?.text ?? '');
+  let place: PlaceGuess = placeFromHeader(issuer ?? '', cleaned);
+  if (!place.province) place = placeFromHeader(block?.text ?? '', cleaned);
+  if (place.fromContext) inferred.push('city', 'province');
   if (!place.province && !(issuer && isNationalIssuer(issuer))) {
     place = placeFromBody(cleaned);
     if (place.city) inferred.push('city');

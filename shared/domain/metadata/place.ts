@@ -3,6 +3,8 @@
 // 宁波市); otherwise inferred from the places the body names most (咸宁高新区, 香城 → 咸宁市).
 import type { AdminLevel } from '../types';
 import { findPlaces, type PlaceMention } from '../gazetteer/index';
+import { PROVINCE_ABBREVIATIONS } from '../gazetteer/aliases';
+import { findDocNumbers } from './docNumbers';
 
 export interface PlaceGuess {
   city: string | null;
@@ -10,6 +12,8 @@ export interface PlaceGuess {
   level: AdminLevel | null;
   /** The district or county when the document comes from one (海曙区), else null. */
   district: string | null;
+  /** True when a name shared by several places was resolved by the rest of the text (鼓楼区 + 闽政). */
+  fromContext?: boolean;
 }
 
 const EMPTY: PlaceGuess = { city: null, province: null, level: null, district: null };
@@ -19,22 +23,49 @@ const RANK: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, co
  * The place named by a short header text (issuer, title): the most specific division whose
  * parents agree with the others named, e.g. 宁波市 + 海曙区 → 海曙区.
  */
-export function placeFromHeader(header: string): PlaceGuess {
+export function placeFromHeader(header: string, context = ''): PlaceGuess {
   const mentions = findPlaces(header).filter((m) => m.count - m.nicknameCount > 0);
   if (mentions.length === 0) return EMPTY;
   // A district name shared by several cities (鼓楼区) is kept only when its city is named too,
-  // or when it is the only reading.
+  // when it is the only reading, or when the rest of the document points at one province.
   const cities = new Set(mentions.filter((m) => m.level === 'city').map((m) => m.city));
   const byName = new Map<string, PlaceMention[]>();
   for (const m of mentions) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  const hinted = context ? provinceHints(context) : new Map<string, number>();
   const usable = mentions.filter((m) => {
     const same = byName.get(m.name) ?? [];
-    return same.length === 1 || (m.city != null && cities.has(m.city));
+    return same.length === 1 || (m.city != null && cities.has(m.city)) || favoured(m, same, hinted);
   });
   if (usable.length === 0) return EMPTY;
   const best = [...usable].sort((a, b) => RANK[b.level] - RANK[a.level] || b.fullCount - a.fullCount)[0];
   const district = best.level === 'district' || best.level === 'county' ? best.name : null;
-  return { city: best.level === 'province' ? null : best.city, province: best.province, level: best.level, district };
+  const guess: PlaceGuess = { city: best.level === 'province' ? null : best.city, province: best.province, level: best.level, district };
+  // Chosen among several readings by the province the text points at: an inference.
+  if ((byName.get(best.name) ?? []).length > 1 && !(best.city != null && cities.has(best.city) && best.level !== 'city')) guess.fromContext = true;
+  return guess;
+}
+
+/**
+ * Provinces the text points at: provinces it names in full (福建省人民政府) and the provincial
+ * abbreviations that open the issuer codes of the 文号 it cites (闽政〔2020〕11号). Each alone is
+ * weak — 青 opens both 青海 and 青岛 codes — so they only choose among readings of one name.
+ */
+function provinceHints(text: string): Map<string, number> {
+  const hints = new Map<string, number>();
+  const add = (province: string, n: number): void => void hints.set(province, (hints.get(province) ?? 0) + n);
+  for (const m of findPlaces(text)) if (m.level === 'province' && m.fullCount > 0) add(m.province, m.fullCount);
+  for (const hit of findDocNumbers(text)) {
+    const province = PROVINCE_ABBREVIATIONS[hit.docNumber.charAt(0)];
+    if (province) add(province, 1);
+  }
+  return hints;
+}
+
+/** The one reading of a shared name (鼓楼区) whose province the text points at more than any other's. */
+function favoured(m: PlaceMention, readings: PlaceMention[], hints: Map<string, number>): boolean {
+  const score = (r: PlaceMention): number => hints.get(r.province) ?? 0;
+  const mine = score(m);
+  return mine > 0 && readings.every((r) => r === m || score(r) < mine);
 }
 
 /** Count of phrases like 我市/全市 that show which level the text speaks from. */
