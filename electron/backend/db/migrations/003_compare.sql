@@ -47,5 +47,6 @@ CREATE TABLE clause_lsh (
   clause_id INTEGER NOT NULL,
   doc_id    INTEGER NOT NULL
 );
-CREATE INDEX clause_lsh_key ON clause_lsh(band_key);
+-- (band_key, clause_id) covers the lookup: a query reads index pages only.
+CREATE INDEX clause_lsh_key ON clause_lsh(band_key, clause_id);
 CREATE INDEX clause_lsh_doc ON clause_lsh(doc_id);
