@@ -41,13 +41,33 @@ function cleanContent(s: string): string {
 /** '市经信委、市财政局及各区市政府等部门' → ['市经信委', '市财政局', '各区市政府']. */
 export function splitAgencyList(list: string): string[] {
   const out: string[] = [];
-  for (const piece of list.split(ITEM_SEPARATORS_RE)) {
+  for (const piece of splitOutsideBrackets(list)) {
     for (const raw of piece.split(CONJUNCTION_SPLIT_RE)) {
       const name = raw.replace(TRAILING_ET_CETERA_RE, '').replace(/(?:按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
       if (name.length >= 2 && AGENCY_NAME_RE.test(name) && !/[。:：\d]/u.test(name)) out.push(name);
     }
   }
   return out;
+}
+
+/**
+ * Splits a list at its separators, except inside brackets: 各县（市、区）人民政府 is one name, whose
+ * bracket lists the kinds of county-level divisions.
+ */
+function splitOutsideBrackets(list: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of list) {
+    if ('(（⦅⦇'.includes(ch)) depth++;
+    else if (')）⦆⦈'.includes(ch) && depth > 0) depth--;
+    if (depth === 0 && ITEM_SEPARATORS_RE.test(ch)) {
+      pieces.push(current);
+      current = '';
+    } else current += ch;
+  }
+  pieces.push(current);
+  return pieces;
 }
 
 interface Found {
@@ -87,6 +107,16 @@ function readAgencyNote(content: string): Found | null {
 
 // Innermost brackets, half- or full-width, possibly mixed by OCR: (…) （…） (…） （…).
 const BRACKET_RE = /[(（]([^()（）]{2,300})[)）]/gu;
+/**
+ * A short bracket inside a name, between two Chinese characters: 各县（市、区）人民政府, 各县（市）区.
+ * It is set aside as ⦅…⦆ while notes are read, so the note around it is still the innermost bracket.
+ */
+const IN_NAME_BRACKET_RE = /(?<=[\u4e00-\u9fff])[(（][^()（）]{1,10}[)）](?=[\u4e00-\u9fff])/gu;
+const SET_ASIDE: Record<string, string> = { '（': '⦅', '）': '⦆', '(': '⦇', ')': '⦈' };
+const RESTORE: Record<string, string> = { '⦅': '（', '⦆': '）', '⦇': '(', '⦈': ')' };
+const setAsideInNameBrackets = (text: string): string =>
+  text.replace(IN_NAME_BRACKET_RE, (b) => b.replace(/[()（）]/gu, (ch) => SET_ASIDE[ch]));
+const restoreInNameBrackets = (name: string): string => name.replace(/[⦅⦆⦇⦈]/gu, (ch) => RESTORE[ch]);
 // A labelled note outside brackets, running to the end of its line.
 const TRAILING_LABEL_RE = new RegExp(`(?:^|[。；;\\n])\\s*((?:${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].join('|')})[:：][^\\n。]+)`, 'gu');
 
@@ -97,7 +127,8 @@ const LENTICULAR_LABEL_RE = new RegExp(`[【\\[［](${[...LEAD_LABELS, ...RESPON
 export function extractAgencies(clauseText: string): ClauseAgencies {
   if (typeof clauseText !== 'string') throw new TypeError('extractAgencies: clauseText must be a string');
   const notes: Found[] = [];
-  const bracketed = clauseText.replace(/[\r]/gu, '').replace(LENTICULAR_LABEL_RE, '$1:');
+  const labelled = clauseText.replace(/[\r]/gu, '').replace(LENTICULAR_LABEL_RE, '$1:');
+  const bracketed = setAsideInNameBrackets(labelled);
   for (const m of bracketed.matchAll(BRACKET_RE)) {
     const note = readAgencyNote(m[1]);
     if (note) notes.push(note);
@@ -117,7 +148,7 @@ export function extractAgencies(clauseText: string): ClauseAgencies {
   }
   // No lead printed anywhere in the clause: the first listed responsible agency leads.
   if (!markedLead && lead.length === 0 && responsible.length > 0) lead.push(responsible[0]);
-  const uniqueLead = [...new Set(lead)];
-  const uniqueResponsible = [...new Set(responsible)].filter((a) => !uniqueLead.includes(a));
+  const uniqueLead = [...new Set(lead.map(restoreInNameBrackets))];
+  const uniqueResponsible = [...new Set(responsible.map(restoreInNameBrackets))].filter((a) => !uniqueLead.includes(a));
   return { lead: uniqueLead, responsible: uniqueResponsible };
 }
