@@ -65,6 +65,10 @@ export function createSearchStore(db: Db) {
     facts: db.prepare('SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents ORDER BY id'),
     factsOf: db.prepare(`SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents
       WHERE id IN (SELECT value FROM json_each(?))`),
+    // Two subqueries: SQLite answers a lone min() or max() from the index, not both in one.
+    span: db.prepare('SELECT (SELECT min(clause_id) FROM search_clauses) AS min, (SELECT max(clause_id) FROM search_clauses) AS max'),
+    texts: db.prepare('SELECT id, text FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
+    averageLength: db.prepare('SELECT avg(length(text)) FROM clauses').pluck(),
     hits: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
   };
@@ -80,10 +84,11 @@ export function createSearchStore(db: Db) {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
     ranked: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
       WHERE search_fts MATCH @match ORDER BY score, id LIMIT @limit OFFSET @offset`),
-    sampleCount: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match AND search_fts.rowid % @stride = 0`),
-    sampleRanked: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
-      WHERE search_fts MATCH @match AND search_fts.rowid % @stride = 0 ORDER BY score, id LIMIT @limit OFFSET @offset`),
-    rest: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
+    probe: shapes((j) => `SELECT count(*) AS n, max(id) AS last FROM (SELECT search_fts.rowid AS id FROM search_fts ${j}
+      WHERE search_fts MATCH @match LIMIT @cap)`),
+    countAndSample: shapes((j) => `SELECT count(*) AS n, json_group_array(search_fts.rowid) FILTER (WHERE search_fts.rowid % @stride = 0) AS sample
+      FROM search_fts ${j} WHERE search_fts MATCH @match`),
+    rest: shapes((j) => `SELECT search_fts.rowid AS id, 0 AS score FROM search_fts ${j}
       WHERE search_fts MATCH @match AND search_fts.rowid % @stride <> 0 ORDER BY search_fts.rowid LIMIT @limit OFFSET @offset`),
     perDocument: shapes((j) => `SELECT s2.doc_id AS docId, count(*) AS n FROM search_fts ${j}
       JOIN search_clauses s2 ON s2.clause_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`),
@@ -94,7 +99,11 @@ export function createSearchStore(db: Db) {
     match, ...(scope ? { docs: scope.docs && JSON.stringify(scope.docs), clauses: scope.clauses && JSON.stringify(scope.clauses) } : {}), ...extra,
   });
 
+  let averageCache: number | null = null;
+  let rowCountCache: number | null = null;
+
   function unindexDocument(docId: number): void {
+    averageCache = rowCountCache = null;
     for (const id of stmt.idsOfDoc.all(docId) as number[]) stmt.deleteFts.run(id);
     stmt.deleteRows.run(docId);
   }
@@ -130,12 +139,34 @@ export function createSearchStore(db: Db) {
     },
     count: (match: string, scope: Scope) => pick(q.count, scope).pluck().get(params(match, scope)) as number,
     ranked: (match: string, scope: Scope, limit: number, offset: number) => pick(q.ranked, scope).all(params(match, scope, { limit, offset })) as ScoredId[],
-    sampleCount: (match: string, scope: Scope, stride: number) => pick(q.sampleCount, scope).pluck().get(params(match, scope, { stride })) as number,
-    sampleRanked: (match: string, scope: Scope, stride: number, limit: number, offset: number) =>
-      pick(q.sampleRanked, scope).all(params(match, scope, { stride, limit, offset })) as ScoredId[],
+    /** How many matches there are, up to `cap`, and the id of the last one counted (matches come in id order). */
+    probe: (match: string, scope: Scope, cap: number) => pick(q.probe, scope).get(params(match, scope, { cap })) as { n: number; last: number | null },
+    /** One pass: the number of matches and the ids of those whose id is a multiple of `stride`. */
+    countAndSample(match: string, scope: Scope, stride: number): { n: number; sample: number[] } {
+      const r = pick(q.countAndSample, scope).get(params(match, scope, { stride })) as { n: number; sample: string | null };
+      return { n: r.n, sample: r.sample ? (JSON.parse(r.sample) as number[]) : [] };
+    },
+    /** Indexed clauses (cached until the corpus changes). */
+    rowCount(): number {
+      rowCountCache ??= stmt.indexedCount.get() as number;
+      return rowCountCache;
+    },
+    idSpan(): { min: number; max: number } {
+      const r = stmt.span.get() as { min: number | null; max: number | null };
+      return { min: r.min ?? 0, max: r.max ?? 0 };
+    },
+    /** Average length of a clause's own text, for BM25's length normalisation (cached until the corpus changes). */
+    averageLength(): number {
+      averageCache ??= (stmt.averageLength.get() as number | null) ?? 1;
+      return averageCache;
+    },
     rest: (match: string, scope: Scope, stride: number, limit: number, offset: number) =>
       pick(q.rest, scope).all(params(match, scope, { stride, limit, offset })) as ScoredId[],
     perDocument: (match: string, scope: Scope) => pick(q.perDocument, scope).all(params(match, scope)) as Array<{ docId: number; n: number }>,
+    /** Just the texts (for ranking a sample). */
+    texts(ids: number[]): Array<{ id: number; text: string }> {
+      return ids.length ? (stmt.texts.all(JSON.stringify(ids)) as Array<{ id: number; text: string }>) : [];
+    },
     hitRows(ids: number[]): HitRow[] {
       return ids.length ? (stmt.hits.all(JSON.stringify(ids)) as HitRow[]) : [];
     },

@@ -1,6 +1,6 @@
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import {
-  findOccurrences, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
+  bm25Score, findOccurrences, idf, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
   type FtsPlan, type ParsedQuery, type QueryTerm,
 } from '../../../shared/domain/search';
 import type { DocumentFacts, Scope, ScoredId, SearchStore } from '../db/search';
@@ -11,7 +11,7 @@ import type { DocumentFacts, Scope, ScoredId, SearchStore } from '../db/search';
  */
 export const EXACT_RANK_LIMIT = 8_000;
 /** Beyond it, BM25 ranks an evenly spread sample of about this many hits first (see searchResult.ranking). */
-export const RANK_SAMPLE = 3_000;
+export const RANK_SAMPLE = 1_000;
 /** Sampling applies to pages a person reads; bulk requests (CLI, export) are always ranked in full. */
 const BULK_LIMIT = 1_000;
 
@@ -82,22 +82,42 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const all = verifiedCandidates(p);
       return { total: all.length, ids: all.slice(offset, offset + limit), ranking: 'bm25', rankedAmong: all.length };
     }
-    const total = store.count(match, p.scope);
-    if (total <= exactRankLimit || limit > BULK_LIMIT) {
+    if (limit > BULK_LIMIT) {
+      const total = store.count(match, p.scope);
       return { total, ids: offset < total ? store.ranked(match, p.scope, limit, offset) : [], ranking: 'bm25', rankedAmong: total };
     }
-    // BM25 for every one of tens of thousands of hits costs more than a person waits for, and
-    // tells little (the term is in most clauses, so its IDF is near zero): rank every
-    // stride-th clause (by id, so the sample spreads over all documents), then the rest in order.
-    // One statement, so bm25's IDF pass runs once (ranking id ranges separately was measured
-    // slower: every statement pays that pass again).
-    const stride = Math.ceil(total / rankSample);
-    const ids = store.sampleRanked(match, p.scope, stride, limit, offset);
-    if (ids.length < limit) {
-      const sampled = store.sampleCount(match, p.scope, stride);
-      ids.push(...store.rest(match, p.scope, stride, limit - ids.length, Math.max(0, offset - sampled)));
+    // A bounded first look: up to exactRankLimit matches cost little, and then FTS5's bm25()
+    // ranks them all (its IDF pass is over these few matches too).
+    const probe = store.probe(match, p.scope, exactRankLimit + 1);
+    if (probe.n <= exactRankLimit) {
+      return { total: probe.n, ids: offset < probe.n ? store.ranked(match, p.scope, limit, offset) : [], ranking: 'bm25', rankedAmong: probe.n };
     }
-    return { total, ids, ranking: 'bm25-sample', rankedAmong: Math.ceil(total / stride) };
+    // Tens of thousands of hits: FTS5's bm25() would pass over all of them twice more (IDF, then
+    // scores), which costs more than a person waits for. One pass counts the hits and collects
+    // every stride-th one (by id, so the sample spreads over all documents, the stride estimated
+    // from where the probe stopped); BM25 ranks that sample here, with the IDF from the true
+    // count; the other hits follow in id order.
+    const span = store.idSpan();
+    const covered = Math.max(1, (probe.last ?? span.max) - span.min + 1);
+    const estimate = (probe.n * (span.max - span.min + 1)) / covered;
+    const stride = Math.max(1, Math.ceil(estimate / rankSample));
+    const { n: total, sample } = store.countAndSample(match, p.scope, stride);
+    const ranked = rankSampled(sample, p.parsed, total);
+    const ids = ranked.slice(offset, offset + limit);
+    if (ids.length < limit) ids.push(...store.rest(match, p.scope, stride, limit - ids.length, Math.max(0, offset - ranked.length)));
+    return { total, ids, ranking: 'bm25-sample', rankedAmong: ranked.length };
+  }
+
+  /** BM25 (as FTS5 computes it) over sampled hits, best first; scores are negated like FTS5's. */
+  function rankSampled(sample: number[], parsed: ParsedQuery, total: number): ScoredId[] {
+    const terms = positiveTerms(parsed);
+    const rows = store.texts(sample);
+    const average = store.averageLength();
+    const weight = idf(store.rowCount(), total);
+    const termIdf = terms.map(() => weight);
+    return rows
+      .map((r) => ({ id: r.id, score: -bm25Score(r.text, terms, termIdf, average) }))
+      .sort((a, b) => a.score - b.score || a.id - b.id);
   }
 
   function buildHits(ids: ScoredId[], terms: QueryTerm[], parsed: ParsedQuery): SearchHit[] {
