@@ -102,3 +102,21 @@ describe('the closing matter after the last clause', () => {
     expect(outline(text)).toEqual(['一、<- L1 heading', '（一）<一、 L2 heading']);
   });
 });
+
+describe('attached documents titled on their attachment line', () => {
+  const text = [
+    '关于印发两个办法的通知', '现印发给你们。', '某市人民政府办公厅', '2021年4月8日',
+    '附件1：某市创业创新基地建设实施细则', '第一条 为推进基地建设，制定本细则。', '第二条 本细则自印发之日起施行。',
+    '附件2：某市中小企业服务券管理办法', '第一条 为降低服务成本，制定本办法。', '第二条 本办法自印发之日起施行。',
+  ].join('\n');
+
+  it('become parts named by the title after 附件N：, each numbered afresh', () => {
+    expect(splitParts(text).map((p) => p.title)).toEqual(['某市创业创新基地建设实施细则', '某市中小企业服务券管理办法']);
+    expect(outline(text)).toEqual(['第一条<- L1 measure', '第二条<- L1 measure', '第一条<- L1 measure', '第二条<- L1 measure']);
+  });
+
+  it('let a single attached document restart the numbering after it', () => {
+    const one = ['一、总体要求', '二、主要任务', '附件：某市创业创新基地建设实施细则', '一、适用范围', '二、认定条件'].join('\n');
+    expect(outline(one).map((o) => o.split(' ')[0])).toEqual(['一、<-', '二、<-', '一、<-', '二、<-']);
+  });
+});

@@ -41,10 +41,26 @@ function closesUnopened(text: string, open: string, close: string): boolean {
   return false;
 }
 
+/** 附件1： / 附件 2 / 附件: printed before an attached document's title on the same line. */
+const ATTACHMENT_PREFIX = /^附\s*件\s*\d{0,2}\s*[:：]?\s*/;
+
+/**
+ * The title of a document, also when it is printed after its attachment number on the same line
+ * ('附件1：长沙市…实施细则'), or null when the line is not a title.
+ */
+export function documentTitleOf(text: string): string | null {
+  const t = text.trim();
+  if (isTitleLine(t)) return t;
+  const prefix = ATTACHMENT_PREFIX.exec(t);
+  if (!prefix || !prefix[0].trim()) return null;
+  const rest = t.slice(prefix[0].length);
+  return isTitleLine(rest) ? rest : null;
+}
+
 /** The first label after line `from` (stopping at the next title line), if any. */
 function firstLabelAfter(lines: Line[], from: number): LabelMatch | null {
   for (let i = from + 1; i < lines.length; i++) {
-    if (isTitleLine(lines[i].text)) return null;
+    if (documentTitleOf(lines[i].text)) return null;
     const m = matchLabel(lines[i].text);
     if (m) return m;
   }
@@ -59,27 +75,28 @@ function firstLabelAfter(lines: Line[], from: number): LabelMatch | null {
  */
 export function splitParts(cleaned: string): PartSpan[] {
   const lines = splitLines(cleaned);
-  const candidates: Array<{ line: Line; first: LabelMatch }> = [];
+  const candidates: Array<{ line: Line; title: string; first: LabelMatch }> = [];
   lines.forEach((line, i) => {
-    if (!isTitleLine(line.text)) return;
+    const title = documentTitleOf(line.text);
+    if (!title) return;
     const first = firstLabelAfter(lines, i);
-    if (first && first.number === 1) candidates.push({ line, first });
+    if (first && first.number === 1) candidates.push({ line, title, first });
   });
   // The scheme most titles open with (ties: the earliest) is the one documents are numbered in.
   const tally = new Map<string, number>();
   for (const c of candidates) tally.set(c.first.scheme, (tally.get(c.first.scheme) ?? 0) + 1);
   let topScheme: string | undefined;
   for (const [scheme, n] of tally) if (topScheme === undefined || n > (tally.get(topScheme) ?? 0)) topScheme = scheme;
-  const starts = candidates.filter((c) => c.first.scheme === topScheme).map((c) => c.line);
+  const starts = candidates.filter((c) => c.first.scheme === topScheme);
   if (starts.length < 2) return [];
-  return starts.map((line, i) => {
+  return starts.map(({ line, title }, i) => {
     const next = lines[lines.indexOf(line) + 1];
     // A plan prints its period on the line under its name: 某某实施方案 / （2022—2025年）.
     const period = next && PERIOD_LINE.test(next.text.trim()) ? next.text.trim() : '';
     return {
       start: line.start,
-      end: i + 1 < starts.length ? starts[i + 1].start : cleaned.length,
-      title: line.text.trim() + period,
+      end: i + 1 < starts.length ? starts[i + 1].line.start : cleaned.length,
+      title: title + period,
     };
   });
 }

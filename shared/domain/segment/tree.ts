@@ -22,7 +22,7 @@ import type { ClauseDraft } from '../types';
 import { classifyClause } from './heading';
 import { matchLabel, type LabelMatch, type LabelScheme } from './labels';
 import { splitLines } from './lines';
-import { isTitleLine } from './parts';
+import { documentTitleOf, isTitleLine } from './parts';
 
 interface OpenClause {
   /** Position in `accepted`. */
@@ -143,7 +143,7 @@ const SENTENCE_PUNCT = /[。，,、；;：:！!？?“”"《》]/;
 
 function precedingKind(line: string): Preceding {
   const t = line.trim();
-  if (isTitleLine(t) || ATTACHMENT_HEADING.test(t)) return 'title';
+  if (documentTitleOf(t) || ATTACHMENT_HEADING.test(t)) return 'title';
   if (t.length >= 2 && t.length <= MAX_SUBHEADING_CHARS && !SENTENCE_PUNCT.test(t) && !/\d/.test(t)) return 'subheading';
   return 'text';
 }
