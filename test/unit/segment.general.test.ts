@@ -120,3 +120,11 @@ describe('attached documents titled on their attachment line', () => {
     expect(outline(one).map((o) => o.split(' ')[0])).toEqual(['一、<-', '二、<-', '一、<-', '二、<-']);
   });
 });
+
+describe('a cover notice with numbered requests before the plan it transmits', () => {
+  it('starts the plan\'s numbering at the top level after its title', () => {
+    const text = ['关于印发某市创业行动方案的通知', '各区：', '现将方案印发给你们，并提出以下要求：', '1.各区要高度重视，抓好落实。', '2.请于每季度末报送工作进展。',
+      '某市人民政府办公室', '2020年1月1日', '某市创业行动方案', '一、总体要求', '（一）指导思想', '二、主要任务'].join('\n');
+    expect(outline(text).map((o) => o.split(' ').slice(0, 2).join(' '))).toEqual(['1.<- L1', '2.<- L1', '一、<- L1', '（一）<一、 L2', '二、<- L1']);
+  });
+});

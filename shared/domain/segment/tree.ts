@@ -9,7 +9,8 @@
 //   further down does not restart anything;
 // - or its scheme is not open and its number is 1 (a first child of the innermost open clause) or
 //   continues that scheme's last number anywhere in this stretch — numbering that runs on across
-//   sections, (十四) under 二、 after (十三) under 一、, nests under the newest open clause.
+//   sections, (十四) under 二、 after (十三) under 一、, nests under the newest open clause — except
+//   right after a title line, where a new document's numbering starts at the top level.
 // Anything else — 100 个镇, (2016-2018), a (一) quoted in a wrapped line — stays running text, and
 // so does the numbered list of attachments under a notice's 附件： line (1.XX实施方案 / 2.XX办法).
 // Levels therefore follow the order in which schemes first appear, not a fixed table: a document
@@ -190,6 +191,9 @@ function place(
     return null;
   }
   const last = lastNumber.get(m.scheme) ?? 0;
+  // A document's title, then numbering in a scheme of its own: that document starts at the top
+  // level, not under the cover notice's last numbered request (…2.请于每季度末报送 / 某市创业行动方案 / 一、).
+  if (m.number === 1 && after === 'title') return { depth: 0 };
   if (m.number === 1 || m.number === last + 1) return { depth: stack.length };
   return null;
 }
