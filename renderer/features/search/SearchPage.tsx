@@ -94,10 +94,18 @@ export function SearchPage({ route }: { route: Route }) {
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const countOf = useMemo(() => new Map((facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
 
+  const [loadingMore, setLoadingMore] = useState(false);
   async function more() {
-    if (!result) return;
-    const next = await api['search.query']({ query, filters, limit: PAGE, offset: result.hits.length });
-    setResult({ ...next, hits: [...result.hits, ...next.hits] });
+    if (!result || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const next = await api['search.query']({ query, filters, limit: PAGE, offset: result.hits.length });
+      setResult((r) => (r ? { ...next, hits: [...r.hits, ...next.hits] } : r));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoadingMore(false);
+    }
   }
 
   function open(hit: SearchHit) {
@@ -168,7 +176,7 @@ export function SearchPage({ route }: { route: Route }) {
               </section>
             ))}
             {result.hits.length < result.total && (
-              <button onClick={() => void more()} data-testid="search-more">{t('more')}</button>
+              <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">{t('more')}</button>
             )}
           </div>
           {facets && <Facets facets={facets} filters={filters} onChange={setAndClean} />}

@@ -23,7 +23,11 @@ export class SearchPage {
   }
   async showAll(): Promise<void> {
     const more = this.page.getByTestId('search-more');
-    while (await more.isVisible()) await more.click();
+    while (await more.isVisible()) {
+      const before = await this.hits.count();
+      await more.click();
+      await expect.poll(() => this.hits.count()).toBeGreaterThan(before);
+    }
   }
   async filterCity(city: string): Promise<void> {
     await this.page.getByTestId('filter-city').selectOption(city);
