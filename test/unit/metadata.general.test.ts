@@ -74,3 +74,16 @@ describe('a district name several cities share', () => {
     expect(metadataOf(doc('苏政〔2020〕5号')).city).not.toBe('开封市');
   });
 });
+
+describe('fields of a regulation database export', () => {
+  it('reads labels printed in lenticular brackets, and keeps them out of the title', () => {
+    const raw = ['【法规标题】长沙市人民政府关于支持企业发展的意见', '【发文字号】长政发〔2020〕5号', '【发布部门】长沙市政府',
+      '【发布日期】2020.03.05 【实施日期】2020.03.05', '【时效性】现行有效', '长沙市人民政府关于支持企业发展的意见', '一、总体要求'].join('\n');
+    const meta = metadataOf(raw);
+    expect(meta.title).toBe('长沙市人民政府关于支持企业发展的意见');
+    expect(meta.docNumber).toBe('长政发〔2020〕5号');
+    expect(meta.datePublished).toBe('2020-03-05');
+    expect(meta.validity).toBe('现行有效');
+    expect(meta.citedDocNumbers).toEqual([]);
+  });
+});

@@ -24,16 +24,20 @@ const LABELS = {
   dateWritten: ['成文日期', '成文时间', '发文日期', '印发日期', '签发日期'],
   datePublished: ['发布日期', '发布时间', '公开日期', '公布日期'],
   validity: ['有效性', '时效性', '效力状态', '有效状态', '时效'],
-  issuer: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关'],
-  title: ['文件标题', '标题', '文件名称', '题名'],
+  issuer: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关', '发布部门'],
+  title: ['法规标题', '文件标题', '标题', '文件名称', '题名'],
 } as const;
 
 // Any label at all: a value ends where the next label starts ('… 主题分类: …').
 const ALL_LABELS = [
   ...Object.values(LABELS).flat(), '索引号', '主题分类', '公开方式', '阅读版本', '浏览次数', '来源', '字体',
-  '政策原文', '政策解读', '年度期数', '总期刊数', '分类', '体裁分类', '主题词', '公文种类',
+  '政策原文', '政策解读', '年度期数', '总期刊数', '分类', '体裁分类', '主题词', '公文种类', '实施日期', '效力级别', '法规类别',
 ].sort((a, b) => b.length - a.length);
-const NEXT_LABEL_RE = new RegExp(`[\\s\\u00a0\\u3000](?:${ALL_LABELS.map(spaced).join('|')})${SP}[:：]`, 'u');
+const ANY_LABEL = `(?:${ALL_LABELS.map(spaced).join('|')})`;
+// Regulation databases print labels in lenticular brackets, value right after: 【发文字号】长政发〔2020〕5号.
+const OPEN_LABEL = '[【\\[［]';
+const CLOSE_LABEL = '[】\\]］]';
+const NEXT_LABEL_RE = new RegExp(`[\\s\\u00a0\\u3000](?:${ANY_LABEL}${SP}[:：]|${OPEN_LABEL}${ANY_LABEL}${CLOSE_LABEL})`, 'u');
 
 // The status words of Chinese regulation databases; kept as printed (现行有效, 已废止 …).
 const VALIDITY_RE = /^(?:现行有效|全部有效|部分有效|有效|已被修改|已修改|已修订|修订|部分失效|已失效|失效|已废止|废止|尚未生效|未生效|有效期届满)/u;
@@ -44,7 +48,10 @@ function valueAfter(raw: string, labels: readonly string[]): string | null {
     // A label stands at a line start (after bullets/numbers/spaces) or after white space, and is
     // followed by a colon or by white space and a value.
     // Web tables put the value in the next cell, often on the next line: '成文日期\n2016-09-29'.
-    const re = new RegExp(`(?:^|[\\s\\u00a0\\u3000•·])${spaced(label)}${SP}(?:[:：]|(?=[ \\t\\u00a0\\u3000\\n]))[\\s\\u00a0\\u3000]*([^\\n]*)`, 'gmu');
+    const re = new RegExp(
+      `(?:^|[\\s\\u00a0\\u3000•·])(?:${OPEN_LABEL}${spaced(label)}${CLOSE_LABEL}${SP}[:：]?|${spaced(label)}${SP}(?:[:：]|(?=[ \\t\\u00a0\\u3000\\n])))[\\s\\u00a0\\u3000]*([^\\n]*)`,
+      'gmu',
+    );
     for (const m of raw.matchAll(re)) {
       let value = m[1];
       const next = NEXT_LABEL_RE.exec(` ${value}`);

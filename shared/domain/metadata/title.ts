@@ -34,9 +34,10 @@ const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/gu, '');
 const DOC_NUMBER_LINE_RE = /^[\u4e00-\u9fff]{1,12}[〔［\[(（【][0-9０-９]{4}[〕］\])）】][0-9０-９]{1,5}号$/u;
 const DATE_LINE_RE = /^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]{4})年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$/u;
 
-// Letterheads (青岛市人民政府文件) and navigation (首页 > 政策文件) are not part of a title.
+// Letterheads (青岛市人民政府文件), navigation (首页 > 政策文件) and bracketed field labels
+// (【法规标题】…) are not part of a title.
 // Numbered clauses (一、 (三) 2. 第五条) are never titles either.
-const NOT_TITLE_LINE_RE = /(?:文件|简报|公报)$|[>»＞|｜]|^(?:当前位置|您现在的位置|首页)|^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+条)/u;
+const NOT_TITLE_LINE_RE = /(?:文件|简报|公报)$|[>»＞|｜]|^(?:当前位置|您现在的位置|首页)|^[【\[［][^】\]］]{1,8}[】\]］]|^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+条)/u;
 
 function looksLikeTitleLine(line: string): boolean {
   const t = compact(line);
