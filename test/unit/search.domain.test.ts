@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findOccurrences, foldForSearch, foldWithMap, ftsPlan, indexDocument, makeSnippet, matchesFolded, parseQuery, phraseFor, positiveTerms,
+  bm25Score, idf, findOccurrences, foldForSearch, foldWithMap, ftsPlan, indexDocument, makeSnippet, matchesFolded, parseQuery, phraseFor, positiveTerms,
 } from '../../shared/domain/search';
 
 const scorerNorm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
@@ -121,5 +121,23 @@ describe('occurrences and snippets', () => {
     expect(s.cutStart && s.cutEnd).toBe(true);
     expect(s.text.slice(s.highlights[0].start, s.highlights[0].end)).toBe('人才');
     expect(s.text.length).toBeLessThanOrEqual(161);
+  });
+});
+
+describe('BM25 for sampled hits', () => {
+  const terms = positiveTerms(parseQuery('担保'));
+  it('prefers more occurrences and shorter clauses, like FTS5 bm25', () => {
+    const w = [idf(1000, 10)];
+    expect(bm25Score('担保担保', terms, w, 20)).toBeGreaterThan(bm25Score('担保其他', terms, w, 20));
+    expect(bm25Score('融资担保', terms, w, 20)).toBeGreaterThan(bm25Score('融资担保' + '其他内容'.repeat(20), terms, w, 20));
+    expect(bm25Score('没有', terms, w, 20)).toBe(0);
+  });
+  it('counts occurrences in the folded text when the original differs', () => {
+    const w = [1];
+    expect(bm25Score('担\n保', terms, w, 20)).toBeGreaterThan(0);
+  });
+  it('floors the IDF of a term found almost everywhere just above zero', () => {
+    expect(idf(100, 90)).toBe(1e-6);
+    expect(idf(100, 1)).toBeGreaterThan(4);
   });
 });
