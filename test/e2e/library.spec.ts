@@ -96,3 +96,14 @@ test('a library of hundreds of documents renders only the rows in view and stays
   await library.filter('第400号');
   await library.expectDocuments(1);
 });
+
+test('a link to a clause deep in a document opens the Reader scrolled to it', async ({ app, host }) => {
+  const res = await fetch(`${host.url}api/call/documents.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: '{}' });
+  const docs = (await res.json()).result as Array<{ id: number; docNumber: string | null }>;
+  const qingdao = docs.find((d) => d.docNumber === '青双创联办字〔2016〕2号')!;
+  const clauses = await fetch(`${host.url}api/call/documents.clauses`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify({ id: qingdao.id }) });
+  const deep = ((await clauses.json()).result as Array<{ id: number; kind: string }>).filter((c) => c.kind === 'measure').at(-5)!;
+  await app.page.evaluate((h) => { window.location.hash = h; }, `#/reader/${qingdao.id}?clause=${deep.id}`);
+  const reader = new ReaderPage(app.page);
+  await expect(reader.selectedClause()).toBeInViewport();
+});

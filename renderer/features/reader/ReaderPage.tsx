@@ -48,9 +48,9 @@ export function ReaderPage({ route }: { route: Route }) {
 
   // Scroll to the wanted clause once the text is there (from search hits, outline, links).
   useEffect(() => {
-    if (!selected || !data.data) return;
+    if (!selected || !doc) return;
     document.getElementById(`clause-${selected}`)?.scrollIntoView({ block: 'center' });
-  }, [selected, data.data]);
+  }, [selected, doc]);
 
   if (!Number.isInteger(docId) || docId <= 0 || data.error) {
     return (
