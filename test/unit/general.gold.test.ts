@@ -10,7 +10,7 @@
 // gold start (NFKC, white space ignored); parents are compared after skipping unmatched nodes;
 // metadata fields are exact after the same folding (gold nulls skipped); cited 文号 as sets. Beyond
 // score.mjs it also checks levels, heading/measure kinds, responsible agencies, level of
-// administration, and strings that must (or must not) survive cleanup.
+// administration, which fields are marked inferred, and strings that must (or must not) survive cleanup.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,8 @@ interface GoldDocument {
   validity: string | null;
   period: string | null;
   cited_doc_numbers: string[];
+  /** When given: exactly the fields the app must mark as inferred. */
+  inferred?: string[];
 }
 interface Gold {
   file: string;
@@ -134,6 +136,12 @@ function scoreMetadata(g: Gold, doc: AnalysedDocument, s: Score): void {
     const titles = new Set([doc.metadata.title, ...doc.parts.map((p) => p.title)].map(norm));
     if (titles.has(norm(t))) s.fieldsOk++;
     else s.misses.push(`part title missing: ${t} (parts: ${doc.parts.map((p) => p.title).join(' | ') || 'none'})`);
+  }
+  if (g.document.inferred) {
+    s.fields++;
+    const got = [...doc.metadata.inferred].sort().join(',');
+    if (got === [...g.document.inferred].sort().join(',')) s.fieldsOk++;
+    else s.misses.push(`inferred=[${got}] (want [${g.document.inferred.join(',')}])`);
   }
   const gc = new Set(g.document.cited_doc_numbers.map(norm));
   const ac = new Set(doc.metadata.citedDocNumbers.map(norm));

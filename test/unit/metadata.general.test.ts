@@ -87,3 +87,17 @@ describe('fields of a regulation database export', () => {
     expect(meta.citedDocNumbers).toEqual([]);
   });
 });
+
+describe('a city the text never names', () => {
+  it('is marked inferred when looked up from the district', () => {
+    const raw = ['江宁区人民政府办公室关于印发江宁区若干政策的通知', '各街道：', '一、支持创新', '江宁区人民政府办公室', '2020年9月10日'].join('\n');
+    const meta = metadataOf(raw);
+    expect([meta.city, meta.level]).toEqual(['南京市', 'district']);
+    expect(meta.inferred).toContain('city');
+  });
+
+  it('is not marked inferred when the text names it', () => {
+    const raw = ['南京市江宁区人民政府办公室关于印发若干政策的通知', '各街道：', '一、支持创新'].join('\n');
+    expect(metadataOf(raw).inferred).not.toContain('city');
+  });
+});

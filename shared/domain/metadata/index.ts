@@ -6,6 +6,7 @@
 // the 文号's issuer code, target years); inferred fields are listed in `inferred`.
 import type { DocumentMetadata, PartSpan } from '../types';
 import { docNumberKey, findDocNumbers } from './docNumbers';
+import { findPlaces } from '../gazetteer/index';
 import { readLabelledFields } from './labelledFields';
 import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, type TitleBlock } from './title';
 import { findSignature } from './signature';
@@ -101,6 +102,11 @@ function readIssuer(signatureIssuer: string | null, block: TitleBlock | undefine
   return null;
 }
 
+/** Does the text name this city (in full, by its short form or as part of a longer name)? */
+function namesCity(text: string, city: string): boolean {
+  return findPlaces(text).some((m) => m.level === 'city' && m.name === city && m.count - m.nicknameCount > 0);
+}
+
 /** Cited 文号: every one in the text, first appearance order, once each, without `own`. */
 function citedDocNumbersOf(text: string, own: string | null): string[] {
   const seen = new Set<string>(own ? [docNumberKey(own)] : []);
@@ -138,6 +144,8 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   let place: PlaceGuess = placeFromHeader(issuer ?? '', cleaned);
   if (!place.province) place = placeFromHeader(block?.text ?? '', cleaned);
   if (place.fromContext) inferred.push('city', 'province');
+  // A district's or county's city that the text never names (江宁区 → 南京市) is looked up, not read.
+  else if (place.city && !inferred.includes('city') && !namesCity(cleaned, place.city)) inferred.push('city');
   if (!place.province && !(issuer && isNationalIssuer(issuer))) {
     place = placeFromBody(cleaned);
     if (place.city) inferred.push('city');
