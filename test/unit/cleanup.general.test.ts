@@ -36,13 +36,14 @@ describe('cleanText: portal furniture around the text', () => {
       '网站标识码：3502000001　闽ICP备05004251号　闽公网安备 35020302000123号',
       '地址：某市湖滨北路61号　邮编：361012',
       '版权所有：某市人民政府办公厅',
+      '技术支持：某某网络科技有限公司',
       '© 北大法宝：(www.pkulaw.cn) 专业提供法律信息。',
     ].join('\n');
     expect(cleanText(raw, 'html')).toBe('一、总体要求\n市人民政府办公厅');
   });
 
   it('keeps policy text that names an organiser or uses a bar inside a sentence', () => {
-    const raw = ['（三）主办单位：市商务局，负责展会组织。', '收入 | 支出两项指标按季度报送，不得漏报。', '（四）加强版权保护，维护版权所有人合法权益。'].join('\n');
+    const raw = ['（三）主办单位：市商务局，负责展会组织。', '收入 | 支出两项指标按季度报送，不得漏报。', '（四）加强版权保护，维护版权所有人合法权益。', '技术支持：组织专家为企业提供诊断服务。'].join('\n');
     expect(cleanText(raw, 'txt')).toBe(raw);
   });
 });

@@ -29,7 +29,7 @@ const CHROME_LINE = [
   // The site footer: who runs the site, its registration numbers, its postal address.
   /网站标识码|ICP备\s*\d|公网安备|^\s*(版权所有|Copyright|©)|版权所有\s*[:：©(（]|Copyright\s*©/i,
   /^(主办单位|主办)\s*[:：].{0,40}(承办单位|承办|技术支持|维护单位)\s*[:：]/,
-  /^(技术支持|网站维护|维护单位)\s*[:：]/,
+  /^(技术支持|网站维护|维护单位)\s*[:：]\s*\S{2,30}(公司|中心)$/,
   /^(地址|通讯地址|联系地址)\s*[:：].{0,40}(邮编|邮政编码|电话)\s*[:：]/,
 ];
 
