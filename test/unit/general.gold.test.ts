@@ -50,6 +50,11 @@ interface Gold {
   document: GoldDocument;
   absent?: string[];
   preserved?: Array<{ text: string; count: number }>;
+  /**
+   * A known failure outside the methods tested here (an importer, say), with the reason: the fixture is
+   * scored and printed but left out of the thresholds until the reason is fixed.
+   */
+  pending?: string;
 }
 
 const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
@@ -61,6 +66,7 @@ const FIELDS: Array<[keyof GoldDocument, string]> = [
 
 interface Score {
   file: string;
+  pending?: string;
   gold: number;
   found: number;
   numbered: number;
@@ -172,7 +178,7 @@ async function scoreFixture(g: Gold): Promise<Score> {
   const extracted = await extractFile(g.file, bytes);
   const doc = analyseDocument(extracted, g.file);
   const s: Score = {
-    file: g.file, gold: 0, found: 0, numbered: 0, parentOk: 0, levelOk: 0, kindOk: 0, fieldsOk: 0, fields: 0,
+    file: g.file, pending: g.pending, gold: 0, found: 0, numbered: 0, parentOk: 0, levelOk: 0, kindOk: 0, fieldsOk: 0, fields: 0,
     citeTp: 0, citeGold: 0, citeApp: 0, agenciesOk: 0, agencies: 0, textOk: 0, texts: 0, misses: [],
   };
   scoreSegments(g, doc, s);
@@ -190,17 +196,21 @@ const ratio = (a: number, b: number): number => (b ? a / b : 1);
 const pct = (a: number, b: number): string => `${(100 * ratio(a, b)).toFixed(1)}% (${a}/${b})`;
 
 describe('document understanding on general fixtures (not the seeds)', () => {
+  const all: Score[] = [];
+  // Pending fixtures are printed, not counted.
   const scores: Score[] = [];
-  const total = (k: keyof Omit<Score, 'file' | 'misses'>): number => scores.reduce((a, s) => a + s[k], 0);
+  const total = (k: keyof Omit<Score, 'file' | 'misses' | 'pending'>): number => scores.reduce((a, s) => a + s[k], 0);
 
   beforeAll(async () => {
-    for (const g of golds) scores.push(await scoreFixture(g));
-    for (const s of scores) {
+    for (const g of golds) all.push(await scoreFixture(g));
+    scores.push(...all.filter((s) => !s.pending));
+    for (const s of all) {
       const cp = ratio(s.citeTp, s.citeApp), cr = ratio(s.citeTp, s.citeGold);
       console.log(
         `${s.file}: seg recall ${pct(s.found, s.gold)} precision ${pct(s.found, s.numbered)} parent ${pct(s.parentOk, s.found)}` +
           ` level ${pct(s.levelOk, s.found)} kind ${pct(s.kindOk, s.found)} | fields ${pct(s.fieldsOk, s.fields)}` +
           ` cites P ${cp.toFixed(2)} R ${cr.toFixed(2)} | agencies ${pct(s.agenciesOk, s.agencies)} | text ${pct(s.textOk, s.texts)}` +
+          (s.pending ? `\n  PENDING (not counted): ${s.pending}` : '') +
           (s.misses.length ? `\n  ${s.misses.join('\n  ')}` : ''),
       );
     }
@@ -238,5 +248,9 @@ describe('document understanding on general fixtures (not the seeds)', () => {
 
   it('cleanup drops page furniture and web chrome and keeps the policy text', () => {
     expect(ratio(total('textOk'), total('texts'))).toBe(1);
+  });
+
+  it('pending fixtures still miss something (remove "pending" from the label file once the reason is fixed)', () => {
+    for (const s of all.filter((x) => x.pending)) expect(s.misses.length, s.file).toBeGreaterThan(0);
   });
 });

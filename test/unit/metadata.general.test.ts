@@ -101,3 +101,12 @@ describe('a city the text never names', () => {
     expect(metadataOf(raw).inferred).not.toContain('city');
   });
 });
+
+describe('issuer codes whose place character is also a word', () => {
+  it('keeps 并 of 并政发 (太原) but still trims 和 before 国发', () => {
+    const meta = metadataOf(['太原市人民政府关于促进中小企业发展的实施意见', '并政发〔2020〕12号', '各县：',
+      '根据国发〔2019〕5号和国发〔2020〕8号文件精神，提出如下意见。', '一、加大支持'].join('\n'));
+    expect(meta.docNumber).toBe('并政发〔2020〕12号');
+    expect(meta.citedDocNumbers).toEqual(['国发〔2019〕5号', '国发〔2020〕8号']);
+  });
+});

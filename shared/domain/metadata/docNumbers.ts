@@ -37,8 +37,16 @@ const LEADING_WORDS_RE = new RegExp(
 /** Longer runs mean text glued in front of the code: the longest real codes have 6–7 characters. */
 const MAX_CODE_LENGTH = 8;
 
+/**
+ * A code never starts with 政 or 府: the issuing place's one-character name always comes first
+ * (青政发, 厦府办). When trimming left one of these, the trimmed word was that name: 并政发 is
+ * 太原's code (并 for 并州), not "and 政发".
+ */
+const PLACELESS_CODE_RE = /^[政府]/u;
+
 function trimIssuerCode(code: string): string {
-  const cut = code.replace(LEADING_WORDS_RE, '');
+  let cut = code.replace(LEADING_WORDS_RE, '');
+  if (cut.length > 0 && cut.length < code.length && PLACELESS_CODE_RE.test(cut)) cut = code.slice(code.length - cut.length - 1);
   const c = cut.length > 0 ? cut : code;
   return c.length > MAX_CODE_LENGTH ? c.slice(c.length - MAX_CODE_LENGTH) : c;
 }
