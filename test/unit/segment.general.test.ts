@@ -128,3 +128,15 @@ describe('a cover notice with numbered requests before the plan it transmits', (
     expect(outline(text).map((o) => o.split(' ').slice(0, 2).join(' '))).toEqual(['1.<- L1', '2.<- L1', '一、<- L1', '（一）<一、 L2', '二、<- L1']);
   });
 });
+
+describe('an item printed in a sister style by mistake', () => {
+  it('keeps its place in the list (1. 2、 3.)', () => {
+    const text = ['一、主要任务', '1.设立资金。', '2、给予补贴。', '3.扩大信贷。', '二、保障措施', '三．组织实施'].join('\n');
+    expect(outline(text).map((o) => o.split(' ')[0])).toEqual(['一、<-', '1.<一、', '2、<一、', '3.<一、', '二、<-', '三．<-']);
+  });
+
+  it('does not take a sub-list in the sister style for siblings', () => {
+    const text = ['一、主要任务', '1.设立资金，用于：', '1、技术改造；', '2、市场开拓。', '2.扩大信贷。'].join('\n');
+    expect(outline(text).map((o) => o.split(' ')[0])).toEqual(['一、<-', '1.<一、', '1、<1.', '2、<1.', '2.<一、']);
+  });
+});

@@ -163,6 +163,11 @@ function endsEnumerationItem(text: string, accepted: Accepted[], i: number): boo
   return false;
 }
 
+/** Schemes that differ only in the punctuation after the number. */
+const SISTER_SCHEMES: Partial<Record<LabelScheme, LabelScheme>> = {
+  'ar-dot': 'ar-dun', 'ar-dun': 'ar-dot', 'cn-dun': 'cn-dot', 'cn-dot': 'cn-dun', 'ar-paren': 'ar-rparen', 'ar-rparen': 'ar-paren',
+};
+
 /** Chapter-like schemes a table of contents lists. */
 const CONTENTS_SCHEMES: ReadonlySet<LabelScheme> = new Set(['zhang', 'jie', 'bufen']);
 
@@ -190,6 +195,10 @@ function place(
     if (m.number === 1 && after === 'subheading') return { depth: at, restart: true };
     return null;
   }
+  // A typo that prints one item of a list in a sister style (1. 2、 3. or 一、 二． 三、) keeps its place.
+  const sister = SISTER_SCHEMES[m.scheme];
+  const sat = sister ? stack.findIndex((o) => o.scheme === sister) : -1;
+  if (sat >= 0 && stack[sat].number === m.number - 1) return { depth: sat };
   const last = lastNumber.get(m.scheme) ?? 0;
   // A document's title, then numbering in a scheme of its own: that document starts at the top
   // level, not under the cover notice's last numbered request (…2.请于每季度末报送 / 某市创业行动方案 / 一、).
