@@ -140,3 +140,13 @@ describe('an item printed in a sister style by mistake', () => {
     expect(outline(text).map((o) => o.split(' ')[0])).toEqual(['一、<-', '1.<一、', '1、<1.', '2、<1.', '2.<一、']);
   });
 });
+
+describe('numbers listed together at the start of a sentence', () => {
+  it('are not labels (一、二季度, 1、2月份)', () => {
+    const text = ['某市稳增长若干措施', '一、二季度全市工业增速回落，现提出以下措施。', '1、2月份规上工业增加值下降。', '一、加大支持', '（一）设立资金。'].join('\n');
+    expect(outline(text).map((o) => o.split(' ')[0])).toEqual(['一、<-', '（一）<一、']);
+    const clauses = segment(text);
+    expect(text.slice(clauses[1].start, clauses[1].textStart)).toBe('一、');
+    expect(clauses[1].start).toBe(text.indexOf('一、加大支持'));
+  });
+});

@@ -7,6 +7,7 @@
 import type { DocumentMetadata, PartSpan } from '../types';
 import { docNumberKey, findDocNumbers } from './docNumbers';
 import { findPlaces } from '../gazetteer/index';
+import { matchLabel } from '../segment/labels';
 import { readLabelledFields } from './labelledFields';
 import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, type TitleBlock } from './title';
 import { findSignature } from './signature';
@@ -30,12 +31,15 @@ export interface MetadataInput {
 
 type InferableField = DocumentMetadata['inferred'][number];
 
-// The head of a document ends at its first top-level numbered clause (一、).
-const FIRST_SECTION_RE = /^[\s\u00a0\u3000]*[一二三四五六七八九十]+[、.．]/u;
+// The head of a document ends at its first top-level numbered clause (一、), not at "一、二季度…".
+const isFirstSection = (line: string): boolean => {
+  const m = matchLabel(line.replace(/^[\s\u00a0\u3000]+/u, ''));
+  return m !== null && (m.scheme === 'cn-dun' || m.scheme === 'cn-dot');
+};
 const MAX_HEAD_LINES = 80;
 
 function headLineCount(lines: string[]): number {
-  const i = lines.findIndex((l) => FIRST_SECTION_RE.test(l));
+  const i = lines.findIndex(isFirstSection);
   return i < 0 ? Math.min(lines.length, MAX_HEAD_LINES) : Math.min(i, MAX_HEAD_LINES);
 }
 

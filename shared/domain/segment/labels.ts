@@ -108,6 +108,8 @@ function singleCharLabel(ch: string): { scheme: LabelScheme; number: number } | 
   return null;
 }
 
+const ENUMERATED_NUMBERS = /^(?:[一二三四五六七八九十]{1,2}(?:季度|产业|期工程|批次?|等奖|档)|[0-9０-９]{1,2}(?:月份?|季度|号楼))/;
+
 /** Labels whose number would be absurd for a clause (a year, a count) are not labels. */
 const MAX_NUMBER = 300;
 
@@ -130,6 +132,8 @@ function finish(line: string, printed: string, scheme: LabelScheme, number: numb
   const rest = line.slice(printed.length);
   // "1)" or "1." directly followed by a unit or a percent sign is a quantity, not a label.
   if ((scheme === 'ar-rparen' || scheme === 'ar-dot') && /^[%％]/.test(rest)) return null;
+  // "一、二季度", "二、三产业", "1、2月份": two numbers listed together at the start of a sentence.
+  if ((scheme === 'cn-dun' || scheme === 'ar-dun') && ENUMERATED_NUMBERS.test(rest)) return null;
   const space = /^[ \t\u00a0\u3000]*/.exec(rest)?.[0].length ?? 0;
   return { label: printed.replace(/\s+/g, ''), scheme, number, length: printed.length + space };
 }
