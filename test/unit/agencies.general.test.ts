@@ -21,3 +21,14 @@ describe('agencies whose names carry a bracket', () => {
     });
   });
 });
+
+describe('a lead marked after its name inside a 责任单位 list', () => {
+  it.each([
+    ['推进工作。（责任单位：市发改委（牵头）、市财政局、市商务局）', ['市发改委'], ['市财政局', '市商务局']],
+    ['推进工作。（责任单位：市发改委[牵头]、市财政局）', ['市发改委'], ['市财政局']],
+    ['推进工作。\n责任单位：市发改委（牵头），市财政局', ['市发改委'], ['市财政局']],
+    ['推进工作。【牵头单位】市科技局【责任单位】市财政局', ['市科技局'], ['市财政局']],
+  ])('%s', (text, lead, responsible) => {
+    expect(extractAgencies(text)).toEqual({ lead, responsible });
+  });
+});

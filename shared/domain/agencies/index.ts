@@ -43,11 +43,22 @@ export function splitAgencyList(list: string): string[] {
   const out: string[] = [];
   for (const piece of splitOutsideBrackets(list)) {
     for (const raw of piece.split(CONJUNCTION_SPLIT_RE)) {
-      const name = raw.replace(TRAILING_ET_CETERA_RE, '').replace(/(?:按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
+      const name = raw.replaceAll(LEAD_MARK, '').replace(TRAILING_ET_CETERA_RE, '').replace(/(?:按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
       if (name.length >= 2 && AGENCY_NAME_RE.test(name) && !/[。:：\d]/u.test(name)) out.push(name);
     }
   }
   return out;
+}
+
+/** A lead marker after a name in a list: 市发改委（牵头）, 市发改委[牵头]; set aside as LEAD_MARK. */
+const LEAD_MARK_RE = /(?<=\p{Script=Han})[(（[［〔【]\s*牵头(?:单位|部门)?\s*[)）\]］〕】](?=[、，,；;)）\]］\s]|$)/gu;
+const LEAD_MARK = '⦀';
+
+/** The names of a list that carry a lead marker. */
+function markedLeads(list: string): string[] {
+  return splitOutsideBrackets(list)
+    .filter((piece) => piece.includes(LEAD_MARK))
+    .flatMap((piece) => splitAgencyList(piece.replaceAll(LEAD_MARK, '')));
 }
 
 /**
@@ -86,11 +97,18 @@ function readAgencyNote(content: string): Found | null {
     labels.forEach((m, i) => {
       const from = (m.index ?? 0) + m[0].length;
       const to = i + 1 < labels.length ? labels[i + 1].index ?? text.length : text.length;
-      const names = splitAgencyList(text.slice(from, to));
+      const list = text.slice(from, to);
+      const names = splitAgencyList(list);
       if (LEAD_LABELS.includes(m[1])) {
         found.lead.push(...names);
         found.leadMarked = true;
-      } else found.responsible.push(...names);
+      } else {
+        // 责任单位：市发改委（牵头）、市财政局 — the marked name leads.
+        const marked = markedLeads(list);
+        if (marked.length) found.leadMarked = true;
+        found.lead.push(...marked);
+        found.responsible.push(...names.filter((n) => !marked.includes(n)));
+      }
     });
     return found.lead.length + found.responsible.length > 0 ? found : null;
   }
@@ -127,7 +145,8 @@ const LENTICULAR_LABEL_RE = new RegExp(`[【\\[［](${[...LEAD_LABELS, ...RESPON
 export function extractAgencies(clauseText: string): ClauseAgencies {
   if (typeof clauseText !== 'string') throw new TypeError('extractAgencies: clauseText must be a string');
   const notes: Found[] = [];
-  const labelled = clauseText.replace(/[\r]/gu, '').replace(LENTICULAR_LABEL_RE, '$1:');
+  // Lead markers first: 市发改委[牵头] is a marker, 【牵头单位】市科技局 a label.
+  const labelled = clauseText.replace(/[\r]/gu, '').replace(LEAD_MARK_RE, LEAD_MARK).replace(LENTICULAR_LABEL_RE, '$1:');
   const bracketed = setAsideInNameBrackets(labelled);
   for (const m of bracketed.matchAll(BRACKET_RE)) {
     const note = readAgencyNote(m[1]);
