@@ -107,3 +107,17 @@ test('a link to a clause deep in a document opens the Reader scrolled to it', as
   const reader = new ReaderPage(app.page);
   await expect(reader.selectedClause()).toBeInViewport();
 });
+
+test('selecting two documents in the Library starts a comparison of them', async ({ app }) => {
+  const library = new LibraryPage(app.page);
+  await library.filter('青岛');
+  await library.expectDocuments(2);
+  for (const box of await app.page.getByTestId('doc-select').all()) await box.check();
+  await app.page.getByTestId('compare-selected').click();
+  await expect(app.page).toHaveURL(/#\/compare\/new\?docs=\d+(%2C|,)\d+/);
+  const dialog = app.page.getByTestId('new-comparison-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('input[type=checkbox][data-testid^=pick-doc-]:checked')).toHaveCount(2);
+  await app.page.getByTestId('create-comparison').click();
+  await expect(app.page.getByTestId('compare-view')).toBeVisible();
+});

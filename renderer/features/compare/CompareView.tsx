@@ -111,6 +111,9 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
         <h1 data-testid="comparison-title">{data.name}</h1>
         <span className="muted">{t('rows', { count: visible.length })}</span>
         <span className="muted compare-keys">{t('keyboard')}</span>
+        <button data-testid="compare-export" onClick={() => window.dispatchEvent(new CustomEvent('policylens:export', { detail: { comparisonId: id } }))}>
+          {t('export')}
+        </button>
       </header>
       <div className="toolbar compare-filters">
         <label>{t('filterStatus')}{' '}

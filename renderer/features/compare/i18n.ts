@@ -1,6 +1,7 @@
 export const catalog = {
   en: {
     title: 'Compare',
+    export: 'Export…',
     comparisons: 'Comparisons',
     none: 'No comparisons yet. Create one to line up the measures of two to six documents.',
     newComparison: 'New comparison',
@@ -62,6 +63,7 @@ export const catalog = {
     pairName: '{{a}} ↔ {{b}}',
   },
   'zh-CN': {
+    export: '导出…',
     title: '比较',
     comparisons: '比较列表',
     none: '还没有比较。新建一个比较，把二至六份文件的措施逐条对齐。',

@@ -12,6 +12,8 @@ interface Props {
   sort: { key: SortKey; dir: 1 | -1 };
   onSort: (key: SortKey) => void;
   onDelete: (doc: DocumentSummary) => void;
+  selected: ReadonlySet<number>;
+  onToggle: (id: number) => void;
 }
 
 const columns: SortKey[] = ['title', 'city', 'year', 'docNumber', 'date', 'clauses'];
@@ -20,7 +22,7 @@ const columns: SortKey[] = ['title', 'city', 'year', 'docNumber', 'date', 'claus
  * The document list, virtualised: a corpus of thousands of documents renders only the rows in
  * view. Group headers (city or year) are rows of their own.
  */
-export function DocumentTable({ rows, sort, onSort, onDelete }: Props) {
+export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle }: Props) {
   const { t } = useTranslation('library');
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -32,6 +34,7 @@ export function DocumentTable({ rows, sort, onSort, onDelete }: Props) {
   return (
     <div className="doc-table" role="table" aria-rowcount={rows.length}>
       <div className="doc-row-grid doc-head" role="row">
+        <div role="columnheader" aria-label={t('select')} />
         {columns.map((key) => (
           <div key={key} role="columnheader" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
             <button onClick={() => onSort(key)} data-testid={`sort-${key}`}>
@@ -55,7 +58,10 @@ export function DocumentTable({ rows, sort, onSort, onDelete }: Props) {
             }
             const d = row.doc;
             return (
-              <div key={item.key} ref={virtual.measureElement} data-index={item.index} style={style} className="doc-row-grid doc-row" role="row" data-testid="doc-row" onDoubleClick={() => navigate('reader', [d.id])}>
+              <div key={item.key} ref={virtual.measureElement} data-index={item.index} style={style} className={`doc-row-grid doc-row ${selected.has(d.id) ? 'selected' : ''}`} role="row" data-testid="doc-row" onDoubleClick={() => navigate('reader', [d.id])}>
+                <div role="cell">
+                  <input type="checkbox" checked={selected.has(d.id)} onChange={() => onToggle(d.id)} aria-label={t('selectDoc', { title: d.title ?? d.file })} data-testid="doc-select" />
+                </div>
                 <div role="cell">
                   <a href={routeHref('reader', [d.id])} data-testid="doc-title">{d.title ?? t('untitled', { file: d.file })}</a>
                   {d.parts.length > 0 && <div className="muted parts">{d.parts.map((p) => p.title).join(' · ')}</div>}

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
-import type { Route } from '../../app/router';
+import { type Route, routeHref } from '../../app/router';
 import { DocumentTable, type Row, type SortKey } from './DocumentTable';
 import { ImportProgressBar, ImportReportView } from './ImportPanel';
 import { filesFromDrop, useImport } from './useImport';
@@ -37,6 +37,14 @@ export function LibraryPage({ route }: { route: Route }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'city', dir: 1 });
   const [group, setGroup] = useState<GroupKey>('city');
   const [dragging, setDragging] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const imp = useImport();
@@ -93,6 +101,11 @@ export function LibraryPage({ route }: { route: Route }) {
             {(['city', 'year', 'none'] as const).map((g) => <option key={g} value={g}>{t(`group.${g}`)}</option>)}
           </select>
         </label>
+        {selected.size > 0 && (
+          <a className="button" href={routeHref('compare', ['new'], { docs: [...selected].join(',') })} data-testid="compare-selected" aria-disabled={selected.size < 2 || selected.size > 6}>
+            {t('compareSelected', { count: selected.size })}
+          </a>
+        )}
         <button className="primary" onClick={() => fileInput.current?.click()} disabled={imp.busy} data-testid="import-button">{t('import')}</button>
         <button onClick={() => folderInput.current?.click()} disabled={imp.busy}>{t('importFolder')}</button>
         <input ref={fileInput} type="file" multiple hidden accept=".txt,.html,.htm,.docx,.pdf,.md,.markdown" data-testid="import-input"
@@ -107,7 +120,7 @@ export function LibraryPage({ route }: { route: Route }) {
       {docs.error && <p className="error" role="alert">{t('app:error', { message: docs.error.message })}</p>}
       {docs.data && total === 0 && <p className="empty">{t('empty')}</p>}
       {docs.data && total > 0 && groups.every((g) => g.docs.length === 0) && <p className="muted">{t('noMatch', { q })}</p>}
-      {total > 0 && <DocumentTable rows={rows} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} onDelete={(d) => void remove(d)} />}
+      {total > 0 && <DocumentTable rows={rows} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} onDelete={(d) => void remove(d)} selected={selected} onToggle={toggle} />}
       <div className="drop-hint" aria-hidden>{t('dropHere')}</div>
     </div>
   );

@@ -28,6 +28,10 @@ export const catalog = {
     count_one: '{{count}} document',
     count_other: '{{count}} documents',
     inferred: 'inferred',
+    select: 'Select',
+    selectDoc: 'Select “{{title}}”',
+    compareSelected_one: 'Compare… ({{count}} selected; pick 2–6)',
+    compareSelected_other: 'Compare {{count}} documents',
   },
   'zh-CN': {
     title: '文库',
@@ -58,5 +62,9 @@ export const catalog = {
     count_one: '{{count}} 份文件',
     count_other: '{{count}} 份文件',
     inferred: '推断',
+    select: '选择',
+    selectDoc: '选择“{{title}}”',
+    compareSelected_one: '比较…（已选 {{count}} 份，请选 2–6 份）',
+    compareSelected_other: '比较 {{count}} 份文件',
   },
 };

@@ -83,6 +83,9 @@ export function ReaderPage({ route }: { route: Route }) {
           <div className="muted">
             {[doc.city, doc.docNumber, doc.dateWritten ?? doc.datePublished].filter(Boolean).join(' · ')}
           </div>
+          <div className="reader-actions">
+            <a className="button" href={routeHref('compare', ['new'], { docs: docId })} data-testid="reader-compare">{t('compareWith')}</a>
+          </div>
           {q && <div className="hit-count" data-testid="hit-count">{t('hits', { count: hits.length, q })}</div>}
         </header>
         {selection && selectionClause && (

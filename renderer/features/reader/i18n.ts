@@ -24,6 +24,7 @@ export const catalog = {
     hits_one: '{{count}} occurrence of “{{q}}”',
     hits_other: '{{count}} occurrences of “{{q}}”',
     invalidDate: 'Use the form YYYY-MM-DD.',
+    compareWith: 'Compare with other documents…',
   },
   'zh-CN': {
     title: '阅读',
@@ -50,5 +51,6 @@ export const catalog = {
     hits_one: '“{{q}}”出现 {{count}} 次',
     hits_other: '“{{q}}”出现 {{count}} 次',
     invalidDate: '请使用 YYYY-MM-DD 格式。',
+    compareWith: '与其他文件比较…',
   },
 };
