@@ -110,3 +110,12 @@ describe('issuer codes whose place character is also a word', () => {
     expect(meta.citedDocNumbers).toEqual(['国发〔2019〕5号', '国发〔2020〕8号']);
   });
 });
+
+describe('a municipality', () => {
+  it('is named, not inferred, when its government issues the document', () => {
+    const meta = metadataOf(['上海市人民政府办公厅关于进一步支持中小企业发展的若干措施', '沪府办〔2020〕5号', '各区人民政府：', '一、加大支持'].join('\n'));
+    expect([meta.city, meta.province]).toEqual(['上海市', '上海市']);
+    expect(meta.inferred).not.toContain('city');
+    expect(meta.inferred).not.toContain('province');
+  });
+});

@@ -41,7 +41,9 @@ export function placeFromHeader(header: string, context = ''): PlaceGuess {
   const district = best.level === 'district' || best.level === 'county' ? best.name : null;
   const guess: PlaceGuess = { city: best.level === 'province' ? null : best.city, province: best.province, level: best.level, district };
   // Chosen among several readings by the province the text points at: an inference.
-  if ((byName.get(best.name) ?? []).length > 1 && !(best.city != null && cities.has(best.city) && best.level !== 'city')) guess.fromContext = true;
+  const readings = byName.get(best.name) ?? [];
+  const severalCities = new Set(readings.map((r) => r.city)).size > 1;
+  if (severalCities && !(best.city != null && cities.has(best.city) && best.level !== 'city')) guess.fromContext = true;
   return guess;
 }
 
