@@ -8,13 +8,12 @@ import type { ImportReport } from '../../shared/api/methods/documents';
  * once. Recorded in settings, so deleting the samples later does not bring them back.
  */
 export async function ensureSampleCorpus(backend: Backend, seedsDir: string): Promise<ImportReport | null> {
-  const { db } = backend.context;
-  const done = db.prepare("SELECT value FROM settings WHERE key = 'samples_imported'").get();
-  if (done) return null;
+  const { documents } = backend.context;
+  if (documents.setting('samples_imported')) return null;
   let report: ImportReport | null = null;
   if (existsSync(seedsDir) && readdirSync(seedsDir).some((f) => f.endsWith('.txt'))) {
     report = (await backend.invoke('documents.importPaths', { paths: [seedsDir] })) as ImportReport;
   }
-  db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('samples_imported', ?)").run(new Date().toISOString());
+  documents.setSetting('samples_imported', new Date().toISOString());
   return report;
 }

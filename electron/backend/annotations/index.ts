@@ -106,7 +106,7 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
       'annotations.list': ({ kind, docId, comparisonId, q, limit }) =>
         repo.list({ kind: kind ?? null, doc: docId ?? null, cmp: comparisonId ?? null, q: q?.trim() ? q.trim() : null, limit: limit ?? 1000 }).map(summary),
       'annotations.forTarget': ({ target }) => {
-        const candidates = db.prepare('SELECT * FROM annotations WHERE kind = ? AND deleted_at IS NULL ORDER BY id').all(target.kind) as AnnotationRow[];
+        const candidates = repo.ofKind(target.kind);
         return candidates.filter((r) => matches(r, target)).map(full);
       },
       'annotations.get': ({ id }) => full(get(id)),

@@ -39,7 +39,7 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
 
   /** The member (document and part) a clause belongs to. */
   function memberOfClause(clauseId: number): ComparisonMember {
-    const row = ctx.db.prepare('SELECT doc_id, part_index FROM clauses WHERE id = ?').get(clauseId) as { doc_id: number; part_index: number | null } | undefined;
+    const row = ctx.documents.clause(clauseId);
     if (!row) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
     return { docId: row.doc_id, partIndex: row.part_index };
   }

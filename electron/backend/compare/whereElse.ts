@@ -27,7 +27,6 @@ export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: num
 }
 
 export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) {
-  const clauseRow = db.prepare('SELECT * FROM clauses WHERE id = ?');
   // Only the documents of the hits are looked up: listing the whole corpus per query would cost more than the search.
   const docInfo = (docId: number) => {
     const d = ctx.documents.get(docId);
@@ -36,20 +35,17 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) 
     return { title: d.title ?? d.file_name, city: d.city, year: year ? Number(year[1]) : null, parts: ctx.documents.parts(docId) };
   };
 
-  function clausesByIds(ids: number[]): ClauseRow[] {
-    if (!ids.length) return [];
-    return db.prepare(`SELECT * FROM clauses WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as ClauseRow[];
-  }
+  const clausesByIds = (ids: number[]) => ctx.documents.clausesByIds(ids);
 
   return function whereElse(clauseId: number, limit: number): { hits: WhereElseHit[]; candidates: number } {
-    const query = clauseRow.get(clauseId) as ClauseRow | undefined;
+    const query = ctx.documents.clause(clauseId);
     if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
     const text = alignableText(toAlignClause({ ...query, context: [] }));
     if (text == null) return { hits: [], candidates: 0 };
     const sig = minhash(shingles(text));
     let ids: number[];
     if (!repo.moreSignaturesThan(exhaustiveBelow)) {
-      ids = (db.prepare('SELECT clause_id FROM clause_signatures').all() as Array<{ clause_id: number }>).map((r) => r.clause_id);
+      ids = repo.signedClauseIds();
     } else {
       const found = repo.candidates(bandKeys(sig), maxBucketCandidates);
       // Re-rank bucket hits by how many signature positions agree: a cheap, good estimate of overlap.

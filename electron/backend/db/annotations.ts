@@ -29,6 +29,7 @@ export function createAnnotationsRepo(db: Db) {
     move: db.prepare('UPDATE annotations SET clause_id = @clause_id, start = @start, end = @end WHERE id = @id'),
     docInfo: db.prepare('SELECT id, title, city FROM documents WHERE id = ?'),
     clauseInfo: db.prepare('SELECT id, doc_id, path, start, end FROM clauses WHERE id = ?'),
+    ofKind: db.prepare('SELECT * FROM annotations WHERE kind = ? AND deleted_at IS NULL ORDER BY id'),
   };
   return {
     get: (id: number) => (s.get.get(id) as AnnotationRow | undefined) ?? null,
@@ -41,6 +42,7 @@ export function createAnnotationsRepo(db: Db) {
     setDeleted: (id: number, deleted: boolean) => s.setDeleted.run(deleted ? new Date().toISOString() : null, id),
     list: (f: { kind: string | null; doc: number | null; cmp: number | null; q: string | null; limit: number }) => s.list.all(f) as AnnotationRow[],
     ofDoc: (docId: number) => s.ofDoc.all(docId) as AnnotationRow[],
+    ofKind: (kind: string) => s.ofKind.all(kind) as AnnotationRow[],
     ofDocAll: (docId: number) => s.ofDocAll.all(docId) as AnnotationRow[],
     move: (id: number, clauseId: number | null, start: number | null, end: number | null) => s.move.run({ id, clause_id: clauseId, start, end }),
     docInfo: (id: number) => (s.docInfo.get(id) as { id: number; title: string | null; city: string | null } | undefined) ?? null,

@@ -31,6 +31,7 @@ export function createCompareRepo(db: Db) {
     insertBand: db.prepare('INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES (?, ?, ?)'),
     signature: db.prepare('SELECT signature FROM clause_signatures WHERE clause_id = ?'),
     signatureCount: db.prepare('SELECT count(*) AS n FROM clause_signatures'),
+    signedIds: db.prepare('SELECT clause_id FROM clause_signatures'),
     hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
     bucket: db.prepare('SELECT clause_id FROM clause_lsh WHERE band_key = ? LIMIT ?').pluck(),
   };
@@ -80,6 +81,7 @@ export function createCompareRepo(db: Db) {
     },
     signature: (clauseId: number) => (s.signature.get(clauseId) as { signature: Buffer } | undefined)?.signature,
     signatureCount: () => (s.signatureCount.get() as { n: number }).n,
+    signedClauseIds: () => (s.signedIds.all() as Array<{ clause_id: number }>).map((r) => r.clause_id),
     /** Whether more than n clauses are indexed, without counting them all. */
     moreSignaturesThan: (n: number) => s.hasMoreSignatures.get(n) !== undefined,
     /**

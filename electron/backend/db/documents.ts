@@ -74,6 +74,10 @@ export function createDocumentsRepo(db: Db) {
     citedBy: db.prepare(`SELECT DISTINCT d.id, d.title, d.city FROM citations c JOIN documents d ON d.id = c.doc_id
       WHERE c.doc_number_key = ? AND d.id <> ? ORDER BY d.id`),
     delete: db.prepare('DELETE FROM documents WHERE id = ?'),
+    clause: db.prepare('SELECT * FROM clauses WHERE id = ?'),
+    codable: db.prepare("SELECT id, doc_id, path, text FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
+    getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
+    setSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
     count: db.prepare('SELECT count(*) AS n FROM documents'),
   };
 
@@ -115,6 +119,15 @@ export function createDocumentsRepo(db: Db) {
     findByHash: (hash: string) => stmt.byHash.get(hash) as { id: number; file_name: string } | undefined,
     findByFile: (fileName: string) => stmt.byFile.get(fileName) as DocumentRow | undefined,
     clauses: (docId: number) => stmt.clauses.all(docId) as ClauseRow[],
+    clause: (id: number) => stmt.clause.get(id) as ClauseRow | undefined,
+    clausesByIds(ids: number[]): ClauseRow[] {
+      if (!ids.length) return [];
+      return db.prepare(`SELECT * FROM clauses WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ClauseRow[];
+    },
+    /** Clauses that carry content to code, align or suggest for: measures and headings, corpus-wide. */
+    codableClauses: () => stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text'>>,
+    setting: (key: string) => (stmt.getSetting.get(key) as { value: string } | undefined)?.value ?? null,
+    setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value),
     parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,
     citations: (docId: number) => (stmt.citations.all(docId) as Array<{ doc_number: string }>).map((r) => r.doc_number),
     /** 文号 match on their folded key: 青政发[2012]46号 and 青政发〔2012〕46 号 are the same document. */

@@ -8,10 +8,8 @@ import type { ThemesRepo } from '../db/themes';
 import { requireTheme } from './codebook';
 import { recorded } from './undo';
 
-function clauseRow(db: Db, id: number) {
-  const c = db.prepare('SELECT id, doc_id, start, end, text_start, kind, path FROM clauses WHERE id = ?').get(id) as
-    | { id: number; doc_id: number; start: number; end: number; text_start: number; kind: string; path: string }
-    | undefined;
+function clauseRow(documents: DocumentsRepo, id: number) {
+  const c = documents.clause(id);
   if (!c) throw new ApiError('not_found', 'That clause no longer exists (its document may have been re-imported or deleted).');
   return c;
 }
@@ -39,7 +37,7 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
 
     'themes.code': (input: ParsedInput<'themes.code'>) => {
       const theme = requireTheme(repo, input.themeId);
-      const c = clauseRow(db, input.clauseId);
+      const c = clauseRow(documents, input.clauseId);
       const isRange = input.start !== undefined || input.end !== undefined;
       if (isRange) {
         if (input.start === undefined || input.end === undefined || input.end <= input.start) throw new ApiError('invalid_input', 'A coded range needs a start before its end.');
@@ -108,7 +106,7 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
     },
 
     'themes.setInstrument': (input: ParsedInput<'themes.setInstrument'>) => {
-      const c = clauseRow(db, input.clauseId);
+      const c = clauseRow(documents, input.clauseId);
       recorded(db, repo, 'Set instrument class', (rec) => {
         rec.touch('clause_instruments', c.id);
         const prev = repo.instrument(c.id);

@@ -14,8 +14,8 @@ export function themesForSuggestion(repo: ThemesRepo): ThemeForSuggestion[] {
 }
 
 /** Similarity index over every clause (idf) and the clauses with accepted codings (examples). */
-export function buildIndex(db: Db, repo: ThemesRepo): SimilarityIndex {
-  const clauses = db.prepare("SELECT id, text FROM clauses WHERE kind IN ('measure', 'heading')").all() as Array<{ id: number; text: string }>;
+export function buildIndex(documents: DocumentsRepo, repo: ThemesRepo): SimilarityIndex {
+  const clauses = documents.codableClauses();
   const themesOf = new Map<number, string[]>();
   for (const p of repo.acceptedPairs()) themesOf.set(p.clause_id, [...(themesOf.get(p.clause_id) ?? []), p.theme_id]);
   const textOf = new Map(clauses.map((c) => [c.id, c.text]));
@@ -32,7 +32,7 @@ function sectionHeading(c: ClauseRow, byId: Map<number, ClauseRow>): string | nu
 export function computeSuggestions(db: Db, repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex): number {
   const themes = themesForSuggestion(repo);
   const known = new Set(themes.map((t) => t.id));
-  const similarity = index ?? (repo.acceptedPairs().length ? buildIndex(db, repo) : undefined);
+  const similarity = index ?? (repo.acceptedPairs().length ? buildIndex(documents, repo) : undefined);
   const clauses = documents.clauses(docId);
   const byId = new Map(clauses.map((c) => [c.id, c]));
   const existing = new Map<string, ReturnType<ThemesRepo['codingsOfDoc']>[number]>();
@@ -63,6 +63,6 @@ export function computeSuggestions(db: Db, repo: ThemesRepo, documents: Document
 }
 
 export function computeAll(db: Db, repo: ThemesRepo, documents: DocumentsRepo): number {
-  const index = repo.acceptedPairs().length ? buildIndex(db, repo) : undefined;
+  const index = repo.acceptedPairs().length ? buildIndex(documents, repo) : undefined;
   return db.transaction(() => documents.list().reduce((n, d) => n + computeSuggestions(db, repo, documents, d.id, index), 0))();
 }

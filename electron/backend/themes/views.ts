@@ -13,7 +13,7 @@ interface ClauseInfo { ref: ClauseRef; docId: number }
 
 function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> {
   const docs = new Map(documents.list().map((d) => [d.id, d]));
-  const rows = db.prepare("SELECT id, doc_id, path, text FROM clauses WHERE kind IN ('measure', 'heading')").all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text'>>;
+  const rows = documents.codableClauses();
   const out = new Map<number, ClauseInfo>();
   for (const r of rows) {
     const d = docs.get(r.doc_id);
