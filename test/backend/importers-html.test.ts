@@ -35,6 +35,40 @@ describe('HTML structure and charsets', () => {
     expect(result.text).toBe('标题\n第一段\n第二行\n1. 甲\n2. 乙\n丙\n部门\t任务\n市财政局\t资金 保障\n尾\u00a0段 <完>');
   });
 
+  it('keeps the paragraphs of an article laid out inside one table cell as lines (old portal pages)', async () => {
+    const html = page(
+      '<table><tr><td class="nav"><a href="/">首页</a> | <a href="/zcwj/">政策文件</a></td></tr>' +
+        '<tr><td align="center">关于促进中小企业健康发展的实施意见</td></tr>' +
+        '<tr><td><p>一、加大财税支持</p><p>（一）安排专项资金。</p><div>（二）给予一次性奖励。</div>二、优化发展环境<br>（三）推行一网通办。</td></tr></table>',
+    );
+    const result = await extractFile('layout.html', new TextEncoder().encode(html));
+    expect(result.text).toBe('首页 | 政策文件\n关于促进中小企业健康发展的实施意见\n一、加大财税支持\n（一）安排专项资金。\n（二）给予一次性奖励。\n二、优化发展环境\n（三）推行一网通办。');
+  });
+
+  it('makes a cell holding several lines a block of its own, and keeps one-line cells of a row on one line', async () => {
+    const twoColumns = '<table><tr><td>首页<br>政策文件<br>解读</td><td><p>一、总体要求</p><p>（一）指导思想。</p></td></tr></table>';
+    expect((await extractFile('cols.html', new TextEncoder().encode(page(twoColumns)))).text).toBe('首页\n政策文件\n解读\n一、总体要求\n（一）指导思想。');
+    const taskRow =
+      '<table><tr><th>序号</th><th>任务</th><th>责任单位</th></tr>' +
+      '<tr><td>1</td><td><p>加大财税支持。</p><p>落实减税政策。</p></td><td><p>市财政局</p></td></tr>' +
+      '<tr><td>2</td><td><p>拓宽融资渠道。</p></td><td></td><td>市金融办</td></tr></table>';
+    expect((await extractFile('tasks.html', new TextEncoder().encode(page(taskRow)))).text).toBe(
+      '序号\t任务\t责任单位\n1\n加大财税支持。\n落实减税政策。\n市财政局\n2\t拓宽融资渠道。\t\t市金融办',
+    );
+  });
+
+  it('reads a table nested in a cell of a layout table row by row', async () => {
+    const html = page('<table><tr><td><p>附件：任务分工</p><table><tr><td>1</td><td>融资担保</td></tr><tr><td>2</td><td>技术改造</td></tr></table></td></tr></table>');
+    const result = await extractFile('nested.html', new TextEncoder().encode(html));
+    expect(result.text).toBe('附件：任务分工\n1\t融资担保\n2\t技术改造');
+  });
+
+  it('survives tables nested 20,000 deep', async () => {
+    const html = '<table><tr><td>'.repeat(20_000) + '深层单元格' + '</td></tr></table>'.repeat(20_000);
+    const result = await extractFile('deep-table.html', new TextEncoder().encode(html));
+    expect(result.text).toBe('深层单元格');
+  });
+
   it('detects GBK without any declaration by sniffing the bytes', async () => {
     const text = seedParagraphs(seedNames()[2]).slice(0, 20);
     const html = `<html><body>${text.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`;

@@ -1,6 +1,9 @@
 // Visible text of an HTML document, read from parse5's tree. Nothing is executed or rendered: we only
-// walk nodes, keep text, and turn block structure into line breaks (p, div, li, h1-h6, tr → new line;
-// table cells → tab). Used by the HTML importer and for the HTML that mammoth makes of a DOCX.
+// walk nodes, keep text, and turn block structure into line breaks (p, div, li, h1-h6, tr → new line).
+// Table cells: a row of one-line cells is one line with the cells separated by tabs (a data table);
+// a cell whose content runs over several lines is a block of its own (old portal pages lay out the
+// whole article inside one <td>, and its paragraphs must stay lines). Used by the HTML importer and
+// for HTML blocks inside Markdown.
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 
 /** Elements whose content is never reading text (code, chrome, controls, embedded media). */
@@ -23,27 +26,25 @@ const SMALL_FORM_CHARS = 200;
 type Node = T.Node;
 type Element = T.Element;
 
-/** Where a node sits: inside <pre> white space is kept; inside a table cell blocks do not break the row's line. */
+/** Where a node sits: inside <pre> white space is kept. */
 interface Where {
   pre: boolean;
-  cell: boolean;
 }
 
 export function htmlToText(html: string, opts: { fragment?: boolean } = {}): string {
   const root = opts.fragment ? parseFragment(html) : parse(html);
   const out = new LineWriter();
   // An explicit stack instead of recursion: a hostile page may nest elements 100,000 deep.
-  type Step = { node: Node; where: Where } | { close: string; where: Where };
-  const stack: Step[] = [{ node: root, where: { pre: false, cell: false } }];
-  const lineBreak = (where: Where, hard: boolean) => {
-    if (where.cell) out.text(' ', false);
-    else if (hard) out.hardNewline();
-    else out.newline();
-  };
+  type Step = { node: Node; where: Where } | { close: string } | { cellEnd: OpenCell };
+  const stack: Step[] = [{ node: root, where: { pre: false } }];
   while (stack.length > 0) {
     const step = stack.pop()!;
     if ('close' in step) {
-      if (BLOCKS.has(step.close)) lineBreak(step.where, false);
+      if (BLOCKS.has(step.close)) out.newline();
+      continue;
+    }
+    if ('cellEnd' in step) {
+      out.endCell(step.cellEnd);
       continue;
     }
     const { node, where } = step;
@@ -57,15 +58,12 @@ export function htmlToText(html: string, opts: { fragment?: boolean } = {}): str
     if (el) {
       const tag = el.tagName;
       if (isDropped(el)) continue;
-      if (tag === 'br') { lineBreak(where, true); continue; }
-      if (BLOCKS.has(tag)) lineBreak(where, false);
-      if (tag === 'td' || tag === 'th') {
-        if (hasPreviousCell(el)) out.cellBreak();
-        inner = { ...inner, cell: true };
-      }
+      if (tag === 'br') { out.hardNewline(); continue; }
+      if (BLOCKS.has(tag)) out.newline();
+      if (tag === 'td' || tag === 'th') stack.push({ cellEnd: out.startCell(el.parentNode, hasPreviousCell(el)) });
       if (tag === 'li') out.text(listMarker(el), true);
-      if (tag === 'pre' || tag === 'textarea') inner = { ...inner, pre: true };
-      stack.push({ close: tag, where });
+      if (tag === 'pre' || tag === 'textarea') inner = { pre: true };
+      stack.push({ close: tag });
     }
     const children = node.childNodes as Node[];
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], where: inner });
@@ -130,10 +128,21 @@ function listMarker(li: Element): string {
   return `${(Number.isFinite(start) ? start : 1) + index}. `;
 }
 
+/** A table cell being written: where its separator and its content start in the output. */
+interface OpenCell {
+  row: unknown;
+  separatorAt: number;
+  contentAt: number;
+  afterSibling: boolean;
+  rowLineHadText: boolean;
+}
+
 /** Collects text with HTML white-space rules: runs of ASCII white space collapse, blocks become lines. */
 class LineWriter {
   private parts: string[] = [];
   private lineHasText = false;
+  /** Rows whose last cell so far was a block of its own (the next cell then starts a new line, not a tab). */
+  private rowsAfterBlockCell = new WeakSet<object>();
 
   text(value: string, pre: boolean): void {
     if (value === '') return;
@@ -151,9 +160,35 @@ class LineWriter {
     this.parts.push('\n');
     this.lineHasText = false;
   }
-  cellBreak(): void {
-    this.parts.push('\t');
-    this.lineHasText = true;
+  /**
+   * A cell starts: its separator from the previous cell (tab or line break) is decided when the cell
+   * ends and we know whether it held one line or several, so a placeholder is kept for it.
+   */
+  startCell(row: unknown, afterSibling: boolean): OpenCell {
+    const cell = { row, separatorAt: this.parts.length, contentAt: this.parts.length + 1, afterSibling, rowLineHadText: this.lineHasText };
+    this.parts.push('');
+    this.lineHasText = false; // the cell's first block must not break the row's line
+    return cell;
+  }
+  endCell(cell: OpenCell): void {
+    const content = this.parts.slice(cell.contentAt).join('');
+    const lines = content.split('\n').filter((l) => l.trim() !== '');
+    const rowKey = typeof cell.row === 'object' && cell.row !== null ? cell.row : null;
+    const previousWasBlock = rowKey !== null && this.rowsAfterBlockCell.has(rowKey);
+    if (lines.length <= 1) {
+      // One line: part of the row's line, a tab after the previous sibling cell.
+      this.parts.splice(cell.contentAt, this.parts.length - cell.contentAt, lines[0] ?? '');
+      const separator = cell.afterSibling && !previousWasBlock ? '\t' : '';
+      this.parts[cell.separatorAt] = separator;
+      this.lineHasText = separator !== '' || cell.rowLineHadText || lines.length === 1;
+      if (rowKey) this.rowsAfterBlockCell.delete(rowKey);
+      return;
+    }
+    // Several lines: the cell is a block of its own, its lines kept.
+    this.parts[cell.separatorAt] = cell.rowLineHadText ? '\n' : '';
+    this.lineHasText = !content.endsWith('\n');
+    this.newline();
+    if (rowKey) this.rowsAfterBlockCell.add(rowKey);
   }
   result(): string {
     return this.parts
