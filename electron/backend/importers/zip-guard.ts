@@ -56,7 +56,7 @@ export async function openDocxZip(bytes: Uint8Array, fileName: string): Promise<
 }
 
 /**
- * Sizes in the central directory can lie; inflate the XML parts mammoth will read in a stream,
+ * Sizes in the central directory can lie; inflate the XML parts the DOCX reader will read in a stream,
  * counting bytes, and stop as soon as a limit is passed (before the data pile up in memory).
  */
 async function checkActualSizes(zip: JSZip, fileName: string): Promise<void> {
