@@ -1,11 +1,13 @@
 // Markdown: keep the text a reader sees, drop the markup. Headings and list numbers stay as text lines
-// ("1. …" is often the clause number); emphasis markers, link targets, images, code fences, table
-// pipes and front matter go; HTML blocks are reduced to their text by the HTML converter. Line-based on
-// purpose: the structure that matters here is lines, and a policy text uses only the simple constructs.
+// ("1. …" is often the clause number; nested ordered lists are numbered as rendered, see
+// markdown-lists.ts); emphasis markers, link targets, images, code fences, table pipes and front
+// matter go; HTML blocks are reduced to their text by the HTML converter. Line-based on purpose: the
+// structure that matters here is lines, and a policy text uses only the simple constructs.
 import type { Importer } from './types';
 import { badFile } from './errors';
 import { decodeTextBytes, normaliseNewlines } from './text-decoding';
 import { htmlToText } from './html-to-text';
+import { MarkdownLists } from './markdown-lists';
 
 export const markdownImporter: Importer = {
   format: 'md',
@@ -29,6 +31,7 @@ const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 export function markdownToText(source: string): string {
   const lines = dropFrontMatter(source.split('\n'));
   const out: string[] = [];
+  const lists = new MarkdownLists();
   let fence: string | null = null;
   let inTable = false;
   for (let i = 0; i < lines.length; i++) {
@@ -39,26 +42,28 @@ export function markdownToText(source: string): string {
       else out.push(line);
       continue;
     }
-    if (fenceMatch) { fence = fenceMatch[1]; continue; }
-    if (line.trim() === '') { inTable = false; out.push(''); continue; }
+    if (fenceMatch) { fence = fenceMatch[1]; lists.interrupt(line); continue; }
+    if (line.trim() === '') { inTable = false; lists.text(line); out.push(''); continue; }
     if (HTML_BLOCK.test(line)) {
       let end = i;
       while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
       const text = htmlToText(lines.slice(i, end + 1).join('\n'), { fragment: true });
       if (text !== '') out.push(...text.split('\n'));
+      lists.interrupt(line);
       i = end;
       continue;
     }
     if (REFERENCE_DEFINITION.test(line)) continue;
     const previousIsText = i > 0 && lines[i - 1].trim() !== '' && out.length > 0 && out[out.length - 1] !== '';
-    if (SETEXT_UNDERLINE.test(line) && previousIsText) continue;
-    if (THEMATIC_BREAK.test(line)) continue;
+    if (SETEXT_UNDERLINE.test(line) && previousIsText) { lists.interrupt(line); continue; }
+    if (THEMATIC_BREAK.test(line)) { lists.interrupt(line); continue; }
     if (!inTable && line.includes('|') && TABLE_SEPARATOR.test(lines[i + 1] ?? '')) inTable = true;
     if (inTable) {
+      lists.interrupt(line);
       if (!TABLE_SEPARATOR.test(line)) out.push(tableRow(line));
       continue;
     }
-    out.push(inline(blockPrefixRemoved(line)));
+    out.push(inline(blockText(line, lists)));
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
 }
@@ -69,14 +74,23 @@ function dropFrontMatter(lines: string[]): string[] {
   return end > 0 && end < 100 ? lines.slice(end + 1) : lines;
 }
 
-/** Removes block quotes, heading hashes and bullet markers; keeps ordered-list numbers as text. */
-function blockPrefixRemoved(line: string): string {
+/** A line without its block markup: block quotes, heading hashes, list markers (ordered ones numbered as rendered). */
+function blockText(line: string, lists: MarkdownLists): string {
   let s = line;
   while (/^ {0,3}>/.test(s)) s = s.replace(/^ {0,3}> ?/, '');
   const heading = ATX_HEADING.exec(s);
-  if (heading) return heading[1] ?? '';
-  s = s.replace(/^\s*[-*+]\s+(\[[ xX]\]\s+)?/, '');
-  s = s.replace(/^\s*(\d{1,9})([.)])\s+/, '$1$2 ');
+  if (heading) {
+    lists.interrupt(s);
+    return heading[1] ?? '';
+  }
+  const item = lists.item(s);
+  if (item) {
+    const content = item.content.replace(/^\[[ xX]\]\s+/, '');
+    if (item.label === '') return content;
+    // "1. 落实…" keeps its space as written; a Chinese label such as （1） is followed directly by the text.
+    return /[.)]$/.test(item.label) ? `${item.label} ${content}` : `${item.label}${content}`;
+  }
+  lists.text(s);
   return s.replace(/^\s+/, '');
 }
 
