@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { alignClauses, alignedRows, type AlignClause } from '../../shared/domain/align';
 import { analyseDocument } from '../../shared/domain/analyze';
+import { selectLinks, type ScoredPair } from '../../shared/domain/align/selection';
+import { defaultAlignOptions } from '../../shared/domain/align/types';
 
 const m = (id: number, text: string, kind: AlignClause['kind'] = 'measure'): AlignClause => ({ id, kind, text });
 
@@ -49,6 +51,33 @@ describe('alignClauses', () => {
     const bundle = m(1, '建立政府创业投资引导基金，做大引导基金规模。鼓励企业在区域性股权交易市场挂牌融资。');
     const x = alignClauses({ a: [bundle], b: [m(2, '壮大创业投资引导基金规模，放大财政资金杠杆。'), m(3, '支持企业到区域性股权交易市场挂牌。'), m(4, '开展全民健身活动。')] });
     expect(x.map((l) => l.b).sort()).toEqual([2, 3]);
+  });
+});
+
+describe('selectLinks (which scored pairs become links)', () => {
+  const p = (s: number, instrument = 0.7, sentenceA = 0, sentenceB = 0): ScoredPair => ({ s, instrument, sentenceA, sentenceB });
+  const links = (pairs: ScoredPair[][]) => selectLinks(pairs, defaultAlignOptions).map((l) => `${l.i}-${l.j}`).sort();
+
+  it('lets a second clause link to a bundle through the other sentence it matched, given a shared instrument', () => {
+    // B0 bundles two measures: A0 matches its first sentence strongly, A1 its second one more weakly.
+    expect(links([[p(0.45, 0.7, 0, 0), p(0.02)], [p(0.28, 0.7, 0, 1), p(0.03)]])).toEqual(['0-0', '1-0']);
+    // The same sentence: A1 is only a weaker rival for what A0 already matched.
+    expect(links([[p(0.45, 0.7, 0, 0), p(0.02)], [p(0.28, 0.7, 0, 0), p(0.03)]])).toEqual(['0-0']);
+    // No shared instrument: wording alone does not open the bundle.
+    expect(links([[p(0.45, 0.7, 0, 0), p(0.02)], [p(0.28, 0, 0, 1), p(0.03)]])).toEqual(['0-0']);
+  });
+
+  it('links a clear mutual best match below the usual floor only with instrument evidence', () => {
+    expect(links([[p(0.15), p(0.03)], [p(0.02), p(0.01)]])).toEqual(['0-0']);
+    expect(links([[p(0.15, 0), p(0.03)], [p(0.02), p(0.01)]])).toEqual([]);
+    // Not clear: the runner-up is close.
+    expect(links([[p(0.15), p(0.13)], [p(0.02), p(0.01)]])).toEqual([]);
+  });
+
+  it('asks more of pairs that share wording but no instrument', () => {
+    expect(links([[p(0.23, 0)]])).toEqual([]);
+    expect(links([[p(0.23, 0.5)]])).toEqual(['0-0']);
+    expect(links([[p(0.3, 0)]])).toEqual(['0-0']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { clauseFeatures, frequencies, type ClauseFeatures, type Frequencies } from './features';
 import { combine, defaultWeights, instrumentWeights, reasonsFor, signals, type Weights } from './score';
+import { selectLinks } from './selection';
 import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSuggestion } from './types';
 
 export * from './types';
@@ -17,9 +18,8 @@ export interface AlignInput {
 
 /**
  * Suggests links between the clauses of two documents. Many-to-many and order-free: every
- * measure of A is scored against every measure of B; a clause keeps its best counterpart when it
- * is good enough, plus further ones close to the best (a clause that bundles several measures),
- * and a pair that is each other's best match needs less evidence than a one-sided one.
+ * measure of A is scored against every measure of B (selection.ts decides which pairs become
+ * links: mutual best matches, and candidates close to the best per sentence of a bundled clause).
  */
 export function alignClauses(input: AlignInput): AlignSuggestion[] {
   const opts = { ...defaultAlignOptions, ...input.options };
@@ -33,26 +33,14 @@ export function alignClauses(input: AlignInput): AlignSuggestion[] {
   const w = input.weights ?? defaultWeights;
 
   const sig = fa.map((x) => fb.map((y) => signals(x, y, iw)));
-  const score = sig.map((row) => row.map((s) => combine(s, w)));
-  const bestA = score.map((row) => Math.max(0, ...row));
-  const bestB = fb.map((_, j) => Math.max(0, ...score.map((row) => row[j])));
+  const scored = sig.map((row) => row.map((s) => ({ s: combine(s, w), sentenceA: s.sentenceA, sentenceB: s.sentenceB, instrument: s.instrument })));
 
   const out: AlignSuggestion[] = [];
-  fa.forEach((x, i) => {
-    const ranked = fb.map((y, j) => ({ y, j, s: score[i][j] })).sort((p, q) => q.s - p.s);
-    let kept = 0;
-    for (const { y, j, s } of ranked) {
-      if (kept >= opts.maxPerClause || s < opts.minScore) break;
-      const mutual = s >= bestA[i] && s >= bestB[j];
-      const nearBestA = s >= opts.relativeToBest * bestA[i];
-      const nearBestB = s >= opts.relativeToBest * bestB[j];
-      if (!(mutual || nearBestA && nearBestB)) continue;
-      kept++;
-      const reasons = reasonsFor(x, y, sig[i][j], freq);
-      if (mutual) reasons.push({ kind: 'mutual' });
-      out.push({ a: x.id, b: y.id, score: round(s), reasons });
-    }
-  });
+  for (const { i, j, s, mutual } of selectLinks(scored, opts)) {
+    const reasons = reasonsFor(fa[i], fb[j], sig[i][j], freq);
+    if (mutual) reasons.push({ kind: 'mutual' });
+    out.push({ a: fa[i].id, b: fb[j].id, score: round(s), reasons });
+  }
   return out;
 }
 

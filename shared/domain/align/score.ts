@@ -29,11 +29,19 @@ export interface PairSignals {
   context: number;
   sharedInstruments: string[];
   sharedQuantities: string[];
+  /** Which sentence of each clause the best sentence match was (0 for one-sentence clauses): a bundled clause may match different counterparts with different sentences. */
+  sentenceA: number;
+  sentenceB: number;
 }
 
 export function signals(a: ClauseFeatures, b: ClauseFeatures, iw: Map<string, number>): PairSignals {
-  let sentence = 0;
-  for (const sa of a.sentenceVecs) for (const sb of b.sentenceVecs) sentence = Math.max(sentence, cosine(sa, sb));
+  let sentence = 0, sentenceA = 0, sentenceB = 0;
+  for (let x = 0; x < a.sentenceVecs.length; x++) {
+    for (let y = 0; y < b.sentenceVecs.length; y++) {
+      const c = cosine(a.sentenceVecs[x], b.sentenceVecs[y]);
+      if (c > sentence) { sentence = c; sentenceA = x; sentenceB = y; }
+    }
+  }
   const sharedInstruments = [...a.instruments].filter((i) => b.instruments.has(i));
   // Best shared instrument, by rarity: sharing "bank lending" says little, sharing "innovation vouchers" a lot.
   const instrument = sharedInstruments.reduce((m, i) => Math.max(m, iw.get(i) ?? 0), 0);
@@ -46,6 +54,8 @@ export function signals(a: ClauseFeatures, b: ClauseFeatures, iw: Map<string, nu
     context: cosine(a.context, b.context),
     sharedInstruments,
     sharedQuantities,
+    sentenceA,
+    sentenceB,
   };
 }
 

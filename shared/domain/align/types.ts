@@ -35,6 +35,14 @@ export interface AlignOptions {
   relativeToBest: number;
   /** At most this many counterparts per clause (one clause may bundle several measures). */
   maxPerClause: number;
+  /** Two clauses that are each other's best match may be linked from this lower score … */
+  mutualMinScore: number;
+  /** … when their score stands this far above the runner-up of either clause and they share an instrument. */
+  mutualMargin: number;
+  /** A shared instrument at least this rare (0…1) counts as evidence beyond wording. */
+  instrumentEvidence: number;
+  /** Lowest score of a link between clauses that share no such instrument. */
+  minScoreWithoutInstrument: number;
 }
 
-export const defaultAlignOptions: AlignOptions = { minScore: 0.19, relativeToBest: 0.7, maxPerClause: 3 };
+export const defaultAlignOptions: AlignOptions = { minScore: 0.19, relativeToBest: 0.7, maxPerClause: 3, mutualMinScore: 0.12, mutualMargin: 0.05, instrumentEvidence: 0.3, minScoreWithoutInstrument: 0.25 };
