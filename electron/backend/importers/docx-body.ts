@@ -29,7 +29,8 @@ export class DocxBodyReader {
   }
 
   result(): BodyText {
-    return { lines: this.lines, skipped: [...this.skipped] };
+    const last = this.lines.length > 0 && this.lines[this.lines.length - 1] === '' ? -1 : undefined;
+    return { lines: this.lines.slice(0, last), skipped: [...this.skipped] };
   }
 
   private blocks(container: XmlElement): void {
@@ -51,7 +52,11 @@ export class DocxBodyReader {
     inline.collect(p);
     const text = lineParts(inline.text);
     if (label && label.text !== '') text[0] = withLabel(label, text[0] ?? '');
-    for (const line of text) if (line !== '') this.lines.push(line);
+    const printed = text.filter((line) => line !== '');
+    // An empty paragraph is the vertical gap authors leave between blocks (title, body, signature);
+    // it stays a blank line, as in a text file, one however many there are.
+    if (printed.length === 0 && this.lines.length > 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
+    this.lines.push(...printed);
     for (const box of inline.textBoxes) this.blocks(box);
   }
 
@@ -62,7 +67,7 @@ export class DocxBodyReader {
    */
   private table(tbl: XmlElement): void {
     for (const row of unwrap(tbl, 'w:tr')) {
-      const cells = unwrap(row, 'w:tc').map((tc) => this.cellLines(tc));
+      const cells = unwrap(row, 'w:tc').map((tc) => this.cellLines(tc).filter((line) => line !== ''));
       if (cells.length === 1) {
         this.lines.push(...cells[0]);
         continue;
