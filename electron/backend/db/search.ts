@@ -1,11 +1,12 @@
-import { foldForSearch, indexDocument } from '../../../shared/domain/search';
+import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
 import type { Db } from './connection';
 
 /**
- * Every SQL statement of the search feature. It owns search_clauses and search_fts
- * (migrations/002_search.sql) and reads the core tables (documents, clauses) without writing them.
- * Matches are identified by clause id (= search_fts rowid); scores are FTS5 bm25 values, lower
- * is better, as SQLite returns them.
+ * Every SQL statement of the search feature. It owns search_clauses, search_fts and
+ * search_levels (migrations/002_search.sql) and reads the core tables (documents, clauses)
+ * without writing them. FTS5 rowids are sort keys (length × 2^32 + clause id, see
+ * shared/domain/search/levels.ts); what leaves this file is clause ids, except from streams,
+ * which yield keys. Scores from SQL are FTS5 bm25 values, lower is better, as SQLite returns them.
  */
 
 export interface DocumentFacts {
@@ -52,13 +53,15 @@ function baseOffset(cleaned: string, c: { text: string; text_start: number; end:
 
 export function createSearchStore(db: Db) {
   const stmt = {
-    idsOfDoc: db.prepare('SELECT clause_id FROM search_clauses WHERE doc_id = ?').pluck(),
+    keysOfDoc: db.prepare('SELECT key FROM search_clauses WHERE doc_id = ?').pluck(),
     deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    deleteLevels: db.prepare('DELETE FROM search_levels WHERE rowid = ?'),
     deleteRows: db.prepare('DELETE FROM search_clauses WHERE doc_id = ?'),
     cleaned: db.prepare('SELECT cleaned_text FROM documents WHERE id = ?').pluck(),
     clauses: db.prepare('SELECT id, text, text_start, end FROM clauses WHERE doc_id = ? ORDER BY ord'),
-    insertRow: db.prepare('INSERT INTO search_clauses (clause_id, doc_id, base) VALUES (?, ?, ?)'),
+    insertRow: db.prepare('INSERT INTO search_clauses (key, clause_id, doc_id, base, len) VALUES (?, ?, ?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
+    insertLevels: db.prepare('INSERT INTO search_levels (rowid, levels) VALUES (?, ?)'),
     docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
     clauseCount: db.prepare('SELECT count(*) FROM clauses').pluck(),
     indexedCount: db.prepare('SELECT count(*) FROM search_clauses').pluck(),
@@ -66,9 +69,10 @@ export function createSearchStore(db: Db) {
     factsOf: db.prepare(`SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents
       WHERE id IN (SELECT value FROM json_each(?))`),
     // Two subqueries: SQLite answers a lone min() or max() from the index, not both in one.
-    span: db.prepare('SELECT (SELECT min(clause_id) FROM search_clauses) AS min, (SELECT max(clause_id) FROM search_clauses) AS max'),
+    span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, text FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
-    averageLength: db.prepare('SELECT avg(length(text)) FROM clauses').pluck(),
+    averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
+    text: db.prepare('SELECT text FROM clauses WHERE id = ?').pluck(),
     hits: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
   };
@@ -76,22 +80,23 @@ export function createSearchStore(db: Db) {
   // The statements that take a MATCH expression come in two shapes: over the whole corpus, and
   // restricted to a set of documents (a JSON array bound as the last parameter). CROSS JOIN keeps
   // SQLite from driving the join from search_clauses: the FTS match is always the narrow side.
-  const docFilter = `CROSS JOIN search_clauses s ON s.clause_id = search_fts.rowid
+  const docFilter = `CROSS JOIN search_clauses s ON s.key = search_fts.rowid
     AND (@docs IS NULL OR s.doc_id IN (SELECT value FROM json_each(@docs)))
     AND (@clauses IS NULL OR s.clause_id IN (SELECT value FROM json_each(@clauses)))`;
   const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
   const q = {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
-    ranked: shapes((j) => `SELECT search_fts.rowid AS id, bm25(search_fts) AS score FROM search_fts ${j}
-      WHERE search_fts MATCH @match ORDER BY score, id LIMIT @limit OFFSET @offset`),
-    probe: shapes((j) => `SELECT count(*) AS n, max(id) AS last FROM (SELECT search_fts.rowid AS id FROM search_fts ${j}
+    ranked: shapes((j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, bm25(search_fts) AS score FROM search_fts ${j}
+      WHERE search_fts MATCH @match ORDER BY score, search_fts.rowid LIMIT @limit OFFSET @offset`),
+    probe: shapes((j) => `SELECT count(*) AS n, max(key) AS last FROM (SELECT search_fts.rowid AS key FROM search_fts ${j}
       WHERE search_fts MATCH @match LIMIT @cap)`),
-    countAndSample: shapes((j) => `SELECT count(*) AS n, json_group_array(search_fts.rowid) FILTER (WHERE search_fts.rowid % @stride = 0) AS sample
+    countAndSample: shapes((j) => `SELECT count(*) AS n,
+      json_group_array(search_fts.rowid % ${KEY_SPLIT}) FILTER (WHERE search_fts.rowid % @stride = 0) AS sample
       FROM search_fts ${j} WHERE search_fts MATCH @match`),
-    rest: shapes((j) => `SELECT search_fts.rowid AS id, 0 AS score FROM search_fts ${j}
+    rest: shapes((j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, 0 AS score FROM search_fts ${j}
       WHERE search_fts MATCH @match AND search_fts.rowid % @stride <> 0 ORDER BY search_fts.rowid LIMIT @limit OFFSET @offset`),
     perDocument: shapes((j) => `SELECT s2.doc_id AS docId, count(*) AS n FROM search_fts ${j}
-      JOIN search_clauses s2 ON s2.clause_id = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`),
+      JOIN search_clauses s2 ON s2.key = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`),
   };
   type Shape = { all: ReturnType<Db['prepare']>; filtered: ReturnType<Db['prepare']> };
   const pick = (s: Shape, scope: Scope) => (scope ? s.filtered : s.all);
@@ -99,12 +104,34 @@ export function createSearchStore(db: Db) {
     match, ...(scope ? { docs: scope.docs && JSON.stringify(scope.docs), clauses: scope.clauses && JSON.stringify(scope.clauses) } : {}), ...extra,
   });
 
+  // Streams: the keys of a MATCH, in key order, read one at a time while others are open. A
+  // statement serves one open iterator at a time, so each (table, shape) keeps a pool.
+  const streamSql = (table: 'search_fts' | 'search_levels', join: string) =>
+    `SELECT ${table}.rowid FROM ${table} ${join.replaceAll('search_fts.rowid', `${table}.rowid`)} WHERE ${table} MATCH @match ORDER BY ${table}.rowid`;
+  const pools = new Map<string, Array<ReturnType<Db['prepare']>>>();
+  function streamStatement(table: 'search_fts' | 'search_levels', scoped: boolean): ReturnType<Db['prepare']> {
+    const name = `${table}/${scoped}`;
+    let pool = pools.get(name);
+    if (!pool) pools.set(name, (pool = []));
+    const free = pool.find((st) => !st.busy);
+    if (free) return free;
+    const st = db.prepare(streamSql(table, scoped ? docFilter : '')).pluck();
+    pool.push(st);
+    return st;
+  }
+
+  const merges = ['search_fts', 'search_levels'].map((t) => db.prepare(`INSERT INTO ${t}(${t}, rank) VALUES('merge', ?)`));
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+
   let averageCache: number | null = null;
   let rowCountCache: number | null = null;
 
   function unindexDocument(docId: number): void {
     averageCache = rowCountCache = null;
-    for (const id of stmt.idsOfDoc.all(docId) as number[]) stmt.deleteFts.run(id);
+    for (const key of stmt.keysOfDoc.all(docId) as number[]) {
+      stmt.deleteFts.run(key);
+      stmt.deleteLevels.run(key);
+    }
     stmt.deleteRows.run(docId);
   }
 
@@ -114,8 +141,13 @@ export function createSearchStore(db: Db) {
     const cleaned = stmt.cleaned.get(docId) as string | undefined;
     if (cleaned === undefined) return;
     for (const c of stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>) {
-      stmt.insertRow.run(c.id, docId, baseOffset(cleaned, c));
-      stmt.insertFts.run(c.id, indexDocument(foldForSearch(c.text)));
+      const folded = foldForSearch(c.text);
+      const len = codePointLength(folded);
+      const key = sortKey(len, c.id);
+      stmt.insertRow.run(key, c.id, docId, baseOffset(cleaned, c), len);
+      stmt.insertFts.run(key, indexDocument(folded));
+      const levels = levelDocument(folded);
+      if (levels) stmt.insertLevels.run(key, levels);
     }
   }
 
@@ -126,9 +158,23 @@ export function createSearchStore(db: Db) {
     needsRebuild: () => (stmt.clauseCount.get() as number) !== (stmt.indexedCount.get() as number),
     rebuild(): void {
       db.transaction(() => {
-        db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); DELETE FROM search_clauses;");
+        db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); INSERT INTO search_levels(search_levels) VALUES('delete-all'); DELETE FROM search_clauses;");
         for (const id of stmt.docIds.all() as number[]) indexDocumentClauses(id);
       })();
+    },
+    /**
+     * One bounded step of merging the FTS5 segments (about `pages` pages written). Imports leave
+     * an index in many segments, and every term lookup visits each one: a merged index answers
+     * the first page several times faster. Returns false when nothing was left to merge.
+     */
+    mergeStep(pages = 200): boolean {
+      let worked = false;
+      for (const m of merges) {
+        const before = totalChanges.get() as number;
+        m.run(-pages);
+        if ((totalChanges.get() as number) - before >= 2) worked = true;
+      }
+      return worked;
     },
     /** Metadata used by filters, facets and hit lists: of the given documents, or of all. */
     documentFacts(ids: number[] | null = null): DocumentFacts[] {
@@ -167,9 +213,26 @@ export function createSearchStore(db: Db) {
     texts(ids: number[]): Array<{ id: number; text: string }> {
       return ids.length ? (stmt.texts.all(JSON.stringify(ids)) as Array<{ id: number; text: string }>) : [];
     },
+    /**
+     * The keys matching `match` in the body index ('body') or the level index ('levels'), in
+     * ascending key order (shortest clause first), lazily. Call return() on the iterator when done.
+     */
+    stream(index: 'body' | 'levels', match: string, scope: Scope): IterableIterator<number> {
+      return streamStatement(index === 'body' ? 'search_fts' : 'search_levels', !!scope).iterate(params(match, scope)) as IterableIterator<number>;
+    },
+    /** One clause's own text (for checking a candidate's exact term frequency). */
+    clauseText: (id: number) => stmt.text.get(id) as string | undefined,
     hitRows(ids: number[]): HitRow[] {
       return ids.length ? (stmt.hits.all(JSON.stringify(ids)) as HitRow[]) : [];
     },
   };
 }
 export type SearchStore = ReturnType<typeof createSearchStore>;
+
+/** Merges the search index into one segment per table, in bounded steps; for tools and benchmarks that wait for it. */
+export function compactSearchIndex(db: Db): void {
+  const store = createSearchStore(db);
+  while (store.mergeStep(1000)) {
+    // keep merging
+  }
+}

@@ -1,9 +1,10 @@
-import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
+import type { SearchCount, SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import {
-  bm25Score, findOccurrences, idf, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
+  bm25Score, clauseIdOfKey, findOccurrences, idf, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
   type FtsPlan, type ParsedQuery, type QueryTerm,
 } from '../../../shared/domain/search';
 import type { DocumentFacts, Scope, ScoredId, SearchStore } from '../db/search';
+import { topHits } from './topk';
 
 /**
  * Up to this many hits, BM25 ranks every hit. FTS5's bm25() costs one pass over the matches
@@ -76,7 +77,45 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     return out;
   }
 
-  function page(p: Prepared, offset: number, limit: number): { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number } {
+  /** The one term of a query that is a single exact term (no AND, OR, exclusion), else null. */
+  function singleTerm(p: Prepared): QueryTerm | null {
+    const g = p.parsed.groups;
+    return p.plan.exact && g.length === 1 && g[0].length === 1 && !p.parsed.exclude.length ? g[0][0] : null;
+  }
+
+  /** The exact number of hits. */
+  function total(p: Prepared): number {
+    return p.plan.exact ? store.count(p.plan.match!, p.scope) : verifiedCandidates(p).length;
+  }
+
+  interface Page {
+    /** null when not asked for (withTotal false) and not known anyway. */
+    total: number | null;
+    ids: ScoredId[];
+    more: boolean;
+    ranking: SearchResult['ranking'];
+    rankedAmong: number | null;
+  }
+
+  function page(p: Prepared, offset: number, limit: number, withTotal: boolean): Page {
+    const match = p.plan.match!;
+    const single = singleTerm(p);
+    if (single) {
+      // Ranked best first by BM25 over every hit, reading only as far as this page (topk.ts).
+      const top = topHits(store, single.folded, p.scope, offset + limit + 1);
+      const ids = top.slice(offset, offset + limit).map((h) => ({ id: clauseIdOfKey(h.key), score: -h.score }));
+      const more = top.length > offset + limit;
+      const n = withTotal ? (more ? store.count(match, p.scope) : top.length) : !more ? top.length : null;
+      return { total: n, ids, more, ranking: 'bm25', rankedAmong: n };
+    }
+    const done = (r: { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number }): Page => ({
+      ...r, more: offset + r.ids.length < r.total,
+    });
+    return done(fullPage(p, offset, limit));
+  }
+
+  /** Queries of several terms: every hit is counted, and ranked in full or by a sample. */
+  function fullPage(p: Prepared, offset: number, limit: number): { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number } {
     const match = p.plan.match!;
     if (!p.plan.exact) {
       const all = verifiedCandidates(p);
@@ -148,14 +187,27 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
   }
 
   return {
-    query(input: { query: string; filters?: SearchFilters; offset: number; limit: number }, themeClauses: number[] | null = null): SearchResult {
+    query(
+      input: { query: string; filters?: SearchFilters; offset: number; limit: number; withTotal?: boolean },
+      themeClauses: number[] | null = null,
+    ): SearchResult {
       const started = performance.now();
       const p = prepare(input.query, input.filters, themeClauses);
-      if (!p) return { total: 0, hits: [], terms: [], ranking: 'bm25', rankedAmong: 0, tookMs: performance.now() - started };
+      if (!p) return { total: 0, hits: [], more: false, terms: [], ranking: 'bm25', rankedAmong: 0, tookMs: performance.now() - started };
       const terms = positiveTerms(p.parsed);
-      const r = page(p, input.offset, input.limit);
+      const r = page(p, input.offset, input.limit, input.withTotal ?? true);
       const hits = buildHits(r.ids, terms, p.parsed);
-      return { total: r.total, hits, terms: terms.map((t) => t.folded), ranking: r.ranking, rankedAmong: r.rankedAmong, tookMs: performance.now() - started };
+      return {
+        total: r.total, hits, more: r.more, terms: terms.map((t) => t.folded), ranking: r.ranking, rankedAmong: r.rankedAmong,
+        tookMs: performance.now() - started,
+      };
+    },
+
+    /** The exact number of hits, the same as search.query's total. */
+    count(input: { query: string; filters?: SearchFilters }, themeClauses: number[] | null = null): SearchCount {
+      const started = performance.now();
+      const p = prepare(input.query, input.filters, themeClauses);
+      return { total: p ? total(p) : 0, tookMs: performance.now() - started };
     },
 
     facets(input: { query: string; filters?: SearchFilters }, themeClauses: number[] | null = null): SearchFacets {

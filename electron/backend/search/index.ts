@@ -5,16 +5,19 @@ import { createSearchStore } from '../db/search';
 import type { HandlerGroup } from '../handlers/types';
 import type { DocumentHooks } from '../services/hooks';
 import { createSearchEngine } from './engine';
+import { keepIndexCompact } from './upkeep';
 
 /**
- * The search feature: an FTS5 index of clause bigrams, kept in step with the corpus by document
- * hooks that run inside the import and delete transactions, and the query/facets handlers.
+ * The search feature: an FTS5 index of clause bigrams and term-frequency levels, kept in step
+ * with the corpus by document hooks that run inside the import and delete transactions (and
+ * merged in the background, upkeep.ts), and the query/count/facets handlers.
  */
 export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof searchMethods>; hooks?: DocumentHooks } {
   const store = createSearchStore(ctx.db);
   // A project written before the index existed (or by a build without it) is indexed once here.
   if (store.needsRebuild()) store.rebuild();
   const engine = createSearchEngine(store);
+  keepIndexCompact(ctx, store);
 
   /** Themes belong to the themes feature: the clauses coded with them come through its contract. */
   async function themeClauses(filters: SearchFilters | undefined): Promise<number[] | null> {
@@ -27,6 +30,7 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
   return {
     handlers: {
       'search.query': async (input) => engine.query(input, await themeClauses(input.filters)),
+      'search.count': async (input) => engine.count(input, await themeClauses(input.filters)),
       'search.facets': async (input) => engine.facets(input, await themeClauses(input.filters)),
     },
     hooks: {

@@ -45,6 +45,8 @@ export function SearchPage({ route }: { route: Route }) {
   const [filters, setFilters] = useState<SearchFilters>(fromRoute.filters);
   const [result, setResult] = useState<SearchResult | null>(null);
   const [facets, setFacets] = useState<SearchFacets | null>(null);
+  /** The exact number of hits: it comes with the page only when the page holds them all, else from search.count. */
+  const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -79,13 +81,17 @@ export function SearchPage({ route }: { route: Route }) {
     if (!query.trim()) {
       setResult(null);
       setFacets(null);
+      setTotal(null);
       return;
     }
     let live = true;
-    api['search.query']({ query, filters, limit: PAGE }).then(
-      (r) => { if (live) { setResult(r); setError(null); } },
+    setTotal(null);
+    // The page first, without waiting for the exact total; the count and the facets follow.
+    api['search.query']({ query, filters, limit: PAGE, withTotal: false }).then(
+      (r) => { if (live) { setResult(r); setError(null); if (r.total !== null) setTotal(r.total); } },
       (e: Error) => { if (live) setError(e.message); },
     );
+    api['search.count']({ query, filters }).then((c) => live && setTotal(c.total), () => undefined);
     api['search.facets']({ query, filters }).then((f) => live && setFacets(f), () => live && setFacets(null));
     return () => { live = false; };
   }, [api, query, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -99,7 +105,7 @@ export function SearchPage({ route }: { route: Route }) {
     if (!result || loadingMore) return;
     setLoadingMore(true);
     try {
-      const next = await api['search.query']({ query, filters, limit: PAGE, offset: result.hits.length });
+      const next = await api['search.query']({ query, filters, limit: PAGE, offset: result.hits.length, withTotal: false });
       setResult((r) => (r ? { ...next, hits: [...r.hits, ...next.hits] } : r));
     } catch (e) {
       setError((e as Error).message);
@@ -146,13 +152,15 @@ export function SearchPage({ route }: { route: Route }) {
         <div className="search-body">
           <div className="search-results" id="search-results" role="listbox" aria-label={t('title')} data-testid="search-results">
             <div className="search-summary">
-              <strong data-testid="search-total">{t('total', { count: result.total })}</strong>
+              {total === null
+                ? <strong className="muted" aria-busy="true">{t('counting')}</strong>
+                : <strong data-testid="search-total">{t('total', { count: total })}</strong>}
               <span className="muted"> · {t('took', { ms: Math.max(1, Math.round(result.tookMs)) })}</span>
               {result.ranking === 'bm25-sample' && <span className="muted" data-testid="search-sampled"> · {t('sampled', { count: result.rankedAmong })}</span>}
               <span className="muted"> · {t('keys')}</span>
               <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">{t('notes', { q: query })}</a>
             </div>
-            {result.total === 0 && <p className="muted" data-testid="search-none">{t('none', { q: query })}</p>}
+            {result.hits.length === 0 && !result.more && <p className="muted" data-testid="search-none">{t('none', { q: query })}</p>}
             {groups.map((g) => (
               <section key={g.docId} className="search-group" data-testid="search-group">
                 <h2>
@@ -175,7 +183,7 @@ export function SearchPage({ route }: { route: Route }) {
                 </ul>
               </section>
             ))}
-            {result.hits.length < result.total && (
+            {result.more && (
               <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">{t('more')}</button>
             )}
           </div>

@@ -42,7 +42,10 @@ export const searchHit = z.object({
   start: z.number().int(),
   end: z.number().int(),
   occurrences: z.array(range),
-  /** Higher is better (BM25). */
+  /**
+   * Higher is better: BM25 (k1 1.2, b 0.75, lengths in folded characters). For a query of one
+   * term the term's IDF, the same for every hit, is left out.
+   */
   score: z.number(),
   title: z.string().nullable(),
   city: z.string().nullable(),
@@ -51,20 +54,28 @@ export const searchHit = z.object({
 export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchResult = z.object({
-  total: z.number().int(),
+  /** Every hit, exactly; null when the query asked withTotal: false and the page did not reveal it (see search.count). */
+  total: z.number().int().nullable(),
   hits: z.array(searchHit),
+  /** True when hits follow this page. */
+  more: z.boolean(),
   /** The folded positive terms: what to highlight (the Reader's q). */
   terms: z.array(z.string()),
   /**
-   * How the page was ranked: 'bm25' over every hit, or 'bm25-sample' when the query matches so
-   * many clauses that BM25 (whose IDF is then near zero) ranks an evenly spread sample of
-   * `rankedAmong` hits first and the rest follow in document order.
+   * How the page was ranked: 'bm25' over every hit, or 'bm25-sample' when a query of several
+   * terms matches so many clauses that BM25 (whose IDF is then near zero) ranks an evenly spread
+   * sample of `rankedAmong` hits first and the rest follow, shorter clauses first. (One-term
+   * queries are always ranked over every hit.)
    */
   ranking: z.enum(['bm25', 'bm25-sample']),
-  rankedAmong: z.number().int(),
+  /** How many hits the ranking compared: all of them for 'bm25' (null when the total is null). */
+  rankedAmong: z.number().int().nullable(),
   tookMs: z.number(),
 });
 export type SearchResult = z.infer<typeof searchResult>;
+
+export const searchCount = z.object({ total: z.number().int(), tookMs: z.number() });
+export type SearchCount = z.infer<typeof searchCount>;
 
 export const searchFacets = z.object({
   total: z.number().int(),
@@ -74,16 +85,23 @@ export const searchFacets = z.object({
 export type SearchFacets = z.infer<typeof searchFacets>;
 
 export const searchMethods = {
-  /** One page of ranked hits with snippets; exact: a hit is a clause whose folded text contains the query. */
+  /**
+   * One page of ranked hits with snippets; exact: a hit is a clause whose folded text contains
+   * the query. withTotal: false returns the page without waiting for the exact total (a
+   * screen asks search.count, or search.facets, alongside).
+   */
   'search.query': method(
     z.object({
       query: queryInput,
       filters: searchFilters.optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(100_000).default(20),
+      withTotal: z.boolean().default(true),
     }).strict(),
     searchResult,
   ),
+  /** The exact number of hits of a query (search.query's total), under the same filters. */
+  'search.count': method(z.object({ query: queryInput, filters: searchFilters.optional() }).strict(), searchCount),
   /** Hit counts per city and per document, under the same filters. */
   'search.facets': method(z.object({ query: queryInput, filters: searchFilters.optional() }).strict(), searchFacets),
 };

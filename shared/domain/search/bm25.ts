@@ -8,6 +8,15 @@ import type { QueryTerm } from './query';
 const K1 = 1.2;
 const B = 0.75;
 
+/**
+ * BM25's per-clause factor for one term: how a term frequency saturates, normalised by the
+ * clause's length. Rises with tf, falls with length; a one-term query is ranked by it alone
+ * (its IDF is the same for every hit).
+ */
+export function saturation(tf: number, length: number, averageLength: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / Math.max(1, averageLength)));
+}
+
 /** IDF of a term found in `hits` of `rows` clauses, as FTS5 computes it. */
 export function idf(rows: number, hits: number): number {
   const v = Math.log((rows - hits + 0.5) / (hits + 0.5));

@@ -27,6 +27,18 @@ export interface FoldedText {
 
 /** A base character followed by its combining marks: NFKC never composes across such chunks. */
 const CHUNK = /\P{M}\p{M}*|\p{M}+/gsu;
+const HAS_MARK = /\p{M}/u;
+
+/** The folded form of single code points, remembered: the same few thousand characters recur. */
+const pieces = new Map<number, string>();
+function foldedPiece(cp: number): string {
+  let piece = pieces.get(cp);
+  if (piece === undefined) {
+    piece = String.fromCodePoint(cp).normalize('NFKC').replace(WHITE_SPACE, '');
+    if (pieces.size < 65_536) pieces.set(cp, piece);
+  }
+  return piece;
+}
 
 /**
  * Folds `original` and records where each folded unit came from. Chunks are folded one by one;
@@ -40,7 +52,24 @@ export function foldWithMap(original: string): FoldedText {
   const endOf = new Int32Array(folded.length);
   let n = 0;
   let consistent = true;
-  for (const m of original.matchAll(CHUNK)) {
+  if (!HAS_MARK.test(original)) {
+    // The common case (no combining marks): every chunk is one code point, folded from a memo.
+    for (let i = 0; i < original.length && consistent; ) {
+      const cp = original.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const piece = foldedPiece(cp);
+      for (let k = 0; k < piece.length; k++) {
+        if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) {
+          consistent = false;
+          break;
+        }
+        startOf[n] = i;
+        endOf[n] = i + width;
+        n++;
+      }
+      i += width;
+    }
+  } else for (const m of original.matchAll(CHUNK)) {
     const piece = m[0].normalize('NFKC').replace(WHITE_SPACE, '');
     const start = m.index;
     const end = start + m[0].length;

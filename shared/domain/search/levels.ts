@@ -1,0 +1,94 @@
+// Term-frequency levels: what lets the first page be ranked without scoring every hit.
+//
+// BM25 for a one-term query orders hits by saturation(tf, length) alone (the term's IDF is the
+// same for every hit). The body index (terms.ts) says which clauses hold a term, not how often.
+// A second index holds, for every character and every bigram occurring n ≥ 2 times in a clause,
+// one marker per level 2…n ("this clause holds 企业 at least 3 times"). Both indexes are keyed so
+// that shorter clauses come first (see sortKey), so the clauses at level t, read in key order,
+// come in falling saturation(t, length) order. Merging the levels by that bound yields hits best
+// first and stops after the page: see electron/backend/search/topk.ts.
+//
+// A marker is one tokenizer term that no body term can equal: a private-use prefix (bigram or
+// character), the escaped term characters (terms.ts), then the level in decimal digits. The term
+// has a fixed number of characters, so no two markers spell the same token.
+
+import { indexCharacters } from './terms';
+
+const BIGRAM_MARK = '\ue080';
+const CHARACTER_MARK = '\ue081';
+
+/**
+ * The FTS5 row key of a clause: its folded length in code points (BM25's document length) above
+ * its clause id, so index order is shortest first and the clause id is `key % 2**32`.
+ */
+export const KEY_SPLIT = 2 ** 32;
+export function sortKey(foldedLength: number, clauseId: number): number {
+  return foldedLength * KEY_SPLIT + clauseId;
+}
+export const clauseIdOfKey = (key: number): number => key % KEY_SPLIT;
+export const lengthOfKey = (key: number): number => Math.floor(key / KEY_SPLIT);
+
+/** Number of code points of a folded text: the document length BM25 uses (one index term per position). */
+export function codePointLength(folded: string): number {
+  let n = folded.length;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < folded.length) {
+      const d = folded.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** The space-separated level markers of a clause's folded text ('' when nothing repeats). */
+export function levelDocument(folded: string): string {
+  const chars = indexCharacters(folded);
+  const seen = new Map<string, number>();
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = CHARACTER_MARK + chars[i];
+    const nc = (seen.get(c) ?? 0) + 1;
+    seen.set(c, nc);
+    if (nc >= 2) out.push(c + nc);
+    if (i + 1 < chars.length) {
+      const b = BIGRAM_MARK + chars[i] + chars[i + 1];
+      const nb = (seen.get(b) ?? 0) + 1;
+      seen.set(b, nb);
+      if (nb >= 2) out.push(b + nb);
+    }
+  }
+  return out.join(' ');
+}
+
+export interface LevelPlan {
+  /**
+   * The MATCH expression over the level index for "tf ≥ level" (level ≥ 2). For terms of one or
+   * two characters it is exactly that; for longer terms it asks every bigram of the term for the
+   * level, a superset (a clause with the term t times holds each of its bigrams ≥ t times).
+   */
+  match(level: number): string;
+  /** True when membership of the levels gives a clause's exact term frequency. */
+  exact: boolean;
+}
+
+/** The level streams of one folded, non-empty term (exact terms only: see terms.phraseFor). */
+export function levelPlan(foldedTerm: string): LevelPlan {
+  const chars = indexCharacters(foldedTerm);
+  if (chars.length === 1) return { match: (t) => `"${CHARACTER_MARK}${chars[0]}${t}"`, exact: true };
+  const bigrams = [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
+  return {
+    match: (t) => bigrams.map((b) => `"${BIGRAM_MARK}${b}${t}"`).join(' AND '),
+    exact: chars.length === 2,
+  };
+}
+
+/** Occurrences of `needle` in `hay`, overlapping ones included (as FTS5 counts phrase matches). */
+export function countOverlapping(hay: string, needle: string): number {
+  let n = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) n++;
+  return n;
+}
