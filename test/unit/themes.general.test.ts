@@ -1,7 +1,7 @@
-// Measures suggested themes and instrument classes on held-out clauses nobody tuned the lexicon on
-// (test/fixtures/themes/held-out.json, labelled before the method was run on them), with the same
-// arithmetic as ../shared/eval/score.mjs: precision and recall summed over all clauses (rejected
-// suggestions excluded, of which a fresh suggestion has none), and instrument accuracy.
+// Measures suggested themes and instrument classes on clauses outside ../shared/eval, written and
+// labelled before the method was run on them (test/fixtures/themes/README.md tells how each set was
+// used), with the same arithmetic as ../shared/eval/score.mjs: precision and recall summed over all
+// clauses (rejected suggestions excluded, of which a new suggestion has none), and instrument accuracy.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,14 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_THEME_IDS, isInstrumentClass, suggestForClause } from '../../shared/domain/themes/index';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixture = path.join(here, '..', 'fixtures', 'themes', 'held-out.json');
+const fixtures = path.join(here, '..', 'fixtures', 'themes');
 
-interface HeldOut { id: string; region: string; text: string; themes: string[]; instrument: string; note?: string }
-const clauses = (JSON.parse(readFileSync(fixture, 'utf8')) as { clauses: HeldOut[] }).clauses;
+interface Labelled { id: string; region: string; text: string; themes: string[]; instrument: string; note?: string }
+const load = (file: string) => (JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as { clauses: Labelled[] }).clauses;
+const sets = { 'held-out': load('held-out.json'), fresh: load('fresh.json') };
 
 const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
 
-function measure() {
+function measure(clauses: Labelled[]) {
   let tp = 0, gN = 0, aN = 0, instOk = 0, instN = 0;
   const misses: string[] = [];
   for (const c of clauses) {
@@ -42,9 +43,9 @@ function measure() {
   return { p, r, f1: f1(p, r), instrument: instN ? instOk / instN : 0, misses };
 }
 
-describe('themes on held-out clauses', () => {
-  it('has well-formed labels: codebook ids, instrument classes, unique ids, 80–120 clauses', () => {
-    expect(clauses.length).toBeGreaterThanOrEqual(80);
+describe.each(Object.entries(sets))('themes on the %s clauses', (name, clauses) => {
+  it('has well-formed labels: codebook ids, instrument classes, unique ids', () => {
+    expect(clauses.length).toBeGreaterThanOrEqual(name === 'held-out' ? 80 : 30);
     expect(clauses.length).toBeLessThanOrEqual(120);
     expect(new Set(clauses.map((c) => c.id)).size).toBe(clauses.length);
     for (const c of clauses) {
@@ -55,9 +56,9 @@ describe('themes on held-out clauses', () => {
   });
 
   it('reaches theme F1 ≥ 0.75 and instrument accuracy ≥ 0.75', () => {
-    const m = measure();
+    const m = measure(clauses);
     console.log(
-      `themes held-out (${clauses.length} clauses): P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)} instrument ${m.instrument.toFixed(3)}\n` +
+      `themes ${name} (${clauses.length} clauses): P ${m.p.toFixed(3)} R ${m.r.toFixed(3)} F1 ${m.f1.toFixed(3)} instrument ${m.instrument.toFixed(3)}\n` +
         `misses (${m.misses.length}):\n${m.misses.join('\n')}`,
     );
     expect(m.f1).toBeGreaterThanOrEqual(0.75);

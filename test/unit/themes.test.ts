@@ -56,6 +56,46 @@ describe('suggestForClause', () => {
   });
 });
 
+// Sentences written for these tests (not from the seeds or the held-out fixtures).
+describe('matching terms like words', () => {
+  it('reads a compound as one word: 房产税 is a tax, not property; 技术合同登记 is not registration', () => {
+    expect(ids('对小微企业减半征收房产税和城镇土地使用税。')).toEqual(['tax_fees']);
+    expect(ids('对技术合同登记额超过100万元的项目给予补助，技术合同登记实行网上办理。')).toEqual(['tech_innovation']);
+  });
+
+  it('ignores the agencies a clause names as responsible', () => {
+    const body = '建立中小企业统计监测制度，按季度发布运行分析报告。';
+    expect(ids(`${body}（责任单位：市统计局、市税务局、市国税局、市地税局）`)).toEqual(ids(body));
+  });
+
+  it('folds full-width brackets and white space before matching', () => {
+    expect(ids('对首台（套）重大技术装备给予奖励。')).toContain('tech_innovation');
+    expect(ids('设立中小企业 融 资 担保基金。')).toEqual(['financing']);
+  });
+
+  it('counts a researcher keyword of a custom theme', () => {
+    const themes = [...DEFAULT_THEMES.map((t) => ({ id: t.id, instrument: t.instrument })), { id: 'night_economy', instrument: 'environment' as const, keywords: ['夜间经济', '夜市'] }];
+    expect(suggestForClause({ text: '支持发展夜间经济，规范设置夜市。' }, { themes }).themes.map((t) => t.id)).toEqual(['night_economy']);
+    expect(suggestForClause({ text: '支持发展夜间经济，规范设置夜市。' }).themes.map((t) => t.id)).toEqual(['other']);
+  });
+});
+
+describe('targets and instruments', () => {
+  it('codes a statement of dated goals as targets alone, whatever it counts', () => {
+    expect(ids('到2027年，全市融资担保在保余额达到300亿元，科技型中小企业达到5000家以上。')).toEqual(['targets']);
+  });
+
+  it('does not read a threshold or a quota inside a measure as a goal', () => {
+    expect(ids('对年采购额超过500万元的项目，预留30%以上份额面向小微企业。')).not.toContain('targets');
+  });
+
+  it('lets the tool decide the class of a field theme: a rule on talent is environment, a grant supply', () => {
+    expect(suggestForClause({ text: '放宽民营企业技术人员职称申报条件，不受学历、资历限制。' }).instrument).toBe('environment');
+    expect(suggestForClause({ text: '对新引进的博士给予每人10万元安家补贴。' }).instrument).toBe('supply');
+    expect(suggestForClause({ text: '对企业参加境外展会给予展位费补贴。' }).instrument).toBe('demand');
+  });
+});
+
 describe('codebook tree', () => {
   it('detects a move that would put a theme under itself', () => {
     const tree = [{ id: 'a', parentId: null }, { id: 'b', parentId: 'a' }, { id: 'c', parentId: 'b' }];
