@@ -68,6 +68,14 @@ describe('DOCX import keeps what prints', () => {
     expect(await importBody(body)).toBe('正文继续\n方框里的说明\n下一段');
   });
 
+  it('puts footnotes after the body, without the separator notes Word keeps there', async () => {
+    const footnotes =
+      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+      `<w:footnote w:id="1">${para('指《中小企业促进法》。')}</w:footnote>`;
+    const body = '<w:p><w:r><w:t>依法支持</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>中小企业。</w:t></w:r></w:p>';
+    expect(await importBody(body, { footnotes })).toBe('依法支持中小企业。\n指《中小企业促进法》。');
+  });
+
   it('reads a document whose WordprocessingML namespace has another prefix', async () => {
     const documentXml = `<?xml version="1.0"?><ns0:document xmlns:ns0="${W_NS}"><ns0:body><ns0:p><ns0:r><ns0:t>第一段</ns0:t></ns0:r></ns0:p><ns0:p><ns0:r><ns0:t>第二段</ns0:t></ns0:r></ns0:p></ns0:body></ns0:document>`;
     expect((await extractFile('ns.docx', await makeRawDocx({ body: '', documentXml }))).text).toBe('第一段\n第二段');

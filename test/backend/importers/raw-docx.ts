@@ -15,6 +15,8 @@ export interface RawDocxParts {
   numbering?: string;
   /** The content of <w:styles>. */
   styles?: string;
+  /** The content of <w:footnotes>. */
+  footnotes?: string;
   /** A whole document.xml, when the test needs its own root element (another namespace prefix). */
   documentXml?: string;
 }
@@ -34,6 +36,7 @@ export async function makeRawDocx(parts: RawDocxParts): Promise<Uint8Array> {
   );
   zip.file('word/document.xml', parts.documentXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NAMESPACES}><w:body>${parts.body}</w:body></w:document>`);
   if (parts.numbering !== undefined) zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${NAMESPACES}>${parts.numbering}</w:numbering>`);
+  if (parts.footnotes !== undefined) zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NAMESPACES}>${parts.footnotes}</w:footnotes>`);
   if (parts.styles !== undefined) zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${NAMESPACES}>${parts.styles}</w:styles>`);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
