@@ -119,7 +119,21 @@ function build(): void {
 }
 build();
 
-const MAX_NAME_LENGTH = Math.max(...[...BY_NAME.keys()].map((k) => k.length));
+// findPlaces runs over whole documents at every import, so it must not try every length at every
+// position. Names are indexed by their first two UTF-16 units (as one number, so the scan builds
+// no strings): a position whose two units start no name is skipped with one lookup, and otherwise
+// only the lengths that names with that start actually have are tried, longest first (the same
+// longest-match order as trying every length).
+const prefixAt = (s: string, i: number) => s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+const LENGTHS_BY_PREFIX = new Map<number, number[]>();
+for (const key of BY_NAME.keys()) {
+  if (key.length < 2) continue;
+  const prefix = prefixAt(key, 0);
+  const lengths = LENGTHS_BY_PREFIX.get(prefix);
+  if (!lengths) LENGTHS_BY_PREFIX.set(prefix, [key.length]);
+  else if (!lengths.includes(key.length)) lengths.push(key.length);
+}
+for (const lengths of LENGTHS_BY_PREFIX.values()) lengths.sort((a, b) => b - a);
 
 /** Every known place with this name (full name, short form or nickname); best match first. */
 export function resolvePlaces(name: string): Place[] {
@@ -157,7 +171,9 @@ export function findPlaces(text: string): PlaceMention[] {
   const counts = new Map<Place, PlaceMention>();
   for (let i = 0; i < text.length; ) {
     let matched = 0;
-    for (let len = Math.min(MAX_NAME_LENGTH, text.length - i); len >= 2; len--) {
+    const lengths = i + 2 <= text.length ? LENGTHS_BY_PREFIX.get(prefixAt(text, i)) : undefined;
+    for (const len of lengths ?? []) {
+      if (i + len > text.length) continue;
       const key = text.slice(i, i + len);
       const entries = BY_NAME.get(key);
       if (!entries || isWordNotPlace(text, i + len, key)) continue;
