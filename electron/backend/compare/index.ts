@@ -7,7 +7,7 @@ import type { DocumentHooks } from '../services/hooks';
 import { alignMembers } from './align';
 import { memberClauses, memberInfo, toCompareClause } from './clauses';
 import { reanchorDecisions } from './reanchor';
-import { createWhereElse, indexDocument } from './whereElse';
+import { createWhereElse, indexDocument, unindexDocument } from './whereElse';
 
 /** The compare feature: comparisons, alignment with decisions, and "where else". */
 export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof compareMethods>; hooks?: DocumentHooks } {
@@ -98,7 +98,7 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
 
   const hooks: DocumentHooks = {
     clausesWritten: (_db, docId) => indexDocument(ctx, repo, docId),
-    documentDeleting: (_db, docId) => repo.deleteSignatures(docId),
+    documentDeleting: (_db, docId) => unindexDocument(repo, docId),
     reanchor: (_db, rctx) => reanchorDecisions(repo, rctx),
   };
   return { handlers, hooks };

@@ -23,7 +23,15 @@ export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: num
     const sig = minhash(shingles(text));
     return isEmptySignature(sig) ? [] : [{ clauseId: c.id, signature: signatureToBytes(sig), keys: bandKeys(sig) }];
   });
-  repo.replaceSignatures(docId, rows);
+  repo.replaceSignatures(docId, rows, storedBandKeys);
+}
+
+/** Band keys of a signature as stored: how a document's band rows are found again to delete them. */
+export const storedBandKeys = (signature: Buffer) => bandKeys(signatureFromBytes(signature));
+
+/** Removes a document's signatures and band rows (before the document is deleted). */
+export function unindexDocument(repo: CompareRepo, docId: number): void {
+  repo.deleteSignatures(docId, storedBandKeys);
 }
 
 export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) {

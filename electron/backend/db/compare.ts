@@ -7,6 +7,12 @@ export interface ComparisonRow { id: number; name: string; created_at: string; u
 export interface MemberRow { comparison_id: number; ord: number; doc_id: number; part_index: number | null }
 export interface DecisionRow { clause_a: number; clause_b: number; status: Exclude<LinkStatus, 'suggested'>; source: 'auto' | 'manual'; score: number | null; decided_at: string }
 
+/** The band keys of a stored signature (see shared/domain/similar). */
+export type BandsOf = (signature: Buffer) => number[];
+
+/** Band rows written per INSERT statement at import. */
+const BAND_ROWS_PER_INSERT = 64;
+
 export function createCompareRepo(db: Db) {
   const s = {
     list: db.prepare('SELECT * FROM comparisons WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC'),
@@ -26,15 +32,24 @@ export function createCompareRepo(db: Db) {
     decisionsOfClause: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? OR clause_b = ?'),
     moveDecision: db.prepare('UPDATE OR IGNORE alignment_decisions SET clause_a = @a, clause_b = @b WHERE clause_a = @oldA AND clause_b = @oldB'),
     deleteSignatures: db.prepare('DELETE FROM clause_signatures WHERE doc_id = ?'),
-    deleteBands: db.prepare('DELETE FROM clause_lsh WHERE doc_id = ?'),
+    signaturesOfDoc: db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE doc_id = ?'),
+    deleteBand: db.prepare('DELETE FROM clause_lsh WHERE band_key = ? AND clause_id = ?'),
     insertSignature: db.prepare('INSERT OR REPLACE INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, ?, ?)'),
     insertBand: db.prepare('INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES (?, ?, ?)'),
+    insertBands: db.prepare(`INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES ${Array(BAND_ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`),
     signature: db.prepare('SELECT signature FROM clause_signatures WHERE clause_id = ?'),
     signatureCount: db.prepare('SELECT count(*) AS n FROM clause_signatures'),
     signedIds: db.prepare('SELECT clause_id FROM clause_signatures'),
     hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
     bucket: db.prepare('SELECT clause_id FROM clause_lsh WHERE band_key = ? LIMIT ?').pluck(),
   };
+
+  function deleteSignatures(docId: number, bandsOf: BandsOf) {
+    for (const r of s.signaturesOfDoc.all(docId) as Array<{ clause_id: number; signature: Buffer }>) {
+      for (const k of bandsOf(r.signature)) s.deleteBand.run(k, r.clause_id);
+    }
+    s.deleteSignatures.run(docId);
+  }
 
   return {
     list: () => s.list.all() as ComparisonRow[],
@@ -67,18 +82,21 @@ export function createCompareRepo(db: Db) {
       return s.moveDecision.run({ oldA, oldB, a: Math.min(x, y), b: Math.max(x, y) }).changes > 0;
     },
 
-    replaceSignatures(docId: number, rows: Array<{ clauseId: number; signature: Uint8Array; keys: number[] }>) {
-      s.deleteSignatures.run(docId);
-      s.deleteBands.run(docId);
+    /** bandsOf recomputes a stored signature's band keys: band rows are found by key, not by document. */
+    replaceSignatures(docId: number, rows: Array<{ clauseId: number; signature: Uint8Array; keys: number[] }>, bandsOf: BandsOf) {
+      deleteSignatures(docId, bandsOf);
+      const bands: number[][] = [];
       for (const r of rows) {
         s.insertSignature.run(r.clauseId, docId, Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength));
-        for (const k of r.keys) s.insertBand.run(k, r.clauseId, docId);
+        for (const k of r.keys) bands.push([k, r.clauseId, docId]);
       }
+      // In key order, several rows per statement: fewer calls, and neighbouring keys share pages.
+      bands.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      let i = 0;
+      for (; i + BAND_ROWS_PER_INSERT <= bands.length; i += BAND_ROWS_PER_INSERT) s.insertBands.run(bands.slice(i, i + BAND_ROWS_PER_INSERT).flat());
+      for (; i < bands.length; i++) s.insertBand.run(bands[i]);
     },
-    deleteSignatures(docId: number) {
-      s.deleteSignatures.run(docId);
-      s.deleteBands.run(docId);
-    },
+    deleteSignatures,
     signature: (clauseId: number) => (s.signature.get(clauseId) as { signature: Buffer } | undefined)?.signature,
     signatureCount: () => (s.signatureCount.get() as { n: number }).n,
     signedClauseIds: () => (s.signedIds.all() as Array<{ clause_id: number }>).map((r) => r.clause_id),

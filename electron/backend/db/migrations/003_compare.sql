@@ -42,11 +42,14 @@ CREATE TABLE clause_signatures (
 );
 CREATE INDEX clause_signatures_doc ON clause_signatures(doc_id);
 
+-- One row per (band key, clause). Band keys are hashes, so every clause's rows land on random
+-- pages of whatever is ordered by key: keeping that ONE b-tree (no rowid table, no doc_id index)
+-- is what keeps an import's writes, and its commit, small on a large corpus. A document's rows are
+-- found for deletion from its signatures (the keys are recomputed), never by doc_id; doc_id is kept
+-- for inspection.
 CREATE TABLE clause_lsh (
   band_key  INTEGER NOT NULL,
   clause_id INTEGER NOT NULL,
-  doc_id    INTEGER NOT NULL
-);
--- (band_key, clause_id) covers the lookup: a query reads index pages only.
-CREATE INDEX clause_lsh_key ON clause_lsh(band_key, clause_id);
-CREATE INDEX clause_lsh_doc ON clause_lsh(doc_id);
+  doc_id    INTEGER NOT NULL,
+  PRIMARY KEY (band_key, clause_id)
+) WITHOUT ROWID;
