@@ -52,7 +52,8 @@ export function createThemesRepo(db: Db) {
     codingsOfDoc: db.prepare('SELECT * FROM codings WHERE doc_id = ? ORDER BY clause_id, start, id'),
     codingsOfTheme: db.prepare('SELECT * FROM codings WHERE theme_id = ?'),
     allCodings: db.prepare("SELECT * FROM codings WHERE status <> 'rejected'"),
-    acceptedWhole: db.prepare("SELECT clause_id, theme_id FROM codings WHERE status = 'accepted'"),
+    acceptedWhole: db.prepare("SELECT clause_id, theme_id FROM codings WHERE status = 'accepted' ORDER BY id"),
+    anyAccepted: db.prepare("SELECT 1 FROM codings WHERE status = 'accepted' LIMIT 1").pluck(),
     whole: db.prepare('SELECT * FROM codings WHERE clause_id = ? AND theme_id = ? AND start IS NULL'),
     insertCoding: db.prepare(`INSERT INTO codings (doc_id, clause_id, theme_id, start, end, quote, source, status, score, created_at, updated_at)
       VALUES (@doc_id, @clause_id, @theme_id, @start, @end, @quote, @source, @status, @score, @now, @now)`),
@@ -86,6 +87,7 @@ export function createThemesRepo(db: Db) {
     codingsOfTheme: (themeId: string) => s.codingsOfTheme.all(themeId) as CodingRow[],
     liveCodings: () => s.allCodings.all() as CodingRow[],
     acceptedPairs: () => s.acceptedWhole.all() as Array<{ clause_id: number; theme_id: string }>,
+    hasAcceptedCodings: () => s.anyAccepted.get() !== undefined,
     wholeCoding: (clauseId: number, themeId: string) => (s.whole.get(clauseId, themeId) as CodingRow | undefined) ?? null,
     insertCoding: (c: Omit<CodingRow, 'id' | 'created_at' | 'updated_at'>) => Number(s.insertCoding.run({ ...c, now: new Date().toISOString() }).lastInsertRowid),
     openSuggestionsAbove: (min: number, docId: number | null, themeId: string | null) => s.openAbove.all({ min, doc: docId, theme: themeId }) as CodingRow[],

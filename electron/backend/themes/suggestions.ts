@@ -4,7 +4,7 @@
 import { buildSimilarityIndex, suggestForClause, type SimilarityIndex, type ThemeForSuggestion } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
-import type { ThemesRepo } from '../db/themes';
+import type { CodingRow, ThemesRepo } from '../db/themes';
 
 /** Clause kinds that carry policy content; preambles and part titles get no suggestions. */
 const SUGGESTED_KINDS = new Set(['measure', 'heading']);
@@ -32,11 +32,17 @@ function sectionHeading(c: ClauseRow, byId: Map<number, ClauseRow>): string | nu
 export function computeSuggestions(db: Db, repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex): number {
   const themes = themesForSuggestion(repo);
   const known = new Set(themes.map((t) => t.id));
-  const similarity = index ?? (repo.acceptedPairs().length ? buildIndex(documents, repo) : undefined);
+  const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
   const clauses = documents.clauses(docId);
   const byId = new Map(clauses.map((c) => [c.id, c]));
-  const existing = new Map<string, ReturnType<ThemesRepo['codingsOfDoc']>[number]>();
-  for (const c of repo.codingsOfDoc(docId)) if (c.start === null) existing.set(`${c.clause_id}:${c.theme_id}`, c);
+  // The document's whole-clause codings by clause, then theme (in the order they are read).
+  const existing = new Map<number, Map<string, CodingRow>>();
+  for (const c of repo.codingsOfDoc(docId)) {
+    if (c.start !== null) continue;
+    if (!existing.has(c.clause_id)) existing.set(c.clause_id, new Map());
+    existing.get(c.clause_id)!.set(c.theme_id, c);
+  }
+  const instruments = new Map(repo.instrumentsOfDoc(docId).map((r) => [r.clause_id, r]));
   const now = new Date().toISOString();
   let n = 0;
   for (const c of clauses) {
@@ -44,16 +50,17 @@ export function computeSuggestions(db: Db, repo: ThemesRepo, documents: Document
     n++;
     const s = suggestForClause({ key: String(c.id), text: c.text, heading: c.heading, sectionHeading: sectionHeading(c, byId) }, { themes, similarity });
     const wanted = new Map(s.themes.filter((t) => known.has(t.id)).map((t) => [t.id, t.score]));
-    for (const [key, row] of existing) {
-      if (!key.startsWith(`${c.id}:`) || row.source !== 'auto' || row.status !== 'suggested') continue;
+    const had = existing.get(c.id);
+    for (const row of had?.values() ?? []) {
+      if (row.source !== 'auto' || row.status !== 'suggested') continue;
       if (!wanted.has(row.theme_id)) repo.deleteRow('codings', row.id);
       else if (wanted.get(row.theme_id) !== row.score) repo.putRow('codings', { ...row, score: wanted.get(row.theme_id), updated_at: now });
     }
     for (const [themeId, score] of wanted) {
-      if (existing.has(`${c.id}:${themeId}`)) continue; // a decision, or a suggestion updated above
+      if (had?.has(themeId)) continue; // a decision, or a suggestion updated above
       repo.insertCoding({ doc_id: docId, clause_id: c.id, theme_id: themeId, start: null, end: null, quote: null, source: 'auto', status: 'suggested', score });
     }
-    const prev = repo.instrument(c.id);
+    const prev = instruments.get(c.id);
     repo.putRow('clause_instruments', {
       clause_id: c.id, doc_id: docId, suggested: s.instrument, suggested_sub: s.subInstrument, score: s.instrumentScore,
       chosen: prev?.chosen ?? null, chosen_sub: prev?.chosen_sub ?? null,
@@ -63,6 +70,6 @@ export function computeSuggestions(db: Db, repo: ThemesRepo, documents: Document
 }
 
 export function computeAll(db: Db, repo: ThemesRepo, documents: DocumentsRepo): number {
-  const index = repo.acceptedPairs().length ? buildIndex(documents, repo) : undefined;
+  const index = repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined;
   return db.transaction(() => documents.list().reduce((n, d) => n + computeSuggestions(db, repo, documents, d.id, index), 0))();
 }
