@@ -81,6 +81,18 @@ export function createDocumentsRepo(db: Db) {
     count: db.prepare('SELECT count(*) AS n FROM documents'),
   };
 
+  // Re-import statements, prepared once like the rest (a folder re-import runs them per file).
+  const replaceStmt = {
+    updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
+        cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
+        date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, inferred_fields=@inferred_fields,
+        warnings=@warnings, updated_at=@now WHERE id=@id`),
+    detachClauses: db.prepare('UPDATE clauses SET parent_id = NULL, ord = -id WHERE doc_id = ?'),
+    deleteParts: db.prepare('DELETE FROM parts WHERE doc_id = ?'),
+    deleteCitations: db.prepare('DELETE FROM citations WHERE doc_id = ?'),
+    deleteStale: db.prepare('DELETE FROM clauses WHERE doc_id = ? AND id NOT IN (SELECT value FROM json_each(?))'),
+  };
+
   const updateClause = db.prepare(`UPDATE clauses SET parent_id=@parent_id, ord=@ord, label=@label, level=@level, kind=@kind, heading=@heading,
       text=@text, start=@start, text_start=@text_start, end=@end, part_index=@part_index, path=@path, lead_agencies=@lead,
       responsible_agencies=@responsible WHERE id=@id AND doc_id=@doc_id`);
@@ -169,10 +181,7 @@ export function createDocumentsRepo(db: Db) {
       const edited = JSON.parse(old.edited_fields) as MetadataFieldName[];
       const keep = Object.fromEntries(edited.map((f) => [f, metadataOf(old)[f]])) as Partial<MetadataFields>;
       const m = metadataParams(doc.analysed.metadata, keep);
-      db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
-          cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
-          date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, inferred_fields=@inferred_fields,
-          warnings=@warnings, updated_at=@now WHERE id=@id`).run({
+      replaceStmt.updateDoc.run({
         id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding, raw_text: doc.raw,
         cleaned_text: doc.analysed.cleaned, ...m, inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
         warnings: JSON.stringify(doc.warnings), now: new Date().toISOString(),
@@ -180,12 +189,12 @@ export function createDocumentsRepo(db: Db) {
       // Kept clauses are updated in place (deleting them would cascade to their codings and links);
       // the rest go. Parents and order are detached first so the rewrite cannot trip over them.
       // The stale ones are deleted only after the callback has moved what refers to them.
-      db.prepare('UPDATE clauses SET parent_id = NULL, ord = -id WHERE doc_id = ?').run(id);
-      db.prepare('DELETE FROM parts WHERE doc_id = ?').run(id);
-      db.prepare('DELETE FROM citations WHERE doc_id = ?').run(id);
+      replaceStmt.detachClauses.run(id);
+      replaceStmt.deleteParts.run(id);
+      replaceStmt.deleteCitations.run(id);
       const ids = writeClauses(id, doc.analysed, reuseIds);
       beforeStaleDeleted(ids);
-      db.prepare('DELETE FROM clauses WHERE doc_id = ? AND id NOT IN (SELECT value FROM json_each(?))').run(id, JSON.stringify(ids));
+      replaceStmt.deleteStale.run(id, JSON.stringify(ids));
       return ids;
     },
 

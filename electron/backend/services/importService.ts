@@ -5,13 +5,20 @@ import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { analyseDocument } from '../../../shared/domain/analyze';
 import type { Db } from '../db/connection';
-import type { DocumentsRepo } from '../db/documents';
+import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
 import { type EventBus, throwIfCancelled } from './events';
 import type { DocumentHooks, ReanchorResult } from './hooks';
 
 /** Policy documents are kilobytes to a few megabytes; anything this large is not one. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+// A batch of analysed files is committed together (see flush). Bounded by files, text held in
+// memory, and time since its first file, so a crash loses at most a few seconds of work and never
+// a file reported as imported: the report is written only after the commit.
+const BATCH_FILES = 32;
+const BATCH_CHARS = 16 * 1024 * 1024;
+const BATCH_MS = 2000;
 
 export interface ImportInput {
   name: string;
@@ -47,47 +54,92 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     });
   }
 
-  async function importOne(input: ImportInput, report: ImportReport, signal: AbortSignal, onFraction: (f: number) => void): Promise<void> {
+  /** A file read and analysed, waiting to be written: everything but the database work. */
+  interface Prepared {
+    input: ImportInput;
+    doc: NewDocument;
+  }
+  /** What one file adds to the report, applied only once its batch is committed. */
+  type Outcome = (report: ImportReport) => void;
+
+  /** Reads, extracts and analyses a file; a file already in the project unchanged is only reported. */
+  async function prepare(input: ImportInput, signal: AbortSignal, onFraction: (f: number) => void): Promise<Prepared | Outcome> {
     const bytes = await input.load();
     if (bytes.byteLength > MAX_FILE_BYTES) throw new ApiError('bad_file', `${input.name} is ${(bytes.byteLength / 1048576).toFixed(0)} MB; PolicyLens imports files up to 200 MB.`);
     const hash = createHash('sha256').update(bytes).digest('hex');
+    // Checked again when written (a copy earlier in the same batch is not in the database yet);
+    // checked here too so a file already imported is not extracted again.
     const same = documents.findByHash(hash);
-    if (same) {
-      report.duplicates.push({ id: same.id, file: input.name });
-      return;
-    }
+    if (same) return (r) => r.duplicates.push({ id: same.id, file: input.name });
     const extracted = await extractFile(input.name, bytes, { signal, onProgress: onFraction });
     throwIfCancelled(signal);
     const analysed = analyseDocument(extracted, input.name);
     if (!analysed.cleaned.trim()) throw new ApiError('bad_file', `${input.name} contains no text after cleanup.`);
-    const doc = { fileName: input.name, sourcePath: input.sourcePath, sourceHash: hash, format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings };
+    return { input, doc: { fileName: input.name, sourcePath: input.sourcePath, sourceHash: hash, format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings } };
+  }
+
+  /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. */
+  function write({ input, doc }: Prepared): Outcome {
+    const same = documents.findByHash(doc.sourceHash);
+    if (same) return (r) => r.duplicates.push({ id: same.id, file: input.name });
+    const { analysed } = doc;
     const previous = documents.findByFile(input.name);
-    // One transaction per file: a failure anywhere leaves the database as it was for this file.
-    db.transaction(() => {
-      if (!previous) {
-        const { id } = documents.insert(doc);
-        for (const h of hooks) h.clausesWritten?.(db, id);
-        report.imported.push({ id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length });
-        return;
-      }
-      const oldRows = documents.clauses(previous.id);
-      const reuse = matchClauses(oldRows, analysed.clauses);
-      const kept = new Set(reuse.filter((x): x is number => x != null));
-      const clauseMap = new Map(oldRows.map((o) => [o.id, kept.has(o.id) ? o.id : null] as const));
-      let results: ReanchorResult[] = [];
-      documents.replace(previous.id, doc, reuse, (ids) => {
-        const newClauses = analysed.clauses.map((c, i) => ({ id: ids[i], start: c.start, end: c.end, text: c.text }));
-        const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
-        results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
-      });
-      for (const h of hooks) h.clausesWritten?.(db, previous.id);
-      report.updated.push({ id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) });
-    })();
+    if (!previous) {
+      const { id } = documents.insert(doc);
+      for (const h of hooks) h.clausesWritten?.(db, id);
+      const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
+      return (r) => r.imported.push(entry);
+    }
+    const oldRows = documents.clauses(previous.id);
+    const reuse = matchClauses(oldRows, analysed.clauses);
+    const kept = new Set(reuse.filter((x): x is number => x != null));
+    const clauseMap = new Map(oldRows.map((o) => [o.id, kept.has(o.id) ? o.id : null] as const));
+    let results: ReanchorResult[] = [];
+    documents.replace(previous.id, doc, reuse, (ids) => {
+      const newClauses = analysed.clauses.map((c, i) => ({ id: ids[i], start: c.start, end: c.end, text: c.text }));
+      const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
+      results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
+    });
+    for (const h of hooks) h.clausesWritten?.(db, previous.id);
+    const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
+    return (r) => r.updated.push(entry);
+  }
+
+  /**
+   * Writes a batch of analysed files in ONE transaction (one commit, one fsync, and pages shared
+   * by neighbouring files written once), each file inside its own savepoint: a file that fails
+   * leaves nothing behind, and the others go on. Nothing is awaited while the transaction is open,
+   * so no other request's writes can join it. Slots are the batch's files in order, including those
+   * that failed before reaching the database, so the report keeps the files' order.
+   */
+  function flush(slots: Array<Prepared | Outcome>, report: ImportReport): void {
+    if (!slots.length) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = db.transaction(() => slots.map((slot) => {
+        if (typeof slot === 'function') return slot;
+        try {
+          return db.transaction(() => write(slot))();
+        } catch (e) {
+          const message = messageOf(e);
+          return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
+        }
+      }))();
+    } catch (e) {
+      // The commit itself failed (a full disk): nothing of the batch was written.
+      const message = messageOf(e);
+      outcomes = slots.map((slot) => (typeof slot === 'function' ? slot : (r: ImportReport) => r.errors.push({ file: slot.input.name, message })));
+    }
+    for (const o of outcomes) o(report);
+    slots.length = 0;
   }
 
   async function run(inputs: ImportInput[], opts: { taskId: string; signal: AbortSignal }): Promise<ImportReport> {
     const report: ImportReport = { imported: [], updated: [], duplicates: [], errors: [], cancelled: false };
     const total = inputs.length;
+    const slots: Array<Prepared | Outcome> = [];
+    let batchChars = 0;
+    let batchStarted = 0;
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];
       if (opts.signal.aborted) {
@@ -96,15 +148,25 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       }
       events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: 0 });
       try {
-        await importOne(input, report, opts.signal, (f) => events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: f }));
+        const prepared = await prepare(input, opts.signal, (f) => events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: f }));
+        if (!slots.length) batchStarted = performance.now();
+        slots.push(prepared);
+        if (typeof prepared !== 'function') batchChars += prepared.doc.raw.length + prepared.doc.analysed.cleaned.length;
       } catch (e) {
         if (e instanceof ApiError && e.code === 'cancelled') {
           report.cancelled = true;
           break;
         }
-        report.errors.push({ file: input.name, message: messageOf(e) });
+        const message = messageOf(e);
+        if (!slots.length) batchStarted = performance.now();
+        slots.push((r) => r.errors.push({ file: input.name, message }));
+      }
+      if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
+        flush(slots, report);
+        batchChars = 0;
       }
     }
+    flush(slots, report);
     events.emit({ type: 'progress', taskId: opts.taskId, done: report.cancelled ? report.imported.length : total, total, label: '' });
     if (report.imported.length || report.updated.length) events.changed('documents');
     return report;
