@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { ComparePage } from './pages/compare';
+import { NotesPage } from './pages/notes';
 import { ReaderPage } from './pages/reader';
 
 test('comparing the two Qingdao documents with Wenzhou’s plans: aligned rows, decisions kept after reload', async ({ app }) => {
@@ -75,4 +76,46 @@ test('a comparison can be renamed, deleted with confirmation, and brought back w
   await expect(page.getByTestId('comparison-item')).toHaveCount(0);
   await page.getByTestId('compare-undo').click();
   await expect(page.getByTestId('comparison-link')).toHaveText(['青岛 ↔ 咸宁']);
+});
+
+test('in the compare view a row’s clauses can be coded and the row and the comparison annotated; all of it survives a reload', async ({ app, host }) => {
+  const { page } = app;
+  const call = async (method: string, input: unknown) => {
+    const res = await fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
+    return (await res.json()).result;
+  };
+  const docs = (await call('documents.list', {})) as Array<{ id: number; docNumber: string | null; city: string | null }>;
+  const qingdao = docs.find((d) => d.docNumber === '青双创联办字〔2016〕2号')!;
+  const wenzhou = docs.find((d) => d.city === '温州市')!;
+  const cmp = (await call('compare.create', { name: '行注释', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] })) as { id: number };
+  await page.evaluate((h) => { window.location.hash = h; }, `#/compare/${cmp.id}`);
+  await page.getByTestId('filter-status').selectOption('suggested');
+  const row = page.getByTestId('compare-row').first();
+  await row.click();
+  const details = page.getByTestId('row-details');
+  await expect(details).toBeVisible();
+
+  // Code the row's first clause by hand.
+  await details.getByTestId('code-clause').first().selectOption('talent');
+  await expect(details.locator('[data-testid=coding][data-theme=talent]').first()).toBeVisible();
+
+  // A note on the row, with bold text.
+  const notes = new NotesPage(page);
+  const rowEditor = notes.editor(details);
+  await notes.write(rowEditor, ['两市做法差异：', { bold: '青岛给资金补助' }]);
+  await notes.expectSaved(rowEditor);
+
+  // A note on the comparison as a whole.
+  await page.getByTestId('comparison-notes-toggle').click();
+  const cmpEditor = notes.editor(page.getByTestId('comparison-notes'));
+  await notes.write(cmpEditor, ['总体看温州更重融资']);
+  await notes.expectSaved(cmpEditor);
+
+  await app.reload();
+  await page.getByTestId('filter-status').selectOption('suggested');
+  await page.getByTestId('compare-row').first().click();
+  await expect(page.getByTestId('row-details').locator('[data-testid=coding][data-theme=talent]').first()).toBeVisible();
+  await expect(page.getByTestId('row-details').locator('strong, b').filter({ hasText: '青岛给资金补助' })).toBeVisible();
+  await page.getByTestId('comparison-notes-toggle').click();
+  await expect(page.getByTestId('comparison-notes')).toContainText('总体看温州更重融资');
 });

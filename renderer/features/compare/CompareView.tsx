@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnnotationEditor } from '../notes/AnnotationEditor';
+import { useDocumentThemes } from '../themes/embed';
+import { RowDetails } from './RowDetails';
 import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/compare';
 import { alignedRows, type AlignedRow } from '../../../shared/domain/align/rows';
 import { diffRow } from '../../../shared/domain/diff';
@@ -20,6 +23,8 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   const data = view.data;
   const themes = useRowThemes(data?.columns.map((c) => c.docId) ?? []);
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [showNotes, setShowNotes] = useState(false);
+  useDocumentThemes(data?.columns.map((c) => c.docId) ?? []);
   const [theme, setTheme] = useState('');
   const [minScore, setMinScore] = useState(0);
   const [active, setActive] = useState(0);
@@ -111,6 +116,7 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
         <h1 data-testid="comparison-title">{data.name}</h1>
         <span className="muted">{t('rows', { count: visible.length })}</span>
         <span className="muted compare-keys">{t('keyboard')}</span>
+        <button data-testid="comparison-notes-toggle" aria-expanded={showNotes} onClick={() => setShowNotes((x) => !x)}>{t('comparisonNotes')}</button>
         <button data-testid="compare-export" onClick={() => window.dispatchEvent(new CustomEvent('policylens:export', { detail: { comparisonId: id } }))}>
           {t('export')}
         </button>
@@ -138,6 +144,11 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
           <output>{minScore.toFixed(2)}</output>
         </label>
       </div>
+      {showNotes && (
+        <section className="comparison-notes" data-testid="comparison-notes" aria-label={t('comparisonNotes')}>
+          <AnnotationEditor target={{ kind: 'comparison', comparisonId: id }} />
+        </section>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       {pick && (
         <p className="compare-pick" role="status">{t('pickTarget', { path: pick.clause.path })} <button type="button" onClick={() => setPick(null)}>{t('cancelPick')}</button></p>
@@ -158,6 +169,9 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
                 data-testid="compare-row" data-status={row.status} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
                 onClick={() => setActive(v.index)}>
                 <Row row={row} clauseById={clauseById} rejectedOf={rejectedOf} gridColumns={gridColumns} pick={pick} setPick={setPick} linkTo={linkTo} decide={decide} lang={lang} />
+                {v.index === active && (
+                  <RowDetails row={row} comparisonId={id} docOf={(c) => data.columns[clauseById.get(c)!.column].docId} pathOf={(c) => clauseById.get(c)?.clause.path ?? String(c)} />
+                )}
               </div>
             );
           })}

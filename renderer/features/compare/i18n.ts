@@ -2,6 +2,8 @@ export const catalog = {
   en: {
     title: 'Compare',
     export: 'Export…',
+    rowNotes: 'Notes on this row',
+    comparisonNotes: 'Notes on this comparison',
     comparisons: 'Comparisons',
     none: 'No comparisons yet. Create one to line up the measures of two to six documents.',
     newComparison: 'New comparison',
@@ -64,6 +66,8 @@ export const catalog = {
   },
   'zh-CN': {
     export: '导出…',
+    rowNotes: '本行批注',
+    comparisonNotes: '本比较的批注',
     title: '比较',
     comparisons: '比较列表',
     none: '还没有比较。新建一个比较，把二至六份文件的措施逐条对齐。',
