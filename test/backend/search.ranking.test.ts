@@ -4,6 +4,8 @@
 // scores, on every page, with and without filters, with and without the total.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
+import { createSearchStore } from '../../electron/backend/db/search';
+import { createSearchEngine } from '../../electron/backend/search/engine';
 import type { Clause, DocumentSummary } from '../../shared/api/methods/documents';
 import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { codePointLength, countOverlapping, foldForSearch, parseQuery, saturation } from '../../shared/domain/search';
@@ -115,15 +117,24 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
     expect((await query({ query: q!, withTotal: false })).hits.map((h) => h.clauseId)).toEqual(want);
   });
 
-  it('ranks within a filter exactly as within the whole corpus', async () => {
+  it('ranks within a filter exactly as within the whole corpus, by reading a small scope or by streams', async () => {
     const city = docs.find((d) => d.city)!.city!;
     const inCity = new Set(docs.filter((d) => d.city === city).map((d) => d.id));
+    // The seeds are a small corpus, so the backend reads the scope; smallScope 0 forces streams.
+    const streams = createSearchEngine(createSearchStore(backend.context.db), { smallScope: 0 });
     for (const q of ['企业', '市', '财政局']) {
       const want = bruteRanking(q, (r) => inCity.has(r.docId));
       const r = await query({ query: q, filters: { cities: [city] }, withTotal: false });
       expect(r.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));
+      expect(r.total).toBe(want.length);
       const c = (await backend.invoke('search.count', { query: q, filters: { cities: [city] } })) as SearchCount;
       expect(c.total).toBe(want.length);
+      const byStreams = streams.query({ query: q, filters: { cities: [city] }, offset: 0, limit: 20, withTotal: true });
+      expect(byStreams.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));
+      expect(byStreams.total).toBe(want.length);
+      expect(streams.count({ query: q, filters: { cities: [city] } }).total).toBe(want.length);
+      const all = streams.query({ query: q, filters: { cities: [city] }, offset: 0, limit: 100_000 });
+      expect(all.hits.map((h) => h.clauseId)).toEqual(want.map((w) => w.id));
     }
   });
 });

@@ -66,8 +66,7 @@ export function createSearchStore(db: Db) {
     clauseCount: db.prepare('SELECT count(*) FROM clauses').pluck(),
     indexedCount: db.prepare('SELECT count(*) FROM search_clauses').pluck(),
     facts: db.prepare('SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents ORDER BY id'),
-    factsOf: db.prepare(`SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents
-      WHERE id IN (SELECT value FROM json_each(?))`),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     // Two subqueries: SQLite answers a lone min() or max() from the index, not both in one.
     span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, text FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
@@ -100,6 +99,27 @@ export function createSearchStore(db: Db) {
   };
   type Shape = { all: ReturnType<Db['prepare']>; filtered: ReturnType<Db['prepare']> };
   const pick = (s: Shape, scope: Scope) => (scope ? s.filtered : s.all);
+  // A scope's clauses, read through the indexes: one statement per shape (documents, clauses,
+  // both), because an `@docs IS NULL OR …` condition would keep SQLite from using either index.
+  const scopeStatements = new Map<string, ReturnType<Db['prepare']>>();
+  function scopeStatement(what: 'count' | 'texts', scope: NonNullable<Scope>): ReturnType<Db['prepare']> {
+    const name = `${what}/${!!scope.docs}/${!!scope.clauses}`;
+    let st = scopeStatements.get(name);
+    if (!st) {
+      const where = [
+        scope.docs ? 's.doc_id IN (SELECT value FROM json_each(@docs))' : '',
+        scope.clauses ? 's.clause_id IN (SELECT value FROM json_each(@clauses))' : '',
+      ].filter(Boolean).join(' AND ');
+      st = db.prepare(what === 'count'
+        ? `SELECT count(*) FROM search_clauses s WHERE ${where}`
+        : `SELECT s.key, c.text FROM search_clauses s JOIN clauses c ON c.id = s.clause_id WHERE ${where}`);
+      scopeStatements.set(name, st);
+    }
+    return st;
+  }
+  const scopeParams = (scope: NonNullable<Scope>) => ({
+    ...(scope.docs ? { docs: JSON.stringify(scope.docs) } : {}), ...(scope.clauses ? { clauses: JSON.stringify(scope.clauses) } : {}),
+  });
   const params = (match: string, scope: Scope, extra: Record<string, number> = {}) => ({
     match, ...(scope ? { docs: scope.docs && JSON.stringify(scope.docs), clauses: scope.clauses && JSON.stringify(scope.clauses) } : {}), ...extra,
   });
@@ -123,11 +143,30 @@ export function createSearchStore(db: Db) {
   const merges = ['search_fts', 'search_levels'].map((t) => db.prepare(`INSERT INTO ${t}(${t}, rank) VALUES('merge', ?)`));
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
 
+  // Document metadata, cached: the documents table keeps each document's full texts before
+  // title and city, so reading them costs a walk through every row's overflow pages. The
+  // cache is dropped when this connection changes documents (documentsChanged, the index hooks)
+  // and when another connection commits (data_version).
+  let factsCache: Map<number, DocumentFacts> | null = null;
+  let factsVersion = -1;
+  function allFacts(): Map<number, DocumentFacts> {
+    const version = stmt.dataVersion.get() as number;
+    if (!factsCache || version !== factsVersion) {
+      type Raw = DocumentFacts & { date_written: string | null; date_published: string | null; period: string | null };
+      factsCache = new Map((stmt.facts.all() as Raw[]).map((r) => [r.id, {
+        id: r.id, title: r.title, city: r.city, province: r.province, level: r.level, validity: r.validity, year: yearOf(r),
+      }]));
+      factsVersion = version;
+    }
+    return factsCache;
+  }
+
   let averageCache: number | null = null;
   let rowCountCache: number | null = null;
 
   function unindexDocument(docId: number): void {
     averageCache = rowCountCache = null;
+    factsCache = null;
     for (const key of stmt.keysOfDoc.all(docId) as number[]) {
       stmt.deleteFts.run(key);
       stmt.deleteLevels.run(key);
@@ -178,10 +217,13 @@ export function createSearchStore(db: Db) {
     },
     /** Metadata used by filters, facets and hit lists: of the given documents, or of all. */
     documentFacts(ids: number[] | null = null): DocumentFacts[] {
-      const rows = ids ? stmt.factsOf.all(JSON.stringify(ids)) : stmt.facts.all();
-      return (rows as Array<DocumentFacts & { date_written: string | null; date_published: string | null; period: string | null }>).map((r) => ({
-        id: r.id, title: r.title, city: r.city, province: r.province, level: r.level, validity: r.validity, year: yearOf(r),
-      }));
+      const all = allFacts();
+      if (!ids) return [...all.values()];
+      return ids.flatMap((id) => all.get(id) ?? []);
+    },
+    /** Forget cached document metadata: this connection changed documents. */
+    documentsChanged(): void {
+      factsCache = null;
     },
     count: (match: string, scope: Scope) => pick(q.count, scope).pluck().get(params(match, scope)) as number,
     ranked: (match: string, scope: Scope, limit: number, offset: number) => pick(q.ranked, scope).all(params(match, scope, { limit, offset })) as ScoredId[],
@@ -220,6 +262,10 @@ export function createSearchStore(db: Db) {
     stream(index: 'body' | 'levels', match: string, scope: Scope): IterableIterator<number> {
       return streamStatement(index === 'body' ? 'search_fts' : 'search_levels', !!scope).iterate(params(match, scope)) as IterableIterator<number>;
     },
+    /** How many indexed clauses a scope holds. */
+    scopeSize: (scope: NonNullable<Scope>) => scopeStatement('count', scope).pluck().get(scopeParams(scope)) as number,
+    /** Every clause of a scope: its key and own text (for ranking a small scope by reading it). */
+    scopeTexts: (scope: NonNullable<Scope>) => scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; text: string }>,
     /** One clause's own text (for checking a candidate's exact term frequency). */
     clauseText: (id: number) => stmt.text.get(id) as string | undefined,
     hitRows(ids: number[]): HitRow[] {

@@ -4,7 +4,7 @@ import {
   type FtsPlan, type ParsedQuery, type QueryTerm,
 } from '../../../shared/domain/search';
 import type { DocumentFacts, Scope, ScoredId, SearchStore } from '../db/search';
-import { topHits } from './topk';
+import { rankScope, topHits } from './topk';
 
 /**
  * Up to this many hits, BM25 ranks every hit. FTS5's bm25() costs one pass over the matches
@@ -28,8 +28,12 @@ interface Candidate extends ScoredId {
   docId?: number;
 }
 
-export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: number; rankSample?: number } = {}) {
+/** A filter leaving at most this many clauses is ranked by reading them (topk.ts rankScope). */
+export const SMALL_SCOPE = 3_000;
+
+export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: number; rankSample?: number; smallScope?: number } = {}) {
   const exactRankLimit = opts.exactRankLimit ?? EXACT_RANK_LIMIT;
+  const smallScope = opts.smallScope ?? SMALL_SCOPE;
   const rankSample = opts.rankSample ?? RANK_SAMPLE;
   function allowedDocuments(filters: SearchFilters | undefined): number[] | null {
     if (!filters) return null;
@@ -85,6 +89,8 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
 
   /** The exact number of hits. */
   function total(p: Prepared): number {
+    const single = singleTerm(p);
+    if (single && p.scope && store.scopeSize(p.scope) <= smallScope) return rankScope(store, single.folded, p.scope).length;
     return p.plan.exact ? store.count(p.plan.match!, p.scope) : verifiedCandidates(p).length;
   }
 
@@ -100,6 +106,11 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
   function page(p: Prepared, offset: number, limit: number, withTotal: boolean): Page {
     const match = p.plan.match!;
     const single = singleTerm(p);
+    if (single && p.scope && store.scopeSize(p.scope) <= smallScope) {
+      const all = rankScope(store, single.folded, p.scope);
+      const ids = all.slice(offset, offset + limit).map((h) => ({ id: clauseIdOfKey(h.key), score: -h.score }));
+      return { total: all.length, ids, more: all.length > offset + limit, ranking: 'bm25', rankedAmong: all.length };
+    }
     if (single) {
       // Ranked best first by BM25 over every hit, reading only as far as this page (topk.ts).
       const top = topHits(store, single.folded, p.scope, offset + limit + 1);
@@ -173,8 +184,8 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
         continue;
       }
       const occ = findOccurrences(row.text, terms, folded);
-      const first = occ[0] ?? { start: 0, end: 0 };
       const d: DocumentFacts | undefined = facts.get(row.doc_id);
+      const first = occ[0] ?? { start: 0, end: 0 };
       hits.push({
         docId: row.doc_id, clauseId: id, label: row.label, path: row.path, heading: row.heading,
         snippet: makeSnippet(row.text, occ),

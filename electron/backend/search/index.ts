@@ -18,6 +18,9 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
   if (store.needsRebuild()) store.rebuild();
   const engine = createSearchEngine(store);
   keepIndexCompact(ctx, store);
+  ctx.events.subscribe((e) => {
+    if (e.type === 'changed' && e.topic === 'documents') store.documentsChanged();
+  });
 
   /** Themes belong to the themes feature: the clauses coded with them come through its contract. */
   async function themeClauses(filters: SearchFilters | undefined): Promise<number[] | null> {

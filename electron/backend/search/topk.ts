@@ -106,3 +106,18 @@ export function topHits(store: SearchStore, term: string, scope: Scope, count: n
     for (const s of streams) s.iterator.return?.();
   }
 }
+
+/**
+ * Every hit of the term in a small scope (a few documents, a theme's clauses), ranked the same
+ * way by reading the scope's clauses: cheaper than streams that would skip over the whole
+ * corpus's matches to find the scope's few.
+ */
+export function rankScope(store: SearchStore, term: string, scope: NonNullable<Scope>): RankedKey[] {
+  const average = store.averageLength();
+  const out: RankedKey[] = [];
+  for (const { key, text } of store.scopeTexts(scope)) {
+    const tf = countOverlapping(foldForSearch(text), term);
+    if (tf) out.push({ key, score: saturation(tf, lengthOfKey(key), average) });
+  }
+  return out.sort((a, b) => (before(a.score, a.key, b.score, b.key) ? -1 : 1));
+}

@@ -27,17 +27,38 @@ export interface FoldedText {
 
 /** A base character followed by its combining marks: NFKC never composes across such chunks. */
 const CHUNK = /\P{M}\p{M}*|\p{M}+/gsu;
-const HAS_MARK = /\p{M}/u;
+const IS_MARK = /^\p{M}$/u;
 
-/** The folded form of single code points, remembered: the same few thousand characters recur. */
-const pieces = new Map<number, string>();
+/**
+ * The folded form of single BMP code units, remembered: 0 = not yet known, 1 = itself,
+ * 2 = the single unit in SAME_AS, 3 = anything else (removed, several units, a surrogate),
+ * 4 = a combining mark (folded with its base: the chunk path).
+ */
+const KIND = new Uint8Array(65_536);
+const SAME_AS = new Uint16Array(65_536);
+const PIECES = new Map<number, string>();
 function foldedPiece(cp: number): string {
-  let piece = pieces.get(cp);
+  let piece = PIECES.get(cp);
   if (piece === undefined) {
     piece = String.fromCodePoint(cp).normalize('NFKC').replace(WHITE_SPACE, '');
-    if (pieces.size < 65_536) pieces.set(cp, piece);
+    if (PIECES.size < 4096) PIECES.set(cp, piece);
   }
   return piece;
+}
+function kindOf(unit: number): number {
+  let k = KIND[unit];
+  if (k === 0) {
+    const isSurrogate = unit >= 0xd800 && unit <= 0xdfff;
+    const piece = isSurrogate ? '' : foldedPiece(unit);
+    if (!isSurrogate && IS_MARK.test(String.fromCharCode(unit))) k = 4;
+    else if (!isSurrogate && piece.length === 1 && piece.charCodeAt(0) === unit) k = 1;
+    else if (!isSurrogate && piece.length === 1) {
+      k = 2;
+      SAME_AS[unit] = piece.charCodeAt(0);
+    } else k = 3;
+    KIND[unit] = k;
+  }
+  return k;
 }
 
 /**
@@ -50,41 +71,10 @@ export function foldWithMap(original: string): FoldedText {
   const folded = foldForSearch(original);
   const startOf = new Int32Array(folded.length);
   const endOf = new Int32Array(folded.length);
-  let n = 0;
-  let consistent = true;
-  if (!HAS_MARK.test(original)) {
-    // The common case (no combining marks): every chunk is one code point, folded from a memo.
-    for (let i = 0; i < original.length && consistent; ) {
-      const cp = original.codePointAt(i)!;
-      const width = cp > 0xffff ? 2 : 1;
-      const piece = foldedPiece(cp);
-      for (let k = 0; k < piece.length; k++) {
-        if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) {
-          consistent = false;
-          break;
-        }
-        startOf[n] = i;
-        endOf[n] = i + width;
-        n++;
-      }
-      i += width;
-    }
-  } else for (const m of original.matchAll(CHUNK)) {
-    const piece = m[0].normalize('NFKC').replace(WHITE_SPACE, '');
-    const start = m.index;
-    const end = start + m[0].length;
-    for (let k = 0; k < piece.length; k++) {
-      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) {
-        consistent = false;
-        break;
-      }
-      startOf[n] = start;
-      endOf[n] = end;
-      n++;
-    }
-    if (!consistent) break;
-  }
-  if (!consistent || n !== folded.length) {
+  let n = mapByCodePoint(original, folded, startOf, endOf);
+  // Combining marks, or a character whose folding reaches its neighbour: chunk by chunk.
+  if (n !== folded.length) n = mapByChunk(original, folded, startOf, endOf);
+  if (n !== folded.length) {
     const scale = folded.length ? original.length / folded.length : 0;
     for (let i = 0; i < folded.length; i++) {
       startOf[i] = Math.floor(i * scale);
@@ -92,6 +82,60 @@ export function foldWithMap(original: string): FoldedText {
     }
   }
   return { folded, startOf, endOf };
+}
+
+const HAS_MARKS = -1;
+
+/**
+ * The common case, text without combining marks: every chunk is one code point, folded from the
+ * memo. Returns how many folded units were mapped before the first disagreement (folded.length
+ * when none), or HAS_MARKS.
+ */
+function mapByCodePoint(original: string, folded: string, startOf: Int32Array, endOf: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < original.length; ) {
+    const unit = original.charCodeAt(i);
+    const kind = kindOf(unit);
+    if (kind === 4) return HAS_MARKS;
+    if (kind !== 3) {
+      // One unit in, one unit out, without building strings.
+      if (n >= folded.length || folded.charCodeAt(n) !== (kind === 1 ? unit : SAME_AS[unit])) return n;
+      startOf[n] = i;
+      endOf[n] = i + 1;
+      n++;
+      i++;
+      continue;
+    }
+    const cp = original.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (width === 2 && IS_MARK.test(String.fromCodePoint(cp))) return HAS_MARKS;
+    const piece = foldedPiece(cp);
+    for (let k = 0; k < piece.length; k++) {
+      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) return n;
+      startOf[n] = i;
+      endOf[n] = i + width;
+      n++;
+    }
+    i += width;
+  }
+  return n;
+}
+
+/** A base character with its combining marks at a time; same return as mapByCodePoint (never HAS_MARKS). */
+function mapByChunk(original: string, folded: string, startOf: Int32Array, endOf: Int32Array): number {
+  let n = 0;
+  for (const m of original.matchAll(CHUNK)) {
+    const piece = m[0].normalize('NFKC').replace(WHITE_SPACE, '');
+    const start = m.index;
+    const end = start + m[0].length;
+    for (let k = 0; k < piece.length; k++) {
+      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) return n;
+      startOf[n] = start;
+      endOf[n] = end;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** The original range [start, end) of the folded range [fStart, fEnd) (fEnd > fStart). */

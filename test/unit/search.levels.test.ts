@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clauseIdOfKey, codePointLength, countOverlapping, foldForSearch, foldWithMap, lengthOfKey, levelDocument, levelPlan, saturation, sortKey,
+} from '../../shared/domain/search';
+
+describe('term-frequency levels', () => {
+  it('marks every character and bigram that repeats, once per level from 2 up', () => {
+    const tokens = levelDocument('企业企业企').split(' ');
+    // 企 ×3, 业 ×2, 企业 ×2, 业企 ×2
+    expect(tokens).toHaveLength(2 + 1 + 1 + 1);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(levelDocument('人才引进')).toBe('');
+  });
+
+  it('asks the level index for exactly "at least t times" for one or two characters', () => {
+    const doc = new Set(levelDocument('担保担保担保').split(' '));
+    const two = levelPlan('担保');
+    expect(two.exact).toBe(true);
+    for (const t of [2, 3]) expect(doc.has(two.match(t).replace(/"/g, ''))).toBe(true);
+    expect(doc.has(two.match(4).replace(/"/g, ''))).toBe(false);
+    const one = levelPlan('担');
+    expect(doc.has(one.match(3).replace(/"/g, ''))).toBe(true);
+    expect(doc.has(one.match(4).replace(/"/g, ''))).toBe(false);
+  });
+
+  it('asks every bigram of a longer term, so a level holds every clause with the term that often', () => {
+    const plan = levelPlan('小微企业');
+    expect(plan.exact).toBe(false);
+    const doc = new Set(levelDocument('小微企业和小微企业').split(' '));
+    for (const token of plan.match(2).split(' AND ')) expect(doc.has(token.replace(/"/g, ''))).toBe(true);
+  });
+
+  it('never lets two (term, level) pairs share a marker, even with digits in the term', () => {
+    const tokens = new Set<string>();
+    let n = 0;
+    for (const term of ['a', '1', 'a1', '11', '1a', '12', '企', '企1']) {
+      for (let level = 2; level <= 130; level++) {
+        tokens.add(levelPlan(term).match(level));
+        n++;
+      }
+    }
+    expect(tokens.size).toBe(n);
+  });
+
+  it('counts overlapping occurrences, as FTS5 counts phrase matches', () => {
+    expect(countOverlapping('哈哈哈哈', '哈哈')).toBe(3);
+    expect(countOverlapping('企业企业', '企业')).toBe(2);
+    expect(countOverlapping('企业', '小微')).toBe(0);
+  });
+});
+
+describe('sort keys and BM25 saturation', () => {
+  it('orders shorter clauses first and gives back the clause id and length', () => {
+    const a = sortKey(10, 99_999);
+    const b = sortKey(11, 1);
+    expect(a).toBeLessThan(b);
+    expect(clauseIdOfKey(a)).toBe(99_999);
+    expect(lengthOfKey(b)).toBe(11);
+    expect(Number.isSafeInteger(sortKey(1_000_000, 2 ** 32 - 1))).toBe(true);
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    expect(codePointLength('a😀b')).toBe(3);
+    expect(codePointLength('\ud800x')).toBe(2);
+  });
+
+  it('rises with term frequency and falls with length, never reaching k1 + 1', () => {
+    expect(saturation(2, 100, 100)).toBeGreaterThan(saturation(1, 100, 100));
+    expect(saturation(1, 50, 100)).toBeGreaterThan(saturation(1, 100, 100));
+    expect(saturation(1000, 1, 100)).toBeLessThan(2.2);
+  });
+});
+
+describe('folding with an offset map', () => {
+  /** Per-chunk folding, the plain definition the fast path must agree with. */
+  function reference(original: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const m of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+      const piece = m[0].normalize('NFKC').replace(/\s+/gu, '');
+      for (let k = 0; k < piece.length; k++) out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+
+  it('maps every folded unit to the original characters, like folding chunk by chunk', () => {
+    const samples = ['市财\n政局（牵头）ＡＢ１２３', 'e\u0301t\u00e9', '㍻元年 ①②', 'a😀\u3000b', '\ud800 lone', 'Ａ\u0308ｂ', '  前后  '];
+    for (const s of samples) {
+      const f = foldWithMap(s);
+      expect(f.folded).toBe(foldForSearch(s));
+      const ref = reference(s);
+      if (ref.length === f.folded.length) expect([...f.startOf].map((x, i) => [x, f.endOf[i]])).toEqual(ref);
+    }
+  });
+});
