@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clauseIdOfKey, codePointLength, countOverlapping, foldForSearch, foldWithMap, lengthOfKey, levelDocument, levelPlan, saturation, sortKey,
+  clauseIdOfKey, codePointLength, countOverlapping, findOccurrences, foldForSearch, foldWithMap, lengthOfKey, levelDocument, levelPlan,
+  parseQuery, positiveTerms, saturation, sortKey,
 } from '../../shared/domain/search';
 
 describe('term-frequency levels', () => {
@@ -89,6 +90,19 @@ describe('folding with an offset map', () => {
       expect(f.folded).toBe(foldForSearch(s));
       const ref = reference(s);
       if (ref.length === f.folded.length) expect([...f.startOf].map((x, i) => [x, f.endOf[i]])).toEqual(ref);
+    }
+  });
+
+  it('finds the same occurrences by walking to them as through the full map', () => {
+    const cases: Array<[string, string]> = [
+      ['市财\n政局负责，市财政局配合', '市财政局'], ['ＡＢ１２３ ab', 'AB1'], ['e\u0301té e\u0301', 'é'], ['㍻元年㍻', '平成'],
+      ['a😀b😀', '😀b'], ['哈哈哈哈', '哈哈'], ['牵头单位：（市人社局）', '(市人社局)'], ['ｶﾞｷﾞ', 'ガ'],
+    ];
+    for (const [text, q] of cases) {
+      const terms = positiveTerms(parseQuery(q));
+      const walked = findOccurrences(text, terms);
+      expect(walked, `${text} / ${q}`).toEqual(findOccurrences(text, terms, foldWithMap(text)));
+      expect(walked.length).toBeGreaterThan(0);
     }
   });
 });

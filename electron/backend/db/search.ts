@@ -71,7 +71,8 @@ export function createSearchStore(db: Db) {
     span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, text FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
-    text: db.prepare('SELECT text FROM clauses WHERE id = ?').pluck(),
+    hit: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
+      FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id = ?`),
     hits: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
   };
@@ -266,8 +267,8 @@ export function createSearchStore(db: Db) {
     scopeSize: (scope: NonNullable<Scope>) => scopeStatement('count', scope).pluck().get(scopeParams(scope)) as number,
     /** Every clause of a scope: its key and own text (for ranking a small scope by reading it). */
     scopeTexts: (scope: NonNullable<Scope>) => scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; text: string }>,
-    /** One clause's own text (for checking a candidate's exact term frequency). */
-    clauseText: (id: number) => stmt.text.get(id) as string | undefined,
+    /** One hit row (read to check a candidate's exact term frequency, and kept for showing it). */
+    hitRow: (id: number) => stmt.hit.get(id) as HitRow | undefined,
     hitRows(ids: number[]): HitRow[] {
       return ids.length ? (stmt.hits.all(JSON.stringify(ids)) as HitRow[]) : [];
     },

@@ -1,9 +1,9 @@
 import type { SearchCount, SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import {
-  bm25Score, clauseIdOfKey, findOccurrences, idf, foldForSearch, foldWithMap, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
+  bm25Score, clauseIdOfKey, findOccurrences, idf, foldForSearch, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
   type FtsPlan, type ParsedQuery, type QueryTerm,
 } from '../../../shared/domain/search';
-import type { DocumentFacts, Scope, ScoredId, SearchStore } from '../db/search';
+import type { DocumentFacts, HitRow, Scope, ScoredId, SearchStore } from '../db/search';
 import { rankScope, topHits } from './topk';
 
 /**
@@ -99,6 +99,8 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     total: number | null;
     ids: ScoredId[];
     more: boolean;
+    /** Hit rows already read while ranking, by clause id. */
+    rows?: Map<number, HitRow>;
     ranking: SearchResult['ranking'];
     rankedAmong: number | null;
   }
@@ -113,11 +115,12 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     }
     if (single) {
       // Ranked best first by BM25 over every hit, reading only as far as this page (topk.ts).
-      const top = topHits(store, single.folded, p.scope, offset + limit + 1);
+      const rows = new Map<number, HitRow>();
+      const top = topHits(store, single.folded, p.scope, offset + limit + 1, rows);
       const ids = top.slice(offset, offset + limit).map((h) => ({ id: clauseIdOfKey(h.key), score: -h.score }));
       const more = top.length > offset + limit;
       const n = withTotal ? (more ? store.count(match, p.scope) : top.length) : !more ? top.length : null;
-      return { total: n, ids, more, ranking: 'bm25', rankedAmong: n };
+      return { total: n, ids, more, ranking: 'bm25', rankedAmong: n, rows };
     }
     const done = (r: { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number }): Page => ({
       ...r, more: offset + r.ids.length < r.total,
@@ -170,15 +173,16 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       .sort((a, b) => a.score - b.score || a.id - b.id);
   }
 
-  function buildHits(ids: ScoredId[], terms: QueryTerm[], parsed: ParsedQuery): SearchHit[] {
-    const rows = new Map(store.hitRows(ids.map((i) => i.id)).map((r) => [r.id, r]));
+  function buildHits(ids: ScoredId[], terms: QueryTerm[], parsed: ParsedQuery, read?: Map<number, HitRow>): SearchHit[] {
+    const rows = new Map(store.hitRows(ids.filter((i) => !read?.has(i.id)).map((i) => i.id)).map((r) => [r.id, r]));
+    for (const { id } of ids) if (read?.has(id)) rows.set(id, read.get(id)!);
     const facts = new Map(store.documentFacts([...new Set([...rows.values()].map((r) => r.doc_id))]).map((d) => [d.id, d]));
     const hits: SearchHit[] = [];
     for (const { id, score } of ids) {
       const row = rows.get(id);
       if (!row) continue;
-      const folded = foldWithMap(row.text);
-      if (!matchesFolded(parsed, folded.folded)) {
+      const folded = foldForSearch(row.text);
+      if (!matchesFolded(parsed, folded)) {
         // The index and the text disagree: a bug, not a hit. Say so loudly, never show it.
         console.error(`[policylens] search index out of step for clause ${id}`);
         continue;
@@ -207,7 +211,7 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       if (!p) return { total: 0, hits: [], more: false, terms: [], ranking: 'bm25', rankedAmong: 0, tookMs: performance.now() - started };
       const terms = positiveTerms(p.parsed);
       const r = page(p, input.offset, input.limit, input.withTotal ?? true);
-      const hits = buildHits(r.ids, terms, p.parsed);
+      const hits = buildHits(r.ids, terms, p.parsed, r.rows);
       return {
         total: r.total, hits, more: r.more, terms: terms.map((t) => t.folded), ranking: r.ranking, rankedAmong: r.rankedAmong,
         tookMs: performance.now() - started,

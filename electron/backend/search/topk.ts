@@ -17,7 +17,7 @@
 import {
   clauseIdOfKey, countOverlapping, foldForSearch, lengthOfKey, levelPlan, phraseFor, saturation,
 } from '../../../shared/domain/search';
-import type { Scope, SearchStore } from '../db/search';
+import type { HitRow, Scope, SearchStore } from '../db/search';
 
 export interface RankedKey {
   key: number;
@@ -36,9 +36,9 @@ const before = (sa: number, ka: number, sb: number, kb: number) => sa > sb || (s
 
 /**
  * The first `count` hits of the exact, folded term in ranking order (fewer when there are fewer
- * hits).
+ * hits). Clause rows read on the way (to check longer terms) are left in `rowsRead` by clause id.
  */
-export function topHits(store: SearchStore, term: string, scope: Scope, count: number): RankedKey[] {
+export function topHits(store: SearchStore, term: string, scope: Scope, count: number, rowsRead?: Map<number, HitRow>): RankedKey[] {
   const average = store.averageLength();
   const plan = levelPlan(term);
   const bound = (level: number, key: number) => saturation(level, lengthOfKey(key), average);
@@ -60,11 +60,15 @@ export function topHits(store: SearchStore, term: string, scope: Scope, count: n
   const out: RankedKey[] = [];
   const seen = new Set<number>();
   // Candidates whose exact score is known but may still be beaten by an unseen clause.
-  const waiting: RankedKey[] = [];
+  const waiting = new RankedHeap();
   const exactScore = (key: number, level: number): number => {
-    if (plan.exact) return bound(level, key);
-    const text = store.clauseText(clauseIdOfKey(key));
-    const tf = text === undefined ? 0 : countOverlapping(foldForSearch(text), term);
+    // A clause first met in stream t holds the term at most t times (with more it would sit
+    // in stream t+1, whose bound there is higher): for stream 1, or for levels that are exact,
+    // that is its term frequency.
+    if (plan.exact || level === 1) return bound(level, key);
+    const row = store.hitRow(clauseIdOfKey(key));
+    if (row) rowsRead?.set(row.id, row);
+    const tf = row ? countOverlapping(foldForSearch(row.text), term) : 0;
     return tf ? saturation(tf, lengthOfKey(key), average) : 0;
   };
 
@@ -76,22 +80,20 @@ export function topHits(store: SearchStore, term: string, scope: Scope, count: n
     // Stream 1 holds every hit: once it is read to the end, every hit has been scored.
     while (out.length < count && streams[0].head !== undefined) {
       // The best head: no clause not yet read can score above its bound.
-      let best: Stream | null = null;
-      let bestBound = -1;
-      for (const s of streams) {
+      let best = streams[0];
+      let bestBound = bound(best.level, best.head!);
+      for (let i = 1; i < streams.length; i++) {
+        const s = streams[i];
         if (s.head === undefined) continue;
         const b = bound(s.level, s.head);
-        if (!best || before(b, s.head, bestBound, best.head!)) {
+        if (before(b, s.head, bestBound, best.head!)) {
           best = s;
           bestBound = b;
         }
       }
       // Hand out waiting candidates that nothing unseen can beat.
-      waiting.sort((a, b) => (before(a.score, a.key, b.score, b.key) ? -1 : 1));
-      while (waiting.length && out.length < count && (!best || !before(bestBound, best.head!, waiting[0].score, waiting[0].key))) {
-        out.push(waiting.shift()!);
-      }
-      if (!best || out.length >= count) break;
+      for (let w = waiting.peek(); w && out.length < count && !before(bestBound, best.head!, w.score, w.key); w = waiting.peek()) out.push(waiting.pop()!);
+      if (out.length >= count) break;
       const key = best.head!;
       advance(best);
       if (seen.has(key)) continue;
@@ -99,8 +101,7 @@ export function topHits(store: SearchStore, term: string, scope: Scope, count: n
       const score = exactScore(key, best.level);
       if (score > 0) waiting.push({ key, score });
     }
-    waiting.sort((a, b) => (before(a.score, a.key, b.score, b.key) ? -1 : 1));
-    while (out.length < count && waiting.length) out.push(waiting.shift()!);
+    while (out.length < count && waiting.peek()) out.push(waiting.pop()!);
     return out;
   } finally {
     for (const s of streams) s.iterator.return?.();
@@ -120,4 +121,41 @@ export function rankScope(store: SearchStore, term: string, scope: NonNullable<S
     if (tf) out.push({ key, score: saturation(tf, lengthOfKey(key), average) });
   }
   return out.sort((a, b) => (before(a.score, a.key, b.score, b.key) ? -1 : 1));
+}
+
+/** A binary heap of ranked keys, best (by `before`) on top. */
+class RankedHeap {
+  private items: RankedKey[] = [];
+  peek(): RankedKey | undefined {
+    return this.items[0];
+  }
+  push(x: RankedKey): void {
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!before(a[i].score, a[i].key, a[up].score, a[up].key)) break;
+      [a[i], a[up]] = [a[up], a[i]];
+      i = up;
+    }
+  }
+  pop(): RankedKey | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && before(a[l].score, a[l].key, a[m].score, a[m].key)) m = l;
+        if (r < a.length && before(a[r].score, a[r].key, a[m].score, a[m].key)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }

@@ -138,6 +138,51 @@ function mapByChunk(original: string, folded: string, startOf: Int32Array, endOf
   return n;
 }
 
+/**
+ * Where some folded units came from, without building the whole map (a short clause's two
+ * typed arrays cost more to allocate than the walk): `units` ascending, duplicates allowed;
+ * returns each unit's original [start, end), in the same order. Walks only as far as the last
+ * unit asked for. Null when the text needs foldWithMap's chunk path (combining marks, a
+ * character whose folding reaches its neighbour).
+ */
+export function originalUnits(original: string, folded: string, units: number[]): { start: number[]; end: number[] } | null {
+  const start: number[] = [];
+  const end: number[] = [];
+  let k = 0;
+  let n = 0;
+  for (let i = 0; i < original.length && k < units.length; ) {
+    const unit = original.charCodeAt(i);
+    const kind = kindOf(unit);
+    if (kind === 4) return null;
+    if (kind !== 3) {
+      if (n >= folded.length || folded.charCodeAt(n) !== (kind === 1 ? unit : SAME_AS[unit])) return null;
+      while (k < units.length && units[k] === n) {
+        start.push(i);
+        end.push(i + 1);
+        k++;
+      }
+      n++;
+      i++;
+      continue;
+    }
+    const cp = original.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (width === 2 && IS_MARK.test(String.fromCodePoint(cp))) return null;
+    const piece = foldedPiece(cp);
+    for (let c = 0; c < piece.length; c++) {
+      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(c)) return null;
+      while (k < units.length && units[k] === n) {
+        start.push(i);
+        end.push(i + width);
+        k++;
+      }
+      n++;
+    }
+    i += width;
+  }
+  return k === units.length ? { start, end } : null;
+}
+
 /** The original range [start, end) of the folded range [fStart, fEnd) (fEnd > fStart). */
 export function originalRange(f: FoldedText, fStart: number, fEnd: number): { start: number; end: number } {
   return { start: f.startOf[fStart], end: f.endOf[fEnd - 1] };

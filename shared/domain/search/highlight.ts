@@ -1,6 +1,6 @@
 // Where a query's terms occur in a clause's original text, and the snippet shown for a hit.
 
-import { foldWithMap, originalRange, type FoldedText } from './fold';
+import { foldForSearch, foldWithMap, originalRange, originalUnits, type FoldedText } from './fold';
 import type { QueryTerm } from './query';
 
 export interface Range {
@@ -11,16 +11,27 @@ export interface Range {
 /**
  * Every occurrence of every term in `text`, as ranges of the original (unfolded) text, sorted
  * and merged where they overlap. Terms are matched in the folded text, so 市财\n政局 highlights
- * across the line break.
+ * across the line break. `folded` may be foldForSearch(text) or its foldWithMap, when known.
  */
-export function findOccurrences(text: string, terms: QueryTerm[], folded: FoldedText = foldWithMap(text)): Range[] {
-  const found: Range[] = [];
+export function findOccurrences(text: string, terms: QueryTerm[], folded: FoldedText | string = foldForSearch(text)): Range[] {
+  const flat = typeof folded === 'string' ? folded : folded.folded;
+  const inFolded: Array<[number, number]> = [];
   for (const t of terms) {
     const needle = t.folded;
-    for (let at = folded.folded.indexOf(needle); at >= 0; at = folded.folded.indexOf(needle, at + 1)) {
-      found.push(originalRange(folded, at, at + needle.length));
-    }
+    for (let at = flat.indexOf(needle); at >= 0; at = flat.indexOf(needle, at + 1)) inFolded.push([at, at + needle.length]);
   }
+  const found: Range[] = [];
+  if (typeof folded === 'string') {
+    // Usually only the occurrences' ends need mapping back: one walk, no full map.
+    const units = inFolded.flatMap(([s, e]) => [s, e - 1]).sort((a, b) => a - b);
+    const mapped = originalUnits(text, flat, units);
+    if (mapped) {
+      const at = new Map<number, number>();
+      units.forEach((u, k) => at.set(u, k));
+      for (const [s, e] of inFolded) found.push({ start: mapped.start[at.get(s)!], end: mapped.end[at.get(e - 1)!] });
+    } else folded = foldWithMap(text);
+  }
+  if (typeof folded !== 'string') for (const [s, e] of inFolded) found.push(originalRange(folded, s, e));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Range[] = [];
   for (const r of found) {

@@ -33,6 +33,23 @@ export function suite(ctx: ContractContext): void {
     expect(narrowed.total).toBe(f.cities[0].count);
   });
 
+  it('gives the first page without waiting for the total, and the exact total from search.count', async () => {
+    const api = ctx.api();
+    const full = await api['search.query']({ query: '企业' });
+    const page = await api['search.query']({ query: '企业', withTotal: false });
+    expect(full.total).toBeGreaterThan(20);
+    expect(page.total).toBeNull();
+    expect(page.more).toBe(true);
+    expect(page.hits.map((h) => h.clauseId)).toEqual(full.hits.map((h) => h.clauseId));
+    const count = await api['search.count']({ query: '企业' });
+    expect(count.total).toBe(full.total);
+    const last = await api['search.query']({ query: '企业', offset: full.total! - 1, withTotal: false });
+    expect(last.hits).toHaveLength(1);
+    expect(last.more).toBe(false);
+    const rare = await api['search.query']({ query: '担保', withTotal: false, limit: 1000 });
+    expect(rare.total).toBe(rare.hits.length);
+  });
+
   it('searches any text as text and refuses only what the contract forbids', async () => {
     const api = ctx.api();
     for (const query of ['"', 'NEAR(a b)', '*', '😀', ')(', '-', 'OR', '']) {
