@@ -180,10 +180,14 @@ export function createSearchStore(db: Db) {
     unindexDocument(docId);
     const cleaned = stmt.cleaned.get(docId) as string | undefined;
     if (cleaned === undefined) return;
-    for (const c of stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>) {
+    const rows = (stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>).map((c) => {
       const folded = foldForSearch(c.text);
-      const len = codePointLength(folded);
-      const key = sortKey(len, c.id);
+      return { c, folded, len: codePointLength(folded), key: sortKey(codePointLength(folded), c.id) };
+    });
+    // In ascending key order: FTS5 writes its pending terms out as a new segment whenever a
+    // rowid is not above the last one, so unsorted keys would cost a segment per clause.
+    rows.sort((a, b) => a.key - b.key);
+    for (const { c, folded, len, key } of rows) {
       stmt.insertRow.run(key, c.id, docId, baseOffset(cleaned, c), len);
       stmt.insertFts.run(key, indexDocument(folded));
       const levels = levelDocument(folded);

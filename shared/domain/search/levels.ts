@@ -12,7 +12,7 @@
 // character), the escaped term characters (terms.ts), then the level in decimal digits. The term
 // has a fixed number of characters, so no two markers spell the same token.
 
-import { indexCharacters } from './terms';
+import { indexCharacters, indexUnits } from './terms';
 
 const BIGRAM_MARK = '\ue080';
 const CHARACTER_MARK = '\ue081';
@@ -46,6 +46,8 @@ export function codePointLength(folded: string): number {
 
 /** The space-separated level markers of a clause's folded text ('' when nothing repeats). */
 export function levelDocument(folded: string): string {
+  const units = indexUnits(folded);
+  if (units !== null) return levelDocumentOfUnits(units);
   const chars = indexCharacters(folded);
   const seen = new Map<string, number>();
   const out: string[] = [];
@@ -60,6 +62,37 @@ export function levelDocument(folded: string): string {
       seen.set(b, nb);
       if (nb >= 2) out.push(b + nb);
     }
+  }
+  return out.join(' ');
+}
+
+const LEVEL_TEXT: string[] = [];
+const levelText = (n: number) => (LEVEL_TEXT[n] ??= String(n));
+
+/**
+ * levelDocument for text of one-unit characters: characters and bigrams as numbers, sorted, so
+ * equal ones sit together and only repeated ones become strings.
+ */
+function levelDocumentOfUnits(units: string): string {
+  const n = units.length;
+  if (n < 2) return '';
+  const keys = new Float64Array(2 * n - 1);
+  for (let i = 0; i < n; i++) keys[i] = units.charCodeAt(i);
+  // Bigram keys start at 0x10000, above every character key.
+  for (let i = 0; i + 1 < n; i++) keys[n + i] = (units.charCodeAt(i) + 1) * 0x10000 + units.charCodeAt(i + 1);
+  keys.sort();
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; ) {
+    let j = i + 1;
+    while (j < keys.length && keys[j] === keys[i]) j++;
+    if (j - i >= 2) {
+      const k = keys[i];
+      const mark = k < 0x10000
+        ? CHARACTER_MARK + String.fromCharCode(k)
+        : BIGRAM_MARK + String.fromCharCode(Math.floor(k / 0x10000) - 1) + String.fromCharCode(k % 0x10000);
+      for (let level = 2; level <= j - i; level++) out.push(mark + levelText(level));
+    }
+    i = j;
   }
   return out.join(' ');
 }
