@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { createSearchStore } from '../../electron/backend/db/search';
 import { createSearchEngine } from '../../electron/backend/search/engine';
+import { topHits } from '../../electron/backend/search/topk';
 import type { Clause, DocumentSummary } from '../../shared/api/methods/documents';
 import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { codePointLength, countOverlapping, foldForSearch, parseQuery, saturation } from '../../shared/domain/search';
@@ -115,6 +116,19 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
     expect(q, 'the seeds hold a doubled character').toBeTruthy();
     const want = bruteRanking(q!).slice(0, 20).map((w) => w.id);
     expect((await query({ query: q!, withTotal: false })).hits.map((h) => h.clauseId)).toEqual(want);
+  });
+
+  it('ranks exactly when the top level is low, so that many clauses sit in the open-ended level', () => {
+    const store = createSearchStore(backend.context.db);
+    for (const topLevel of [2, 3, 5]) {
+      for (const q of ['市', '企业', '小微企业', '的']) {
+        const want = bruteRanking(q);
+        const got = topHits(store, q, null, 25, undefined, topLevel);
+        expect(got.map((h) => h.key % 2 ** 32), `${q} at top level ${topLevel}`).toEqual(want.slice(0, 25).map((w) => w.id));
+        got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i].score, 12));
+        expect(topHits(store, q, null, 1e6, undefined, topLevel).map((h) => h.key % 2 ** 32)).toEqual(want.map((w) => w.id));
+      }
+    }
   });
 
   it('ranks within a filter exactly as within the whole corpus, by reading a small scope or by streams', async () => {

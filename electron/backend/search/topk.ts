@@ -12,10 +12,13 @@
 //
 // Every level is opened before the first hit is handed out: a level not yet opened could hold a
 // clause with any higher term frequency, and nothing but opening it bounds that. Stream t+1 is a
-// subset of stream t, so the first empty level ends the list.
+// subset of stream t (from t = 2 on), so the first empty level ends the list. Level TOP_LEVEL
+// stands for every frequency from there up: its clauses are bounded only by the limit of
+// saturation, so they are read (and checked against their text) first; a clause with a word
+// repeated hundreds of times costs one stream, not hundreds.
 
 import {
-  clauseIdOfKey, countOverlapping, foldForSearch, lengthOfKey, levelPlan, phraseFor, saturation,
+  clauseIdOfKey, countOverlapping, foldForSearch, lengthOfKey, levelPlan, phraseFor, saturation, SATURATION_LIMIT,
 } from '../../../shared/domain/search';
 import type { HitRow, Scope, SearchStore } from '../db/search';
 
@@ -31,6 +34,9 @@ interface Stream {
   head: number | undefined;
 }
 
+/** The highest level opened; it holds every clause with the term at least this often. */
+export const TOP_LEVEL = 32;
+
 /** Before `b` in the ranking: higher score, then shorter clause, then lower clause id. */
 const before = (sa: number, ka: number, sb: number, kb: number) => sa > sb || (sa === sb && ka < kb);
 
@@ -38,10 +44,12 @@ const before = (sa: number, ka: number, sb: number, kb: number) => sa > sb || (s
  * The first `count` hits of the exact, folded term in ranking order (fewer when there are fewer
  * hits). Clause rows read on the way (to check longer terms) are left in `rowsRead` by clause id.
  */
-export function topHits(store: SearchStore, term: string, scope: Scope, count: number, rowsRead?: Map<number, HitRow>): RankedKey[] {
+export function topHits(
+  store: SearchStore, term: string, scope: Scope, count: number, rowsRead?: Map<number, HitRow>, topLevel = TOP_LEVEL,
+): RankedKey[] {
   const average = store.averageLength();
   const plan = levelPlan(term);
-  const bound = (level: number, key: number) => saturation(level, lengthOfKey(key), average);
+  const bound = (level: number, key: number) => (level >= topLevel ? SATURATION_LIMIT : saturation(level, lengthOfKey(key), average));
   const streams: Stream[] = [];
 
   const open = (level: number): Stream | null => {
@@ -65,7 +73,7 @@ export function topHits(store: SearchStore, term: string, scope: Scope, count: n
     // A clause first met in stream t holds the term at most t times (with more it would sit
     // in stream t+1, whose bound there is higher): for stream 1, or for levels that are exact,
     // that is its term frequency.
-    if (plan.exact || level === 1) return bound(level, key);
+    if ((plan.exact && level < topLevel) || level === 1) return bound(level, key);
     const row = store.hitRow(clauseIdOfKey(key));
     if (row) rowsRead?.set(row.id, row);
     const tf = row ? countOverlapping(foldForSearch(row.text), term) : 0;
@@ -74,7 +82,7 @@ export function topHits(store: SearchStore, term: string, scope: Scope, count: n
 
   try {
     if (!open(1)) return out;
-    for (let level = 2; open(level); level++) {
+    for (let level = 2; level <= topLevel && open(level); level++) {
       // every level up to the first empty one
     }
     // Stream 1 holds every hit: once it is read to the end, every hit has been scored.

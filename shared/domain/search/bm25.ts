@@ -8,6 +8,9 @@ import type { QueryTerm } from './query';
 const K1 = 1.2;
 const B = 0.75;
 
+/** What saturation() approaches as the term frequency grows: an upper bound for any clause. */
+export const SATURATION_LIMIT = K1 + 1;
+
 /**
  * BM25's per-clause factor for one term: how a term frequency saturates, normalised by the
  * clause's length. Rises with tf, falls with length; a one-term query is ranked by it alone

@@ -6,5 +6,5 @@ export { indexDocument, phraseFor, needsVerification, MAX_PHRASE_CHARS, type Phr
 export { parseQuery, positiveTerms, matchesFolded, type ParsedQuery, type QueryTerm } from './query';
 export { ftsPlan, type FtsPlan } from './fts';
 export { findOccurrences, makeSnippet, snippetAsText, SNIPPET_CHARS, type Range, type Snippet } from './highlight';
-export { bm25Score, idf, saturation } from './bm25';
+export { bm25Score, idf, saturation, SATURATION_LIMIT } from './bm25';
 export { levelDocument, levelPlan, countOverlapping, codePointLength, sortKey, KEY_SPLIT, clauseIdOfKey, lengthOfKey, type LevelPlan } from './levels';
