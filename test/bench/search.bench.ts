@@ -87,6 +87,7 @@ export async function run(): Promise<void> {
   const rows: Array<Record<string, string | number>> = [];
   let worstP95 = 0;
   let worstRatio = Infinity;
+  let worstMedianRatio = Infinity;
   for (const { q, kind } of QUERIES) {
     const call = () => backend.invoke('search.query', { query: q, limit: 20, withTotal: false }) as Promise<SearchResult>;
     const count = () => backend.invoke('search.count', { query: q }) as Promise<SearchCount>;
@@ -119,9 +120,10 @@ export async function run(): Promise<void> {
     const p50 = quantile(times, 0.5), p95 = quantile(times, 0.95), rg50 = quantile(rgTimes, 0.5);
     worstP95 = Math.max(worstP95, p95);
     worstRatio = Math.min(worstRatio, rg50 / p95);
+    worstMedianRatio = Math.min(worstMedianRatio, rg50 / p50);
     rows.push({
       query: q, chars: [...q].length, kind, hits, 'rg lines': rgCount, ranking: page.ranking,
-      'p50 ms': p50, 'p95 ms': p95, 'rg p50 ms': rg50, 'rg/p95': rg50 / p95,
+      'p50 ms': p50, 'p95 ms': p95, 'rg p50 ms': rg50, 'rg/p95': rg50 / p95, 'rg/p50': rg50 / p50,
       'count p50': quantile(countTimes, 0.5), 'page+total p50': quantile(totalTimes, 0.5),
     });
   }
@@ -132,6 +134,7 @@ export async function run(): Promise<void> {
     rows,
   );
   const mismatched = rows.filter((r) => r.hits !== r['rg lines']);
-  console.log(`\nworst first-page p95: ${worstP95.toFixed(1)} ms (target ≤ 30); smallest ripgrep-p50 / search-p95 ratio: ${worstRatio.toFixed(1)}× (target ≥ 10×)`);
+  console.log(`\nworst first-page p95: ${worstP95.toFixed(1)} ms (target ≤ 30); smallest ripgrep-p50 / search-p95 ratio: ${worstRatio.toFixed(1)}× (target ≥ 10×); ` +
+    `smallest ripgrep-p50 / search-p50: ${worstMedianRatio.toFixed(1)}× (p95 on a shared machine is mostly the scheduler: compare runs)`);
   console.log(mismatched.length ? `hit counts differ from ripgrep for: ${mismatched.map((r) => r.query).join(', ')}` : 'hit counts equal ripgrep line counts for every query');
 }

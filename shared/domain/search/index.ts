@@ -1,6 +1,8 @@
 // Search, the pure part: folding with an offset map (fold.ts), the bigram index terms
-// (terms.ts), the query language (query.ts), the FTS5 expression (fts.ts), and occurrences and
-// snippets (highlight.ts). No I/O: the backend stores and queries, this decides what matches.
+// (terms.ts), the term-frequency levels and sort keys that let a first page be ranked without
+// scoring every hit (levels.ts), BM25 (bm25.ts), the query language (query.ts), the FTS5
+// expression (fts.ts), and occurrences and snippets (highlight.ts). No I/O: the backend stores
+// and queries, this decides what matches.
 export { foldForSearch, foldWithMap, originalRange, type FoldedText } from './fold';
 export { indexDocument, phraseFor, needsVerification, MAX_PHRASE_CHARS, type Phrase } from './terms';
 export { parseQuery, positiveTerms, matchesFolded, type ParsedQuery, type QueryTerm } from './query';
