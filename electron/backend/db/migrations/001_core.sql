@@ -9,8 +9,6 @@ CREATE TABLE documents (
   source_hash     TEXT NOT NULL,          -- sha256 of the source bytes: detects duplicates and changes
   format          TEXT NOT NULL,
   encoding        TEXT,
-  raw_text        TEXT NOT NULL,          -- the importer's text before cleanup
-  cleaned_text    TEXT NOT NULL,
   title           TEXT,
   city            TEXT,
   province        TEXT,
@@ -26,7 +24,11 @@ CREATE TABLE documents (
   edited_fields   TEXT NOT NULL DEFAULT '[]',   -- JSON array of field names edited by hand: never overwritten
   warnings        TEXT NOT NULL DEFAULT '[]',
   imported_at     TEXT NOT NULL,
-  updated_at      TEXT NOT NULL
+  updated_at      TEXT NOT NULL,
+  -- The large texts come last: SQLite walks a row's overflow pages to reach any column stored
+  -- after them, so metadata reads (lists, search filters) would pay for the whole text.
+  raw_text        TEXT NOT NULL,          -- the importer's text before cleanup
+  cleaned_text    TEXT NOT NULL
 );
 CREATE INDEX documents_hash ON documents(source_hash);
 CREATE INDEX documents_file ON documents(file_name);
