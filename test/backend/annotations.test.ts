@@ -1,22 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { Output } from '../../shared/api/contract';
-import { freshProject, seedsDir } from '../contract/harness';
+import { seedsDir } from '../contract/harness';
+import { call, projectsPerTest } from '../support/projects';
 
-let disposers: Array<() => void> = [];
-afterEach(() => {
-  disposers.forEach((d) => d());
-  disposers = [];
-});
-async function project(seeds = true) {
-  const p = await freshProject({ seeds });
-  disposers.push(p.dispose);
-  return p.backend;
-}
-const call = <T>(b: Backend, m: string, input: unknown) => b.invoke(m, input) as Promise<T>;
+const newProject = projectsPerTest();
+const project = async (seeds = true) => (await newProject(seeds)).backend;
 
 function state(...paragraphs: unknown[][]) {
   return JSON.stringify({ root: { type: 'root', version: 1, children: paragraphs.map((children) => ({ type: 'paragraph', version: 1, children })) } });

@@ -1,20 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentDetail, ImportReport } from '../../shared/api/methods/documents';
-import { freshProject, seedsDir } from '../contract/harness';
+import { seedsDir } from '../contract/harness';
+import { projectsPerTest } from '../support/projects';
 
-let disposers: Array<() => void> = [];
-afterEach(() => {
-  disposers.forEach((d) => d());
-  disposers = [];
-});
-async function project(seeds = false) {
-  const p = await freshProject({ seeds });
-  disposers.push(p.dispose);
-  return p.backend;
-}
+const newProject = projectsPerTest();
+const project = async (seeds = false) => (await newProject(seeds)).backend;
 const importPaths = (b: Awaited<ReturnType<typeof project>>, paths: string[]) => b.invoke('documents.importPaths', { paths }) as Promise<ImportReport>;
 
 describe('importing', () => {

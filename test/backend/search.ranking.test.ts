@@ -11,17 +11,8 @@ import type { Clause, DocumentSummary } from '../../shared/api/methods/documents
 import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { codePointLength, countOverlapping, foldForSearch, parseQuery, saturation } from '../../shared/domain/search';
 import { freshProject } from '../contract/harness';
+import { prng } from '../support/random';
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row { id: number; docId: number; folded: string; len: number }
 let backend: Backend;

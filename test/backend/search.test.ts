@@ -11,18 +11,8 @@ import type { Clause, DocumentSummary, ImportReport } from '../../shared/api/met
 import type { SearchCount, SearchFacets, SearchResult } from '../../shared/api/methods/search';
 import { foldForSearch, matchesFolded, parseQuery } from '../../shared/domain/search';
 import { freshProject, seedsDir } from '../contract/harness';
+import { prng } from '../support/random';
 
-/** A small deterministic PRNG, so a failure names a reproducible case. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let backend: Backend;
 let dispose: () => void;

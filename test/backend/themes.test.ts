@@ -1,23 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import type { Output } from '../../shared/api/contract';
 import type { ClauseThemes } from '../../shared/api/methods/themes';
-import { freshProject, seedsDir } from '../contract/harness';
+import { seedsDir } from '../contract/harness';
+import { call, projectsPerTest } from '../support/projects';
 
-let disposers: Array<() => void> = [];
-afterEach(() => {
-  disposers.forEach((d) => d());
-  disposers = [];
-});
-async function project(seeds = true) {
-  const p = await freshProject({ seeds });
-  disposers.push(p.dispose);
-  return p;
-}
-const call = <T>(b: Backend, m: string, input: unknown) => b.invoke(m, input) as Promise<T>;
+const project = projectsPerTest();
 const docs = (b: Backend) => call<Output<'documents.list'>>(b, 'documents.list', {});
 const clauseThemes = (b: Backend, docId: number) => call<ClauseThemes[]>(b, 'themes.clauses', { docId });
 const codebook = (b: Backend) => call<Output<'themes.codebook'>>(b, 'themes.codebook', {});
@@ -87,14 +78,16 @@ describe('themes backend', () => {
     // Reopen the project: the undo log is in the database.
     b.close();
     b = createBackend({ databasePath: join(p.dir, 'policylens.db'), dataDir: p.dir, mode: 'test' });
-    const reopened = b;
-    disposers.unshift(() => reopened.close());
-    const undone = await call<Output<'themes.undo'>>(b, 'themes.undo', {});
-    expect(undone.done).toMatch(/Delete theme/);
-    expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(true);
-    expect(await coded(b)).toEqual(before);
-    await call(b, 'themes.redo', {});
-    expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(false);
+    try {
+      const undone = await call<Output<'themes.undo'>>(b, 'themes.undo', {});
+      expect(undone.done).toMatch(/Delete theme/);
+      expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(true);
+      expect(await coded(b)).toEqual(before);
+      await call(b, 'themes.redo', {});
+      expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(false);
+    } finally {
+      b.close(); // the reopened backend, before the project folder is removed
+    }
   });
 
   it('merges one theme into another, moving its codings, and refuses to move a theme under itself', async () => {

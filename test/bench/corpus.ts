@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { analyseDocument } from '../../shared/domain/analyze';
+import { prng } from '../support/random';
+
+export { prng };
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const seedsDir = join(repoRoot, 'seeds');
@@ -23,17 +26,6 @@ const CITIES = [
 const TOP_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const SUB_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** mulberry32: small, fast, and the same on every platform. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Pool {
   headings: string[];
