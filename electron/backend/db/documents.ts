@@ -75,6 +75,7 @@ export function createDocumentsRepo(db: Db) {
       WHERE c.doc_number_key = ? AND d.id <> ? ORDER BY d.id`),
     delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     clause: db.prepare('SELECT * FROM clauses WHERE id = ?'),
+    clausesByIds: db.prepare('SELECT * FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     codable: db.prepare("SELECT id, doc_id, path, text FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
@@ -134,7 +135,7 @@ export function createDocumentsRepo(db: Db) {
     clause: (id: number) => stmt.clause.get(id) as ClauseRow | undefined,
     clausesByIds(ids: number[]): ClauseRow[] {
       if (!ids.length) return [];
-      return db.prepare(`SELECT * FROM clauses WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ClauseRow[];
+      return stmt.clausesByIds.all(JSON.stringify(ids)) as ClauseRow[];
     },
     /** Clauses that carry content to code, align or suggest for: measures and headings, corpus-wide. */
     codableClauses: () => stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text'>>,
