@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../shared/domain/cleanup/index';
 import { segmentClauses, splitParts } from '../../shared/domain/segment/index';
+import { expectTiling } from '../support/clauses';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seedDir = path.join(repoRoot, 'seeds');
@@ -30,15 +31,7 @@ describe('seed documents', () => {
     });
 
     it('has clauses that tile the cleaned text exactly, in order, without overlap', () => {
-      let at = 0;
-      for (const c of clauses) {
-        expect(c.start).toBe(at);
-        expect(c.end).toBeGreaterThan(c.start);
-        expect(c.textStart).toBeGreaterThanOrEqual(c.start);
-        expect(c.textStart).toBeLessThanOrEqual(c.end);
-        at = c.end;
-      }
-      expect(at).toBe(cleaned.length);
+      expectTiling(cleaned, clauses);
     });
 
     it('has a consistent tree: parents come first, levels grow by one, labels sit at the clause start', () => {

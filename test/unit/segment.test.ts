@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../shared/domain/cleanup/index';
 import { matchLabel, parseNumeral, segmentClauses, splitParts } from '../../shared/domain/segment/index';
 import type { ClauseDraft } from '../../shared/domain/types';
+import { expectTiling } from '../support/clauses';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'segment');
 const fixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
@@ -23,17 +24,6 @@ function outline(text: string, clauses: ClauseDraft[]): string[] {
     });
 }
 
-function expectTiling(text: string, clauses: ClauseDraft[]): void {
-  let at = 0;
-  for (const c of clauses) {
-    expect(c.start).toBe(at);
-    expect(c.end).toBeGreaterThan(c.start);
-    expect(c.textStart).toBeGreaterThanOrEqual(c.start);
-    expect(c.textStart).toBeLessThanOrEqual(c.end);
-    at = c.end;
-  }
-  expect(at).toBe(text.length);
-}
 
 describe('parseNumeral', () => {
   it.each([

@@ -34,7 +34,7 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const taskId = useRef(`export-${Date.now()}`);
 
-  const list: Output<'compare.list'> = comparisons.data ?? [];
+  const list: Output<'compare.list'> = useMemo(() => comparisons.data ?? [], [comparisons.data]);
   useEffect(() => {
     if (comparisonId == null && list.length) setComparisonId(list[0].id);
   }, [list, comparisonId]);

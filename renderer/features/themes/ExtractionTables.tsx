@@ -13,14 +13,19 @@ function CityFilter({ cities, value, onChange }: { cities: string[]; value: stri
   );
 }
 
+/** Rows narrowed to one city (all when none is picked), and the cities to pick from. */
+function useCityFilter<R extends { city: string | null }>(rows: R[]) {
+  const [city, setCity] = useState('');
+  const cities = [...new Set(rows.map((r) => r.city ?? '—'))].sort();
+  const shown = rows.filter((r) => !city || (r.city ?? '—') === city);
+  return { city, setCity, cities, shown };
+}
+
 /** Quantitative targets per clause (metric, number, unit, year), across cities. */
 export function TargetsTable() {
   const { t } = useTranslation('themes');
-  const [city, setCity] = useState('');
   const data = useLoad((api) => api['themes.targets']({}), [], ['documents']);
-  const rows = data.data?.rows ?? [];
-  const cities = [...new Set(rows.map((r) => r.city ?? '—'))].sort();
-  const shown = rows.filter((r) => !city || (r.city ?? '—') === city);
+  const { city, setCity, cities, shown } = useCityFilter(data.data?.rows ?? []);
   return (
     <section>
       <div className="toolbar"><CityFilter cities={cities} value={city} onChange={setCity} /></div>
@@ -48,11 +53,8 @@ export function TargetsTable() {
 /** Lead and responsible agencies per clause, across cities. */
 export function AgenciesTable() {
   const { t } = useTranslation('themes');
-  const [city, setCity] = useState('');
   const data = useLoad((api) => api['themes.agencies']({}), [], ['documents']);
-  const rows = data.data?.rows ?? [];
-  const cities = [...new Set(rows.map((r) => r.city ?? '—'))].sort();
-  const shown = rows.filter((r) => !city || (r.city ?? '—') === city);
+  const { city, setCity, cities, shown } = useCityFilter(data.data?.rows ?? []);
   return (
     <section>
       <div className="toolbar"><CityFilter cities={cities} value={city} onChange={setCity} /></div>

@@ -14,6 +14,8 @@ export function useDocumentThemes(docIds: number[]): void {
   useEffect(() => {
     void loadCodebook(api);
     for (const id of docIds) void loadDocThemes(api, id);
+    // `key` is docIds by value: a new array with the same ids must not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
   useApiEvents((e) => {
     if (e.type === 'changed' && e.topic === 'themes') {
