@@ -6,15 +6,14 @@
 //    import), against a brute-force bigram cosine over every clause in memory, same queries, same run.
 //    Targets: p95 ≤ 200 ms and ≥ 20× faster than brute force. Also reports how many of the brute
 //    force's top 10 the index finds (recall@10), so speed is not bought with misses.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../../electron/backend';
 import { indexDocument } from '../../electron/backend/compare/whereElse';
 import { createCompareRepo } from '../../electron/backend/db/compare';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { alignClauses, alignableText, type AlignClause } from '../../shared/domain/align';
 import { analyseDocument } from '../../shared/domain/analyze';
-import { benchSpec, generateCorpus, printTable, prng, repoRoot } from './corpus';
+import { printTable, prng, repoRoot } from './corpus';
+import { openBenchProject } from './project';
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 30);
 const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
@@ -67,15 +66,7 @@ async function benchAlign(): Promise<void> {
 }
 
 async function benchWhereElse(): Promise<void> {
-  const spec = benchSpec();
-  if (!existsSync(spec.databasePath)) {
-    console.log('no imported project yet: importing the corpus (untimed; run import.bench.ts for import figures)');
-    generateCorpus({ documents: spec.documents, seed: spec.seed, outDir: spec.corpusDir });
-    const b = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
-    (await b.invoke('documents.importPaths', { paths: [spec.corpusDir] })) as ImportReport;
-    b.close();
-  }
-  const backend = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
+  const { backend, spec } = await openBenchProject();
   const db = backend.context.db;
   const repo = createCompareRepo(db);
   if (repo.signatureCount() === 0) {

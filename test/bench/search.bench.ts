@@ -6,13 +6,12 @@
 // the page shows a moment later from search.count, and a page with its total in one call (what
 // the CLI asks) are measured beside it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { createBackend } from '../../electron/backend';
-import type { ImportReport } from '../../shared/api/methods/documents';
+import { writeFileSync } from 'node:fs';
 import { compactSearchIndex } from '../../electron/backend/db/search';
 import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { foldForSearch } from '../../shared/domain/search';
-import { benchSpec, generateCorpus, printTable } from './corpus';
+import { printTable } from './corpus';
+import { openBenchProject } from './project';
 
 /**
  * Fixed queries. The generated corpus repeats the seeds' vocabulary, so a seed phrase is in
@@ -37,34 +36,13 @@ const QUERIES: Array<{ q: string; kind: 'common' | 'medium' | 'rare' }> = [
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const RG_RUNS = Number(process.env.BENCH_RG_RUNS ?? 10);
 
-function opens(databasePath: string): boolean {
-  try {
-    createBackend({ databasePath, mode: 'cli' }).close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function quantile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
 }
 
 export async function run(): Promise<void> {
-  const spec = benchSpec();
-  if (existsSync(spec.databasePath) && !opens(spec.databasePath)) {
-    console.log('the imported project is from another schema version: importing again');
-    for (const suffix of ['', '-wal', '-shm']) rmSync(spec.databasePath + suffix, { force: true });
-  }
-  if (!existsSync(spec.databasePath)) {
-    console.log('no imported project yet: importing the corpus (untimed; run import.bench.ts for import figures)');
-    generateCorpus({ documents: spec.documents, seed: spec.seed, outDir: spec.corpusDir });
-    const b = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
-    (await b.invoke('documents.importPaths', { paths: [spec.corpusDir] })) as ImportReport;
-    b.close();
-  }
-  const backend = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
+  const { backend, spec } = await openBenchProject();
   const db = backend.context.db;
   // BENCH_MMAP=1 measures with memory-mapped reads (PRAGMA mmap_size), which the app does not set yet.
   if (process.env.BENCH_MMAP) db.pragma(`mmap_size = ${1 << 30}`);
