@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Locale, locales, setLocale } from '../i18n';
 import { useGlobalShortcuts } from './commands';
+import { BrandIcon } from './icons';
 import { routeHref, useRoute } from './router';
 import { overlays, plannedSections, sections } from './sections';
 
@@ -38,7 +39,7 @@ export function App() {
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
       <nav className="sidebar" aria-label={t('name')}>
         <div className="brand">
-          <span className="brand-mark" aria-hidden>◎</span>
+          <span className="brand-mark" aria-hidden><BrandIcon /></span>
           <span>{t('name')}</span>
         </div>
         <ul>

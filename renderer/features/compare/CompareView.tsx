@@ -9,6 +9,7 @@ import { alignedRows, type AlignedRow } from '../../../shared/domain/align/rows'
 import { diffRow } from '../../../shared/domain/diff';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { runCommand, useCommand } from '../../app/commands';
+import { CrossIcon, PairIcon } from '../../app/icons';
 import { routeHref } from '../../app/router';
 import { CellText } from './CellText';
 import { reasonText } from './reasons';
@@ -226,7 +227,7 @@ function Row({ row, clauseById, rejectedOf, gridColumns, pick, setPick, linkTo, 
                     {ids.length === 1 && d ? <CellText diff={d} /> : <span className="cell-text">{clause.text}</span>}
                     {n === ids.length - 1 && (rejectedOf.get(id) ?? []).map((l) => (
                       <div key={`${l.a}:${l.b}`} className="link rejected" data-testid="rejected-link">
-                        ✕ {pathOf(l.a === id ? l.b : l.a)} <button type="button" data-testid="link-undo-reject" onClick={() => void decide(l.a, l.b, 'unlink')}>{t('unlink')}</button>
+                        <CrossIcon /> {pathOf(l.a === id ? l.b : l.a)} <button type="button" data-testid="link-undo-reject" onClick={() => void decide(l.a, l.b, 'unlink')}>{t('unlink')}</button>
                       </div>
                     ))}
                   </div>
@@ -242,7 +243,7 @@ function Row({ row, clauseById, rejectedOf, gridColumns, pick, setPick, linkTo, 
             const full = l as AlignmentLink;
             return (
               <li key={`${l.a}:${l.b}`} className={`link ${l.status}`} data-testid="row-link" data-status={l.status} data-a={l.a} data-b={l.b}>
-                <span className="link-pair">{pathOf(l.a)} ↔ {pathOf(l.b)}</span>{' '}
+                <span className="link-pair">{pathOf(l.a)} <PairIcon /> {pathOf(l.b)}</span>{' '}
                 <span className="muted">{l.score != null ? t('score', { score: l.score.toFixed(2) }) : t('manual')}</span>{' '}
                 <span className="link-reason">{reasonText(t, full.reasons ?? [], lang)}</span>{' '}
                 {l.status !== 'confirmed' && <button type="button" data-testid="link-confirm" onClick={() => void decide(l.a, l.b, 'confirmed')}>{t('confirm')}</button>}
