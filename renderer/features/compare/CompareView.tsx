@@ -8,6 +8,8 @@ import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/c
 import { alignedRows, type AlignedRow } from '../../../shared/domain/align/rows';
 import { diffRow } from '../../../shared/domain/diff';
 import { useApi, useLoad } from '../../api/ApiProvider';
+import { runCommand, useCommand } from '../../app/commands';
+import { CrossIcon, PairIcon } from '../../app/icons';
 import { routeHref } from '../../app/router';
 import { CellText } from './CellText';
 import { reasonText } from './reasons';
@@ -82,21 +84,18 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
     for (const l of row?.links ?? []) if (l.status === 'suggested') void decide(l.a, l.b, s);
   };
 
-  function onKey(e: React.KeyboardEvent) {
-    if ((e.target as HTMLElement).closest('input, select, textarea')) return;
-    const go = (k: number) => {
-      const n = Math.max(0, Math.min(visible.length - 1, k));
-      setActive(n);
-      virtualizer.scrollToIndex(n);
-    };
-    if (e.key === 'j' || e.key === 'ArrowDown') go(active + 1);
-    else if (e.key === 'k' || e.key === 'ArrowUp') go(active - 1);
-    else if (e.key === 'c') decideRow(visible[active], 'confirmed');
-    else if (e.key === 'r') decideRow(visible[active], 'rejected');
-    else if (e.key === 'Escape') setPick(null);
-    else return;
-    e.preventDefault();
-  }
+  // j/k/c/r/Escape are the registry's commands: the one global handler runs them, and never while
+  // focus is in a text field or the note editor (typing "Check" there is text, not four commands).
+  const go = (k: number) => {
+    const n = Math.max(0, Math.min(visible.length - 1, k));
+    setActive(n);
+    virtualizer.scrollToIndex(n);
+  };
+  useCommand('compare.nextRow', () => go(active + 1));
+  useCommand('compare.previousRow', () => go(active - 1));
+  useCommand('compare.confirmRow', () => decideRow(visible[active], 'confirmed'));
+  useCommand('compare.rejectRow', () => decideRow(visible[active], 'rejected'));
+  useCommand('compare.cancelPick', () => setPick(null));
 
   async function linkTo(target: CompareClause, column: number, source = pick) {
     if (!source || source.column === column) return;
@@ -111,13 +110,13 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   const lang = i18n.language;
 
   return (
-    <div className="page compare-view" data-testid="compare-view" tabIndex={0} onKeyDown={onKey}>
+    <div className="page compare-view" data-testid="compare-view" tabIndex={0}>
       <header className="page-header">
         <h1 data-testid="comparison-title">{data.name}</h1>
         <span className="muted">{t('rows', { count: visible.length })}</span>
         <span className="muted compare-keys">{t('keyboard')}</span>
         <button data-testid="comparison-notes-toggle" aria-expanded={showNotes} onClick={() => setShowNotes((x) => !x)}>{t('comparisonNotes')}</button>
-        <button data-testid="compare-export" onClick={() => window.dispatchEvent(new CustomEvent('policylens:export', { detail: { comparisonId: id } }))}>
+        <button data-testid="compare-export" onClick={() => runCommand('app.export', { comparisonId: id })}>
           {t('export')}
         </button>
       </header>
@@ -228,7 +227,7 @@ function Row({ row, clauseById, rejectedOf, gridColumns, pick, setPick, linkTo, 
                     {ids.length === 1 && d ? <CellText diff={d} /> : <span className="cell-text">{clause.text}</span>}
                     {n === ids.length - 1 && (rejectedOf.get(id) ?? []).map((l) => (
                       <div key={`${l.a}:${l.b}`} className="link rejected" data-testid="rejected-link">
-                        ✕ {pathOf(l.a === id ? l.b : l.a)} <button type="button" data-testid="link-undo-reject" onClick={() => void decide(l.a, l.b, 'unlink')}>{t('unlink')}</button>
+                        <CrossIcon /> {pathOf(l.a === id ? l.b : l.a)} <button type="button" data-testid="link-undo-reject" onClick={() => void decide(l.a, l.b, 'unlink')}>{t('unlink')}</button>
                       </div>
                     ))}
                   </div>
@@ -244,7 +243,7 @@ function Row({ row, clauseById, rejectedOf, gridColumns, pick, setPick, linkTo, 
             const full = l as AlignmentLink;
             return (
               <li key={`${l.a}:${l.b}`} className={`link ${l.status}`} data-testid="row-link" data-status={l.status} data-a={l.a} data-b={l.b}>
-                <span className="link-pair">{pathOf(l.a)} ↔ {pathOf(l.b)}</span>{' '}
+                <span className="link-pair">{pathOf(l.a)} <PairIcon /> {pathOf(l.b)}</span>{' '}
                 <span className="muted">{l.score != null ? t('score', { score: l.score.toFixed(2) }) : t('manual')}</span>{' '}
                 <span className="link-reason">{reasonText(t, full.reasons ?? [], lang)}</span>{' '}
                 {l.status !== 'confirmed' && <button type="button" data-testid="link-confirm" onClick={() => void decide(l.a, l.b, 'confirmed')}>{t('confirm')}</button>}

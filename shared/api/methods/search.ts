@@ -20,8 +20,12 @@ export const searchFilters = z
     validity: z.array(z.string()).optional(),
     /** Clauses coded with any of these themes (through the themes feature). */
     themeIds: z.array(z.string().min(1).max(80)).optional(),
-    /** 'coded': accepted and manual codings (default); 'suggested': suggestions too. */
-    themeMode: z.enum(['coded', 'suggested']).optional(),
+    /**
+     * Which codings the theme filter counts: 'coded' confirmed (accepted and manual) codings only,
+     * 'suggested' open suggestions only, 'both' either (the default: a fresh project has only
+     * suggestions, and a filter that ignored them would find nothing).
+     */
+    themeMode: z.enum(['coded', 'suggested', 'both']).optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof searchFilters>;
