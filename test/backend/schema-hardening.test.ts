@@ -45,7 +45,7 @@ describe('a restore and an opened project are checked object by object against t
   it('refuses the backup with the trigger from the issue, with a clear message, and writes nothing', async () => {
     const { p, backup } = await backupWith(hostile.trigger);
     const target = join(p.dir, 'restored.db');
-    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: target }).catch((e) => e);
+    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: target }).catch((e: ApiError) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('bad_file');
     expect(err.message).toMatch(/trigger "wipe" on annotations/);
@@ -55,14 +55,14 @@ describe('a restore and an opened project are checked object by object against t
 
   it.each(Object.entries(hostile))('refuses a backup with an extra or altered %s', async (kind, sql) => {
     const { p, backup } = await backupWith(sql);
-    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }).catch((e) => e);
+    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }).catch((e: ApiError) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toMatch(/altered outside PolicyLens/);
   });
 
   it('refuses a backup missing an index', async () => {
     const { p, backup } = await backupWith('DROP INDEX documents_file');
-    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, 'r.db') }).catch((e) => e);
+    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, 'r.db') }).catch((e: ApiError) => e);
     expect(err.message).toMatch(/index "documents_file" on documents is missing/);
   });
 
