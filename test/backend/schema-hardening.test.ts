@@ -25,6 +25,15 @@ function tamper(path: string, sql: string): void {
   db.close();
 }
 
+/** The error a call failed with; a call that succeeds fails the test. */
+const refused = (p: Promise<unknown>): Promise<ApiError> =>
+  p.then(
+    () => {
+      throw new Error('expected the call to be refused');
+    },
+    (e: ApiError) => e,
+  );
+
 const hostile = {
   trigger: 'CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM documents; END',
   view: 'CREATE VIEW peek AS SELECT * FROM documents',
@@ -45,7 +54,7 @@ describe('a restore and an opened project are checked object by object against t
   it('refuses the backup with the trigger from the issue, with a clear message, and writes nothing', async () => {
     const { p, backup } = await backupWith(hostile.trigger);
     const target = join(p.dir, 'restored.db');
-    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: target }).catch((e: ApiError) => e);
+    const err = await refused(call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: target }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('bad_file');
     expect(err.message).toMatch(/trigger "wipe" on annotations/);
@@ -62,7 +71,7 @@ describe('a restore and an opened project are checked object by object against t
 
   it('refuses a backup missing an index', async () => {
     const { p, backup } = await backupWith('DROP INDEX documents_file');
-    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, 'r.db') }).catch((e: ApiError) => e);
+    const err = await refused(call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, 'r.db') }));
     expect(err.message).toMatch(/index "documents_file" on documents is missing/);
   });
 
