@@ -64,7 +64,7 @@ describe('a restore and an opened project are checked object by object against t
 
   it.each(Object.entries(hostile))('refuses a backup with an extra or altered %s', async (kind, sql) => {
     const { p, backup } = await backupWith(sql);
-    const err = await call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }).catch((e: ApiError) => e);
+    const err = await refused(call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toMatch(/altered outside PolicyLens/);
   });
