@@ -35,6 +35,11 @@ function messageOf(e: unknown): string {
   return 'Could not import this file.';
 }
 
+/** Caveats of an imported file go into the report beside it, so the researcher learns of them at import. */
+function noteWarnings(r: ImportReport, file: string, warnings: string[]): void {
+  if (warnings.length) (r.warnings ??= []).push(...warnings.map((message) => ({ file, message })));
+}
+
 export function createImportService(deps: { db: Db; documents: DocumentsRepo; hooks: DocumentHooks[]; events: EventBus }) {
   const { db, documents, hooks, events } = deps;
 
@@ -88,7 +93,10 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const { id } = documents.insert(doc);
       for (const h of hooks) h.clausesWritten?.(db, id);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
-      return (r) => r.imported.push(entry);
+      return (r) => {
+        r.imported.push(entry);
+        noteWarnings(r, input.name, doc.warnings);
+      };
     }
     const oldRows = documents.clauses(previous.id);
     const reuse = matchClauses(oldRows, analysed.clauses);
@@ -102,7 +110,10 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     });
     for (const h of hooks) h.clausesWritten?.(db, previous.id);
     const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
-    return (r) => r.updated.push(entry);
+    return (r) => {
+      r.updated.push(entry);
+      noteWarnings(r, input.name, doc.warnings);
+    };
   }
 
   /**
