@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { analyseDocument } from '../../../shared/domain/analyze';
-import type { Db } from '../db/connection';
+import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
 import { type EventBus, throwIfCancelled } from './events';
@@ -123,7 +123,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
    * so no other request's writes can join it. Slots are the batch's files in order, including those
    * that failed before reaching the database, so the report keeps the files' order.
    */
-  function flush(slots: Array<Prepared | Outcome>, report: ImportReport): void {
+  function flush(slots: Array<Prepared | Outcome>, report: ImportReport, retryIfBusy = false): void {
     if (!slots.length) return;
     let outcomes: Outcome[];
     try {
@@ -137,12 +137,25 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         }
       }))();
     } catch (e) {
+      // Another process held the write lock past busy_timeout: nothing was written; run() waits and retries.
+      if (retryIfBusy && isBusy(e)) throw e;
       // The commit itself failed (a full disk): nothing of the batch was written.
       const message = messageOf(e);
       outcomes = slots.map((slot) => (typeof slot === 'function' ? slot : (r: ImportReport) => r.errors.push({ file: slot.input.name, message })));
     }
     for (const o of outcomes) o(report);
     slots.length = 0;
+  }
+
+  /** flush, waiting (without blocking the event loop) while another process writes, for up to a minute. */
+  async function flushWhenFree(slots: Array<Prepared | Outcome>, report: ImportReport): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return flush(slots, report, attempt < 12);
+      } catch {
+        await new Promise((ok) => setTimeout(ok, 100 * Math.min(attempt + 1, 10)));
+      }
+    }
   }
 
   async function run(inputs: ImportInput[], opts: { taskId: string; signal: AbortSignal }): Promise<ImportReport> {
@@ -173,11 +186,11 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         slots.push((r) => r.errors.push({ file: input.name, message }));
       }
       if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
-        flush(slots, report);
+        await flushWhenFree(slots, report);
         batchChars = 0;
       }
     }
-    flush(slots, report);
+    await flushWhenFree(slots, report);
     events.emit({ type: 'progress', taskId: opts.taskId, done: report.cancelled ? report.imported.length : total, total, label: '' });
     if (report.imported.length || report.updated.length) events.changed('documents');
     return report;
