@@ -17,5 +17,7 @@ try {
 const ms = Math.round(performance.now() - started);
 const integrity = backend.context.db.pragma('integrity_check', { simple: true }) as string;
 backend.close();
-const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(JSON.stringify({ file, ms, maxRssMB, integrity, error, imported: report?.imported.length ?? 0, errors: report?.errors ?? [], warnings: report?.warnings?.length ?? 0 }) + '\n');
+const usage = process.resourceUsage();
+const maxRssMB = Math.round(usage.maxRSS / 1024);
+const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+process.stdout.write(JSON.stringify({ file, ms, cpuMs, maxRssMB, integrity, error, imported: report?.imported.length ?? 0, errors: report?.errors ?? [], warnings: report?.warnings?.length ?? 0 }) + '\n');
