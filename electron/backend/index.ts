@@ -4,7 +4,7 @@ import type { ApiEvent } from '../../shared/api/events';
 import { createAnnotationsFeature } from './annotations';
 import { createCompareFeature } from './compare';
 import type { BackendContext, BackendInfo } from './context';
-import { openDatabase } from './db/connection';
+import { openDatabase, retryWhileBusy } from './db/connection';
 import { createDocumentsRepo } from './db/documents';
 import { createTrashRepo } from './db/trash';
 import { loadMigrations, migrate } from './db/migrate';
@@ -80,7 +80,8 @@ export function createBackend(opts: BackendOptions): Backend {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ApiError('invalid_input', `Invalid input for ${method}: ${describeZodIssues(parsed.error.issues)}`, parsed.error.issues);
     try {
-      const result = await (handlers[method as MethodName] as (i: unknown) => unknown)(parsed.data);
+      // Another process (a CLI import) holding the write lock delays a call; it never fails it.
+      const result = await retryWhileBusy(() => (handlers[method as MethodName] as (i: unknown) => unknown)(parsed.data));
       // The output schema is the contract too: a handler that drifts from it is a bug we want loud.
       const out = spec.output.safeParse(result);
       if (!out.success) throw new Error(`${method} returned a result that does not match the contract: ${describeZodIssues(out.error.issues)}`);

@@ -45,6 +45,32 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** decodeURIComponent that answers null instead of throwing URIError on a malformed escape. */
+export function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Ends a request that failed unexpectedly with a response of its own, whatever state it was in. */
+function fail(res: ServerResponse, e: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const data = errorData(e);
+  send(res, statusOf[data.code] ?? 500, { error: data });
+}
+
+/** A file vanishing between the check and the read must fail that response, not emit an unhandled error. */
+function pipeFile(file: string, res: ServerResponse): void {
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
@@ -70,7 +96,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/api/events') return events(req, res);
-    if (path.startsWith('/api/download/')) return download(res, decodeURIComponent(path.slice('/api/download/'.length)));
+    if (path.startsWith('/api/download/')) {
+      const name = safeDecode(path.slice('/api/download/'.length));
+      if (name === null) return send(res, 400, { error: { code: 'invalid_input', message: 'The download name is not a valid percent-encoded path.' } });
+      return download(res, name);
+    }
     const m = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(path);
     if (!m) return send(res, 404, { error: { code: 'not_found', message: `No such endpoint: ${path}` } });
     if (req.method !== 'POST') return send(res, 405, { error: { code: 'invalid_input', message: 'API calls use POST.' } });
@@ -110,7 +140,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return send(res, 404, { error: { code: 'not_found', message: 'No such export file.' } });
     }
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name.split(/[\\/]/).pop()!)}`, 'x-content-type-options': 'nosniff' });
-    createReadStream(file).pipe(res);
+    pipeFile(file, res);
   }
 
   function staticFile(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -132,17 +162,36 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else pipeFile(file, res);
   }
 
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
-    const isApi = path.startsWith('/api/');
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    // The raw path is matched against the API routes; only the parts that name files are
+    // decoded, and a malformed escape (`/%zz`) is the request's error, never the process's.
+    const rawPath = (req.url ?? '/').split('?')[0];
+    const isApi = rawPath.startsWith('/api/');
     const refusal = checkRequest(req, port, token, { needsToken: isApi });
     if (refusal) return send(res, refusal.status, { error: { code: 'invalid_input', message: refusal.message } });
     if (isApi) {
-      api(req, res, path).catch((e) => send(res, 500, { error: errorData(e) }));
-    } else staticFile(req, res, path);
+      api(req, res, rawPath).catch((e) => fail(res, e));
+      return;
+    }
+    const path = safeDecode(rawPath);
+    if (path === null) return send(res, 400, { error: { code: 'invalid_input', message: 'The address is not a valid percent-encoded path.' } });
+    staticFile(req, res, path);
+  }
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      fail(res, e);
+    }
+  });
+  // A client that sends garbage at the HTTP level gets a 400 and its socket closed; the server stays up.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

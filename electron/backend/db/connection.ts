@@ -1,8 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
+
+/** How long one statement waits for another process's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens a project database. WAL keeps readers (search, UI) off the writer's back and makes
@@ -15,6 +19,58 @@ export function openDatabase(path: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  immediateTransactions(db);
   return db;
+}
+
+/**
+ * Every transaction of ours writes, so each begins IMMEDIATE: it takes the write lock up front
+ * and waits for it (busy_timeout). A DEFERRED transaction starts as a reader and, in WAL mode,
+ * fails at once with "database is locked" when another process committed in between — the
+ * failure a note save hit while a CLI import ran. Top-level commits are counted for `writeScope`.
+ */
+function immediateTransactions(db: Db): void {
+  const plain = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const t = plain(fn);
+    const run = function (this: unknown, ...args: unknown[]): unknown {
+      const top = !db.inTransaction;
+      const result = t.immediate.apply(this, args);
+      const scope = writes.getStore();
+      if (top && scope) scope.commits++;
+      return result;
+    };
+    return Object.assign(run, { default: run, immediate: run, deferred: t.deferred, exclusive: t.exclusive, database: db });
+  }) as Db['transaction'];
+}
+
+const writes = new AsyncLocalStorage<{ commits: number }>();
+
+/** True for SQLite's "another connection holds the lock" errors. */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** The longest a call keeps retrying while another process writes; an import's transaction is far shorter. */
+const RETRY_FOR_MS = 5 * 60_000;
+
+/**
+ * Runs `fn` and, when it fails because another process holds the write lock before it has
+ * committed anything, runs it again after a pause that lets the event loop breathe — so a user's
+ * save waits for a concurrent import instead of failing. A call that already committed part of
+ * its work is not repeated (it would repeat that part); its error stands.
+ */
+export async function retryWhileBusy<T>(fn: () => Promise<T> | T): Promise<T> {
+  const deadline = Date.now() + RETRY_FOR_MS;
+  for (let attempt = 0; ; attempt++) {
+    const scope = { commits: 0 };
+    try {
+      return await writes.run(scope, fn);
+    } catch (e) {
+      if (!isBusy(e) || scope.commits > 0 || Date.now() > deadline) throw e;
+      await new Promise((ok) => setTimeout(ok, Math.min(1000, 20 * 2 ** Math.min(attempt, 6))));
+    }
+  }
 }

@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
 import { openDatabase } from '../db/connection';
-import { loadMigrations, migrate } from '../db/migrate';
+import { checkProject, loadMigrations, migrate } from '../db/migrate';
 import { placeFile } from './files';
 
 /**
@@ -53,6 +53,12 @@ export function checkBackup(path: string): number {
     if (!tables.has('schema_migrations') || !tables.has('documents')) throw new ApiError('bad_file', `${basename(path)} is an SQLite database but not a PolicyLens project.`);
     const version = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
     if (version > loadMigrations().length) throw new ApiError('unsupported', `${basename(path)} was made by a newer PolicyLens (schema ${version}). Update PolicyLens to restore it.`);
+    // Object by object: a backup must not smuggle in a trigger or view that runs on our writes.
+    try {
+      checkProject(db);
+    } catch (e) {
+      throw new ApiError('bad_file', `${basename(path)} cannot be restored. ${(e as Error).message}`);
+    }
     return version;
   } finally {
     db.close();

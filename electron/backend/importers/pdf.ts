@@ -8,6 +8,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Importer } from './types';
 import { badFile } from './errors';
 import { linesFromItems, type PositionedText } from './pdf-lines';
+import { checkPdfStreams } from './pdf-streams';
 import { repairCjkRadicals } from './pdf-unicode';
 
 /** pdf.js is large (~4 MB of code): load it on the first PDF, not when the backend starts. */
@@ -50,6 +51,7 @@ export const pdfImporter: Importer = {
     if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('%%EOF')) {
       throw badFile(ctx.fileName, 'the PDF is truncated (it has no end-of-file marker); download or export it again.');
     }
+    checkPdfStreams(bytes, ctx.fileName);
     const { getDocument, VerbosityLevel } = await loadPdfjs();
     ctx.throwIfAborted();
     const task = getDocument({

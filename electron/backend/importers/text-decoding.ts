@@ -6,7 +6,8 @@
 //   3. GB18030, accepted only when it decodes without replacement characters AND the text is
 //      plausibly Chinese (GBK also "decodes" Big5 and random bytes into nonsense hanzi);
 //   4. chardet's ranking, as a tie-break against Big5 and friends, and for other encodings.
-// Anything else is refused rather than imported as mojibake.
+// When no encoding fits every byte (a truncated or flipped byte), the best fit decodes with U+FFFD
+// replacements and a warning says where; only mostly-undecodable bytes are refused.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { badFile } from './errors';
@@ -39,7 +40,12 @@ export function decodeTextBytes(bytes: Uint8Array, fileName: string): DecodedTex
   const bom = decodeByBom(bytes, fileName);
   if (bom) return bom;
 
-  if (bytes.indexOf(0) !== -1) {
+  const nuls = countByte(bytes, 0);
+  if (nuls > 0 && (nuls <= bytes.length * 0.002 || (nuls <= 8 && nuls <= bytes.length * 0.01))) {
+    // A stray NUL is damage, not binary: 0xFF is invalid in every encoding tried below, so it
+    // decodes to U+FFFD and is reported with the other damaged bytes.
+    bytes = bytes.map((b) => (b === 0 ? 0xff : b));
+  } else if (nuls > 0) {
     throw badFile(
       fileName,
       'it contains NUL bytes, so it looks like a binary file rather than text. ' +
@@ -75,11 +81,66 @@ export function decodeTextBytes(bytes: Uint8Array, fileName: string): DecodedTex
     return checked(guessed(decoded, name), fileName);
   }
 
-  throw badFile(
-    fileName,
-    'its bytes are neither valid UTF-8 nor valid GB18030/GBK text, and no other text encoding fits. ' +
-      'It may be a binary file with a .txt name, or damaged; open it in a text editor and save it as UTF-8.',
-  );
+  return withReplacements(bytes, ranked, fileName);
+}
+
+/** Above this share of undecodable characters a file is refused rather than imported as garbage. */
+const MAX_REPLACED_SHARE = 0.05;
+
+/**
+ * No encoding fits every byte: a truncated last character or one flipped byte. As word
+ * processors do, the best-fitting encoding decodes the rest, each bad sequence becomes U+FFFD,
+ * and a warning says where. Only text that is mostly undecodable is refused.
+ */
+function withReplacements(bytes: Uint8Array, ranked: Array<{ name: string }>, fileName: string): DecodedText {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const candidates: Array<{ text: string; encoding: string }> = [{ text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' }];
+  const gb = iconv.decode(buf, 'gb18030');
+  if (looksLikeChinese(gb, bytes)) candidates.push({ text: gb, encoding: 'gb18030' });
+  for (const m of ranked) if (m.name in CJK_CANDIDATES) candidates.push({ text: iconv.decode(buf, CJK_CANDIDATES[m.name]), encoding: CJK_CANDIDATES[m.name] });
+  // Fewest replacements wins; on a tie the earlier (UTF-8, then GB18030) is kept.
+  let best: { text: string; encoding: string; replaced: number } | null = null;
+  for (const c of candidates) {
+    const replaced = countReplacements(c.text);
+    if (!best || replaced < best.replaced) best = { ...c, replaced };
+  }
+  const share = best!.replaced / Math.max(1, best!.text.length);
+  if (share > MAX_REPLACED_SHARE) {
+    throw badFile(
+      fileName,
+      'its bytes are neither valid UTF-8 nor valid GB18030/GBK text, and no other text encoding fits ' +
+        `(even the closest, ${best!.encoding.toUpperCase()}, leaves ${Math.round(share * 100)}% of the characters undecodable). ` +
+        'It may be a binary file with a .txt name, or damaged; open it in a text editor and save it as UTF-8.',
+    );
+  }
+  const decoded = checked({ text: best!.text, encoding: best!.encoding, warnings: [] }, fileName);
+  decoded.warnings.push(replacementWarning(best!.text, best!.encoding, best!.replaced));
+  return decoded;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** "3 characters could not be decoded as UTF-8 and show as �: line 4 (character 120), line 9 (…), …" */
+export function replacementWarning(text: string, encoding: string, replaced: number): string {
+  const where: string[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length && where.length < 5; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0xfffd) {
+      where.push(`line ${line}, column ${i - lineStart + 1}`);
+      while (text.charCodeAt(i + 1) === 0xfffd) i++;
+    }
+  }
+  const more = replaced > where.length ? ', …' : '';
+  return `${replaced} ${replaced === 1 ? 'character' : 'characters'} could not be decoded as ${encoding.toUpperCase()} (damaged or truncated bytes) and ${replaced === 1 ? 'shows' : 'show'} as \uFFFD: ${where.join('; ')}${more}.`;
 }
 
 const REVERSE_CJK: Record<string, true> = Object.fromEntries(Object.values(CJK_CANDIDATES).map((n) => [n, true]));
@@ -117,12 +178,24 @@ function decodeByBom(bytes: Uint8Array, fileName: string): DecodedText | null {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
   if (!encoding) return null;
   // TextDecoder drops the BOM itself (ignoreBOM defaults to false).
-  const text = tryDecode(bytes, encoding);
-  if (text === null) {
-    throw badFile(fileName, `it starts with a ${encoding.toUpperCase()} byte-order mark but the rest is not valid ${encoding.toUpperCase()} text (damaged or truncated file).`);
-  }
+  const strict = tryDecode(bytes, encoding);
+  const text = strict ?? new TextDecoder(encoding).decode(bytes);
   if (text.length === 0) throw badFile(fileName, 'the file is empty (it holds only a byte-order mark).');
-  return checked({ text, encoding, warnings: [] }, fileName);
+  if (strict !== null) return checked({ text, encoding, warnings: [] }, fileName);
+  // The mark is authoritative; damaged sequences after it become U+FFFD unless they are most of the file.
+  const replaced = countReplacements(text);
+  if (replaced / text.length > MAX_REPLACED_SHARE) {
+    throw badFile(fileName, `it starts with a ${encoding.toUpperCase()} byte-order mark but the rest is not valid ${encoding.toUpperCase()} text (${Math.round((replaced / text.length) * 100)}% of it is damaged or truncated).`);
+  }
+  const decoded = checked({ text, encoding, warnings: [] }, fileName);
+  decoded.warnings.push(replacementWarning(text, encoding, replaced));
+  return decoded;
+}
+
+function countByte(bytes: Uint8Array, value: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(value); i !== -1; i = bytes.indexOf(value, i + 1)) n++;
+  return n;
 }
 
 function tryDecode(bytes: Uint8Array, encoding: string): string | null {

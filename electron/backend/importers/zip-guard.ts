@@ -95,3 +95,39 @@ function containsUtf16(bytes: Uint8Array, ascii: string): boolean {
   const needle = Buffer.from(ascii, 'utf16le');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle) !== -1;
 }
+
+/**
+ * Inflates one zip entry in a stream and stops as soon as it passes `maxBytes`: the size a zip
+ * declares is not trusted (a 459 KB archive can declare small entries that inflate to 450 MB).
+ * Returns null when the entry is larger than allowed; the caller says so in its own words.
+ */
+export async function inflateCapped(entry: JSZip.JSZipObject, maxBytes: number): Promise<Buffer | null> {
+  return new Promise<Buffer | null>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const stream = entry.nodeStream('nodebuffer');
+    stream
+      .on('data', (chunk: Buffer) => {
+        if (done) return;
+        size += chunk.length;
+        if (size > maxBytes) {
+          done = true;
+          stream.pause();
+          stream.removeAllListeners('data');
+          chunks.length = 0;
+          resolve(null);
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on('error', (err: Error) => {
+        if (!done) reject(err);
+        done = true;
+      })
+      .on('end', () => {
+        if (!done) resolve(Buffer.concat(chunks));
+        done = true;
+      });
+  });
+}

@@ -18,7 +18,7 @@
 // repeated hundreds of times costs one stream, not hundreds.
 
 import {
-  clauseIdOfKey, countOverlapping, foldForSearch, lengthOfKey, levelPlan, phraseFor, saturation, SATURATION_LIMIT,
+  clauseIdOfKey, countOverlapping, foldForSearch, lengthOfKey, levelPlan, MAX_LEVEL, phraseFor, saturation, SATURATION_LIMIT,
 } from '../../../shared/domain/search';
 import type { HitRow, Scope, SearchStore } from '../db/search';
 
@@ -35,7 +35,7 @@ interface Stream {
 }
 
 /** The highest level opened; it holds every clause with the term at least this often. */
-export const TOP_LEVEL = 32;
+export const TOP_LEVEL = MAX_LEVEL;
 
 /** Before `b` in the ranking: higher score, then shorter clause, then lower clause id. */
 const before = (sa: number, ka: number, sb: number, kb: number) => sa > sb || (sa === sb && ka < kb);

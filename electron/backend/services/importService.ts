@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { analyseDocument } from '../../../shared/domain/analyze';
-import type { Db } from '../db/connection';
+import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
 import { type EventBus, throwIfCancelled } from './events';
@@ -34,6 +34,11 @@ function messageOf(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   if (e instanceof Error) return `Could not import this file: ${e.message}`;
   return 'Could not import this file.';
+}
+
+/** Caveats of an imported file go into the report beside it, so the researcher learns of them at import. */
+function noteWarnings(r: ImportReport, file: string, warnings: string[]): void {
+  if (warnings.length) (r.warnings ??= []).push(...warnings.map((message) => ({ file, message })));
 }
 
 export function createImportService(deps: { db: Db; documents: DocumentsRepo; hooks: DocumentHooks[]; events: EventBus; trash: Pick<TrashService, 'keep'> }) {
@@ -89,7 +94,10 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const { id } = documents.insert(doc);
       for (const h of hooks) h.clausesWritten?.(db, id);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
-      return (r) => r.imported.push(entry);
+      return (r) => {
+        r.imported.push(entry);
+        noteWarnings(r, input.name, doc.warnings);
+      };
     }
     const oldRows = documents.clauses(previous.id);
     const reuse = matchClauses(oldRows, analysed.clauses);
@@ -103,7 +111,10 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     });
     for (const h of hooks) h.clausesWritten?.(db, previous.id);
     const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
-    return (r) => r.updated.push(entry);
+    return (r) => {
+      r.updated.push(entry);
+      noteWarnings(r, input.name, doc.warnings);
+    };
   }
 
   /**
@@ -113,7 +124,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
    * so no other request's writes can join it. Slots are the batch's files in order, including those
    * that failed before reaching the database, so the report keeps the files' order.
    */
-  function flush(slots: Array<Prepared | Outcome>, report: ImportReport): void {
+  function flush(slots: Array<Prepared | Outcome>, report: ImportReport, retryIfBusy = false): void {
     if (!slots.length) return;
     let outcomes: Outcome[];
     try {
@@ -127,12 +138,25 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         }
       }))();
     } catch (e) {
+      // Another process held the write lock past busy_timeout: nothing was written; run() waits and retries.
+      if (retryIfBusy && isBusy(e)) throw e;
       // The commit itself failed (a full disk): nothing of the batch was written.
       const message = messageOf(e);
       outcomes = slots.map((slot) => (typeof slot === 'function' ? slot : (r: ImportReport) => r.errors.push({ file: slot.input.name, message })));
     }
     for (const o of outcomes) o(report);
     slots.length = 0;
+  }
+
+  /** flush, waiting (without blocking the event loop) while another process writes, for up to a minute. */
+  async function flushWhenFree(slots: Array<Prepared | Outcome>, report: ImportReport): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return flush(slots, report, attempt < 12);
+      } catch {
+        await new Promise((ok) => setTimeout(ok, 100 * Math.min(attempt + 1, 10)));
+      }
+    }
   }
 
   async function run(inputs: ImportInput[], opts: { taskId: string; signal: AbortSignal }): Promise<ImportReport> {
@@ -163,11 +187,11 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         slots.push((r) => r.errors.push({ file: input.name, message }));
       }
       if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
-        flush(slots, report);
+        await flushWhenFree(slots, report);
         batchChars = 0;
       }
     }
-    flush(slots, report);
+    await flushWhenFree(slots, report);
     events.emit({ type: 'progress', taskId: opts.taskId, done: report.cancelled ? report.imported.length : total, total, label: '' });
     if (report.imported.length || report.updated.length) events.changed('documents');
     return report;

@@ -40,11 +40,19 @@ export function requireTheme(repo: ThemesRepo, id: string): ThemeRow {
   return t;
 }
 
+/** Per codebook, the next suffix to try for each base: trying theme_2, theme_3 … from 2 every time made 5,000 unnamed codes quadratic. */
+const nextSuffix = new WeakMap<ThemesRepo, Map<string, number>>();
+
 function slugFor(repo: ThemesRepo, nameEn: string | undefined): string {
   const base = (nameEn ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'theme';
-  let id = base;
-  for (let i = 2; repo.theme(id); i++) id = `${base}_${i}`;
-  return id;
+  if (!repo.theme(base)) return base;
+  let suffixes = nextSuffix.get(repo);
+  if (!suffixes) nextSuffix.set(repo, (suffixes = new Map()));
+  // Every id below the remembered suffix was taken when it was last looked at; ids are checked again anyway.
+  let i = suffixes.get(base) ?? 2;
+  while (repo.theme(`${base}_${i}`)) i++;
+  suffixes.set(base, i + 1);
+  return `${base}_${i}`;
 }
 
 export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) {

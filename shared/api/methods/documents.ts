@@ -82,6 +82,8 @@ export const importReport = z.object({
   duplicates: z.array(z.object({ id, file: z.string() })),
   errors: z.array(z.object({ file: z.string(), message: z.string() })),
   cancelled: z.boolean(),
+  /** Files imported with a caveat (bytes that could not be decoded and show as U+FFFD, and where). */
+  warnings: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 

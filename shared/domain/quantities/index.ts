@@ -71,16 +71,44 @@ function findYears(text: string): YearMark[] {
   return out;
 }
 
+/**
+ * Offsets just after every sentence end of the last text asked about, found in one pass: asking
+ * for each number's sentence by scanning back was quadratic in a long line full of numbers.
+ */
+let boundaryText: string | null = null;
+let boundaries: number[] = [];
+function sentenceBoundaries(text: string): number[] {
+  if (text !== boundaryText) {
+    boundaries = [];
+    for (let i = 0; i < text.length; i++) if (SENTENCE_END.test(text[i])) boundaries.push(i + 1);
+    boundaryText = text;
+  }
+  return boundaries;
+}
+
+/** Index of the first boundary greater than `at` (binary search). */
+function firstBoundaryAfter(list: number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function sentenceStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1])) i--;
-  return i;
+  const list = sentenceBoundaries(text);
+  const k = firstBoundaryAfter(list, at);
+  return k === 0 ? 0 : list[k - 1];
 }
 
 function sentenceEnd(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && !SENTENCE_END.test(text[i])) i++;
-  return i;
+  // The sentence end character at or after `at`: the first boundary past `at`, minus one.
+  const list = sentenceBoundaries(text);
+  const k = firstBoundaryAfter(list, at);
+  return k === list.length ? text.length : list[k] - 1;
 }
 
 /**

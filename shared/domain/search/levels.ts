@@ -14,6 +14,13 @@
 
 import { indexCharacters, indexUnits } from './terms';
 
+/**
+ * The highest level written: a clause holding a term more often is marked at this level only
+ * ("at least MAX_LEVEL times"), so a term repeated 100,000 times costs MAX_LEVEL markers, not
+ * 100,000. Search (electron/backend/search/topk.ts) never opens a level above it.
+ */
+export const MAX_LEVEL = 32;
+
 const BIGRAM_MARK = '\ue080';
 const CHARACTER_MARK = '\ue081';
 
@@ -55,12 +62,12 @@ export function levelDocument(folded: string): string {
     const c = CHARACTER_MARK + chars[i];
     const nc = (seen.get(c) ?? 0) + 1;
     seen.set(c, nc);
-    if (nc >= 2) out.push(c + nc);
+    if (nc >= 2 && nc <= MAX_LEVEL) out.push(c + nc);
     if (i + 1 < chars.length) {
       const b = BIGRAM_MARK + chars[i] + chars[i + 1];
       const nb = (seen.get(b) ?? 0) + 1;
       seen.set(b, nb);
-      if (nb >= 2) out.push(b + nb);
+      if (nb >= 2 && nb <= MAX_LEVEL) out.push(b + nb);
     }
   }
   return out.join(' ');
@@ -90,7 +97,7 @@ function levelDocumentOfUnits(units: string): string {
       const mark = k < 0x10000
         ? CHARACTER_MARK + String.fromCharCode(k)
         : BIGRAM_MARK + String.fromCharCode(Math.floor(k / 0x10000) - 1) + String.fromCharCode(k % 0x10000);
-      for (let level = 2; level <= j - i; level++) out.push(mark + levelText(level));
+      for (let level = 2, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) out.push(mark + levelText(level));
     }
     i = j;
   }

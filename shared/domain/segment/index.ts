@@ -11,6 +11,7 @@
 
 import type { ClauseDraft, PartSpan } from '../types';
 import { partTitleEnd } from './parts';
+import { splitLongClauses } from './long';
 import { buildStretch } from './tree';
 
 export { splitParts, isTitleLine } from './parts';
@@ -55,5 +56,5 @@ export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[
     });
     buildStretch(cleaned, titleEnd, end, out, { parentIndex: nodeIndex, partIndex });
   });
-  return out;
+  return splitLongClauses(cleaned, out);
 }

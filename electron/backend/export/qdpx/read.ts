@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { ApiError } from '../../../../shared/api/errors';
+import { inflateCapped } from '../../importers/zip-guard';
 import { OffsetMap } from './codepoints';
 
 /**
@@ -49,6 +50,10 @@ export interface ParsedQdpx {
 }
 
 const MAX_UNCOMPRESSED = 500 * 1024 * 1024;
+/** Real project.qde files are kilobytes to a few MB; a parsed XML tree costs ~10× its text in memory. */
+const MAX_PROJECT_XML = 64 * 1024 * 1024;
+/** One source text: the same limit as a directly imported file. */
+const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
 const REPEATED = new Set(['User', 'Code', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'VariableValue', 'Variable', 'Case', 'Link', 'Set', 'Graph']);
 
 type X = Record<string, unknown>;
@@ -106,7 +111,11 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
   const qde = qdeFiles.find((f) => f.name.toLowerCase() === 'project.qde') ?? qdeFiles.sort((a, b) => a.name.split('/').length - b.name.split('/').length)[0];
   if (!qde) throw new ApiError('bad_file', `${fileName} holds no project file (project.qde): it is a zip archive but not a REFI-QDA project.`);
   if (qde.name.toLowerCase() !== 'project.qde') warnings.push(`The project file is named "${qde.name}" instead of project.qde; it was read anyway.`);
-  const xml = await qde.async('string');
+  const xmlBytes = await inflateCapped(qde, MAX_PROJECT_XML).catch((e: Error) => {
+    throw new ApiError('bad_file', `${fileName} is damaged: ${qde.name} cannot be unpacked (${e.message}).`);
+  });
+  if (!xmlBytes) throw new ApiError('bad_file', `${fileName} cannot be imported: its ${qde.name} unpacks to more than ${MAX_PROJECT_XML / 1048576} MB (the archive's declared sizes are not trusted).`);
+  const xml = xmlBytes.toString('utf8');
   // REFI-QDA needs no DTD; refusing one rules out entity-expansion bombs.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ApiError('bad_file', `${qde.name} declares a DTD or entities, which REFI-QDA projects never need; it was not read.`);
   const valid = XMLValidator.validate(xml);
@@ -220,7 +229,11 @@ async function readInternal(zip: JSZip, path: string, warnings: string[], what: 
     warnings.push(`The ${what} names sources/${name}, which is missing from the archive; it was skipped.`);
     return null;
   }
-  const bytes = await file.async('uint8array');
+  const bytes = await inflateCapped(file, MAX_SOURCE_BYTES).catch(() => null);
+  if (!bytes) {
+    warnings.push(`The ${what} (${file.name}) is damaged or unpacks to more than ${MAX_SOURCE_BYTES / 1048576} MB; it was skipped.`);
+    return null;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -1,0 +1,23 @@
+// Child process of the fuzz and measurement harnesses: imports ONE file into a project and prints
+// one JSON line: time, peak RSS, the report, and PRAGMA integrity_check.
+// usage: tsx test/fuzz/import-one.ts <project.db> <file>
+import { createBackend } from '../../electron/backend';
+import type { ImportReport } from '../../shared/api/methods/documents';
+
+const [dbPath, file] = process.argv.slice(2);
+const started = performance.now();
+const backend = createBackend({ databasePath: dbPath, mode: 'test' });
+let report: ImportReport | null = null;
+let error: string | null = null;
+try {
+  report = (await backend.invoke('documents.importPaths', { paths: [file] })) as ImportReport;
+} catch (e) {
+  error = e instanceof Error ? e.message : String(e);
+}
+const ms = Math.round(performance.now() - started);
+const integrity = backend.context.db.pragma('integrity_check', { simple: true }) as string;
+backend.close();
+const usage = process.resourceUsage();
+const maxRssMB = Math.round(usage.maxRSS / 1024);
+const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+process.stdout.write(JSON.stringify({ file, ms, cpuMs, maxRssMB, integrity, error, imported: report?.imported.length ?? 0, errors: report?.errors ?? [], warnings: report?.warnings?.length ?? 0 }) + '\n');
