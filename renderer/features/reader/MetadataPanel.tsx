@@ -53,7 +53,7 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
               {f === 'level' ? (
                 <select value={draft.level ?? ''} onChange={(e) => setDraft({ ...draft, level: (e.target.value || null) as MetadataFields['level'] })}>
                   <option value="">—</option>
-                  {(['province', 'city', 'district', 'county'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+                  {(['national', 'province', 'municipality', 'city', 'district', 'county'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
                 </select>
               ) : (
                 <input value={draft[f] ?? ''} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} data-testid={`metadata-input-${f}`} />

@@ -1,16 +1,17 @@
 // Gazetteer of Chinese administrative divisions: provinces, prefecture-level cities, districts
 // and counties (GB/T 2260 codes from divisions.data.ts), with short forms (宁波, 海曙, 恩施) and a
 // small hand-written nickname table (aliases.ts). Pure lookup: no I/O.
-import type { AdminLevel } from '../types';
+/** Levels of the divisions the gazetteer holds (GB/T 2260 has no national or municipality rows). */
+export type DivisionLevel = 'province' | 'city' | 'district' | 'county';
 import { DIVISIONS } from './divisions.data';
-import { CITY_NICKNAMES } from './aliases';
+import { CITY_NICKNAMES, FORMER_CITIES } from './aliases';
 
 export interface Place {
   /** Official full name: 海曙区. */
   name: string;
   /** GB/T 2260 code: 330203. */
   code: string;
-  level: AdminLevel;
+  level: DivisionLevel;
   /** The prefecture-level city it belongs to (itself for a city); null for a province. */
   city: string | null;
   province: string;
@@ -67,7 +68,7 @@ function shortForm(name: string): string | null {
   return s;
 }
 
-function levelOf(code: number): AdminLevel {
+function levelOf(code: number): DivisionLevel {
   if (code % 10000 === 0) return 'province';
   if (code % 100 === 0) return 'city';
   return 'district'; // refined in build() from the name: 区 → district, 县/市/旗 → county
@@ -112,6 +113,12 @@ function build(): void {
     if (short && !wordlike) addName(short, place, 'short');
   }
   // Municipalities appear twice (110000 province and 110100 city); the city row is the useful one.
+  // A former city's full name counts as its successor's full name; its short form (莱芜) may
+  // already name a district of the successor (莱芜区) and is left to that.
+  for (const [former, city] of Object.entries(FORMER_CITIES)) {
+    const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
+    if (target && !BY_NAME.has(former)) addName(former, target.place, 'full');
+  }
   for (const [nick, city] of Object.entries(CITY_NICKNAMES)) {
     const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
     if (target) addName(nick, target.place, 'nickname');
@@ -139,7 +146,7 @@ for (const lengths of LENGTHS_BY_PREFIX.values()) lengths.sort((a, b) => b - a);
 export function resolvePlaces(name: string): Place[] {
   const list = (BY_NAME.get(name.trim()) ?? []).map((e) => e.place);
   // Prefer the higher level (a city over a same-named county) and the official full name.
-  const rank: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, county: 3 };
+  const rank: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2, county: 3 };
   return [...list].sort((a, b) => Number(b.name === name) - Number(a.name === name) || rank[a.level] - rank[b.level]);
 }
 

@@ -2,6 +2,7 @@
 // Read from the issuer or title when they name a place (宁波市海曙区人民政府办公室 → district of
 // 宁波市); otherwise inferred from the places the body names most (咸宁高新区, 香城 → 咸宁市).
 import type { AdminLevel } from '../types';
+import type { DivisionLevel } from '../gazetteer/index';
 import { findPlaces, type PlaceMention } from '../gazetteer/index';
 import { PROVINCE_ABBREVIATIONS } from '../gazetteer/aliases';
 import { findDocNumbers } from './docNumbers';
@@ -17,7 +18,7 @@ export interface PlaceGuess {
 }
 
 const EMPTY: PlaceGuess = { city: null, province: null, level: null, district: null };
-const RANK: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, county: 2 };
+const RANK: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2, county: 2 };
 
 /**
  * The place named by a short header text (issuer, title): the most specific division whose
@@ -34,6 +35,8 @@ export function placeFromHeader(header: string, context = ''): PlaceGuess {
   const hinted = context ? provinceHints(context) : new Map<string, number>();
   const usable = mentions.filter((m) => {
     const same = byName.get(m.name) ?? [];
+    // A district of another city never beats a city the header names (中山市… is not 大连市中山区).
+    if ((m.level === 'district' || m.level === 'county') && cities.size > 0 && !(m.city != null && cities.has(m.city))) return false;
     return same.length === 1 || (m.city != null && cities.has(m.city)) || favoured(m, same, hinted);
   });
   if (usable.length === 0) return EMPTY;
