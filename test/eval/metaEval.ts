@@ -43,7 +43,11 @@ export function readLabels(json: unknown): LabelledDoc[] {
     const file = String(r.file ?? r.fileName ?? r.doc ?? r.path ?? r.source ?? '');
     const inner = [r.metadata, r.labels, r.fields, r.expected].find(isRec) ?? r;
     const fields: LabelledDoc['fields'] = {};
-    for (const f of SCORED_FIELDS) if (f in inner) fields[f] = inner[f];
+    const snake = (f: string) => f.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
+    for (const f of SCORED_FIELDS) {
+      if (f in inner) fields[f] = inner[f];
+      else if (snake(f) in inner) fields[f] = inner[snake(f)];
+    }
     if (!('docNumber' in fields) && 'docNo' in inner) fields.docNumber = inner.docNo;
     return { file: baseName(file), fields };
   }).filter((d) => d.file);

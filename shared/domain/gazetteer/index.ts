@@ -15,6 +15,8 @@ export interface Place {
   /** The prefecture-level city it belongs to (itself for a city); null for a province. */
   city: string | null;
   province: string;
+  /** For a former city (莱芜市): the city that took its place (济南市). */
+  successor?: string;
 }
 
 export interface PlaceMention extends Place {
@@ -113,11 +115,16 @@ function build(): void {
     if (short && !wordlike) addName(short, place, 'short');
   }
   // Municipalities appear twice (110000 province and 110100 city); the city row is the useful one.
-  // A former city's full name counts as its successor's full name; its short form (莱芜) may
-  // already name a district of the successor (莱芜区) and is left to that.
+  // A former city (莱芜市, 襄樊市) is its own entry under its old name, placed in its successor's
+  // province: documents keep the name they were written under. Its short form (莱芜) may already
+  // name a district of the successor (莱芜区) and is then left to that.
   for (const [former, city] of Object.entries(FORMER_CITIES)) {
     const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
-    if (target && !BY_NAME.has(former)) addName(former, target.place, 'full');
+    if (!target || BY_NAME.has(former)) continue;
+    const place: Place = { name: former, code: target.place.code, level: 'city', city: former, province: target.place.province, successor: city };
+    addName(former, place, 'full');
+    const short = shortForm(former);
+    if (short && !BY_NAME.has(short)) addName(short, place, 'short');
   }
   for (const [nick, city] of Object.entries(CITY_NICKNAMES)) {
     const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');

@@ -17,6 +17,7 @@ import { inferIssuerFromDocNumber, inferTitleFromPurpose, isNationalIssuer } fro
 import { effectiveDateOf, readPromulgation, type Promulgation } from './promulgation';
 import { readExportHeader } from './exportHeader';
 import { decreeNumberLine, levelOfPlace } from './decree';
+import { readSpeech, speakerOf } from './speech';
 
 export { findDocNumbers, normaliseDocNumber, docNumberKey } from './docNumbers';
 export type { DocNumberHit } from './docNumbers';
@@ -174,7 +175,8 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const signature = findSignature(lines, block ? block.lastLine + 1 : 0, block ? lines.length : head);
   let issuer = steps.adoptedBy ?? readIssuer(signature?.issuer ?? null, block, labelled.issuer ?? labelledClean.issuer);
   const docNumber = labelled.docNumber ?? labelledClean.docNumber ?? promulgation?.decree ?? docNumberLine(lines, head) ?? decreeNumberLine(lines, head);
-  const dateWritten = steps.written ?? labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
+  const speech = printedTitle ? null : readSpeech(lines);
+  const dateWritten = steps.written ?? speech?.date ?? labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
   const datePublished = steps.published ?? labelled.datePublished ?? labelledClean.datePublished;
   const validity = labelled.validity ?? labelledClean.validity;
   const dateEffective = steps.effective ?? labelled.dateEffective ?? labelledClean.dateEffective ?? effectiveDateOf(cleaned, datePublished);
@@ -193,11 +195,12 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     if (place.level) inferred.push('level');
   }
 
+  if (!issuer && speech) issuer = speakerOf(speech.body, place.district ?? place.city ?? place.province);
   if (!issuer && docNumber) {
     issuer = inferIssuerFromDocNumber(docNumber, place);
     if (issuer) inferred.push('issuer');
   }
-  let title = printedTitle ?? labelled.title ?? labelledClean.title;
+  let title = printedTitle ?? labelled.title ?? labelledClean.title ?? speech?.title ?? null;
   if (!title) {
     title = inferTitleFromPurpose(cleaned);
     if (title) inferred.push('title');
