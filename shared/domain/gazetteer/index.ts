@@ -99,6 +99,8 @@ function build(): void {
       // Counties, county-level cities and banners are 'county'; 区 are districts.
       level = /区$/u.test(name) ? 'district' : 'county';
       // Directly administered county-level cities (仙桃市 under 省直辖县) have no prefecture.
+      // Districts and counties of a municipality (彭水苗族土家族自治县 of 重庆市) belong to it.
+      if (/市$/u.test(provinceName) && (!cityName || !/市$/u.test(cityName) || cityName === '县' || cityName === '市辖区')) cityName = provinceName;
       if (!cityName) cityName = name;
     }
     if (level === 'city') cityName = name;

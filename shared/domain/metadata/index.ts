@@ -17,7 +17,7 @@ import { inferIssuerFromDocNumber, inferTitleFromPurpose, isNationalIssuer } fro
 import { effectiveDateOf, readPromulgation, type Promulgation } from './promulgation';
 import { readExportHeader } from './exportHeader';
 import { decreeNumberLine, levelOfPlace } from './decree';
-import { readSpeech, speakerOf } from './speech';
+import { readSpeech, speakerOf, speakingLevel } from './speech';
 
 export { findDocNumbers, normaliseDocNumber, docNumberKey } from './docNumbers';
 export type { DocNumberHit } from './docNumbers';
@@ -129,6 +129,14 @@ function citedDocNumbersOf(text: string, own: string | null): string[] {
   return cited;
 }
 
+/** '市人民代表大会常务委员会' of a 宁波市 document → '宁波市人民代表大会常务委员会'; '省…' → the province. */
+function withOwnPlace(body: string | null, place: PlaceGuess): string | null {
+  if (!body) return body;
+  if (body.startsWith('省') && place.province && !/市$/u.test(place.province)) return place.province + body.slice(1);
+  if (body.startsWith('市') && (place.city || place.province)) return (place.city ?? place.province) + body.slice(1);
+  return body;
+}
+
 interface Steps {
   adoptedBy: string | null;
   written: string | null;
@@ -149,7 +157,8 @@ function promulgationSteps(p: Promulgation | null): Steps {
   const approved = last(['approved']);
   return {
     adoptedBy: (first(['adopted', 'revised']) ?? first(['published']))?.by ?? null,
-    written: last(['adopted', 'revised', 'amended'])?.date ?? null,
+    // A rule published by decree (…总局令第46号公布) was made when the decree was signed.
+    written: last(['adopted', 'revised', 'amended'])?.date ?? (first(['adopted']) ? null : last(['published'])?.date) ?? null,
     published: last(['published'])?.date ?? null,
     effective: last(['effective'])?.date ?? null,
     approvedBy: approved?.by ?? null,
@@ -189,12 +198,15 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   // A district's or county's city that the text never names (江宁区 → 南京市) is looked up, not read.
   else if (place.city && !inferred.includes('city') && !namesCity(cleaned, place.city)) inferred.push('city');
   if (!place.province && !(issuer && isNationalIssuer(issuer))) {
-    place = placeFromBody(cleaned);
+    place = placeFromBody(cleaned, speech ? speakingLevel(speech.body) : null);
     if (place.city) inferred.push('city');
     if (place.province) inferred.push('province');
     if (place.level) inferred.push('level');
   }
 
+  // 题注 and signatures abbreviate their own place (市人民代表大会常务委员会, 省人民政府).
+  issuer = withOwnPlace(issuer, place);
+  steps.approvedBy = withOwnPlace(steps.approvedBy, place);
   if (!issuer && speech) issuer = speakerOf(speech.body, place.district ?? place.city ?? place.province);
   if (!issuer && docNumber) {
     issuer = inferIssuerFromDocNumber(docNumber, place);

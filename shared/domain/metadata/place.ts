@@ -91,7 +91,7 @@ function selfReferenceLevel(text: string): AdminLevel | null {
  * plus mentions of its districts; a district's short form (海曙, 鼓楼) counts only when its city is
  * named too, because many short forms are also ordinary words.
  */
-export function placeFromBody(text: string): PlaceGuess {
+export function placeFromBody(text: string, speaking: AdminLevel | null = null): PlaceGuess {
   const mentions = findPlaces(text);
   const cityScore = new Map<string, number>();
   const provinceOf = new Map<string, string>();
@@ -109,7 +109,8 @@ export function placeFromBody(text: string): PlaceGuess {
     }
   }
   const ranked = [...cityScore].sort((a, b) => b[1] - a[1]);
-  const selfLevel = selfReferenceLevel(text);
+  // A speaker who says on whose behalf it speaks (我代表市人民政府) settles the level; 全省第一 does not.
+  const selfLevel = speaking ?? selfReferenceLevel(text);
   if (ranked.length === 0 || selfLevel === 'province') {
     const provinces = mentions.filter((m) => m.level === 'province').sort((a, b) => b.count - a.count);
     if (provinces.length > 0 && (selfLevel === 'province' || ranked.length === 0)) {

@@ -22,9 +22,9 @@ const DATE_RE = new RegExp(DATE_SRC, 'u');
 /** The verb closing a step, and what it means. 发布/公布 publish; 施行 is the effective date. */
 const VERBS: Array<[RegExp, MetadataEvent['event']]> = [
   [/批准$/u, 'approved'],
-  [/修正$/u, 'amended'],
+  [/(?:修正|修改)$/u, 'amended'],
   [/修订$/u, 'revised'],
-  [/(?:公布|发布)$/u, 'published'],
+  [/(?:公布|发布)(?:施行)?$/u, 'published'],
   [/(?:起)?施行$/u, 'effective'],
   [/通过$/u, 'adopted'],
 ];
@@ -32,7 +32,7 @@ const VERBS: Array<[RegExp, MetadataEvent['event']]> = [
 const TAIL_RE = /[\s\u3000，,；;。、)）]*(?:根据|并|自)?[\s\u3000]*$/u;
 const ORDINAL = '[0-9０-９一二三四五六七八九十百零〇]+';
 /** 第十七届 (term of a congress) is not part of the body's name. */
-const TERM_RE = new RegExp(`第${ORDINAL}届`, 'gu');
+const TERM_RE = new RegExp(`第?${ORDINAL}届`, 'gu');
 /** From 第二十三次(会议) on, the sitting, not the body. */
 const SITTING_RE = new RegExp(`第${ORDINAL}次.*$`, 'u');
 const MEETING_RE = /(?:部长办公|部务|常务|全体|主任|办公)?会议.*$/u;
@@ -43,7 +43,8 @@ const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/gu, '');
 
 /** The acting body named in a step: '聊城市第十七届人民代表大会常务委员会第二十三次会议' → '聊城市人民代表大会常务委员会'. */
 export function bodyOf(step: string): string | null {
-  let s = compact(step).replace(/^(?:经|由|在)/u, '');
+  // 人大常委会 is how many 题注 abbreviate 人民代表大会常务委员会.
+  let s = compact(step).replace(/^(?:经|由|在)/u, '').replace(/人大常委会/gu, '人民代表大会常务委员会').replace(/人大(?!代表)/gu, '人民代表大会');
   const quote = s.search(/[《〈]/u);
   if (quote >= 0) s = s.slice(0, quote);
   s = s.replace(TERM_RE, '').replace(SITTING_RE, '').replace(MEETING_RE, '').replace(/(?:的|通过的)$/u, '');
@@ -102,9 +103,20 @@ export function readPromulgation(lines: string[], fromLine: number): Promulgatio
   let decree: string | null = null;
   for (let k = 0; k < starts.length; k++) {
     // A step may open with 根据 before its date; the previous step ends there.
-    const step = readStep(body.slice(starts[k], starts[k + 1] ?? body.length));
+    const printed = body.slice(starts[k], starts[k + 1] ?? body.length);
+    const step = readStep(printed);
     if (!step) continue;
+    // '…会议批准的《…关于修改…的决定》修正': the approval of an amendment; the 通过 before it was
+    // the amendment's adoption, not a new text's.
+    if (/批准的[《〈]/u.test(compact(printed)) && (step.event.event === 'amended' || step.event.event === 'revised')) {
+      const kind = step.event.event;
+      const adopted = [...events].reverse().find((e) => e.event === 'adopted');
+      if (adopted && events.indexOf(adopted) > 0) adopted.event = kind;
+      step.event.event = 'approved';
+    }
     events.push(step.event);
+    // 公布施行: published and in force the same day.
+    if (step.event.event === 'published' && /施行[\s\u3000，,；;。)）]*$/u.test(printed)) events.push({ ...step.event, event: 'effective' });
     decree ??= step.decree;
   }
   if (!events.length) return null;

@@ -2,6 +2,7 @@
 // deputies (各位代表：) and say on whose behalf they speak (我代表市人民政府向大会报告工作). Such a
 // text is cited by its genre, 政府工作报告, and was made by the government it speaks for. A
 // subtitle may date the delivery: ——2024年2月1日在防城港市第七届人民代表大会第五次会议上.
+import type { AdminLevel } from '../types';
 import { ARABIC_YMD, CHINESE_YMD, parseDate } from './dates';
 
 export interface Speech {
@@ -26,6 +27,15 @@ export function readSpeech(lines: string[]): Speech | null {
   if (!behalf) return null;
   const delivered = head.slice(0, address).map((l) => DELIVERED_RE.exec(l)).find((m) => m);
   return { title: '政府工作报告', body: behalf[1], date: delivered ? parseDate(delivered[1]) : null };
+}
+
+/** The level the speaking body stands for: 市/州/盟 → city, 县 → county, 区 → district, 省 → province. */
+export function speakingLevel(body: string): AdminLevel | null {
+  if (/^(?:市|州|盟|地区|自治州)/u.test(body)) return 'city';
+  if (/^(?:省|自治区)/u.test(body)) return 'province';
+  if (/^县/u.test(body)) return 'county';
+  if (/^区/u.test(body)) return 'district';
+  return null;
 }
 
 /** 市人民政府 of 扬州市 → 扬州市人民政府; a body that names its place stays as printed. */
