@@ -194,6 +194,8 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   // (国务院, ministries) have no place: nothing is inferred for them.
   let place: PlaceGuess = placeFromHeader(issuer ?? '', cleaned);
   if (!place.province) place = placeFromHeader(block?.text ?? '', cleaned);
+  // A speech names its speaker (我代表扬州市人民政府): that place outranks the places it mentions.
+  if (!place.province && speech) place = placeFromHeader(speech.body, cleaned);
   if (place.fromContext) inferred.push('city', 'province');
   // A district's or county's city that the text never names (江宁区 → 南京市) is looked up, not read.
   else if (place.city && !inferred.includes('city') && !namesCity(cleaned, place.city)) inferred.push('city');

@@ -14,19 +14,19 @@ export interface Speech {
 }
 
 const ADDRESS_RE = /^(?:各位代表|各位人大代表)[，,:：!！]?/u;
-const ON_BEHALF_RE = /我代表([\u4e00-\u9fff]{0,16}?(?:人民政府|行政公署))[，,]?\s*向(?:大会|会议)(?:报告|作)/u;
+const ON_BEHALF_RE = /我代表([\u4e00-\u9fff]{0,16}?(?:人民政府|政府|行政公署))[，,]?\s*向(?:大会|会议)(?:报告|作)/u;
 const DELIVERED_RE = new RegExp(`^[（(—－\\-\\s]*(${ARABIC_YMD}|${CHINESE_YMD})\\s*在.{2,60}?会议上`, 'u');
 const HEAD_LINES = 8;
 
 export function readSpeech(lines: string[]): Speech | null {
   const head = lines.slice(0, HEAD_LINES).map((l) => l.trim());
-  const address = head.findIndex((l) => ADDRESS_RE.test(l));
-  if (address < 0) return null;
+  // The address (各位代表：) may be missing from a copy; the speaker's sentence is what counts.
+  const address = Math.max(0, head.findIndex((l) => ADDRESS_RE.test(l)));
   const opening = head.slice(address, address + 3).join('');
   const behalf = ON_BEHALF_RE.exec(opening);
   if (!behalf) return null;
   const delivered = head.slice(0, address).map((l) => DELIVERED_RE.exec(l)).find((m) => m);
-  return { title: '政府工作报告', body: behalf[1], date: delivered ? parseDate(delivered[1]) : null };
+  return { title: '政府工作报告', body: behalf[1].replace(/(?<!人民)政府$/u, '人民政府'), date: delivered ? parseDate(delivered[1]) : null };
 }
 
 /** The level the speaking body stands for: 市/州/盟 → city, 县 → county, 区 → district, 省 → province. */
