@@ -174,6 +174,9 @@ const WORD_CONTINUATION: Record<string, string> = { 市: '场民级值容政区'
 
 function isWordNotPlace(text: string, end: number, key: string): boolean {
   const follow = WORD_CONTINUATION[key[key.length - 1]];
+  // 中山市政府, 中山市政务数据: the place, then 政府/政务 (only 市政 alone is the word 'municipal').
+  if (key.endsWith('市') && text.startsWith('政府', end)) return false;
+  if (key.endsWith('市') && text.startsWith('政务', end) && key.length >= 3) return false;
   return !!follow && end < text.length && follow.includes(text[end]) && !/^.{2,}(?:市市|市区)$/u.test(key);
 }
 
