@@ -13,8 +13,10 @@ export const catalog = {
     field: {
       title: 'Title', city: 'City', province: 'Province', level: 'Level', issuer: 'Issuer', docNumber: '文号',
       dateWritten: 'Date written', datePublished: 'Date published', validity: 'Validity', period: 'Period',
+      dateEffective: 'In force from', approvedBy: 'Approved by', dateApproved: 'Date approved', sourceId: 'Source id', sourceUrl: 'Source URL', history: 'History',
       format: 'Format', encoding: 'Encoding', file: 'File',
     },
+    event: { adopted: 'adopted', approved: 'approved', amended: 'amended', revised: 'revised', published: 'published', effective: 'in force' },
     level: { national: 'National', province: 'Province', municipality: 'Municipality', city: 'City', district: 'District', county: 'County' },
     cites: 'Cites',
     citedBy: 'Cited by',
@@ -40,8 +42,10 @@ export const catalog = {
     field: {
       title: '标题', city: '城市', province: '省份', level: '层级', issuer: '发文机关', docNumber: '文号',
       dateWritten: '成文日期', datePublished: '发布日期', validity: '有效性', period: '规划期',
+      dateEffective: '施行日期', approvedBy: '批准机关', dateApproved: '批准日期', sourceId: '来源编号', sourceUrl: '原文链接', history: '沿革',
       format: '格式', encoding: '编码', file: '文件',
     },
+    event: { adopted: '通过', approved: '批准', amended: '修正', revised: '修订', published: '公布', effective: '施行' },
     level: { national: '国家级', province: '省级', municipality: '直辖市', city: '市级', district: '区级', county: '县级' },
     cites: '引用',
     citedBy: '被引用',

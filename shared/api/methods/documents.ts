@@ -96,6 +96,11 @@ export const importReport = z.object({
   /** An unchanged file that is already in the corpus. */
   duplicates: z.array(z.object({ id, file: z.string() })),
   errors: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** Imported or updated documents whose title, place or year could not be read, with the reason. */
+  incomplete: z.array(z.object({
+    id, file: z.string(), title: z.string().nullable(),
+    missing: z.array(z.object({ field: z.enum(['title', 'place', 'year']), reason: z.string() })),
+  })).default([]),
   cancelled: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReport>;

@@ -21,6 +21,7 @@ import { readSpeech, speakerOf, speakingLevel } from './speech';
 
 export { findDocNumbers, normaliseDocNumber, docNumberKey } from './docNumbers';
 export type { DocNumberHit } from './docNumbers';
+export { unreadFields, type UnreadField } from './unread';
 
 export interface MetadataInput {
   /** The importer's text before cleanup (web chrome such as 发布日期 may only be here). */
