@@ -59,7 +59,21 @@ export interface ClauseDraft extends Span {
   partIndex: number | null;
 }
 
-export type AdminLevel = 'province' | 'city' | 'district' | 'county';
+/**
+ * Who a document comes from: central government and its departments (national), a province or
+ * autonomous region, a municipality directly under the central government (北京市: province and
+ * city at once), a prefecture-level city, a district or a county (county-level cities included).
+ */
+export type AdminLevel = 'national' | 'province' | 'municipality' | 'city' | 'district' | 'county';
+
+/** One dated step in the life of a regulation or rule, as its 题注 prints it. */
+export interface MetadataEvent {
+  /** YYYY-MM-DD, or null when the 题注 names the step without a date. */
+  date: string | null;
+  event: 'adopted' | 'approved' | 'amended' | 'revised' | 'published' | 'effective';
+  /** The body that acted (济南市人民代表大会常务委员会), when printed. */
+  by: string | null;
+}
 
 /** Metadata of one document as a researcher would cite it. Unknown values are null. */
 export interface DocumentMetadata {
@@ -78,10 +92,22 @@ export interface DocumentMetadata {
   validity: string | null;
   /** e.g. 2016-2018 */
   period: string | null;
+  /** YYYY-MM-DD: when the text takes effect (本条例自…起施行, 实施日期). */
+  dateEffective: string | null;
+  /** The body that approved a regulation (山东省人民代表大会常务委员会), from the 题注's 批准. */
+  approvedBy: string | null;
+  /** YYYY-MM-DD of that approval. */
+  dateApproved: string | null;
+  /** Adoption, approval, amendments, publication: the 题注's dated steps, oldest first. */
+  history: MetadataEvent[];
+  /** The source database's id of the text (PKULaw 法宝引证码 CLI.12.1075244). */
+  sourceId: string | null;
+  /** Where the text was exported from (PKULaw 原文链接). */
+  sourceUrl: string | null;
   /** Every 文号 the body cites, as printed (normalised spacing), in order of first appearance, without the document's own. */
   citedDocNumbers: string[];
   /** Names of the fields whose values were inferred rather than read from the text. */
-  inferred: Array<keyof Omit<DocumentMetadata, 'inferred' | 'citedDocNumbers'>>;
+  inferred: Array<keyof Omit<DocumentMetadata, 'inferred' | 'citedDocNumbers' | 'history'>>;
 }
 
 /** Agencies named as responsible for a clause. */

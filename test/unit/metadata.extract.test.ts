@@ -100,9 +100,9 @@ describe('extractMetadata: place and level', () => {
     expect(m.inferred).toEqual(expect.arrayContaining(['city', 'province', 'level']));
   });
 
-  it('infers nothing about place for a national document', () => {
+  it('gives a national document level national and infers no place from the places it names', () => {
     const m = meta('国务院关于扶持小型微型企业健康发展的意见\n各省、自治区、直辖市人民政府:\n一、北京市、上海市要……');
-    expect([m.city, m.province, m.level]).toEqual([null, null, null]);
+    expect([m.city, m.province, m.level]).toEqual([null, null, 'national']);
   });
 });
 

@@ -12,6 +12,17 @@ describe('search folding', () => {
     }
   });
 
+  it('folds the brackets of a 文号 year to one form, unit for unit, and no other brackets', () => {
+    const forms = ['青政发〔2012〕46号', '青政发[2012]46号', '青政发(2012)46号', '青政发（2012）46号', '青政发【2012】46号', '青政发［2012］46 号'];
+    for (const f of forms) expect(foldForSearch(f)).toBe('青政发〔2012〕46号');
+    expect(foldForSearch('（一）(2016-2018)[附件]')).toBe(scorerNorm('（一）(2016-2018)[附件]'));
+    const text = '按照青政发[2012]46号执行';
+    const f = foldWithMap(text);
+    const at = f.folded.indexOf('〔2012〕');
+    expect(text.slice(f.startOf[at], f.endOf[at + 5])).toBe('[2012]');
+    expect(findOccurrences(text, positiveTerms(parseQuery('青政发〔2012〕46号')))).toEqual([{ start: 2, end: 14 }]);
+  });
+
   it('maps every folded character back to the original characters it came from', () => {
     const text = '市财\n政局（牵头单位：市人社局）ＡＢ';
     const f = foldWithMap(text);

@@ -9,6 +9,7 @@ import type { Db } from './connection';
 const metadataColumns: Record<MetadataFieldName, string> = {
   title: 'title', city: 'city', province: 'province', level: 'level', issuer: 'issuer', docNumber: 'doc_number',
   dateWritten: 'date_written', datePublished: 'date_published', validity: 'validity', period: 'period',
+  dateEffective: 'date_effective', approvedBy: 'approved_by', dateApproved: 'date_approved', sourceId: 'source_id', sourceUrl: 'source_url',
 };
 export const metadataFieldList = Object.keys(metadataColumns) as MetadataFieldName[];
 
@@ -16,7 +17,8 @@ export interface DocumentRow {
   id: number; file_name: string; source_path: string | null; source_hash: string; format: string; encoding: string | null;
   raw_text: string; cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
   issuer: string | null; doc_number: string | null; date_written: string | null; date_published: string | null;
-  validity: string | null; period: string | null; inferred_fields: string; edited_fields: string; warnings: string;
+  validity: string | null; period: string | null; date_effective: string | null; approved_by: string | null;
+  date_approved: string | null; history: string; source_id: string | null; source_url: string | null; inferred_fields: string; edited_fields: string; warnings: string;
   imported_at: string; updated_at: string;
 }
 
@@ -46,7 +48,17 @@ export function metadataOf(r: DocumentRow): MetadataFields {
   return {
     title: r.title, city: r.city, province: r.province, level: r.level as MetadataFields['level'], issuer: r.issuer,
     docNumber: r.doc_number, dateWritten: r.date_written, datePublished: r.date_published, validity: r.validity, period: r.period,
+    dateEffective: r.date_effective, approvedBy: r.approved_by, dateApproved: r.date_approved, sourceId: r.source_id, sourceUrl: r.source_url,
   };
+}
+
+function historyOf(r: Pick<DocumentRow, 'history'>): DocumentSummary['history'] {
+  try {
+    const h = JSON.parse(r.history) as unknown;
+    return Array.isArray(h) ? (h as DocumentSummary['history']) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function createDocumentsRepo(db: Db) {
@@ -55,16 +67,19 @@ export function createDocumentsRepo(db: Db) {
     byHash: db.prepare('SELECT id, file_name FROM documents WHERE source_hash = ?'),
     byFile: db.prepare('SELECT * FROM documents WHERE file_name = ? ORDER BY id LIMIT 1'),
     list: db.prepare(`SELECT d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
-        d.date_written, d.date_published, d.validity, d.period, d.imported_at,
+        d.date_written, d.date_published, d.validity, d.period, d.date_effective, d.approved_by, d.date_approved, d.history,
+        d.source_id, d.source_url, d.imported_at,
         (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
       FROM documents d WHERE (@id IS NULL OR d.id = @id) ORDER BY d.id`),
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
     insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, raw_text, cleaned_text,
-        title, city, province, level, issuer, doc_number, doc_number_key, date_written, date_published, validity, period, inferred_fields, warnings, imported_at, updated_at)
+        title, city, province, level, issuer, doc_number, doc_number_key, date_written, date_published, validity, period,
+        date_effective, approved_by, date_approved, history, source_id, source_url, inferred_fields, warnings, imported_at, updated_at)
       VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @raw_text, @cleaned_text, @title, @city, @province, @level, @issuer,
-        @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period, @inferred_fields, @warnings, @now, @now)`),
+        @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period,
+        @date_effective, @approved_by, @date_approved, @history, @source_id, @source_url, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
     insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, text, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
       VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @text, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
@@ -86,7 +101,8 @@ export function createDocumentsRepo(db: Db) {
   const replaceStmt = {
     updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
         cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
-        date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, inferred_fields=@inferred_fields,
+        date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, date_effective=@date_effective,
+        approved_by=@approved_by, date_approved=@date_approved, history=@history, source_id=@source_id, source_url=@source_url, inferred_fields=@inferred_fields,
         warnings=@warnings, updated_at=@now WHERE id=@id`),
     detachClauses: db.prepare('UPDATE clauses SET parent_id = NULL, ord = -id WHERE doc_id = ?'),
     deleteParts: db.prepare('DELETE FROM parts WHERE doc_id = ?'),
@@ -122,7 +138,8 @@ export function createDocumentsRepo(db: Db) {
     return {
       title: pick('title'), city: pick('city'), province: pick('province'), level: pick('level'), issuer: pick('issuer'),
       doc_number: pick('docNumber'), doc_number_key: pick('docNumber') == null ? null : docNumberKey(String(pick('docNumber'))), date_written: pick('dateWritten'), date_published: pick('datePublished'),
-      validity: pick('validity'), period: pick('period'),
+      validity: pick('validity'), period: pick('period'), date_effective: pick('dateEffective'), approved_by: pick('approvedBy'),
+      date_approved: pick('dateApproved'), source_id: pick('sourceId'), source_url: pick('sourceUrl'), history: JSON.stringify(m.history ?? []),
     };
   }
 
@@ -156,7 +173,7 @@ export function createDocumentsRepo(db: Db) {
         parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
       }
       return (stmt.list.all({ id }) as Array<DocumentRow & { clause_count: number }>).map((r) => ({
-        id: r.id, file: r.file_name, format: r.format, encoding: r.encoding, ...metadataOf(r), year: yearOf(r),
+        id: r.id, file: r.file_name, format: r.format, encoding: r.encoding, ...metadataOf(r), history: historyOf(r), year: yearOf(r),
         clauseCount: r.clause_count, parts: parts.get(r.id) ?? [], importedAt: r.imported_at,
       }));
     },

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { analyseDocument } from '../../../shared/domain/analyze';
+import { unreadFields } from '../../../shared/domain/metadata/unread';
 import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
@@ -94,9 +95,11 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const { id } = documents.insert(doc);
       for (const h of hooks) h.clausesWritten?.(db, id);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
+      const missing = unreadFields(analysed.metadata, analysed.cleaned);
       return (r) => {
         r.imported.push(entry);
         noteWarnings(r, input.name, doc.warnings);
+        if (missing.length) r.incomplete.push({ id, file: input.name, title: entry.title, missing });
       };
     }
     const oldRows = documents.clauses(previous.id);
@@ -111,9 +114,13 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     });
     for (const h of hooks) h.clausesWritten?.(db, previous.id);
     const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
+    // Fields the researcher already edited by hand are not reported as unread.
+    const edited = new Set(JSON.parse(previous.edited_fields) as string[]);
+    const missing = unreadFields(analysed.metadata, analysed.cleaned).filter((u) => !(u.field === 'title' ? edited.has('title') : u.field === 'place' ? edited.has('city') || edited.has('province') : edited.has('dateWritten') || edited.has('datePublished')));
     return (r) => {
       r.updated.push(entry);
       noteWarnings(r, input.name, doc.warnings);
+      if (missing.length) r.incomplete.push({ id: previous.id, file: input.name, title: entry.title, missing });
     };
   }
 
@@ -160,7 +167,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   }
 
   async function run(inputs: ImportInput[], opts: { taskId: string; signal: AbortSignal }): Promise<ImportReport> {
-    const report: ImportReport = { imported: [], updated: [], duplicates: [], errors: [], cancelled: false };
+    const report: ImportReport = { imported: [], updated: [], duplicates: [], errors: [], incomplete: [], cancelled: false };
     const total = inputs.length;
     const slots: Array<Prepared | Outcome> = [];
     let batchChars = 0;

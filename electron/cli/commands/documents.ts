@@ -6,11 +6,29 @@ export const importCommand: Command = {
   usage: 'import --db FILE PATH… — import files or folders; prints {documents, errors}',
   async run(backend, { positionals }) {
     if (!positionals.length) throw new Error('import needs at least one file or folder.');
-    const report = await call<ImportReport>(backend, 'documents.importPaths', { paths: positionals.map((p) => resolve(p)) });
+    // Progress goes to stderr (stdout holds the one JSON value): a line per 2% of the files.
+    const taskId = `cli-import-${process.pid}`;
+    let shown = -1;
+    const started = Date.now();
+    const unsubscribe = backend.subscribe((e) => {
+      if (e.type !== 'progress' || e.taskId !== taskId || !e.total) return;
+      const step = Math.floor((50 * e.done) / e.total);
+      if (step === shown) return;
+      shown = step;
+      process.stderr.write(`import: ${e.done}/${e.total} files (${Math.round((100 * e.done) / e.total)}%, ${((Date.now() - started) / 1000).toFixed(0)} s)${e.label ? ` ${e.label}` : ''}\n`);
+    });
+    let report: ImportReport;
+    try {
+      report = await call<ImportReport>(backend, 'documents.importPaths', { paths: positionals.map((p) => resolve(p)), taskId });
+    } finally {
+      unsubscribe();
+    }
     return {
       documents: [...report.imported, ...report.updated].map((d) => ({ id: d.id, file: d.file, title: d.title })),
       duplicates: report.duplicates,
       errors: report.errors,
+      incomplete: report.incomplete,
+      cancelled: report.cancelled,
     };
   },
 };
@@ -27,6 +45,7 @@ export const documentsCommand: Command = {
         dateWritten: d.dateWritten, datePublished: d.datePublished, validity: d.validity, period: d.period,
         citedDocNumbers: full.cited.map((c) => c.docNumber), parts: d.parts.map((p) => ({ title: p.title })), parentId: null,
         format: d.format, encoding: d.encoding, inferred: full.inferred,
+        dateEffective: d.dateEffective, approvedBy: d.approvedBy, dateApproved: d.dateApproved, history: d.history, sourceId: d.sourceId, sourceUrl: d.sourceUrl,
       });
     }
     return out;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { navigate, routeHref } from '../../app/router';
 import { SortDownIcon, SortUpIcon } from '../../app/icons';
+import { placeOf } from './place';
 
 export type SortKey = 'title' | 'city' | 'year' | 'docNumber' | 'date' | 'clauses';
 export type Row = { type: 'group'; key: string; count: number } | { type: 'doc'; doc: DocumentSummary };
@@ -65,12 +66,13 @@ export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle
                 </div>
                 <div role="cell">
                   <a href={routeHref('reader', [d.id])} data-testid="doc-title">{d.title ?? t('untitled', { file: d.file })}</a>
+                  {d.issuer && <div className="muted" data-testid="doc-issuer">{d.issuer}</div>}
                   {d.parts.length > 0 && <div className="muted parts">{d.parts.map((p) => p.title).join(' · ')}</div>}
                 </div>
-                <div role="cell" data-testid="doc-city">{d.city ?? '—'}</div>
+                <div role="cell" data-testid="doc-city">{placeOf(d) ?? (d.level === 'national' ? t('national') : '—')}</div>
                 <div role="cell">{d.year ?? '—'}</div>
                 <div role="cell">{d.docNumber ?? '—'}</div>
-                <div role="cell">{d.dateWritten ?? d.datePublished ?? '—'}</div>
+                <div role="cell" data-testid="doc-date" title={d.dateEffective ? t('effective', { date: d.dateEffective }) : undefined}>{d.dateWritten ?? d.datePublished ?? '—'}</div>
                 <div role="cell" className="num">{d.clauseCount}</div>
                 <div role="cell">
                   <button className="link danger" data-testid="doc-delete" onClick={() => onDelete(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>{t('delete')}</button>

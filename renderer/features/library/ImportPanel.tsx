@@ -34,6 +34,7 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
         {report.duplicates.length > 0 && <li>{t('report.duplicates', { count: report.duplicates.length })}</li>}
         {report.errors.length > 0 && <li className="error">{t('report.failed', { count: report.errors.length })}</li>}
         {lost > 0 && <li className="error">{t('report.lost', { count: lost })}</li>}
+        {report.incomplete.length > 0 && <li>{t('report.incomplete', { count: report.incomplete.length })}</li>}
         {report.cancelled && <li>{t('report.cancelled')}</li>}
       </ul>
       {report.errors.length > 0 && (
@@ -47,6 +48,21 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
             ))}
           </tbody>
         </table>
+      )}
+      {report.incomplete.length > 0 && (
+        <details data-testid="import-incomplete">
+          <summary>{t('report.incompleteList')}</summary>
+          <table className="grid">
+            <tbody>
+              {report.incomplete.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.title ?? d.file}</td>
+                  <td>{d.missing.map((m) => `${t(`report.field.${m.field}`)}: ${m.reason}`).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       )}
     </section>
   );

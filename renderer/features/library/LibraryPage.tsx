@@ -6,6 +6,7 @@ import { type Route, navigate, routeHref } from '../../app/router';
 import { DocumentTable, type Row, type SortKey } from './DocumentTable';
 import { ImportProgressBar, ImportReportView } from './ImportPanel';
 import { DeletedToast, TrashPanel } from './Trash';
+import { placeOf } from './place';
 import { filesFromDrop, useImport } from './useImport';
 import './library.css';
 
@@ -16,7 +17,7 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 function sortValue(d: DocumentSummary, key: SortKey): string | number {
   switch (key) {
     case 'title': return d.title ?? d.file;
-    case 'city': return d.city ?? '';
+    case 'city': return placeOf(d) ?? '';
     case 'year': return d.year ?? 0;
     case 'docNumber': return d.docNumber ?? '';
     case 'date': return d.dateWritten ?? d.datePublished ?? '';
@@ -64,7 +65,7 @@ export function LibraryPage({ route }: { route: Route }) {
     if (group === 'none') return [{ key: '', docs: list }];
     const byKey = new Map<string, DocumentSummary[]>();
     for (const d of list) {
-      const k = group === 'city' ? d.city ?? t('unknownCity') : String(d.year ?? t('unknownYear'));
+      const k = group === 'city' ? placeOf(d) ?? (d.level === 'national' ? t('national') : t('unknownCity')) : String(d.year ?? t('unknownYear'));
       if (!byKey.has(k)) byKey.set(k, []);
       byKey.get(k)!.push(d);
     }

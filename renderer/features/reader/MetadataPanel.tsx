@@ -4,8 +4,9 @@ import type { DocumentDetail, MetadataFieldName, MetadataFields } from '../../..
 import { useApi } from '../../api/ApiProvider';
 import { routeHref } from '../../app/router';
 
-const fields: MetadataFieldName[] = ['title', 'city', 'province', 'level', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'validity', 'period'];
-const dateFields = new Set<MetadataFieldName>(['dateWritten', 'datePublished']);
+const fields: MetadataFieldName[] = ['title', 'city', 'province', 'level', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'dateEffective',
+  'approvedBy', 'dateApproved', 'validity', 'period', 'sourceId', 'sourceUrl'];
+const dateFields = new Set<MetadataFieldName>(['dateWritten', 'datePublished', 'dateEffective', 'dateApproved']);
 
 /** The document's metadata, editable; edited fields are kept through re-analysis. */
 export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: (d: DocumentDetail) => void }) {
@@ -53,7 +54,7 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
               {f === 'level' ? (
                 <select value={draft.level ?? ''} onChange={(e) => setDraft({ ...draft, level: (e.target.value || null) as MetadataFields['level'] })}>
                   <option value="">—</option>
-                  {(['province', 'city', 'district', 'county'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+                  {(['national', 'province', 'municipality', 'city', 'district', 'county'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
                 </select>
               ) : (
                 <input value={draft[f] ?? ''} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} data-testid={`metadata-input-${f}`} />
@@ -78,6 +79,16 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
               </dd>
             </div>
           ))}
+          {doc.history.length > 0 && (
+            <div data-testid="metadata-history">
+              <dt>{t('field.history')}</dt>
+              <dd>
+                <ol className="history">
+                  {doc.history.map((e, i) => <li key={i}>{e.date ?? '—'} {t(`event.${e.event}`)}{e.by ? ` · ${e.by}` : ''}</li>)}
+                </ol>
+              </dd>
+            </div>
+          )}
           <div><dt>{t('field.file')}</dt><dd>{doc.file}</dd></div>
           <div><dt>{t('field.format')}</dt><dd data-testid="metadata-format">{doc.format}</dd></div>
           <div><dt>{t('field.encoding')}</dt><dd data-testid="metadata-encoding">{doc.encoding ?? '—'}</dd></div>

@@ -11,7 +11,7 @@ export interface SearchState {
 
 const list = (v: string | null) => (v ? v.split('|').filter(Boolean) : undefined);
 const int = (v: string | null) => (v && /^\d{1,4}$/.test(v) ? Number(v) : undefined);
-const levels = ['province', 'city', 'district', 'county'] as const;
+const levels = ['national', 'province', 'municipality', 'city', 'district', 'county'] as const;
 type Level = (typeof levels)[number];
 
 export function stateFromParams(p: URLSearchParams): SearchState {

@@ -3,7 +3,8 @@ import { method } from '../define';
 import { id, ok, taskId } from './common';
 
 const nullableText = z.string().nullable();
-const level = z.enum(['province', 'city', 'district', 'county']).nullable();
+export const adminLevels = ['national', 'province', 'municipality', 'city', 'district', 'county'] as const;
+const level = z.enum(adminLevels).nullable();
 
 export const metadataFields = z.object({
   title: nullableText,
@@ -16,13 +17,27 @@ export const metadataFields = z.object({
   datePublished: nullableText,
   validity: nullableText,
   period: nullableText,
+  dateEffective: nullableText,
+  approvedBy: nullableText,
+  dateApproved: nullableText,
+  /** The source database's id (PKULaw 法宝引证码) and the address the text was exported from. */
+  sourceId: nullableText,
+  sourceUrl: nullableText,
 });
 export type MetadataFields = z.infer<typeof metadataFields>;
 export const metadataFieldNames = metadataFields.keyof();
 export type MetadataFieldName = z.infer<typeof metadataFieldNames>;
 
+/** A dated step of a regulation's life (adopted, approved, amended …) as its 题注 prints it. */
+export const metadataEvent = z.object({
+  date: z.string().nullable(),
+  event: z.enum(['adopted', 'approved', 'amended', 'revised', 'published', 'effective']),
+  by: z.string().nullable(),
+});
+
 export const documentSummary = metadataFields.extend({
   id,
+  history: z.array(metadataEvent),
   file: z.string(),
   format: z.string(),
   encoding: z.string().nullable(),
@@ -81,6 +96,11 @@ export const importReport = z.object({
   /** An unchanged file that is already in the corpus. */
   duplicates: z.array(z.object({ id, file: z.string() })),
   errors: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** Imported or updated documents whose title, place or year could not be read, with the reason. */
+  incomplete: z.array(z.object({
+    id, file: z.string(), title: z.string().nullable(),
+    missing: z.array(z.object({ field: z.enum(['title', 'place', 'year']), reason: z.string() })),
+  })).default([]),
   cancelled: z.boolean(),
   /** Files imported with a caveat (bytes that could not be decoded and show as U+FFFD, and where). */
   warnings: z.array(z.object({ file: z.string(), message: z.string() })).optional(),

@@ -12,7 +12,7 @@ export const searchFilters = z
   .object({
     cities: z.array(z.string()).optional(),
     provinces: z.array(z.string()).optional(),
-    levels: z.array(z.enum(['province', 'city', 'district', 'county'])).optional(),
+    levels: z.array(z.enum(['national', 'province', 'municipality', 'city', 'district', 'county'])).optional(),
     yearFrom: z.number().int().optional(),
     yearTo: z.number().int().optional(),
     docIds: z.array(id).optional(),

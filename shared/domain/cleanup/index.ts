@@ -8,7 +8,9 @@
 //  2. Markup: HTML tags that leaked into plain text are stripped syntactically (never parsed or
 //     rendered), entities decoded, stray attribute fragments (' style='…'>) removed.   markup.ts
 //  3. Spaces: NBSP, U+3000 and other odd spaces become plain spaces; every line is trimmed.
-//  4. Web chrome: portal furniture (索引号, 主题分类, 浏览次数, 字体/打印/关闭/返回顶部, [附件下载],
+//  4. Export lines: a legal database's 【法宝引证码】 and 原文链接 lines and the title it prints
+//     twice become one title (metadata reads them from the raw text).                exportLines.ts
+//     Web chrome: portal furniture (索引号, 主题分类, 浏览次数, 字体/打印/关闭/返回顶部, [附件下载],
 //     breadcrumbs, bullets •, the numbers of an HTML list holding metadata) is removed. Metadata a
 //     researcher cites (文号, 成文日期, 发布日期, 发布机构, 有效性) stays. Metadata extraction
 //     receives the raw text as well, so nothing it needs is lost.                          chrome.ts
@@ -27,6 +29,7 @@
 
 import type { SourceFormat } from '../types';
 import { attachBareLabels, removeChrome } from './chrome';
+import { removeExportLines } from './exportLines';
 import { stripMarkup } from './markup';
 import { isPageMarker, PAGE_BREAK_LINE, removePageFurniture } from './pages';
 import { normaliseLineBreaks, normaliseSpaces, tidyLineSpacing } from './spacing';
@@ -42,7 +45,7 @@ export function cleanText(raw: string, format: SourceFormat): string {
   text = normaliseSpaces(text);
   let lines = text.split('\n').map((l) => l.trim());
 
-  lines = removeChrome(attachBareLabels(lines));
+  lines = removeChrome(attachBareLabels(removeExportLines(lines)));
 
   // Measure the page on lines that are not page furniture, then decide whether text is printed.
   const profile = profileLines(lines.filter((l) => !isPageMarker(l, true)));

@@ -24,3 +24,15 @@ export const CITY_NICKNAMES: Record<string, string> = {
   冰城: '哈尔滨市', 蓉城: '成都市', 星城: '长沙市', 甬城: '宁波市', 琴岛: '青岛市',
   鹭岛: '厦门市', 金陵: '南京市', 姑苏: '苏州市', 申城: '上海市', 津门: '天津市',
 };
+
+/**
+ * Prefecture-level cities abolished or renamed since the 1980s, and the city that took their
+ * place (national data, finite: the State Council's approvals of changes to divisions). Older
+ * texts name them (莱芜市 merged into 济南市 in 2019, 襄樊市 renamed 襄阳市 in 2010); they resolve
+ * to the successor while the text keeps the old name.
+ */
+export const FORMER_CITIES: Record<string, string> = {
+  莱芜市: '济南市', 襄樊市: '襄阳市', 巢湖市: '合肥市', 思茅市: '普洱市', 淮阴市: '淮安市', 荆沙市: '荆州市',
+  东川市: '昆明市', 锦西市: '葫芦岛市', 大庸市: '张家界市', 浑江市: '白山市', 渡口市: '攀枝花市', 万县市: '重庆市',
+  涪陵市: '重庆市', 达县市: '达州市', 沙市市: '荆州市', 铁法市: '铁岭市',
+};

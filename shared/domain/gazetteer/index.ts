@@ -1,19 +1,22 @@
 // Gazetteer of Chinese administrative divisions: provinces, prefecture-level cities, districts
 // and counties (GB/T 2260 codes from divisions.data.ts), with short forms (宁波, 海曙, 恩施) and a
 // small hand-written nickname table (aliases.ts). Pure lookup: no I/O.
-import type { AdminLevel } from '../types';
+/** Levels of the divisions the gazetteer holds (GB/T 2260 has no national or municipality rows). */
+export type DivisionLevel = 'province' | 'city' | 'district' | 'county';
 import { DIVISIONS } from './divisions.data';
-import { CITY_NICKNAMES } from './aliases';
+import { CITY_NICKNAMES, FORMER_CITIES } from './aliases';
 
 export interface Place {
   /** Official full name: 海曙区. */
   name: string;
   /** GB/T 2260 code: 330203. */
   code: string;
-  level: AdminLevel;
+  level: DivisionLevel;
   /** The prefecture-level city it belongs to (itself for a city); null for a province. */
   city: string | null;
   province: string;
+  /** For a former city (莱芜市): the city that took its place (济南市). */
+  successor?: string;
 }
 
 export interface PlaceMention extends Place {
@@ -67,7 +70,7 @@ function shortForm(name: string): string | null {
   return s;
 }
 
-function levelOf(code: number): AdminLevel {
+function levelOf(code: number): DivisionLevel {
   if (code % 10000 === 0) return 'province';
   if (code % 100 === 0) return 'city';
   return 'district'; // refined in build() from the name: 区 → district, 县/市/旗 → county
@@ -96,6 +99,8 @@ function build(): void {
       // Counties, county-level cities and banners are 'county'; 区 are districts.
       level = /区$/u.test(name) ? 'district' : 'county';
       // Directly administered county-level cities (仙桃市 under 省直辖县) have no prefecture.
+      // Districts and counties of a municipality (彭水苗族土家族自治县 of 重庆市) belong to it.
+      if (/市$/u.test(provinceName) && (!cityName || !/市$/u.test(cityName) || cityName === '县' || cityName === '市辖区')) cityName = provinceName;
       if (!cityName) cityName = name;
     }
     if (level === 'city') cityName = name;
@@ -112,6 +117,17 @@ function build(): void {
     if (short && !wordlike) addName(short, place, 'short');
   }
   // Municipalities appear twice (110000 province and 110100 city); the city row is the useful one.
+  // A former city (莱芜市, 襄樊市) is its own entry under its old name, placed in its successor's
+  // province: documents keep the name they were written under. Its short form (莱芜) may already
+  // name a district of the successor (莱芜区) and is then left to that.
+  for (const [former, city] of Object.entries(FORMER_CITIES)) {
+    const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
+    if (!target || BY_NAME.has(former)) continue;
+    const place: Place = { name: former, code: target.place.code, level: 'city', city: former, province: target.place.province, successor: city };
+    addName(former, place, 'full');
+    const short = shortForm(former);
+    if (short && !BY_NAME.has(short)) addName(short, place, 'short');
+  }
   for (const [nick, city] of Object.entries(CITY_NICKNAMES)) {
     const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
     if (target) addName(nick, target.place, 'nickname');
@@ -139,7 +155,7 @@ for (const lengths of LENGTHS_BY_PREFIX.values()) lengths.sort((a, b) => b - a);
 export function resolvePlaces(name: string): Place[] {
   const list = (BY_NAME.get(name.trim()) ?? []).map((e) => e.place);
   // Prefer the higher level (a city over a same-named county) and the official full name.
-  const rank: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, county: 3 };
+  const rank: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2, county: 3 };
   return [...list].sort((a, b) => Number(b.name === name) - Number(a.name === name) || rank[a.level] - rank[b.level]);
 }
 
@@ -158,6 +174,9 @@ const WORD_CONTINUATION: Record<string, string> = { 市: '场民级值容政区'
 
 function isWordNotPlace(text: string, end: number, key: string): boolean {
   const follow = WORD_CONTINUATION[key[key.length - 1]];
+  // 中山市政府, 中山市政务数据: the place, then 政府/政务 (only 市政 alone is the word 'municipal').
+  if (key.endsWith('市') && text.startsWith('政府', end)) return false;
+  if (key.endsWith('市') && text.startsWith('政务', end) && key.length >= 3) return false;
   return !!follow && end < text.length && follow.includes(text[end]) && !/^.{2,}(?:市市|市区)$/u.test(key);
 }
 

@@ -14,9 +14,14 @@ import { findSignature } from './signature';
 import { placeFromBody, placeFromHeader, type PlaceGuess } from './place';
 import { fiveYearPlanPeriod, inferPeriod, printedPeriod } from './period';
 import { inferIssuerFromDocNumber, inferTitleFromPurpose, isNationalIssuer } from './inference';
+import { effectiveDateOf, readPromulgation, type Promulgation } from './promulgation';
+import { readExportHeader } from './exportHeader';
+import { decreeNumberLine, levelOfPlace } from './decree';
+import { readSpeech, speakerOf, speakingLevel } from './speech';
 
 export { findDocNumbers, normaliseDocNumber, docNumberKey } from './docNumbers';
 export type { DocNumberHit } from './docNumbers';
+export { unreadFields, type UnreadField } from './unread';
 
 export interface MetadataInput {
   /** The importer's text before cleanup (web chrome such as 发布日期 may only be here). */
@@ -46,7 +51,8 @@ function headLineCount(lines: string[]): number {
 /** The 文号 printed on a line of its own in the head (under a PDF's letterhead). */
 function docNumberLine(lines: string[], head: number): string | null {
   for (let i = 0; i < head; i++) {
-    const t = lines[i].replace(/[\s\u00a0\u3000]+/gu, '');
+    // PKULaw and web pages print it in brackets under the title: （新质监办发〔2012〕24号）.
+    const t = lines[i].replace(/[\s\u00a0\u3000]+/gu, '').replace(/^[(（](.*)[)）]$/u, '$1');
     const hits = findDocNumbers(t);
     if (hits.length === 1 && hits[0].start === 0 && hits[0].end === t.length) return hits[0].docNumber;
   }
@@ -124,6 +130,43 @@ function citedDocNumbersOf(text: string, own: string | null): string[] {
   return cited;
 }
 
+/** '市人民代表大会常务委员会' of a 宁波市 document → '宁波市人民代表大会常务委员会'; '省…' → the province. */
+function withOwnPlace(body: string | null, place: PlaceGuess): string | null {
+  if (!body) return body;
+  if (body.startsWith('省') && place.province && !/市$/u.test(place.province)) return place.province + body.slice(1);
+  if (body.startsWith('市') && (place.city || place.province)) return (place.city ?? place.province) + body.slice(1);
+  return body;
+}
+
+interface Steps {
+  adoptedBy: string | null;
+  written: string | null;
+  published: string | null;
+  effective: string | null;
+  approvedBy: string | null;
+  approved: string | null;
+}
+
+/**
+ * What the 题注 says: the body that adopted (or, for a rule, published) the text; the date of
+ * this version (its latest adoption, revision or amendment); approval, publication and effect.
+ */
+function promulgationSteps(p: Promulgation | null): Steps {
+  const events = p?.events ?? [];
+  const last = (kinds: string[]) => [...events].reverse().find((e) => kinds.includes(e.event)) ?? null;
+  const first = (kinds: string[]) => events.find((e) => kinds.includes(e.event)) ?? null;
+  const approved = last(['approved']);
+  return {
+    adoptedBy: (first(['adopted', 'revised']) ?? first(['published']))?.by ?? null,
+    // A rule published by decree (…总局令第46号公布) was made when the decree was signed.
+    written: last(['adopted', 'revised', 'amended'])?.date ?? (first(['adopted']) ? null : last(['published'])?.date) ?? null,
+    published: last(['published'])?.date ?? null,
+    effective: last(['effective'])?.date ?? null,
+    approvedBy: approved?.by ?? null,
+    approved: approved?.date ?? null,
+  };
+}
+
 /** Extracts a document's metadata; fields that cannot be read or inferred are null. */
 export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const { raw, cleaned, parts } = input ?? ({} as MetadataInput);
@@ -135,33 +178,44 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const labelled = readLabelledFields(raw);
   const labelledClean = readLabelledFields(cleaned);
 
+  const exported = readExportHeader(raw);
   const { block, title: printedTitle } = readTitle(lines, head, parts.length);
+  const promulgation = readPromulgation(lines, block ? block.lastLine + 1 : 0);
+  const steps = promulgationSteps(promulgation);
   const signature = findSignature(lines, block ? block.lastLine + 1 : 0, block ? lines.length : head);
-  let issuer = readIssuer(signature?.issuer ?? null, block, labelled.issuer ?? labelledClean.issuer);
-  const docNumber = labelled.docNumber ?? labelledClean.docNumber ?? docNumberLine(lines, head);
-  const dateWritten = labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
-  const datePublished = labelled.datePublished ?? labelledClean.datePublished;
+  let issuer = steps.adoptedBy ?? readIssuer(signature?.issuer ?? null, block, labelled.issuer ?? labelledClean.issuer);
+  const docNumber = labelled.docNumber ?? labelledClean.docNumber ?? promulgation?.decree ?? docNumberLine(lines, head) ?? decreeNumberLine(lines, head);
+  const speech = printedTitle ? null : readSpeech(lines);
+  const dateWritten = steps.written ?? speech?.date ?? labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
+  const datePublished = steps.published ?? labelled.datePublished ?? labelledClean.datePublished;
   const validity = labelled.validity ?? labelledClean.validity;
+  const dateEffective = steps.effective ?? labelled.dateEffective ?? labelledClean.dateEffective ?? effectiveDateOf(cleaned, datePublished);
 
   // Place: named by the issuer, else by the title, else inferred from the body. National bodies
   // (国务院, ministries) have no place: nothing is inferred for them.
   let place: PlaceGuess = placeFromHeader(issuer ?? '', cleaned);
   if (!place.province) place = placeFromHeader(block?.text ?? '', cleaned);
+  // A speech names its speaker (我代表扬州市人民政府): that place outranks the places it mentions.
+  if (!place.province && speech) place = placeFromHeader(speech.body, cleaned);
   if (place.fromContext) inferred.push('city', 'province');
   // A district's or county's city that the text never names (江宁区 → 南京市) is looked up, not read.
   else if (place.city && !inferred.includes('city') && !namesCity(cleaned, place.city)) inferred.push('city');
   if (!place.province && !(issuer && isNationalIssuer(issuer))) {
-    place = placeFromBody(cleaned);
+    place = placeFromBody(cleaned, speech ? speakingLevel(speech.body) : null);
     if (place.city) inferred.push('city');
     if (place.province) inferred.push('province');
     if (place.level) inferred.push('level');
   }
 
+  // 题注 and signatures abbreviate their own place (市人民代表大会常务委员会, 省人民政府).
+  issuer = withOwnPlace(issuer, place);
+  steps.approvedBy = withOwnPlace(steps.approvedBy, place);
+  if (!issuer && speech) issuer = speakerOf(speech.body, place.district ?? place.city ?? place.province);
   if (!issuer && docNumber) {
     issuer = inferIssuerFromDocNumber(docNumber, place);
     if (issuer) inferred.push('issuer');
   }
-  let title = printedTitle ?? labelled.title ?? labelledClean.title;
+  let title = printedTitle ?? labelled.title ?? labelledClean.title ?? speech?.title ?? null;
   if (!title) {
     title = inferTitleFromPurpose(cleaned);
     if (title) inferred.push('title');
@@ -176,17 +230,24 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     if (period) inferred.push('period');
   }
 
+  const level = levelOfPlace(place, issuer);
   return {
     title,
-    city: place.city,
+    city: level === 'municipality' ? place.province : place.city,
     province: place.province,
-    level: place.level,
+    level,
     issuer,
     docNumber,
     dateWritten,
     datePublished,
     validity,
     period,
+    dateEffective,
+    approvedBy: steps.approvedBy,
+    dateApproved: steps.approved,
+    history: promulgation?.events.filter((e) => e.event !== 'effective') ?? [],
+    sourceId: exported.sourceId,
+    sourceUrl: exported.sourceUrl,
     citedDocNumbers: citedDocNumbersOf(cleaned, docNumber),
     inferred,
   };

@@ -10,6 +10,7 @@ export interface LabelledFields {
   docNumber: string | null;
   dateWritten: string | null;
   datePublished: string | null;
+  dateEffective: string | null;
   validity: string | null;
   issuer: string | null;
 }
@@ -23,6 +24,7 @@ const LABELS = {
   docNumber: ['规范性文件统一编号', '发文字号', '发布文号', '文件编号', '文号', '编号'],
   dateWritten: ['成文日期', '成文时间', '发文日期', '印发日期', '签发日期'],
   datePublished: ['发布日期', '发布时间', '公开日期', '公布日期'],
+  dateEffective: ['实施日期', '施行日期', '生效日期'],
   validity: ['有效性', '时效性', '效力状态', '有效状态', '时效'],
   issuer: ['发布机构', '发文机关', '发布单位', '发文单位', '制发机关', '发布部门'],
   title: ['法规标题', '文件标题', '标题', '文件名称', '题名'],
@@ -31,7 +33,7 @@ const LABELS = {
 // Any label at all: a value ends where the next label starts ('… 主题分类: …').
 const ALL_LABELS = [
   ...Object.values(LABELS).flat(), '索引号', '主题分类', '公开方式', '阅读版本', '浏览次数', '来源', '字体',
-  '政策原文', '政策解读', '年度期数', '总期刊数', '分类', '体裁分类', '主题词', '公文种类', '实施日期', '效力级别', '法规类别',
+  '政策原文', '政策解读', '年度期数', '总期刊数', '分类', '体裁分类', '主题词', '公文种类', '效力级别', '法规类别', '法宝引证码', '原文链接',
 ].sort((a, b) => b.length - a.length);
 const ANY_LABEL = `(?:${ALL_LABELS.map(spaced).join('|')})`;
 // Regulation databases print labels in lenticular brackets, value right after: 【发文字号】长政发〔2020〕5号.
@@ -69,6 +71,7 @@ export function readLabelledFields(raw: string): LabelledFields {
   const docNumber = numberValue ? findDocNumbers(numberValue)[0]?.docNumber ?? null : null;
   const written = valueAfter(raw, LABELS.dateWritten);
   const published = valueAfter(raw, LABELS.datePublished);
+  const effective = valueAfter(raw, LABELS.dateEffective);
   const validityValue = valueAfter(raw, LABELS.validity);
   const validity = validityValue ? VALIDITY_RE.exec(validityValue.replace(/\s+/gu, ''))?.[0] ?? null : null;
   const issuerValue = valueAfter(raw, LABELS.issuer);
@@ -79,6 +82,7 @@ export function readLabelledFields(raw: string): LabelledFields {
     docNumber,
     dateWritten: written ? parseDate(written) : null,
     datePublished: published ? parseDate(published) : null,
+    dateEffective: effective ? parseDate(effective) : null,
     validity,
     issuer,
   };

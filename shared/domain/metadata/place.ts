@@ -2,6 +2,7 @@
 // Read from the issuer or title when they name a place (宁波市海曙区人民政府办公室 → district of
 // 宁波市); otherwise inferred from the places the body names most (咸宁高新区, 香城 → 咸宁市).
 import type { AdminLevel } from '../types';
+import type { DivisionLevel } from '../gazetteer/index';
 import { findPlaces, type PlaceMention } from '../gazetteer/index';
 import { PROVINCE_ABBREVIATIONS } from '../gazetteer/aliases';
 import { findDocNumbers } from './docNumbers';
@@ -17,7 +18,7 @@ export interface PlaceGuess {
 }
 
 const EMPTY: PlaceGuess = { city: null, province: null, level: null, district: null };
-const RANK: Record<AdminLevel, number> = { province: 0, city: 1, district: 2, county: 2 };
+const RANK: Record<DivisionLevel, number> = { province: 0, city: 1, district: 2, county: 2 };
 
 /**
  * The place named by a short header text (issuer, title): the most specific division whose
@@ -34,6 +35,8 @@ export function placeFromHeader(header: string, context = ''): PlaceGuess {
   const hinted = context ? provinceHints(context) : new Map<string, number>();
   const usable = mentions.filter((m) => {
     const same = byName.get(m.name) ?? [];
+    // A district of another city never beats a city the header names (中山市… is not 大连市中山区).
+    if ((m.level === 'district' || m.level === 'county') && cities.size > 0 && !(m.city != null && cities.has(m.city))) return false;
     return same.length === 1 || (m.city != null && cities.has(m.city)) || favoured(m, same, hinted);
   });
   if (usable.length === 0) return EMPTY;
@@ -88,7 +91,7 @@ function selfReferenceLevel(text: string): AdminLevel | null {
  * plus mentions of its districts; a district's short form (海曙, 鼓楼) counts only when its city is
  * named too, because many short forms are also ordinary words.
  */
-export function placeFromBody(text: string): PlaceGuess {
+export function placeFromBody(text: string, speaking: AdminLevel | null = null): PlaceGuess {
   const mentions = findPlaces(text);
   const cityScore = new Map<string, number>();
   const provinceOf = new Map<string, string>();
@@ -106,7 +109,8 @@ export function placeFromBody(text: string): PlaceGuess {
     }
   }
   const ranked = [...cityScore].sort((a, b) => b[1] - a[1]);
-  const selfLevel = selfReferenceLevel(text);
+  // A speaker who says on whose behalf it speaks (我代表市人民政府) settles the level; 全省第一 does not.
+  const selfLevel = speaking ?? selfReferenceLevel(text);
   if (ranked.length === 0 || selfLevel === 'province') {
     const provinces = mentions.filter((m) => m.level === 'province').sort((a, b) => b.count - a.count);
     if (provinces.length > 0 && (selfLevel === 'province' || ranked.length === 0)) {

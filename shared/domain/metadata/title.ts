@@ -5,7 +5,7 @@
 // PDF extraction wraps them mid-word, so consecutive title lines are joined without a separator.
 // A cover notice '关于印发《X》的通知' that issues a single plan is cited by the plan's name X.
 
-const DOC_TYPES = '通知|意见|方案|办法|规定|细则|计划|决定|措施|纲要|规划|通告|公告|批复|条例|规则|政策|指引|指南|要点|行动|工程|标准|制度|章程|说明';
+const DOC_TYPES = '通知|意见|方案|办法|规定|细则|计划|决定|决议|措施|纲要|规划|通告|公告|批复|条例|规则|政策|指引|指南|要点|行动|工程|标准|制度|章程|说明';
 // What may follow the document type in brackets: the period, or the status of the text.
 const PERIOD_TAIL = '(?:[(（](?:[\\s0-9０-９年—–\\-－~～至到]+|试行|暂行|征求意见稿|修订稿|修订|草案|送审稿)[)）])?';
 /** The whole text ends like a title: a document type, maybe followed by a period in brackets. */
@@ -99,7 +99,8 @@ export function findTitleBlocks(lines: string[], maxLine = lines.length): TitleB
 
 /** Rejects lines that end with a document type but are not titles (附件:…方案, 字体大小 …). */
 function isPlausibleTitle(text: string): boolean {
-  if (text.length < 6 || (text.length < 8 && !text.includes('关于'))) return false;
+  // Short titles are only trusted when they open with a place (上海市航道条例, 北京市测绘条例).
+  if (text.length < 6 || (text.length < 8 && !text.includes('关于') && !/^[\u4e00-\u9fff]{1,6}?[省市县区州盟]/u.test(text))) return false;
   if (/^(?:附件|附|抄送|主题词|来源|发布|索引|文号|主题)/u.test(text)) return false;
   // A web headline that names a title inside 《》 and ends with 》 does not end with a doc type;
   // a title that is only a quoted name ('《…》') is a reference, not a title.

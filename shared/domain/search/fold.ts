@@ -2,8 +2,9 @@
 //
 // A clause matches a query when its folded text contains the folded query, where folding is
 // NFKC (full-width Ａ１（ become A1(, compatibility forms unfold) followed by removing every
-// white space character (PDF line breaks inside words, U+3000 ideographic spaces, NBSP).
-// `foldForSearch` is exactly that and nothing more, so hits agree with a plain
+// white space character (PDF line breaks inside words, U+3000 ideographic spaces, NBSP), and
+// a four-digit year in brackets written as 〔year〕 (the 文号 brackets 〔〕 [] () （） 【】 are one
+// number's printings). Otherwise hits agree with a plain
 // `text.normalize('NFKC').replace(/\s+/gu, '')` scan.
 //
 // Highlighting needs to go back from a match in the folded text to the original characters;
@@ -11,9 +12,24 @@
 
 const WHITE_SPACE = /\s+/gu;
 
-/** The folded form search compares: NFKC, all white space removed. */
+// The year of a 文号 is printed in any bracket: 青政发〔2012〕46号, 青政发[2012]46号, (2012), 【2012】.
+// A bracketed year folds to 〔year〕, one unit for one unit, so every printing finds every other
+// and offsets stay one to one. Only a four-digit year alone in brackets is touched.
+const YEAR_IN_BRACKETS = /[[(【〔]((?:18|19|20)\d{2})[\])】〕]/gu;
+const OPENING = new Set(['[', '(', '【', '〔'].map((c) => c.charCodeAt(0)));
+const CLOSING = new Set([']', ')', '】', '〕'].map((c) => c.charCodeAt(0)));
+const FOLDED_OPEN = 0x3014; // 〔
+const FOLDED_CLOSE = 0x3015; // 〕
+
+/** Does the folded unit stand for this unit's own folding (equal, or a year's bracket folded)? */
+function sameUnit(foldedUnit: number, unit: number): boolean {
+  return foldedUnit === unit || (foldedUnit === FOLDED_OPEN && OPENING.has(unit)) || (foldedUnit === FOLDED_CLOSE && CLOSING.has(unit));
+}
+
+/** The folded form search compares: NFKC, all white space removed, a year's brackets as 〔〕. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').replace(WHITE_SPACE, '');
+  const folded = text.normalize('NFKC').replace(WHITE_SPACE, '');
+  return folded.includes('20') || folded.includes('19') || folded.includes('18') ? folded.replace(YEAR_IN_BRACKETS, '〔$1〕') : folded;
 }
 
 export interface FoldedText {
@@ -99,7 +115,7 @@ function mapByCodePoint(original: string, folded: string, startOf: Int32Array, e
     if (kind === 4) return HAS_MARKS;
     if (kind !== 3) {
       // One unit in, one unit out, without building strings.
-      if (n >= folded.length || folded.charCodeAt(n) !== (kind === 1 ? unit : SAME_AS[unit])) return n;
+      if (n >= folded.length || !sameUnit(folded.charCodeAt(n), kind === 1 ? unit : SAME_AS[unit])) return n;
       startOf[n] = i;
       endOf[n] = i + 1;
       n++;
@@ -111,7 +127,7 @@ function mapByCodePoint(original: string, folded: string, startOf: Int32Array, e
     if (width === 2 && IS_MARK.test(String.fromCodePoint(cp))) return HAS_MARKS;
     const piece = foldedPiece(cp);
     for (let k = 0; k < piece.length; k++) {
-      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) return n;
+      if (n >= folded.length || !sameUnit(folded.charCodeAt(n), piece.charCodeAt(k))) return n;
       startOf[n] = i;
       endOf[n] = i + width;
       n++;
@@ -129,7 +145,7 @@ function mapByChunk(original: string, folded: string, startOf: Int32Array, endOf
     const start = m.index;
     const end = start + m[0].length;
     for (let k = 0; k < piece.length; k++) {
-      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(k)) return n;
+      if (n >= folded.length || !sameUnit(folded.charCodeAt(n), piece.charCodeAt(k))) return n;
       startOf[n] = start;
       endOf[n] = end;
       n++;
@@ -155,7 +171,7 @@ export function originalUnits(original: string, folded: string, units: number[])
     const kind = kindOf(unit);
     if (kind === 4) return null;
     if (kind !== 3) {
-      if (n >= folded.length || folded.charCodeAt(n) !== (kind === 1 ? unit : SAME_AS[unit])) return null;
+      if (n >= folded.length || !sameUnit(folded.charCodeAt(n), kind === 1 ? unit : SAME_AS[unit])) return null;
       while (k < units.length && units[k] === n) {
         start.push(i);
         end.push(i + 1);
@@ -170,7 +186,7 @@ export function originalUnits(original: string, folded: string, units: number[])
     if (width === 2 && IS_MARK.test(String.fromCodePoint(cp))) return null;
     const piece = foldedPiece(cp);
     for (let c = 0; c < piece.length; c++) {
-      if (n >= folded.length || folded.charCodeAt(n) !== piece.charCodeAt(c)) return null;
+      if (n >= folded.length || !sameUnit(folded.charCodeAt(n), piece.charCodeAt(c))) return null;
       while (k < units.length && units[k] === n) {
         start.push(i);
         end.push(i + width);

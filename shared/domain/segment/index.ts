@@ -18,6 +18,28 @@ export { splitParts, isTitleLine } from './parts';
 export { matchLabel, parseNumeral } from './labels';
 export type { LabelMatch, LabelScheme } from './labels';
 
+/** A body line: a paragraph, not a title, addressee or date line (those are short and unpunctuated, or end with ：). */
+const BODY_LINE = /。|^.{40,}$/u;
+
+/**
+ * A short notice without numbered clauses is one clause: its head (title, 文号, addressees) stays
+ * the preamble and its body, from the first paragraph on, is a single measure (label '').
+ */
+function unnumbered(cleaned: string, preamble: ClauseDraft): ClauseDraft[] {
+  let at = 0;
+  let bodyStart = -1;
+  for (const line of cleaned.split('\n')) {
+    if (line.trim() && BODY_LINE.test(line.trim())) {
+      bodyStart = at;
+      break;
+    }
+    at += line.length + 1;
+  }
+  if (bodyStart < 0) return [preamble];
+  const measure: ClauseDraft = { ...preamble, start: bodyStart, textStart: bodyStart, end: preamble.end, kind: 'measure', level: 1 };
+  return bodyStart === 0 ? [measure] : [{ ...preamble, end: bodyStart }, measure];
+}
+
 /** Parts must lie inside the text and start at distinct offsets; anything else is a caller's bug. */
 function checkParts(cleaned: string, parts: PartSpan[]): void {
   const seen = new Set<number>();
@@ -37,6 +59,7 @@ export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[
   const firstPart = ordered.length ? ordered[0].start : cleaned.length;
   // Text before the first part (a cover notice) or the whole text when there are no parts.
   buildStretch(cleaned, 0, firstPart, out, { parentIndex: null, partIndex: null });
+  if (!ordered.length && out.length === 1 && out[0].kind === 'preamble') return unnumbered(cleaned, out[0]);
 
   ordered.forEach((part, i) => {
     const partIndex = parts.indexOf(part);

@@ -67,6 +67,26 @@ function firstLabelAfter(lines: Line[], from: number): LabelMatch | null {
   return null;
 }
 
+/** A paragraph ends at sentence or clause punctuation, a closing bracket or quote, or a colon. */
+const PARAGRAPH_END = /[。：:；;！!？?）)」”》】]$/u;
+/** Words that open the rest of a sentence, never a title: …的, 和…, 及…, 等…. */
+const CONTINUATION_START = /^[的和及与、等之并或而且即]/u;
+/** A line this long that does not end a paragraph was wrapped: the next line continues it. */
+const WRAPPED_LINE_CHARS = 24;
+
+/**
+ * A title-like line that is the tail of a wrapped sentence (a long guide's '…按照本实施方案' cut at
+ * the margin): it is not a document's own title line, so it never starts a part.
+ */
+function continuesSentence(lines: Line[], i: number, title: string): boolean {
+  if (CONTINUATION_START.test(title)) return true;
+  let k = i - 1;
+  while (k >= 0 && !lines[k].text.trim()) k--;
+  if (k < 0) return false;
+  const prev = lines[k].text.trim();
+  return prev.length >= WRAPPED_LINE_CHARS && !PARAGRAPH_END.test(prev) && !matchLabel(prev) && !documentTitleOf(prev);
+}
+
 /**
  * The documents of a multi-document file, in order; [] for a file with one document.
  * A title starts a part when the numbering after it restarts at 1 in the scheme the parts open
@@ -78,7 +98,7 @@ export function splitParts(cleaned: string): PartSpan[] {
   const candidates: Array<{ line: Line; title: string; first: LabelMatch }> = [];
   lines.forEach((line, i) => {
     const title = documentTitleOf(line.text);
-    if (!title) return;
+    if (!title || continuesSentence(lines, i, title)) return;
     const first = firstLabelAfter(lines, i);
     if (first && first.number === 1) candidates.push({ line, title, first });
   });
