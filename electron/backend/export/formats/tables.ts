@@ -1,20 +1,30 @@
 import ExcelJS from 'exceljs';
 import type { Table } from '../report/tables';
 
-/** XLSX: one sheet per table, a bold frozen header row, wrapped long text. */
+/** XLSX: one sheet per table, a bold frozen header row with an autofilter, wrapped long text. */
 export async function tablesToXlsx(tables: Table[], meta: { title: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'PolicyLens';
   wb.title = meta.title;
   wb.created = new Date();
+  const used = new Set<string>();
   for (const t of tables) {
-    // Sheet names: ≤31 characters, none of []:*?/\ (Excel refuses them).
-    const ws = wb.addWorksheet(t.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(t.header).font = { bold: true };
+    // Sheet names: ≤31 characters, none of []:*?/\ (Excel refuses them), unique.
+    let name = t.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+    for (let n = 2; used.has(name); n++) name = `${t.name.slice(0, 28)} ${n}`;
+    used.add(name);
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const header = ws.addRow(t.header);
+    header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F4' } };
     for (const r of t.rows) ws.addRow(r.map((v) => (v == null ? '' : v)));
+    if (t.header.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, t.rows.length + 1), column: t.header.length } };
     ws.columns.forEach((col, i) => {
-      const longest = Math.max(t.header[i]?.length ?? 4, ...t.rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
-      col.width = Math.min(60, Math.max(8, longest * 1.6));
+      // Width from the longest line of a cell (Chinese characters count double), capped: long
+      // clause texts wrap in a wide column instead of running off the sheet.
+      const widthOf = (v: unknown) => Math.max(0, ...String(v ?? '').split('\n').map((line) => [...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
+      const longest = Math.max(widthOf(t.header[i]) + 4, ...t.rows.slice(0, 200).map((r) => widthOf(r[i])));
+      col.width = Math.min(60, Math.max(8, longest + 2));
       col.alignment = { wrapText: true, vertical: 'top' };
     });
   }
