@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
+import { ConcordanceExport } from './ConcordanceExport';
 import { Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
@@ -159,6 +160,7 @@ export function SearchPage({ route }: { route: Route }) {
               {result.ranking === 'bm25-sample' && <span className="muted" data-testid="search-sampled"> · {t('sampled', { count: result.rankedAmong })}</span>}
               <span className="muted"> · {t('keys')}</span>
               <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">{t('notes', { q: query })}</a>
+              {result.hits.length > 0 && <ConcordanceExport query={query} filters={filters} />}
             </div>
             {result.hits.length === 0 && !result.more && <p className="muted" data-testid="search-none">{t('none', { q: query })}</p>}
             {groups.map((g) => (

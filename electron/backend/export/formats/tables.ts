@@ -39,7 +39,7 @@ export async function tablesToXlsx(tables: Table[], meta: { title: string }): Pr
       row.height = Math.min(409, 15 * lines + 2);
     });
     // Per cell: a column style does not reach cells written before it was set.
-    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => (cell.alignment = { wrapText: true, vertical: 'top' })));
+    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell, col) => (cell.alignment = { wrapText: true, vertical: 'top', horizontal: t.align?.[col - 1] })));
     // Printed (or turned into PDF) on landscape pages as wide as the table, the header on each page.
     ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 };
   }

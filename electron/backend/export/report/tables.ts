@@ -11,6 +11,8 @@ export interface Table {
   name: string;
   header: string[];
   rows: Array<Array<string | number | null>>;
+  /** Horizontal alignment of the first columns (XLSX); the others are left-aligned and wrap. */
+  align?: Array<'left' | 'right' | 'center'>;
 }
 // The comparison table (one row per aligned row) lives in comparison-table.ts.
 
