@@ -39,12 +39,36 @@ export function contextAround(text: string, start: number, end: number, n: numbe
   return { left: fold(text.slice(from, start)).trimStart(), right: fold(text.slice(end, to)).trimEnd() };
 }
 
-export async function concordanceLines(ctx: BackendContext, query: string, filters: SearchFilters | undefined, context: number): Promise<ConcordanceLine[]> {
+/**
+ * Search merges adjacent occurrences of different terms (融资担保 for 融资 担保) into one range;
+ * a concordance lists each term: a range the terms tile exactly is split into them.
+ */
+export function splitByTerms(text: string, ranges: Array<{ start: number; end: number }>, terms: string[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const r of ranges) {
+    const piece = text.slice(r.start, r.end);
+    const parts: Array<{ start: number; end: number }> = [];
+    let at = 0;
+    while (at < piece.length) {
+      const term = terms.filter((t) => t && piece.startsWith(t, at)).sort((a, b) => b.length - a.length)[0];
+      if (!term) break;
+      parts.push({ start: r.start + at, end: r.start + at + term.length });
+      at += term.length;
+    }
+    if (at === piece.length && parts.length > 1) out.push(...parts);
+    else out.push(r);
+  }
+  return out;
+}
+
+export async function concordanceLines(ctx: BackendContext, query: string, filters: SearchFilters | undefined, context: number, l: Labels = labelsFor('en')): Promise<ConcordanceLine[]> {
   const call = async <T>(method: string, input: unknown) => (await ctx.call(method, input)) as T;
   const hits: Output<'search.query'>['hits'] = [];
+  let terms: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await call<Output<'search.query'>>('search.query', { query, filters, offset, limit: PAGE, withTotal: false });
     hits.push(...page.hits);
+    terms = page.terms;
     if (!page.more || page.hits.length === 0) break;
   }
   const docs = new Map((await call<Output<'documents.list'>>('documents.list', {})).map((d) => [d.id, d]));
@@ -64,11 +88,12 @@ export async function concordanceLines(ctx: BackendContext, query: string, filte
       if (c.kind === 'part') part = (c.heading || c.text).trim() || null;
     }
     const d = docs.get(h.docId);
-    for (const o of h.occurrences) {
+    const where = clause?.path || clause?.label || h.path || h.label || (clause?.kind === 'part' ? l.partTitle : l.preamble);
+    for (const o of splitByTerms(text, h.occurrences, terms)) {
       const { left, right } = contextAround(text, o.start, o.end, context);
       lines.push({
         left, hit: text.slice(o.start, o.end), right, docId: h.docId, document: d?.title ?? h.title ?? d?.file ?? `#${h.docId}`, city: d?.city ?? h.city,
-        year: d?.year ?? h.year, part, clause: clause?.path || clause?.label || h.path || h.label, start: o.start,
+        year: d?.year ?? h.year, part, clause: where, start: o.start,
       });
     }
   }

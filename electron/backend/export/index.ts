@@ -70,7 +70,7 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
         const l = labelsFor(locale);
         try {
           ctx.events.emit({ type: 'progress', taskId: task.taskId, done: 0, total: 3, label: 'searching' });
-          const lines = await concordanceLines(ctx, query, filters, context);
+          const lines = await concordanceLines(ctx, query, filters, context, l);
           throwIfCancelled(task.signal);
           const target = resolveDestination(ctx, dest, format, `${l.concordance} ${query}`);
           ctx.events.emit({ type: 'progress', taskId: task.taskId, done: 1, total: 3, label: 'rendering' });

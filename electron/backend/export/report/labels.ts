@@ -13,7 +13,7 @@ const en = {
   comparisonTable: 'Comparison', reasons: 'Why aligned', rowNotes: 'Row notes', accepted: 'accepted', manual: 'by hand', auto: 'suggested by PolicyLens',
   min: 'at least', max: 'at most', province_level: 'province', city_level: 'city', district_level: 'district', county_level: 'county',
   reasonTerms: 'shared terms: {0}', reasonInstrument: 'same instrument: {0}', reasonNumbers: 'same numbers: {0}', reasonSection: 'similar section: {0}', reasonMutual: 'each other’s best match',
-  concordance: 'Concordance', left: 'Left context', hit: 'Hit', right: 'Right context', part: 'Part',
+  concordance: 'Concordance', left: 'Left context', hit: 'Hit', right: 'Right context', part: 'Part', preamble: 'Preamble', partTitle: 'Title of the part',
 };
 export type Labels = typeof en;
 
@@ -28,7 +28,7 @@ const zh: Labels = {
   comparisonTable: '比较表', reasons: '对齐理由', rowNotes: '行批注', accepted: '已接受', manual: '手动', auto: '系统建议',
   min: '不低于', max: '不超过', province_level: '省级', city_level: '市级', district_level: '区级', county_level: '县级',
   reasonTerms: '共同词语：{0}', reasonInstrument: '相同政策工具：{0}', reasonNumbers: '相同数字：{0}', reasonSection: '所在章节相近：{0}', reasonMutual: '互为最佳匹配',
-  concordance: '关键词语境', left: '左侧语境', hit: '检索词', right: '右侧语境', part: '分篇',
+  concordance: '关键词语境', left: '左侧语境', hit: '检索词', right: '右侧语境', part: '分篇', preamble: '序言', partTitle: '分篇标题',
 };
 
 export function labelsFor(locale: ReportOptions['locale']): Labels {
