@@ -109,5 +109,6 @@ export function concordanceTable(lines: ConcordanceLine[], l: Labels = labelsFor
     rows: lines.map((x) => [x.left, x.hit, x.right, x.document, x.city ?? '', x.year, ...(withParts ? [x.part ?? ''] : []), x.clause]),
     // The hit column lines up: left context right-aligned, as a printed concordance.
     align: ['right', 'center', 'left'],
+    wrap: false,
   };
 }

@@ -34,12 +34,12 @@ export async function tablesToXlsx(tables: Table[], meta: { title: string }): Pr
     // Row heights as the wrapped text needs: readers (LibreOffice among them) keep the default
     // one-line height of a row that does not state one, which hides all but a clause's first line.
     ws.eachRow((row, n) => {
-      if (n === 1) return;
+      if (n === 1 || t.wrap === false) return;
       const lines = Math.max(1, ...t.rows[n - 2].map((v, i) => lineWidths(v).reduce((sum, w) => sum + Math.max(1, Math.ceil(w / (widths[i] * 1.1))), 0)));
       row.height = Math.min(409, 15 * lines + 2);
     });
     // Per cell: a column style does not reach cells written before it was set.
-    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell, col) => (cell.alignment = { wrapText: true, vertical: 'top', horizontal: t.align?.[col - 1] })));
+    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell, col) => (cell.alignment = { wrapText: t.wrap !== false, vertical: 'top', horizontal: t.align?.[col - 1] })));
     // Printed (or turned into PDF) on landscape pages as wide as the table, the header on each page.
     ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 };
   }

@@ -13,6 +13,8 @@ export interface Table {
   rows: Array<Array<string | number | null>>;
   /** Horizontal alignment of the first columns (XLSX); the others are left-aligned and wrap. */
   align?: Array<'left' | 'right' | 'center'>;
+  /** False for one-line records (a concordance): no wrapping, rows of one line. */
+  wrap?: boolean;
 }
 // The comparison table (one row per aligned row) lives in comparison-table.ts.
 
