@@ -68,7 +68,7 @@ describe('comparison report formats', () => {
     const sheets = readdirSync(join(fx.dir, 'lo-xlsx')).sort();
     expect(sheets.length).toBe(3);
     const all = sheets.map((s) => readFileSync(join(fx.dir, 'lo-xlsx', s), 'utf8'));
-    const [coding, alignment, targets] = ['Coding', 'Alignment', 'Targets'].map((n) => all[sheets.findIndex((s) => s.includes(n))]);
+    const [coding, alignment, targets] = ['Coding', 'Comparison', 'Targets'].map((n) => all[sheets.findIndex((s) => s.includes(n))]);
     expect(coding.split('\n')[0]).toContain('Clause');
     expect(squash(coding)).toContain(squash(fx.linkedTexts[0]));
     expect(coding).toContain(fx.docA.city!);

@@ -61,7 +61,7 @@ export async function loadComparison(ctx: BackendContext, comparisonId: number, 
       order.set(id, i++);
     }
   });
-  const links: ExportLink[] = view.links.map((k) => ({ a: k.a, b: k.b, score: k.score ?? 1, status: k.status }));
+  const links: ExportLink[] = view.links.map((k) => ({ a: k.a, b: k.b, score: k.score ?? 1, status: k.status, reasons: k.reasons }));
   if (!links.length) warnings.push('This comparison has no alignment links yet; the report lists its documents only.');
   return {
     id: comparisonId,

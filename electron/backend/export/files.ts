@@ -13,7 +13,31 @@ export function exportsDir(ctx: BackendContext): string {
 export function safeFileName(name: string): string {
   // Leading dots and spaces go too: no hidden files, no names that read as '..'.
   const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
-  return (cleaned || 'export').slice(0, 150);
+  return cutAtWord(cleaned || 'export', 180);
+}
+
+/**
+ * At most `maxBytes` of UTF-8 (file systems count bytes: 255 at most, and the extension and a
+ * temporary suffix need room), never ending inside a word: a name is cut at the last space or
+ * punctuation in the last third of what fits; a surrogate pair is never split. A name with no
+ * such break there (one long Chinese run) is cut at a character.
+ */
+export function cutAtWord(name: string, maxBytes: number): string {
+  const chars = [...name];
+  const head: string[] = [];
+  let bytes = 0;
+  for (const ch of chars) {
+    bytes += Buffer.byteLength(ch, 'utf8');
+    if (bytes > maxBytes) break;
+    head.push(ch);
+  }
+  if (head.length === chars.length) return name;
+  const wordChar = /[\p{L}\p{N}]/u;
+  if (!wordChar.test(chars[head.length]) || !wordChar.test(head[head.length - 1])) return head.join('').replace(/[\s\p{P}]+$/u, '') || head.join('');
+  for (let i = head.length - 1; i >= Math.floor((head.length * 2) / 3); i--) {
+    if (/[\s\p{P}]/u.test(head[i])) return head.slice(0, i).join('').replace(/[\s\p{P}]+$/u, '') || head.join('');
+  }
+  return head.join('');
 }
 
 export interface Destination {

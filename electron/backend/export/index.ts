@@ -7,12 +7,15 @@ import type { HandlerGroup } from '../handlers/types';
 import { throwIfCancelled } from '../services/events';
 import type { DocumentHooks } from '../services/hooks';
 import { backupTo, restoreTo } from './backup';
+import { concordanceLines, concordanceTable } from './concordance';
 import { resolveDestination, writeNew } from './files';
 import { writerFor } from './formats';
+import { tableToCsv, tablesToXlsx } from './formats/tables';
 import { configuredPdfRenderer, headlessChromiumRenderer, type PdfRenderer } from './formats/pdf';
 import { buildModel, type ModelScope } from './model-builder';
 import { applyQdpx } from './qdpx/apply';
 import { readQdpx } from './qdpx/read';
+import { labelsFor } from './report/labels';
 
 export interface ExportFeatureOptions {
   /** The desktop app passes Electron's printToPDF here; elsewhere headless Chromium prints. */
@@ -62,6 +65,25 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
     handlers: {
       'export.comparison': ({ comparisonId, format, options, ...dest }) => run({ comparisonId }, format, options, dest, (name) => name),
       'export.project': ({ format, options, ...dest }) => run({ allComparisons: format === 'json' }, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`),
+      'export.concordance': async ({ query, filters, format, context, locale, ...dest }) => {
+        const task = ctx.tasks.start(dest.taskId);
+        const l = labelsFor(locale);
+        try {
+          ctx.events.emit({ type: 'progress', taskId: task.taskId, done: 0, total: 3, label: 'searching' });
+          const lines = await concordanceLines(ctx, query, filters, context, l);
+          throwIfCancelled(task.signal);
+          const target = resolveDestination(ctx, dest, format, `${l.concordance} ${query}`);
+          ctx.events.emit({ type: 'progress', taskId: task.taskId, done: 1, total: 3, label: 'rendering' });
+          const table = concordanceTable(lines, l);
+          const bytes = format === 'csv' ? tableToCsv(table) : await tablesToXlsx([table], { title: `${l.concordance} ${query}` });
+          throwIfCancelled(task.signal);
+          writeNew(target.path, bytes, dest.overwrite);
+          ctx.events.emit({ type: 'progress', taskId: task.taskId, done: 3, total: 3, label: 'done' });
+          return { path: target.path, downloadName: target.downloadName, bytes: bytes.length, format, warnings: [], occurrences: lines.length };
+        } finally {
+          task.end();
+        }
+      },
       'export.backup': async ({ ...dest }) => {
         const task = ctx.tasks.start(dest.taskId);
         try {

@@ -87,11 +87,20 @@ export interface ExportAnnotation {
   createdAt: string | null;
 }
 
+/** Why the aligner suggested a link (the compare feature's reasons, as data). */
+export type ExportReason =
+  | { kind: 'terms' | 'section'; terms: string[] }
+  | { kind: 'instrument'; instruments: string[] }
+  | { kind: 'numbers'; values: string[] }
+  | { kind: 'mutual' };
+
 export interface ExportLink {
   a: number;
   b: number;
   score: number;
   status: LinkStatus;
+  /** Absent for links built by hand in tests and older JSON. */
+  reasons?: ExportReason[];
 }
 
 /** One row of a comparison: clauses of several documents that say the same thing. */

@@ -36,25 +36,38 @@ function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<numb
 
 export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
   return {
-    'themes.heatmap': ({ mode }: ParsedInput<'themes.heatmap'>): Output<'themes.heatmap'> => {
+    'themes.heatmap': ({ mode, by }: ParsedInput<'themes.heatmap'>): Output<'themes.heatmap'> => {
       const infos = clauseInfos(db, documents);
       const themes = repo.themes().map((t) => t.id);
-      const cities = [...new Set(documents.list().map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
-      const cells = new Map<string, ClauseRef[]>();
+      const docs = documents.list();
+      const cities = [...new Set(docs.map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
+      const keyOf = (docId: number, city: string | null) => (by === 'document' ? `doc:${docId}` : (city ?? NO_CITY));
+      // Codable clauses per column: the denominator of a share.
+      const size = new Map<string, number>();
+      for (const info of infos.values()) size.set(keyOf(info.docId, info.ref.city), (size.get(keyOf(info.docId, info.ref.city)) ?? 0) + 1);
+      const columns: Output<'themes.heatmap'>['columns'] = by === 'document'
+        ? [...docs]
+          .sort((a, b) => (a.city ?? NO_CITY).localeCompare(b.city ?? NO_CITY, 'zh') || (a.year ?? 0) - (b.year ?? 0) || a.id - b.id)
+          .map((d) => ({ key: keyOf(d.id, d.city), city: d.city ?? NO_CITY, docId: d.id, title: d.title, year: d.year, clauses: size.get(keyOf(d.id, d.city)) ?? 0 }))
+        : cities.map((c) => ({ key: c, city: c, docId: null, title: null, year: null, clauses: size.get(c) ?? 0 }));
+      const cells = new Map<string, { city: string; clauses: ClauseRef[] }>();
       for (const [clauseId, ts] of themesByClause(repo, mode)) {
         const info = infos.get(clauseId);
         if (!info) continue;
         for (const t of ts) {
-          const k = `${t}\u0000${info.ref.city ?? NO_CITY}`;
-          cells.set(k, [...(cells.get(k) ?? []), info.ref]);
+          const k = `${t}\u0000${keyOf(info.docId, info.ref.city)}`;
+          const cell = cells.get(k) ?? { city: info.ref.city ?? NO_CITY, clauses: [] };
+          cell.clauses.push(info.ref);
+          cells.set(k, cell);
         }
       }
       return {
         themes,
         cities,
-        cells: [...cells].map(([k, clauses]) => {
-          const [themeId, city] = k.split('\u0000');
-          return { themeId, city, count: clauses.length, clauses };
+        columns,
+        cells: [...cells].map(([k, cell]) => {
+          const [themeId, column] = k.split('\u0000');
+          return { themeId, city: cell.city, column, count: cell.clauses.length, clauses: cell.clauses };
         }).filter((c) => themes.includes(c.themeId)),
       };
     },

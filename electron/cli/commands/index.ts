@@ -1,5 +1,6 @@
 import { alignCommand } from './align';
 import { compareCommand } from './compare';
+import { concordanceCommand } from './concordance';
 import { clausesCommand, documentsCommand, importCommand, textCommand } from './documents';
 import { exportCommand, restoreCommand } from './export';
 import { importQdpxCommand } from './import-qdpx';
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   text: textCommand,
   align: alignCommand,
   search: searchCommand,
+  concordance: concordanceCommand,
   themes: themesCommand,
   compare: compareCommand,
   export: exportCommand,

@@ -4,6 +4,7 @@ import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../..
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
 import { EmptyResult } from './EmptyResult';
+import { ConcordanceExport } from './ConcordanceExport';
 import { Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
@@ -185,6 +186,7 @@ export function SearchPage({ route }: { route: Route }) {
               {result.ranking === 'bm25-sample' && <span className="muted" data-testid="search-sampled"> · {t('sampled', { count: result.rankedAmong })}</span>}
               <span className="muted"> · {t('keys')}</span>
               <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">{t('notes', { q: query })}</a>
+              {result.hits.length > 0 && <ConcordanceExport query={query} filters={filters} />}
             </div>
             {result.hits.length === 0 && !result.more && <EmptyResult query={query} filters={filters} onClear={() => setAndClean({})} />}
             {groups.map((g) => (

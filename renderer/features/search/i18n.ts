@@ -39,6 +39,15 @@ export const catalog = {
     },
     facets: { cities: 'By city', documents: 'By document' },
     keys: '↑↓ move · Enter open',
+    concordance: {
+      button: 'Export concordance',
+      format: 'Concordance format',
+      working: 'Exporting every occurrence…',
+      done_one: 'Saved {{name}}: {{count}} occurrence with its context.',
+      done_other: 'Saved {{name}}: {{count}} occurrences with their context.',
+      failed: 'The concordance could not be exported: {{message}}',
+      title: 'Every occurrence of the query with its left and right context, document, city, year and clause, as a table',
+    },
   },
   'zh-CN': {
     title: '检索',
@@ -80,5 +89,14 @@ export const catalog = {
     },
     facets: { cities: '按城市', documents: '按文件' },
     keys: '↑↓ 移动 · 回车 打开',
+    concordance: {
+      button: '导出关键词语境',
+      format: '语境表格式',
+      working: '正在导出每一处出现…',
+      done_one: '已保存 {{name}}：{{count}} 处出现及其语境。',
+      done_other: '已保存 {{name}}：{{count}} 处出现及其语境。',
+      failed: '未能导出关键词语境：{{message}}',
+      title: '检索词的每一处出现及其左右语境、文件、城市、年份和条款，导出为表格',
+    },
   },
 };

@@ -13,8 +13,10 @@ echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, 
 
 interface Grid {
   rows: Array<{ id: string; label: string }>;
-  cols: Array<{ id: string; label: string }>;
-  cells: Array<{ row: string; col: string; count: number; clauses: ClauseRef[] }>;
+  /** `title`: the full name when the label is shortened (a document's title). */
+  cols: Array<{ id: string; label: string; title?: string }>;
+  /** `value`/`shown`: what the cell shows when it is not the count (a share in %). */
+  cells: Array<{ row: string; col: string; count: number; clauses: ClauseRef[]; value?: number; shown?: string }>;
 }
 
 /** A heatmap (ECharts) with the same numbers as a table of buttons below: keyboard reachable and readable by tests. */
@@ -25,17 +27,18 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
-    const max = Math.max(1, ...grid.cells.map((c) => c.count));
+    const max = Math.max(1, ...grid.cells.map((c) => c.value ?? c.count));
     chart.setOption({
       tooltip: { position: 'top' },
       grid: { left: 160, right: 20, top: 10, bottom: 60 },
-      xAxis: { type: 'category', data: grid.cols.map((c) => c.label), splitArea: { show: true } },
+      // Every column named, shortened to its width (documents have long titles).
+      xAxis: { type: 'category', data: grid.cols.map((c) => c.label), splitArea: { show: true }, axisLabel: { interval: 0, overflow: 'truncate', width: Math.max(50, ((ref.current.clientWidth || 800) - 180) / Math.max(1, grid.cols.length) - 8) } },
       yAxis: { type: 'category', data: grid.rows.map((r) => r.label), splitArea: { show: true }, inverse: true },
       visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f6fb', '#2f5aa8'] } },
       series: [{
         type: 'heatmap',
-        data: grid.cells.map((c) => [grid.cols.findIndex((x) => x.id === c.col), grid.rows.findIndex((x) => x.id === c.row), c.count]),
-        label: { show: true },
+        data: grid.cells.map((c) => [grid.cols.findIndex((x) => x.id === c.col), grid.rows.findIndex((x) => x.id === c.row), c.value ?? c.count]),
+        label: { show: true, formatter: (p: { data: number[] }) => grid.cells.find((c) => grid.cols[p.data[0]]?.id === c.col && grid.rows[p.data[1]]?.id === c.row)?.shown ?? String(p.data[2]) },
       }],
     });
     chart.on('click', (p) => {
@@ -50,18 +53,19 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
     };
   }, [grid]);
   const count = (r: string, c: string) => grid.cells.find((x) => x.row === r && x.col === c)?.count ?? 0;
+  const shown = (r: string, c: string) => grid.cells.find((x) => x.row === r && x.col === c)?.shown ?? String(count(r, c));
   return (
     <>
       <div ref={ref} className="heat-chart" style={{ height: Math.max(240, grid.rows.length * 28 + 90) }} aria-hidden />
       <table className="grid heat-table" data-testid={testId}>
-        <thead><tr><th />{grid.cols.map((c) => <th key={c.id} data-testid="heat-col">{c.label}</th>)}</tr></thead>
+        <thead><tr><th />{grid.cols.map((c) => <th key={c.id} data-testid="heat-col" title={c.title}>{c.label}</th>)}</tr></thead>
         <tbody>
           {grid.rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.label}</th>
               {grid.cols.map((c) => (
                 <td key={c.id} className="num">
-                  {count(r.id, c.id) ? <button type="button" data-testid={`cell-${r.id}-${c.id}`} onClick={() => onPick(r.id, c.id)}>{count(r.id, c.id)}</button> : <span className="muted">0</span>}
+                  {count(r.id, c.id) ? <button type="button" data-testid={`cell-${r.id}-${c.id}`} data-count={count(r.id, c.id)} onClick={() => onPick(r.id, c.id)}>{shown(r.id, c.id)}</button> : <span className="muted">0</span>}
                 </td>
               ))}
             </tr>
@@ -100,24 +104,59 @@ function ModeSwitch({ mode, onChange }: { mode: 'coded' | 'suggested'; onChange:
   );
 }
 
+/** Columns (cities or documents) and values (counts or shares) of the heatmap. */
+function HeatOptions({ by, measure, onBy, onMeasure }: { by: 'city' | 'document'; measure: 'count' | 'share'; onBy: (b: 'city' | 'document') => void; onMeasure: (m: 'count' | 'share') => void }) {
+  const { t } = useTranslation('themes');
+  return (
+    <div className="toolbar heat-options">
+      <span role="radiogroup" aria-label={t('heatBy.label')}>
+        {t('heatBy.label')}:
+        {(['city', 'document'] as const).map((b) => (
+          <label key={b}><input type="radio" name="heat-by" data-testid={`heat-by-${b}`} checked={by === b} onChange={() => onBy(b)} /> {t(`heatBy.${b}`)}</label>
+        ))}
+      </span>
+      <span role="radiogroup" aria-label={t('heatMeasure.label')}>
+        {t('heatMeasure.label')}:
+        {(['count', 'share'] as const).map((m) => (
+          <label key={m}><input type="radio" name="heat-measure" data-testid={`heat-measure-${m}`} checked={measure === m} onChange={() => onMeasure(m)} /> {t(`heatMeasure.${m}`)}</label>
+        ))}
+      </span>
+    </div>
+  );
+}
+
+const shortTitle = (s: string, n = 12) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
+
 export function HeatmapView() {
   const { t, i18n } = useTranslation('themes');
   const [mode, setMode] = useState<'coded' | 'suggested'>('suggested');
+  const [by, setBy] = useState<'city' | 'document'>('city');
+  const [measure, setMeasure] = useState<'count' | 'share'>('count');
   const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
-  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode }), book: await api['themes.codebook']({}) }), [mode], ['themes', 'documents']);
+  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode, by }), book: await api['themes.codebook']({}) }), [mode, by], ['themes', 'documents']);
   if (!data.data) return <p className="muted">{t('app:loading')}</p>;
   const { heat, book } = data.data;
+  const size = new Map(heat.columns.map((c) => [c.key, c.clauses]));
+  const pct = (count: number, col: string) => (size.get(col) ? (100 * count) / size.get(col)! : 0);
   const grid: Grid = {
     rows: heat.themes.map((id) => { const th = book.themes.find((x) => x.id === id); return { id, label: th ? themeName(th, i18n.language) : id }; }),
-    cols: heat.cities.map((c) => ({ id: c, label: c })),
-    cells: heat.cells.map((c) => ({ row: c.themeId, col: c.city, count: c.count, clauses: c.clauses })),
+    cols: heat.columns.map((c) => (c.docId == null
+      ? { id: c.key, label: c.city, title: t('heatColumnClauses', { count: c.clauses }) }
+      : { id: c.key, label: `${c.city}${c.year ? ` ${c.year}` : ''} · ${shortTitle(c.title ?? `#${c.docId}`)}`, title: `${c.title ?? ''} (${t('heatColumnClauses', { count: c.clauses })})` })),
+    cells: heat.cells.map((c) => ({
+      row: c.themeId, col: c.column, count: c.count, clauses: c.clauses,
+      ...(measure === 'share' ? { value: Math.round(pct(c.count, c.column) * 10) / 10, shown: `${(Math.round(pct(c.count, c.column) * 10) / 10).toFixed(1)}%` } : {}),
+    })),
   };
   const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
+  const where = cell && grid.cols.find((c) => c.id === cell.col);
   return (
     <section>
       <ModeSwitch mode={mode} onChange={setMode} />
+      <HeatOptions by={by} measure={measure} onBy={(b) => { setBy(b); setPicked(null); }} onMeasure={setMeasure} />
+      {measure === 'share' && <p className="muted">{t('heatShareHint')}</p>}
       <HeatGrid grid={grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />
-      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: cell.col, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: where?.title && where.id.startsWith('doc:') ? where.title : where?.label, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
     </section>
   );
 }

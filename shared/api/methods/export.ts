@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { id, taskId } from './common';
+import { MAX_QUERY_CHARS, searchFilters } from './search';
 
 /** Everything a comparison can be exported as. */
 export const exportFormat = z.enum(['docx', 'html', 'md', 'pdf', 'xlsx', 'csv', 'qdpx', 'json']);
@@ -57,6 +58,9 @@ export const qdpxImportReport = z.object({
 });
 export type QdpxImportReport = z.infer<typeof qdpxImportReport>;
 
+/** Formats of a keyword-in-context table. */
+export const concordanceFormat = z.enum(['xlsx', 'csv']);
+
 export const exportMethods = {
   /** A comparison as a report (docx, html, md, pdf), tables (xlsx, csv), a REFI-QDA project (qdpx) or JSON. */
   'export.comparison': method(
@@ -81,6 +85,23 @@ export const exportMethods = {
   'export.importQdpx': method(
     z.object({ path: z.string().min(1).max(4096).optional(), file: z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(400_000_000) }).optional(), taskId: taskId.optional() }).strict(),
     qdpxImportReport,
+    { progress: true },
+  ),
+  /**
+   * Keyword in context: every exact occurrence of a search (not one per clause) with its left and
+   * right context, document, city, year and clause (with the part it belongs to), as XLSX or CSV.
+   */
+  'export.concordance': method(
+    z.object({
+      query: z.string().trim().min(1, 'A concordance needs a search query.').max(MAX_QUERY_CHARS),
+      filters: searchFilters.optional(),
+      format: concordanceFormat.default('xlsx'),
+      /** Characters of context on each side of a hit (within its paragraph). */
+      context: z.number().int().min(1).max(500).default(30),
+      locale: z.enum(['en', 'zh-CN']).default('en'),
+      ...destination,
+    }).strict(),
+    exportResult.extend({ occurrences: z.number().int() }),
     { progress: true },
   ),
 };

@@ -110,10 +110,22 @@ export const themesMethods = {
   'themes.redo': method(z.object({}).strict(), history.extend({ done: z.string().nullable() })),
   'themes.history': method(z.object({}).strict(), history),
 
-  /** Theme × city counts of clauses, coded (accepted) or suggested; every cell lists its clauses. */
+  /**
+   * Theme × city (or × document) counts of clauses, coded (accepted) or suggested; every cell
+   * lists its clauses. `columns` give each column's number of codable clauses, so a screen can
+   * show a count as a share of the city's (document's) clauses: a city with two long documents
+   * otherwise dominates every row.
+   */
   'themes.heatmap': method(
-    z.object({ mode }).strict(),
-    z.object({ themes: z.array(themeId), cities: z.array(z.string()), cells: z.array(z.object({ themeId, city: z.string(), count: z.number().int(), clauses: z.array(clauseRef) })) }),
+    z.object({ mode, by: z.enum(['city', 'document']).default('city') }).strict(),
+    z.object({
+      themes: z.array(themeId),
+      cities: z.array(z.string()),
+      /** The columns in order: a city, or a document (key `doc:<id>`) with its city, title and year. */
+      columns: z.array(z.object({ key: z.string(), city: z.string(), docId: id.nullable(), title: z.string().nullable(), year: z.number().int().nullable(), clauses: z.number().int() })),
+      /** `city` is the column's city; `column` its key (the city itself when by is 'city'). */
+      cells: z.array(z.object({ themeId, city: z.string(), column: z.string(), count: z.number().int(), clauses: z.array(clauseRef) })),
+    }),
   ),
   /** Instrument class × theme counts of clauses. */
   'themes.matrix': method(

@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
   type ParagraphChild,
 } from 'docx';
 import { type DocParagraph, type DocRun, type RichBlock, richToParagraphs } from '../../../../shared/domain/lexical-render';
@@ -84,8 +84,9 @@ export async function reportToDocx(r: Report): Promise<Buffer> {
     );
   }
   if (r.notes.length) titlePage.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.notes)] }), ...notes(r.notes));
+  // No page break after the title page: when the document fields run a few lines over a page,
+  // a forced break leaves a page with those lines only.
   const body: Array<Paragraph | Table> = [
-    new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.rows)] }),
     new Paragraph({ children: [new TextRun({ text: l.legendDiff, highlight: 'yellow' }), new TextRun(' · '), new TextRun({ text: l.legendNumber, bold: true, color: NUMBER_COLOR })] }),
     ...r.rows.flatMap((row) => rowBlock(r, row)),

@@ -16,14 +16,15 @@ const FONT_STACK = `"Liberation Sans", Arial, "Microsoft YaHei", "PingFang SC", 
 const CSS = `
 body { font-family: ${FONT_STACK}; color: #1f2328; margin: 2em; line-height: 1.6; font-size: 11pt; }
 h1 { font-size: 20pt; margin: 0 0 .2em; } h2 { font-size: 14pt; border-bottom: 1px solid #d0d7de; padding-bottom: .2em; margin-top: 1.6em; }
-h3 { font-size: 12pt; margin: 1.2em 0 .3em; }
+h3 { font-size: 12pt; margin: 1.2em 0 .3em; break-after: avoid; }
 .meta { color: #57606a; }
-.title-page { page-break-after: always; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #d0d7de; padding: .4em .5em; vertical-align: top; text-align: left; word-wrap: break-word; }
 th { background: #f6f8fa; }
 table.fields th { width: 30%; }
-.row { page-break-inside: avoid; margin-bottom: 1.2em; }
+/* A row longer than what is left of a page breaks inside it: moving it whole leaves pages nearly empty. */
+.row { margin-bottom: 1.2em; }
+h2, thead, .clause-path { break-after: avoid; }
 .clause-path { color: #57606a; font-size: 9pt; display: block; }
 mark.diff { background: #fff3b0; }
 .num { font-weight: bold; color: #0b5cad; }

@@ -2,7 +2,8 @@ import type { ExportFormat } from '../../../../shared/api/methods/export';
 import type { ExportModel, ReportOptions } from '../model';
 import { modelToQdpx } from '../qdpx/export';
 import { buildReport } from '../report/build';
-import { alignmentTable, codingTable, targetsTable } from '../report/tables';
+import { comparisonTable } from '../report/comparison-table';
+import { codingTable, targetsTable } from '../report/tables';
 import { reportToDocx } from './docx';
 import { reportToHtml } from './html';
 import { modelToJson } from './json';
@@ -35,12 +36,12 @@ export const writers: ExportWriter[] = [
   {
     format: 'xlsx',
     extension: 'xlsx',
-    write: (m, o) => tablesToXlsx(m.comparison ? [codingTable(m, o), alignmentTable(m, o), targetsTable(m, o)] : [codingTable(m, o), targetsTable(m, o)], { title: m.comparison?.name ?? m.projectName }),
+    write: (m, o) => tablesToXlsx(m.comparison ? [comparisonTable(m, o), codingTable(m, o), targetsTable(m, o)] : [codingTable(m, o), targetsTable(m, o)], { title: m.comparison?.name ?? m.projectName }),
   },
   {
     format: 'csv',
     extension: 'csv',
-    write: async (m, o) => tableToCsv(o.csvTable === 'alignment' ? alignmentTable(m, o) : o.csvTable === 'targets' ? targetsTable(m, o) : codingTable(m, o)),
+    write: async (m, o) => tableToCsv(o.csvTable === 'alignment' ? comparisonTable(m, o) : o.csvTable === 'targets' ? targetsTable(m, o) : codingTable(m, o)),
   },
   { format: 'qdpx', extension: 'qdpx', write: (m, o) => modelToQdpx(m, o) },
   { format: 'json', extension: 'json', write: async (m) => modelToJson(m) },

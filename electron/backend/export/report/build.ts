@@ -1,6 +1,6 @@
 import { lexicalToRich, type RichBlock } from '../../../../shared/domain/lexical-render';
 import { type ExportAnnotation, type ExportClause, type ExportDocument, type ExportModel, type ExportRow, type ReportOptions, indexModel } from '../model';
-import { type Labels, labelsFor } from './labels';
+import { type Labels, labelsFor, valueWord } from './labels';
 import { type Segment, segmentText } from './segments';
 
 /**
@@ -59,6 +59,10 @@ function docHeading(d: ExportDocument, l: Labels): string {
   return d.title ?? d.file ?? l.untitled;
 }
 
+function agencyNames(c: ExportClause): string[] {
+  return [...c.agencies.lead, ...c.agencies.responsible];
+}
+
 function clauseName(c: ExportClause): string {
   return c.path || c.label || '';
 }
@@ -115,7 +119,8 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
     const cells = texts.map((cs, i) => {
       // Each cell is compared with the first non-empty one; that one with the next.
       const ref = joined[i] === reference ? second : reference;
-      return cs.map((c) => ({ id: c.id, path: c.path, label: c.label, heading: c.heading, segments: segmentText(c.text, cs.length === 1 ? ref : null) }));
+      const refAgencies = texts.find((other, j) => j !== i && joined[j] === ref)?.flatMap(agencyNames) ?? [];
+      return cs.map((c) => ({ id: c.id, path: c.path, label: c.label, heading: c.heading, segments: segmentText(c.text, cs.length === 1 ? ref : null, { own: agencyNames(c), other: refAgencies }) }));
     });
     const allIds = texts.flat().map((c) => c.id);
     const inRow = new Set(allIds);
@@ -143,7 +148,7 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
 
   const documents = comparisonDocs.map((d) => {
     const fields: Array<[string, string | number | null]> = [
-      [l.title, d.title], [l.file, d.file], [l.city, d.city], [l.province, d.province], [l.level, d.level], [l.issuer, d.issuer], [l.docNumber, d.docNumber],
+      [l.title, d.title], [l.file, d.file], [l.city, d.city], [l.province, d.province], [l.level, valueWord(l, d.level)], [l.issuer, d.issuer], [l.docNumber, d.docNumber],
       [l.dateWritten, d.dateWritten], [l.datePublished, d.datePublished], [l.validity, d.validity], [l.period, d.period],
       [l.clauseCount, d.clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length],
     ];

@@ -1,6 +1,6 @@
 import { extractTargets } from '../../../../shared/domain/quantities';
 import { type ExportClause, type ExportCoding, type ExportModel, type ReportOptions, indexModel } from '../model';
-import { type Labels, labelsFor } from './labels';
+import { type Labels, labelsFor, valueWord } from './labels';
 
 /**
  * The tabular exports as plain header + rows, shared by the XLSX and CSV writers.
@@ -11,7 +11,12 @@ export interface Table {
   name: string;
   header: string[];
   rows: Array<Array<string | number | null>>;
+  /** Horizontal alignment of the first columns (XLSX); the others are left-aligned and wrap. */
+  align?: Array<'left' | 'right' | 'center'>;
+  /** False for one-line records (a concordance): no wrapping, rows of one line. */
+  wrap?: boolean;
 }
+// The comparison table (one row per aligned row) lives in comparison-table.ts.
 
 function agenciesOf(c: ExportClause | undefined): string {
   if (!c) return '';
@@ -53,7 +58,7 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
       cells: [
         doc?.title ?? doc?.file ?? '', doc?.city ?? '', doc?.year ?? null, doc?.docNumber ?? '', clause ? (clause.path || clause.label) : '', text,
         [...new Set(themeList.map((t) => t.name))].join('; '), instruments.map(instrumentWord).join('; '), agenciesOf(clause), notes.join('\n'),
-        [...new Set(list.map((c) => c.status))].join('; '),
+        [...new Set(list.map((c) => valueWord(l, c.status)))].join('; '),
       ],
     };
   });
@@ -65,34 +70,6 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
   };
 }
 
-export function alignmentTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
-  const { docs, clauses } = indexModel(model);
-  const members = model.comparison?.members ?? [];
-  const name = (m: (typeof members)[number]) => {
-    const d = docs.get(m.docId);
-    const base = [d?.city, d?.year].filter(Boolean).join(' ') || d?.title || d?.file || String(m.docId);
-    return m.partIndex != null ? `${base} · ${m.title}` : base;
-  };
-  const memberSets = members.map((m) => new Set(m.clauseIds));
-  const rows = (model.comparison?.rows ?? []).map((r, i) => {
-    const statuses = [...new Set(r.links.map((k) => k.status).filter((s) => options.includeRejected || s !== 'rejected'))];
-    const best = r.links.filter((k) => k.status !== 'rejected').reduce((m, k) => Math.max(m, k.score), 0);
-    const cells = memberSets.map((inMember) => {
-      const ids = r.cells.flatMap((c) => c.clauseIds).filter((id) => inMember.has(id));
-      return ids.map((id) => clauses.get(id)).filter((c) => !!c).map((c) => `${c.path || c.label} ${c.text}`.trim()).join('\n');
-    });
-    return [i + 1, ...cells, statuses.join('; '), Math.round(best * 1000) / 1000];
-  });
-  if (options.includeRejected) {
-    for (const k of (model.comparison?.links ?? []).filter((x) => x.status === 'rejected')) {
-      const a = clauses.get(k.a);
-      const b = clauses.get(k.b);
-      rows.push(['', ...memberSets.map((inMember) => [a, b].filter((c) => c && inMember.has(c.id)).map((c) => `${c!.path} ${c!.text}`).join('\n')), 'rejected', k.score]);
-    }
-  }
-  return { name: l.alignment, header: [l.rowId, ...members.map(name), l.status, l.score], rows };
-}
-
 export function targetsTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
   const ids = model.comparison ? new Set(model.comparison.documentIds) : null;
   const rows: Table['rows'] = [];
@@ -101,7 +78,7 @@ export function targetsTable(model: ExportModel, options: ReportOptions, l: Labe
     for (const t of model.targets) {
       const d = docs.get(t.docId);
       if (!d || (ids && !ids.has(t.docId))) continue;
-      rows.push([d.title ?? d.file, d.city ?? '', t.path, t.metric ?? '', t.valueMax != null ? `${t.value}–${t.valueMax}` : t.value, t.unit, t.year, t.bound ?? '', t.text]);
+      rows.push([d.title ?? d.file, d.city ?? '', t.path, t.metric ?? '', t.valueMax != null ? `${t.value}–${t.valueMax}` : t.value, t.unit, t.year, valueWord(l, t.bound), t.text]);
     }
     return { name: l.targets, header: [l.document, l.city, l.path, l.metric, l.value, l.unit, l.year, l.bound, l.quantity], rows };
   }
@@ -109,7 +86,7 @@ export function targetsTable(model: ExportModel, options: ReportOptions, l: Labe
     if (ids && !ids.has(d.id)) continue;
     for (const c of d.clauses) {
       for (const q of extractTargets(c.text)) {
-        rows.push([d.title ?? d.file, d.city ?? '', c.path || c.label, q.metric ?? '', q.value, q.unit, q.year ?? null, q.bound ?? '', q.text]);
+        rows.push([d.title ?? d.file, d.city ?? '', c.path || c.label, q.metric ?? '', q.value, q.unit, q.year ?? null, valueWord(l, q.bound), q.text]);
       }
     }
   }
