@@ -36,14 +36,15 @@ function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<numb
 
 export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
   return {
-    'themes.heatmap': ({ mode }: ParsedInput<'themes.heatmap'>): Output<'themes.heatmap'> => {
+    /** allowed: the documents an attribute filter selected (resolved by the caller), or null for all. */
+    'themes.heatmap': ({ mode }: ParsedInput<'themes.heatmap'>, allowed: Set<number> | null = null): Output<'themes.heatmap'> => {
       const infos = clauseInfos(db, documents);
       const themes = repo.themes().map((t) => t.id);
-      const cities = [...new Set(documents.list().map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
+      const cities = [...new Set(documents.list().filter((d) => !allowed || allowed.has(d.id)).map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
       const cells = new Map<string, ClauseRef[]>();
       for (const [clauseId, ts] of themesByClause(repo, mode)) {
         const info = infos.get(clauseId);
-        if (!info) continue;
+        if (!info || (allowed && !allowed.has(info.docId))) continue;
         for (const t of ts) {
           const k = `${t}\u0000${info.ref.city ?? NO_CITY}`;
           cells.set(k, [...(cells.get(k) ?? []), info.ref]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { attributeFilter } from './attributes';
 import { id } from './common';
 
 /**
@@ -22,6 +23,8 @@ export const searchFilters = z
     themeIds: z.array(z.string().min(1).max(80)).optional(),
     /** 'coded': accepted and manual codings (default); 'suggested': suggestions too. */
     themeMode: z.enum(['coded', 'suggested']).optional(),
+    /** Documents by the researcher's own attributes (through the attributes feature). */
+    attributes: attributeFilter.optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof searchFilters>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { attributeFilter } from './attributes';
 import { id, ok } from './common';
 
 /** Theme ids are slugs: the default codebook's ids are part of the CLI contract (financing, talent …). */
@@ -112,7 +113,8 @@ export const themesMethods = {
 
   /** Theme × city counts of clauses, coded (accepted) or suggested; every cell lists its clauses. */
   'themes.heatmap': method(
-    z.object({ mode }).strict(),
+    /** attributes: only documents with these attribute values (and only their cities). */
+    z.object({ mode, attributes: attributeFilter.optional() }).strict(),
     z.object({ themes: z.array(themeId), cities: z.array(z.string()), cells: z.array(z.object({ themeId, city: z.string(), count: z.number().int(), clauses: z.array(clauseRef) })) }),
   ),
   /** Instrument class × theme counts of clauses. */
