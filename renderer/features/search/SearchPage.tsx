@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
+import { AttributeFilter } from '../attributes/AttributeFilter';
 import { Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
@@ -146,6 +147,7 @@ export function SearchPage({ route }: { route: Route }) {
       </div>
       <p className="muted search-syntax">{t('syntax')}</p>
       {docs.data && <Filters docs={docs.data} themes={themeOptions} filters={filters} onChange={setAndClean} />}
+      <AttributeFilter value={filters.attributes} onChange={(attributes) => setAndClean({ ...filters, attributes })} testId="search-attr-filter" />
       {error && <p className="error" role="alert">{error}</p>}
       {!query.trim() && <p className="muted">{t('start')}</p>}
       {result && (

@@ -4,9 +4,11 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttributeFilter as AttributeFilterValue } from '../../../shared/api/methods/attributes';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
 import { useLoad } from '../../api/ApiProvider';
 import { routeHref } from '../../app/router';
+import { AttributeFilter } from '../attributes/AttributeFilter';
 import { themeName } from './ThemeSelect';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -104,7 +106,8 @@ export function HeatmapView() {
   const { t, i18n } = useTranslation('themes');
   const [mode, setMode] = useState<'coded' | 'suggested'>('suggested');
   const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
-  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode }), book: await api['themes.codebook']({}) }), [mode], ['themes', 'documents']);
+  const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
+  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode, attributes }), book: await api['themes.codebook']({}) }), [mode, JSON.stringify(attributes)], ['themes', 'documents', 'attributes']);
   if (!data.data) return <p className="muted">{t('app:loading')}</p>;
   const { heat, book } = data.data;
   const grid: Grid = {
@@ -115,7 +118,7 @@ export function HeatmapView() {
   const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
   return (
     <section>
-      <ModeSwitch mode={mode} onChange={setMode} />
+      <div className="toolbar"><ModeSwitch mode={mode} onChange={setMode} /><AttributeFilter value={attributes} onChange={setAttributes} testId="heatmap-attr-filter" /></div>
       <HeatGrid grid={grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />
       {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: cell.col, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
     </section>
