@@ -25,6 +25,7 @@ test('the attribute table edits five documents at once and in place, keeps it th
   await page.keyboard.type('实施意见');
   await page.keyboard.press('Escape');
   await expect(table.cell(1, kind)).toHaveText('');
+  await expect(page.getByTestId('attr-cell-editor')).toHaveCount(0);
 
   // Select five, set 东中西部 = 东部 for all of them in one step.
   const boxes = page.getByTestId('attr-select');
@@ -52,8 +53,11 @@ test('the attribute table edits five documents at once and in place, keeps it th
   await expect(table.cell(0, kind)).toHaveText('Pilot plan 试点方案');
   await page.keyboard.press('Control+Shift+z');
   await expect(table.column(region)).toHaveText(Array(5).fill('东部'));
+  // The step before it is the in-place edit (the edit cancelled with Escape saved nothing).
   await page.getByTestId('attr-undo').click();
+  await expect(table.column(region)).toHaveText(Array(5).fill(''));
   await page.getByTestId('attr-undo').click();
+  await expect(page.getByTestId('attr-message')).toContainText('政策类型 = Pilot plan 试点方案');
   await expect(table.cell(0, kind)).toHaveText('');
 });
 

@@ -45,6 +45,12 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
 
   // Enter saves, then focus returns to the grid and the editor's blur would save again: once is enough.
   const committing = useRef(false);
+  /** Closes the editor; the blur that moving focus back to the grid causes must not save. */
+  function close() {
+    committing.current = true;
+    setEditing(null);
+    queueMicrotask(() => { committing.current = false; });
+  }
   async function commit(then: 'down' | 'right' | 'stay') {
     if (!editing || !doc || committing.current) return;
     committing.current = true;
@@ -53,9 +59,7 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
     const ok = changed ? await onCommit(doc.id, column, editing.value) : true;
     committing.current = false;
     if (!ok) return; // keep the editor open with what was typed: the page shows why
-    committing.current = true;
-    setEditing(null);
-    queueMicrotask(() => { committing.current = false; });
+    close();
     if (then === 'down') move(1, 0);
     if (then === 'right') move(0, 1);
     focusGrid();
@@ -103,7 +107,7 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
       void commit('right');
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      setEditing(null);
+      close();
       focusGrid();
     }
   }
@@ -172,5 +176,5 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
 
 /** Title wide, metadata medium, attributes as wide as their names need. */
 function template(columns: Column[]): string {
-  return ['32px', ...columns.map((c) => (c.key === 'title' ? 'minmax(240px, 2fr)' : c.kind === 'attribute' ? 'minmax(110px, 1fr)' : c.key === 'issuer' ? '160px' : c.key === 'docNumber' ? '150px' : '96px'))].join(' ');
+  return ['32px', ...columns.map((c) => (c.key === 'title' ? 'minmax(240px, 2fr)' : c.kind === 'attribute' ? 'minmax(110px, 1fr)' : c.key === 'issuer' ? '160px' : c.key === 'docNumber' ? '150px' : c.key.startsWith('date') ? '104px' : '96px'))].join(' ');
 }

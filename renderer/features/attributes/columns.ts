@@ -20,16 +20,16 @@ const METADATA: MetadataFieldName[] = ['title', 'city', 'province', 'level', 'is
 
 export function buildColumns(attributes: Attribute[], t: TFunction): Column[] {
   const levels = (['province', 'city', 'district', 'county'] as const).map((l) => ({ value: l, label: t(`levels.${l}`) }));
-  return [
-    ...METADATA.map((field): Column => ({
-      key: field, kind: 'metadata', field, label: t(`col.${field}`),
-      editor: field === 'level' ? { type: 'choice', options: levels } : { type: 'text' },
-    })),
-    ...attributes.map((a): Column => ({
-      key: `a${a.id}`, kind: 'attribute', attribute: a, label: a.name,
-      editor: { type: a.type, options: a.type === 'choice' ? a.options.map((o) => ({ value: o, label: o })) : undefined },
-    })),
-  ];
+  const metadata = METADATA.map((field): Column => ({
+    key: field, kind: 'metadata', field, label: t(`col.${field}`),
+    editor: field === 'level' ? { type: 'choice', options: levels } : { type: 'text' },
+  }));
+  const own = attributes.map((a): Column => ({
+    key: `a${a.id}`, kind: 'attribute', attribute: a, label: a.name,
+    editor: { type: a.type, options: a.type === 'choice' ? a.options.map((o) => ({ value: o, label: o })) : undefined },
+  }));
+  // The researcher's attributes right after title and city: what this table is mostly for, in view without scrolling.
+  return [...metadata.slice(0, 2), ...own, ...metadata.slice(2)];
 }
 
 /** The cell's value as the text an editor starts from ('' when empty). */
