@@ -2,6 +2,7 @@ import { ApiError, type ApiErrorData } from '../../shared/api/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { ApiEvent } from '../../shared/api/events';
 import { createAnnotationsFeature } from './annotations';
+import { createAttributesFeature } from './attributes';
 import { createCompareFeature } from './compare';
 import type { BackendContext, BackendInfo } from './context';
 import { openDatabase, retryWhileBusy } from './db/connection';
@@ -63,7 +64,8 @@ export function createBackend(opts: BackendOptions): Backend {
   const themes = createThemesFeature(ctx);
   const annotations = createAnnotationsFeature(ctx);
   const exporter = createExportFeature(ctx);
-  for (const f of [search, compare, themes, annotations, exporter]) if (f.hooks) hooks.push(f.hooks);
+  const attributes = createAttributesFeature(ctx);
+  for (const f of [search, compare, themes, annotations, exporter, attributes]) if (f.hooks) hooks.push(f.hooks);
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...documentsHandlers(ctx),
@@ -72,6 +74,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...themes.handlers,
     ...annotations.handlers,
     ...exporter.handlers,
+    ...attributes.handlers,
   };
 
   async function invoke(method: string, input: unknown): Promise<unknown> {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodMap } from './define';
 import { annotationsMethods } from './methods/annotations';
+import { attributesMethods } from './methods/attributes';
 import { compareMethods } from './methods/compare';
 import { documentsMethods } from './methods/documents';
 import { exportMethods } from './methods/export';
@@ -21,6 +22,7 @@ export const contract = {
   ...themesMethods,
   ...annotationsMethods,
   ...exportMethods,
+  ...attributesMethods,
 } satisfies MethodMap;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
+import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { exportMethods, ExportOptions, ExportResult } from '../../../shared/api/methods/export';
 import type { BackendContext } from '../context';
@@ -64,7 +65,11 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
   return {
     handlers: {
       'export.comparison': ({ comparisonId, format, options, ...dest }) => run({ comparisonId }, format, options, dest, (name) => name),
-      'export.project': ({ format, options, ...dest }) => run({ allComparisons: format === 'json' }, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`),
+      'export.project': async ({ format, options, attributes, ...dest }) => {
+        // The attributes feature says which documents a filter selects (through the contract).
+        const documentIds = attributes?.length ? ((await ctx.call('attributes.match', { filters: attributes })) as Output<'attributes.match'>).docIds : undefined;
+        return run({ allComparisons: format === 'json', documentIds }, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`);
+      },
       'export.concordance': async ({ query, filters, format, context, locale, ...dest }) => {
         const task = ctx.tasks.start(dest.taskId);
         const l = labelsFor(locale);

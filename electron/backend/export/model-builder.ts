@@ -1,7 +1,7 @@
 import { isMethodName, type Output } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import { loadComparison } from './comparison-source';
-import type { AnnotationAnchor, ExportAnnotation, ExportCoding, ExportComparison, ExportDocument, ExportModel, ExportTheme } from './model';
+import type { AnnotationAnchor, ExportAnnotation, ExportAttribute, ExportCoding, ExportComparison, ExportDocument, ExportModel, ExportTheme } from './model';
 
 /**
  * Gathers an ExportModel through the other features' contract methods (never their tables).
@@ -52,6 +52,17 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
     });
   }
   const docIds = new Set(documents.map((d) => d.id));
+
+  onStep('attributes');
+  let attributes: ExportAttribute[] = [];
+  if (has('attributes.list', 'Document attributes')) {
+    attributes = (await call<Output<'attributes.list'>>('attributes.list', {})).map((a) => ({ id: a.id, name: a.name, type: a.type, options: a.options }));
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    for (const v of await call<Output<'attributes.values'>>('attributes.values', { docIds: [...docIds] })) {
+      const d = byId.get(v.docId);
+      if (d) d.attributes = v.values;
+    }
+  }
 
   onStep('themes');
   const themes: ExportTheme[] = [];
@@ -111,6 +122,6 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
     for (const c of await call<Output<'compare.list'>>('compare.list', {})) comparisons.push(await loadComparison(ctx, c.id, []));
   }
 
-  return { projectName, appVersion: ctx.info.version, exportedAt: new Date().toISOString(), comparison, documents, themes, codings, annotations, targets, comparisons, warnings };
+  return { projectName, appVersion: ctx.info.version, exportedAt: new Date().toISOString(), comparison, documents, themes, codings, annotations, targets, comparisons, attributes, warnings };
 }
 

@@ -42,6 +42,16 @@ export interface ExportDocument {
   /** The cleaned text every offset refers to. */
   text: string;
   clauses: ExportClause[];
+  /** The researcher's own attributes: attribute id (as text) → value. */
+  attributes?: Record<string, string | number | boolean>;
+}
+
+/** A researcher's own document attribute (政策类型, 东中西部 …): REFI-QDA variables. */
+export interface ExportAttribute {
+  id: number;
+  name: string;
+  type: 'text' | 'choice' | 'number' | 'date' | 'boolean';
+  options: string[];
 }
 
 export interface ExportTheme {
@@ -150,6 +160,8 @@ export interface ExportModel {
   targets: ExportTarget[] | null;
   /** Project exports (JSON): every comparison with its links. */
   comparisons: ExportComparison[];
+  /** Custom document attributes, in order (their values are on the documents). */
+  attributes?: ExportAttribute[];
   /** Things the builder could not gather (a feature not available); shown to the researcher. */
   warnings: string[];
 }

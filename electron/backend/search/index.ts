@@ -37,11 +37,23 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
     return [...new Set([...chosen].map((p) => Number(p.split(':')[0])))];
   }
 
+  /**
+   * Attributes belong to the attributes feature: the documents they select come through its
+   * contract and narrow `docIds`. When none is selected no clause can be: an empty clause scope.
+   */
+  async function resolve<I extends { filters?: SearchFilters }>(input: I): Promise<[I, number[] | null]> {
+    const { attributes, ...rest } = input.filters ?? {};
+    if (!attributes?.length) return [input, await themeClauses(input.filters)];
+    const { docIds } = (await ctx.call('attributes.match', { filters: attributes })) as Output<'attributes.match'>;
+    const allowed = rest.docIds ? rest.docIds.filter((id) => docIds.includes(id)) : docIds;
+    return [{ ...input, filters: { ...rest, docIds: allowed } }, allowed.length ? await themeClauses(rest) : []];
+  }
+
   return {
     handlers: {
-      'search.query': async (input) => engine.query(input, await themeClauses(input.filters)),
-      'search.count': async (input) => engine.count(input, await themeClauses(input.filters)),
-      'search.facets': async (input) => engine.facets(input, await themeClauses(input.filters)),
+      'search.query': async (input) => engine.query(...(await resolve(input))),
+      'search.count': async (input) => engine.count(...(await resolve(input))),
+      'search.facets': async (input) => engine.facets(...(await resolve(input))),
     },
     hooks: {
       clausesWritten: (_db, docId) => store.indexDocumentClauses(docId),

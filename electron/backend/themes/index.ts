@@ -1,3 +1,4 @@
+import type { Output } from '../../../shared/api/contract';
 import type { themesMethods } from '../../../shared/api/methods/themes';
 import type { BackendContext } from '../context';
 import { createThemesRepo } from '../db/themes';
@@ -37,12 +38,19 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
     scheduleRecompute();
   };
   const withDone = (label: string | null) => ({ ...historyState(repo), done: label });
+  const views = viewHandlers(db, repo, documents);
 
   return {
     handlers: {
       ...codebookHandlers(db, repo, changed),
       ...codingHandlers(db, repo, documents, changed),
-      ...viewHandlers(db, repo, documents),
+      ...views,
+      // An attribute filter is the attributes feature's: its documents come through the contract.
+      'themes.heatmap': async (input) => {
+        if (!input.attributes?.length) return views['themes.heatmap'](input);
+        const { docIds } = (await ctx.call('attributes.match', { filters: input.attributes })) as Output<'attributes.match'>;
+        return views['themes.heatmap'](input, new Set(docIds));
+      },
       'themes.recompute': ({ docId }) => {
         const clauses = docId === undefined ? computeAll(db, repo, documents) : db.transaction(() => computeSuggestions(db, repo, documents, docId))();
         events.changed('themes');

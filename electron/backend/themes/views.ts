@@ -36,15 +36,19 @@ function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<numb
 
 export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
   return {
-    'themes.heatmap': ({ mode, by }: ParsedInput<'themes.heatmap'>): Output<'themes.heatmap'> => {
+    /** allowed: the documents an attribute filter selected (resolved by the caller), or null for all. */
+    'themes.heatmap': ({ mode, by }: ParsedInput<'themes.heatmap'>, allowed: Set<number> | null = null): Output<'themes.heatmap'> => {
       const infos = clauseInfos(db, documents);
       const themes = repo.themes().map((t) => t.id);
-      const docs = documents.list();
+      const docs = documents.list().filter((d) => !allowed || allowed.has(d.id));
       const cities = [...new Set(docs.map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
       const keyOf = (docId: number, city: string | null) => (by === 'document' ? `doc:${docId}` : (city ?? NO_CITY));
       // Codable clauses per column: the denominator of a share.
       const size = new Map<string, number>();
-      for (const info of infos.values()) size.set(keyOf(info.docId, info.ref.city), (size.get(keyOf(info.docId, info.ref.city)) ?? 0) + 1);
+      for (const info of infos.values()) {
+        if (allowed && !allowed.has(info.docId)) continue;
+        size.set(keyOf(info.docId, info.ref.city), (size.get(keyOf(info.docId, info.ref.city)) ?? 0) + 1);
+      }
       const columns: Output<'themes.heatmap'>['columns'] = by === 'document'
         ? [...docs]
           .sort((a, b) => (a.city ?? NO_CITY).localeCompare(b.city ?? NO_CITY, 'zh') || (a.year ?? 0) - (b.year ?? 0) || a.id - b.id)
@@ -53,7 +57,7 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
       const cells = new Map<string, { city: string; clauses: ClauseRef[] }>();
       for (const [clauseId, ts] of themesByClause(repo, mode)) {
         const info = infos.get(clauseId);
-        if (!info) continue;
+        if (!info || (allowed && !allowed.has(info.docId))) continue;
         for (const t of ts) {
           const k = `${t}\u0000${keyOf(info.docId, info.ref.city)}`;
           const cell = cells.get(k) ?? { city: info.ref.city ?? NO_CITY, clauses: [] };

@@ -5,6 +5,7 @@ import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
 import { EmptyResult } from './EmptyResult';
 import { ConcordanceExport } from './ConcordanceExport';
+import { AttributeFilter } from '../attributes/AttributeFilter';
 import { Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
@@ -173,6 +174,7 @@ export function SearchPage({ route }: { route: Route }) {
       </div>
       <p className="muted search-syntax">{t('syntax')}</p>
       {docs.data && <Filters docs={docs.data} themes={themeOptions} filters={filters} onChange={setAndClean} />}
+      <AttributeFilter value={filters.attributes} onChange={(attributes) => setAndClean({ ...filters, attributes })} testId="search-attr-filter" />
       {error && <p className="error" role="alert">{error}</p>}
       {!query.trim() && <p className="muted">{t('start')}</p>}
       {result && (

@@ -4,9 +4,11 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttributeFilter as AttributeFilterValue } from '../../../shared/api/methods/attributes';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
 import { useLoad } from '../../api/ApiProvider';
 import { routeHref } from '../../app/router';
+import { AttributeFilter } from '../attributes/AttributeFilter';
 import { themeName } from './ThemeSelect';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
@@ -133,7 +135,8 @@ export function HeatmapView() {
   const [by, setBy] = useState<'city' | 'document'>('city');
   const [measure, setMeasure] = useState<'count' | 'share'>('count');
   const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
-  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode, by }), book: await api['themes.codebook']({}) }), [mode, by], ['themes', 'documents']);
+  const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
+  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode, by, attributes }), book: await api['themes.codebook']({}) }), [mode, by, JSON.stringify(attributes)], ['themes', 'documents', 'attributes']);
   if (!data.data) return <p className="muted">{t('app:loading')}</p>;
   const { heat, book } = data.data;
   const size = new Map(heat.columns.map((c) => [c.key, c.clauses]));
@@ -152,7 +155,7 @@ export function HeatmapView() {
   const where = cell && grid.cols.find((c) => c.id === cell.col);
   return (
     <section>
-      <ModeSwitch mode={mode} onChange={setMode} />
+      <div className="toolbar"><ModeSwitch mode={mode} onChange={setMode} /><AttributeFilter value={attributes} onChange={setAttributes} testId="heatmap-attr-filter" /></div>
       <HeatOptions by={by} measure={measure} onBy={(b) => { setBy(b); setPicked(null); }} onMeasure={setMeasure} />
       {measure === 'share' && <p className="muted">{t('heatShareHint')}</p>}
       <HeatGrid grid={grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { attributeFilter } from './attributes';
 import { id, taskId } from './common';
 import { MAX_QUERY_CHARS, searchFilters } from './search';
 
@@ -70,7 +71,8 @@ export const exportMethods = {
   ),
   /** The whole project: every document, theme, coding and note (qdpx, json) or all tables (xlsx). */
   'export.project': method(
-    z.object({ format: projectExportFormat, options: exportOptions.default(exportOptions.parse({})), ...destination }).strict(),
+    /** attributes: only the documents with these attribute values (with their codings and notes). */
+    z.object({ format: projectExportFormat, options: exportOptions.default(exportOptions.parse({})), attributes: attributeFilter.optional(), ...destination }).strict(),
     exportResult,
     { progress: true },
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { attributeFilter } from './attributes';
 import { id } from './common';
 
 /**
@@ -26,6 +27,8 @@ export const searchFilters = z
      * suggestions, and a filter that ignored them would find nothing).
      */
     themeMode: z.enum(['coded', 'suggested', 'both']).optional(),
+    /** Documents by the researcher's own attributes (through the attributes feature). */
+    attributes: attributeFilter.optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof searchFilters>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { attributeFilter } from './attributes';
 import { id, ok } from './common';
 
 /** Theme ids are slugs: the default codebook's ids are part of the CLI contract (financing, talent …). */
@@ -117,7 +118,8 @@ export const themesMethods = {
    * otherwise dominates every row.
    */
   'themes.heatmap': method(
-    z.object({ mode, by: z.enum(['city', 'document']).default('city') }).strict(),
+    /** attributes: only documents with these attribute values (and only their cities). */
+    z.object({ mode, by: z.enum(['city', 'document']).default('city'), attributes: attributeFilter.optional() }).strict(),
     z.object({
       themes: z.array(themeId),
       cities: z.array(z.string()),

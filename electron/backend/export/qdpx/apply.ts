@@ -5,6 +5,7 @@ import { safeFileName } from '../files';
 import { lexicalFromText } from './lexical-from-text';
 import type { ParsedQdpx, QdpxSource } from './read';
 import { textOffsetMap } from './text-map';
+import { applyVariableValues, ensureAttributes } from './variables';
 
 /**
  * Writes a read .qdpx into the project through the contract: each text source is imported as
@@ -28,7 +29,7 @@ function ownRange(text: string, c: Clause): { start: number; end: number } {
 }
 
 export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void): Promise<QdpxImportReport> {
-  const created = { docs: [] as number[], themes: [] as string[] };
+  const created = { docs: [] as number[], themes: [] as string[], attributes: [] as number[] };
   try {
     return await applyAll(ctx, parsed, progress, created);
   } catch (e) {
@@ -36,11 +37,12 @@ export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progres
     // (their codings and notes go with them).
     for (const id of created.docs) await ctx.call('documents.delete', { id }).catch(() => {});
     for (const id of created.themes.reverse()) await ctx.call('themes.delete', { id }).catch(() => {});
+    for (const id of created.attributes) await ctx.call('attributes.delete', { id }).catch(() => {});
     throw e;
   }
 }
 
-async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void, created: { docs: number[]; themes: string[] }): Promise<QdpxImportReport> {
+async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void, created: { docs: number[]; themes: string[]; attributes: number[] }): Promise<QdpxImportReport> {
   const call = async <T>(m: string, input: unknown) => (await ctx.call(m, input)) as T;
   const warnings = [...parsed.warnings];
   const report: QdpxImportReport = { documents: [], themes: { created: 0, reused: 0 }, codings: 0, notes: 0, warnings };
@@ -69,6 +71,10 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
     byName.set(code.name, theme.id);
     report.themes.created++;
   }
+
+  // Variables become document attributes (by name and type; an existing one is reused).
+  const attributes = await ensureAttributes(ctx, parsed.variables ?? [], warnings);
+  created.attributes.push(...attributes.created);
 
   const taken = new Set((await call<Output<'documents.list'>>('documents.list', {})).map((d) => d.file));
   const notesUsed = new Set<string>();
@@ -140,6 +146,7 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
       await addNote({ kind: 'document', docId }, note.text);
     }
     if (source.memo) await addNote({ kind: 'document', docId }, source.memo);
+    await applyVariableValues(ctx, docId, source.variables ?? [], attributes.byGuid, source.name, warnings);
   }
   progress(parsed.sources.length, parsed.sources.length, '');
 

@@ -3,6 +3,7 @@ import { lexicalToRich, richToPlain } from '../../../../shared/domain/lexical-re
 import { type ExportClause, type ExportModel, type ReportOptions, indexModel } from '../model';
 import { OffsetMap } from './codepoints';
 import { guidFactory } from './guid';
+import { attributeVariables } from './variables';
 import { el, renderXml, type XmlNode } from './xml';
 
 /**
@@ -126,6 +127,7 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
   }
 
   const variableGuid = (key: string) => guid(`var:${key}`);
+  const custom = attributeVariables(model, guid);
   const sources: Array<{ path: string; text: string }> = [];
   let selectionCount = 0;
   const sourceNodes = documents.map((d) => {
@@ -145,6 +147,7 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
       ),
       (docNotes.get(d.id) ?? []).map((n) => el('NoteRef', { targetGUID: n })),
       VARIABLES.filter(([k]) => d[k]).map(([k]) => el('VariableValue', {}, el('VariableRef', { targetGUID: variableGuid(k) }), el('TextValue', {}, String(d[k])))),
+      custom.valuesOf(d),
     );
   });
 
@@ -155,7 +158,7 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
     },
     el('Users', {}, el('User', { guid: user, name: 'PolicyLens', id: 'policylens' })),
     roots.length ? el('CodeBook', {}, el('Codes', {}, roots.map((t) => codeNode(t.id)))) : null,
-    el('Variables', {}, VARIABLES.map(([k, label]) => el('Variable', { guid: variableGuid(k), name: label, typeOfVariable: 'Text' }))),
+    el('Variables', {}, VARIABLES.map(([k, label]) => el('Variable', { guid: variableGuid(k), name: label, typeOfVariable: 'Text' })), custom.variables),
     sourceNodes.length ? el('Sources', {}, sourceNodes) : null,
     notes.length ? el('Notes', {}, notes) : null,
     links.length ? el('Links', {}, links) : null,

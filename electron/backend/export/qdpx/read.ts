@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { ApiError } from '../../../../shared/api/errors';
 import { inflateCapped } from '../../importers/zip-guard';
 import { OffsetMap } from './codepoints';
+import { METADATA_VARIABLE_NAMES, type QdpxVariable, type QdpxVariableValue } from './variables';
 
 /**
  * Reads a .qdpx written by any REFI-QDA tool into plain data. Accepts the deviations seen in the
@@ -37,6 +38,8 @@ export interface QdpxSource {
   selections: QdpxSelection[];
   noteGuids: string[];
   memo: string | null;
+  /** Values of the project's variables (document attributes) for this source. */
+  variables: QdpxVariableValue[];
 }
 
 export interface ParsedQdpx {
@@ -44,6 +47,8 @@ export interface ParsedQdpx {
   origin: string | null;
   codes: QdpxCode[];
   sources: QdpxSource[];
+  /** The project's variables: the researcher's document attributes (and PolicyLens's own metadata). */
+  variables: QdpxVariable[];
   notes: Map<string, { name: string; text: string }>;
   projectNoteGuids: string[];
   warnings: string[];
@@ -159,6 +164,15 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
     notes.set(guid, { name: str(n.name) ?? '', text: text.replace(/\r\n?/g, '\n') });
   }
 
+  const variables: QdpxVariable[] = arr((project.Variables as X | undefined)?.Variable)
+    .map((v) => ({ guid: str(v.guid) ?? '', name: str(v.name)?.trim() ?? '', typeOfVariable: str(v.typeOfVariable) ?? 'Text', description: str(v.Description) }))
+    .filter((v) => v.guid && v.name);
+  const metadataGuids = new Set(variables.filter((v) => METADATA_VARIABLE_NAMES.has(v.name)).map((v) => v.guid));
+  const valueOf = (vv: X) => {
+    for (const k of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']) if (vv[k] !== undefined) return str(vv[k])?.trim() ?? null;
+    return null;
+  };
+
   const sourcesEl = (project.Sources as X | undefined) ?? {};
   for (const kind of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']) {
     const n = arr(sourcesEl[kind]).length;
@@ -197,10 +211,18 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
       });
     }
     if (arr(s.Coding).length) warnings.push(`${arr(s.Coding).length} coding(s) of the whole source "${name}" were not imported: PolicyLens codes clauses and text ranges.`);
-    if (arr(s.VariableValue).length) withVariables++;
-    sources.push({ guid, name, text: norm.text, selections, noteGuids: arr(s.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x), memo: str(s.Description)?.trim() || null });
+    const values = arr(s.VariableValue).flatMap((vv) => {
+      const variableGuid = str((vv.VariableRef as X | undefined)?.targetGUID);
+      const value = valueOf(vv);
+      return variableGuid && value ? [{ variableGuid, value }] : [];
+    });
+    if (values.some((v) => metadataGuids.has(v.variableGuid))) withVariables++;
+    sources.push({
+      guid, name, text: norm.text, selections, noteGuids: arr(s.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x), memo: str(s.Description)?.trim() || null,
+      variables: values.filter((v) => !metadataGuids.has(v.variableGuid)),
+    });
   }
-  if (withVariables) warnings.push(`Variable values of ${withVariables} source(s) were not imported: PolicyLens reads metadata (city, 文号, dates) from the text itself.`);
+  if (withVariables) warnings.push(`Metadata variables (city, 文号, dates) of ${withVariables} source(s) were not imported: PolicyLens reads metadata from the text itself.`);
   if (crlf) warnings.push('Sources with Windows (CRLF) or old Mac (CR) line ends were converted to LF; positions were adjusted.');
   for (const [el, what] of [['Cases', 'Cases'], ['Sets', 'Sets'], ['Graphs', 'Graphs'], ['Links', 'Links between items']] as const) {
     if (project[el]) warnings.push(`${what} in the project cannot be represented in PolicyLens and were not imported.`);
@@ -210,6 +232,7 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
     origin: str(project.origin),
     codes,
     sources,
+    variables,
     notes,
     projectNoteGuids: arr(project.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x),
     warnings,

@@ -23,6 +23,15 @@ function agenciesOf(c: ExportClause | undefined): string {
   return [...new Set([...c.agencies.lead, ...c.agencies.responsible])].join('、');
 }
 
+/** The researcher's own attributes of a document, one column each (yes/no in the report's language). */
+function attributeCells(model: ExportModel, values: Record<string, string | number | boolean> | undefined, locale: ReportOptions['locale']): Array<string | number | null> {
+  return (model.attributes ?? []).map((a) => {
+    const v = values?.[String(a.id)];
+    if (typeof v === 'boolean') return locale === 'zh-CN' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+    return v ?? null;
+  });
+}
+
 export function codingTable(model: ExportModel, options: ReportOptions, l: Labels = labelsFor(options.locale)): Table {
   const { docs, clauses, themes } = indexModel(model);
   const inComparison = model.comparison ? new Set(model.comparison.documentIds) : null;
@@ -59,13 +68,14 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
         doc?.title ?? doc?.file ?? '', doc?.city ?? '', doc?.year ?? null, doc?.docNumber ?? '', clause ? (clause.path || clause.label) : '', text,
         [...new Set(themeList.map((t) => t.name))].join('; '), instruments.map(instrumentWord).join('; '), agenciesOf(clause), notes.join('\n'),
         [...new Set(list.map((c) => valueWord(l, c.status)))].join('; '),
+        ...attributeCells(model, doc?.attributes, options.locale),
       ],
     };
   });
   rows.sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1]);
   return {
     name: l.codings,
-    header: [l.document, l.city, l.year, l.docNumber, l.path, l.text, l.themes, l.instrument, l.agencies, l.annotation, l.status],
+    header: [l.document, l.city, l.year, l.docNumber, l.path, l.text, l.themes, l.instrument, l.agencies, l.annotation, l.status, ...(model.attributes ?? []).map((a) => a.name)],
     rows: rows.map((r) => r.cells),
   };
 }

@@ -1,0 +1,84 @@
+// Undo/redo of the attribute table as before/after snapshots of what an operation changed:
+// single values, a document's edited metadata fields (with which fields count as edited by hand),
+// and attribute rows (create, rename, options, delete). The log lives in the database, so Ctrl+Z
+// still works after a reload.
+import { ApiError } from '../../../shared/api/errors';
+import type { MetadataFields } from '../../../shared/api/methods/documents';
+import type { AttributeRow, AttributesRepo } from '../db/attributes';
+import type { Db } from '../db/connection';
+import type { DocumentsRepo } from '../db/documents';
+
+export interface MetadataSnapshot {
+  fields: Partial<MetadataFields>;
+  edited: string;
+  inferred: string;
+}
+
+export type Change =
+  | { kind: 'value'; docId: number; attributeId: number; before: string | null; after: string | null }
+  | { kind: 'metadata'; docId: number; before: MetadataSnapshot; after: MetadataSnapshot }
+  | { kind: 'attribute'; id: number; before: AttributeRow | null; after: AttributeRow | null };
+
+export interface AttributeHistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export function historyState(repo: AttributesRepo): AttributeHistoryState {
+  const last = repo.lastDone();
+  const next = repo.firstUndone();
+  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? null, redoLabel: next?.label ?? null };
+}
+
+function putAttribute(repo: AttributesRepo, row: AttributeRow): void {
+  try {
+    repo.put(row);
+  } catch (e) {
+    if (/UNIQUE/i.test(String((e as Error).message))) {
+      throw new ApiError('conflict', `“${row.name}” cannot come back: another attribute has that name now. Rename that one first.`);
+    }
+    throw e;
+  }
+}
+
+function apply(repo: AttributesRepo, documents: DocumentsRepo, changes: Change[], side: 'before' | 'after'): void {
+  // Attribute rows that come back first (their values refer to them); rows that go, last.
+  for (const c of changes) if (c.kind === 'attribute' && c[side]) putAttribute(repo, c[side]!);
+  for (const c of changes) {
+    if (c.kind === 'value') repo.setValue(c.docId, c.attributeId, c[side]); // a document deleted since has nothing to restore
+    else if (c.kind === 'metadata' && documents.get(c.docId)) {
+      documents.updateMetadata(c.docId, c[side].fields);
+      repo.setDocFlags(c.docId, c[side].edited, c[side].inferred);
+    }
+  }
+  for (const c of changes) if (c.kind === 'attribute' && !c[side]) repo.remove(c.id);
+}
+
+export function logChanges(repo: AttributesRepo, label: string, changes: Change[]): void {
+  if (changes.length) repo.pushUndo(label, changes);
+}
+
+/** Undoes the last step; returns its label and whether document metadata changed (null: nothing to undo). */
+export function undo(db: Db, repo: AttributesRepo, documents: DocumentsRepo): { label: string; metadata: boolean } | null {
+  return db.transaction(() => {
+    const entry = repo.lastDone();
+    if (!entry) return null;
+    const changes = JSON.parse(entry.changes) as Change[];
+    apply(repo, documents, changes, 'before');
+    repo.markUndone(entry.id, true);
+    return { label: entry.label, metadata: changes.some((c) => c.kind === 'metadata') };
+  })();
+}
+
+export function redo(db: Db, repo: AttributesRepo, documents: DocumentsRepo): { label: string; metadata: boolean } | null {
+  return db.transaction(() => {
+    const entry = repo.firstUndone();
+    if (!entry) return null;
+    const changes = JSON.parse(entry.changes) as Change[];
+    apply(repo, documents, changes, 'after');
+    repo.markUndone(entry.id, false);
+    return { label: entry.label, metadata: changes.some((c) => c.kind === 'metadata') };
+  })();
+}
