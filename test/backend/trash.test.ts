@@ -116,4 +116,17 @@ describe('document Trash', () => {
     expect(await call<Output<'documents.trash'>>(b, 'documents.trash', {})).toEqual([]);
     await expect(call(b, 'documents.restore', { trashId: again.trashId })).rejects.toThrow(/Nothing with id/);
   });
+  it("keeps the document's attribute values through delete and restore", async () => {
+    const b = await project();
+    const docs = await call<Output<'documents.list'>>(b, 'documents.list', {});
+    const wz = docs.find((d) => d.city === '温州市')!;
+    const region = await call<Output<'attributes.create'>>(b, 'attributes.create', { name: '东中西部', type: 'choice', options: ['东部', '中部', '西部'] });
+    await call(b, 'attributes.set', { docIds: [wz.id], values: [{ attributeId: region.id, value: '东部' }] });
+    const { trashId } = await call<Output<'documents.delete'>>(b, 'documents.delete', { id: wz.id });
+    const gone = await call<Output<'attributes.values'>>(b, 'attributes.values', {});
+    expect(gone.find((r) => r.docId === wz.id)).toBeUndefined();
+    const { id } = await call<Output<'documents.restore'>>(b, 'documents.restore', { trashId });
+    const back = await call<Output<'attributes.values'>>(b, 'attributes.values', {});
+    expect(back.find((r) => r.docId === id)?.values).toEqual({ [region.id]: '东部' });
+  });
 });

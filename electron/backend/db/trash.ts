@@ -25,6 +25,8 @@ export interface DocumentSnapshot {
   rowNotes: Array<{ id: number; clause_ids: string; row_key: string | null }>;
   decisions: Row[];
   members: Row[];
+  /** The researcher's own attribute values (absent in snapshots taken before attributes existed). */
+  attributeValues?: Row[];
 }
 
 export interface TrashRow {
@@ -50,6 +52,7 @@ export function createTrashRepo(db: Db) {
     decisions: all(`SELECT * FROM alignment_decisions WHERE clause_a IN (SELECT id FROM clauses WHERE doc_id = @doc)
       OR clause_b IN (SELECT id FROM clauses WHERE doc_id = @doc)`),
     members: all('SELECT * FROM comparison_members WHERE doc_id = ?'),
+    attributeValues: all('SELECT * FROM attribute_values WHERE doc_id = ?'),
     insert: db.prepare(`INSERT INTO document_trash (doc_id, title, city, file_name, clauses, codings, notes, deleted_at, snapshot)
       VALUES (@doc_id, @title, @city, @file_name, @clauses, @codings, @notes, @deleted_at, @snapshot)`),
     list: db.prepare('SELECT id, doc_id, title, city, file_name, clauses, codings, notes, deleted_at FROM document_trash ORDER BY deleted_at DESC, id DESC'),
@@ -59,7 +62,7 @@ export function createTrashRepo(db: Db) {
   };
   const exists = {
     documents: s.exists('documents'), clauses: s.exists('clauses'), codings: s.exists('codings'), annotations: s.exists('annotations'),
-    themes: s.exists('themes'), comparisons: s.exists('comparisons'),
+    themes: s.exists('themes'), comparisons: s.exists('comparisons'), attributes: s.exists('attributes'),
   };
   const inserts = new Map<string, ReturnType<Db['prepare']>>();
   /** INSERT of a snapshot row into its table (the table names are this file's constants). */
@@ -91,6 +94,7 @@ export function createTrashRepo(db: Db) {
         rowNotes: s.rowNotes.all({ doc: docId }) as DocumentSnapshot['rowNotes'],
         decisions: s.decisions.all({ doc: docId }) as Row[],
         members: s.members.all(docId) as Row[],
+        attributeValues: s.attributeValues.all(docId) as Row[],
       };
     },
     add(row: Omit<TrashRow, 'id'>): number {

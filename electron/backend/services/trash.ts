@@ -113,6 +113,10 @@ export function createTrashService(deps: { db: Db; trash: TrashRepo; hooks: Docu
       const ord = trash.memberAt.get(m.comparison_id, m.ord) ? trash.maxOrd.get(m.comparison_id) + 1 : m.ord;
       trash.insertRow('comparison_members', { ...m, ord, doc_id: docId });
     }
+    // An attribute deleted for good since takes its values with it; one in the attributes' own bin keeps them.
+    for (const v of snap.attributeValues ?? []) {
+      if (trash.taken('attributes', v.attribute_id)) trash.insertRow('attribute_values', { ...v, doc_id: docId });
+    }
     for (const h of hooks) h.clausesWritten?.(db, docId);
     return { docId, lost };
   }
