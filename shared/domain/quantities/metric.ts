@@ -15,7 +15,7 @@ const PHRASE_BREAK = /[，,、：:；;。“”"《》\n]/u;
 const CLAUSE_BREAK = /[，,：:；;。\n]/u;
 const YEAR_PHRASE = /(?:争取|力争)?(?:到|至|在)?(?:19|20)[0-9]{2}\s*(?:[-－—~～至到]\s*(?:19|20)[0-9]{2}\s*)?年(?:底|末|前|内|度)?(?:前)?/gu;
 // Horizon and connective words that open a phrase without being part of what is counted.
-const LEADING_FILLER = /^(?:的|其中|同时|争取|力争|确保|每年|年均|三年示范期|示范期内?|期间|并)+/u;
+const LEADING_FILLER = /^(?:的|其中|同时|争取|力争|确保|每年|全年|年均|三年示范期|示范期内?|期间|并)+/u;
 /**
  * Light verbs that introduce the counted thing (建设10个…, 预计实现地区生产总值…): a closed class
  * of the verbs goals are stated with. Growth verbs (新增, 增长) are not in it: they are meaning.
@@ -23,7 +23,7 @@ const LEADING_FILLER = /^(?:的|其中|同时|争取|力争|确保|每年|年均
 const LIGHT_VERB = '(?:预计|实现|完成|建设|建成|打造|培育|引进|举办|服务|争取|兑现|形成|新签约|签约|注册|推动|扶持|支持|组织|认定|重点|累计|按照|达到|达|共|约)';
 const LEADING_VERBS = new RegExp(`^(?:${LIGHT_VERB}并?)+`, 'u');
 // Comparison words between the metric and the number; growth verbs (增长, 新增) stay.
-const TRAILING_VERB = /(?:每[人户家月年个项次]|每千人口|提高到|提高至|增加到|增至|降低到|降至|达到|达|超过|超|突破|不低于|不少于|不超过|不高于|最高不超过|最高|最多|累计|约|共|为|在|以|至|到|分别|提供|给予|奖励|补助|补贴)+$/u;
+const TRAILING_VERB = /(?:每[人户家月年个项次]|每千人口|提高到|提高至|增加到|增至|降低到|降至|达到|达|超过|超|近|逾|保持|突破|不低于|不少于|不超过|不高于|最高不超过|最高|最多|累计|约|共|为|在|以|至|到|分别|提供|给予|奖励|补助|补贴)+$/u;
 /** Words that end a noun phrase after a number: the next verb of the sentence. */
 const VERB_AFTER = /完成|实现|达到?|建设|建成|增长|提高|为目标|为重点|以上|以下|左右/u;
 /** After a classifier the counted noun may be quoted (60家“专精特新”企业): quotes do not end it. */
@@ -36,8 +36,8 @@ function clean(s: string): string {
   return s.replace(YEAR_PHRASE, '').replace(/[\s\u00a0\u3000]+/gu, '').replace(LEADING_FILLER, '');
 }
 
-const OPEN = '(（[【';
-const CLOSE = ')）]】';
+const OPEN = '(（[【“';
+const CLOSE = ')）]】”';
 
 /** The phrase before `at`, back to punctuation; a bracketed group inside it is kept whole. */
 function phraseBefore(text: string, at: number, floor: number): string {
@@ -111,10 +111,11 @@ export function findMetric(text: string, start: number, end: number, sentenceSta
   // A counted quantity earlier in the phrase (639个纳入…的重点项目完成投资920亿元) is not part of this metric.
   const before = phraseBefore(text, start, sentenceStart).replace(/^.*[0-9０-９][万千百]?(?:个|家|所|处|项|座|条|台|套|场|件|名)(?![0-9０-９])/u, '');
   const noun = stripBefore(before);
-  const growth = /^(?:增长|提高|下降)$/u.test(noun);
+  // Only a change named (同比增长7%): it is the change of what the previous number counts.
+  const growth = /^(?:同比|比上年|较上年|年均)?(?:增长|提高|下降)$/u.test(noun);
   if (noun.length >= 2 && !growth) return noun.slice(-MAX_LENGTH);
   // Nothing named in this list item: what the previous number of the sentence counts.
-  if (previous) return growth ? `${previous.replace(/(?:增长|提高|下降)$/u, '')}${noun}` : previous;
+  if (previous) return growth ? `${previous.replace(/(?:增长|提高|下降)$/u, '')}${noun.replace(/^(?:同比|比上年|较上年)/u, '')}` : previous;
   const after = clean(phraseAfter(text, end).replace(/^(?:以上|以下|以内|左右)/u, ''));
   const combined = (noun + after).slice(0, MAX_LENGTH);
   return combined.length >= 2 ? combined : undefined;
