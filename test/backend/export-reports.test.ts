@@ -102,5 +102,9 @@ describe('comparison report formats', () => {
     const txt = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', files.pdf, '-'], { encoding: 'utf8' }).stdout;
     for (const t of fx.linkedTexts) expect(squash(txt)).toContain(squash(t));
     expect(txt).toContain('NOTE-CLAUSE');
+    // No page but the last holds only a few lines (the title page used to spill onto one).
+    const pages = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', files.pdf, '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1).map((p) => squash(p).length);
+    const median = [...pages].sort((a, b) => a - b)[Math.floor(pages.length / 2)];
+    for (const n of pages.slice(0, -1)) expect(n, pages.join(' ')).toBeGreaterThan(median * 0.2);
   });
 });

@@ -23,7 +23,8 @@ describe('extractQuantities', () => {
 
   it('takes the metric after the number when only a verb precedes it', () => {
     const [q] = extractQuantities('三年示范期,培育60 家隐形冠军企业。');
-    expect(q.metric).toBe('培育隐形冠军企业');
+    // What is counted, without the verb that introduces it.
+    expect(q.metric).toBe('隐形冠军企业');
     expect(q.year).toBeUndefined();
   });
 

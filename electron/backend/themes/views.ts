@@ -9,6 +9,12 @@ import type { ThemesRepo } from '../db/themes';
 
 const NO_CITY = '—';
 
+/** The last year of a document's period (2016-2018 → 2018): the year a goal without one is for. */
+function periodEnd(period: string | null): number | undefined {
+  const years = (period ?? '').match(/(?:19|20)[0-9]{2}/gu);
+  return years ? Number(years[years.length - 1]) : undefined;
+}
+
 interface ClauseInfo { ref: ClauseRef; docId: number }
 
 function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> {
@@ -104,9 +110,10 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
       for (const d of documents.list()) {
         if (docIds && !docIds.includes(d.id)) continue;
         const text = documents.get(d.id)?.cleaned_text ?? '';
+        const defaultYear = periodEnd(d.period);
         for (const c of documents.clauses(d.id)) {
           if (c.kind !== 'measure' && c.kind !== 'heading') continue;
-          for (const q of extractTargets(text.slice(c.text_start, c.end))) {
+          for (const q of extractTargets(text.slice(c.text_start, c.end), { defaultYear })) {
             rows.push({
               docId: d.id, city: d.city, title: d.title, clauseId: c.id, path: c.path, metric: q.metric ?? null, value: q.value,
               valueMax: q.valueMax ?? null, unit: q.unit, year: q.year ?? null, bound: q.bound ?? null, text: q.text,

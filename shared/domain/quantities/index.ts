@@ -115,7 +115,15 @@ function sentenceEnd(text: string, at: number): number {
  * Every quantity in the text, in order. Pure and deterministic; offsets are UTF-16 offsets into
  * `text`, so they can be used directly as highlight ranges in the cleaned text.
  */
-export function extractQuantities(text: string): Quantity[] {
+export interface QuantityOptions {
+  /**
+   * The year of a quantity whose sentence names none: the end of the document's period
+   * (三年示范期 in a 2016-2018 plan means by 2018). Left out, such quantities have no year.
+   */
+  defaultYear?: number;
+}
+
+export function extractQuantities(text: string, options: QuantityOptions = {}): Quantity[] {
   const years = findYears(text);
   const isYear = (start: number) => years.some((y) => start >= y.start && start < y.end);
   const out: Quantity[] = [];
@@ -135,9 +143,15 @@ export function extractQuantities(text: string): Quantity[] {
     out.push(q);
   }
   attachYears(text, out, years);
+  let previous: { sentence: number; metric: string } | null = null;
   for (const q of out) {
-    const metric = findMetric(text, q.start, q.end, sentenceStart(text, q.start));
-    if (metric) q.metric = metric;
+    const sentence = sentenceStart(text, q.start);
+    const metric = findMetric(text, q.start, q.end, sentence, q.unit, previous?.sentence === sentence ? previous.metric : undefined);
+    if (metric) {
+      q.metric = metric;
+      previous = { sentence, metric };
+    }
+    if (q.year === undefined && options.defaultYear !== undefined) q.year = options.defaultYear;
   }
   return out;
 }
@@ -177,6 +191,6 @@ function attachYears(text: string, quantities: Quantity[], years: YearMark[]): v
 }
 
 /** Quantities that read as targets: a year, a bound or a growth verb makes a number a goal. */
-export function extractTargets(text: string): Quantity[] {
-  return extractQuantities(text).filter((q) => q.metric && (q.year !== undefined || q.bound === 'min' || /新增|达到|增长|培育|建设|引进|实现|累计/u.test(q.metric + text.slice(Math.max(0, q.start - 4), q.start))));
+export function extractTargets(text: string, options: QuantityOptions = {}): Quantity[] {
+  return extractQuantities(text, options).filter((q) => q.metric && (q.year !== undefined || q.bound === 'min' || /新增|达到|增长|培育|建设|引进|实现|累计/u.test(q.metric + text.slice(Math.max(0, q.start - 4), q.start))));
 }

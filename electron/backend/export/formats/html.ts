@@ -22,8 +22,9 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border: 1px solid #d0d7de; padding: .4em .5em; vertical-align: top; text-align: left; word-wrap: break-word; }
 th { background: #f6f8fa; }
 table.fields th { width: 30%; }
-/* A row longer than what is left of a page breaks inside it: moving it whole leaves pages nearly empty. */
-.row { margin-bottom: 1.2em; }
+/* A row moves whole to the next page (side-by-side cells split across pages are hard to read);
+   only the title page's forced break went, which left pages with a few lines. */
+.row { page-break-inside: avoid; margin-bottom: 1.2em; }
 h2, thead, .clause-path { break-after: avoid; }
 .clause-path { color: #57606a; font-size: 9pt; display: block; }
 mark.diff { background: #fff3b0; }

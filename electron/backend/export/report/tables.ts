@@ -95,7 +95,8 @@ export function targetsTable(model: ExportModel, options: ReportOptions, l: Labe
   for (const d of model.documents) {
     if (ids && !ids.has(d.id)) continue;
     for (const c of d.clauses) {
-      for (const q of extractTargets(c.text)) {
+      const end = (d.period ?? '').match(/(?:19|20)[0-9]{2}/gu)?.pop();
+      for (const q of extractTargets(c.text, { defaultYear: end ? Number(end) : undefined })) {
         rows.push([d.title ?? d.file, d.city ?? '', c.path || c.label, q.metric ?? '', q.value, q.unit, q.year ?? null, valueWord(l, q.bound), q.text]);
       }
     }
