@@ -1,3 +1,4 @@
+import { attributeFilter } from '../../../shared/api/methods/attributes';
 import type { SearchFilters } from '../../../shared/api/methods/search';
 
 /**
@@ -25,6 +26,7 @@ export function stateFromParams(p: URLSearchParams): SearchState {
     yearTo: int(p.get('to')),
     docIds: docIds?.length ? docIds : undefined,
     themeIds: list(p.get('theme')),
+    attributes: attributesParam(p.get('attr')),
   };
   return { q: p.get('q') ?? '', filters: clean(filters) };
 }
@@ -35,7 +37,19 @@ export function paramsFromState(s: SearchState): Record<string, string | undefin
   return {
     q: s.q || undefined, city: join(f.cities), province: join(f.provinces), level: join(f.levels), validity: join(f.validity),
     from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds), theme: join(f.themeIds),
+    attr: f.attributes?.length ? JSON.stringify(f.attributes) : undefined,
   };
+}
+
+/** Attribute filters travel as JSON (values may hold any character); a damaged one is ignored. */
+function attributesParam(v: string | null): SearchFilters['attributes'] {
+  if (!v) return undefined;
+  try {
+    const parsed = attributeFilter.safeParse(JSON.parse(v));
+    return parsed.success && parsed.data.length ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Drops empty entries so "no filter" is always {}. */
