@@ -104,4 +104,9 @@ test('a heatmap filtered by an attribute shows only those documents’ cities', 
   await page.getByTestId('search-attr-filter-value').selectOption('中部');
   await expect(page.getByTestId('search-group')).toHaveCount(1);
   await expect(page.getByTestId('search-group')).toContainText('咸宁市');
+  // The filter lives in the URL with the query: a reload keeps both.
+  await app.reload();
+  await expect(page.getByTestId('search-attr-filter-value')).toHaveValue('中部');
+  await expect(page.getByTestId('search-group')).toHaveCount(1);
+  await expect(page.getByTestId('search-group')).toContainText('咸宁市');
 });
