@@ -64,9 +64,11 @@ test('the attribute table edits five documents at once and in place, keeps it th
 test('a heatmap filtered by an attribute shows only those documents’ cities', async ({ app }) => {
   const { page } = app;
   const table = new AttributesSection(page);
+  await app.setLanguage('zh-CN');
   await table.open();
   await expect(table.rows()).toHaveCount(5);
   const region = await table.create('东中西部', 'choice', '东部、中部、西部');
+  await table.create('试点城市', 'boolean');
   // Filter the table by typing a Chinese city name, select what is shown, set 中部; the rest 东部.
   await page.getByTestId('attr-filter').click();
   await page.keyboard.type('咸宁');
@@ -81,6 +83,8 @@ test('a heatmap filtered by an attribute shows only those documents’ cities', 
   await expect(page.getByTestId('attr-selected-count')).toContainText('4');
   await table.bulkSet('东中西部', '东部', 'select');
   await expect(table.column(region).filter({ hasText: '东部' })).toHaveCount(4);
+  await table.bulkSet('试点城市', '是', 'select');
+  await page.screenshot({ path: 'test-results/attributes-table-zh.png' });
 
   const themes = new ThemesSection(page);
   await themes.open('heatmap');
@@ -98,6 +102,11 @@ test('a heatmap filtered by an attribute shows only those documents’ cities', 
   await page.keyboard.type('企业');
   await page.getByTestId('search-attr-filter-attribute').selectOption({ label: '东中西部' });
   await page.getByTestId('search-attr-filter-value').selectOption('中部');
+  await expect(page.getByTestId('search-group')).toHaveCount(1);
+  await expect(page.getByTestId('search-group')).toContainText('咸宁市');
+  // The filter lives in the URL with the query: a reload keeps both.
+  await app.reload();
+  await expect(page.getByTestId('search-attr-filter-value')).toHaveValue('中部');
   await expect(page.getByTestId('search-group')).toHaveCount(1);
   await expect(page.getByTestId('search-group')).toContainText('咸宁市');
 });

@@ -2,8 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import type { AttributeFilter as AttributeFilterValue } from '../../../shared/api/methods/attributes';
 import type { ExportFormat, ExportResult } from '../../../shared/api/methods/export';
 import { useApi, useApiEvents, useLoad } from '../../api/ApiProvider';
+import { AttributeFilter } from '../attributes/AttributeFilter';
 import { downloadExport, humanSize, showInFolder } from './download';
 import { ImportQdpx } from './ImportQdpx';
 
@@ -30,6 +32,7 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
   const [format, setFormat] = useState<string>('docx');
   const [opts, setOpts] = useState({ includeUnaligned: false, includeRejected: false, includeSuggested: true, locale: i18n.language === 'zh-CN' ? ('zh-CN' as const) : ('en' as const), csvTable: 'codings' as 'codings' | 'alignment' | 'targets' });
   const [fileName, setFileName] = useState('');
+  const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const taskId = useRef(`export-${Date.now()}`);
@@ -61,7 +64,7 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
         what === 'comparison'
           ? await api['export.comparison']({ comparisonId: comparisonId!, format: format as ExportFormat, options: opts, ...dest })
           : what === 'project'
-            ? await api['export.project']({ format: format as (typeof PROJECT_FORMATS)[number], options: opts, ...dest })
+            ? await api['export.project']({ format: format as (typeof PROJECT_FORMATS)[number], options: opts, attributes, ...dest })
             : await api['export.backup'](dest);
       setPhase({ kind: 'done', result });
       if (browser && result.downloadName) await downloadExport(result.downloadName);
@@ -116,6 +119,7 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
                   <label><input type="checkbox" data-testid="export-rejected" checked={opts.includeRejected} onChange={(e) => setOpts({ ...opts, includeRejected: e.target.checked })} /> {t('includeRejected')}</label>
                 </>
               )}
+              {what === 'project' && <AttributeFilter value={attributes} onChange={setAttributes} testId="export-attr-filter" />}
               <label><input type="checkbox" data-testid="export-suggested" checked={opts.includeSuggested} onChange={(e) => setOpts({ ...opts, includeSuggested: e.target.checked })} /> {t('includeSuggested')}</label>
               <label>
                 {t('locale')}{' '}

@@ -1,3 +1,4 @@
+import { attributeFilter } from '../../../shared/api/methods/attributes';
 import type { SearchFilters } from '../../../shared/api/methods/search';
 
 /**
@@ -26,6 +27,7 @@ export function stateFromParams(p: URLSearchParams): SearchState {
     docIds: docIds?.length ? docIds : undefined,
     themeIds: list(p.get('theme')),
     themeMode: ((m) => (m === 'coded' || m === 'suggested' || m === 'both' ? m : undefined))(p.get('tm')),
+    attributes: attributesParam(p.get('attr')),
   };
   return { q: p.get('q') ?? '', filters: clean(filters) };
 }
@@ -36,7 +38,19 @@ export function paramsFromState(s: SearchState): Record<string, string | undefin
   return {
     q: s.q || undefined, city: join(f.cities), province: join(f.provinces), level: join(f.levels), validity: join(f.validity),
     from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds), theme: join(f.themeIds), tm: f.themeIds?.length ? f.themeMode : undefined,
+    attr: f.attributes?.length ? JSON.stringify(f.attributes) : undefined,
   };
+}
+
+/** Attribute filters travel as JSON (values may hold any character); a damaged one is ignored. */
+function attributesParam(v: string | null): SearchFilters['attributes'] {
+  if (!v) return undefined;
+  try {
+    const parsed = attributeFilter.safeParse(JSON.parse(v));
+    return parsed.success && parsed.data.length ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Drops empty entries so "no filter" is always {}. */
