@@ -14,7 +14,7 @@ export const metadataFieldList = Object.keys(metadataColumns) as MetadataFieldNa
 
 export interface DocumentRow {
   id: number; file_name: string; source_path: string | null; source_hash: string; format: string; encoding: string | null;
-  raw_text: string; cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
+  cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
   issuer: string | null; doc_number: string | null; date_written: string | null; date_published: string | null;
   validity: string | null; period: string | null; inferred_fields: string; edited_fields: string; warnings: string;
   imported_at: string; updated_at: string;
@@ -32,6 +32,7 @@ export interface NewDocument {
   sourceHash: string;
   format: string;
   encoding: string | null;
+  /** The importer's text before cleanup: not stored (everything refers to the cleaned text). */
   raw: string;
   analysed: AnalysedDocument;
   warnings: string[];
@@ -61,9 +62,9 @@ export function createDocumentsRepo(db: Db) {
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
-    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, raw_text, cleaned_text,
+    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, cleaned_text,
         title, city, province, level, issuer, doc_number, doc_number_key, date_written, date_published, validity, period, inferred_fields, warnings, imported_at, updated_at)
-      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @raw_text, @cleaned_text, @title, @city, @province, @level, @issuer,
+      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @cleaned_text, @title, @city, @province, @level, @issuer,
         @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
     insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, text, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
@@ -84,7 +85,7 @@ export function createDocumentsRepo(db: Db) {
 
   // Re-import statements, prepared once like the rest (a folder re-import runs them per file).
   const replaceStmt = {
-    updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
+    updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding,
         cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
         date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, inferred_fields=@inferred_fields,
         warnings=@warnings, updated_at=@now WHERE id=@id`),
@@ -165,7 +166,7 @@ export function createDocumentsRepo(db: Db) {
       const now = new Date().toISOString();
       const info = stmt.insertDoc.run({
         file_name: doc.fileName, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
-        raw_text: doc.raw, cleaned_text: doc.analysed.cleaned, ...metadataParams(doc.analysed.metadata),
+        cleaned_text: doc.analysed.cleaned, ...metadataParams(doc.analysed.metadata),
         inferred_fields: JSON.stringify(doc.analysed.metadata.inferred), warnings: JSON.stringify(doc.warnings), now,
       });
       const id = Number(info.lastInsertRowid);
@@ -183,7 +184,7 @@ export function createDocumentsRepo(db: Db) {
       const keep = Object.fromEntries(edited.map((f) => [f, metadataOf(old)[f]])) as Partial<MetadataFields>;
       const m = metadataParams(doc.analysed.metadata, keep);
       replaceStmt.updateDoc.run({
-        id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding, raw_text: doc.raw,
+        id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
         cleaned_text: doc.analysed.cleaned, ...m, inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
         warnings: JSON.stringify(doc.warnings), now: new Date().toISOString(),
       });

@@ -177,19 +177,31 @@ export function createSearchStore(db: Db) {
 
   /** (Re)writes the index rows of one document from its stored clauses. */
   function indexDocumentClauses(docId: number): void {
-    unindexDocument(docId);
-    const cleaned = stmt.cleaned.get(docId) as string | undefined;
-    if (cleaned === undefined) return;
-    const rows = (stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>).map((c) => {
-      const folded = foldForSearch(c.text);
-      return { c, folded, len: codePointLength(folded), key: sortKey(codePointLength(folded), c.id) };
-    });
-    // In ascending key order: FTS5 writes its pending terms out as a new segment whenever a
-    // rowid is not above the last one, so unsorted keys would cost a segment per clause.
+    indexDocumentsClauses([docId]);
+  }
+
+  /**
+   * (Re)writes the index rows of several documents (an import batch) from their stored clauses,
+   * all in one ascending run of keys: FTS5 writes its pending terms out as a new segment whenever
+   * a rowid is not above the last one, so each document on its own would cost a segment (and the
+   * merges that follow), and unsorted keys a segment per clause.
+   */
+  function indexDocumentsClauses(docIds: number[]): void {
+    const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number; base: number }> = [];
+    for (const docId of new Set(docIds)) {
+      unindexDocument(docId);
+      const cleaned = stmt.cleaned.get(docId) as string | undefined;
+      if (cleaned === undefined) continue;
+      for (const c of stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>) {
+        const folded = foldForSearch(c.text);
+        const len = codePointLength(folded);
+        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: baseOffset(cleaned, c) });
+      }
+    }
     rows.sort((a, b) => a.key - b.key);
-    for (const { c, folded, len, key } of rows) {
-      stmt.insertRow.run(key, c.id, docId, baseOffset(cleaned, c), len);
-      stmt.insertFts.run(key, indexDocument(folded));
+    for (const { docId, id, folded, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
+    for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
+    for (const { folded, key } of rows) {
       const levels = levelDocument(folded);
       if (levels) stmt.insertLevels.run(key, levels);
     }
@@ -197,6 +209,7 @@ export function createSearchStore(db: Db) {
 
   return {
     indexDocumentClauses,
+    indexDocumentsClauses,
     unindexDocument,
     /** True when clauses exist that the index does not hold (a database from before search, or a crash-free drift). */
     needsRebuild: () => (stmt.clauseCount.get() as number) !== (stmt.indexedCount.get() as number),

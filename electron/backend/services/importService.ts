@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { analyseDocument } from '../../../shared/domain/analyze';
+import { beginBulkLoad } from '../db/bulk';
 import type { Db } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
@@ -78,17 +79,17 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     return { input, doc: { fileName: input.name, sourcePath: input.sourcePath, sourceHash: hash, format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings } };
   }
 
-  /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. */
-  function write({ input, doc }: Prepared): Outcome {
+  /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. docId: the document written, if any. */
+  function write({ input, doc }: Prepared): { outcome: Outcome; docId: number | null } {
     const same = documents.findByHash(doc.sourceHash);
-    if (same) return (r) => r.duplicates.push({ id: same.id, file: input.name });
+    if (same) return { outcome: (r) => r.duplicates.push({ id: same.id, file: input.name }), docId: null };
     const { analysed } = doc;
     const previous = documents.findByFile(input.name);
     if (!previous) {
       const { id } = documents.insert(doc);
-      for (const h of hooks) h.clausesWritten?.(db, id);
+      for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, id);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
-      return (r) => r.imported.push(entry);
+      return { outcome: (r) => r.imported.push(entry), docId: id };
     }
     const oldRows = documents.clauses(previous.id);
     const reuse = matchClauses(oldRows, analysed.clauses);
@@ -100,9 +101,9 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
       results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
     });
-    for (const h of hooks) h.clausesWritten?.(db, previous.id);
+    for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id);
     const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
-    return (r) => r.updated.push(entry);
+    return { outcome: (r) => r.updated.push(entry), docId: previous.id };
   }
 
   /**
@@ -112,19 +113,26 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
    * so no other request's writes can join it. Slots are the batch's files in order, including those
    * that failed before reaching the database, so the report keeps the files' order.
    */
-  function flush(slots: Array<Prepared | Outcome>, report: ImportReport): void {
+  function flush(slots: Array<Prepared | Outcome>, report: ImportReport, bulk: ReturnType<typeof beginBulkLoad>): void {
     if (!slots.length) return;
     let outcomes: Outcome[];
     try {
-      outcomes = db.transaction(() => slots.map((slot) => {
-        if (typeof slot === 'function') return slot;
-        try {
-          return db.transaction(() => write(slot))();
-        } catch (e) {
-          const message = messageOf(e);
-          return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
-        }
-      }))();
+      outcomes = bulk.batch(() => db.transaction(() => {
+        const written: number[] = [];
+        const done = slots.map((slot) => {
+          if (typeof slot === 'function') return slot;
+          try {
+            const { outcome, docId } = db.transaction(() => write(slot))();
+            if (docId != null) written.push(docId);
+            return outcome;
+          } catch (e) {
+            const message = messageOf(e);
+            return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
+          }
+        });
+        for (const h of hooks) h.batchWritten?.(db, written);
+        return done;
+      })());
     } catch (e) {
       // The commit itself failed (a full disk): nothing of the batch was written.
       const message = messageOf(e);
@@ -140,6 +148,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     const slots: Array<Prepared | Outcome> = [];
     let batchChars = 0;
     let batchStarted = 0;
+    const bulk = beginBulkLoad(db);
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];
       if (opts.signal.aborted) {
@@ -162,11 +171,12 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         slots.push((r) => r.errors.push({ file: input.name, message }));
       }
       if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
-        flush(slots, report);
+        flush(slots, report, bulk);
         batchChars = 0;
       }
     }
-    flush(slots, report);
+    flush(slots, report, bulk);
+    bulk.end();
     events.emit({ type: 'progress', taskId: opts.taskId, done: report.cancelled ? report.imported.length : total, total, label: '' });
     if (report.imported.length || report.updated.length) events.changed('documents');
     return report;
