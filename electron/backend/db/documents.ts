@@ -2,6 +2,7 @@ import type { AnalysedDocument } from '../../../shared/domain/analyze';
 import { docNumberKey } from '../../../shared/domain/metadata/docNumbers';
 import type { DocumentMetadata } from '../../../shared/domain/types';
 import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
+import { createClauseTexts } from './clauseText';
 import type { Db } from './connection';
 
 /** Every SQL statement about documents, parts, clauses and citations lives here. */
@@ -50,7 +51,11 @@ export function metadataOf(r: DocumentRow): MetadataFields {
   };
 }
 
+/** A clause row as stored: its text is computed from the document's (clauseText.ts). */
+type StoredClauseRow = Omit<ClauseRow, 'text'>;
+
 export function createDocumentsRepo(db: Db) {
+  const texts = createClauseTexts(db);
   const stmt = {
     byId: db.prepare('SELECT * FROM documents WHERE id = ?'),
     byHash: db.prepare('SELECT id, file_name FROM documents WHERE source_hash = ?'),
@@ -67,8 +72,8 @@ export function createDocumentsRepo(db: Db) {
       VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @cleaned_text, @title, @city, @province, @level, @issuer,
         @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
-    insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, text, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
-      VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @text, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
+    insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
+      VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
     insertCitation: db.prepare('INSERT INTO citations (doc_id, ord, doc_number, doc_number_key) VALUES (?, ?, ?, ?)'),
     citations: db.prepare('SELECT doc_number FROM citations WHERE doc_id = ? ORDER BY ord'),
     docByNumber: db.prepare('SELECT id FROM documents WHERE doc_number_key = ? ORDER BY id LIMIT 1'),
@@ -77,7 +82,7 @@ export function createDocumentsRepo(db: Db) {
     delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     clause: db.prepare('SELECT * FROM clauses WHERE id = ?'),
     clausesByIds: db.prepare('SELECT * FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
-    codable: db.prepare("SELECT id, doc_id, path, text FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
+    codable: db.prepare("SELECT id, doc_id, path, text_start, end FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
     count: db.prepare('SELECT count(*) AS n FROM documents'),
@@ -96,7 +101,7 @@ export function createDocumentsRepo(db: Db) {
   };
 
   const updateClause = db.prepare(`UPDATE clauses SET parent_id=@parent_id, ord=@ord, label=@label, level=@level, kind=@kind, heading=@heading,
-      text=@text, start=@start, text_start=@text_start, end=@end, part_index=@part_index, path=@path, lead_agencies=@lead,
+      start=@start, text_start=@text_start, end=@end, part_index=@part_index, path=@path, lead_agencies=@lead,
       responsible_agencies=@responsible WHERE id=@id AND doc_id=@doc_id`);
 
   /** Writes clauses in reading order; an entry of keepIds updates that existing row instead of inserting. */
@@ -105,7 +110,7 @@ export function createDocumentsRepo(db: Db) {
     analysed.clauses.forEach((c, ord) => {
       const row = {
         id: keepIds[ord] ?? null, doc_id: docId, parent_id: c.parentIndex == null ? null : ids[c.parentIndex], ord, label: c.label, level: c.level,
-        kind: c.kind, heading: c.heading, text: c.text, start: c.start, text_start: c.textStart, end: c.end, part_index: c.partIndex, path: c.path,
+        kind: c.kind, heading: c.heading, start: c.start, text_start: c.textStart, end: c.end, part_index: c.partIndex, path: c.path,
         lead: JSON.stringify(c.agencies.lead), responsible: JSON.stringify(c.agencies.responsible),
       };
       if (row.id != null) {
@@ -132,14 +137,15 @@ export function createDocumentsRepo(db: Db) {
     get: (id: number) => stmt.byId.get(id) as DocumentRow | undefined,
     findByHash: (hash: string) => stmt.byHash.get(hash) as { id: number; file_name: string } | undefined,
     findByFile: (fileName: string) => stmt.byFile.get(fileName) as DocumentRow | undefined,
-    clauses: (docId: number) => stmt.clauses.all(docId) as ClauseRow[],
-    clause: (id: number) => stmt.clause.get(id) as ClauseRow | undefined,
+    clauses: (docId: number) => texts.withText(stmt.clauses.all(docId) as StoredClauseRow[]),
+    clause: (id: number) => texts.withText(stmt.clause.all(id) as StoredClauseRow[])[0] as ClauseRow | undefined,
     clausesByIds(ids: number[]): ClauseRow[] {
       if (!ids.length) return [];
-      return stmt.clausesByIds.all(JSON.stringify(ids)) as ClauseRow[];
+      return texts.withText(stmt.clausesByIds.all(JSON.stringify(ids)) as StoredClauseRow[]);
     },
     /** Clauses that carry content to code, align or suggest for: measures and headings, corpus-wide. */
-    codableClauses: () => stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text'>>,
+    codableClauses: () => texts.withText(stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text_start' | 'end'>>)
+      .map(({ id, doc_id, path, text }) => ({ id, doc_id, path, text })),
     setting: (key: string) => (stmt.getSetting.get(key) as { value: string } | undefined)?.value ?? null,
     setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value),
     parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,

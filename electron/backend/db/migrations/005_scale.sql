@@ -23,3 +23,7 @@ CREATE VIRTUAL TABLE clause_bands USING fts5(
 -- Band terms are computed from the signatures in code: the compare feature builds them once on
 -- opening a project that has signatures but no bands yet.
 INSERT INTO settings (key, value) SELECT 'clause_bands_pending', '1' WHERE EXISTS (SELECT 1 FROM clause_signatures);
+
+-- A clause's own text is cleaned_text.slice(text_start, end).trim() of its document, by
+-- definition (shared/domain/analyze): computed when read (db/clauseText.ts) instead of stored twice.
+ALTER TABLE clauses DROP COLUMN text;
