@@ -25,13 +25,13 @@ async function project(): Promise<Backend> {
 const importPaths = (b: Backend, paths: string[]) => b.invoke('documents.importPaths', { paths }) as Promise<ImportReport>;
 const count = (b: Backend, sql: string, ...args: unknown[]) => b.context.db.prepare(sql).pluck().get(...args) as number;
 
-// 40 generated policy documents: more than one batch of files.
+// 72 generated policy documents: more than one batch of files (64).
 let files: string[] = [];
 let dir = '';
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'policylens-import-perf-'));
   const corpus = join(dir, 'corpus');
-  generateCorpus({ documents: 40, seed: 11, outDir: corpus });
+  generateCorpus({ documents: 72, seed: 11, outDir: corpus });
   files = readdirSync(corpus).sort().map((f, i) => {
     const to = join(dir, `f${String(i).padStart(2, '0')}.txt`);
     writeFileSync(to, readFileSync(join(corpus, f)));
@@ -80,14 +80,14 @@ function expectBandsMatchSignatures(b: Backend) {
 describe('batched import', () => {
   it('writes the same documents, clauses, suggestions and signatures as importing the files one by one', async () => {
     const one = await project();
-    for (const f of files.slice(0, 36)) await importPaths(one, [f]);
+    for (const f of files.slice(0, 70)) await importPaths(one, [f]);
     const all = await project();
-    const report = await importPaths(all, files.slice(0, 36));
-    expect(report.imported).toHaveLength(36);
-    expect(report.imported.map((d) => d.file)).toEqual(files.slice(0, 36).map((f) => f.slice(dir.length + 1)));
+    const report = await importPaths(all, files.slice(0, 70));
+    expect(report.imported).toHaveLength(70);
+    expect(report.imported.map((d) => d.file)).toEqual(files.slice(0, 70).map((f) => f.slice(dir.length + 1)));
     const a = snapshot(one);
     const b = snapshot(all);
-    expect(b.clauses.length).toBeGreaterThan(36 * 5);
+    expect(b.clauses.length).toBeGreaterThan(70 * 5);
     expect(b.suggestions.length).toBeGreaterThan(0);
     for (const k of Object.keys(a) as Array<keyof typeof a>) expect(b[k], k).toEqual(a[k]);
     expectBandsMatchSignatures(all);
