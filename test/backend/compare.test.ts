@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
+import { storedBandKeys } from '../../electron/backend/compare/whereElse';
+import { bandTerm } from '../../electron/backend/db/compare';
 import type { Output } from '../../shared/api/contract';
 import { seedsDir } from '../contract/harness';
 import { call, projectsPerTest } from '../support/projects';
@@ -84,8 +86,14 @@ describe('compare backend', () => {
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
     const sigs = b.context.db.prepare('SELECT count(*) FROM clause_signatures WHERE doc_id = ?').pluck().get(wz.id) as number;
     expect(sigs).toBeGreaterThan(20);
+    // Its band entries go with it: no bucket of the where-else index names its clauses any more.
+    const db = b.context.db;
+    const signed = db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE doc_id = ?').all(wz.id) as Array<{ clause_id: number; signature: Buffer }>;
+    const bucket = db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
+    const stillBanded = () => signed.filter((r) => storedBandKeys(r.signature).some((k) => (bucket.all(`"${bandTerm(k)}"`) as number[]).includes(r.clause_id)));
+    expect(stillBanded()).toHaveLength(signed.length);
     await call(b, 'documents.delete', { id: wz.id });
-    expect(b.context.db.prepare('SELECT count(*) FROM clause_lsh WHERE doc_id = ?').pluck().get(wz.id)).toBe(0);
+    expect(stillBanded()).toEqual([]);
   });
 
   it('keeps decisions when a changed file is re-imported', async () => {

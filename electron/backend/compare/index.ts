@@ -7,11 +7,12 @@ import type { DocumentHooks } from '../services/hooks';
 import { alignMembers } from './align';
 import { memberClauses, memberInfo, toCompareClause } from './clauses';
 import { reanchorDecisions } from './reanchor';
-import { createWhereElse, indexDocument, unindexDocument } from './whereElse';
+import { createWhereElse, indexDocument, storedBandKeys, unindexDocument } from './whereElse';
 
 /** The compare feature: comparisons, alignment with decisions, and "where else". */
 export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof compareMethods>; hooks?: DocumentHooks } {
   const repo = createCompareRepo(ctx.db);
+  repo.buildPendingBands(storedBandKeys);
   const whereElse = createWhereElse(ctx, repo, ctx.db);
   const changed = () => ctx.events.changed('compare');
 

@@ -10,8 +10,15 @@ export interface DecisionRow { clause_a: number; clause_b: number; status: Exclu
 /** The band keys of a stored signature (see shared/domain/similar). */
 export type BandsOf = (signature: Buffer) => number[];
 
-/** Band rows written per INSERT statement at import. */
-const BAND_ROWS_PER_INSERT = 64;
+/**
+ * A band key (band × 2^32 + hash, see shared/domain/similar) as an FTS5 term of clause_bands:
+ * the band in two base-36 digits (so terms of a band share a prefix, which FTS5 compresses), then
+ * the hash in base 36. Only [0-9a-z]: the ascii tokenizer keeps it whole.
+ */
+export function bandTerm(key: number): string {
+  return Math.floor(key / 2 ** 32).toString(36).padStart(2, '0') + (key % 2 ** 32).toString(36);
+}
+const bandTerms = (keys: number[]) => keys.map(bandTerm).join(' ');
 
 export function createCompareRepo(db: Db) {
   const s = {
@@ -33,21 +40,22 @@ export function createCompareRepo(db: Db) {
     moveDecision: db.prepare('UPDATE OR IGNORE alignment_decisions SET clause_a = @a, clause_b = @b WHERE clause_a = @oldA AND clause_b = @oldB'),
     deleteSignatures: db.prepare('DELETE FROM clause_signatures WHERE doc_id = ?'),
     signaturesOfDoc: db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE doc_id = ?'),
-    deleteBand: db.prepare('DELETE FROM clause_lsh WHERE band_key = ? AND clause_id = ?'),
+    deleteBands: db.prepare("INSERT INTO clause_bands (clause_bands, rowid, bands) VALUES ('delete', ?, ?)"),
     insertSignature: db.prepare('INSERT OR REPLACE INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, ?, ?)'),
-    insertBand: db.prepare('INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES (?, ?, ?)'),
-    insertBands: db.prepare(`INSERT INTO clause_lsh (band_key, clause_id, doc_id) VALUES ${Array(BAND_ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`),
+    insertBands: db.prepare('INSERT INTO clause_bands (rowid, bands) VALUES (?, ?)'),
     signature: db.prepare('SELECT signature FROM clause_signatures WHERE clause_id = ?'),
     signatureCount: db.prepare('SELECT count(*) AS n FROM clause_signatures'),
     signedIds: db.prepare('SELECT clause_id FROM clause_signatures'),
     hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
-    bucket: db.prepare('SELECT clause_id FROM clause_lsh WHERE band_key = ? LIMIT ?').pluck(),
+    // Quoted: a term is never read as an FTS5 operator or column filter.
+    bucket: db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ? LIMIT ?').pluck(),
+    signaturesAfter: db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE clause_id > ? ORDER BY clause_id LIMIT 4096'),
+    pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_bands_pending'").pluck(),
+    donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_bands_pending'"),
   };
 
   function deleteSignatures(docId: number, bandsOf: BandsOf) {
-    for (const r of s.signaturesOfDoc.all(docId) as Array<{ clause_id: number; signature: Buffer }>) {
-      for (const k of bandsOf(r.signature)) s.deleteBand.run(k, r.clause_id);
-    }
+    for (const r of s.signaturesOfDoc.all(docId) as Array<{ clause_id: number; signature: Buffer }>) s.deleteBands.run(r.clause_id, bandTerms(bandsOf(r.signature)));
     s.deleteSignatures.run(docId);
   }
 
@@ -85,18 +93,23 @@ export function createCompareRepo(db: Db) {
     /** bandsOf recomputes a stored signature's band keys: band rows are found by key, not by document. */
     replaceSignatures(docId: number, rows: Array<{ clauseId: number; signature: Uint8Array; keys: number[] }>, bandsOf: BandsOf) {
       deleteSignatures(docId, bandsOf);
-      const bands: number[][] = [];
-      for (const r of rows) {
+      // In clause id order: FTS5 starts a new segment whenever a rowid is not above the last one.
+      for (const r of [...rows].sort((x, y) => x.clauseId - y.clauseId)) {
         s.insertSignature.run(r.clauseId, docId, Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength));
-        for (const k of r.keys) bands.push([k, r.clauseId, docId]);
+        s.insertBands.run(r.clauseId, bandTerms(r.keys));
       }
-      // In key order, several rows per statement: fewer calls, and neighbouring keys share pages.
-      bands.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      let i = 0;
-      for (; i + BAND_ROWS_PER_INSERT <= bands.length; i += BAND_ROWS_PER_INSERT) s.insertBands.run(bands.slice(i, i + BAND_ROWS_PER_INSERT).flat());
-      for (; i < bands.length; i++) s.insertBand.run(bands[i]);
     },
     deleteSignatures,
+    /** Builds the band index from the stored signatures once, when a migration left it to do (see 005). */
+    buildPendingBands(bandsOf: BandsOf): void {
+      if (s.pending.get() === undefined) return;
+      db.transaction(() => {
+        for (let last = 0, rows: Array<{ clause_id: number; signature: Buffer }>; (rows = s.signaturesAfter.all(last) as typeof rows).length; last = rows[rows.length - 1].clause_id) {
+          for (const r of rows) s.insertBands.run(r.clause_id, bandTerms(bandsOf(r.signature)));
+        }
+        s.donePending.run();
+      })();
+    },
     signature: (clauseId: number) => (s.signature.get(clauseId) as { signature: Buffer } | undefined)?.signature,
     signatureCount: () => (s.signatureCount.get() as { n: number }).n,
     signedClauseIds: () => (s.signedIds.all() as Array<{ clause_id: number }>).map((r) => r.clause_id),
@@ -108,7 +121,7 @@ export function createCompareRepo(db: Db) {
      */
     candidates(keys: number[], limit: number, perBucket = 200): Array<{ clause_id: number; hits: number }> {
       const counts = new Map<number, number>();
-      for (const k of keys) for (const id of s.bucket.all(k, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const k of keys) for (const id of s.bucket.all(`"${bandTerm(k)}"`, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
       return [...counts.entries()].map(([clause_id, hits]) => ({ clause_id, hits })).sort((x, y) => y.hits - x.hits).slice(0, limit);
     },
     signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {

@@ -2,6 +2,7 @@ import type { AnalysedDocument } from '../../../shared/domain/analyze';
 import { docNumberKey } from '../../../shared/domain/metadata/docNumbers';
 import type { DocumentMetadata } from '../../../shared/domain/types';
 import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
+import { createClauseTexts } from './clauseText';
 import type { Db } from './connection';
 
 /** Every SQL statement about documents, parts, clauses and citations lives here. */
@@ -15,7 +16,7 @@ export const metadataFieldList = Object.keys(metadataColumns) as MetadataFieldNa
 
 export interface DocumentRow {
   id: number; file_name: string; source_path: string | null; source_hash: string; format: string; encoding: string | null;
-  raw_text: string; cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
+  cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
   issuer: string | null; doc_number: string | null; date_written: string | null; date_published: string | null;
   validity: string | null; period: string | null; date_effective: string | null; approved_by: string | null;
   date_approved: string | null; history: string; source_id: string | null; source_url: string | null; inferred_fields: string; edited_fields: string; warnings: string;
@@ -34,6 +35,7 @@ export interface NewDocument {
   sourceHash: string;
   format: string;
   encoding: string | null;
+  /** The importer's text before cleanup: not stored (everything refers to the cleaned text). */
   raw: string;
   analysed: AnalysedDocument;
   warnings: string[];
@@ -60,8 +62,11 @@ function historyOf(r: Pick<DocumentRow, 'history'>): DocumentSummary['history'] 
     return [];
   }
 }
+/** A clause row as stored: its text is computed from the document's (clauseText.ts). */
+type StoredClauseRow = Omit<ClauseRow, 'text'>;
 
 export function createDocumentsRepo(db: Db) {
+  const texts = createClauseTexts(db);
   const stmt = {
     byId: db.prepare('SELECT * FROM documents WHERE id = ?'),
     byHash: db.prepare('SELECT id, file_name FROM documents WHERE source_hash = ?'),
@@ -74,15 +79,15 @@ export function createDocumentsRepo(db: Db) {
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
-    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, raw_text, cleaned_text,
+    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, cleaned_text,
         title, city, province, level, issuer, doc_number, doc_number_key, date_written, date_published, validity, period,
         date_effective, approved_by, date_approved, history, source_id, source_url, inferred_fields, warnings, imported_at, updated_at)
-      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @raw_text, @cleaned_text, @title, @city, @province, @level, @issuer,
+      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @cleaned_text, @title, @city, @province, @level, @issuer,
         @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period,
         @date_effective, @approved_by, @date_approved, @history, @source_id, @source_url, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
-    insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, text, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
-      VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @text, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
+    insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
+      VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
     insertCitation: db.prepare('INSERT INTO citations (doc_id, ord, doc_number, doc_number_key) VALUES (?, ?, ?, ?)'),
     citations: db.prepare('SELECT doc_number FROM citations WHERE doc_id = ? ORDER BY ord'),
     docByNumber: db.prepare('SELECT id FROM documents WHERE doc_number_key = ? ORDER BY id LIMIT 1'),
@@ -91,7 +96,7 @@ export function createDocumentsRepo(db: Db) {
     delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     clause: db.prepare('SELECT * FROM clauses WHERE id = ?'),
     clausesByIds: db.prepare('SELECT * FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
-    codable: db.prepare("SELECT id, doc_id, path, text FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
+    codable: db.prepare("SELECT id, doc_id, path, text_start, end FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
     count: db.prepare('SELECT count(*) AS n FROM documents'),
@@ -99,7 +104,7 @@ export function createDocumentsRepo(db: Db) {
 
   // Re-import statements, prepared once like the rest (a folder re-import runs them per file).
   const replaceStmt = {
-    updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding, raw_text=@raw_text,
+    updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding,
         cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
         date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, date_effective=@date_effective,
         approved_by=@approved_by, date_approved=@date_approved, history=@history, source_id=@source_id, source_url=@source_url, inferred_fields=@inferred_fields,
@@ -111,7 +116,7 @@ export function createDocumentsRepo(db: Db) {
   };
 
   const updateClause = db.prepare(`UPDATE clauses SET parent_id=@parent_id, ord=@ord, label=@label, level=@level, kind=@kind, heading=@heading,
-      text=@text, start=@start, text_start=@text_start, end=@end, part_index=@part_index, path=@path, lead_agencies=@lead,
+      start=@start, text_start=@text_start, end=@end, part_index=@part_index, path=@path, lead_agencies=@lead,
       responsible_agencies=@responsible WHERE id=@id AND doc_id=@doc_id`);
 
   /** Writes clauses in reading order; an entry of keepIds updates that existing row instead of inserting. */
@@ -120,7 +125,7 @@ export function createDocumentsRepo(db: Db) {
     analysed.clauses.forEach((c, ord) => {
       const row = {
         id: keepIds[ord] ?? null, doc_id: docId, parent_id: c.parentIndex == null ? null : ids[c.parentIndex], ord, label: c.label, level: c.level,
-        kind: c.kind, heading: c.heading, text: c.text, start: c.start, text_start: c.textStart, end: c.end, part_index: c.partIndex, path: c.path,
+        kind: c.kind, heading: c.heading, start: c.start, text_start: c.textStart, end: c.end, part_index: c.partIndex, path: c.path,
         lead: JSON.stringify(c.agencies.lead), responsible: JSON.stringify(c.agencies.responsible),
       };
       if (row.id != null) {
@@ -148,14 +153,15 @@ export function createDocumentsRepo(db: Db) {
     get: (id: number) => stmt.byId.get(id) as DocumentRow | undefined,
     findByHash: (hash: string) => stmt.byHash.get(hash) as { id: number; file_name: string } | undefined,
     findByFile: (fileName: string) => stmt.byFile.get(fileName) as DocumentRow | undefined,
-    clauses: (docId: number) => stmt.clauses.all(docId) as ClauseRow[],
-    clause: (id: number) => stmt.clause.get(id) as ClauseRow | undefined,
+    clauses: (docId: number) => texts.withText(stmt.clauses.all(docId) as StoredClauseRow[]),
+    clause: (id: number) => texts.withText(stmt.clause.all(id) as StoredClauseRow[])[0] as ClauseRow | undefined,
     clausesByIds(ids: number[]): ClauseRow[] {
       if (!ids.length) return [];
-      return stmt.clausesByIds.all(JSON.stringify(ids)) as ClauseRow[];
+      return texts.withText(stmt.clausesByIds.all(JSON.stringify(ids)) as StoredClauseRow[]);
     },
     /** Clauses that carry content to code, align or suggest for: measures and headings, corpus-wide. */
-    codableClauses: () => stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text'>>,
+    codableClauses: () => texts.withText(stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text_start' | 'end'>>)
+      .map(({ id, doc_id, path, text }) => ({ id, doc_id, path, text })),
     setting: (key: string) => (stmt.getSetting.get(key) as { value: string } | undefined)?.value ?? null,
     setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value),
     parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,
@@ -182,7 +188,7 @@ export function createDocumentsRepo(db: Db) {
       const now = new Date().toISOString();
       const info = stmt.insertDoc.run({
         file_name: doc.fileName, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
-        raw_text: doc.raw, cleaned_text: doc.analysed.cleaned, ...metadataParams(doc.analysed.metadata),
+        cleaned_text: doc.analysed.cleaned, ...metadataParams(doc.analysed.metadata),
         inferred_fields: JSON.stringify(doc.analysed.metadata.inferred), warnings: JSON.stringify(doc.warnings), now,
       });
       const id = Number(info.lastInsertRowid);
@@ -200,7 +206,7 @@ export function createDocumentsRepo(db: Db) {
       const keep = Object.fromEntries(edited.map((f) => [f, metadataOf(old)[f]])) as Partial<MetadataFields>;
       const m = metadataParams(doc.analysed.metadata, keep);
       replaceStmt.updateDoc.run({
-        id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding, raw_text: doc.raw,
+        id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
         cleaned_text: doc.analysed.cleaned, ...m, inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
         warnings: JSON.stringify(doc.warnings), now: new Date().toISOString(),
       });

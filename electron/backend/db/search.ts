@@ -1,4 +1,5 @@
 import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
+import { clauseTextOf, createClauseTexts } from './clauseText';
 import type { Db } from './connection';
 
 /**
@@ -58,7 +59,7 @@ export function createSearchStore(db: Db) {
     deleteLevels: db.prepare('DELETE FROM search_levels WHERE rowid = ?'),
     deleteRows: db.prepare('DELETE FROM search_clauses WHERE doc_id = ?'),
     cleaned: db.prepare('SELECT cleaned_text FROM documents WHERE id = ?').pluck(),
-    clauses: db.prepare('SELECT id, text, text_start, end FROM clauses WHERE doc_id = ? ORDER BY ord'),
+    clauses: db.prepare('SELECT id, text_start, end FROM clauses WHERE doc_id = ? ORDER BY ord'),
     insertRow: db.prepare('INSERT INTO search_clauses (key, clause_id, doc_id, base, len) VALUES (?, ?, ?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
     insertLevels: db.prepare('INSERT INTO search_levels (rowid, levels) VALUES (?, ?)'),
@@ -69,11 +70,11 @@ export function createSearchStore(db: Db) {
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     // Two subqueries: SQLite answers a lone min() or max() from the index, not both in one.
     span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
-    texts: db.prepare('SELECT id, text FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
+    texts: db.prepare('SELECT id, doc_id, text_start, end FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
-    hit: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
+    hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id = ?`),
-    hits: db.prepare(`SELECT c.id, c.doc_id, c.text, c.label, c.path, c.heading, s.base
+    hits: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
   };
 
@@ -113,7 +114,7 @@ export function createSearchStore(db: Db) {
       ].filter(Boolean).join(' AND ');
       st = db.prepare(what === 'count'
         ? `SELECT count(*) FROM search_clauses s WHERE ${where}`
-        : `SELECT s.key, c.text FROM search_clauses s JOIN clauses c ON c.id = s.clause_id WHERE ${where}`);
+        : `SELECT s.key, c.doc_id, c.text_start, c.end FROM search_clauses s JOIN clauses c ON c.id = s.clause_id WHERE ${where}`);
       scopeStatements.set(name, st);
     }
     return st;
@@ -140,6 +141,10 @@ export function createSearchStore(db: Db) {
     pool.push(st);
     return st;
   }
+
+  const clauseTexts = createClauseTexts(db);
+  type StoredHitRow = Omit<HitRow, 'text'> & { text_start: number; end: number };
+  const hitRows = (rows: StoredHitRow[]): HitRow[] => clauseTexts.withText(rows).map(({ text_start: _s, end: _e, ...r }) => r);
 
   const merges = ['search_fts', 'search_levels'].map((t) => db.prepare(`INSERT INTO ${t}(${t}, rank) VALUES('merge', ?)`));
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
@@ -177,19 +182,32 @@ export function createSearchStore(db: Db) {
 
   /** (Re)writes the index rows of one document from its stored clauses. */
   function indexDocumentClauses(docId: number): void {
-    unindexDocument(docId);
-    const cleaned = stmt.cleaned.get(docId) as string | undefined;
-    if (cleaned === undefined) return;
-    const rows = (stmt.clauses.all(docId) as Array<{ id: number; text: string; text_start: number; end: number }>).map((c) => {
-      const folded = foldForSearch(c.text);
-      return { c, folded, len: codePointLength(folded), key: sortKey(codePointLength(folded), c.id) };
-    });
-    // In ascending key order: FTS5 writes its pending terms out as a new segment whenever a
-    // rowid is not above the last one, so unsorted keys would cost a segment per clause.
+    indexDocumentsClauses([docId]);
+  }
+
+  /**
+   * (Re)writes the index rows of several documents (an import batch) from their stored clauses,
+   * all in one ascending run of keys: FTS5 writes its pending terms out as a new segment whenever
+   * a rowid is not above the last one, so each document on its own would cost a segment (and the
+   * merges that follow), and unsorted keys a segment per clause.
+   */
+  function indexDocumentsClauses(docIds: number[]): void {
+    const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number; base: number }> = [];
+    for (const docId of new Set(docIds)) {
+      unindexDocument(docId);
+      const cleaned = stmt.cleaned.get(docId) as string | undefined;
+      if (cleaned === undefined) continue;
+      for (const span of stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>) {
+        const c = { ...span, text: clauseTextOf(cleaned, span) };
+        const folded = foldForSearch(c.text);
+        const len = codePointLength(folded);
+        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: baseOffset(cleaned, c) });
+      }
+    }
     rows.sort((a, b) => a.key - b.key);
-    for (const { c, folded, len, key } of rows) {
-      stmt.insertRow.run(key, c.id, docId, baseOffset(cleaned, c), len);
-      stmt.insertFts.run(key, indexDocument(folded));
+    for (const { docId, id, folded, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
+    for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
+    for (const { folded, key } of rows) {
       const levels = levelDocument(folded);
       if (levels) stmt.insertLevels.run(key, levels);
     }
@@ -197,6 +215,7 @@ export function createSearchStore(db: Db) {
 
   return {
     indexDocumentClauses,
+    indexDocumentsClauses,
     unindexDocument,
     /** True when clauses exist that the index does not hold (a database from before search, or a crash-free drift). */
     needsRebuild: () => (stmt.clauseCount.get() as number) !== (stmt.indexedCount.get() as number),
@@ -258,7 +277,7 @@ export function createSearchStore(db: Db) {
     perDocument: (match: string, scope: Scope) => pick(q.perDocument, scope).all(params(match, scope)) as Array<{ docId: number; n: number }>,
     /** Just the texts (for ranking a sample). */
     texts(ids: number[]): Array<{ id: number; text: string }> {
-      return ids.length ? (stmt.texts.all(JSON.stringify(ids)) as Array<{ id: number; text: string }>) : [];
+      return ids.length ? clauseTexts.withText(stmt.texts.all(JSON.stringify(ids)) as Array<{ id: number; doc_id: number; text_start: number; end: number }>).map(({ id, text }) => ({ id, text })) : [];
     },
     /**
      * The keys matching `match` in the body index ('body') or the level index ('levels'), in
@@ -270,11 +289,12 @@ export function createSearchStore(db: Db) {
     /** How many indexed clauses a scope holds. */
     scopeSize: (scope: NonNullable<Scope>) => scopeStatement('count', scope).pluck().get(scopeParams(scope)) as number,
     /** Every clause of a scope: its key and own text (for ranking a small scope by reading it). */
-    scopeTexts: (scope: NonNullable<Scope>) => scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; text: string }>,
+    scopeTexts: (scope: NonNullable<Scope>) => clauseTexts.withText(scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; doc_id: number; text_start: number; end: number }>)
+      .map(({ key, text }) => ({ key, text })),
     /** One hit row (read to check a candidate's exact term frequency, and kept for showing it). */
-    hitRow: (id: number) => stmt.hit.get(id) as HitRow | undefined,
+    hitRow: (id: number) => hitRows(stmt.hit.all(id) as StoredHitRow[])[0] as HitRow | undefined,
     hitRows(ids: number[]): HitRow[] {
-      return ids.length ? (stmt.hits.all(JSON.stringify(ids)) as HitRow[]) : [];
+      return ids.length ? hitRows(stmt.hits.all(JSON.stringify(ids)) as StoredHitRow[]) : [];
     },
   };
 }

@@ -57,6 +57,7 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
     },
     hooks: {
       clausesWritten: (_db, docId) => store.indexDocumentClauses(docId),
+      batchWritten: (_db, docIds) => store.indexDocumentsClauses(docIds),
       documentDeleting: (_db, docId) => store.unindexDocument(docId),
     },
   };

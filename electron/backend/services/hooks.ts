@@ -24,6 +24,13 @@ export interface ReanchorResult {
 export interface DocumentHooks {
   /** After a document's clauses were written (new import or re-import). */
   clausesWritten?(db: Db, docId: number): void;
+  /**
+   * Instead of clausesWritten for imports: once per import batch, inside its transaction, with
+   * the documents the batch wrote (new and re-imported, in order; a file whose savepoint failed
+   * may be listed and is then gone or unchanged). For indexes that write much less when they
+   * write a batch at once (FTS5 writes one segment per run of ascending rowids).
+   */
+  batchWritten?(db: Db, docIds: number[]): void;
   /** Before a document is deleted. */
   documentDeleting?(db: Db, docId: number): void;
   /** During a re-import, before clauses that are gone are deleted: move what refers to them. */

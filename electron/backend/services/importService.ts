@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
 import { analyseDocument } from '../../../shared/domain/analyze';
 import { unreadFields } from '../../../shared/domain/metadata/unread';
+import { beginBulkLoad } from '../db/bulk';
 import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
@@ -17,10 +18,13 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 // A batch of analysed files is committed together (see flush). Bounded by files, text held in
 // memory, and time since its first file, so a crash loses at most a few seconds of work and never
-// a file reported as imported: the report is written only after the commit.
-const BATCH_FILES = 32;
+// a file reported as imported: the report is written only after the commit. Every commit rewrites
+// the pages its rows land on in the indexes ordered by search key (all over the file on a large
+// corpus), so fewer, larger batches write much less: on a busy machine a 2 s bound made batches of
+// a few files, and most of an import's disk writes.
+const BATCH_FILES = 64;
 const BATCH_CHARS = 16 * 1024 * 1024;
-const BATCH_MS = 2000;
+const BATCH_MS = 8000;
 
 export interface ImportInput {
   name: string;
@@ -85,22 +89,23 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     return { input, doc: { fileName: input.name, sourcePath: input.sourcePath, sourceHash: hash, format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings } };
   }
 
-  /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. */
-  function write({ input, doc }: Prepared): Outcome {
+  /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. docId: the document written, if any. */
+  function write({ input, doc }: Prepared): { outcome: Outcome; docId: number | null } {
     const same = documents.findByHash(doc.sourceHash);
-    if (same) return (r) => r.duplicates.push({ id: same.id, file: input.name });
+    if (same) return { outcome: (r) => r.duplicates.push({ id: same.id, file: input.name }), docId: null };
     const { analysed } = doc;
     const previous = documents.findByFile(input.name);
     if (!previous) {
       const { id } = documents.insert(doc);
-      for (const h of hooks) h.clausesWritten?.(db, id);
+      for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, id);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
       const missing = unreadFields(analysed.metadata, analysed.cleaned);
-      return (r) => {
+      const outcome: Outcome = (r) => {
         r.imported.push(entry);
         noteWarnings(r, input.name, doc.warnings);
         if (missing.length) r.incomplete.push({ id, file: input.name, title: entry.title, missing });
       };
+      return { outcome, docId: id };
     }
     const oldRows = documents.clauses(previous.id);
     const reuse = matchClauses(oldRows, analysed.clauses);
@@ -112,16 +117,17 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
       results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
     });
-    for (const h of hooks) h.clausesWritten?.(db, previous.id);
+    for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id);
     const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
     // Fields the researcher already edited by hand are not reported as unread.
     const edited = new Set(JSON.parse(previous.edited_fields) as string[]);
     const missing = unreadFields(analysed.metadata, analysed.cleaned).filter((u) => !(u.field === 'title' ? edited.has('title') : u.field === 'place' ? edited.has('city') || edited.has('province') : edited.has('dateWritten') || edited.has('datePublished')));
-    return (r) => {
+    const outcome: Outcome = (r) => {
       r.updated.push(entry);
       noteWarnings(r, input.name, doc.warnings);
       if (missing.length) r.incomplete.push({ id: previous.id, file: input.name, title: entry.title, missing });
     };
+    return { outcome, docId: previous.id };
   }
 
   /**
@@ -131,19 +137,26 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
    * so no other request's writes can join it. Slots are the batch's files in order, including those
    * that failed before reaching the database, so the report keeps the files' order.
    */
-  function flush(slots: Array<Prepared | Outcome>, report: ImportReport, retryIfBusy = false): void {
+  function flush(slots: Array<Prepared | Outcome>, report: ImportReport, bulk: ReturnType<typeof beginBulkLoad>, retryIfBusy = false): void {
     if (!slots.length) return;
     let outcomes: Outcome[];
     try {
-      outcomes = db.transaction(() => slots.map((slot) => {
-        if (typeof slot === 'function') return slot;
-        try {
-          return db.transaction(() => write(slot))();
-        } catch (e) {
-          const message = messageOf(e);
-          return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
-        }
-      }))();
+      outcomes = bulk.batch(() => db.transaction(() => {
+        const written: number[] = [];
+        const done = slots.map((slot) => {
+          if (typeof slot === 'function') return slot;
+          try {
+            const { outcome, docId } = db.transaction(() => write(slot))();
+            if (docId != null) written.push(docId);
+            return outcome;
+          } catch (e) {
+            const message = messageOf(e);
+            return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
+          }
+        });
+        for (const h of hooks) h.batchWritten?.(db, written);
+        return done;
+      })());
     } catch (e) {
       // Another process held the write lock past busy_timeout: nothing was written; run() waits and retries.
       if (retryIfBusy && isBusy(e)) throw e;
@@ -156,10 +169,10 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   }
 
   /** flush, waiting (without blocking the event loop) while another process writes, for up to a minute. */
-  async function flushWhenFree(slots: Array<Prepared | Outcome>, report: ImportReport): Promise<void> {
+  async function flushWhenFree(slots: Array<Prepared | Outcome>, report: ImportReport, bulk: ReturnType<typeof beginBulkLoad>): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return flush(slots, report, attempt < 12);
+        return flush(slots, report, bulk, attempt < 12);
       } catch {
         await new Promise((ok) => setTimeout(ok, 100 * Math.min(attempt + 1, 10)));
       }
@@ -172,6 +185,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     const slots: Array<Prepared | Outcome> = [];
     let batchChars = 0;
     let batchStarted = 0;
+    const bulk = beginBulkLoad(db);
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];
       if (opts.signal.aborted) {
@@ -194,11 +208,15 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         slots.push((r) => r.errors.push({ file: input.name, message }));
       }
       if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
-        await flushWhenFree(slots, report);
+        await flushWhenFree(slots, report, bulk);
         batchChars = 0;
       }
     }
-    await flushWhenFree(slots, report);
+    try {
+      await flushWhenFree(slots, report, bulk);
+    } finally {
+      bulk.end();
+    }
     events.emit({ type: 'progress', taskId: opts.taskId, done: report.cancelled ? report.imported.length : total, total, label: '' });
     if (report.imported.length || report.updated.length) events.changed('documents');
     return report;

@@ -1,0 +1,49 @@
+// The migration that stores text once and moves "where else" bands into FTS5 (issue 13), applied
+// to a project written before it: documents keep everything but the unread raw text, and the band
+// index is built from the stored signatures when the project is first opened.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../electron/backend';
+import { storedBandKeys } from '../../electron/backend/compare/whereElse';
+import { openDatabase } from '../../electron/backend/db/connection';
+import { bandTerm } from '../../electron/backend/db/compare';
+import { loadMigrations, migrate } from '../../electron/backend/db/migrate';
+import { minhash, shingles, signatureToBytes } from '../../shared/domain/similar';
+
+describe('the scale migration', () => {
+  it('drops the raw text, keeps the documents, and builds the band index from stored signatures on first open', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'policylens-scale-mig-')), 'p.db');
+    const all = loadMigrations();
+    const at = all.findIndex((m) => m.name.endsWith('_scale'));
+    expect(at).toBeGreaterThan(0);
+    const db = openDatabase(path);
+    migrate(db, all.slice(0, at));
+    const now = new Date().toISOString();
+    db.prepare(`INSERT INTO documents (id, file_name, source_hash, format, imported_at, updated_at, raw_text, cleaned_text)
+      VALUES (1, 'a.txt', 'h', 'txt', ?, ?, 'raw', '一、支持小微企业发展。')`).run(now, now);
+    const texts = ['支持小微企业发展，落实税费优惠政策。', '加强融资担保服务，降低企业融资成本。'];
+    texts.forEach((text, i) => {
+      db.prepare(`INSERT INTO clauses (id, doc_id, ord, label, level, kind, text, start, text_start, end, path) VALUES (?, 1, ?, '', 1, 'measure', ?, 0, 0, 1, '')`).run(i + 1, i, text);
+      db.prepare('INSERT INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, 1, ?)').run(i + 1, Buffer.from(signatureToBytes(minhash(shingles(text)))));
+    });
+    db.close();
+
+    const backend = createBackend({ databasePath: path, mode: 'cli' });
+    try {
+      const conn = backend.context.db;
+      const columns = (conn.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[]);
+      expect(columns).toContain('cleaned_text');
+      expect(columns).not.toContain('raw_text');
+      expect(conn.prepare('SELECT cleaned_text FROM documents WHERE id = 1').pluck().get()).toBe('一、支持小微企业发展。');
+      expect(conn.prepare("SELECT count(*) FROM settings WHERE key = 'clause_bands_pending'").pluck().get()).toBe(0);
+      const bucket = conn.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
+      for (const r of conn.prepare('SELECT clause_id, signature FROM clause_signatures').all() as Array<{ clause_id: number; signature: Buffer }>) {
+        for (const k of storedBandKeys(r.signature)) expect(bucket.all(`"${bandTerm(k)}"`)).toContain(r.clause_id);
+      }
+    } finally {
+      backend.close();
+    }
+  });
+});
