@@ -14,7 +14,7 @@ import { createBackend, type Backend } from '../../electron/backend';
 import { memberClauses, toAlignClause } from '../../electron/backend/compare/clauses';
 import { createAlignStats, type AlignStats } from '../../electron/backend/compare/stats';
 import { createCompareRepo } from '../../electron/backend/db/compare';
-import { prepareAlignment, type AlignClause, type Prepared } from '../../shared/domain/align';
+import { prepareAlignment, type AlignClause, type AlignModel, type Prepared } from '../../shared/domain/align';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const shared = resolve(repoRoot, '..', 'shared');
@@ -132,12 +132,12 @@ export interface PairData {
   y: Array<0 | 1 | null>;
 }
 
-export function pairData(p: EvalProject, pair: LabelPair, candidates: number): PairData | null {
+export function pairData(p: EvalProject, pair: LabelPair, model: AlignModel): PairData | null {
   const da = p.docsOf(pair.a), db = p.docsOf(pair.b);
   if (!da.length || !db.length) return null;
   const a = p.clausesOf(da), b = p.clausesOf(db);
-  const bp = p.stats.boilerplateOf([...a, ...b].map((c) => c.id));
-  const prep = prepareAlignment({ a, b, stats: p.stats.termStats(), boilerplate: (id) => bp.get(id) ?? 0 }, candidates);
+  const near = p.stats.nearCopiesOf([...a, ...b].map((c) => c.id));
+  const prep = prepareAlignment({ a, b, stats: p.stats.termStats(), nearCopies: (id) => near.get(id) ?? 0 }, model);
   const items: LocatedItem[] = [];
   const unlocated: string[] = [];
   let lostStrong = 0;

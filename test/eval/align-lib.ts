@@ -1,5 +1,6 @@
 // Fitting and measuring the aligner's model on labelled pairs: cross-validation by document pair,
 // Platt scaling on held-out logits, the threshold chosen by cross-validated F1, reliability tables.
+import { boilerplateFeatures, boilerplateProbability, type BoilerplateModel } from '../../shared/domain/align/boilerplate';
 import { fitLogistic, fitPlatt, logit, sigmoid, type AlignModel } from '../../shared/domain/align/model';
 import { featureNames } from '../../shared/domain/align/score';
 import { selectLinks } from '../../shared/domain/align/selection';
@@ -32,7 +33,7 @@ export function fit(data: PairData[], l2: number): Fitted {
 }
 
 const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, base: Pick<AlignModel, 'maxPerClause' | 'candidates'>): AlignModel => ({
-  features: [...featureNames], weights: f.weights, bias: f.bias, platt, threshold, ...base,
+  features: [...featureNames], weights: f.weights, bias: f.bias, platt, threshold, ...base, boilerplate: { weights: [0, 0, 0, 0], bias: 0 },
 });
 
 /** Held-out logits of every candidate: each pair scored by a model fitted without its fold. */
@@ -129,3 +130,28 @@ export function report(data: PairData[], linksOf: (pd: PairData, i: number) => A
 }
 
 export { sigmoid };
+
+/** Fits the boilerplate model on the labellers' marks (items of A clauses), then writes its probabilities into the pairs' features. */
+export function fitBoilerplate(data: PairData[]): BoilerplateModel {
+  const X: number[][] = [], y: number[] = [];
+  for (const pd of data) {
+    // Only label files that mark boilerplate at all (the seed and written pairs do not).
+    if (!pd.items.some((it) => it.boilerplate)) continue;
+    const fa = new Map(pd.prep.fa.map((f) => [f.id, f]));
+    for (const it of pd.items) {
+      const f = fa.get(it.a);
+      if (f) { X.push(boilerplateFeatures(f)); y.push(it.boilerplate ? 1 : 0); }
+    }
+  }
+  const r = fitLogistic(X, y, { l2: 0.001, iterations: 1500, rate: 0.05 });
+  const m: BoilerplateModel = { weights: r.weights.map((w) => Number(w.toFixed(4))), bias: Number(r.bias.toFixed(4)) };
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  X.forEach((x, k) => { const p = boilerplateProbability(m, x) >= 0.5; if (p && y[k]) tp++; else if (p) fp++; else if (y[k]) fn++; else tn++; });
+  console.log(`boilerplate model on ${X.length} labelled clauses (${y.filter(Boolean).length} boilerplate): found ${tp}, missed ${fn}, content marked boilerplate ${fp} of ${fp + tn}`);
+  const at = featureNames.indexOf('boilerplate');
+  for (const pd of data) {
+    for (const f of [...pd.prep.fa, ...pd.prep.fb]) f.boilerplate = boilerplateProbability(m, boilerplateFeatures(f));
+    for (const c of pd.prep.candidates) c.x[at] = Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate);
+  }
+  return m;
+}

@@ -5,17 +5,20 @@
 // baselines on the same pairs, and the reliability table of the held-out scores.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultModel } from '../../shared/domain/align';
 import { sigmoid, type AlignModel } from '../../shared/domain/align/model';
 import { featureNames } from '../../shared/domain/align/score';
 import { openEvalProject, pairData, repoRoot, scorePair, trainingPairs, type PairData } from './align-data';
-import { fit, linksFor, outOfFold, plattOn, report, total } from './align-lib';
+import { fit, fitBoilerplate, linksFor, outOfFold, plattOn, report, total } from './align-lib';
 
 const candidates = 5, maxPerClause = 3;
 const l2Grid = [0.0003, 0.003, 0.03];
-const thresholdGrid = Array.from({ length: 13 }, (_, k) => 0.2 + k * 0.05);
+const thresholdGrid = Array.from({ length: 15 }, (_, k) => 0.1 + k * 0.05);
 
 const project = await openEvalProject({ fresh: process.argv.includes('--fresh'), log: (s) => console.error(s) });
-const data = trainingPairs().flatMap((p) => pairData(project, p, candidates) ?? []);
+const start: AlignModel = { ...defaultModel, candidates, maxPerClause };
+const data = trainingPairs().flatMap((p) => pairData(project, p, start) ?? []);
+const boilerplate = fitBoilerplate(data);
 console.log(`training pairs: ${data.length} (${[...new Set(data.map((d) => d.set))].map((s) => `${s} ${data.filter((d) => d.set === s).length}`).join(', ')}); project of ${project.documents} documents`);
 const unlocated = data.flatMap((d) => d.unlocated.map((u) => `${d.name}: ${u}`));
 if (unlocated.length) console.log(`anchors that locate no clause (${unlocated.length}):\n  ${unlocated.slice(0, 10).join('\n  ')}`);
@@ -41,6 +44,7 @@ const model: AlignModel = {
   threshold: Number(best.threshold.toFixed(2)),
   maxPerClause,
   candidates,
+  boilerplate,
   trainedOn: `${data.length} labelled training pairs (${[...new Set(data.map((d) => d.set))].join(', ')}); L2 ${best.l2}, threshold ${best.threshold.toFixed(2)} by ${5}-fold cross-validation by pair (F1 ${best.f.toFixed(3)})`,
 };
 writeFileSync(join(repoRoot, 'shared/domain/align/model.json'), JSON.stringify(model, null, 2) + '\n');

@@ -17,8 +17,8 @@ export function alignMembers(ctx: BackendContext, repo: CompareRepo, stats: Alig
   const inB = new Set(cb.map((c) => c.id));
   let suggestions: ReturnType<typeof alignClauses> = [];
   if (inA.size && inB.size) {
-    const bp = stats.boilerplateOf([...inA, ...inB]);
-    suggestions = alignClauses({ a: ca.map(toAlignClause), b: cb.map(toAlignClause), stats: stats.termStats(), boilerplate: (id) => bp.get(id) ?? 0 });
+    const bp = stats.nearCopiesOf([...inA, ...inB]);
+    suggestions = alignClauses({ a: ca.map(toAlignClause), b: cb.map(toAlignClause), stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
   }
   const links = new Map<string, AlignmentLink>();
   for (const s of suggestions) links.set(`${s.a}:${s.b}`, { a: s.a, b: s.b, score: s.score, status: 'suggested', source: 'auto', reasons: s.reasons, boilerplate: s.boilerplate });

@@ -1,5 +1,5 @@
 import { alignableText, corpusStats, type CorpusStats } from '../../../shared/domain/align';
-import { boilerplateScore } from '../../../shared/domain/align/boilerplate';
+import { nearCopyScore } from '../../../shared/domain/align/boilerplate';
 import { bandKeys, signatureFromBytes } from '../../../shared/domain/similar';
 import type { CompareRepo } from '../db/compare';
 
@@ -19,14 +19,14 @@ export function createAlignStats(repo: CompareRepo) {
   let key = '';
   let stats: CorpusStats | null = null;
   let documents = 0;
-  const boilerplate = new Map<number, number>();
+  const nearCopies = new Map<number, number>();
 
   function fresh() {
     const k = repo.clauseFingerprint();
     if (k !== key) {
       key = k;
       stats = null;
-      boilerplate.clear();
+      nearCopies.clear();
       documents = repo.documentCount();
     }
   }
@@ -36,15 +36,15 @@ export function createAlignStats(repo: CompareRepo) {
     if (!stats) {
       const total = Number(key.split(':')[0]);
       const step = Math.max(1, Math.ceil(total / maxClausesCounted));
-      stats = corpusStats(repo.measureTexts(step).flatMap((c) => alignableText(c) ?? []));
+      stats = corpusStats(repo.measureTexts(step).flatMap((c) => { const text = alignableText(c); return text == null ? [] : [{ text, doc: c.doc_id }]; }));
     }
     return stats;
   }
 
-  /** Near-copies of each clause in other documents, as 0…1 scores by clause id. */
-  function boilerplateOf(clauseIds: number[]): Map<number, number> {
+  /** Near-copies of each clause in other documents, as 0…1 scores by clause id (boilerplate.ts). */
+  function nearCopiesOf(clauseIds: number[]): Map<number, number> {
     fresh();
-    const missing = clauseIds.filter((id) => !boilerplate.has(id));
+    const missing = clauseIds.filter((id) => !nearCopies.has(id));
     const sigs = repo.signaturesOf(missing);
     const found = new Set<number>();
     for (const { clause_id, signature } of sigs) {
@@ -61,12 +61,12 @@ export function createAlignStats(repo: CompareRepo) {
       }
       const docs = new Set<number>();
       for (const [id, n] of shared) if (n >= minSharedBands && docOf.get(id) !== ownDoc) docs.add(docOf.get(id)!);
-      boilerplate.set(clause_id, boilerplateScore(docs.size, documents));
+      nearCopies.set(clause_id, nearCopyScore(docs.size, documents));
     }
-    for (const id of missing) if (!found.has(id)) boilerplate.set(id, 0);
-    return new Map(clauseIds.map((id) => [id, boilerplate.get(id) ?? 0]));
+    for (const id of missing) if (!found.has(id)) nearCopies.set(id, 0);
+    return new Map(clauseIds.map((id) => [id, nearCopies.get(id) ?? 0]));
   }
 
-  return { termStats, boilerplateOf };
+  return { termStats, nearCopiesOf };
 }
 export type AlignStats = ReturnType<typeof createAlignStats>;

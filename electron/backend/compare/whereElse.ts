@@ -65,8 +65,8 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
         .map((x) => x.id);
     }
     const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
-    const bp = stats.boilerplateOf([clauseId, ...candidates.map((c) => c.id)]);
-    const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), { limit, stats: stats.termStats(), boilerplate: (id) => bp.get(id) ?? 0 });
+    const bp = stats.nearCopiesOf([clauseId, ...candidates.map((c) => c.id)]);
+    const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), { limit, stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const hits = ranked.map((r) => {
       const c = byId.get(r.id)!;

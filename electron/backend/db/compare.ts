@@ -45,7 +45,7 @@ export function createCompareRepo(db: Db) {
     bucketDocs: db.prepare('SELECT clause_id, doc_id FROM clause_lsh WHERE band_key = ? LIMIT ?'),
     clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
     documentCount: db.prepare('SELECT count(*) FROM documents').pluck(),
-    measureTexts: db.prepare("SELECT id, kind, text, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0"),
+    measureTexts: db.prepare("SELECT id, doc_id, kind, text, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id"),
   };
 
   function deleteSignatures(docId: number, bandsOf: BandsOf) {
@@ -121,7 +121,7 @@ export function createCompareRepo(db: Db) {
     clauseFingerprint: () => { const r = s.clauseFingerprint.get() as { n: number; maxId: number }; return `${r.n}:${r.maxId}`; },
     documentCount: () => s.documentCount.get() as number,
     /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */
-    measureTexts: (step: number) => s.measureTexts.all(step) as Array<{ id: number; kind: 'measure' | 'heading'; text: string; heading: string | null }>,
+    measureTexts: (step: number) => s.measureTexts.all(step) as Array<{ id: number; doc_id: number; kind: 'measure' | 'heading'; text: string; heading: string | null }>,
     signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
       if (!ids.length) return [];
       return db.prepare(`SELECT clause_id, signature FROM clause_signatures WHERE clause_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ clause_id: number; signature: Buffer }>;

@@ -1,4 +1,5 @@
 import { findQuantities } from '../diff/quantities';
+import { boilerplateFeatures, boilerplateProbability, templateScore, type BoilerplateModel } from './boilerplate';
 import { corpusStats, idfOf, wordIdf, type CorpusStats } from './corpus';
 import { instrumentsIn } from './lexicon';
 import { charGrams, gramRuns, isTrigramKey, sentences, substantiveText } from './text';
@@ -30,7 +31,11 @@ export interface ClauseFeatures {
   position: number;
   /** Length in characters of the compared text. */
   length: number;
-  /** 0…1: how far the clause's wording recurs across the project's documents (boilerplate.ts). */
+  /** 0…1: near-copies of the clause in other documents of the project (boilerplate.ts). */
+  nearCopy: number;
+  /** 0…1: share of its wording found in a large share of the project's documents. */
+  template: number;
+  /** Probability that the clause is boilerplate (boilerplate.ts), 0 without a model. */
   boilerplate: number;
 }
 
@@ -126,11 +131,14 @@ export function featureContext(stats: CorpusStats): FeatureContext {
  * Features of one document's alignable clauses (others are left out). `boilerplate` gives each
  * clause's recurrence score when the caller knows it (from the project's near-duplicate index).
  */
-export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, boilerplate?: (id: number) => number): ClauseFeatures[] {
-  const prepared = clauses.flatMap((c) => {
+export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, nearCopies?: (id: number) => number, bp?: BoilerplateModel): ClauseFeatures[] {
+  let prepared = clauses.flatMap((c) => {
     const text = alignableText(c);
     return text == null ? [] : [{ c, text }];
   });
+  // A document without numbered measures (a notice whose structure was lost) is all preamble:
+  // then its preamble is what there is to align.
+  if (!prepared.length) prepared = clauses.flatMap((c) => (c.kind === 'preamble' && substantiveText(c.text) ? [{ c, text: substantiveText(c.text) }] : []));
   const contexts = new Map<string, Vec>();
   const contextVec = (key: string) => {
     let v = contexts.get(key);
@@ -165,9 +173,11 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, boil
       quantities: new Set(findQuantities(text).map((q) => q.text)),
       position: n > 1 ? k / (n - 1) : 0.5,
       length: Array.from(text).length,
-      boilerplate: boilerplate?.(c.id) ?? 0,
+      nearCopy: nearCopies?.(c.id) ?? 0,
+      template: templateScore(grams, ctx.stats),
+      boilerplate: 0,
     };
-  });
+  }).map((f) => (bp ? { ...f, boilerplate: boilerplateProbability(bp, boilerplateFeatures(f)) } : f));
 }
 
 /** Statistics of the given clauses alone: what is used when no project statistics are at hand. */

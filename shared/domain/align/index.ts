@@ -10,7 +10,7 @@ import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSug
 export * from './types';
 export { instruments, instrumentById, instrumentsIn } from './lexicon';
 export { alignableText } from './features';
-export { corpusStats, withTexts, type CorpusStats } from './corpus';
+export { corpusStats, type CorpusStats } from './corpus';
 export type { AlignModel } from './model';
 
 /** The model fitted by `npm run fit:align` on the labelled training pairs. */
@@ -23,8 +23,8 @@ export interface AlignInput {
   model?: AlignModel;
   /** Term statistics of the whole project; by default those of the two documents alone. */
   stats?: CorpusStats;
-  /** 0…1 boilerplate score per clause id (boilerplate.ts), from the project's near-duplicate index. */
-  boilerplate?: (clauseId: number) => number;
+  /** 0…1 near-copy score per clause id (boilerplate.ts), from the project's near-duplicate index. */
+  nearCopies?: (clauseId: number) => number;
 }
 
 export interface Candidate {
@@ -45,11 +45,12 @@ export interface Prepared {
  * similarity (weighted n-gram and word cosines), from both sides. Pairs outside every clause's
  * short list are never links; the model only has to tell the plausible ones apart.
  */
-export function prepareAlignment(input: AlignInput, perClause: number): Prepared {
+export function prepareAlignment(input: AlignInput, model: AlignModel = input.model ?? defaultModel): Prepared {
+  const perClause = model.candidates;
   const stats = input.stats ?? localStats([...input.a, ...input.b]);
   const ctx = featureContext(stats);
-  const fa = clauseFeatures(input.a, ctx, input.boilerplate);
-  const fb = clauseFeatures(input.b, ctx, input.boilerplate);
+  const fa = clauseFeatures(input.a, ctx, input.nearCopies, model.boilerplate);
+  const fb = clauseFeatures(input.b, ctx, input.nearCopies, model.boilerplate);
   const n = fa.length, m = fb.length;
   const base = new Float64Array(n * m);
   const rowBest = new Float64Array(n), colBest = new Float64Array(m);
@@ -85,7 +86,7 @@ export function prepareAlignment(input: AlignInput, perClause: number): Prepared
 export function alignClauses(input: AlignInput): AlignSuggestion[] {
   const model = input.model ?? defaultModel;
   const opts = { ...defaultAlignOptions, ...input.options };
-  const prep = prepareAlignment(input, model.candidates);
+  const prep = prepareAlignment(input, model);
   const scored = prep.candidates.map((c) => ({ i: c.i, j: c.j, p: probability(model, c.x) }));
   const chosen = selectLinks(scored, { threshold: opts.minScore ?? model.threshold, maxPerClause: model.maxPerClause });
   const out = chosen.map(({ i, j, p }) => {

@@ -5,6 +5,7 @@
  * can refit on more labels. The optimiser is plain full-batch gradient descent with L2 on
  * standardised features: a few thousand rows and a dozen features need nothing more.
  */
+import type { BoilerplateModel } from './boilerplate';
 import { featureNames } from './score';
 
 export interface AlignModel {
@@ -20,6 +21,8 @@ export interface AlignModel {
   maxPerClause: number;
   /** Candidates per clause scored with the full model (by cheap similarity, each side). */
   candidates: number;
+  /** Which clauses are boilerplate (boilerplate.ts), fitted on the labellers' marks. */
+  boilerplate: BoilerplateModel;
   /** What it was fitted on, for the record. */
   trainedOn?: string;
 }
@@ -101,7 +104,7 @@ export function checkModel(m: AlignModel): AlignModel {
   if (m.features.length !== names.length || m.features.some((f, k) => f !== names[k])) {
     throw new Error(`The alignment model was fitted on features [${m.features.join(', ')}], the aligner computes [${names.join(', ')}]: run npm run fit:align.`);
   }
-  if (m.weights.length !== names.length || ![...m.weights, m.bias, m.platt.a, m.platt.b, m.threshold].every(Number.isFinite)) {
+  if (m.weights.length !== names.length || m.boilerplate?.weights.length !== 4 || ![...m.weights, m.bias, m.platt.a, m.platt.b, m.threshold, ...m.boilerplate.weights, m.boilerplate.bias].every(Number.isFinite)) {
     throw new Error('The alignment model has missing or non-numeric weights: run npm run fit:align.');
   }
   return m;

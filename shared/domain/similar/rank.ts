@@ -1,6 +1,7 @@
 import type { CorpusStats } from '../align/corpus';
 import { clauseFeatures, cosine, featureContext, localStats } from '../align/features';
 import { bestSentences, reasonsFor } from '../align/score';
+import { defaultModel } from '../align';
 import type { AlignClause, AlignReason } from '../align/types';
 
 export type SimilarCandidate = AlignClause;
@@ -17,8 +18,8 @@ export interface RankOptions {
   minScore?: number;
   /** The project's term statistics; by default those of the query and its candidates. */
   stats?: CorpusStats;
-  /** 0…1 boilerplate score per clause id; a hit at or above boilerplateAt ranks after every content hit. */
-  boilerplate?: (id: number) => number;
+  /** 0…1 near-copy score per clause id (boilerplate.ts); a hit whose boilerplate probability reaches boilerplateAt ranks after every content hit. */
+  nearCopies?: (id: number) => number;
   boilerplateAt?: number;
 }
 
@@ -33,9 +34,9 @@ export function rankSimilar(query: AlignClause, candidates: SimilarCandidate[], 
   const others = candidates.filter((c) => c.id !== query.id);
   const stats = opts.stats ?? localStats([query, ...others]);
   const ctx = featureContext(stats);
-  const [q] = clauseFeatures([query], ctx, opts.boilerplate);
+  const [q] = clauseFeatures([query], ctx, opts.nearCopies, defaultModel.boilerplate);
   if (!q) return [];
-  return clauseFeatures(others, ctx, opts.boilerplate)
+  return clauseFeatures(others, ctx, opts.nearCopies, defaultModel.boilerplate)
     .map((f) => ({ f, score: (cosine(q.vec, f.vec) + cosine(q.words, f.words) + bestSentences(q, f).s) / 3, bp: f.boilerplate >= boilerplateAt }))
     .filter((x) => x.score >= minScore)
     .sort((x, y) => Number(x.bp) - Number(y.bp) || y.score - x.score)
