@@ -62,17 +62,20 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       if (s > colBest[j]) colBest[j] = s;
     }
   }
+  // Each clause's short list, with the rank each candidate has in it (0 = best).
   const keep = new Uint8Array(n * m);
+  const rankR = new Map<number, number>(), rankC = new Map<number, number>();
   const top = (idx: number[], at: (k: number) => number) => idx.sort((x, y) => at(y) - at(x)).slice(0, perClause);
   const cols = Array.from({ length: m }, (_, j) => j), rows = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < n; i++) for (const j of top([...cols], (j) => base[i * m + j])) if (base[i * m + j] > 0) keep[i * m + j] = 1;
-  for (let j = 0; j < m; j++) for (const i of top([...rows], (i) => base[i * m + j])) if (base[i * m + j] > 0) keep[i * m + j] = 1;
+  for (let i = 0; i < n; i++) top([...cols], (j) => base[i * m + j]).forEach((j, r) => { rankR.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
+  for (let j = 0; j < m; j++) top([...rows], (i) => base[i * m + j]).forEach((i, r) => { rankC.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
   const anchors = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
     const s = base[i * m + j];
     if (s > 0.2 && s >= rowBest[i] && s >= colBest[j]) anchors.push({ a: fa[i].position, b: fb[j].position });
   }
-  const pc: PairContext = { base: (i, j) => base[i * m + j], rowBest, colBest, expected: orderPath(anchors), instrumentWeight: instrumentWeights([...fa, ...fb]) };
+  const pc: PairContext = { base: (i, j) => base[i * m + j], rowBest, colBest, expected: orderPath(anchors), instrumentWeight: instrumentWeights([...fa, ...fb]),
+    rankRow: (i, j) => rankR.get(i * m + j) ?? perClause, rankCol: (i, j) => rankC.get(i * m + j) ?? perClause };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
   return { fa, fb, candidates, stats };

@@ -13,7 +13,7 @@ import { sharedWordTerms } from './words';
 
 export const featureNames = [
   'cosine', 'sentence', 'words', 'gapRow', 'gapCol', 'mutualBest', 'instrument', 'numbers',
-  'context', 'positionGap', 'orderGap', 'lengthRatio', 'boilerplate',
+  'context', 'positionGap', 'orderGap', 'lengthRatio', 'boilerplate', 'rankRow', 'rankCol',
 ] as const;
 export type FeatureName = (typeof featureNames)[number];
 
@@ -51,6 +51,9 @@ export interface PairContext {
   /** Where in B the counterpart of a position of A is expected, from confident anchors kept in order. */
   expected: (positionA: number) => number;
   instrumentWeight: Map<string, number>;
+  /** Rank (0 = best) of the pair among its row's and its column's candidates, by the cheap similarity. */
+  rankRow: (i: number, j: number) => number;
+  rankCol: (i: number, j: number) => number;
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -71,6 +74,8 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     Math.abs(b.position - pc.expected(a.position)),
     Math.log(Math.min(a.length, b.length) / Math.max(a.length, b.length, 1)),
     Math.max(a.boilerplate, b.boilerplate),
+    1 / (1 + pc.rankRow(i, j)),
+    1 / (1 + pc.rankCol(i, j)),
   ];
 }
 
