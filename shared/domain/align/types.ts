@@ -33,8 +33,8 @@ export interface AlignSuggestion {
 export interface AlignOptions {
   /** Lowest calibrated score a link may have; by default the fitted model's threshold. */
   minScore?: number;
-  /** A clause with a boilerplate score at least this is marked as boilerplate. */
-  boilerplateAt: number;
+  /** A clause whose boilerplate probability reaches this is marked as boilerplate; by default the fitted model's mark. */
+  boilerplateAt?: number;
 }
 
-export const defaultAlignOptions: AlignOptions = { boilerplateAt: 0.5 };
+export const defaultAlignOptions: AlignOptions = {};
