@@ -11,7 +11,7 @@ import { featureNames } from '../../shared/domain/align/score';
 import { openEvalProject, pairData, repoRoot, scorePair, trainingPairs, type PairData } from './align-data';
 import { fit, fitBoilerplate, linksFor, outOfFold, plattOn, report, total } from './align-lib';
 
-const candidates = 5, maxPerClause = 3;
+const candidates = Number(process.env.FIT_CANDIDATES ?? 5), maxPerClause = 3;
 const l2Grid = [0.0003, 0.003, 0.03];
 const thresholdGrid = Array.from({ length: 15 }, (_, k) => 0.1 + k * 0.05);
 
