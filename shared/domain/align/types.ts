@@ -10,6 +10,8 @@ export interface AlignClause {
   heading?: string | null;
   /** Headings of the enclosing clauses, outermost first: the section a measure sits in. */
   context?: string[];
+  /** Where the clause stands in its document, 0…1, when the clauses given are not the whole document ("where else"). */
+  position?: number;
 }
 
 /** Why two clauses were linked, as data; the UI turns it into a sentence in the researcher's language. */
