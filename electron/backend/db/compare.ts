@@ -1,4 +1,5 @@
 import type { LinkStatus } from '../../../shared/domain/types';
+import { createClauseTexts } from './clauseText';
 import type { Db } from './connection';
 
 /** Every SQL statement of the compare feature. */
@@ -21,6 +22,7 @@ export function bandTerm(key: number): string {
 const bandTerms = (keys: number[]) => keys.map(bandTerm).join(' ');
 
 export function createCompareRepo(db: Db) {
+  const texts = createClauseTexts(db);
   const s = {
     list: db.prepare('SELECT * FROM comparisons WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC'),
     get: db.prepare('SELECT * FROM comparisons WHERE id = ?'),
@@ -49,9 +51,14 @@ export function createCompareRepo(db: Db) {
     hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
     // Quoted: a term is never read as an FTS5 operator or column filter.
     bucket: db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ? LIMIT ?').pluck(),
+    bucketDocs: db.prepare('SELECT s.clause_id, s.doc_id FROM clause_bands JOIN clause_signatures s ON s.clause_id = clause_bands.rowid WHERE clause_bands MATCH ? LIMIT ?'),
     signaturesAfter: db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE clause_id > ? ORDER BY clause_id LIMIT 4096'),
     pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_bands_pending'").pluck(),
     donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_bands_pending'"),
+    clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
+    documentCount: db.prepare('SELECT count(*) FROM documents').pluck(),
+    // Clause text is not stored (db/clauseText.ts): its span is read and the text cut from the document's.
+    measureTexts: db.prepare("SELECT id, doc_id, kind, text_start, end, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id"),
   };
 
   function deleteSignatures(docId: number, bandsOf: BandsOf) {
@@ -123,6 +130,19 @@ export function createCompareRepo(db: Db) {
       const counts = new Map<number, number>();
       for (const k of keys) for (const id of s.bucket.all(`"${bandTerm(k)}"`, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
       return [...counts.entries()].map(([clause_id, hits]) => ({ clause_id, hits })).sort((x, y) => y.hits - x.hits).slice(0, limit);
+    },
+    /** Clauses (with their documents) in one LSH bucket, up to a cap. */
+    bucketDocs: (key: number, limit: number) => s.bucketDocs.all(`"${bandTerm(key)}"`, limit) as Array<{ clause_id: number; doc_id: number }>,
+    /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
+    clauseFingerprint: () => { const r = s.clauseFingerprint.get() as { n: number; maxId: number }; return `${r.n}:${r.maxId}`; },
+    documentCount: () => s.documentCount.get() as number,
+    /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */
+    measureTexts: (step: number) => texts.withText(s.measureTexts.all(step) as Array<{ id: number; doc_id: number; kind: 'measure' | 'heading'; text_start: number; end: number; heading: string | null }>),
+    /** The last clause ord of each document: a clause's place in its document is ord / last. */
+    lastOrds(docIds: number[]): Map<number, number> {
+      if (!docIds.length) return new Map();
+      const rows = db.prepare(`SELECT doc_id, max(ord) AS last FROM clauses WHERE doc_id IN (${docIds.map(() => '?').join(',')}) GROUP BY doc_id`).all(...docIds) as Array<{ doc_id: number; last: number }>;
+      return new Map(rows.map((r) => [r.doc_id, r.last]));
     },
     signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
       if (!ids.length) return [];

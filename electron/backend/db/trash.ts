@@ -66,8 +66,13 @@ export function createTrashRepo(db: Db) {
   };
   const inserts = new Map<string, ReturnType<Db['prepare']>>();
   /** INSERT of a snapshot row into its table (the table names are this file's constants). */
+  const columnsOf = new Map<string, Set<string>>();
   function insertRow(table: string, row: Row): number {
-    const cols = Object.keys(row);
+    // A snapshot taken before a later migration may hold columns since dropped (clauses' stored
+    // text, documents' raw text): write back only the columns the table has now.
+    let known = columnsOf.get(table);
+    if (!known) columnsOf.set(table, (known = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[])));
+    const cols = Object.keys(row).filter((c) => known.has(c));
     const key = `${table}:${cols.join(',')}`;
     let st = inserts.get(key);
     if (!st) {

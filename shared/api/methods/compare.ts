@@ -45,6 +45,8 @@ export const alignmentLink = z.object({
   /** auto: suggested by the aligner (possibly decided since); manual: linked by hand. */
   source: z.enum(['auto', 'manual']),
   reasons: z.array(alignReason),
+  /** Either clause is boilerplate (wording recurring across many documents of the project): listed after content. */
+  boilerplate: z.boolean().optional(),
 });
 export type AlignmentLink = z.infer<typeof alignmentLink>;
 
@@ -59,6 +61,8 @@ export const compareClause = z.object({
   context: z.array(z.string()),
   /** False for preambles, part titles and bare headings: they are shown but never aligned. */
   alignable: z.boolean(),
+  /** Wording that recurs across many documents of the project (本条例自…起施行): shown apart from content. */
+  boilerplate: z.boolean().optional(),
 });
 export type CompareClause = z.infer<typeof compareClause>;
 
@@ -79,6 +83,8 @@ export const whereElseHit = z.object({
   text: z.string(),
   score: z.number(),
   reasons: z.array(alignReason),
+  /** The hit is boilerplate: ranked after every content hit. */
+  boilerplate: z.boolean().optional(),
 });
 export type WhereElseHit = z.infer<typeof whereElseHit>;
 
