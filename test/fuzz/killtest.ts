@@ -40,7 +40,7 @@ function runOnce(run: number): Promise<{ acks: Ack[]; killedAfterMs: number }> {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const o = JSON.parse(line) as Ack & { ready?: boolean };
       if (o.ready) {
-        killedAfterMs = Math.round(100 + rand() * 3000);
+        killedAfterMs = Math.round(200 + rand() * 6000);
         setTimeout(() => child.kill('SIGKILL'), killedAfterMs);
       } else if (o.ack) acks.push(o);
     });

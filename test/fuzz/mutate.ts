@@ -13,7 +13,8 @@ function randomBytes(rand: Rand, n: number): Uint8Array {
   return b;
 }
 
-const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))));
+const concatAll = (parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))));
+const concat = (...parts: Uint8Array[]) => concatAll(parts);
 
 /** Named byte mutations; each returns a new array. */
 export const byteMutations: Record<string, (b: Uint8Array, rand: Rand) => Uint8Array> = {
@@ -51,7 +52,7 @@ export const byteMutations: Record<string, (b: Uint8Array, rand: Rand) => Uint8A
     const parts: Uint8Array[] = [b.subarray(0, at)];
     for (let i = 0; i < times; i++) parts.push(chunk);
     parts.push(b.subarray(at));
-    return concat(...parts);
+    return concatAll(parts);
   },
   /** Line breaks removed: one long line. */
   oneLine: (b) => b.filter((x) => x !== 0x0a && x !== 0x0d),

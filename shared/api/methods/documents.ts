@@ -18,6 +18,22 @@ export const metadataFields = z.object({
   period: nullableText,
 });
 export type MetadataFields = z.infer<typeof metadataFields>;
+
+/** A field edited by hand: bounded, so a pasted 20 MB text is refused with a reason, not stored. */
+const edited = (label: string, max: number) => z.string().max(max, `${label} can be at most ${max} characters.`).nullable();
+/** What documents.updateMetadata accepts: the fields above with lengths no real value comes near. */
+export const metadataEdit = z.object({
+  title: edited('A title', 500),
+  city: edited('A city', 50),
+  province: edited('A province', 50),
+  level,
+  issuer: edited('An issuer', 300),
+  docNumber: edited('A 文号', 100),
+  dateWritten: edited('A date', 40),
+  datePublished: edited('A date', 40),
+  validity: edited('A validity', 40),
+  period: edited('A period', 100),
+}).partial();
 export const metadataFieldNames = metadataFields.keyof();
 export type MetadataFieldName = z.infer<typeof metadataFieldNames>;
 
@@ -96,7 +112,7 @@ export const documentsMethods = {
   'documents.text': method(z.object({ id }).strict(), z.object({ text: z.string() })),
   'documents.clauses': method(z.object({ id }).strict(), z.array(clause)),
   /** Edit metadata by hand; edited fields are kept through re-analysis and re-import. */
-  'documents.updateMetadata': method(z.object({ id, fields: metadataFields.partial() }).strict(), documentDetail),
+  'documents.updateMetadata': method(z.object({ id, fields: metadataEdit }).strict(), documentDetail),
   'documents.delete': method(z.object({ id }).strict(), ok),
   /** Import files or folders by path (desktop app, CLI). */
   'documents.importPaths': method(z.object({ paths: z.array(z.string().min(1)).min(1), taskId: taskId.optional() }).strict(), importReport, { progress: true }),
