@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     if (seeded) console.log(`First run: imported ${seeded.imported.length} sample documents.`);
     console.log(`PolicyLens data: ${o.dataDir}`);
     console.log(`Open PolicyLens at:\n\n  ${host.openUrl}\n\nPress Ctrl+C to stop.`);
-    if (o.open && (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) openInBrowser(host.openUrl);
+    if (o.open && (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) openInBrowser(host.oneTimeUrl()); // never the token itself: command lines are visible to every user
   }
   let stopping = false;
   const stop = async () => {

@@ -26,6 +26,8 @@ export interface BackendOptions {
   dataDir?: string;
   mode?: BackendInfo['mode'];
   migrationsDir?: string;
+  /** Open without writing anything; also chosen by itself when the file or its folder is not writable. */
+  readOnly?: boolean;
 }
 
 export interface Backend {
@@ -42,7 +44,7 @@ function describeZodIssues(issues: Array<{ path: PropertyKey[]; message: string 
 
 /** The composition root: builds the whole backend from a database path. */
 export function createBackend(opts: BackendOptions): Backend {
-  const db = openDatabase(opts.databasePath);
+  const db = openDatabase(opts.databasePath, { readOnly: opts.readOnly });
   try {
     migrate(db, loadMigrations(opts.migrationsDir));
   } catch (e) {
@@ -91,6 +93,8 @@ export function createBackend(opts: BackendOptions): Backend {
       return out.data;
     } catch (e) {
       if (e instanceof ApiError) throw e;
+      const known = storageError(e);
+      if (known) throw known;
       const message = e instanceof Error ? e.message : String(e);
       console.error(`[policylens] ${method} failed:`, e);
       throw new ApiError('internal', `PolicyLens hit an internal error in ${method}: ${message}`);
@@ -105,6 +109,16 @@ export function createBackend(opts: BackendOptions): Backend {
       if (db.open) db.close();
     },
   };
+}
+
+/** Failures of the disk or the project file, said plainly instead of as an internal error with a stack. */
+export function storageError(e: unknown): ApiError | null {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new ApiError('unavailable', 'The disk is full: nothing was saved. Free some space and try again.');
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new ApiError('unavailable', 'This project is open read-only (its file or folder cannot be written): changes cannot be saved. Copy it to a writable folder to edit it.');
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new ApiError('bad_file', 'The project file is damaged (SQLite reports a malformed database). Restore it from a backup.');
+  if (code.startsWith('SQLITE_IOERR')) return new ApiError('unavailable', `The project file could not be read or written (${code}): the disk or folder may have gone away.`);
+  return null;
 }
 
 export function errorData(e: unknown): ApiErrorData {

@@ -30,6 +30,19 @@ function help(): string {
   return ['Usage: npm run --silent cli -- <command> --db FILE …', '', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(12)} ${c.usage}`)].join('\n');
 }
 
+/** Why a project could not be opened, in words: never a stack trace. */
+export function openFailure(db: string, e: unknown): string {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'SQLITE_NOTADB') return `${db} is not a PolicyLens project (it is not an SQLite database, or its first page is damaged).`;
+  if (code.startsWith('SQLITE_CORRUPT')) return `${db} is damaged (SQLite: ${message}). Restore it from a backup.`;
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM') return `${db} cannot be opened: the file or its folder is not readable, or the folder does not exist (${message}).`;
+  if (code.startsWith('SQLITE_READONLY')) return `${db} is read-only and needs changes to open (an upgrade or a journal recovery); copy it to a writable folder first.`;
+  if (code.startsWith('SQLITE_BUSY')) return `${db} is locked by another program for longer than PolicyLens waits; try again when it is done.`;
+  if (code === 'EISDIR') return `${db} is a folder, not a project file.`;
+  return `${db} cannot be opened: ${message}`;
+}
+
 async function main(): Promise<number> {
   const { name, args } = parse(process.argv.slice(2));
   if (!name || name === 'help' || name === '--help') {
@@ -45,7 +58,13 @@ async function main(): Promise<number> {
     process.stderr.write(`${name} needs --db FILE (the project database; created if missing).\n`);
     return 1;
   }
-  const backend = createBackend({ databasePath: resolve(args.options.db), mode: 'cli' });
+  let backend: ReturnType<typeof createBackend>;
+  try {
+    backend = createBackend({ databasePath: resolve(args.options.db), mode: 'cli' });
+  } catch (e) {
+    process.stderr.write(`${name}: ${openFailure(args.options.db, e)}\n`);
+    return 1;
+  }
   try {
     const result = await command.run(backend, args);
     process.stdout.write(JSON.stringify(result) + '\n');

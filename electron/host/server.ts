@@ -36,8 +36,17 @@ export interface Host {
   openUrl: string;
   port: number;
   token: string;
+  /**
+   * A link for a browser opener (xdg-open, open, start): carries a one-time code, not the token, so
+   * the token never appears in another process's command line. Used once, within two minutes, it
+   * redirects to openUrl.
+   */
+  oneTimeUrl(): string;
   close(): Promise<void>;
 }
+
+/** How long a one-time link stays valid: long enough for a browser to start. */
+const ONE_TIME_MS = 120_000;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -165,6 +174,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     else pipeFile(file, res);
   }
 
+  const codes = new Map<string, number>();
+  function redeem(res: ServerResponse, code: string): void {
+    const expires = codes.get(code);
+    codes.delete(code);
+    if (expires === undefined || expires < Date.now()) {
+      return send(res, 404, { error: { code: 'not_found', message: 'This link was already used or has expired. Use the address PolicyLens printed, or start it again.' } });
+    }
+    // The token travels in the fragment of a redirect over loopback; the browser never sends it back.
+    res.writeHead(302, { location: `/#token=${token}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+    res.end();
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse): void {
     // The raw path is matched against the API routes; only the parts that name files are
     // decoded, and a malformed escape (`/%zz`) is the request's error, never the process's.
@@ -176,6 +197,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       api(req, res, rawPath).catch((e) => fail(res, e));
       return;
     }
+    const open = /^\/open\/([0-9a-f]{32})$/.exec(rawPath);
+    if (open) return redeem(res, open[1]);
     const path = safeDecode(rawPath);
     if (path === null) return send(res, 400, { error: { code: 'invalid_input', message: 'The address is not a valid percent-encoded path.' } });
     staticFile(req, res, path);
@@ -204,6 +227,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     openUrl: `${url}#token=${token}`,
     port,
     token,
+    oneTimeUrl() {
+      const code = randomBytes(16).toString('hex');
+      codes.set(code, Date.now() + ONE_TIME_MS);
+      return `${url}open/${code}`;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -67,3 +67,32 @@ describe('browser-mode host: a malformed request fails that request, never the s
     expect((await raw(host, '/api/call/system.info', { ...auth(), 'content-type': 'application/json' }, 'POST')).status).toBe(200);
   });
 });
+
+describe('browser opener: a one-time link instead of the token on a command line', () => {
+  it('redirects once to the page with the token in the fragment, then refuses the same link', async () => {
+    const p = await freshProject({ seeds: false });
+    const host = await startHost({ backend: p.backend, staticDir: join(repoRoot, 'dist', 'renderer') });
+    try {
+      const link = host.oneTimeUrl();
+      expect(link).not.toContain(host.token);
+      const path = new URL(link).pathname;
+      const first = await new Promise<{ status: number; location: string | undefined }>((ok, fail) => {
+        const req = request({ host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+          res.resume();
+          ok({ status: res.statusCode!, location: res.headers.location });
+        });
+        req.on('error', fail);
+        req.end();
+      });
+      expect(first.status).toBe(302);
+      expect(first.location).toBe(`/#token=${host.token}`);
+      const second = await raw(host, path);
+      expect(second.status).toBe(404);
+      expect(second.body).toMatch(/already used or has expired/);
+      expect((await raw(host, `/open/${'0'.repeat(32)}`)).status).toBe(404);
+    } finally {
+      await host.close();
+      p.dispose();
+    }
+  });
+});

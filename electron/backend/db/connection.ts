@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -13,7 +13,16 @@ const BUSY_TIMEOUT_MS = 5000;
  * every committed transaction durable across a crash; synchronous=FULL because annotations
  * must survive a power cut, not just a process crash.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, opts: { readOnly?: boolean } = {}): Db {
+  if (opts.readOnly || (path !== ':memory:' && existsSync(path) && !writable(path))) {
+    // A project on a read-only medium or in a folder we may not write: switching to WAL (which
+    // writes) would fail, so it is opened as it is, for reading; every write then says so.
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    immediateTransactions(db);
+    return db;
+  }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -22,6 +31,17 @@ export function openDatabase(path: string): Db {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   immediateTransactions(db);
   return db;
+}
+
+/** SQLite writes the file and, in WAL mode, the -wal and -shm files beside it. */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -67,6 +67,11 @@ export function checkProject(db: Db, migrations = loadMigrations()): Set<number>
  */
 export function migrate(db: Db, migrations = loadMigrations()): { applied: string[] } {
   const recorded = checkProject(db, migrations);
+  if (db.readonly) {
+    const pending = migrations.filter((m) => !recorded.has(m.version));
+    if (pending.length) throw Object.assign(new Error(`This project is read-only (its file or folder cannot be written) and was made by an older PolicyLens: it needs an upgrade (${pending.map((m) => m.name).join(', ')}) that cannot be written. Copy it to a writable folder and open the copy.`), { code: 'SQLITE_READONLY' });
+    return { applied: [] };
+  }
   createMigrationsTable(db);
   const applied: string[] = [];
   for (const m of migrations) {

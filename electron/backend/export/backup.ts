@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
 import { openDatabase } from '../db/connection';
 import { checkProject, loadMigrations, migrate } from '../db/migrate';
-import { placeFile } from './files';
+import { placeFile, writeFailure } from './files';
 
 /**
  * Backup: SQLite's online backup API copies a consistent snapshot page by page while the app
@@ -26,6 +26,8 @@ export async function backupTo(ctx: BackendContext, path: string, overwrite: boo
       },
     });
     placeFile(tmp, path, overwrite);
+  } catch (e) {
+    throw writeFailure(e, path);
   } finally {
     if (existsSync(tmp)) unlinkSync(tmp);
   }

@@ -72,12 +72,23 @@ export function writeNew(path: string, bytes: Buffer, overwrite: boolean): void 
     throw new ApiError('invalid_input', `Cannot create the folder for ${path}: ${(e as Error).message}`);
   }
   const tmp = `${path}.${process.pid}.${Date.now()}.part`;
-  writeFileSync(tmp, bytes);
   try {
+    writeFileSync(tmp, bytes);
     placeFile(tmp, path, overwrite);
+  } catch (e) {
+    throw writeFailure(e, path);
   } finally {
+    // A half-written .part (disk full mid-write) goes too: nothing is left behind.
     if (existsSync(tmp)) unlinkSync(tmp);
   }
+}
+
+/** A failed write in words: a full disk or a read-only folder is the researcher's to fix, not an internal error. */
+export function writeFailure(e: unknown, path: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new ApiError('unavailable', `The disk is full: ${basename(path)} was not written. Free some space and export again.`, { path });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('unavailable', `${basename(path)} cannot be written: the folder is read-only or not yours (${String(code)}).`, { path });
+  return e;
 }
 
 function conflict(path: string): ApiError {

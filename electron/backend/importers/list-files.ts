@@ -13,7 +13,15 @@ const byName = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 :
  * hidden entries. Symbolic links are followed, but a folder already visited (a link loop) is not
  * entered twice. Paths that do not exist are kept, so the import reports them as missing.
  */
-export async function listImportableFiles(paths: string[]): Promise<string[]> {
+function strictUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export async function listImportableFiles(paths: string[], onSkipped?: (file: string, reason: string) => void): Promise<string[]> {
   const out: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -29,8 +37,20 @@ export async function listImportableFiles(paths: string[]): Promise<string[]> {
     const real = await fs.realpath(dir).catch(() => null);
     if (real === null || seenDirs.has(real)) return;
     seenDirs.add(real);
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    const names = entries.filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort(byName);
+    // Names as bytes: a name that is not valid UTF-8 (written on an old Chinese Windows in GBK) would
+    // otherwise come back with U+FFFD, fail to stat and vanish without a word. It is reported instead.
+    const raw = await fs.readdir(dir, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
+    const names: string[] = [];
+    for (const bytes of raw) {
+      const name = strictUtf8(bytes);
+      if (name === null) {
+        const shown = new TextDecoder('utf-8').decode(bytes);
+        if (importerFor(shown)) onSkipped?.(path.join(dir, shown), `The file name of ${shown} in ${dir} is not valid UTF-8 (perhaps GBK from an older system), so it cannot be opened; rename the file and import it again.`);
+        continue;
+      }
+      if (!name.startsWith('.')) names.push(name);
+    }
+    names.sort(byName);
     for (const name of names) {
       const full = path.join(dir, name);
       const stat = await fs.stat(full).catch(() => null); // follows links; null for broken ones

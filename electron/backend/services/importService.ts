@@ -235,7 +235,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
           missing.push({ file: basename(p), message: `${p} does not exist or cannot be read.` });
         }
       }
-      const files = await listImportableFiles(existing);
+      const files = await listImportableFiles(existing, (file, message) => missing.push({ file: basename(file), message }));
       const report = await run(files.map((f) => ({ name: basename(f), sourcePath: f, load: async () => new Uint8Array(await readFile(f)) })), opts);
       report.errors.unshift(...missing);
       return report;

@@ -25,6 +25,27 @@ export const metadataFields = z.object({
   sourceUrl: nullableText,
 });
 export type MetadataFields = z.infer<typeof metadataFields>;
+
+/** A field edited by hand: bounded, so a pasted 20 MB text is refused with a reason, not stored. */
+const edited = (label: string, max: number) => z.string().max(max, `${label} can be at most ${max} characters.`).nullable();
+/** What documents.updateMetadata accepts: the fields above with lengths no real value comes near. */
+export const metadataEdit = z.object({
+  title: edited('A title', 500),
+  city: edited('A city', 50),
+  province: edited('A province', 50),
+  level,
+  issuer: edited('An issuer', 300),
+  docNumber: edited('A 文号', 100),
+  dateWritten: edited('A date', 40),
+  datePublished: edited('A date', 40),
+  validity: edited('A validity', 40),
+  period: edited('A period', 100),
+  dateEffective: edited('A date', 40),
+  approvedBy: edited('An approving body', 300),
+  dateApproved: edited('A date', 40),
+  sourceId: edited('A source id', 200),
+  sourceUrl: edited('A source address', 2000),
+}).partial();
 export const metadataFieldNames = metadataFields.keyof();
 export type MetadataFieldName = z.infer<typeof metadataFieldNames>;
 
@@ -129,7 +150,7 @@ export const documentsMethods = {
   'documents.text': method(z.object({ id }).strict(), z.object({ text: z.string() })),
   'documents.clauses': method(z.object({ id }).strict(), z.array(clause)),
   /** Edit metadata by hand; edited fields are kept through re-analysis and re-import. */
-  'documents.updateMetadata': method(z.object({ id, fields: metadataFields.partial() }).strict(), documentDetail),
+  'documents.updateMetadata': method(z.object({ id, fields: metadataEdit }).strict(), documentDetail),
   /** Moves a document to the Trash with its clauses, codings, notes and alignment links; `documents.restore` brings it back. */
   'documents.delete': method(z.object({ id }).strict(), z.object({ ok: z.literal(true), trashId: id })),
   /** Deleted documents, newest first. */
