@@ -179,3 +179,15 @@ describe('the index follows the corpus', () => {
     expect(ids(await search('人才'))).toEqual(scan((f) => f.includes('人才')));
   });
 });
+
+describe('document numbers in any bracket', () => {
+  it('finds a 文号 printed with 〔〕 from a query typed with [], (), （） or 【】, and the same clauses', async () => {
+    const printed = clauses.map((c) => /[\u4e00-\u9fff]{2,6}〔20\d{2}〕\d{1,3}号/u.exec(c.text)?.[0]).find((x) => x);
+    expect(printed).toBeTruthy();
+    const expected = ids(await search(printed!));
+    expect(expected.length).toBeGreaterThan(0);
+    for (const [open, close] of [['[', ']'], ['(', ')'], ['（', '）'], ['【', '】']]) {
+      expect(ids(await search(printed!.replace('〔', open).replace('〕', close)))).toEqual(expected);
+    }
+  });
+});

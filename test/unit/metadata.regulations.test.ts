@@ -107,6 +107,10 @@ describe('places and levels', () => {
     expect(meta('襄樊市人民政府关于加强城市管理的通知\n各县（市、区）人民政府：\n一、……')).toMatchObject({ city: '襄樊市', province: '湖北省' });
   });
 
+  it('a county-level city directly under its province is a city', () => {
+    expect(meta('潜江市城市管理条例\n第一条 为了……')).toMatchObject({ city: '潜江市', province: '湖北省', level: 'city' });
+  });
+
   it('a county of a municipality belongs to the municipality', () => {
     expect(meta('彭水苗族土家族自治县旅游条例\n第一条 为了……')).toMatchObject({ city: '重庆市', province: '重庆市', level: 'county' });
   });

@@ -9,7 +9,7 @@ import { docNumberKey, findDocNumbers } from './docNumbers';
 import { findPlaces } from '../gazetteer/index';
 import { matchLabel } from '../segment/labels';
 import { readLabelledFields } from './labelledFields';
-import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, type TitleBlock } from './title';
+import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, TITLE_END_RE, type TitleBlock } from './title';
 import { findSignature } from './signature';
 import { placeFromBody, placeFromHeader, type PlaceGuess } from './place';
 import { fiveYearPlanPeriod, inferPeriod, printedPeriod } from './period';
@@ -167,6 +167,19 @@ function promulgationSteps(p: Promulgation | null): Steps {
   };
 }
 
+/**
+ * A Word file passed around a team often has no title style and no title in the usual shape
+ * (政府工作报告, 2024年政府工作报告): its first line is the title when it reads as a heading —
+ * short, without sentence punctuation, not an address (各位代表：), not a numbered clause, not a
+ * bracketed or dashed subtitle.
+ */
+function firstHeadingLine(lines: string[]): string | null {
+  const first = lines.find((l) => l.trim())?.trim() ?? '';
+  if (first.length < 4 || first.length > 40 || /[。，,；;：:！!？?]/u.test(first) || /^[（(—－\-【\[]/u.test(first) || matchLabel(first)) return null;
+  // It must end like a document, not like a section (2023年工作回顾).
+  return /(?:报告|纲要|白皮书)$/u.test(first) || TITLE_END_RE.test(first) ? first.replace(/[\s\u3000]+/gu, '') : null;
+}
+
 /** Extracts a document's metadata; fields that cannot be read or inferred are null. */
 export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const { raw, cleaned, parts } = input ?? ({} as MetadataInput);
@@ -215,7 +228,7 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     issuer = inferIssuerFromDocNumber(docNumber, place);
     if (issuer) inferred.push('issuer');
   }
-  let title = printedTitle ?? labelled.title ?? labelledClean.title ?? speech?.title ?? null;
+  let title = printedTitle ?? labelled.title ?? labelledClean.title ?? (/\.docx$/iu.test(input.fileName) ? firstHeadingLine(lines) : null) ?? speech?.title ?? null;
   if (!title) {
     title = inferTitleFromPurpose(cleaned);
     if (title) inferred.push('title');

@@ -40,7 +40,12 @@ export function placeFromHeader(header: string, context = ''): PlaceGuess {
     return same.length === 1 || (m.city != null && cities.has(m.city)) || favoured(m, same, hinted);
   });
   if (usable.length === 0) return EMPTY;
-  const best = [...usable].sort((a, b) => RANK[b.level] - RANK[a.level] || b.fullCount - a.fullCount)[0];
+  // Same level and strength: the place named first (宁波杭州湾新区 is 宁波's; 杭州湾 is a bay).
+  const at = (m: PlaceMention) => {
+    const i = header.indexOf(m.name.replace(/(?:市|省|区|县)$/u, ''));
+    return i < 0 ? header.length : i;
+  };
+  const best = [...usable].sort((a, b) => RANK[b.level] - RANK[a.level] || b.fullCount - a.fullCount || at(a) - at(b))[0];
   const district = best.level === 'district' || best.level === 'county' ? best.name : null;
   const guess: PlaceGuess = { city: best.level === 'province' ? null : best.city, province: best.province, level: best.level, district };
   // Chosen among several readings by the province the text points at: an inference.
@@ -78,7 +83,8 @@ function selfReferenceLevel(text: string): AdminLevel | null {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
   const scores: Array<[AdminLevel, number]> = [
     ['province', count(/[我全本]省/gu)],
-    ['city', count(/[我全本]市/gu)],
+    // An autonomous prefecture (我州) or a league (全盟) speaks as a prefecture-level city.
+    ['city', count(/[我全本]市/gu) + count(/[我全本][州盟](?![长委])/gu)],
     ['district', count(/[我全本]区(?!域)/gu)],
     ['county', count(/[我全本]县/gu)],
   ];

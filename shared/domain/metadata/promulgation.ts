@@ -49,7 +49,9 @@ export function bodyOf(step: string): string | null {
   if (quote >= 0) s = s.slice(0, quote);
   s = s.replace(TERM_RE, '').replace(SITTING_RE, '').replace(MEETING_RE, '').replace(/(?:的|通过的)$/u, '');
   const decree = DECREE_RE.exec(s);
-  if (decree) s = decree[1].replace(/(?:令|公告)$/u, '');
+  if (decree) s = decree[1];
+  // The instrument that published the text (…常务委员会公告, …人民政府令) is issued by its body.
+  s = s.replace(/(?:令|公告)$/u, '');
   s = s.replace(/^中华人民共和国(?=.{2,}(?:部|委员会|总局|署|行|院))/u, '');
   return s.length >= 2 && /^[\u4e00-\u9fff（）()]+$/u.test(s) ? s : null;
 }

@@ -9,7 +9,7 @@ const DOC_TYPES = '通知|意见|方案|办法|规定|细则|计划|决定|决�
 // What may follow the document type in brackets: the period, or the status of the text.
 const PERIOD_TAIL = '(?:[(（](?:[\\s0-9０-９年—–\\-－~～至到]+|试行|暂行|征求意见稿|修订稿|修订|草案|送审稿)[)）])?';
 /** The whole text ends like a title: a document type, maybe followed by a period in brackets. */
-const TITLE_END_RE = new RegExp(`(?:${DOC_TYPES})[”"」]?${PERIOD_TAIL}$`, 'u');
+export const TITLE_END_RE = new RegExp(`(?:${DOC_TYPES})[”"」]?${PERIOD_TAIL}$`, 'u');
 /** A line that is only a period or status in brackets, printed under a plan's name: '(2018—2020年)', '(试行)'. */
 const PERIOD_LINE_RE = new RegExp(`^${PERIOD_TAIL}$`, 'u');
 /** Sentence punctuation never occurs in a title (commas, full stops, colons). */
