@@ -28,13 +28,13 @@ export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause
 
 export const toCompareClause = (c: ClauseRow & { context: string[] }): CompareClause => ({
   id: c.id, label: c.label, path: c.path, kind: c.kind, heading: c.heading, text: c.text, context: c.context,
-  alignable: alignableText(toAlignClause(c)) != null,
+  alignable: alignableText(toAlignClause(c)) != null, parentId: c.parent_id,
 });
 
 /** Title, city and year of a member as a researcher would name it (a part by its own title). */
 export function memberInfo(ctx: BackendContext, m: ComparisonMember): MemberInfo {
   const doc = ctx.documents.list().find((d) => d.id === m.docId);
-  if (!doc) return { ...m, title: `#${m.docId}`, city: null, year: null };
+  if (!doc) return { ...m, title: `#${m.docId}`, city: null, year: null, date: null };
   const part = m.partIndex == null ? undefined : doc.parts.find((p) => p.index === m.partIndex);
-  return { ...m, title: part?.title ?? doc.title ?? doc.file, city: doc.city, year: doc.year };
+  return { ...m, title: part?.title ?? doc.title ?? doc.file, city: doc.city, year: doc.year, date: doc.datePublished ?? doc.dateWritten ?? null };
 }

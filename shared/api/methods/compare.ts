@@ -10,6 +10,8 @@ export const memberInfo = comparisonMember.extend({
   title: z.string(),
   city: z.string().nullable(),
   year: z.number().int().nullable(),
+  /** Date of publication (or writing), ISO; tells the older of two versions of one regulation. */
+  date: z.string().nullable().optional(),
 });
 export type MemberInfo = z.infer<typeof memberInfo>;
 
@@ -45,6 +47,8 @@ export const alignmentLink = z.object({
   /** auto: suggested by the aligner (possibly decided since); manual: linked by hand. */
   source: z.enum(['auto', 'manual']),
   reasons: z.array(alignReason),
+  /** Set by the aligner when the link rests on boilerplate wording (entry into force, interpretation…). */
+  boilerplate: z.boolean().optional(),
 });
 export type AlignmentLink = z.infer<typeof alignmentLink>;
 
@@ -59,6 +63,10 @@ export const compareClause = z.object({
   context: z.array(z.string()),
   /** False for preambles, part titles and bare headings: they are shown but never aligned. */
   alignable: z.boolean(),
+  /** The enclosing clause (an article for its items): versions are compared article by article. */
+  parentId: z.number().int().nullable().optional(),
+  /** Set by the aligner when the clause's wording recurs across many documents. */
+  boilerplate: z.boolean().optional(),
 });
 export type CompareClause = z.infer<typeof compareClause>;
 

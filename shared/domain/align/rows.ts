@@ -85,7 +85,7 @@ export interface ModelLink extends RowLink {
   boilerplate?: boolean;
 }
 
-export interface AnchoredRow {
+export interface AnchoredRow<L extends ModelLink = ModelLink> {
   /** Stable across filters and reloads: the anchor clause. */
   key: string;
   /** 1-based number shown to the reader ("also in row 12"); main rows first, then boilerplate rows. */
@@ -95,7 +95,7 @@ export interface AnchoredRow {
   /** Clause ids per column: the anchor in its column, its counterparts in the others. */
   cells: number[][];
   /** The anchor's links, then links among its counterparts (so a three-way row can be decided whole). */
-  links: ModelLink[];
+  links: L[];
   /** Clauses of this row that also appear in other rows, with those rows' numbers. */
   alsoIn: Map<number, number[]>;
   status: 'confirmed' | 'suggested' | 'unmatched';
@@ -104,23 +104,23 @@ export interface AnchoredRow {
 }
 
 /** A line of the view: one row, or a run of clauses of one document without counterpart. */
-export type RowItem =
-  | { kind: 'row'; row: AnchoredRow }
-  | { kind: 'run'; key: string; column: number; rows: AnchoredRow[] };
+export type RowItem<L extends ModelLink = ModelLink> =
+  | { kind: 'row'; row: AnchoredRow<L> }
+  | { kind: 'run'; key: string; column: number; rows: Array<AnchoredRow<L>> };
 
-export interface RowModel {
+export interface RowModel<L extends ModelLink = ModelLink> {
   /** Content rows in reading order of the pivot, with unmatched runs collapsed. */
-  items: RowItem[];
+  items: Array<RowItem<L>>;
   /** Rows whose anchor or links are boilerplate, in the same order, at the end. */
-  boilerplate: RowItem[];
+  boilerplate: Array<RowItem<L>>;
   /** Every row, numbered, main rows first. */
-  rows: AnchoredRow[];
+  rows: Array<AnchoredRow<L>>;
 }
 
-export interface RowModelInput {
+export interface RowModelInput<L extends ModelLink = ModelLink> {
   /** The alignable clauses of each document, in reading order. */
   columns: RowClause[][];
-  links: ModelLink[];
+  links: L[];
   /** Index of the pivot column. */
   pivot: number;
   /** Shortest run of unmatched clauses of one document that collapses into one line (default 2). */
@@ -135,7 +135,7 @@ export interface RowModelInput {
  * a diff would place it. A clause linked from two rows appears in both, each marked with the
  * other's number.
  */
-export function buildRowModel(input: RowModelInput): RowModel {
+export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): RowModel<L> {
   const { columns, pivot } = input;
   if (!Number.isInteger(pivot) || pivot < 0 || pivot >= columns.length) throw new RangeError(`Pivot column ${pivot} is outside the ${columns.length} columns.`);
   const minRun = input.minRun ?? 2;
@@ -148,14 +148,14 @@ export function buildRowModel(input: RowModelInput): RowModel {
     if (cl.boilerplate) boilerplateClause.add(cl.id);
   }));
   const live = input.links.filter((l) => l.status !== 'rejected' && column.has(l.a) && column.has(l.b) && column.get(l.a) !== column.get(l.b));
-  const linksOf = new Map<number, ModelLink[]>();
+  const linksOf = new Map<number, L[]>();
   for (const l of live) for (const c of [l.a, l.b]) linksOf.set(c, [...(linksOf.get(c) ?? []), l]);
   const other = (l: ModelLink, id: number) => (l.a === id ? l.b : l.a);
 
-  type Draft = Omit<AnchoredRow, 'number' | 'alsoIn'> & { sort: [number, number, number] };
+  type Draft = Omit<AnchoredRow<L>, 'number' | 'alsoIn'> & { sort: [number, number, number] };
   const placed = new Set<number>();
   const drafts: Draft[] = [];
-  const makeRow = (anchor: number, direct: ModelLink[]): Omit<Draft, 'sort'> => {
+  const makeRow = (anchor: number, direct: L[]): Omit<Draft, 'sort'> => {
     const cells = columns.map(() => [] as number[]);
     cells[column.get(anchor)!].push(anchor);
     for (const l of direct) cells[column.get(other(l, anchor))!].push(other(l, anchor));
@@ -199,7 +199,7 @@ export function buildRowModel(input: RowModelInput): RowModel {
 
   const main = drafts.filter((d) => !d.boilerplate);
   const tail = drafts.filter((d) => d.boilerplate);
-  const rows: AnchoredRow[] = [...main, ...tail].map(({ sort: _sort, ...d }, k) => ({ ...d, number: k + 1, alsoIn: new Map() }));
+  const rows: Array<AnchoredRow<L>> = [...main, ...tail].map(({ sort: _sort, ...d }, k) => ({ ...d, number: k + 1, alsoIn: new Map() }));
   const rowsOf = new Map<number, number[]>();
   for (const r of rows) for (const id of r.cells.flat()) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r.number]);
   for (const r of rows) {
@@ -208,8 +208,8 @@ export function buildRowModel(input: RowModelInput): RowModel {
       if (elsewhere.length) r.alsoIn.set(id, elsewhere);
     }
   }
-  const collapse = (list: AnchoredRow[]): RowItem[] => {
-    const out: RowItem[] = [];
+  const collapse = (list: Array<AnchoredRow<L>>): Array<RowItem<L>> => {
+    const out: Array<RowItem<L>> = [];
     for (let k = 0; k < list.length;) {
       const r = list[k];
       let end = k;
