@@ -45,7 +45,6 @@ export function AlignedRowView({ row, clauseById, rejectedOf, gridColumns, pivot
           const d = diffs[filled.findIndex((c) => c.k === k)];
           return (
             <div key={k} className={`compare-cell${k === pivot ? ' pivot' : ''}${k === row.anchorColumn ? ' anchor' : ''}`} data-testid="compare-cell">
-              {k === 0 && <span className="row-number" title={t('rowNumber', { n: row.number })}>{row.number}</span>}
               {!ids.length && <span className="muted no-counterpart">{t('noCounterpart')}</span>}
               {ids.map((id, n) => {
                 const clause = clauseById.get(id)!.clause;

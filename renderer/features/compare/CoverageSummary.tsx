@@ -42,7 +42,7 @@ export function CoverageSummary({ coverage, names, themeName }: Props) {
   );
   return (
     <details className="coverage" data-testid="coverage" open>
-      <summary><strong>{t('coverage')}</strong> <span className="muted">{t('coverageHint')}</span></summary>
+      <summary title={t('coverageHint')}><strong>{t('coverage')}</strong> <span className="muted">{t('coverageShort')}</span></summary>
       <div className="coverage-scroll">
         <table className="coverage-table">
           <thead>

@@ -48,7 +48,7 @@ export function RowList(p: Props) {
                 data-testid="unmatched-run" data-column={e.column} data-count={e.rows.length} onClick={() => { p.setActive(v.index); p.toggleRun(e.key); }}>
                 <span className="run-range">{e.rows[0].number}–{e.rows[e.rows.length - 1].number}</span>
                 <span>{t('unmatchedRun', { count: e.rows.length, doc })}</span>
-                <span className="run-preview muted">{e.rows.slice(0, 4).map((r) => p.clauseById.get(r.anchor)?.clause.label).filter(Boolean).join(' ')}{e.rows.length > 4 ? ' …' : ''}</span>
+                <span className="run-preview">{e.rows.slice(0, 3).map((r) => preview(p.clauseById, r.anchor)).join(' · ')}{e.rows.length > 3 ? ' …' : ''}</span>
                 <button type="button" data-testid="run-toggle" aria-expanded={e.open}>{e.open ? t('hideRun') : t('showRun')}</button>
               </div>
             );
@@ -58,15 +58,26 @@ export function RowList(p: Props) {
             <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={place}
               className={`compare-row row-${row.status}${isActive ? ' active' : ''}${e.inRun ? ' in-run' : ''}${row.boilerplate ? ' boilerplate' : ''}`}
               data-testid="compare-row" data-status={row.status} data-row={row.number} data-anchor={row.anchor} onClick={() => p.setActive(v.index)}>
-              <AlignedRowView row={row} clauseById={p.clauseById} rejectedOf={p.rejectedOf} gridColumns={p.gridColumns} pivot={p.pivot}
-                activeLink={isActive ? activeLinkOf(row, p.pickedLink) : undefined} actions={p.actions} lang={p.lang} />
-              {isActive && (
-                <RowDetails row={row} comparisonId={p.comparisonId} docOf={(c) => p.columns[p.clauseById.get(c)!.column].docId} pathOf={(c) => p.clauseById.get(c)?.clause.path ?? String(c)} />
-              )}
+              <span className="row-number" title={t('rowNumber', { n: row.number })}>{row.number}</span>
+              <div className="row-body">
+                <AlignedRowView row={row} clauseById={p.clauseById} rejectedOf={p.rejectedOf} gridColumns={p.gridColumns} pivot={p.pivot}
+                  activeLink={isActive ? activeLinkOf(row, p.pickedLink) : undefined} actions={p.actions} lang={p.lang} />
+                {isActive && (
+                  <RowDetails row={row} comparisonId={p.comparisonId} docOf={(c) => p.columns[p.clauseById.get(c)!.column].docId} pathOf={(c) => p.clauseById.get(c)?.clause.path ?? String(c)} />
+                )}
+              </div>
             </div>
           );
         })}
       </div>
     </div>
   );
+}
+
+/** A clause in a few words, so a collapsed run says what it holds: its label and the start of its text. */
+function preview(clauses: ClauseIndex, id: number): string {
+  const c = clauses.get(id)?.clause;
+  if (!c) return '';
+  const text = (c.heading ?? c.text).replace(/\s+/g, '');
+  return `${c.label}${text.length > 14 ? `${text.slice(0, 14)}…` : text}`;
 }

@@ -39,8 +39,8 @@ export function VersionsView({ columns }: { columns: Column[] }) {
       </div>
       <div className="versions-table" role="table">
         <div className="versions-head" role="row">
-          <div role="columnheader"><span className="muted">{t('versionsOld')}</span> {memberLabel(oldCol)}{oldCol.date ? ` (${oldCol.date})` : ''}</div>
-          <div role="columnheader"><span className="muted">{t('versionsNew')}</span> {memberLabel(newCol)}{newCol.date ? ` (${newCol.date})` : ''}</div>
+          <VersionHead column={oldCol} name={t('versionsOld')} />
+          <VersionHead column={newCol} name={t('versionsNew')} />
         </div>
         {shown.map(({ e, pair }) => {
           const key = `${'old' in e ? e.old.id : ''}:${'new' in e ? e.new.id : ''}`;
@@ -69,4 +69,24 @@ function Runs({ runs, kind }: { runs: DiffRun[]; kind: 'del' | 'ins' }) {
       {runs.map((r, i) => (r.changed ? <span key={i} className={`version-${kind}`} data-testid={`version-${kind}`}>{r.text}</span> : <span key={i}>{r.text}</span>))}
     </span>
   );
+}
+
+function VersionHead({ column, name }: { column: Column; name: string }) {
+  return (
+    <div role="columnheader" data-testid="version-head">
+      <span className="muted">{name}</span> {memberLabel(column)}{column.date ? ` (${column.date})` : ''}
+      <span className="version-note">{headNote(column)}</span>
+    </div>
+  );
+}
+
+/**
+ * What tells two versions apart when the metadata has no date: the note under the title (题注:
+ * 2020年3月27日…通过, …修订), i.e. the preamble without the title line, shortened.
+ */
+function headNote(c: Column): string {
+  const pre = c.clauses.find((x) => x.kind === 'preamble')?.text ?? '';
+  const lines = pre.split('\n').map((l) => l.trim()).filter((l) => l && l !== c.title);
+  const note = lines.join(' ');
+  return note.length > 90 ? `${note.slice(0, 90)}…` : note;
 }
