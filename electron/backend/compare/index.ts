@@ -7,12 +7,14 @@ import type { DocumentHooks } from '../services/hooks';
 import { alignMembers } from './align';
 import { memberClauses, memberInfo, toCompareClause } from './clauses';
 import { reanchorDecisions } from './reanchor';
+import { createAlignStats } from './stats';
 import { createWhereElse, indexDocument, unindexDocument } from './whereElse';
 
 /** The compare feature: comparisons, alignment with decisions, and "where else". */
 export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof compareMethods>; hooks?: DocumentHooks } {
   const repo = createCompareRepo(ctx.db);
-  const whereElse = createWhereElse(ctx, repo, ctx.db);
+  const stats = createAlignStats(repo);
+  const whereElse = createWhereElse(ctx, repo, stats);
   const changed = () => ctx.events.changed('compare');
 
   function summary(id: number): ComparisonSummary {
@@ -75,15 +77,15 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
       const s = summary(id);
       const members = s.members.map((m) => ({ docId: m.docId, partIndex: m.partIndex }));
       const columns = s.members.map((m) => ({ ...m, clauses: memberClauses(ctx, m).map(toCompareClause) }));
-      const links = members.flatMap((a, i) => members.slice(i + 1).flatMap((b) => alignMembers(ctx, repo, a, b)));
+      const links = members.flatMap((a, i) => members.slice(i + 1).flatMap((b) => alignMembers(ctx, repo, stats, a, b)));
       return { ...s, columns, links };
     },
-    'compare.align': ({ a, b }) => ({ links: alignMembers(ctx, repo, a, b) }),
+    'compare.align': ({ a, b }) => ({ links: alignMembers(ctx, repo, stats, a, b) }),
     'compare.decide': ({ a, b, status }) => {
       const ma = memberOfClause(a);
       const mb = memberOfClause(b);
       if (ma.docId === mb.docId && ma.partIndex === mb.partIndex) throw new ApiError('invalid_input', 'Both clauses belong to the same document: links join clauses of different documents.');
-      const known = alignMembers(ctx, repo, ma, mb).find((l) => l.a === a && l.b === b);
+      const known = alignMembers(ctx, repo, stats, ma, mb).find((l) => l.a === a && l.b === b);
       repo.decide(a, b, status, known && known.source === 'auto' && known.score != null ? 'auto' : repo.decision(a, b)?.source ?? 'manual', known?.score ?? null);
       changed();
       return { a, b, score: known?.score ?? null, status, source: known?.source ?? 'manual', reasons: known?.reasons ?? [] };

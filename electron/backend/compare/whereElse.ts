@@ -3,10 +3,10 @@ import { bandKeys, estimatedJaccard, isEmptySignature, minhash, rankSimilar, shi
 import type { WhereElseHit } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
-import type { Db } from '../db/connection';
 import type { CompareRepo } from '../db/compare';
 import type { ClauseRow } from '../db/documents';
 import { toAlignClause } from './clauses';
+import type { AlignStats } from './stats';
 
 /** Candidates taken from the LSH buckets before re-ranking by signature agreement. */
 const maxBucketCandidates = 800;
@@ -34,7 +34,7 @@ export function unindexDocument(repo: CompareRepo, docId: number): void {
   repo.deleteSignatures(docId, storedBandKeys);
 }
 
-export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) {
+export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: AlignStats) {
   // Only the documents of the hits are looked up: listing the whole corpus per query would cost more than the search.
   const docInfo = (docId: number) => {
     const d = ctx.documents.get(docId);
@@ -65,7 +65,8 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) 
         .map((x) => x.id);
     }
     const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
-    const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), limit);
+    const bp = stats.nearCopiesOf([clauseId, ...candidates.map((c) => c.id)]);
+    const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), { limit, stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const hits = ranked.map((r) => {
       const c = byId.get(r.id)!;
@@ -73,7 +74,7 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, db: Db) 
       const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);
       return {
         clauseId: c.id, docId: c.doc_id, partIndex: c.part_index, title: part?.title ?? d?.title ?? `#${c.doc_id}`,
-        city: d?.city ?? null, year: d?.year ?? null, path: c.path, text: c.text.slice(0, 400), score: r.score, reasons: r.reasons,
+        city: d?.city ?? null, year: d?.year ?? null, path: c.path, text: c.text.slice(0, 400), score: r.score, reasons: r.reasons, boilerplate: r.boilerplate,
       };
     });
     return { hits, candidates: ids.length };

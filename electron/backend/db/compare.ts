@@ -42,6 +42,10 @@ export function createCompareRepo(db: Db) {
     signedIds: db.prepare('SELECT clause_id FROM clause_signatures'),
     hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
     bucket: db.prepare('SELECT clause_id FROM clause_lsh WHERE band_key = ? LIMIT ?').pluck(),
+    bucketDocs: db.prepare('SELECT clause_id, doc_id FROM clause_lsh WHERE band_key = ? LIMIT ?'),
+    clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
+    documentCount: db.prepare('SELECT count(*) FROM documents').pluck(),
+    measureTexts: db.prepare("SELECT id, doc_id, kind, text, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id"),
   };
 
   function deleteSignatures(docId: number, bandsOf: BandsOf) {
@@ -111,6 +115,13 @@ export function createCompareRepo(db: Db) {
       for (const k of keys) for (const id of s.bucket.all(k, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
       return [...counts.entries()].map(([clause_id, hits]) => ({ clause_id, hits })).sort((x, y) => y.hits - x.hits).slice(0, limit);
     },
+    /** Clauses (with their documents) in one LSH bucket, up to a cap. */
+    bucketDocs: (key: number, limit: number) => s.bucketDocs.all(key, limit) as Array<{ clause_id: number; doc_id: number }>,
+    /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
+    clauseFingerprint: () => { const r = s.clauseFingerprint.get() as { n: number; maxId: number }; return `${r.n}:${r.maxId}`; },
+    documentCount: () => s.documentCount.get() as number,
+    /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */
+    measureTexts: (step: number) => s.measureTexts.all(step) as Array<{ id: number; doc_id: number; kind: 'measure' | 'heading'; text: string; heading: string | null }>,
     signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
       if (!ids.length) return [];
       return db.prepare(`SELECT clause_id, signature FROM clause_signatures WHERE clause_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ clause_id: number; signature: Buffer }>;

@@ -47,7 +47,7 @@ export const alignmentLink = z.object({
   /** auto: suggested by the aligner (possibly decided since); manual: linked by hand. */
   source: z.enum(['auto', 'manual']),
   reasons: z.array(alignReason),
-  /** Set by the aligner when the link rests on boilerplate wording (entry into force, interpretation…). */
+  /** Either clause is boilerplate (wording recurring across many documents of the project): listed after content. */
   boilerplate: z.boolean().optional(),
 });
 export type AlignmentLink = z.infer<typeof alignmentLink>;
@@ -65,7 +65,7 @@ export const compareClause = z.object({
   alignable: z.boolean(),
   /** The enclosing clause (an article for its items): versions are compared article by article. */
   parentId: z.number().int().nullable().optional(),
-  /** Set by the aligner when the clause's wording recurs across many documents. */
+  /** Wording that recurs across many documents of the project (本条例自…起施行): shown apart from content. */
   boilerplate: z.boolean().optional(),
 });
 export type CompareClause = z.infer<typeof compareClause>;
@@ -87,6 +87,8 @@ export const whereElseHit = z.object({
   text: z.string(),
   score: z.number(),
   reasons: z.array(alignReason),
+  /** The hit is boilerplate: ranked after every content hit. */
+  boilerplate: z.boolean().optional(),
 });
 export type WhereElseHit = z.infer<typeof whereElseHit>;
 

@@ -1,47 +1,102 @@
-import { clauseFeatures, frequencies, type ClauseFeatures, type Frequencies } from './features';
-import { combine, defaultWeights, instrumentWeights, reasonsFor, signals, type Weights } from './score';
+import type { CorpusStats } from './corpus';
+import { clauseFeatures, cosine, featureContext, localStats, type ClauseFeatures } from './features';
+import defaultModelJson from './model.json';
+import { checkModel, probability, type AlignModel } from './model';
+import { orderPath } from './order';
+import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
 import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSuggestion } from './types';
 
 export * from './types';
 export { instruments, instrumentById, instrumentsIn } from './lexicon';
 export { alignableText } from './features';
+export { corpusStats, type CorpusStats } from './corpus';
+export type { AlignModel } from './model';
+
+/** The model fitted by `npm run fit:align` on the labelled training pairs. */
+export const defaultModel: AlignModel = checkModel(defaultModelJson as AlignModel);
 
 export interface AlignInput {
   a: AlignClause[];
   b: AlignClause[];
   options?: Partial<AlignOptions>;
-  weights?: Weights;
-  /** Corpus-wide n-gram frequencies; by default those of the two documents. */
-  frequencies?: Frequencies;
+  model?: AlignModel;
+  /** Term statistics of the whole project; by default those of the two documents alone. */
+  stats?: CorpusStats;
+  /** 0…1 near-copy score per clause id (boilerplate.ts), from the project's near-duplicate index. */
+  nearCopies?: (clauseId: number) => number;
+}
+
+export interface Candidate {
+  i: number;
+  j: number;
+  x: number[];
+}
+
+export interface Prepared {
+  fa: ClauseFeatures[];
+  fb: ClauseFeatures[];
+  candidates: Candidate[];
+  stats: CorpusStats;
 }
 
 /**
- * Suggests links between the clauses of two documents. Many-to-many and order-free: every
- * measure of A is scored against every measure of B (selection.ts decides which pairs become
- * links: mutual best matches, and candidates close to the best per sentence of a bundled clause).
+ * Features of every candidate pair: for each clause, its best few counterparts on the cheap
+ * similarity (weighted n-gram and word cosines), from both sides. Pairs outside every clause's
+ * short list are never links; the model only has to tell the plausible ones apart.
+ */
+export function prepareAlignment(input: AlignInput, model: AlignModel = input.model ?? defaultModel): Prepared {
+  const perClause = model.candidates;
+  const stats = input.stats ?? localStats([...input.a, ...input.b]);
+  const ctx = featureContext(stats);
+  const fa = clauseFeatures(input.a, ctx, input.nearCopies, model.boilerplate);
+  const fb = clauseFeatures(input.b, ctx, input.nearCopies, model.boilerplate);
+  const n = fa.length, m = fb.length;
+  const base = new Float64Array(n * m);
+  const rowBest = new Float64Array(n), colBest = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const s = (cosine(fa[i].vec, fb[j].vec) + cosine(fa[i].words, fb[j].words)) / 2;
+      base[i * m + j] = s;
+      if (s > rowBest[i]) rowBest[i] = s;
+      if (s > colBest[j]) colBest[j] = s;
+    }
+  }
+  // Each clause's short list, with the rank each candidate has in it (0 = best).
+  const keep = new Uint8Array(n * m);
+  const rankR = new Map<number, number>(), rankC = new Map<number, number>();
+  const top = (idx: number[], at: (k: number) => number) => idx.sort((x, y) => at(y) - at(x)).slice(0, perClause);
+  const cols = Array.from({ length: m }, (_, j) => j), rows = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < n; i++) top([...cols], (j) => base[i * m + j]).forEach((j, r) => { rankR.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
+  for (let j = 0; j < m; j++) top([...rows], (i) => base[i * m + j]).forEach((i, r) => { rankC.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
+  const anchors = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
+    const s = base[i * m + j];
+    if (s > 0.2 && s >= rowBest[i] && s >= colBest[j]) anchors.push({ a: fa[i].position, b: fb[j].position });
+  }
+  const pc: PairContext = { base: (i, j) => base[i * m + j], rowBest, colBest, expected: orderPath(anchors), instrumentWeight: instrumentWeights([...fa, ...fb]),
+    rankRow: (i, j) => rankR.get(i * m + j) ?? perClause, rankCol: (i, j) => rankC.get(i * m + j) ?? perClause };
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
+  return { fa, fb, candidates, stats };
+}
+
+/**
+ * Suggests links between the clauses of two documents: candidates scored by the fitted model
+ * (a calibrated probability), then one global selection (selection.ts). Boilerplate links are
+ * marked and listed after every content link, whatever their score.
  */
 export function alignClauses(input: AlignInput): AlignSuggestion[] {
+  const model = input.model ?? defaultModel;
   const opts = { ...defaultAlignOptions, ...input.options };
-  const prepared = [...input.a, ...input.b];
-  const all = clauseFeatures(prepared, input.frequencies);
-  const aIds = new Set(input.a.map((c) => c.id));
-  const fa = all.filter((f) => aIds.has(f.id));
-  const fb = all.filter((f) => !aIds.has(f.id));
-  const freq = input.frequencies ?? frequencies(all.map((f) => f.grams));
-  const iw = instrumentWeights(all);
-  const w = input.weights ?? defaultWeights;
-
-  const sig = fa.map((x) => fb.map((y) => signals(x, y, iw)));
-  const scored = sig.map((row) => row.map((s) => ({ s: combine(s, w), sentenceA: s.sentenceA, sentenceB: s.sentenceB, instrument: s.instrument })));
-
-  const out: AlignSuggestion[] = [];
-  for (const { i, j, s, mutual } of selectLinks(scored, opts)) {
-    const reasons = reasonsFor(fa[i], fb[j], sig[i][j], freq);
-    if (mutual) reasons.push({ kind: 'mutual' });
-    out.push({ a: fa[i].id, b: fb[j].id, score: round(s), reasons });
-  }
-  return out;
+  const prep = prepareAlignment(input, model);
+  const scored = prep.candidates.map((c) => ({ i: c.i, j: c.j, p: probability(model, c.x) }));
+  const chosen = selectLinks(scored, { threshold: opts.minScore ?? model.threshold, maxPerClause: model.maxPerClause });
+  const out = chosen.map(({ i, j, p }) => {
+    const fa = prep.fa[i], fb = prep.fb[j];
+    return { a: fa.id, b: fb.id, score: round(p), reasons: reasonsFor(fa, fb, prep.stats), boilerplate: fa.boilerplate >= opts.boilerplateAt || fb.boilerplate >= opts.boilerplateAt };
+  });
+  return out.sort((x, y) => Number(x.boilerplate) - Number(y.boilerplate) || y.score - x.score);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

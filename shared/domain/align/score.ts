@@ -1,15 +1,21 @@
-import { cosine, idf, type ClauseFeatures, type Frequencies } from './features';
+/**
+ * The signals of a clause pair, as one feature vector the fitted model (model.ts) weighs. Every
+ * signal is general: similarities of wording weighted by the project's term statistics, shared
+ * numbers and policy instruments, the sections the clauses sit in, where they stand in their
+ * documents, their lengths, and how much each is boilerplate. The two relative signals (how far
+ * a pair falls short of each clause's best candidate) make scores comparable across document
+ * pairs that share much or little wording.
+ */
+import { cosine, type ClauseFeatures } from './features';
+import { idfOf, wordIdf, type CorpusStats } from './corpus';
 import type { AlignReason } from './types';
+import { sharedWordTerms } from './words';
 
-/** How much each signal counts. Kept as round numbers: they were chosen from a broad plateau on the labelled pairs (F1 within 0.03 over a wide range), not fitted to the last digit. */
-export interface Weights {
-  clause: number;
-  sentence: number;
-  instrument: number;
-  numbers: number;
-  context: number;
-}
-export const defaultWeights: Weights = { clause: 0.45, sentence: 0.35, instrument: 0.2, numbers: 0.05, context: 0.1 };
+export const featureNames = [
+  'cosine', 'sentence', 'words', 'gapRow', 'gapCol', 'mutualBest', 'instrument', 'numbers',
+  'context', 'positionGap', 'orderGap', 'lengthRatio', 'boilerplate', 'rankRow', 'rankCol',
+] as const;
+export type FeatureName = (typeof featureNames)[number];
 
 /** Rarity of each instrument among the clauses being aligned: a shared rare instrument says more. */
 export function instrumentWeights(features: ClauseFeatures[]): Map<string, number> {
@@ -21,78 +27,72 @@ export function instrumentWeights(features: ClauseFeatures[]): Map<string, numbe
   return out;
 }
 
-export interface PairSignals {
-  clause: number;
-  sentence: number;
-  instrument: number;
-  numbers: number;
-  context: number;
-  sharedInstruments: string[];
-  sharedQuantities: string[];
-  /** Which sentence of each clause the best sentence match was (0 for one-sentence clauses): a bundled clause may match different counterparts with different sentences. */
-  sentenceA: number;
-  sentenceB: number;
-}
-
-export function signals(a: ClauseFeatures, b: ClauseFeatures, iw: Map<string, number>): PairSignals {
-  let sentence = 0, sentenceA = 0, sentenceB = 0;
+/** Best sentence-pair cosine, and which sentences matched. */
+export function bestSentences(a: ClauseFeatures, b: ClauseFeatures): { s: number; x: number; y: number } {
+  let s = 0, bx = 0, by = 0;
   for (let x = 0; x < a.sentenceVecs.length; x++) {
     for (let y = 0; y < b.sentenceVecs.length; y++) {
       const c = cosine(a.sentenceVecs[x], b.sentenceVecs[y]);
-      if (c > sentence) { sentence = c; sentenceA = x; sentenceB = y; }
+      if (c > s) { s = c; bx = x; by = y; }
     }
   }
-  const sharedInstruments = [...a.instruments].filter((i) => b.instruments.has(i));
-  // Best shared instrument, by rarity: sharing "bank lending" says little, sharing "innovation vouchers" a lot.
-  const instrument = sharedInstruments.reduce((m, i) => Math.max(m, iw.get(i) ?? 0), 0);
-  const sharedQuantities = [...a.quantities].filter((q) => b.quantities.has(q) && !/年$/u.test(q));
-  return {
-    clause: cosine(a.vec, b.vec),
-    sentence,
-    instrument,
-    numbers: sharedQuantities.length ? 1 : 0,
-    context: cosine(a.context, b.context),
-    sharedInstruments,
-    sharedQuantities,
-    sentenceA,
-    sentenceB,
-  };
+  return { s, x: bx, y: by };
 }
 
-export function combine(s: PairSignals, w: Weights = defaultWeights): number {
-  return Math.min(1, w.clause * s.clause + w.sentence * s.sentence + w.instrument * s.instrument + w.numbers * s.numbers + w.context * s.context);
+export const sharedInstruments = (a: ClauseFeatures, b: ClauseFeatures) => [...a.instruments].filter((i) => b.instruments.has(i));
+/** Shared amounts, rates and counts; years are left out (every plan of one period names them). */
+export const sharedQuantities = (a: ClauseFeatures, b: ClauseFeatures) => [...a.quantities].filter((q) => b.quantities.has(q) && !/年$/u.test(q));
+
+export interface PairContext {
+  /** Cheap similarity of every pair (cosine and words), for the relative signals. */
+  base: (i: number, j: number) => number;
+  rowBest: Float64Array;
+  colBest: Float64Array;
+  /** Where in B the counterpart of a position of A is expected, from confident anchors kept in order. */
+  expected: (positionA: number) => number;
+  instrumentWeight: Map<string, number>;
+  /** Rank (0 = best) of the pair among its row's and its column's candidates, by the cheap similarity. */
+  rankRow: (i: number, j: number) => number;
+  rankCol: (i: number, j: number) => number;
 }
 
-/**
- * Shared key terms: maximal runs of text two clauses have in common (at least three characters,
- * or two when rare), ranked by how rare they are. What a person sees first when reading both.
- */
-export function sharedTerms(a: string, b: string, f: Frequencies, max = 4): string[] {
-  const ca = Array.from(a);
-  const found = new Map<string, number>();
-  let i = 0;
-  while (i < ca.length) {
-    let len = 0;
-    // Longest run starting at i that occurs in b.
-    while (i + len < ca.length && /[\p{L}\p{N}]/u.test(ca[i + len]) && b.includes(ca.slice(i, i + len + 1).join(''))) len++;
-    if (len >= 2) {
-      const term = ca.slice(i, i + len).join('');
-      const weight = idf(f, ca.slice(i, i + Math.min(len, 3)).join(''));
-      if (/^[0-9.]+$/u.test(term)) { i += len; continue; }
-      if ((len >= 3 && weight > 1) || weight > 2.5) found.set(term, Math.max(found.get(term) ?? 0, weight * Math.min(len, 6)));
-      i += len;
-    } else i++;
-  }
-  const terms = [...found.entries()].sort((x, y) => y[1] - x[1]).map(([t]) => t);
-  // Drop terms contained in a longer one already listed.
-  return terms.filter((t, k) => !terms.slice(0, k).some((u) => u.includes(t))).slice(0, max);
+/** The feature vector of a pair, in featureNames order. */
+export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j: number, pc: PairContext): number[] {
+  const base = pc.base(i, j);
+  const inst = sharedInstruments(a, b).reduce((m, x) => Math.max(m, pc.instrumentWeight.get(x) ?? 0), 0);
+  return [
+    cosine(a.vec, b.vec),
+    bestSentences(a, b).s,
+    cosine(a.words, b.words),
+    base - pc.rowBest[i],
+    base - pc.colBest[j],
+    base >= pc.rowBest[i] && base >= pc.colBest[j] ? 1 : 0,
+    inst,
+    sharedQuantities(a, b).length ? 1 : 0,
+    cosine(a.context, b.context),
+    Math.abs(a.position - b.position),
+    Math.abs(b.position - pc.expected(a.position)),
+    Math.log(Math.min(a.length, b.length) / Math.max(a.length, b.length, 1)),
+    Math.max(a.boilerplate, b.boilerplate),
+    1 / (1 + pc.rankRow(i, j)),
+    1 / (1 + pc.rankCol(i, j)),
+  ];
 }
 
-export function reasonsFor(a: ClauseFeatures, b: ClauseFeatures, s: PairSignals, f: Frequencies): AlignReason[] {
+/** Reasons a person can check: shared words (whole words, rarest first), instruments, numbers. */
+export function reasonsFor(a: ClauseFeatures, b: ClauseFeatures, stats: CorpusStats): AlignReason[] {
   const reasons: AlignReason[] = [];
-  const terms = sharedTerms(a.text, b.text, f);
+  const terms = sharedWordTerms(a.text, b.text, (w) => wordIdf(stats, w)).filter((t) => informative(t, stats));
   if (terms.length) reasons.push({ kind: 'terms', terms });
-  if (s.sharedInstruments.length) reasons.push({ kind: 'instrument', instruments: s.sharedInstruments });
-  if (s.sharedQuantities.length) reasons.push({ kind: 'numbers', values: s.sharedQuantities });
+  const inst = sharedInstruments(a, b);
+  if (inst.length) reasons.push({ kind: 'instrument', instruments: inst });
+  const q = sharedQuantities(a, b);
+  if (q.length) reasons.push({ kind: 'numbers', values: q });
   return reasons;
+}
+
+/** A shared term worth showing: not a word nearly every clause of the project has (企业, 推进). */
+function informative(term: string, stats: CorpusStats): boolean {
+  if (Array.from(term).length >= 4) return true;
+  return wordIdf(stats, term) >= Math.log(20) || idfOf(stats, term.slice(0, 2)) >= Math.log(20);
 }

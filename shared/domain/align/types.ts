@@ -23,26 +23,18 @@ export type AlignReason =
 export interface AlignSuggestion {
   a: number;
   b: number;
-  /** 0…1, higher is closer. */
+  /** Calibrated 0…1: about the share of links with this score that were right on labelled pairs. */
   score: number;
   reasons: AlignReason[];
+  /** Either clause is boilerplate (wording that recurs across many documents of the project). */
+  boilerplate: boolean;
 }
 
 export interface AlignOptions {
-  /** Lowest score a link may have at all. */
-  minScore: number;
-  /** A second, third … counterpart must reach this share of the best candidate's score. */
-  relativeToBest: number;
-  /** At most this many counterparts per clause (one clause may bundle several measures). */
-  maxPerClause: number;
-  /** Two clauses that are each other's best match may be linked from this lower score … */
-  mutualMinScore: number;
-  /** … when their score stands this far above the runner-up of either clause and they share an instrument. */
-  mutualMargin: number;
-  /** A shared instrument at least this rare (0…1) counts as evidence beyond wording. */
-  instrumentEvidence: number;
-  /** Lowest score of a link between clauses that share no such instrument. */
-  minScoreWithoutInstrument: number;
+  /** Lowest calibrated score a link may have; by default the fitted model's threshold. */
+  minScore?: number;
+  /** A clause with a boilerplate score at least this is marked as boilerplate. */
+  boilerplateAt: number;
 }
 
-export const defaultAlignOptions: AlignOptions = { minScore: 0.19, relativeToBest: 0.7, maxPerClause: 3, mutualMinScore: 0.12, mutualMargin: 0.05, instrumentEvidence: 0.3, minScoreWithoutInstrument: 0.25 };
+export const defaultAlignOptions: AlignOptions = { boilerplateAt: 0.5 };

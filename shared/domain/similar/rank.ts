@@ -1,5 +1,7 @@
-import { clauseFeatures, frequencies } from '../align/features';
-import { combine, instrumentWeights, reasonsFor, signals } from '../align/score';
+import type { CorpusStats } from '../align/corpus';
+import { clauseFeatures, cosine, featureContext, localStats } from '../align/features';
+import { bestSentences, reasonsFor } from '../align/score';
+import { defaultModel } from '../align';
 import type { AlignClause, AlignReason } from '../align/types';
 
 export type SimilarCandidate = AlignClause;
@@ -8,27 +10,36 @@ export interface RankedSimilar {
   id: number;
   score: number;
   reasons: AlignReason[];
+  boilerplate: boolean;
+}
+
+export interface RankOptions {
+  limit?: number;
+  minScore?: number;
+  /** The project's term statistics; by default those of the query and its candidates. */
+  stats?: CorpusStats;
+  /** 0…1 near-copy score per clause id (boilerplate.ts); a hit whose boilerplate probability reaches boilerplateAt ranks after every content hit. */
+  nearCopies?: (id: number) => number;
+  boilerplateAt?: number;
 }
 
 /**
- * Ranks candidate clauses by how closely they match the query clause, with the same signals as
- * alignment (weighted character n-grams, instruments, numbers) so "where else" and the compare
- * view agree on what "similar" means. N-gram rarity is taken over the query and its candidates.
+ * Ranks candidate clauses by how closely they match the query clause, with the aligner's wording
+ * signals (n-grams and whole words weighted by the project's statistics, best sentence): content
+ * first, boilerplate after it whatever its score, so "where else" answers with measures and not
+ * with 本条例自…起施行.
  */
-export function rankSimilar(query: AlignClause, candidates: SimilarCandidate[], limit = 20, minScore = 0.08): RankedSimilar[] {
-  const features = clauseFeatures([query, ...candidates.filter((c) => c.id !== query.id)]);
-  const q = features.find((f) => f.id === query.id);
+export function rankSimilar(query: AlignClause, candidates: SimilarCandidate[], opts: RankOptions = {}): RankedSimilar[] {
+  const { limit = 20, minScore = 0.08, boilerplateAt = 0.5 } = opts;
+  const others = candidates.filter((c) => c.id !== query.id);
+  const stats = opts.stats ?? localStats([query, ...others]);
+  const ctx = featureContext(stats);
+  const [q] = clauseFeatures([query], ctx, opts.nearCopies, defaultModel.boilerplate);
   if (!q) return [];
-  const freq = frequencies(features.map((f) => f.grams));
-  const iw = instrumentWeights(features);
-  return features
-    .filter((f) => f !== q)
-    .map((f) => {
-      const s = signals(q, f, iw);
-      return { f, s, score: combine(s) };
-    })
+  return clauseFeatures(others, ctx, opts.nearCopies, defaultModel.boilerplate)
+    .map((f) => ({ f, score: (cosine(q.vec, f.vec) + cosine(q.words, f.words) + bestSentences(q, f).s) / 3, bp: f.boilerplate >= boilerplateAt }))
     .filter((x) => x.score >= minScore)
-    .sort((x, y) => y.score - x.score)
+    .sort((x, y) => Number(x.bp) - Number(y.bp) || y.score - x.score)
     .slice(0, limit)
-    .map(({ f, s, score }) => ({ id: f.id, score: Math.round(score * 1000) / 1000, reasons: reasonsFor(q, f, s, freq) }));
+    .map(({ f, score, bp }) => ({ id: f.id, score: Math.round(score * 1000) / 1000, reasons: reasonsFor(q, f, stats), boilerplate: bp }));
 }

@@ -1,0 +1,157 @@
+// Fitting and measuring the aligner's model on labelled pairs: cross-validation by document pair,
+// Platt scaling on held-out logits, the threshold chosen by cross-validated F1, reliability tables.
+import { boilerplateFeatures, boilerplateProbability, type BoilerplateModel } from '../../shared/domain/align/boilerplate';
+import { fitLogistic, fitPlatt, logit, sigmoid, type AlignModel } from '../../shared/domain/align/model';
+import { featureNames } from '../../shared/domain/align/score';
+import { selectLinks } from '../../shared/domain/align/selection';
+import { baselineLinks, prf, scorePair, type PairData, type PairScore } from './align-data';
+
+export const folds = 5;
+export const iterations = 600;
+
+export interface Fitted { weights: number[]; bias: number }
+
+function rows(data: PairData[]) {
+  const X: number[][] = [], y: number[] = [], w: number[] = [];
+  for (const pd of data) {
+    const labelled = pd.y.filter((v) => v != null).length || 1;
+    pd.prep.candidates.forEach((c, k) => {
+      const v = pd.y[k];
+      if (v == null) return;
+      X.push(c.x);
+      y.push(v);
+      // Every pair has the same say, however many clauses it has: long regulations must not drown short plans.
+      w.push(100 / labelled);
+    });
+  }
+  return { X, y, w };
+}
+
+export function fit(data: PairData[], l2: number): Fitted {
+  const { X, y, w } = rows(data);
+  return fitLogistic(X, y, { l2, iterations, rate: 0.05, rowWeights: w });
+}
+
+const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, base: Pick<AlignModel, 'maxPerClause' | 'candidates'>): AlignModel => ({
+  features: [...featureNames], weights: f.weights, bias: f.bias, platt, threshold, ...base, boilerplate: { weights: [0, 0, 0, 0], bias: 0 },
+});
+
+/** Held-out logits of every candidate: each pair scored by a model fitted without its fold. */
+export function outOfFold(data: PairData[], l2: number): number[][] {
+  const out: number[][] = data.map(() => []);
+  for (let k = 0; k < folds; k++) {
+    const train = data.filter((_, i) => i % folds !== k);
+    const f = fit(train, l2);
+    const m = modelOf(f, { a: 1, b: 0 }, 0.5, { maxPerClause: 3, candidates: 5 });
+    data.forEach((pd, i) => { if (i % folds === k) out[i] = pd.prep.candidates.map((c) => logit(m, c.x)); });
+  }
+  return out;
+}
+
+export function plattOn(data: PairData[], logits: number[][]) {
+  const z: number[] = [], y: number[] = [];
+  data.forEach((pd, i) => pd.y.forEach((v, k) => { if (v != null) { z.push(logits[i][k]); y.push(v); } }));
+  return fitPlatt(z, y);
+}
+
+export function linksFor(pd: PairData, probs: number[], threshold: number, maxPerClause: number) {
+  const chosen = selectLinks(pd.prep.candidates.map((c, k) => ({ i: c.i, j: c.j, p: probs[k] })), { threshold, maxPerClause });
+  return chosen.map((c) => ({ a: pd.prep.fa[c.i].id, b: pd.prep.fb[c.j].id, p: c.p, bp: Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate) >= 0.5 }));
+}
+
+export function total(scores: PairScore[]) {
+  const t = scores.reduce((s, x) => ({ tp: s.tp + x.tp, fp: s.fp + x.fp, fn: s.fn + x.fn, none: s.none + x.none, noneOk: s.noneOk + x.noneOk }), { tp: 0, fp: 0, fn: 0, none: 0, noneOk: 0 });
+  return { ...t, ...prf(t) };
+}
+
+export const pct = (x: number) => (100 * x).toFixed(1).padStart(5) + '%';
+
+/** Reliability: suggested links binned by score, with the share that was right (strong) among the judged ones. */
+export function reliability(entries: Array<{ p: number; right: boolean | null }>): string {
+  const bins = Array.from({ length: 10 }, (_, k) => ({ lo: k / 10, n: 0, judged: 0, right: 0, sum: 0 }));
+  for (const e of entries) {
+    const b = bins[Math.min(9, Math.floor(e.p * 10))];
+    b.n++;
+    if (e.right == null) continue;
+    b.judged++;
+    b.sum += e.p;
+    if (e.right) b.right++;
+  }
+  const lines = ['  score      links  judged  mean score  right'];
+  for (const b of bins) if (b.n) lines.push(`  ${b.lo.toFixed(1)}–${(b.lo + 0.1).toFixed(1)}  ${String(b.n).padStart(7)} ${String(b.judged).padStart(7)}  ${(b.judged ? b.sum / b.judged : 0).toFixed(2).padStart(10)}  ${b.judged ? pct(b.right / b.judged) : '   n/a'}`);
+  return lines.join('\n');
+}
+
+/** Whether a link is right (strong), wrong, or not judged (partial or an unlabelled clause of A). */
+export function judge(pd: PairData, l: { a: number; b: number }): boolean | null {
+  const it = pd.items.find((x) => x.a === l.a);
+  if (!it) return null;
+  return it.strong.has(l.b) ? true : it.partial.has(l.b) ? null : false;
+}
+
+export interface Report { text: string; f: number }
+
+/** Per pair and overall P/R/F1 of the given links, with the baselines of the same pairs beside them. */
+export function report(data: PairData[], linksOf: (pd: PairData, i: number) => Array<{ a: number; b: number; p: number; bp: boolean }>, opts: { perPair: boolean; misses?: number }): Report {
+  const lines: string[] = [];
+  const ours: PairScore[] = [], base1: PairScore[] = [], base2: PairScore[] = [];
+  const rel: Array<{ p: number; right: boolean | null }> = [];
+  let bpTop = 0, bpTopByScore = 0, bpFlagged = 0;
+  const misses: string[] = [];
+  data.forEach((pd, i) => {
+    const links = linksOf(pd, i);
+    const s = scorePair(pd, links);
+    ours.push(s);
+    base1.push(scorePair(pd, baselineLinks(pd, 1)));
+    base2.push(scorePair(pd, baselineLinks(pd, 2)));
+    for (const l of links) rel.push({ p: l.p, right: judge(pd, l) });
+    // Boilerplate pairs among the first 20 suggestions: in the order the app lists them (content
+    // first), and by score alone; "boilerplate" as the labellers marked it (the A clause's item).
+    const bpItem = new Set(pd.items.filter((x) => x.boilerplate).map((x) => x.a));
+    const listed = [...links].sort((x, y) => Number(x.bp) - Number(y.bp) || y.p - x.p).slice(0, 20);
+    const byScore = [...links].sort((x, y) => y.p - x.p).slice(0, 20);
+    const nTop = listed.filter((l) => bpItem.has(l.a)).length, nScore = byScore.filter((l) => bpItem.has(l.a)).length;
+    bpTop += nTop; bpTopByScore += nScore; bpFlagged += links.filter((l) => l.bp).length;
+    misses.push(...s.misses.map((m) => `${pd.name.slice(0, 28)}: ${m}`));
+    if (opts.perPair) {
+      const o = prf(s), b2 = prf(base2[i]);
+      lines.push(`  ${pd.name.padEnd(44).slice(0, 44)} P ${pct(o.p)} R ${pct(o.r)} F1 ${pct(o.f)} | base top-2 F1 ${pct(b2.f)} | none unlinked ${s.noneOk}/${s.none} | boilerplate in top 20: ${nTop} (by score ${nScore})`);
+    }
+  });
+  const t = total(ours), b1 = total(base1), b2 = total(base2);
+  lines.push(`  ALL (${data.length} pairs)  PolicyLens: P ${pct(t.p)} R ${pct(t.r)} F1 ${pct(t.f)}; clauses without counterpart left unlinked ${t.noneOk}/${t.none} (${pct(t.none ? t.noneOk / t.none : 1)})`);
+  lines.push(`  baseline bigram TF-IDF cosine top-2: P ${pct(b2.p)} R ${pct(b2.r)} F1 ${pct(b2.f)}; unlinked ${b2.noneOk}/${b2.none}`);
+  lines.push(`  baseline bigram TF-IDF cosine top-1: P ${pct(b1.p)} R ${pct(b1.r)} F1 ${pct(b1.f)}; unlinked ${b1.noneOk}/${b1.none}`);
+  lines.push(`  labelled-boilerplate links among each pair's first 20 suggestions: ${bpTop} in the app's order (${bpTopByScore} by score alone); links marked boilerplate by the app: ${bpFlagged}`);
+  lines.push('  reliability of suggested links (right = strong counterpart; partial ones not judged):');
+  lines.push(reliability(rel));
+  if (opts.misses) lines.push('  misses (first ' + opts.misses + '):', ...misses.slice(0, opts.misses).map((m) => '    ' + m));
+  return { text: lines.join('\n'), f: t.f };
+}
+
+export { sigmoid };
+
+/** Fits the boilerplate model on the labellers' marks (items of A clauses), then writes its probabilities into the pairs' features. */
+export function fitBoilerplate(data: PairData[]): BoilerplateModel {
+  const X: number[][] = [], y: number[] = [];
+  for (const pd of data) {
+    // Only label files that mark boilerplate at all (the seed and written pairs do not).
+    if (!pd.items.some((it) => it.boilerplate)) continue;
+    const fa = new Map(pd.prep.fa.map((f) => [f.id, f]));
+    for (const it of pd.items) {
+      const f = fa.get(it.a);
+      if (f) { X.push(boilerplateFeatures(f)); y.push(it.boilerplate ? 1 : 0); }
+    }
+  }
+  const r = fitLogistic(X, y, { l2: 0.001, iterations: 1500, rate: 0.05 });
+  const m: BoilerplateModel = { weights: r.weights.map((w) => Number(w.toFixed(4))), bias: Number(r.bias.toFixed(4)) };
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  X.forEach((x, k) => { const p = boilerplateProbability(m, x) >= 0.5; if (p && y[k]) tp++; else if (p) fp++; else if (y[k]) fn++; else tn++; });
+  console.log(`boilerplate model on ${X.length} labelled clauses (${y.filter(Boolean).length} boilerplate): found ${tp}, missed ${fn}, content marked boilerplate ${fp} of ${fp + tn}`);
+  const at = featureNames.indexOf('boilerplate');
+  for (const pd of data) {
+    for (const f of [...pd.prep.fa, ...pd.prep.fb]) f.boilerplate = boilerplateProbability(m, boilerplateFeatures(f));
+    for (const c of pd.prep.candidates) c.x[at] = Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate);
+  }
+  return m;
+}
