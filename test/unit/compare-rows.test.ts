@@ -60,12 +60,16 @@ describe('buildRowModel', () => {
     expect(m.rows[1].anchor).toBe(12);
   });
 
-  it('groups boilerplate rows at the end (flag on the anchor clause or on all its links), numbered after content rows', () => {
+  it('groups boilerplate rows at the end (flag on the anchor clause, or on all its links when clauses carry none), numbered after content rows', () => {
     const columns: RowClause[][] = [[{ id: 1 }, { id: 2, boilerplate: true }, { id: 3 }], [{ id: 11 }, { id: 12 }, { id: 13 }]];
     const m = buildRowModel({ columns, links: [link(1, 11), link(2, 12), link(3, 13, 'suggested', { boilerplate: true })], pivot: 0 });
     expect(m.items.map((it) => it.kind === 'row' && it.row.anchor)).toEqual([1]);
     expect(m.boilerplate.map((it) => it.kind === 'row' && it.row.anchor)).toEqual([2, 3]);
     expect(m.rows.map((r) => [r.anchor, r.number])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    // A content clause whose only counterpart is boilerplate stays among the content rows.
+    const flaggedContent = buildRowModel({ columns: [[{ id: 1, boilerplate: false }], [{ id: 11, boilerplate: true }]], links: [link(1, 11, 'suggested', { boilerplate: true })], pivot: 0 });
+    expect(flaggedContent.items).toHaveLength(1);
+    expect(flaggedContent.boilerplate).toHaveLength(0);
   });
 
   it('ignores links to clauses outside the columns and refuses a pivot outside them', () => {

@@ -74,7 +74,7 @@ export function alignedRows(columns: number[][], links: RowLink[]): AlignedRow[]
  * matches instead of a chain that pulls five clauses of one city into one row.
  * --------------------------------------------------------------------------------------------- */
 
-/** A clause as the row model needs it: its id and whether its wording recurs across many documents. */
+/** A clause as the row model needs it: its id and whether its wording recurs across many documents (unknown when absent). */
 export interface RowClause {
   id: number;
   boilerplate?: boolean;
@@ -142,10 +142,12 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
   const column = new Map<number, number>();
   const position = new Map<number, number>();
   const boilerplateClause = new Set<number>();
+  const flagged = new Set<number>();
   columns.forEach((cs, c) => cs.forEach((cl, k) => {
     column.set(cl.id, c);
     position.set(cl.id, k);
     if (cl.boilerplate) boilerplateClause.add(cl.id);
+    if (cl.boilerplate != null) flagged.add(cl.id);
   }));
   const live = input.links.filter((l) => l.status !== 'rejected' && column.has(l.a) && column.has(l.b) && column.get(l.a) !== column.get(l.b));
   const linksOf = new Map<number, L[]>();
@@ -168,7 +170,8 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
       key: String(anchor), anchor, anchorColumn: column.get(anchor)!, cells, links,
       status: !links.length ? 'unmatched' : links.every((l) => l.status === 'confirmed') ? 'confirmed' : 'suggested',
       score: scores.length ? Math.max(...scores) : null,
-      boilerplate: boilerplateClause.has(anchor) || (direct.length > 0 && direct.every((l) => l.boilerplate)),
+      // The anchor's own flag decides; only when clauses carry no flag do its links (all boilerplate) decide.
+      boilerplate: boilerplateClause.has(anchor) || (!flagged.has(anchor) && direct.length > 0 && direct.every((l) => l.boilerplate)),
     };
   };
 
