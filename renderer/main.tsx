@@ -4,6 +4,7 @@ import { createApi } from '../shared/api/client';
 import { ApiProvider } from './api/ApiProvider';
 import { httpTransport, ipcTransport, takeTokenFromLocation } from './api/transports';
 import { App } from './app/App';
+import { runCommand } from './app/commands';
 import { initI18n } from './i18n';
 import './styles/app.css';
 
@@ -39,7 +40,8 @@ async function start() {
 
 void start();
 
-// Desktop menu commands arrive through the preload; features listen for DOM events.
+// Desktop menu commands arrive through the preload and run as the registry's commands.
+const menuCommands: Record<string, string> = { export: 'app.export' };
 window.policylens?.onMenu((command) => {
-  if (command === 'export') window.dispatchEvent(new CustomEvent('policylens:export', { detail: {} }));
+  if (menuCommands[command]) runCommand(menuCommands[command]);
 });

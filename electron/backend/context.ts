@@ -3,6 +3,7 @@ import type { DocumentsRepo } from './db/documents';
 import type { EventBus, TaskRegistry } from './services/events';
 import type { DocumentHooks } from './services/hooks';
 import type { ImportService } from './services/importService';
+import type { TrashService } from './services/trash';
 
 export interface BackendInfo {
   version: string;
@@ -19,6 +20,8 @@ export interface BackendContext {
   tasks: TaskRegistry;
   documents: DocumentsRepo;
   imports: ImportService;
+  /** Deleted documents, restorable with their codings and notes. */
+  trash: TrashService;
   /** Features push their hooks here; the import service runs them in its transactions. */
   hooks: DocumentHooks[];
   /**

@@ -6,6 +6,7 @@ import { createCompareFeature } from './compare';
 import type { BackendContext, BackendInfo } from './context';
 import { openDatabase } from './db/connection';
 import { createDocumentsRepo } from './db/documents';
+import { createTrashRepo } from './db/trash';
 import { loadMigrations, migrate } from './db/migrate';
 import { createExportFeature } from './export';
 import { documentsHandlers } from './handlers/documents';
@@ -15,6 +16,7 @@ import { createSearchFeature } from './search';
 import { EventBus, TaskRegistry } from './services/events';
 import type { DocumentHooks } from './services/hooks';
 import { createImportService } from './services/importService';
+import { createTrashService } from './services/trash';
 import { createThemesFeature } from './themes';
 import { version } from './version';
 
@@ -49,9 +51,10 @@ export function createBackend(opts: BackendOptions): Backend {
   const events = new EventBus();
   const hooks: DocumentHooks[] = [];
   const documents = createDocumentsRepo(db);
-  const imports = createImportService({ db, documents, hooks, events });
+  const trash = createTrashService({ db, trash: createTrashRepo(db), hooks });
+  const imports = createImportService({ db, documents, hooks, events, trash });
   const ctx: BackendContext = {
-    db, events, hooks, documents, imports, tasks: new TaskRegistry(),
+    db, events, hooks, documents, imports, trash, tasks: new TaskRegistry(),
     call: (method, input) => invoke(method, input),
     info: { version, mode: opts.mode ?? 'test', dataDir: opts.dataDir ?? '', databasePath: opts.databasePath },
   };

@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Locale, locales, setLocale } from '../i18n';
-import { navigate, routeHref, useRoute } from './router';
+import { useGlobalShortcuts } from './commands';
+import { BrandIcon } from './icons';
+import { routeHref, useRoute } from './router';
 import { overlays, plannedSections, sections } from './sections';
 
 function NotBuilt({ id }: { id: string }) {
@@ -28,19 +29,9 @@ export function App() {
   const entries = sidebarEntries();
   const active = sections.find((s) => s.id === route.section);
 
-  // Alt+1…9 jump to sidebar sections: reachable without a mouse.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const n = Number(e.key);
-      if (n >= 1 && n <= entries.length) {
-        e.preventDefault();
-        navigate(entries[n - 1].id);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [entries]);
+  // Every keyboard shortcut (Alt+1…5 sections, Ctrl+K, Ctrl+E, j/k/c/r in Compare …) comes from
+  // the command registry through this one handler, which never fires single keys in a text field.
+  useGlobalShortcuts();
 
   const Page = active?.component;
   return (
@@ -48,7 +39,7 @@ export function App() {
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
       <nav className="sidebar" aria-label={t('name')}>
         <div className="brand">
-          <span className="brand-mark" aria-hidden>◎</span>
+          <span className="brand-mark" aria-hidden><BrandIcon /></span>
           <span>{t('name')}</span>
         </div>
         <ul>

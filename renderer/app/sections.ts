@@ -15,8 +15,7 @@ export interface Section {
   component: ComponentType<{ route: Route }>;
 }
 
-/** Sidebar entries every build must show; those without a feature yet say so plainly. */
-export const plannedSections = ['library', 'search', 'compare', 'themes', 'notes'] as const;
+export { plannedSections } from './plannedSections';
 
 const modules = import.meta.glob<{ section: Section }>('../features/*/section.tsx', { eager: true });
 export const sections: Section[] = Object.values(modules)

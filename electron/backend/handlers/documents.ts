@@ -33,6 +33,10 @@ function detail(ctx: BackendContext, row: DocumentRow): DocumentDetail {
 }
 
 export function documentsHandlers(ctx: BackendContext): HandlerGroup<keyof typeof documentsMethods> {
+  // A document takes (and gives back) codings, notes and links: every view of them reloads.
+  const changedAll = () => {
+    for (const topic of ['documents', 'themes', 'annotations', 'compare'] as const) ctx.events.changed(topic);
+  };
   return {
     'documents.list': () => ctx.documents.list(),
     'documents.get': ({ id }) => detail(ctx, requireDocument(ctx, id)),
@@ -49,7 +53,20 @@ export function documentsHandlers(ctx: BackendContext): HandlerGroup<keyof typeo
     },
     'documents.delete': ({ id }) => {
       requireDocument(ctx, id);
-      ctx.imports.deleteDocument(id);
+      const trashId = ctx.imports.deleteDocument(id);
+      changedAll();
+      return { ok: true, trashId };
+    },
+    'documents.trash': () => ctx.trash.list().map((r) => ({
+      trashId: r.id, docId: r.doc_id, title: r.title, city: r.city, file: r.file_name, clauseCount: r.clauses, codingCount: r.codings, noteCount: r.notes, deletedAt: r.deleted_at,
+    })),
+    'documents.restore': ({ trashId }) => {
+      const restored = ctx.trash.restore(trashId);
+      changedAll();
+      return restored;
+    },
+    'documents.purge': ({ trashId }) => {
+      ctx.trash.purge(trashId);
       ctx.events.changed('documents');
       return { ok: true };
     },

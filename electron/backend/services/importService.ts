@@ -9,6 +9,7 @@ import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
 import { type EventBus, throwIfCancelled } from './events';
 import type { DocumentHooks, ReanchorResult } from './hooks';
+import type { TrashService } from './trash';
 
 /** Policy documents are kilobytes to a few megabytes; anything this large is not one. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -35,8 +36,8 @@ function messageOf(e: unknown): string {
   return 'Could not import this file.';
 }
 
-export function createImportService(deps: { db: Db; documents: DocumentsRepo; hooks: DocumentHooks[]; events: EventBus }) {
-  const { db, documents, hooks, events } = deps;
+export function createImportService(deps: { db: Db; documents: DocumentsRepo; hooks: DocumentHooks[]; events: EventBus; trash: Pick<TrashService, 'keep'> }) {
+  const { db, documents, hooks, events, trash } = deps;
 
   /** Old clauses whose text is found again keep their ids; the rest map to null. */
   function matchClauses(oldRows: ReturnType<DocumentsRepo['clauses']>, newTexts: Array<{ text: string; path: string }>): Array<number | null> {
@@ -193,10 +194,13 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     fromUploads(files: Array<{ name: string; dataBase64: string }>, opts: { taskId: string; signal: AbortSignal }): Promise<ImportReport> {
       return run(files.map((f) => ({ name: basename(f.name.replace(/\\/g, '/')), sourcePath: null, load: async () => new Uint8Array(Buffer.from(f.dataBase64, 'base64')) })), opts);
     },
-    deleteDocument(id: number): boolean {
+    /** Moves the document to the Trash (a snapshot of it and its codings, notes and links) and deletes it, in one transaction. */
+    deleteDocument(id: number): number {
       return db.transaction(() => {
+        const trashId = trash.keep(id);
         for (const h of hooks) h.documentDeleting?.(db, id);
-        return documents.delete(id);
+        documents.delete(id);
+        return trashId;
       })();
     },
   };

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/compare';
 import { diffRow } from '../../../shared/domain/diff';
+import { CrossIcon, PairIcon } from '../../app/icons';
 import { CellText } from './CellText';
 import type { ClauseIndex, Row } from './model';
 import { reasonText } from './reasons';
@@ -73,7 +74,7 @@ export function AlignedRowView({ row, clauseById, rejectedOf, gridColumns, pivot
                     {ids.length === 1 && d ? <CellText diff={d} /> : <span className="cell-text">{clause.text}</span>}
                     {n === ids.length - 1 && (rejectedOf.get(id) ?? []).map((l) => (
                       <div key={`${l.a}:${l.b}`} className="link rejected" data-testid="rejected-link">
-                        ✕ {pathOf(l.a === id ? l.b : l.a)} <button type="button" data-testid="link-undo-reject" onClick={() => void decide(l.a, l.b, 'unlink')}>{t('unlink')}</button>
+                        <CrossIcon /> {pathOf(l.a === id ? l.b : l.a)} <button type="button" data-testid="link-undo-reject" onClick={() => void decide(l.a, l.b, 'unlink')}>{t('unlink')}</button>
                       </div>
                     ))}
                   </div>
@@ -91,7 +92,7 @@ export function AlignedRowView({ row, clauseById, rejectedOf, gridColumns, pivot
             return (
               <li key={key} className={`link ${l.status}${isActive ? ' active-link' : ''}`} data-testid="row-link" data-status={l.status} data-a={l.a} data-b={l.b}
                 data-active={isActive || undefined} title={isActive ? t('activeLink') : undefined} onClick={() => pickLink(key)}>
-                <span className="link-pair">{pathOf(l.a)} ↔ {pathOf(l.b)}</span>{' '}
+                <span className="link-pair">{pathOf(l.a)} <PairIcon /> {pathOf(l.b)}</span>{' '}
                 <span className="muted">{l.score != null ? t('score', { score: l.score.toFixed(2) }) : t('manual')}</span>{' '}
                 <span className="link-reason">{reasonText(t, l.reasons ?? [], lang)}</span>{' '}
                 {l.status !== 'confirmed' && <button type="button" data-testid="link-confirm" onClick={() => void decide(l.a, l.b, 'confirmed')}>{t('confirm')}</button>}

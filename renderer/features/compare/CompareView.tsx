@@ -5,6 +5,7 @@ import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/c
 import { buildRowModel, coverage as coverageOf } from '../../../shared/domain/align/rows';
 import { sameRegulation } from '../../../shared/domain/align/versions';
 import { useApi, useLoad } from '../../api/ApiProvider';
+import { runCommand, useCommand } from '../../app/commands';
 import { routeHref } from '../../app/router';
 import { AnnotationEditor } from '../notes/AnnotationEditor';
 import { useDocumentThemes } from '../themes/embed';
@@ -109,20 +110,21 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   }, [pendingRow, entries, go]);
   const actions: RowActions = { pick, setPick, linkTo, decide, goToRow, pickLink: setPickedLink };
 
-  function onKey(e: React.KeyboardEvent) {
-    if ((e.target as HTMLElement).closest('input, select, textarea, [contenteditable=""], [contenteditable="true"]')) return;
+  // j/k/c/r/Escape are the registry's commands: the one global handler runs them, and never while
+  // focus is in a text field or the note editor. c and r act on the marked link of the active row.
+  const decideActive = (s: 'confirmed' | 'rejected') => {
     const entry = entries[active];
     const link = entry?.kind === 'row' ? activeLinkOf(entry.row, pickedLink) : undefined;
-    if (e.key === 'j' || e.key === 'ArrowDown') go(active + 1);
-    else if (e.key === 'k' || e.key === 'ArrowUp') go(active - 1);
-    else if ((e.key === 'c' || e.key === 'r') && link) {
-      setPickedLink(null);
-      void decide(link.a, link.b, e.key === 'c' ? 'confirmed' : 'rejected');
-    } else if (e.key === 'Enter' && entry?.kind === 'run') toggleRun(entry.key);
-    else if (e.key === 'Escape') setPick(null);
-    else return;
-    e.preventDefault();
-  }
+    if (!link) return;
+    setPickedLink(null);
+    void decide(link.a, link.b, s);
+  };
+  const inRows = shownMode === 'rows';
+  useCommand('compare.nextRow', () => { if (inRows) go(active + 1); });
+  useCommand('compare.previousRow', () => { if (inRows) go(active - 1); });
+  useCommand('compare.confirmRow', () => { if (inRows) decideActive('confirmed'); });
+  useCommand('compare.rejectRow', () => { if (inRows) decideActive('rejected'); });
+  useCommand('compare.cancelPick', () => setPick(null));
 
   if (view.error) return <div className="page"><p className="error" role="alert">{view.error.message}</p></div>;
   if (!data || !model || !coverage) return <div className="page"><p className="muted">{t('loading')}</p></div>;
@@ -135,7 +137,7 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   const rowCount = entries.reduce((n, e) => n + (e.kind === 'row' && !e.inRun ? 1 : e.kind === 'run' ? e.rows.length : 0), 0);
 
   return (
-    <div className="page compare-view" data-testid="compare-view" data-mode={shownMode} tabIndex={0} onKeyDown={shownMode === 'rows' ? onKey : undefined}>
+    <div className="page compare-view" data-testid="compare-view" data-mode={shownMode} tabIndex={0}>
       <header className="page-header">
         <h1 data-testid="comparison-title">{data.name}</h1>
         {data.columns.length === 2 && (
@@ -147,7 +149,7 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
         {shownMode === 'rows' && <span className="muted">{t('rows', { count: rowCount })}</span>}
         <span className="header-actions">
           <button data-testid="comparison-notes-toggle" aria-expanded={showNotes} onClick={() => setShowNotes((x) => !x)}>{t('comparisonNotes')}</button>
-          <button data-testid="compare-export" onClick={() => window.dispatchEvent(new CustomEvent('policylens:export', { detail: { comparisonId: id } }))}>{t('export')}</button>
+          <button data-testid="compare-export" onClick={() => runCommand('app.export', { comparisonId: id })}>{t('export')}</button>
         </span>
       </header>
       {showNotes && (

@@ -45,11 +45,13 @@ export function RowList(p: Props) {
             const doc = memberLabel(p.columns[e.column]);
             return (
               <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={place} className={`compare-run${isActive ? ' active' : ''}`}
-                data-testid="unmatched-run" data-column={e.column} data-count={e.rows.length} onClick={() => { p.setActive(v.index); p.toggleRun(e.key); }}>
+                data-testid="unmatched-run" data-column={e.column} data-count={e.rows.length} role="button" tabIndex={0} aria-expanded={e.open}
+                onClick={() => { p.setActive(v.index); p.toggleRun(e.key); }}
+                onKeyDown={(k) => { if (k.key === 'Enter' || k.key === ' ') { k.preventDefault(); p.setActive(v.index); p.toggleRun(e.key); } }}>
                 <span className="run-range">{e.rows[0].number}–{e.rows[e.rows.length - 1].number}</span>
                 <span>{t('unmatchedRun', { count: e.rows.length, doc })}</span>
                 <span className="run-preview">{e.rows.slice(0, 3).map((r) => preview(p.clauseById, r.anchor)).join(' · ')}{e.rows.length > 3 ? ' …' : ''}</span>
-                <button type="button" data-testid="run-toggle" aria-expanded={e.open}>{e.open ? t('hideRun') : t('showRun')}</button>
+                <span className="run-toggle" data-testid="run-toggle" aria-hidden>{e.open ? t('hideRun') : t('showRun')}</span>
               </div>
             );
           }

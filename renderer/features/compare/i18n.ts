@@ -97,7 +97,7 @@ export const catalog = {
     versionAdded: 'added',
     versionDeleted: 'deleted',
     versionsDetected: 'These two documents look like versions of one regulation: articles are aligned in order.',
-    keyboardLinks: 'Keys: j / k next / previous row, c confirm, r reject the marked link, Enter opens a collapsed run',
+    keyboardLinks: 'Keys: j / k next / previous row, c confirm, r reject the marked link; click a collapsed run to open it',
   },
   'zh-CN': {
     export: '导出…',
@@ -197,6 +197,6 @@ export const catalog = {
     versionAdded: '新增',
     versionDeleted: '删除',
     versionsDetected: '这两份文件是同一法规的不同版本：按条文顺序对齐。',
-    keyboardLinks: '快捷键：j / k 下一行 / 上一行，c 确认、r 否决标出的关联，Enter 展开折叠的条款',
+    keyboardLinks: '快捷键：j / k 下一行 / 上一行，c 确认、r 否决标出的关联；点击折叠行可展开',
   },
 };

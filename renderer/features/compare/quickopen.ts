@@ -1,13 +1,12 @@
 import type { QuickOpenSource } from '../../app/extensions';
 import { navigate } from '../../app/router';
 
-/** Comparisons in quick open, and a command to start a new one. */
+/** Comparisons in quick open (the command to start a new one is in the command registry). */
 export const quickOpenSource: QuickOpenSource = {
   id: 'compare',
   async load(api, t) {
     const list = await api['compare.list']({});
     return [
-      { id: 'compare:new', kind: 'command' as const, title: t('compare:quickNew'), keywords: 'compare comparison 比较 对比 new', run: () => navigate('compare', ['new']) },
       ...list.map((c) => ({
         id: `comparison:${c.id}`,
         kind: 'comparison' as const,

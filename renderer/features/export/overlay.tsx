@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { useCommand } from '../../app/commands';
 import { useRoute } from '../../app/router';
 import { ExportDialog } from './ExportDialog';
 import './export.css';
 
 /**
- * The export dialog, app-wide: Ctrl+E (⌘E), the desktop menu, and any view that dispatches
- * `policylens:export` with `{ comparisonId }` open it. On the compare page the open comparison
- * is preselected.
+ * The export dialog, app-wide: the command 'app.export' opens it — Ctrl+E (⌘E), the desktop menu,
+ * quick open, or a view running it with `{ comparisonId }`. On the compare page the open
+ * comparison is preselected.
  */
 export function Overlay() {
   const route = useRoute();
@@ -15,33 +16,13 @@ export function Overlay() {
   const routeRef = useRef(route);
   routeRef.current = route;
 
-  useEffect(() => {
-    const fromRoute = () => {
-      const r = routeRef.current;
-      const n = r.section === 'compare' ? Number(r.args[0]) : NaN;
-      return Number.isInteger(n) && n > 0 ? n : null;
-    };
-    const show = (comparisonId: number | null) => {
-      back.current = document.activeElement;
-      setOpen({ comparisonId: comparisonId ?? fromRoute() });
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'e') {
-        e.preventDefault();
-        show(null);
-      }
-    };
-    const onEvent = (e: Event) => {
-      const id = (e as CustomEvent<{ comparisonId?: unknown }>).detail?.comparisonId;
-      show(typeof id === 'number' && Number.isInteger(id) ? id : null);
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('policylens:export', onEvent);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('policylens:export', onEvent);
-    };
-  }, []);
+  useCommand('app.export', (args) => {
+    const r = routeRef.current;
+    const n = r.section === 'compare' ? Number(r.args[0]) : NaN;
+    const id = (args as { comparisonId?: unknown } | undefined)?.comparisonId;
+    back.current = document.activeElement;
+    setOpen({ comparisonId: typeof id === 'number' && Number.isInteger(id) ? id : Number.isInteger(n) && n > 0 ? n : null });
+  });
 
   if (!open) return null;
   const close = () => {

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { navigate, routeHref } from '../../app/router';
+import { SortDownIcon, SortUpIcon } from '../../app/icons';
 
 export type SortKey = 'title' | 'city' | 'year' | 'docNumber' | 'date' | 'clauses';
 export type Row = { type: 'group'; key: string; count: number } | { type: 'doc'; doc: DocumentSummary };
@@ -38,7 +39,7 @@ export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle
         {columns.map((key) => (
           <div key={key} role="columnheader" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
             <button onClick={() => onSort(key)} data-testid={`sort-${key}`}>
-              {t(`col.${key}`)} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+              {t(`col.${key}`)} {sort.key === key ? (sort.dir === 1 ? <SortUpIcon /> : <SortDownIcon />) : null}
             </button>
           </div>
         ))}
@@ -72,7 +73,7 @@ export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle
                 <div role="cell">{d.dateWritten ?? d.datePublished ?? '—'}</div>
                 <div role="cell" className="num">{d.clauseCount}</div>
                 <div role="cell">
-                  <button className="link danger" onClick={() => onDelete(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>{t('delete')}</button>
+                  <button className="link danger" data-testid="doc-delete" onClick={() => onDelete(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>{t('delete')}</button>
                 </div>
               </div>
             );

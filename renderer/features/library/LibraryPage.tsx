@@ -2,9 +2,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
-import { type Route, routeHref } from '../../app/router';
+import { type Route, navigate, routeHref } from '../../app/router';
 import { DocumentTable, type Row, type SortKey } from './DocumentTable';
 import { ImportProgressBar, ImportReportView } from './ImportPanel';
+import { DeletedToast, TrashPanel } from './Trash';
 import { filesFromDrop, useImport } from './useImport';
 import './library.css';
 
@@ -33,6 +34,10 @@ export function LibraryPage({ route }: { route: Route }) {
   const { t } = useTranslation('library');
   const api = useApi();
   const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
+  const trash = useLoad((a) => a['documents.trash']({}), [], ['documents']);
+  const comparisons = useLoad((a) => a['compare.list']({}), [], ['compare']);
+  const [deleted, setDeleted] = useState<{ trashId: number; title: string } | null>(null);
+  const showTrash = route.params.get('trash') === '1';
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'city', dir: 1 });
   const [group, setGroup] = useState<GroupKey>('city');
@@ -70,10 +75,13 @@ export function LibraryPage({ route }: { route: Route }) {
     [groups],
   );
 
+  // Deleting is undoable (the Trash keeps codings, notes and links), so it asks nothing and offers Undo.
   async function remove(d: DocumentSummary) {
-    if (!window.confirm(t('confirmDelete', { title: d.title ?? d.file }))) return;
-    await api['documents.delete']({ id: d.id });
+    const { trashId } = await api['documents.delete']({ id: d.id });
+    setSelected((s) => new Set([...s].filter((x) => x !== d.id)));
+    setDeleted({ trashId, title: d.title ?? d.file });
   }
+  const canCompare = selected.size >= 2 && selected.size <= 6;
 
   const total = docs.data?.length ?? 0;
   return (
@@ -101,10 +109,14 @@ export function LibraryPage({ route }: { route: Route }) {
             {(['city', 'year', 'none'] as const).map((g) => <option key={g} value={g}>{t(`group.${g}`)}</option>)}
           </select>
         </label>
-        {selected.size > 0 && (
-          <a className="button" href={routeHref('compare', ['new'], { docs: [...selected].join(',') })} data-testid="compare-selected" aria-disabled={selected.size < 2 || selected.size > 6}>
+        {canCompare ? (
+          <a className="button" href={routeHref('compare', ['new'], { docs: [...selected].join(',') })} data-testid="compare-selected">
             {t('compareSelected', { count: selected.size })}
           </a>
+        ) : (
+          <button type="button" disabled data-testid="compare-selected" aria-describedby="compare-hint" title={t('compareHint')}>
+            {selected.size ? t('compareSelected', { count: selected.size }) : t('compare')}
+          </button>
         )}
         <button className="primary" onClick={() => fileInput.current?.click()} disabled={imp.busy} data-testid="import-button">{t('import')}</button>
         <button onClick={() => folderInput.current?.click()} disabled={imp.busy}>{t('importFolder')}</button>
@@ -112,7 +124,16 @@ export function LibraryPage({ route }: { route: Route }) {
           onChange={(e) => { void imp.importFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
         <input ref={folderInput} type="file" multiple hidden {...{ webkitdirectory: '' }}
           onChange={(e) => { void imp.importFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <button type="button" data-testid="trash-open" aria-expanded={showTrash} onClick={() => navigate('library', [], showTrash ? {} : { trash: 1 })}>
+          {t('trash.button', { count: trash.data?.length ?? 0 })}
+        </button>
       </div>
+      {!canCompare && total > 0 && <p className="muted compare-hint" id="compare-hint" data-testid="compare-hint">{t('compareHint')}</p>}
+      {docs.data && comparisons.data && comparisons.data.length === 0 && (
+        <p className="next-step" data-testid="next-step">{total === 0 ? t('nextStepEmpty') : t('nextStepSamples')}</p>
+      )}
+      {deleted && <DeletedToast deleted={deleted} onDone={() => setDeleted(null)} />}
+      {showTrash && <TrashPanel onClose={() => navigate('library')} />}
       {(route.params.get('import') === '1' && !imp.busy && !imp.report) && <p className="muted">{t('dropHere')}</p>}
       {imp.progress && <ImportProgressBar progress={imp.progress} onCancel={() => void imp.cancel()} />}
       {imp.error && <p className="error" role="alert">{imp.error}</p>}

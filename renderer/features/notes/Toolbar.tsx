@@ -4,11 +4,12 @@ import { TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND } from 'lexical';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeHref } from '../../../shared/domain/lexical-render/index';
 import { $createClauseMentionNode } from './ClauseMentionNode';
 import { MentionPicker, type PickedClause } from './MentionPicker';
+import { LinkIcon, QuoteIcon } from '../../app/icons';
 
 /** Formatting buttons of the note editor; every one is a button with a label, so it is keyboard reachable. */
 export function Toolbar() {
@@ -40,7 +41,7 @@ export function Toolbar() {
     editor.focus();
   };
 
-  const button = (label: string, testId: string, onClick: () => void, text: string) => (
+  const button = (label: string, testId: string, onClick: () => void, text: ReactNode) => (
     <button type="button" title={label} aria-label={label} data-testid={testId} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {text}
     </button>
@@ -52,11 +53,11 @@ export function Toolbar() {
       {button(t('italic'), 'fmt-italic', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), 'I')}
       {button(t('underline'), 'fmt-underline', () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline'), 'U')}
       {button(t('heading'), 'fmt-heading', () => block('h2'), 'H')}
-      {button(t('quote'), 'fmt-quote', () => block('quote'), '❝')}
+      {button(t('quote'), 'fmt-quote', () => block('quote'), <QuoteIcon />)}
       {button(t('paragraph'), 'fmt-paragraph', () => block('paragraph'), '¶')}
       {button(t('bulletList'), 'fmt-bullets', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined), '•')}
       {button(t('numberedList'), 'fmt-numbers', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined), '1.')}
-      {button(t('link'), 'fmt-link', () => setLinking((x) => !x), '🔗')}
+      {button(t('link'), 'fmt-link', () => setLinking((x) => !x), <LinkIcon />)}
       {button(t('mention'), 'mention-clause', () => setMentioning((x) => !x), '@')}
       {linking && (
         <span className="link-input">

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationTarget } from '../../../shared/api/methods/annotations';
 import type { Clause } from '../../../shared/api/methods/documents';
-import { useApiEvents, useLoad } from '../../api/ApiProvider';
+import { useApi, useApiEvents, useLoad } from '../../api/ApiProvider';
 import type { MarkedRange, ReaderExtension } from '../../app/extensions';
+import { NoteIcon } from '../../app/icons';
 import { AnnotationEditor } from './AnnotationEditor';
 import './notes.css';
 
@@ -13,6 +14,34 @@ const listeners = new Set<() => void>();
 function annotate(target: AnnotationTarget, title: string) {
   current = { target, title };
   listeners.forEach((l) => l());
+}
+
+// Which clauses of a document carry a note (on the clause or on a passage in it): one request per
+// document for all its clause margins, refreshed on every 'annotations' event.
+let noted: { docId: number; counts: Map<number, number> } | null = null;
+const notedListeners = new Set<() => void>();
+function setNoted(docId: number, counts: Map<number, number>) {
+  noted = { docId, counts };
+  notedListeners.forEach((l) => l());
+}
+function useNoteCount(docId: number, clauseId: number): number {
+  return useSyncExternalStore(
+    (l) => { notedListeners.add(l); return () => { notedListeners.delete(l); }; },
+    () => (noted?.docId === docId ? noted.counts.get(clauseId) ?? 0 : 0),
+  );
+}
+
+/** A note marker in the margin of a clause that has notes; clicking it opens them. */
+function Margin({ clause, docId }: { clause: Clause; docId: number }) {
+  const { t } = useTranslation('notes');
+  const count = useNoteCount(docId, clause.id);
+  if (!count) return null;
+  return (
+    <button type="button" className="note-marker" data-testid="note-marker" title={t('hasNotes', { count })} aria-label={t('hasNotes', { count })}
+      onClick={() => annotate({ kind: 'clause', docId, clauseId: clause.id }, `${t('notesOfClause')} ${clause.path}`)}>
+      <NoteIcon />
+    </button>
+  );
 }
 
 function Actions({ clause, docId }: { clause: Clause; docId: number }) {
@@ -40,28 +69,50 @@ function Panel({ docId, selectedClause }: { docId: number; selectedClause: Claus
       listeners.delete(l);
     };
   }, []);
-  // A new clause selected: forget an editor opened for another document's target.
+  // Another document, or another clause selected: the panel follows the selection (an editor
+  // opened for a passage or the previous clause is left; its text was saved as it unmounted).
+  const [showDocument, setShowDocument] = useState(false);
+  const selectedId = selectedClause?.id ?? null;
   useEffect(() => {
-    if (current && 'docId' in current.target && current.target.docId !== docId) current = null;
-  }, [docId]);
+    current = null;
+    setShowDocument(false);
+  }, [docId, selectedId]);
   const shown = current && (!('docId' in current.target) || current.target.docId === docId) ? current : null;
-  const target: AnnotationTarget | null = shown?.target ?? (selectedClause ? null : null);
+  const clauseTarget = selectedClause && selectedClause.kind !== 'part' && !showDocument
+    ? { target: { kind: 'clause', docId, clauseId: selectedClause.id } as AnnotationTarget, title: `${t('notesOfClause')} ${selectedClause.path}` }
+    : null;
+  const view = shown ?? clauseTarget ?? { target: { kind: 'document', docId } as AnnotationTarget, title: t('notesOfDocument') };
   return (
     <section className="panel notes-panel" data-testid="notes-panel">
-      <h3>{shown ? shown.title : t('notesOfDocument')}</h3>
-      {target ? <AnnotationEditor key={JSON.stringify(target)} target={target} /> : <AnnotationEditor key={`doc-${docId}`} target={{ kind: 'document', docId }} />}
+      <h3 data-testid="notes-panel-title">{view.title}</h3>
+      {view.target.kind !== 'document' && (
+        <button type="button" className="link-button" data-testid="notes-of-document" onClick={() => { current = null; setShowDocument(true); }}>{t('notesOfDocument')}</button>
+      )}
+      <AnnotationEditor key={JSON.stringify(view.target)} target={view.target} />
     </section>
   );
 }
 
-/** Annotated ranges are marked in the text. */
+/** Annotated ranges are marked in the text; clauses with notes get a marker (loaded here, once per Reader). */
 function useRanges(docId: number): MarkedRange[] {
-  const data = useLoad((api) => api['annotations.ranges']({ docId }), [docId]);
+  const api = useApi();
+  const data = useLoad((a) => a['annotations.ranges']({ docId }), [docId]);
   const { reload } = data;
+  const loadNoted = () => {
+    void api['annotations.list']({ docId, limit: 5000 }).then((notes) => {
+      const counts = new Map<number, number>();
+      for (const n of notes) if (n.context.clauseId != null && (n.target.kind === 'clause' || n.target.kind === 'range')) counts.set(n.context.clauseId, (counts.get(n.context.clauseId) ?? 0) + 1);
+      setNoted(docId, counts);
+    }, () => undefined);
+  };
+  useEffect(loadNoted, [api, docId]);
   useApiEvents((e) => {
-    if (e.type === 'changed' && (e.topic === 'annotations' || e.topic === 'documents')) reload();
+    if (e.type === 'changed' && (e.topic === 'annotations' || e.topic === 'documents')) {
+      reload();
+      loadNoted();
+    }
   });
   return (data.data ?? []).map((r) => ({ start: r.start, end: r.end, className: 'note-range', title: `#${r.id}` }));
 }
 
-export const readerExtension: ReaderExtension = { id: 'notes', Actions, SelectionActions, Panel, useRanges };
+export const readerExtension: ReaderExtension = { id: 'notes', Margin, Actions, SelectionActions, Panel, useRanges };

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiProvider';
+import { useCommand } from '../../app/commands';
 import { type QuickOpenItem, quickOpenSources } from '../../app/extensions';
 import { navigate } from '../../app/router';
 import './quickopen.css';
@@ -21,16 +22,7 @@ export function Overlay() {
   const [active, setActive] = useState(0);
   const back = useRef<Element | null>(null);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setOpen((o) => !o);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCommand('app.quickOpen', () => setOpen((o) => !o));
 
   // Items are loaded each time the palette opens, so it never offers a deleted document.
   useEffect(() => {

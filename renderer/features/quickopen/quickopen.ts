@@ -1,13 +1,14 @@
+import i18next from 'i18next';
 import type { QuickOpenItem, QuickOpenSource } from '../../app/extensions';
+import { commands, runCommand } from '../../app/commands';
 import { navigate } from '../../app/router';
-import { setLocale } from '../../i18n';
 
 /** Reading every document's clauses costs one call each; past this many documents only titles are offered. */
 const MAX_DOCUMENTS_FOR_HEADINGS = 300;
 
 /**
- * The built-in items: documents, cities, clause headings, and the commands (import, new
- * comparison, switch language). Other features add theirs through their own quickopen.ts.
+ * The built-in items: documents, cities, clause headings, and the registry's commands (import,
+ * new comparison, switch language …). Other features add theirs through their own quickopen.ts.
  */
 export const quickOpenSource: QuickOpenSource = {
   id: 'core',
@@ -38,13 +39,11 @@ export const quickOpenSource: QuickOpenSource = {
         });
       }
     });
-    items.push(
-      { id: 'cmd-import', kind: 'command', title: t('quickopen:cmd.import'), keywords: 'import 导入', run: () => navigate('library', [], { import: 1 }) },
-      { id: 'cmd-compare', kind: 'command', title: t('quickopen:cmd.compare'), keywords: 'compare comparison 比较', run: () => navigate('compare', [], { new: 1 }) },
-      { id: 'cmd-search', kind: 'command', title: t('quickopen:cmd.search'), keywords: 'search 检索 搜索', run: () => navigate('search') },
-      { id: 'cmd-lang-en', kind: 'command', title: t('quickopen:cmd.language', { language: 'English' }), keywords: 'language locale 语言 English', run: () => setLocale('en') },
-      { id: 'cmd-lang-zh', kind: 'command', title: t('quickopen:cmd.language', { language: '简体中文' }), keywords: 'language locale 语言 中文 Chinese', run: () => setLocale('zh-CN') },
-    );
+    // The commands come from the one registry (renderer/app/commands), as the shortcuts do.
+    const zh = i18next.language.startsWith('zh');
+    for (const c of commands.filter((x) => x.palette)) {
+      items.push({ id: `cmd-${c.id}`, kind: 'command', title: zh ? c.title['zh-CN'] : c.title.en, subtitle: c.keys?.join(' · '), keywords: `${c.keywords ?? ''} ${c.title.en} ${c.title['zh-CN']}`, run: () => void runCommand(c.id) });
+    }
     return items;
   },
 };

@@ -44,6 +44,8 @@ export function SearchPage({ route }: { route: Route }) {
   const [query, setQuery] = useState(fromRoute.q);
   const [filters, setFilters] = useState<SearchFilters>(fromRoute.filters);
   const [result, setResult] = useState<SearchResult | null>(null);
+  /** Which query and filters `result` answers: Enter acts only on the results of what is typed. */
+  const [resultKey, setResultKey] = useState('');
   const [facets, setFacets] = useState<SearchFacets | null>(null);
   /** The exact number of hits: it comes with the page only when the page holds them all, else from search.count. */
   const [total, setTotal] = useState<number | null>(null);
@@ -88,7 +90,7 @@ export function SearchPage({ route }: { route: Route }) {
     setTotal(null);
     // The page first, without waiting for the exact total; the count and the facets follow.
     api['search.query']({ query, filters, limit: PAGE, withTotal: false }).then(
-      (r) => { if (live) { setResult(r); setError(null); if (r.total !== null) setTotal(r.total); } },
+      (r) => { if (live) { setResult(r); setResultKey(`${query}\u0000${filterKey}`); setError(null); if (r.total !== null) setTotal(r.total); } },
       (e: Error) => { if (live) setError(e.message); },
     );
     api['search.count']({ query, filters }).then((c) => live && setTotal(c.total), () => undefined);
@@ -118,7 +120,30 @@ export function SearchPage({ route }: { route: Route }) {
     navigate('reader', [hit.docId], { clause: hit.clauseId, q: readerTerm(hit, result?.terms ?? []) || undefined });
   }
 
+  /**
+   * Enter opens the hit of the query AS TYPED. Within the typing pause (or while its results are
+   * on their way) the list on screen still answers the previous query, so the typed query is run
+   * now and its first hit opened — never the previous query's.
+   */
+  async function openTyped() {
+    const typed = input;
+    if (!typed.trim()) return;
+    setQuery(typed);
+    try {
+      const r = await api['search.query']({ query: typed, filters, limit: PAGE, withTotal: false });
+      if (r.hits[0]) navigate('reader', [r.hits[0].docId], { clause: r.hits[0].clauseId, q: readerTerm(r.hits[0], r.terms) || undefined });
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
   function onKey(e: React.KeyboardEvent) {
+    const current = input === query && resultKey === `${query}\u0000${filterKey}`;
+    if (e.key === 'Enter' && !current) {
+      e.preventDefault();
+      void openTyped();
+      return;
+    }
     if (!ordered.length) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClauseThemes } from '../../../shared/api/methods/themes';
 import { useApi, useApiEvents } from '../../api/ApiProvider';
+import { CheckIcon, CrossIcon } from '../../app/icons';
 import { loadCodebook, loadDocThemes, themeById, useClauseThemes, useThemesState } from './store';
 import { ThemeSelect, themeName } from './ThemeSelect';
 
@@ -59,11 +60,11 @@ export function ClauseThemeChips({ docId, clauseId, start, end }: { docId: numbe
             {x.status === 'suggested' && <span className="muted"> {t('score', { score: x.score.toFixed(2) })}</span>}
             {x.status === 'suggested' ? (
               <>
-                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}>✓</button>
-                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}>✕</button>
+                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}><CheckIcon /></button>
+                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}><CrossIcon /></button>
               </>
             ) : (
-              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${th.nameZh}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}>✕</button>
+              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${th.nameZh}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}><CrossIcon /></button>
             )}
           </span>
         );

@@ -21,22 +21,44 @@ const subscribe = (l: () => void) => {
   return () => listeners.delete(l);
 };
 
-export async function loadCodebook(api: Api): Promise<void> {
-  state = { ...state, codebook: await api['themes.codebook']({}) };
+/**
+ * Every change goes through an updater applied to the state as it is NOW, never a copy taken
+ * before an await: a copy taken before `await api…` would put back the state of that moment and
+ * drop whatever loaded meanwhile (another document's codings — the stripes that went missing).
+ */
+function update(f: (s: State) => State): void {
+  state = f(state);
   emit();
 }
 
-export async function loadDocThemes(api: Api, docId: number): Promise<void> {
-  const rows = await api['themes.clauses']({ docId });
-  const docs = new Map(state.docs);
-  docs.set(docId, new Map(rows.map((r) => [r.clauseId, r])));
-  state = { ...state, docs };
-  emit();
+/**
+ * Responses can arrive out of order (two reloads of one document after two 'themes' events): only
+ * the answer to the latest request for a key is applied, so an older answer never replaces a newer.
+ */
+const latest = new Map<string, number>();
+let requests = 0;
+async function loadLatest<T>(key: string, load: () => Promise<T>, apply: (s: State, value: T) => State): Promise<void> {
+  const n = ++requests;
+  latest.set(key, n);
+  const value = await load();
+  if (latest.get(key) !== n) return;
+  update((s) => apply(s, value));
+}
+
+export function loadCodebook(api: Api): Promise<void> {
+  return loadLatest('codebook', () => api['themes.codebook']({}), (s, codebook) => ({ ...s, codebook }));
+}
+
+export function loadDocThemes(api: Api, docId: number): Promise<void> {
+  return loadLatest(`doc:${docId}`, () => api['themes.clauses']({ docId }), (s, rows) => {
+    const docs = new Map(s.docs);
+    docs.set(docId, new Map(rows.map((r) => [r.clauseId, r])));
+    return { ...s, docs };
+  });
 }
 
 export function setFilter(filter: string[]): void {
-  state = { ...state, filter };
-  emit();
+  update((s) => ({ ...s, filter }));
 }
 
 export function useThemesState(): State {

@@ -1,11 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiProvider';
-
-function isEditable(el: EventTarget | null): boolean {
-  const e = el as HTMLElement | null;
-  return !!e && (e.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName));
-}
+import { useCommand } from '../../app/commands';
 
 /**
  * Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo coding work while the view is shown. Text
@@ -17,21 +13,9 @@ export function useUndoShortcuts(): { message: string | null; undo: () => void; 
   const [message, setMessage] = useState<string | null>(null);
   const undo = () => void api['themes.undo']({}).then((r) => setMessage(r.done ? t('undone', { label: r.done }) : t('nothingToUndo')));
   const redo = () => void api['themes.redo']({}).then((r) => setMessage(r.done ? t('redone', { label: r.done }) : t('nothingToRedo')));
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target)) return;
-      const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        undo();
-      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
-        e.preventDefault();
-        redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  // The keys are the registry's (themes.undo / themes.redo); they never fire inside a text field.
+  useCommand('themes.undo', undo);
+  useCommand('themes.redo', redo);
   useEffect(() => {
     if (!message) return;
     const id = setTimeout(() => setMessage(null), 4000);

@@ -85,6 +85,19 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
+export const trashEntry = z.object({
+  trashId: id,
+  docId: id,
+  title: z.string().nullable(),
+  city: z.string().nullable(),
+  file: z.string(),
+  clauseCount: z.number().int(),
+  codingCount: z.number().int(),
+  noteCount: z.number().int(),
+  deletedAt: z.string(),
+});
+export type TrashEntry = z.infer<typeof trashEntry>;
+
 /** 64 MB of base64 per file is far above any policy document; larger uploads are refused at the boundary. */
 const uploadedFile = z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(90_000_000) });
 
@@ -95,7 +108,14 @@ export const documentsMethods = {
   'documents.clauses': method(z.object({ id }).strict(), z.array(clause)),
   /** Edit metadata by hand; edited fields are kept through re-analysis and re-import. */
   'documents.updateMetadata': method(z.object({ id, fields: metadataFields.partial() }).strict(), documentDetail),
-  'documents.delete': method(z.object({ id }).strict(), ok),
+  /** Moves a document to the Trash with its clauses, codings, notes and alignment links; `documents.restore` brings it back. */
+  'documents.delete': method(z.object({ id }).strict(), z.object({ ok: z.literal(true), trashId: id })),
+  /** Deleted documents, newest first. */
+  'documents.trash': method(z.object({}).strict(), z.array(trashEntry)),
+  /** Puts a deleted document back as it was; `lost` names what could not come back (themes or documents deleted since). */
+  'documents.restore': method(z.object({ trashId: id }).strict(), z.object({ id, lost: z.array(z.string()) })),
+  /** Deletes a document in the Trash for good. */
+  'documents.purge': method(z.object({ trashId: id }).strict(), ok),
   /** Import files or folders by path (desktop app, CLI). */
   'documents.importPaths': method(z.object({ paths: z.array(z.string().min(1)).min(1), taskId: taskId.optional() }).strict(), importReport, { progress: true }),
   /** Import uploaded file contents (browser mode, drag and drop). */

@@ -54,3 +54,24 @@ export class CompareViewPage {
     return row.locator(`[data-testid=row-link][data-a="${a}"][data-b="${b}"]`);
   }
 }
+
+/** The compare view of one comparison, opened by its id. */
+export class CompareView {
+  readonly rows: Locator;
+  constructor(readonly page: Page) {
+    this.rows = page.getByTestId('compare-row');
+  }
+  async open(comparisonId: number): Promise<void> {
+    await this.page.evaluate((h) => { window.location.hash = h; }, `#/compare/${comparisonId}`);
+    await expect(this.page.getByTestId('compare-view')).toBeVisible();
+  }
+  activeRow(): Locator {
+    return this.page.locator('[data-testid=compare-row].active');
+  }
+  rowDetails(): Locator {
+    return this.page.getByTestId('row-details');
+  }
+  links(status: 'suggested' | 'confirmed' | 'rejected'): Locator {
+    return this.page.locator(`[data-testid=row-link][data-status=${status}]`);
+  }
+}

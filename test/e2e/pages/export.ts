@@ -1,6 +1,6 @@
 import { type Download, type Locator, type Page, expect } from '@playwright/test';
 
-/** The export dialog (Ctrl+E or the `policylens:export` event), as a researcher uses it. */
+/** The export dialog (Ctrl+E, the menu, or a view's Export button), as a researcher uses it. */
 export class ExportDialog {
   readonly dialog: Locator;
   constructor(readonly page: Page) {
@@ -12,8 +12,10 @@ export class ExportDialog {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** Opens the comparison and its Export button (the command 'app.export' with the comparison). */
   async openFor(comparisonId: number): Promise<void> {
-    await this.page.evaluate((id) => window.dispatchEvent(new CustomEvent('policylens:export', { detail: { comparisonId: id } })), comparisonId);
+    await this.page.evaluate((id) => { window.location.hash = `#/compare/${id}`; }, comparisonId);
+    await this.page.getByTestId('compare-export').click();
     await expect(this.dialog).toBeVisible();
   }
 

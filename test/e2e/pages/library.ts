@@ -23,3 +23,27 @@ export class LibraryPage {
     await expect(this.page.getByTestId('import-report')).toBeVisible();
   }
 }
+
+/** Deleting from the Library, Undo in the toast, and the Trash. */
+export class LibraryTrash {
+  constructor(readonly page: Page) {}
+  async deleteDocument(title: string | RegExp): Promise<void> {
+    await this.page.getByTestId('doc-row').filter({ hasText: title }).first().getByTestId('doc-delete').click();
+    await expect(this.page.getByTestId('deleted-toast')).toBeVisible();
+  }
+  async undo(): Promise<void> {
+    await this.page.getByTestId('undo-delete').click();
+    await expect(this.page.getByTestId('deleted-toast')).toBeHidden();
+  }
+  async open(): Promise<void> {
+    await this.page.getByTestId('trash-open').click();
+    await expect(this.page.getByTestId('trash-panel')).toBeVisible();
+  }
+  items(): Locator {
+    return this.page.getByTestId('trash-item');
+  }
+  async restore(title: string | RegExp): Promise<void> {
+    await this.items().filter({ hasText: title }).getByTestId('trash-restore').click();
+    await expect(this.page.getByTestId('trash-message')).toBeVisible();
+  }
+}

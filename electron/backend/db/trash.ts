@@ -1,0 +1,112 @@
+import type { Db } from './connection';
+
+/**
+ * Every SQL statement about the document Trash (migration document_trash). A snapshot is the rows
+ * of a document and of what refers to it, exactly as SELECT * returns them, so restoring writes
+ * back the same columns whatever later migrations add to those tables.
+ */
+
+type Row = Record<string, unknown>;
+
+export interface DocumentSnapshot {
+  document: Row;
+  parts: Row[];
+  citations: Row[];
+  /** In reading order: a parent comes before its children. */
+  clauses: Row[];
+  codings: Row[];
+  instruments: Row[];
+  /** Notes of the document (deleted with it), including notes already in the notes' own bin. */
+  notes: Row[];
+  revisions: Row[];
+  /** Notes of other targets pointing at one of its clauses (their clause is set to NULL on delete). */
+  pointingNotes: Array<{ id: number; clause_id: number }>;
+  /** Notes on aligned rows and comparisons that list its clauses (kept, but renumbered on restore). */
+  rowNotes: Array<{ id: number; clause_ids: string; row_key: string | null }>;
+  decisions: Row[];
+  members: Row[];
+}
+
+export interface TrashRow {
+  id: number; doc_id: number; title: string | null; city: string | null; file_name: string; clauses: number; codings: number; notes: number;
+  deleted_at: string; snapshot: string;
+}
+
+export function createTrashRepo(db: Db) {
+  const all = (sql: string) => db.prepare(sql);
+  const s = {
+    document: all('SELECT * FROM documents WHERE id = ?'),
+    parts: all('SELECT * FROM parts WHERE doc_id = ? ORDER BY part_index'),
+    citations: all('SELECT * FROM citations WHERE doc_id = ? ORDER BY ord'),
+    clauses: all('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
+    codings: all('SELECT * FROM codings WHERE doc_id = ? ORDER BY id'),
+    instruments: all('SELECT * FROM clause_instruments WHERE doc_id = ?'),
+    notes: all('SELECT * FROM annotations WHERE doc_id = ? ORDER BY id'),
+    revisions: all('SELECT r.* FROM annotation_revisions r JOIN annotations a ON a.id = r.annotation_id WHERE a.doc_id = ?'),
+    pointingNotes: all(`SELECT a.id, a.clause_id FROM annotations a JOIN clauses c ON c.id = a.clause_id
+      WHERE c.doc_id = ? AND (a.doc_id IS NULL OR a.doc_id <> c.doc_id)`),
+    rowNotes: all(`SELECT DISTINCT a.id, a.clause_ids, a.row_key FROM annotations a, json_each(a.clause_ids) j
+      WHERE (a.doc_id IS NULL OR a.doc_id <> @doc) AND j.value IN (SELECT id FROM clauses WHERE doc_id = @doc)`),
+    decisions: all(`SELECT * FROM alignment_decisions WHERE clause_a IN (SELECT id FROM clauses WHERE doc_id = @doc)
+      OR clause_b IN (SELECT id FROM clauses WHERE doc_id = @doc)`),
+    members: all('SELECT * FROM comparison_members WHERE doc_id = ?'),
+    insert: db.prepare(`INSERT INTO document_trash (doc_id, title, city, file_name, clauses, codings, notes, deleted_at, snapshot)
+      VALUES (@doc_id, @title, @city, @file_name, @clauses, @codings, @notes, @deleted_at, @snapshot)`),
+    list: db.prepare('SELECT id, doc_id, title, city, file_name, clauses, codings, notes, deleted_at FROM document_trash ORDER BY deleted_at DESC, id DESC'),
+    get: db.prepare('SELECT * FROM document_trash WHERE id = ?'),
+    remove: db.prepare('DELETE FROM document_trash WHERE id = ?'),
+    exists: (table: string, column = 'id') => db.prepare(`SELECT 1 FROM ${table} WHERE ${column} = ?`).pluck(),
+  };
+  const exists = {
+    documents: s.exists('documents'), clauses: s.exists('clauses'), codings: s.exists('codings'), annotations: s.exists('annotations'),
+    themes: s.exists('themes'), comparisons: s.exists('comparisons'),
+  };
+  const inserts = new Map<string, ReturnType<Db['prepare']>>();
+  /** INSERT of a snapshot row into its table (the table names are this file's constants). */
+  function insertRow(table: string, row: Row): number {
+    const cols = Object.keys(row);
+    const key = `${table}:${cols.join(',')}`;
+    let st = inserts.get(key);
+    if (!st) {
+      st = db.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+      inserts.set(key, st);
+    }
+    return Number(st.run(row).lastInsertRowid);
+  }
+
+  return {
+    snapshot(docId: number): DocumentSnapshot | null {
+      const document = s.document.get(docId) as Row | undefined;
+      if (!document) return null;
+      return {
+        document,
+        parts: s.parts.all(docId) as Row[],
+        citations: s.citations.all(docId) as Row[],
+        clauses: s.clauses.all(docId) as Row[],
+        codings: s.codings.all(docId) as Row[],
+        instruments: s.instruments.all(docId) as Row[],
+        notes: s.notes.all(docId) as Row[],
+        revisions: s.revisions.all(docId) as Row[],
+        pointingNotes: s.pointingNotes.all(docId) as DocumentSnapshot['pointingNotes'],
+        rowNotes: s.rowNotes.all({ doc: docId }) as DocumentSnapshot['rowNotes'],
+        decisions: s.decisions.all({ doc: docId }) as Row[],
+        members: s.members.all(docId) as Row[],
+      };
+    },
+    add(row: Omit<TrashRow, 'id'>): number {
+      return Number(s.insert.run(row).lastInsertRowid);
+    },
+    list: () => s.list.all() as Array<Omit<TrashRow, 'snapshot'>>,
+    get: (id: number) => s.get.get(id) as TrashRow | undefined,
+    remove: (id: number) => s.remove.run(id).changes > 0,
+    taken: (table: keyof typeof exists, id: unknown) => exists[table].get(id) !== undefined,
+    insertRow,
+    maxOrd: db.prepare('SELECT coalesce(max(ord), -1) FROM comparison_members WHERE comparison_id = ?').pluck() as unknown as { get(id: unknown): number },
+    memberAt: db.prepare('SELECT 1 FROM comparison_members WHERE comparison_id = ? AND ord = ?').pluck(),
+    decisionExists: db.prepare('SELECT 1 FROM alignment_decisions WHERE clause_a = ? AND clause_b = ?').pluck(),
+    wholeClauseCoded: db.prepare('SELECT 1 FROM codings WHERE clause_id = ? AND theme_id = ? AND start IS NULL').pluck(),
+    setNoteClause: db.prepare('UPDATE annotations SET clause_id = ? WHERE id = ? AND clause_id IS NULL'),
+    setNoteClauses: db.prepare('UPDATE annotations SET clause_ids = ?, row_key = ? WHERE id = ?'),
+  };
+}
+export type TrashRepo = ReturnType<typeof createTrashRepo>;
