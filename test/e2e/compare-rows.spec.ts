@@ -110,10 +110,26 @@ test('two seed plans: anchored rows, runs, coverage per theme, per-link decision
   await expect(compare.coverage.getByTestId('coverage-row')).not.toHaveCount(1);
   if (shots) await page.screenshot({ path: join(shots, 'compare-seeds.png') });
   await decideTwoLinksAndReload(page, app, host, id);
-  // Keys: j moves to the next line, c confirms the marked link of the active row.
-  await page.getByTestId('compare-view').focus();
+
+  // Keys: c confirms the marked link of the active row (only that one), r rejects the next marked one, j moves on.
+  const view = await call<ComparisonView>(host, 'compare.view', { id });
+  const target = rowWithTwoLinks(view);
+  expect(target, 'another row with two suggested links').toBeTruthy();
+  await compare.open(id, target!.anchor);
+  const row = compare.row(target!.anchor);
+  await row.locator('.row-number').click();
+  const marked = row.locator('[data-testid=row-link][data-active=true]');
+  await expect(marked).toHaveCount(1);
+  const first = { a: Number(await marked.getAttribute('data-a')), b: Number(await marked.getAttribute('data-b')) };
+  await page.keyboard.press('c');
+  await expect(compare.link(row, first.a, first.b)).toHaveAttribute('data-status', 'confirmed');
+  await expect(row.locator('[data-testid=row-link][data-status=suggested]')).not.toHaveCount(0); // the row's other links stay open
+  const next = { a: Number(await marked.getAttribute('data-a')), b: Number(await marked.getAttribute('data-b')) };
+  expect(next).not.toEqual(first);
+  await page.keyboard.press('r');
+  await expect(compare.link(row, next.a, next.b)).toHaveCount(0);
   await page.keyboard.press('j');
-  await expect(page.locator('.compare-row.active, .compare-run.active')).toHaveCount(1);
+  await expect(row).not.toHaveClass(/active/);
 });
 
 test('two versions of 北京市优化营商环境条例 open in versions mode with added, deleted and changed articles', async ({ app, host }) => {
