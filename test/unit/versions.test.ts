@@ -71,3 +71,44 @@ describe.skipIf(!beijing.every((f) => existsSync(f)))('the two versions of 北�
     expect(out.at(-1)).toMatchObject({ kind: 'changed', old: { text: expect.stringContaining('施行') }, new: { text: expect.stringContaining('施行') } });
   });
 });
+
+// Against the labels written by reading (test/fixtures/align-real/train-a.json, the pair of shape
+// "versions"), beside the plain baseline of pairing articles by their number.
+const labels = resolve(fixtures, '..', 'train-a.json');
+describe.skipIf(!existsSync(labels) || !beijing.every((f) => existsSync(f)))('versions alignment against the labelled Beijing pair', () => {
+  it('pairs the labelled articles better than pairing by article number', () => {
+    const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
+    const docs = beijing.map((f) => {
+      const r = analyseDocument({ text: readFileSync(f, 'utf8'), format: 'md', encoding: 'utf-8', warnings: [] }, f);
+      const clauses = r.clauses.map((c, i) => ({ id: i + 1, parentId: c.parentIndex == null ? null : c.parentIndex + 1, kind: c.kind, label: c.label, text: c.text }));
+      const articles = versionArticles(clauses);
+      const articleOf = (anchor: string) => {
+        const c = clauses.filter((x) => norm(x.text).includes(norm(anchor))).sort((x, y) => x.text.length - y.text.length)[0];
+        return c && articles.find((a) => a.id === c.id || norm(a.text).includes(norm(c.text)))?.id;
+      };
+      return { articles, articleOf };
+    });
+    const pair = (JSON.parse(readFileSync(labels, 'utf8')) as { pairs: Array<{ shape: string; items: Array<{ a_anchor: string; b_matches: Array<{ b_anchor: string; strength: string }> }> }> }).pairs.find((p) => p.shape === 'versions')!;
+    const strong = new Set<string>(), allowed = new Set<string>();
+    for (const it of pair.items) {
+      const a = docs[0].articleOf(it.a_anchor);
+      for (const m of it.b_matches) {
+        const key = `${a}:${docs[1].articleOf(m.b_anchor)}`;
+        allowed.add(key);
+        if (m.strength === 'strong') strong.add(key);
+      }
+    }
+    const score = (pairs: string[]) => {
+      const tp = pairs.filter((k) => strong.has(k)).length;
+      const fp = pairs.filter((k) => !allowed.has(k)).length;
+      const p = tp / Math.max(1, tp + fp), r = tp / strong.size;
+      return { p, r, f1: (2 * p * r) / Math.max(1e-9, p + r) };
+    };
+    const method = score(alignVersions(docs[0].articles, docs[1].articles).flatMap((e) => ('old' in e && 'new' in e ? [`${e.old.id}:${e.new.id}`] : [])));
+    const byLabel = new Map(docs[1].articles.map((a) => [a.label, a.id]));
+    const baseline = score(docs[0].articles.flatMap((a) => (byLabel.has(a.label) ? [`${a.id}:${byLabel.get(a.label)}`] : [])));
+    console.log(`versions, Beijing 2020→2024: method P ${method.p.toFixed(2)} R ${method.r.toFixed(2)} F1 ${method.f1.toFixed(2)}; by article number P ${baseline.p.toFixed(2)} R ${baseline.r.toFixed(2)} F1 ${baseline.f1.toFixed(2)}`);
+    expect(method.f1).toBeGreaterThan(baseline.f1);
+    expect(method.f1).toBeGreaterThanOrEqual(0.85);
+  });
+});
