@@ -94,7 +94,7 @@ export interface AnchoredRow<L extends ModelLink = ModelLink> {
   anchorColumn: number;
   /** Clause ids per column: the anchor in its column, its counterparts in the others. */
   cells: number[][];
-  /** The anchor's links, then links among its counterparts (so a three-way row can be decided whole). */
+  /** The anchor's links, then links among its counterparts (in a three-way row each of them can be decided too). */
   links: L[];
   /** Clauses of this row that also appear in other rows, with those rows' numbers. */
   alsoIn: Map<number, number[]>;
@@ -151,7 +151,12 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
   }));
   const live = input.links.filter((l) => l.status !== 'rejected' && column.has(l.a) && column.has(l.b) && column.get(l.a) !== column.get(l.b));
   const linksOf = new Map<number, L[]>();
-  for (const l of live) for (const c of [l.a, l.b]) linksOf.set(c, [...(linksOf.get(c) ?? []), l]);
+  for (const l of live) {
+    for (const c of [l.a, l.b]) {
+      const list = linksOf.get(c);
+      if (list) list.push(l); else linksOf.set(c, [l]);
+    }
+  }
   const other = (l: ModelLink, id: number) => (l.a === id ? l.b : l.a);
 
   type Draft = Omit<AnchoredRow<L>, 'number' | 'alsoIn'> & { sort: [number, number, number] };
@@ -163,7 +168,9 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
     for (const l of direct) cells[column.get(other(l, anchor))!].push(other(l, anchor));
     cells.forEach((cell) => cell.sort((x, y) => position.get(x)! - position.get(y)!));
     const inRow = new Set(cells.flat());
-    const among = live.filter((l) => l.a !== anchor && l.b !== anchor && inRow.has(l.a) && inRow.has(l.b));
+    // Links among the counterparts, each once.
+    const among = new Set<L>();
+    for (const id of inRow) if (id !== anchor) for (const l of linksOf.get(id) ?? []) if (l.a !== anchor && l.b !== anchor && inRow.has(l.a) && inRow.has(l.b)) among.add(l);
     const links = [...direct, ...among];
     const scores = links.map((l) => l.score).filter((s): s is number => s != null);
     return {
@@ -204,7 +211,12 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
   const tail = drafts.filter((d) => d.boilerplate);
   const rows: Array<AnchoredRow<L>> = [...main, ...tail].map(({ sort: _sort, ...d }, k) => ({ ...d, number: k + 1, alsoIn: new Map() }));
   const rowsOf = new Map<number, number[]>();
-  for (const r of rows) for (const id of r.cells.flat()) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r.number]);
+  for (const r of rows) {
+    for (const id of r.cells.flat()) {
+      const list = rowsOf.get(id);
+      if (list) list.push(r.number); else rowsOf.set(id, [r.number]);
+    }
+  }
   for (const r of rows) {
     for (const id of r.cells.flat()) {
       const elsewhere = rowsOf.get(id)!.filter((n) => n !== r.number);
