@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { activeLinkOf, entriesOf } from '../../renderer/features/compare/model';
+import type { AlignmentLink } from '../../shared/api/methods/compare';
 import { buildRowModel, coverage, type ModelLink, type RowClause } from '../../shared/domain/align/rows';
 
 const cols = (...ids: number[][]): RowClause[][] => ids.map((c) => c.map((id) => ({ id })));
@@ -95,5 +97,30 @@ describe('coverage', () => {
   it('does not count boilerplate links as counterparts', () => {
     const c = coverage([[{ id: 1 }], [{ id: 11 }]], [link(1, 11, 'confirmed', { boilerplate: true })]);
     expect(c.all[0].matchedAny).toBe(0);
+  });
+});
+
+describe('the lines the compare view shows (entriesOf)', () => {
+  const full = (l: ModelLink): AlignmentLink => ({ ...l, source: 'auto', reasons: [] });
+  const columns: RowClause[][] = [[{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, boilerplate: true }], [{ id: 11 }, { id: 12 }]];
+  const links = [link(1, 11), link(1, 12, 'confirmed'), link(5, 12)].map(full);
+  const m = buildRowModel({ columns, links, pivot: 0 });
+  const filter = { status: 'all' as const, matchedOnly: false, minScore: 0, theme: '', themeOf: null, rejectedOf: new Map() };
+
+  it('shows runs closed until opened, the boilerplate group after a heading, and hides unmatched lines with "matched only"', () => {
+    const closed = entriesOf(m.items, m.boilerplate, filter, new Set());
+    expect(closed.map((e) => e.kind)).toEqual(['row', 'run', 'group', 'row']);
+    const run = closed[1];
+    const open = entriesOf(m.items, m.boilerplate, filter, new Set([run.key]));
+    expect(open.map((e) => (e.kind === 'row' ? `row${e.row.anchor}${e.inRun ? '*' : ''}` : e.kind))).toEqual(['row1', 'run', 'row2*', 'row3*', 'row4*', 'group', 'row5']);
+    const matched = entriesOf(m.items, m.boilerplate, { ...filter, matchedOnly: true }, new Set([run.key]));
+    expect(matched.map((e) => e.kind)).toEqual(['row', 'group', 'row']);
+  });
+
+  it('marks the first open link of a row for c / r unless the reader picked another open one', () => {
+    const row = m.rows[0];
+    expect(activeLinkOf(row, null)).toMatchObject({ a: 1, b: 11 });
+    expect(activeLinkOf(row, '1:12')).toMatchObject({ a: 1, b: 11 }); // 1:12 is confirmed already
+    expect(activeLinkOf(m.rows.find((r) => r.anchor === 2), null)).toBeUndefined();
   });
 });
