@@ -41,7 +41,7 @@ export function CoverageSummary({ coverage, names, themeName }: Props) {
     </tr>
   );
   return (
-    <details className="coverage" data-testid="coverage" open>
+    <details className={`coverage${names.length > 2 ? ' coverage-many' : ''}`} data-testid="coverage" open>
       <summary title={t('coverageHint')}><strong>{t('coverage')}</strong> <span className="muted">{t('coverageShort')}</span></summary>
       <div className="coverage-scroll">
         <table className="coverage-table">
