@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import type { Output } from '../../shared/api/contract';
+import { commands } from '../../electron/cli/commands';
 import { seedsDir } from '../contract/harness';
 import { call, projectsPerTest } from '../support/projects';
 
@@ -81,11 +82,53 @@ describe('compare backend', () => {
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.clauseId !== clause.id)).toBe(true);
     expect(hits.slice(0, 5).some((h) => h.docId === wz.id && h.text.includes('大学生创业引领计划'))).toBe(true);
-    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((x, y) => y - x));
+    // Content first, best first; boilerplate (if any) after every content hit.
+    const content = hits.filter((h) => !h.boilerplate);
+    expect(hits.slice(0, content.length)).toEqual(content);
+    expect(content.map((h) => h.score)).toEqual([...content.map((h) => h.score)].sort((x, y) => y - x));
     const sigs = b.context.db.prepare('SELECT count(*) FROM clause_signatures WHERE doc_id = ?').pluck().get(wz.id) as number;
     expect(sigs).toBeGreaterThan(20);
     await call(b, 'documents.delete', { id: wz.id });
     expect(b.context.db.prepare('SELECT count(*) FROM clause_lsh WHERE doc_id = ?').pluck().get(wz.id)).toBe(0);
+  });
+
+  it('ranks content over boilerplate in "where else" and in alignment, and answers the where-else CLI command', async () => {
+    const b = await project(false);
+    const dir = mkdtempSync(join(tmpdir(), 'policylens-boilerplate-'));
+    const topics = ['设立小微企业贷款风险补偿资金，对合作银行发放的小微企业贷款损失给予补偿', '推行企业简易注销程序，对未开业企业实行简易注销', '建设大型科研仪器共享平台，向中小企业开放科研设施',
+      '对新招用高校毕业生的小微企业给予社会保险补贴', '支持企业开拓国际市场，对参加境外展会给予展位费补助', '实施商标品牌战略，对获得驰名商标的企业给予奖励', '推进工业用地弹性出让，降低企业用地成本'];
+    const openers = ['加强组织领导，建立市级工作协调机制', '完善统计监测，按季度发布运行分析', '开展专项督查，将落实情况纳入年度考核', '加大宣传力度，选树一批先进典型', '优化审批流程，压缩办理时限至三个工作日', '建立企业服务专员制度，一对一走访企业', '设立企业诉求热线，限时办结企业投诉'];
+    const files = topics.map((t, k) => {
+      const f = join(dir, `plan-${k}.txt`);
+      // Each plan: an opening measure of its own, its own measure, one shared with the next plan, and the same closing formula.
+      writeFileSync(f, `关于支持企业发展的若干措施（${k}）\n一、${openers[k]}。\n二、${t}。\n三、${topics[(k + 1) % topics.length]}，具体办法另行制定。\n四、${openers[(k + 3) % openers.length]}，确保各项措施落地见效。\n五、本措施自2021年1月1日起施行，由市发展和改革委员会负责解释。\n`);
+      return f;
+    });
+    await call(b, 'documents.importPaths', { paths: files });
+    const docs = await call<Output<'documents.list'>>(b, 'documents.list', {});
+    const clausesOf = async (file: string) => call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: docs.find((d) => d.file === file)!.id });
+    const first = await clausesOf('plan-0.txt');
+    const measure = first.find((c) => c.text.includes('风险补偿'))!;
+    const formula = first.find((c) => c.text.includes('负责解释'))!;
+    const { hits } = await call<Output<'compare.whereElse'>>(b, 'compare.whereElse', { clauseId: measure.id });
+    expect(hits[0]).toMatchObject({ boilerplate: false });
+    expect(hits[0].text).toContain('风险补偿');
+    const firstBoilerplate = hits.findIndex((h) => h.boilerplate);
+    if (firstBoilerplate >= 0) expect(hits.slice(firstBoilerplate).every((h) => h.boilerplate)).toBe(true);
+    const fromFormula = await call<Output<'compare.whereElse'>>(b, 'compare.whereElse', { clauseId: formula.id });
+    expect(fromFormula.hits.length).toBeGreaterThanOrEqual(5);
+    expect(fromFormula.hits.every((h) => h.boilerplate)).toBe(true);
+
+    const { links } = await call<Output<'compare.align'>>(b, 'compare.align', { a: { docId: docs.find((d) => d.file === 'plan-0.txt')!.id, partIndex: null }, b: { docId: docs.find((d) => d.file === 'plan-1.txt')!.id, partIndex: null } });
+    const formulaLink = links.findIndex((l) => l.a === formula.id);
+    expect(links[0].boilerplate).toBe(false);
+    if (formulaLink >= 0) expect(links[formulaLink].boilerplate).toBe(true);
+    expect(links.slice(0, Math.max(0, formulaLink)).every((l) => !l.boilerplate)).toBe(true);
+
+    const out = await commands['where-else'].run(b, { options: { clause: String(measure.id), limit: '3' }, positionals: [] }) as Output<'compare.whereElse'>;
+    expect(out.hits.length).toBeLessThanOrEqual(3);
+    expect(out.hits[0].clauseId).toBe(hits[0].clauseId);
+    await expect(commands['where-else'].run(b, { options: {}, positionals: [] })).rejects.toThrow(/--clause/);
   });
 
   it('keeps decisions when a changed file is re-imported', async () => {

@@ -33,7 +33,7 @@ export function fit(data: PairData[], l2: number): Fitted {
 }
 
 const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, base: Pick<AlignModel, 'maxPerClause' | 'candidates'>): AlignModel => ({
-  features: [...featureNames], weights: f.weights, bias: f.bias, platt, threshold, ...base, boilerplate: { weights: [0, 0, 0, 0], bias: 0 },
+  features: [...featureNames], weights: f.weights, bias: f.bias, platt, threshold, ...base, boilerplate: { weights: [0, 0, 0, 0], bias: 0, threshold: 0.5 },
 });
 
 /** Held-out logits of every candidate: each pair scored by a model fitted without its fold. */
@@ -54,9 +54,9 @@ export function plattOn(data: PairData[], logits: number[][]) {
   return fitPlatt(z, y);
 }
 
-export function linksFor(pd: PairData, probs: number[], threshold: number, maxPerClause: number) {
-  const chosen = selectLinks(pd.prep.candidates.map((c, k) => ({ i: c.i, j: c.j, p: probs[k] })), { threshold, maxPerClause });
-  return chosen.map((c) => ({ a: pd.prep.fa[c.i].id, b: pd.prep.fb[c.j].id, p: c.p, bp: Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate) >= 0.5 }));
+export function linksFor(pd: PairData, probs: number[], threshold: number, maxPerClause: number, stars = true, bpAt = 0.5) {
+  const chosen = selectLinks(pd.prep.candidates.map((c, k) => ({ i: c.i, j: c.j, p: probs[k] })), { threshold, maxPerClause, stars });
+  return chosen.map((c) => ({ a: pd.prep.fa[c.i].id, b: pd.prep.fb[c.j].id, p: c.p, bp: Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate) >= bpAt }));
 }
 
 export function total(scores: PairScore[]) {
@@ -144,10 +144,18 @@ export function fitBoilerplate(data: PairData[]): BoilerplateModel {
     }
   }
   const r = fitLogistic(X, y, { l2: 0.001, iterations: 1500, rate: 0.05 });
-  const m: BoilerplateModel = { weights: r.weights.map((w) => Number(w.toFixed(4))), bias: Number(r.bias.toFixed(4)) };
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  X.forEach((x, k) => { const p = boilerplateProbability(m, x) >= 0.5; if (p && y[k]) tp++; else if (p) fp++; else if (y[k]) fn++; else tn++; });
-  console.log(`boilerplate model on ${X.length} labelled clauses (${y.filter(Boolean).length} boilerplate): found ${tp}, missed ${fn}, content marked boilerplate ${fp} of ${fp + tn}`);
+  const probs = X.map((x) => boilerplateProbability({ weights: r.weights, bias: r.bias, threshold: 0.5 }, x));
+  // The mark's threshold: best F1 of recognising the labelled boilerplate (a missed formula in the
+  // top suggestions costs the reader more than a content clause listed with the formulas).
+  let best = { f: -1, t: 0.5, tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (let t = 0.1; t <= 0.9; t += 0.05) {
+    let tp = 0, fp = 0, fn = 0, tn = 0;
+    probs.forEach((p, k) => { const on = p >= t; if (on && y[k]) tp++; else if (on) fp++; else if (y[k]) fn++; else tn++; });
+    const f = (2 * tp) / (2 * tp + fp + fn);
+    if (f > best.f) best = { f, t, tp, fp, fn, tn };
+  }
+  const m: BoilerplateModel = { weights: r.weights.map((w) => Number(w.toFixed(4))), bias: Number(r.bias.toFixed(4)), threshold: Number(best.t.toFixed(2)) };
+  console.log(`boilerplate model on ${X.length} labelled clauses (${y.filter(Boolean).length} boilerplate), marked from ${m.threshold}: found ${best.tp}, missed ${best.fn}, content marked boilerplate ${best.fp} of ${best.fp + best.tn}`);
   const at = featureNames.indexOf('boilerplate');
   for (const pd of data) {
     for (const f of [...pd.prep.fa, ...pd.prep.fb]) f.boilerplate = boilerplateProbability(m, boilerplateFeatures(f));

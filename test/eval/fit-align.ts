@@ -11,7 +11,7 @@ import { featureNames } from '../../shared/domain/align/score';
 import { openEvalProject, pairData, repoRoot, scorePair, trainingPairs, type PairData } from './align-data';
 import { fit, fitBoilerplate, linksFor, outOfFold, plattOn, report, total } from './align-lib';
 
-const candidates = 5, maxPerClause = 3;
+const candidates = Number(process.env.FIT_CANDIDATES ?? 5), maxPerClause = 3;
 const l2Grid = [0.0003, 0.003, 0.03];
 const thresholdGrid = Array.from({ length: 15 }, (_, k) => 0.1 + k * 0.05);
 
@@ -31,6 +31,10 @@ for (const l2 of l2Grid) {
   for (const threshold of thresholdGrid) {
     const t = total(data.map((pd, i) => scorePair(pd, linksFor(pd, probs[i], threshold, maxPerClause))));
     if (t.f > best.f) best = { f: t.f, l2, threshold, logits, platt };
+    if (process.env.FIT_DEBUG) for (const mp of [1, 2, 3, 5]) for (const stars of [true, false]) {
+      const u = total(data.map((pd, i) => scorePair(pd, linksFor(pd, probs[i], threshold, mp, stars))));
+      console.log(`    t ${threshold.toFixed(2)} max ${mp} stars ${stars}: F1 ${u.f.toFixed(3)} P ${u.p.toFixed(3)} R ${u.r.toFixed(3)}`);
+    }
   }
   console.log(`  l2 ${l2}: best cross-validated F1 so far ${best.f.toFixed(3)} (l2 ${best.l2}, threshold ${best.threshold.toFixed(2)})`);
 }
@@ -52,6 +56,6 @@ console.log('\nweights:', featureNames.map((n, k) => `${n} ${model.weights[k]}`)
 
 const probs = best.logits.map((zs) => zs.map((z) => sigmoid(best.platt.a * z + best.platt.b)));
 console.log(`\ncross-validated on the training pairs (each pair scored by a model fitted without it):`);
-console.log(report(data, (pd: PairData, i) => linksFor(pd, probs[i], best.threshold, maxPerClause), { perPair: true }).text);
+console.log(report(data, (pd: PairData, i) => linksFor(pd, probs[i], best.threshold, maxPerClause, true, boilerplate.threshold), { perPair: true }).text);
 console.log(`\nwrote shared/domain/align/model.json`);
 project.close();

@@ -76,8 +76,10 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
     'compare.view': ({ id }) => {
       const s = summary(id);
       const members = s.members.map((m) => ({ docId: m.docId, partIndex: m.partIndex }));
-      const columns = s.members.map((m) => ({ ...m, clauses: memberClauses(ctx, m).map(toCompareClause) }));
       const links = members.flatMap((a, i) => members.slice(i + 1).flatMap((b) => alignMembers(ctx, repo, stats, a, b)));
+      // A clause is shown as boilerplate when a link of it is (the aligner's mark, from the project's statistics).
+      const formula = new Set(links.filter((l) => l.boilerplate).flatMap((l) => [l.a, l.b]));
+      const columns = s.members.map((m) => ({ ...m, clauses: memberClauses(ctx, m).map((c) => ({ ...toCompareClause(c), boilerplate: formula.has(c.id) })) }));
       return { ...s, columns, links };
     },
     'compare.align': ({ a, b }) => ({ links: alignMembers(ctx, repo, stats, a, b) }),

@@ -66,7 +66,10 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     }
     const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
     const bp = stats.nearCopiesOf([clauseId, ...candidates.map((c) => c.id)]);
-    const ranked = rankSimilar(toAlignClause({ ...query, context: [] }), candidates.map((c) => toAlignClause({ ...c, context: [] })), { limit, stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
+    // Formulas open and close documents: each clause's place in its own document is one of the boilerplate signals.
+    const last = repo.lastOrds([...new Set([query.doc_id, ...candidates.map((c) => c.doc_id)])]);
+    const asAlign = (c: ClauseRow) => ({ ...toAlignClause({ ...c, context: [] }), position: c.ord / Math.max(1, last.get(c.doc_id) ?? 1) });
+    const ranked = rankSimilar(asAlign(query), candidates.map(asAlign), { limit, stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const hits = ranked.map((r) => {
       const c = byId.get(r.id)!;

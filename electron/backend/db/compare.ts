@@ -122,6 +122,12 @@ export function createCompareRepo(db: Db) {
     documentCount: () => s.documentCount.get() as number,
     /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */
     measureTexts: (step: number) => s.measureTexts.all(step) as Array<{ id: number; doc_id: number; kind: 'measure' | 'heading'; text: string; heading: string | null }>,
+    /** The last clause ord of each document: a clause's place in its document is ord / last. */
+    lastOrds(docIds: number[]): Map<number, number> {
+      if (!docIds.length) return new Map();
+      const rows = db.prepare(`SELECT doc_id, max(ord) AS last FROM clauses WHERE doc_id IN (${docIds.map(() => '?').join(',')}) GROUP BY doc_id`).all(...docIds) as Array<{ doc_id: number; last: number }>;
+      return new Map(rows.map((r) => [r.doc_id, r.last]));
+    },
     signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
       if (!ids.length) return [];
       return db.prepare(`SELECT clause_id, signature FROM clause_signatures WHERE clause_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ clause_id: number; signature: Buffer }>;

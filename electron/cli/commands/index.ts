@@ -6,6 +6,7 @@ import { importQdpxCommand } from './import-qdpx';
 import { searchCommand } from './search';
 import { themesCommand } from './themes';
 import type { Command } from './types';
+import { whereElseCommand } from './where-else';
 
 /** Every CLI command, by name. Features add theirs here. */
 export const commands: Record<string, Command> = {
@@ -20,4 +21,5 @@ export const commands: Record<string, Command> = {
   export: exportCommand,
   'import-qdpx': importQdpxCommand,
   restore: restoreCommand,
+  'where-else': whereElseCommand,
 };

@@ -30,8 +30,12 @@ export function nearCopyScore(copiesInOtherDocuments: number, documents: number)
 /** A trigram in at least this share of the project's documents is template wording. */
 export const templateShare = 0.1;
 
-/** Share of a clause's distinct trigrams that are template wording (0 when the statistics know no documents). */
+/** Below this many documents a share of documents says nothing about templates (in 5 documents every word is in 20% of them). */
+export const minDocumentsForTemplates = 30;
+
+/** Share of a clause's distinct trigrams that are template wording (0 when the project is too small to tell). */
 export function templateScore(grams: Map<number, number>, stats: CorpusStats): number {
+  if (stats.documents < minDocumentsForTemplates) return 0;
   let n = 0, t = 0;
   for (const k of grams.keys()) {
     if (!isTrigramKey(k)) continue;
@@ -45,6 +49,8 @@ export interface BoilerplateModel {
   /** Weights of [near-copies, template share, closeness to either end, log length], and the intercept. */
   weights: number[];
   bias: number;
+  /** A clause whose probability reaches this is marked as boilerplate (chosen on the labelled clauses). */
+  threshold: number;
 }
 
 export const boilerplateFeatureNames = ['nearCopies', 'template', 'edge', 'logLength'] as const;

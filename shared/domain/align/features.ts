@@ -171,7 +171,7 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
       context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
       instruments: new Set(instrumentsIn(text)),
       quantities: new Set(findQuantities(text).map((q) => q.text)),
-      position: n > 1 ? k / (n - 1) : 0.5,
+      position: c.position ?? (n > 1 ? k / (n - 1) : 0.5),
       length: Array.from(text).length,
       nearCopy: nearCopies?.(c.id) ?? 0,
       template: templateScore(grams, ctx.stats),

@@ -94,7 +94,7 @@ export function alignClauses(input: AlignInput): AlignSuggestion[] {
   const chosen = selectLinks(scored, { threshold: opts.minScore ?? model.threshold, maxPerClause: model.maxPerClause });
   const out = chosen.map(({ i, j, p }) => {
     const fa = prep.fa[i], fb = prep.fb[j];
-    return { a: fa.id, b: fb.id, score: round(p), reasons: reasonsFor(fa, fb, prep.stats), boilerplate: fa.boilerplate >= opts.boilerplateAt || fb.boilerplate >= opts.boilerplateAt };
+    return { a: fa.id, b: fb.id, score: round(p), reasons: reasonsFor(fa, fb, prep.stats), boilerplate: Math.max(fa.boilerplate, fb.boilerplate) >= (opts.boilerplateAt ?? model.boilerplate.threshold) };
   });
   return out.sort((x, y) => Number(x.boilerplate) - Number(y.boilerplate) || y.score - x.score);
 }

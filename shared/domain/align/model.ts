@@ -104,7 +104,7 @@ export function checkModel(m: AlignModel): AlignModel {
   if (m.features.length !== names.length || m.features.some((f, k) => f !== names[k])) {
     throw new Error(`The alignment model was fitted on features [${m.features.join(', ')}], the aligner computes [${names.join(', ')}]: run npm run fit:align.`);
   }
-  if (m.weights.length !== names.length || m.boilerplate?.weights.length !== 4 || ![...m.weights, m.bias, m.platt.a, m.platt.b, m.threshold, ...m.boilerplate.weights, m.boilerplate.bias].every(Number.isFinite)) {
+  if (m.weights.length !== names.length || m.boilerplate?.weights.length !== 4 || ![...m.weights, m.bias, m.platt.a, m.platt.b, m.threshold, ...m.boilerplate.weights, m.boilerplate.bias, m.boilerplate.threshold].every(Number.isFinite)) {
     throw new Error('The alignment model has missing or non-numeric weights: run npm run fit:align.');
   }
   return m;

@@ -66,7 +66,8 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     cosine(a.words, b.words),
     base - pc.rowBest[i],
     base - pc.colBest[j],
-    base >= pc.rowBest[i] && base >= pc.colBest[j] ? 1 : 0,
+    // The relative signals count in proportion to the similarity itself: being the best of a bad lot says nothing.
+    base >= pc.rowBest[i] && base >= pc.colBest[j] ? base : 0,
     inst,
     sharedQuantities(a, b).length ? 1 : 0,
     cosine(a.context, b.context),
@@ -74,8 +75,8 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     Math.abs(b.position - pc.expected(a.position)),
     Math.log(Math.min(a.length, b.length) / Math.max(a.length, b.length, 1)),
     Math.max(a.boilerplate, b.boilerplate),
-    1 / (1 + pc.rankRow(i, j)),
-    1 / (1 + pc.rankCol(i, j)),
+    base / (1 + pc.rankRow(i, j)),
+    base / (1 + pc.rankCol(i, j)),
   ];
 }
 

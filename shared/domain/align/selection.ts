@@ -17,6 +17,8 @@ export interface ScoredCandidate {
 export interface SelectOptions {
   threshold: number;
   maxPerClause: number;
+  /** Links form stars (default): a clause with several counterparts only takes ones without other links. */
+  stars?: boolean;
 }
 
 export function selectLinks(cands: ScoredCandidate[], opts: SelectOptions): ScoredCandidate[] {
@@ -27,9 +29,11 @@ export function selectLinks(cands: ScoredCandidate[], opts: SelectOptions): Scor
     const da = degA.get(c.i) ?? 0, db = degB.get(c.j) ?? 0;
     if (da >= opts.maxPerClause || db >= opts.maxPerClause) continue;
     // A second counterpart on one side only when the other side is still free: stars, not chains.
-    if (da > 0 && db > 0) continue;
-    if (da > 0 && out.some((o) => o.i === c.i && (degB.get(o.j) ?? 0) > 1)) continue;
-    if (db > 0 && out.some((o) => o.j === c.j && (degA.get(o.i) ?? 0) > 1)) continue;
+    if (opts.stars !== false) {
+      if (da > 0 && db > 0) continue;
+      if (da > 0 && out.some((o) => o.i === c.i && (degB.get(o.j) ?? 0) > 1)) continue;
+      if (db > 0 && out.some((o) => o.j === c.j && (degA.get(o.i) ?? 0) > 1)) continue;
+    }
     degA.set(c.i, da + 1);
     degB.set(c.j, db + 1);
     out.push(c);

@@ -10,6 +10,8 @@ export interface AlignClause {
   heading?: string | null;
   /** Headings of the enclosing clauses, outermost first: the section a measure sits in. */
   context?: string[];
+  /** Where the clause stands in its document, 0…1, when the clauses given are not the whole document ("where else"). */
+  position?: number;
 }
 
 /** Why two clauses were linked, as data; the UI turns it into a sentence in the researcher's language. */
@@ -33,8 +35,8 @@ export interface AlignSuggestion {
 export interface AlignOptions {
   /** Lowest calibrated score a link may have; by default the fitted model's threshold. */
   minScore?: number;
-  /** A clause with a boilerplate score at least this is marked as boilerplate. */
-  boilerplateAt: number;
+  /** A clause whose boilerplate probability reaches this is marked as boilerplate; by default the fitted model's mark. */
+  boilerplateAt?: number;
 }
 
-export const defaultAlignOptions: AlignOptions = { boilerplateAt: 0.5 };
+export const defaultAlignOptions: AlignOptions = {};

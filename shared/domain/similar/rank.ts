@@ -30,7 +30,7 @@ export interface RankOptions {
  * with 本条例自…起施行.
  */
 export function rankSimilar(query: AlignClause, candidates: SimilarCandidate[], opts: RankOptions = {}): RankedSimilar[] {
-  const { limit = 20, minScore = 0.08, boilerplateAt = 0.5 } = opts;
+  const { limit = 20, minScore = 0.08, boilerplateAt = defaultModel.boilerplate.threshold } = opts;
   const others = candidates.filter((c) => c.id !== query.id);
   const stats = opts.stats ?? localStats([query, ...others]);
   const ctx = featureContext(stats);
