@@ -7,6 +7,7 @@ import { RowDetails } from './RowDetails';
 import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/compare';
 import { alignedRows, type AlignedRow } from '../../../shared/domain/align/rows';
 import { diffRow } from '../../../shared/domain/diff';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { runCommand, useCommand } from '../../app/commands';
 import { CrossIcon, PairIcon } from '../../app/icons';
@@ -150,7 +151,7 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
       )}
       {error && <p className="error" role="alert">{error}</p>}
       {pick && (
-        <p className="compare-pick" role="status">{t('pickTarget', { path: pick.clause.path })} <button type="button" onClick={() => setPick(null)}>{t('cancelPick')}</button></p>
+        <p className="compare-pick" role="status">{t('pickTarget', { path: clauseLabel(pick.clause.path, pick.clause.part) })} <button type="button" onClick={() => setPick(null)}>{t('cancelPick')}</button></p>
       )}
       <div className="compare-columns-header" style={gridColumns}>
         {data.columns.map((c) => (
@@ -169,7 +170,7 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
                 onClick={() => setActive(v.index)}>
                 <Row row={row} clauseById={clauseById} rejectedOf={rejectedOf} gridColumns={gridColumns} pick={pick} setPick={setPick} linkTo={linkTo} decide={decide} lang={lang} />
                 {v.index === active && (
-                  <RowDetails row={row} comparisonId={id} docOf={(c) => data.columns[clauseById.get(c)!.column].docId} pathOf={(c) => clauseById.get(c)?.clause.path ?? String(c)} />
+                  <RowDetails row={row} comparisonId={id} docOf={(c) => data.columns[clauseById.get(c)!.column].docId} pathOf={(c) => { const cl = clauseById.get(c)?.clause; return cl ? clauseLabel(cl.path, cl.part) : String(c); }} />
                 )}
               </div>
             );
@@ -197,7 +198,7 @@ function Row({ row, clauseById, rejectedOf, gridColumns, pick, setPick, linkTo, 
   const texts = row.cells.map((ids) => ids.map((id) => clauseById.get(id)?.clause.text ?? '').join('\n'));
   const filled = texts.map((x, k) => ({ x, k })).filter((c) => row.cells[c.k].length > 0);
   const diffs = useMemo(() => diffRow(filled.map((c) => c.x)), [texts.join('\u0000')]); // eslint-disable-line react-hooks/exhaustive-deps
-  const pathOf = (id: number) => clauseById.get(id)?.clause.path ?? String(id);
+  const pathOf = (id: number) => { const cl = clauseById.get(id)?.clause; return cl ? clauseLabel(cl.path, cl.part) : String(id); };
   return (
     <>
       <div className="compare-cells" style={gridColumns}>
@@ -217,7 +218,7 @@ function Row({ row, clauseById, rejectedOf, gridColumns, pick, setPick, linkTo, 
                       if (from) void linkTo(clause, k, from);
                     }}>
                     <div className="clause-head">
-                      <span className="tag">{clause.path}</span>
+                      <span className="tag" data-testid="clause-label" title={clause.part ?? undefined}>{clauseLabel(clause.path, clause.part)}</span>
                       {pick && pick.column !== k ? (
                         <button type="button" data-testid="link-here" onClick={() => void linkTo(clause, k)}>{t('linkHere')}</button>
                       ) : (
