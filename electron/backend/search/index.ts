@@ -26,8 +26,15 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
   async function themeClauses(filters: SearchFilters | undefined): Promise<number[] | null> {
     if (!filters?.themeIds?.length) return null;
     const wanted = new Set(filters.themeIds);
-    const heatmap = (await ctx.call('themes.heatmap', { mode: filters.themeMode ?? 'coded' })) as Output<'themes.heatmap'>;
-    return [...new Set(heatmap.cells.filter((c) => wanted.has(c.themeId)).flatMap((c) => c.clauses.map((r) => r.clauseId)))];
+    const mode = filters.themeMode ?? 'both';
+    const pairs = async (m: 'coded' | 'suggested') => {
+      const heatmap = (await ctx.call('themes.heatmap', { mode: m })) as Output<'themes.heatmap'>;
+      return new Set(heatmap.cells.filter((c) => wanted.has(c.themeId)).flatMap((c) => c.clauses.map((r) => `${r.clauseId}:${c.themeId}`)));
+    };
+    // The heatmap's 'suggested' mode counts accepted and open suggestions alike: that is 'both'.
+    const coded = mode === 'both' ? null : await pairs('coded');
+    const chosen = mode === 'coded' ? coded! : mode === 'both' ? await pairs('suggested') : new Set([...(await pairs('suggested'))].filter((p) => !coded!.has(p)));
+    return [...new Set([...chosen].map((p) => Number(p.split(':')[0])))];
   }
 
   return {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/compare';
 import { diffRow } from '../../../shared/domain/diff';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { CrossIcon, PairIcon } from '../../app/icons';
 import { CellText } from './CellText';
 import type { ClauseIndex, Row } from './model';
@@ -37,7 +38,7 @@ export function AlignedRowView({ row, clauseById, rejectedOf, gridColumns, pivot
   const texts = row.cells.map((ids) => ids.map((id) => clauseById.get(id)?.clause.text ?? '').join('\n'));
   const filled = texts.map((x, k) => ({ x, k })).filter((c) => row.cells[c.k].length > 0);
   const diffs = useMemo(() => diffRow(filled.map((c) => c.x)), [texts.join('\u0000')]); // eslint-disable-line react-hooks/exhaustive-deps
-  const pathOf = (id: number) => clauseById.get(id)?.clause.path || clauseById.get(id)?.clause.label || String(id);
+  const pathOf = (id: number) => { const cl = clauseById.get(id)?.clause; return cl ? clauseLabel(cl.path || cl.label, cl.part) : String(id); };
   const { pick, setPick, linkTo, decide, goToRow, pickLink } = actions;
   return (
     <>
@@ -59,7 +60,7 @@ export function AlignedRowView({ row, clauseById, rejectedOf, gridColumns, pivot
                       if (from) void linkTo(clause, k, from);
                     }}>
                     <div className="clause-head">
-                      <span className="tag">{pathOf(id)}</span>
+                      <span className="tag" data-testid="clause-label" title={clause.part ?? undefined}>{pathOf(id)}</span>
                       {also && (
                         <button type="button" className="also-in" data-testid="also-in" title={t('goToRow', { n: also[0] })} onClick={(e) => { e.stopPropagation(); goToRow(also[0]); }}>
                           {t('alsoInRow', { rows: also.join(', ') })}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlignmentLink, CompareClause } from '../../../shared/api/methods/compare';
 import { buildRowModel, coverage as coverageOf } from '../../../shared/domain/align/rows';
 import { sameRegulation } from '../../../shared/domain/align/versions';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { runCommand, useCommand } from '../../app/commands';
 import { routeHref } from '../../app/router';
@@ -170,7 +171,7 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
             themes={themes.data ? themes.data.themes.map((x) => ({ id: x.id, name: lang.startsWith('zh') ? x.nameZh : x.nameEn })) : null} />
           <p className="muted compare-keys">{t('keyboardLinks')}</p>
           {pick && (
-            <p className="compare-pick" role="status">{t('pickTarget', { path: pick.clause.path })} <button type="button" onClick={() => setPick(null)}>{t('cancelPick')}</button></p>
+            <p className="compare-pick" role="status">{t('pickTarget', { path: clauseLabel(pick.clause.path, pick.clause.part) })} <button type="button" onClick={() => setPick(null)}>{t('cancelPick')}</button></p>
           )}
           <div className="compare-columns-header" style={gridColumns}>
             {data.columns.map((c, k) => (

@@ -1,6 +1,7 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentLink } from '../../../shared/api/methods/compare';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { AlignedRowView, type RowActions } from './AlignedRowView';
 import { activeLinkOf, memberLabel, type ClauseIndex, type Column, type Entry } from './model';
 import { RowDetails } from './RowDetails';
@@ -65,7 +66,7 @@ export function RowList(p: Props) {
                 <AlignedRowView row={row} clauseById={p.clauseById} rejectedOf={p.rejectedOf} gridColumns={p.gridColumns} pivot={p.pivot}
                   activeLink={isActive ? activeLinkOf(row, p.pickedLink) : undefined} actions={p.actions} lang={p.lang} />
                 {isActive && (
-                  <RowDetails row={row} comparisonId={p.comparisonId} docOf={(c) => p.columns[p.clauseById.get(c)!.column].docId} pathOf={(c) => p.clauseById.get(c)?.clause.path ?? String(c)} />
+                  <RowDetails row={row} comparisonId={p.comparisonId} docOf={(c) => p.columns[p.clauseById.get(c)!.column].docId} pathOf={(c) => { const cl = p.clauseById.get(c)?.clause; return cl ? clauseLabel(cl.path, cl.part) : String(c); }} />
                 )}
               </div>
             </div>

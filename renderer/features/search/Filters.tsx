@@ -46,7 +46,15 @@ export function Filters({ docs, themes, filters, onChange }: {
         options.documents.map((d) => ({ value: String(d.id), label: `${d.city ?? '—'} · ${d.title ?? d.file}` })),
         (v) => onChange({ ...filters, docIds: v ? [Number(v)] : undefined }))}
       {themes.length > 0 && select('theme', t('filters.theme'), filters.themeIds?.[0] ?? '', themes.map((x) => ({ value: x.id, label: x.name })),
-        (v) => onChange({ ...filters, themeIds: one(v) }))}
+        (v) => onChange({ ...filters, themeIds: one(v), themeMode: v ? filters.themeMode : undefined }))}
+      {filters.themeIds?.length ? (
+        <label className="filter">
+          <span>{t('filters.themeMode')}</span>
+          <select value={filters.themeMode ?? 'both'} data-testid="filter-theme-mode" onChange={(e) => onChange({ ...filters, themeMode: e.target.value === 'both' ? undefined : e.target.value as 'coded' | 'suggested' })}>
+            {(['both', 'coded', 'suggested'] as const).map((m) => <option key={m} value={m}>{t(`filters.themeModes.${m}`)}</option>)}
+          </select>
+        </label>
+      ) : null}
       {active && <button className="link" onClick={() => onChange({})} data-testid="filter-clear">{t('filters.clear')}</button>}
     </div>
   );

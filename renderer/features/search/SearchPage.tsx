@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
+import { EmptyResult } from './EmptyResult';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
@@ -185,7 +187,7 @@ export function SearchPage({ route }: { route: Route }) {
               <span className="muted"> · {t('keys')}</span>
               <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">{t('notes', { q: query })}</a>
             </div>
-            {result.hits.length === 0 && !result.more && <p className="muted" data-testid="search-none">{t('none', { q: query })}</p>}
+            {result.hits.length === 0 && !result.more && <EmptyResult query={query} filters={filters} onClear={() => setAndClean({})} />}
             {groups.map((g) => (
               <section key={g.docId} className="search-group" data-testid="search-group">
                 <h2>
@@ -200,7 +202,7 @@ export function SearchPage({ route }: { route: Route }) {
                       onMouseEnter={() => setActive(ordered.indexOf(h))}>
                       <a href={routeHref('reader', [h.docId], { clause: h.clauseId, q: readerTerm(h, result.terms) || undefined })}
                         onClick={(e) => { e.preventDefault(); open(h); }} title={t('open')}>
-                        {h.path && <span className="hit-path">{h.path}</span>}
+                        {h.path && <span className="hit-path" data-testid="hit-path" title={h.part ?? undefined}>{clauseLabel(h.path, h.part)}</span>}
                         <Snippet snippet={h.snippet} />
                       </a>
                     </li>

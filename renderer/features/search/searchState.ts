@@ -25,6 +25,7 @@ export function stateFromParams(p: URLSearchParams): SearchState {
     yearTo: int(p.get('to')),
     docIds: docIds?.length ? docIds : undefined,
     themeIds: list(p.get('theme')),
+    themeMode: ((m) => (m === 'coded' || m === 'suggested' || m === 'both' ? m : undefined))(p.get('tm')),
   };
   return { q: p.get('q') ?? '', filters: clean(filters) };
 }
@@ -34,7 +35,7 @@ export function paramsFromState(s: SearchState): Record<string, string | undefin
   const join = (v: Array<string | number> | undefined) => (v?.length ? v.join('|') : undefined);
   return {
     q: s.q || undefined, city: join(f.cities), province: join(f.provinces), level: join(f.levels), validity: join(f.validity),
-    from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds), theme: join(f.themeIds),
+    from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds), theme: join(f.themeIds), tm: f.themeIds?.length ? f.themeMode : undefined,
   };
 }
 

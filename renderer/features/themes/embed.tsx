@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClauseThemes } from '../../../shared/api/methods/themes';
 import { useApi, useApiEvents } from '../../api/ApiProvider';
 import { CheckIcon, CrossIcon } from '../../app/icons';
-import { loadCodebook, loadDocThemes, themeById, useClauseThemes, useThemesState } from './store';
+import { type FilterMode, loadCodebook, loadDocThemes, themeById, useClauseThemes, useThemesState } from './store';
 import { ThemeSelect, themeName } from './ThemeSelect';
 
 /** Loads (and keeps fresh) the codebook and the codings of the given documents. */
@@ -26,11 +26,16 @@ export function useDocumentThemes(docIds: number[]): void {
   });
 }
 
-/** True when the clause carries (accepted or suggested, not rejected) one of the themes; an empty filter matches all. */
-export function clauseHasThemes(row: ClauseThemes | undefined, filter: string[]): boolean {
+/**
+ * True when the clause carries one of the themes, counting confirmed codings (accepted, coded
+ * ranges), open suggestions, or both (never rejected ones); an empty filter matches all.
+ */
+export function clauseHasThemes(row: ClauseThemes | undefined, filter: string[], mode: FilterMode = 'both'): boolean {
   if (!filter.length) return true;
   if (!row) return false;
-  return row.themes.some((x) => x.status !== 'rejected' && filter.includes(x.id)) || row.ranges.some((g) => filter.includes(g.themeId));
+  const coded = row.themes.some((x) => x.status === 'accepted' && filter.includes(x.id)) || row.ranges.some((g) => filter.includes(g.themeId));
+  const suggested = row.themes.some((x) => x.status === 'suggested' && filter.includes(x.id));
+  return mode === 'coded' ? coded : mode === 'suggested' ? suggested : coded || suggested;
 }
 
 /** Theme chips of a clause with accept/reject/remove, and a "code as…" select. Call useDocumentThemes for its document. */

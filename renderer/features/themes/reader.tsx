@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../shared/api/methods/documents';
 import { useApi, useApiEvents } from '../../api/ApiProvider';
 import type { MarkedRange, ReaderExtension } from '../../app/extensions';
-import { loadCodebook, loadDocThemes, setFilter, themeById, useClauseThemes, useThemesState } from './store';
+import { type FilterMode, loadCodebook, loadDocThemes, setFilter, setFilterMode, themeById, useClauseThemes, useThemesState } from './store';
 import { ClauseThemeChips, ThemeFilter, clauseHasThemes } from './embed';
 import { ThemeSelect, themeName } from './ThemeSelect';
 import { useUndoShortcuts } from './useUndo';
@@ -111,12 +111,16 @@ function SelectionActions({ clause, docId, start, end, clear }: { clause: Clause
 function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
   const { t } = useTranslation('themes');
   const api = useApi();
-  const { docs, filter } = useThemesState();
+  const { docs, filter, filterMode, codebook } = useThemesState();
+  const { i18n } = useTranslation();
   const { message, undo, redo } = useUndoShortcuts();
   const [threshold, setThreshold] = useState(0.8);
   const [accepted, setAccepted] = useState<number | null>(null);
   const rows = docs.get(docId);
-  const matching = rows && filter.length ? [...rows.values()].filter((r) => clauseHasThemes(r, filter)).map((r) => r.clauseId) : [];
+  const matching = rows && filter.length ? [...rows.values()].filter((r) => clauseHasThemes(r, filter, filterMode)).map((r) => r.clauseId) : [];
+  // An empty result says which counting excluded what, never just "nothing".
+  const other = (m: FilterMode) => (rows ? [...rows.values()].filter((r) => clauseHasThemes(r, filter, m)).length : 0);
+  const names = filter.map((id) => themeById(codebook, id)).filter((x) => !!x).map((x) => themeName(x!, i18n.language)).join(', ');
   return (
     <section className="panel themes-panel" data-testid="themes-panel">
       <h3>{t('filterTitle')}</h3>
@@ -124,6 +128,16 @@ function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
         <style>{`.reader-text .clause { opacity: .3 } ${matching.map((id) => `#clause-${id}`).join(', ') || '#none'} { opacity: 1 }`}</style>
       )}
       <ThemeFilter value={filter} onChange={setFilter} />
+      <label className="filter-mode">
+        {t('filterMode')}{' '}
+        <select data-testid="reader-filter-mode" value={filterMode} onChange={(e) => setFilterMode(e.target.value as FilterMode)}>
+          {(['both', 'coded', 'suggested'] as const).map((m) => <option key={m} value={m}>{t(`filterModes.${m}`)}</option>)}
+        </select>
+      </label>
+      {filter.length > 0 && <p className="muted" data-testid="reader-filter-count">{t('filterMatches', { count: matching.length, themes: names, mode: t(`filterModes.${filterMode}`) })}</p>}
+      {filter.length > 0 && matching.length === 0 && filterMode !== 'both' && other('both') > 0 && (
+        <p className="muted" data-testid="reader-filter-excluded">{t('filterExcluded', { count: other('both'), mode: t(`filterModes.${filterMode}`) })}</p>
+      )}
       {filter.length > 0 && <p className="muted">{t('filterHint')} <button type="button" onClick={() => setFilter([])}>{t('filterNone')}</button></p>}
       <div className="toolbar">
         <button type="button" data-testid="themes-undo" onClick={undo} title="Ctrl+Z">{t('undo')}</button>

@@ -11,9 +11,12 @@ interface State {
   docs: Map<number, Map<number, ClauseThemes>>;
   /** Theme ids the Reader is filtered by (empty: no filter). */
   filter: string[];
+  /** Which codings the filter counts: confirmed, open suggestions, or both (the default). */
+  filterMode: FilterMode;
 }
+export type FilterMode = 'both' | 'coded' | 'suggested';
 
-let state: State = { codebook: null, docs: new Map(), filter: [] };
+let state: State = { codebook: null, docs: new Map(), filter: [], filterMode: 'both' };
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 const subscribe = (l: () => void) => {
@@ -59,6 +62,10 @@ export function loadDocThemes(api: Api, docId: number): Promise<void> {
 
 export function setFilter(filter: string[]): void {
   update((s) => ({ ...s, filter }));
+}
+
+export function setFilterMode(filterMode: FilterMode): void {
+  update((s) => ({ ...s, filterMode }));
 }
 
 export function useThemesState(): State {

@@ -56,6 +56,8 @@ export const compareClause = z.object({
   id,
   label: z.string(),
   path: z.string(),
+  /** The title of the plan (part) the clause belongs to, when its file holds several plans; else null. */
+  part: z.string().nullable(),
   kind: z.enum(['preamble', 'part', 'heading', 'measure']),
   heading: z.string().nullable(),
   text: z.string(),

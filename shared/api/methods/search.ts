@@ -20,8 +20,12 @@ export const searchFilters = z
     validity: z.array(z.string()).optional(),
     /** Clauses coded with any of these themes (through the themes feature). */
     themeIds: z.array(z.string().min(1).max(80)).optional(),
-    /** 'coded': accepted and manual codings (default); 'suggested': suggestions too. */
-    themeMode: z.enum(['coded', 'suggested']).optional(),
+    /**
+     * Which codings the theme filter counts: 'coded' confirmed (accepted and manual) codings only,
+     * 'suggested' open suggestions only, 'both' either (the default: a fresh project has only
+     * suggestions, and a filter that ignored them would find nothing).
+     */
+    themeMode: z.enum(['coded', 'suggested', 'both']).optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof searchFilters>;
@@ -36,6 +40,8 @@ export const searchHit = z.object({
   /** The clause's own text and where its occurrences are in it (for the Reader and for context). */
   label: z.string(),
   path: z.string(),
+  /** The title of the plan (part) the clause belongs to, when its file holds several plans; else null. */
+  part: z.string().nullable(),
   heading: z.string().nullable(),
   snippet: z.object({ text: z.string(), highlights: z.array(range), cutStart: z.boolean(), cutEnd: z.boolean() }),
   /** Offsets in the document's cleaned text of the first occurrence, and of every occurrence. */
