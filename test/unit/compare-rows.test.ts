@@ -115,6 +115,8 @@ describe('the lines the compare view shows (entriesOf)', () => {
     expect(open.map((e) => (e.kind === 'row' ? `row${e.row.anchor}${e.inRun ? '*' : ''}` : e.kind))).toEqual(['row1', 'run', 'row2*', 'row3*', 'row4*', 'group', 'row5']);
     const matched = entriesOf(m.items, m.boilerplate, { ...filter, matchedOnly: true }, new Set([run.key]));
     expect(matched.map((e) => e.kind)).toEqual(['row', 'group', 'row']);
+    const unmatched = entriesOf(m.items, m.boilerplate, { ...filter, status: 'unmatched' }, new Set());
+    expect(unmatched.map((e) => (e.kind === 'row' ? e.row.anchor : e.kind))).toEqual([2, 3, 4]);
   });
 
   it('marks the first open link of a row for c / r unless the reader picked another open one', () => {

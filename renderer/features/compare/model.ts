@@ -38,7 +38,8 @@ function rowPasses(r: Row, f: EntryFilter): boolean {
 
 /**
  * The lines to show: filtered items, runs expanded where the reader opened them, and the
- * boilerplate group after a heading. A run keeps only its rows that pass the filters.
+ * boilerplate group after a heading. A run keeps only its rows that pass the filters, and is
+ * shown as plain rows under a status filter.
  */
 export function entriesOf(items: Item[], boilerplate: Item[], f: EntryFilter, open: ReadonlySet<string>): Entry[] {
   const out: Entry[] = [];
@@ -50,6 +51,11 @@ export function entriesOf(items: Item[], boilerplate: Item[], f: EntryFilter, op
       }
       const rows = it.rows.filter((r) => rowPasses(r, f));
       if (!rows.length) continue;
+      // A status filter asks for those very rows (e.g. the ones with a rejected link): show them, not a closed run.
+      if (f.status !== 'all') {
+        for (const r of rows) out.push({ kind: 'row', key: r.key, row: r });
+        continue;
+      }
       const isOpen = open.has(it.key);
       out.push({ kind: 'run', key: it.key, column: it.column, rows, open: isOpen });
       if (isOpen) for (const r of rows) out.push({ kind: 'row', key: r.key, row: r, inRun: it.key });
