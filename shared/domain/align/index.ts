@@ -1,5 +1,5 @@
 import type { CorpusStats } from './corpus';
-import { clauseFeatures, cosine, featureContext, localStats, type ClauseFeatures } from './features';
+import { clauseFeatures, cosineMatrix, featureContext, localStats, type ClauseFeatures } from './features';
 import defaultModelJson from './model.json';
 import { checkModel, probability, type AlignModel } from './model';
 import { orderPath } from './order';
@@ -54,9 +54,11 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   const n = fa.length, m = fb.length;
   const base = new Float64Array(n * m);
   const rowBest = new Float64Array(n), colBest = new Float64Array(m);
+  const grams = cosineMatrix(fa.map((f) => f.vec), fb.map((f) => f.vec));
+  const words = cosineMatrix(fa.map((f) => f.words), fb.map((f) => f.words));
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const s = (cosine(fa[i].vec, fb[j].vec) + cosine(fa[i].words, fb[j].words)) / 2;
+      const s = (grams[i * m + j] + words[i * m + j]) / 2;
       base[i * m + j] = s;
       if (s > rowBest[i]) rowBest[i] = s;
       if (s > colBest[j]) colBest[j] = s;
@@ -65,10 +67,8 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   // Each clause's short list, with the rank each candidate has in it (0 = best).
   const keep = new Uint8Array(n * m);
   const rankR = new Map<number, number>(), rankC = new Map<number, number>();
-  const top = (idx: number[], at: (k: number) => number) => idx.sort((x, y) => at(y) - at(x)).slice(0, perClause);
-  const cols = Array.from({ length: m }, (_, j) => j), rows = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < n; i++) top([...cols], (j) => base[i * m + j]).forEach((j, r) => { rankR.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
-  for (let j = 0; j < m; j++) top([...rows], (i) => base[i * m + j]).forEach((i, r) => { rankC.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
+  for (let i = 0; i < n; i++) topK(m, (j) => base[i * m + j], perClause).forEach((j, r) => { rankR.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
+  for (let j = 0; j < m; j++) topK(n, (i) => base[i * m + j], perClause).forEach((i, r) => { rankC.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
   const anchors = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
     const s = base[i * m + j];
@@ -79,6 +79,20 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
   return { fa, fb, candidates, stats };
+}
+
+/** Indices of the k largest values among 0…len-1, best first (a partial insertion sort: k is small). */
+function topK(len: number, at: (x: number) => number, k: number): number[] {
+  const idx: number[] = [], val: number[] = [];
+  for (let x = 0; x < len; x++) {
+    const v = at(x);
+    if (idx.length === k && v <= val[k - 1]) continue;
+    let p = idx.length === k ? k - 1 : idx.length;
+    while (p > 0 && val[p - 1] < v) { idx[p] = idx[p - 1]; val[p] = val[p - 1]; p--; }
+    idx[p] = x;
+    val[p] = v;
+  }
+  return idx;
 }
 
 /**
