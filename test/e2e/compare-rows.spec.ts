@@ -4,16 +4,13 @@ import type { ComparisonView } from '../../shared/api/methods/compare';
 import { buildRowModel } from '../../shared/domain/align/rows';
 import { expect, test } from './fixtures';
 import { repoRoot, type StartedHost } from './host';
+import { call } from './pages/api';
 import { CompareViewPage } from './pages/compare';
 
 const shots = process.env.POLICYLENS_SHOTS; // a folder to save screenshots into, when set
 
-async function call<T>(host: StartedHost, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
-  const body = await res.json();
-  if (!res.ok || body.error) throw new Error(`${method}: ${JSON.stringify(body.error ?? body)}`);
-  return body.result as T;
-}
+// Each test imports, aligns and reloads the view twice or more: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 /** Imports real regulations from test/fixtures/align-real/docs and returns their document ids, in the order given. */
 async function importRegulations(host: StartedHost, names: string[]): Promise<number[]> {
