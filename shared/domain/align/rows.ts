@@ -289,3 +289,147 @@ export function coverage(columns: RowClause[][], links: ModelLink[], themesOf: (
   }));
   return { all: columns.map((_, c) => cell(c, () => true)), themes };
 }
+
+/* From h-align: a flat variant of the same idea (rows anchored on the pivot, per-pair coverage). The
+ * compare view uses buildRowModel and coverage above; keep one of the two when merging. */
+/** A link as the pivot rows need it; `boilerplate` when the aligner marked it so. */
+export interface PivotLink extends RowLink {
+  boilerplate?: boolean;
+}
+
+/** One counterpart in an anchored row: the clause, its link to the pivot clause, and whether it also stands in another row. */
+export interface Counterpart {
+  id: number;
+  link: PivotLink;
+  /** The clause is linked to more than one pivot clause, so it appears in each of their rows. */
+  shared: boolean;
+}
+
+export type PivotRow =
+  /** A clause of the pivot document with its counterparts in each other column (column 0 is the pivot). */
+  | { kind: 'anchored'; pivot: number; cells: Counterpart[][]; boilerplate: boolean }
+  /** A run of consecutive clauses of one column with no counterpart across the pivot (shown collapsed). */
+  | { kind: 'unmatched'; column: number; ids: number[] };
+
+export interface PivotInput {
+  /** Alignable clause ids per column in reading order; column `pivot` anchors the rows. */
+  columns: number[][];
+  links: PivotLink[];
+  pivot?: number;
+  /** Clauses marked as boilerplate (their rows go to the end). */
+  boilerplate?: ReadonlySet<number>;
+}
+
+/**
+ * Rows anchored on the pivot document: one row per pivot clause, holding the clauses of the other
+ * documents linked to it (a clause linked to two pivot clauses appears in both rows, marked
+ * shared), never a chain of links pulling many clauses of one document into one row. Runs of
+ * clauses without counterpart collapse into one row per run: the pivot's in reading order, each
+ * other column's after the row of its nearest preceding linked clause. Boilerplate rows (the
+ * pivot clause is boilerplate, or every link of the row is) are grouped at the end. Rejected links
+ * count as no link.
+ */
+export function pivotRows(input: PivotInput): PivotRow[] {
+  const p = input.pivot ?? 0;
+  const cols = input.columns;
+  const colOf = new Map<number, number>();
+  cols.forEach((ids, c) => ids.forEach((id) => colOf.set(id, c)));
+  // Links between the pivot and another column, oriented pivot → other.
+  const byPivot = new Map<number, Array<{ other: number; link: PivotLink }>>();
+  const pivotsOf = new Map<number, number[]>();
+  for (const l of input.links) {
+    if (l.status === 'rejected') continue;
+    const [x, y] = colOf.get(l.a) === p ? [l.a, l.b] : colOf.get(l.b) === p ? [l.b, l.a] : [null, null];
+    if (x == null || y == null || colOf.get(y) == null || colOf.get(y) === p) continue;
+    byPivot.set(x, [...(byPivot.get(x) ?? []), { other: y, link: l }]);
+    pivotsOf.set(y, [...(pivotsOf.get(y) ?? []), x]);
+  }
+  const content: PivotRow[] = [], formulas: PivotRow[] = [];
+  // Other columns' unlinked runs, keyed by the pivot clause whose row they follow (-1: before the first row).
+  const after = new Map<number, PivotRow[]>();
+  cols.forEach((ids, c) => {
+    if (c === p) return;
+    let run: number[] = [];
+    let anchor = -1;
+    const flush = () => {
+      if (run.length) after.set(anchor, [...(after.get(anchor) ?? []), { kind: 'unmatched', column: c, ids: run }]);
+      run = [];
+    };
+    for (const id of ids) {
+      const ps = pivotsOf.get(id);
+      if (!ps) { run.push(id); continue; }
+      flush();
+      // The run after this clause follows the last pivot row it appears in.
+      anchor = ps.reduce((m, x) => (cols[p].indexOf(x) > cols[p].indexOf(m) ? x : m), ps[0]);
+    }
+    flush();
+  });
+  content.push(...(after.get(-1) ?? []));
+  let run: number[] = [];
+  const flushPivot = () => {
+    if (run.length) content.push({ kind: 'unmatched', column: p, ids: run });
+    run = [];
+  };
+  for (const id of cols[p]) {
+    const links = byPivot.get(id);
+    if (!links) { run.push(id); }
+    else {
+      flushPivot();
+      const cells: Counterpart[][] = cols.map(() => []);
+      for (const { other, link } of links) cells[colOf.get(other)!].push({ id: other, link, shared: (pivotsOf.get(other) ?? []).length > 1 });
+      cells.forEach((cell, c) => cell.sort((u, v) => cols[c].indexOf(u.id) - cols[c].indexOf(v.id)));
+      const boilerplate = !!input.boilerplate?.has(id) || links.every((x) => x.link.boilerplate);
+      (boilerplate ? formulas : content).push({ kind: 'anchored', pivot: id, cells, boilerplate });
+    }
+    const following = after.get(id);
+    if (following) { flushPivot(); content.push(...following); }
+  }
+  flushPivot();
+  return [...content, ...formulas];
+}
+
+/** One figure of `coveragePairs`: a column against one other column for one theme ('' = all). */
+export interface CoveragePair {
+  column: number;
+  other: number;
+  /** Theme id, or '' for all of the column's clauses. */
+  theme: string;
+  clauses: number;
+  /** Clauses with at least one (not rejected) link into the other column. */
+  covered: number;
+}
+
+/**
+ * Per document, the share of its measures that have a counterpart in each other document, per
+ * theme (and over all clauses, theme ''): "Wenzhou has nothing on talent" at a glance.
+ */
+export function coveragePairs(columns: number[][], links: RowLink[], themesOf: (id: number) => string[] = () => []): CoveragePair[] {
+  const colOf = new Map<number, number>();
+  columns.forEach((ids, c) => ids.forEach((id) => colOf.set(id, c)));
+  const linkedInto = new Map<number, Set<number>>();
+  for (const l of links) {
+    if (l.status === 'rejected' || !colOf.has(l.a) || !colOf.has(l.b)) continue;
+    for (const [x, y] of [[l.a, l.b], [l.b, l.a]]) {
+      if (!linkedInto.has(x)) linkedInto.set(x, new Set());
+      linkedInto.get(x)!.add(colOf.get(y)!);
+    }
+  }
+  const out: CoveragePair[] = [];
+  columns.forEach((ids, c) => {
+    columns.forEach((_, o) => {
+      if (o === c) return;
+      const counts = new Map<string, { clauses: number; covered: number }>();
+      for (const id of ids) {
+        const hit = linkedInto.get(id)?.has(o) ?? false;
+        for (const t of ['', ...new Set(themesOf(id))]) {
+          const k = counts.get(t) ?? { clauses: 0, covered: 0 };
+          k.clauses++;
+          if (hit) k.covered++;
+          counts.set(t, k);
+        }
+      }
+      for (const [theme, k] of [...counts.entries()].sort((x, y) => x[0].localeCompare(y[0]))) out.push({ column: c, other: o, theme, ...k });
+    });
+  });
+  return out;
+}
