@@ -127,9 +127,22 @@ describe('theme filter', () => {
     await backend.invoke('themes.code', { clauseId: target.id, themeId: 'talent' });
     const heat = (await backend.invoke('themes.heatmap', { mode: 'coded' })) as { cells: Array<{ themeId: string; clauses: Array<{ clauseId: number }> }> };
     const coded = new Set(heat.cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
-    const r = await search('人才', { filters: { themeIds: ['talent'] } });
+    const r = await search('人才', { filters: { themeIds: ['talent'], themeMode: 'coded' } });
     expect(ids(r)).toContain(target.id);
     expect(ids(r)).toEqual(scan((f) => f.includes('人才')).filter((id) => coded.has(id)));
+  });
+
+  it('counts suggestions too by default (both), or suggestions only', async () => {
+    const heat = async (mode: 'coded' | 'suggested') => new Set(((await backend.invoke('themes.heatmap', { mode })) as { cells: Array<{ themeId: string; clauses: Array<{ clauseId: number }> }> })
+      .cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
+    const coded = await heat('coded');
+    const either = await heat('suggested');
+    const all = scan((f) => f.includes('人才'));
+    const both = await search('人才', { filters: { themeIds: ['talent'] } });
+    expect(ids(both)).toEqual(all.filter((id) => either.has(id)));
+    expect(ids(both).length).toBeGreaterThan(coded.size);
+    const suggested = await search('人才', { filters: { themeIds: ['talent'], themeMode: 'suggested' } });
+    expect(ids(suggested)).toEqual(all.filter((id) => either.has(id) && !coded.has(id)));
   });
 });
 

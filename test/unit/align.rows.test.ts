@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, pivotRows, type PivotLink } from '../../shared/domain/align';
+import { coveragePairs, pivotRows, type PivotLink } from '../../shared/domain/align';
 
 const l = (a: number, b: number, status: PivotLink['status'] = 'suggested', boilerplate = false): PivotLink => ({ a, b, score: 0.8, status, boilerplate });
 
@@ -36,10 +36,10 @@ describe('pivotRows', () => {
   });
 });
 
-describe('coverage', () => {
+describe('coveragePairs', () => {
   it('gives per document the share of its clauses with a counterpart in each other document, per theme', () => {
     const themes = new Map([[1, ['talent']], [2, ['finance']], [3, ['talent']], [11, ['finance']]]);
-    const cov = coverage([[1, 2, 3], [11, 12]], [l(2, 11), l(3, 12, 'rejected')], (id) => themes.get(id) ?? []);
+    const cov = coveragePairs([[1, 2, 3], [11, 12]], [l(2, 11), l(3, 12, 'rejected')], (id) => themes.get(id) ?? []);
     expect(cov.filter((c) => c.column === 0)).toEqual([
       { column: 0, other: 1, theme: '', clauses: 3, covered: 1 },
       { column: 0, other: 1, theme: 'finance', clauses: 1, covered: 1 },

@@ -5,7 +5,7 @@ import type { BackendContext } from '../context';
 import type { ClauseRow } from '../db/documents';
 
 /** A member's clauses with the heading context alignment needs (the headings of the sections around each clause). */
-export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<ClauseRow & { context: string[] }> {
+export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<ClauseRow & { context: string[]; part: string | null }> {
   const doc = ctx.documents.get(m.docId);
   if (!doc) throw new ApiError('not_found', `Document ${m.docId} does not exist (any more).`);
   const all = ctx.documents.clauses(m.docId);
@@ -13,6 +13,9 @@ export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<C
     throw new ApiError('not_found', `Document ${m.docId} has no part ${m.partIndex + 1}.`);
   }
   const byId = new Map(all.map((c) => [c.id, c]));
+  // A file with several plans numbers each from 一、 again: the plan's title tells 三-(三) from 三-(三).
+  const parts = ctx.documents.parts(m.docId);
+  const partTitle = new Map(parts.length > 1 ? parts.map((p) => [p.part_index, p.title] as const) : []);
   return all
     .filter((c) => m.partIndex == null || c.part_index === m.partIndex)
     .map((c) => {
@@ -20,21 +23,21 @@ export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<C
       for (let p = c.parent_id == null ? undefined : byId.get(c.parent_id); p; p = p.parent_id == null ? undefined : byId.get(p.parent_id)) {
         if (p.heading && p.kind !== 'preamble') context.unshift(p.heading);
       }
-      return { ...c, context };
+      return { ...c, context, part: c.part_index == null ? null : partTitle.get(c.part_index) ?? null };
     });
 }
 
 export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause => ({ id: c.id, kind: c.kind, text: c.text, heading: c.heading, context: c.context });
 
-export const toCompareClause = (c: ClauseRow & { context: string[] }): CompareClause => ({
-  id: c.id, label: c.label, path: c.path, kind: c.kind, heading: c.heading, text: c.text, context: c.context,
-  alignable: alignableText(toAlignClause(c)) != null,
+export const toCompareClause = (c: ClauseRow & { context: string[]; part: string | null }): CompareClause => ({
+  id: c.id, label: c.label, path: c.path, part: c.part, kind: c.kind, heading: c.heading, text: c.text, context: c.context,
+  alignable: alignableText(toAlignClause(c)) != null, parentId: c.parent_id,
 });
 
 /** Title, city and year of a member as a researcher would name it (a part by its own title). */
 export function memberInfo(ctx: BackendContext, m: ComparisonMember): MemberInfo {
   const doc = ctx.documents.list().find((d) => d.id === m.docId);
-  if (!doc) return { ...m, title: `#${m.docId}`, city: null, year: null };
+  if (!doc) return { ...m, title: `#${m.docId}`, city: null, year: null, date: null };
   const part = m.partIndex == null ? undefined : doc.parts.find((p) => p.index === m.partIndex);
-  return { ...m, title: part?.title ?? doc.title ?? doc.file, city: doc.city, year: doc.year };
+  return { ...m, title: part?.title ?? doc.title ?? doc.file, city: doc.city, year: doc.year, date: doc.datePublished ?? doc.dateWritten ?? null };
 }

@@ -31,6 +31,8 @@ export interface HitRow {
   path: string;
   heading: string | null;
   base: number;
+  /** The plan's title when the clause's file holds several plans (parts). */
+  part_title: string | null;
 }
 
 export interface ScoredId {
@@ -72,9 +74,13 @@ export function createSearchStore(db: Db) {
     span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, doc_id, text_start, end FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
-    hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base
+    hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base,
+        (SELECT p.title FROM parts p WHERE p.doc_id = c.doc_id AND p.part_index = c.part_index
+        AND (SELECT count(*) FROM parts q WHERE q.doc_id = c.doc_id) > 1) AS part_title
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id = ?`),
-    hits: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base
+    hits: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base,
+        (SELECT p.title FROM parts p WHERE p.doc_id = c.doc_id AND p.part_index = c.part_index
+        AND (SELECT count(*) FROM parts q WHERE q.doc_id = c.doc_id) > 1) AS part_title
       FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
   };
 

@@ -191,7 +191,7 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const d: DocumentFacts | undefined = facts.get(row.doc_id);
       const first = occ[0] ?? { start: 0, end: 0 };
       hits.push({
-        docId: row.doc_id, clauseId: id, label: row.label, path: row.path, heading: row.heading,
+        docId: row.doc_id, clauseId: id, label: row.label, path: row.path, part: row.part_title ?? null, heading: row.heading,
         snippet: makeSnippet(row.text, occ),
         start: row.base + first.start, end: row.base + first.end,
         occurrences: occ.map((r) => ({ start: row.base + r.start, end: row.base + r.end })),

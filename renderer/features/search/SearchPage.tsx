@@ -6,6 +6,7 @@ import { type Route, navigate, routeHref } from '../../app/router';
 import { EmptyResult } from './EmptyResult';
 import { ConcordanceExport } from './ConcordanceExport';
 import { AttributeFilter } from '../attributes/AttributeFilter';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
@@ -205,7 +206,7 @@ export function SearchPage({ route }: { route: Route }) {
                       onMouseEnter={() => setActive(ordered.indexOf(h))}>
                       <a href={routeHref('reader', [h.docId], { clause: h.clauseId, q: readerTerm(h, result.terms) || undefined })}
                         onClick={(e) => { e.preventDefault(); open(h); }} title={t('open')}>
-                        {h.path && <span className="hit-path">{h.path}</span>}
+                        {h.path && <span className="hit-path" data-testid="hit-path" title={h.part ?? undefined}>{clauseLabel(h.path, h.part)}</span>}
                         <Snippet snippet={h.snippet} />
                       </a>
                     </li>

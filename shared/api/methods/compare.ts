@@ -10,6 +10,8 @@ export const memberInfo = comparisonMember.extend({
   title: z.string(),
   city: z.string().nullable(),
   year: z.number().int().nullable(),
+  /** Date of publication (or writing), ISO; tells the older of two versions of one regulation. */
+  date: z.string().nullable().optional(),
 });
 export type MemberInfo = z.infer<typeof memberInfo>;
 
@@ -54,6 +56,8 @@ export const compareClause = z.object({
   id,
   label: z.string(),
   path: z.string(),
+  /** The title of the plan (part) the clause belongs to, when its file holds several plans; else null. */
+  part: z.string().nullable(),
   kind: z.enum(['preamble', 'part', 'heading', 'measure']),
   heading: z.string().nullable(),
   text: z.string(),
@@ -61,6 +65,8 @@ export const compareClause = z.object({
   context: z.array(z.string()),
   /** False for preambles, part titles and bare headings: they are shown but never aligned. */
   alignable: z.boolean(),
+  /** The enclosing clause (an article for its items): versions are compared article by article. */
+  parentId: z.number().int().nullable().optional(),
   /** Wording that recurs across many documents of the project (本条例自…起施行): shown apart from content. */
   boilerplate: z.boolean().optional(),
 });

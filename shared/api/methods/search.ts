@@ -43,6 +43,8 @@ export const searchHit = z.object({
   /** The clause's own text and where its occurrences are in it (for the Reader and for context). */
   label: z.string(),
   path: z.string(),
+  /** The title of the plan (part) the clause belongs to, when its file holds several plans; else null. */
+  part: z.string().nullable(),
   heading: z.string().nullable(),
   snippet: z.object({ text: z.string(), highlights: z.array(range), cutStart: z.boolean(), cutEnd: z.boolean() }),
   /** Offsets in the document's cleaned text of the first occurrence, and of every occurrence. */
