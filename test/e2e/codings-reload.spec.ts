@@ -21,9 +21,11 @@ test('opening documents quickly in turn and reloading shows every coding stripe 
   // the order in which a store that copies its state before an await loses the codings.
   let clausesAnswered = 0;
   page.on('requestfinished', (r) => { if (r.url().endsWith('/api/call/themes.clauses')) clausesAnswered++; });
+  // A codebook request that no codings request follows (the undo panel loads the codebook too)
+  // is let through when the wait runs out, so no request hangs.
   await page.route('**/api/call/themes.codebook', async (route) => {
     const seen = clausesAnswered;
-    await expect.poll(() => clausesAnswered, { timeout: 10_000 }).toBeGreaterThan(seen);
+    await expect.poll(() => clausesAnswered, { timeout: 3_000 }).toBeGreaterThan(seen).catch(() => undefined);
     await route.continue();
   });
 

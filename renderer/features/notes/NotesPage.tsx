@@ -4,6 +4,7 @@ import type { AnnotationKind, AnnotationSummary } from '../../../shared/api/meth
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
 import { NoteEditor } from './AnnotationEditor';
+import { RowNoteContext } from './RowNoteContext';
 import './notes.css';
 
 const KINDS: AnnotationKind[] = ['document', 'clause', 'range', 'alignmentRow', 'comparison'];
@@ -65,8 +66,9 @@ export function NotesPage({ route }: { route: Route }) {
             <li key={n.id} className="note-card" data-testid="note-card">
               <div className="note-meta">
                 <span className="tag">{t(`kind.${n.target.kind}`)}</span>{' '}
-                {href ? <a href={href}>{[n.context.city, n.context.docTitle, n.context.clausePath].filter(Boolean).join(' · ') || t('open')}</a> : <span>{n.context.docTitle}</span>}
+                {n.target.kind === 'alignmentRow' ? null : href ? <a href={href}>{[n.context.city, n.context.docTitle, n.context.clausePath].filter(Boolean).join(' · ') || t('open')}</a> : <span>{n.context.docTitle}</span>}
                 {n.context.quote && <q className="muted"> {n.context.quote.slice(0, 60)}</q>}
+                {n.target.kind === 'alignmentRow' && n.target.comparisonId && <RowNoteContext comparisonId={n.target.comparisonId} clauseIds={n.target.clauseIds} />}
                 <span className="muted"> · {t('updated', { date: new Date(n.updatedAt).toLocaleString(i18n.language) })}</span>
               </div>
               {open === n.id ? (

@@ -20,10 +20,12 @@ export const ClauseBlock = memo(function ClauseBlock({ clause, text, ranges, sel
   const { t } = useTranslation('reader');
   const pieces = segment(clause.start, clause.end, ranges);
   const agencies = clause.agencies;
+  // A heading whose own text runs on into an introductory paragraph is not shown all in bold.
+  const prose = clause.kind === 'heading' && clause.text.length > (clause.heading?.length ?? 0) + 12 ? ' prose' : '';
   return (
     <div
       id={`clause-${clause.id}`}
-      className={`clause kind-${clause.kind} level-${Math.min(clause.level, 5)} ${selected ? 'selected' : ''}`}
+      className={`clause kind-${clause.kind}${prose} level-${Math.min(clause.level, 5)} ${selected ? 'selected' : ''}`}
       data-clause-id={clause.id}
       data-testid="clause"
       onClick={() => onSelect(clause.id)}

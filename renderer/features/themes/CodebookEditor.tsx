@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Theme } from '../../../shared/api/methods/themes';
 import { useApi, useLoad } from '../../api/ApiProvider';
+import { ArrowDownIcon, ArrowUpIcon, IndentIcon, OutdentIcon, PlusIcon } from '../../app/icons';
 import { orderTree, themeName } from './ThemeSelect';
 
 interface Pending { kind: 'delete' | 'merge'; theme: Theme; target?: Theme }
 
-/** A text field that saves on blur or Enter, and only when the value changed. */
-function EditField({ value, label, onSave, testId, wide }: { value: string; label: string; onSave: (v: string) => void; testId: string; wide?: boolean }) {
+/** A text field that saves on blur or Enter (a multi-line one on blur), and only when the value changed. */
+function EditField({ value, label, onSave, testId, wide, multiline, hint }: { value: string; label: string; onSave: (v: string) => void; testId: string; wide?: boolean; multiline?: boolean; hint?: string }) {
   const [v, setV] = useState(value);
   const [base, setBase] = useState(value);
   if (value !== base) {
@@ -15,7 +16,17 @@ function EditField({ value, label, onSave, testId, wide }: { value: string; labe
     setV(value);
   }
   const commit = () => v.trim() !== value && onSave(v.trim());
-  return <input aria-label={label} placeholder={label} data-testid={testId} className={wide ? 'wide' : undefined} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+  if (!wide) return <input aria-label={label} placeholder={label} data-testid={testId} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+  // The codebook's longer fields each get a visible label of their own, not just a placeholder.
+  return (
+    <label className="field wide">
+      <span className="field-label">{label}</span>
+      {multiline
+        ? <textarea data-testid={testId} rows={2} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} />
+        : <input data-testid={testId} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />}
+      {hint && <span className="muted field-hint">{hint}</span>}
+    </label>
+  );
 }
 
 export function CodebookEditor() {
@@ -63,11 +74,11 @@ export function CodebookEditor() {
             </select>
             <span className="muted counts">{t('coded', { count: th.codedCount })} · {t('suggested', { count: th.suggestedCount })}</span>
             <span className="row-actions">
-              <button type="button" title={t('moveUp')} aria-label={`${t('moveUp')} ${name(th)}`} onClick={() => move(th, -1)}>↑</button>
-              <button type="button" title={t('moveDown')} aria-label={`${t('moveDown')} ${name(th)}`} onClick={() => move(th, 1)}>↓</button>
-              <button type="button" title={t('indent')} aria-label={`${t('indent')} ${name(th)}`} onClick={() => indent(th)}>→</button>
-              <button type="button" title={t('outdent')} aria-label={`${t('outdent')} ${name(th)}`} onClick={() => outdent(th)}>←</button>
-              <button type="button" title={t('addChild')} aria-label={`${t('addChild')} ${name(th)}`} onClick={() => void run(api['themes.create']({ nameZh: t('newTheme'), nameEn: 'New theme', parentId: th.id }))}>＋</button>
+              <button type="button" data-testid="theme-move-up" aria-label={`${t('moveUp')} ${name(th)}`} onClick={() => move(th, -1)}><ArrowUpIcon /> {t('moveUp')}</button>
+              <button type="button" data-testid="theme-move-down" aria-label={`${t('moveDown')} ${name(th)}`} onClick={() => move(th, 1)}><ArrowDownIcon /> {t('moveDown')}</button>
+              <button type="button" data-testid="theme-indent" aria-label={`${t('indent')} ${name(th)}`} title={t('indent')} onClick={() => indent(th)}><IndentIcon /> {t('indentShort')}</button>
+              <button type="button" data-testid="theme-outdent" aria-label={`${t('outdent')} ${name(th)}`} title={t('outdent')} onClick={() => outdent(th)}><OutdentIcon /> {t('outdentShort')}</button>
+              <button type="button" data-testid="theme-add-child" aria-label={`${t('addChild')} ${name(th)}`} onClick={() => void run(api['themes.create']({ nameZh: t('newTheme'), nameEn: 'New theme', parentId: th.id }))}><PlusIcon /> {t('addChild')}</button>
               <select aria-label={`${t('merge')} ${name(th)}`} data-testid="merge-select" value="" onChange={(e) => { const target = themes.find((x) => x.id === e.target.value); if (target) setPending({ kind: 'merge', theme: th, target }); }}>
                 <option value="">{t('merge')}</option>
                 {themes.filter((x) => x.id !== th.id).map((x) => <option key={x.id} value={x.id}>{name(x)}</option>)}
@@ -75,8 +86,8 @@ export function CodebookEditor() {
               <button type="button" data-testid="delete-theme" aria-label={`${t('delete')} ${name(th)}`} onClick={() => setPending({ kind: 'delete', theme: th })}>{t('delete')}</button>
             </span>
             <div className="theme-details">
-              <EditField value={th.description} label={t('description')} testId="theme-description" wide onSave={(v) => void run(api['themes.update']({ id: th.id, description: v }))} />
-              <EditField value={th.keywords.join(', ')} label={t('keywords')} testId="theme-keywords" wide onSave={(v) => void run(api['themes.update']({ id: th.id, keywords: v.split(/[,，、]/u).map((k) => k.trim()).filter(Boolean) }))} />
+              <EditField value={th.description} label={t('descriptionLabel')} testId="theme-description" wide multiline onSave={(v) => void run(api['themes.update']({ id: th.id, description: v }))} />
+              <EditField value={th.keywords.join(', ')} label={t('keywords')} hint={t('keywordsHint')} testId="theme-keywords" wide onSave={(v) => void run(api['themes.update']({ id: th.id, keywords: v.split(/[,，、]/u).map((k) => k.trim()).filter(Boolean) }))} />
             </div>
           </li>
         ))}

@@ -65,11 +65,11 @@ export function ClauseThemeChips({ docId, clauseId, start, end }: { docId: numbe
             {x.status === 'suggested' && <span className="muted"> {t('score', { score: x.score.toFixed(2) })}</span>}
             {x.status === 'suggested' ? (
               <>
-                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}><CheckIcon /></button>
-                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${th.nameZh}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}><CrossIcon /></button>
+                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${themeName(th, i18n.language)}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}><CheckIcon /></button>
+                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${themeName(th, i18n.language)}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}><CrossIcon /></button>
               </>
             ) : (
-              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${th.nameZh}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}><CrossIcon /></button>
+              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${themeName(th, i18n.language)}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}><CrossIcon /></button>
             )}
           </span>
         );
