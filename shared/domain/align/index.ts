@@ -116,4 +116,4 @@ export function alignClauses(input: AlignInput): AlignSuggestion[] {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export type { ClauseFeatures };
-export { alignedRows, buildRowModel, coverage, coveragePairs, pivotRows, type AlignedRow, type Counterpart, type Coverage, type CoveragePair, type PivotLink, type PivotRow, type RowLink } from './rows';
+export { alignedRows, buildRowModel, coverage, type AlignedRow, type Coverage, type RowLink } from './rows';
