@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import { buildRowModel } from '../../../shared/domain/align/rows';
 import { isMethodName, type Output } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import type { ExportComparison, ExportLink, ExportRow } from './model';
@@ -8,42 +9,35 @@ import type { ExportComparison, ExportLink, ExportRow } from './model';
  * contract, and groups linked clauses into rows. The one place that knows compare's shapes.
  */
 
-/** Rows = clauses connected by non-rejected links (a clause matching two in another city joins them). */
+/**
+ * The exported rows are the compare view's rows (shared/domain/align/rows.ts): each clause of the
+ * first document anchors a row with its direct counterparts, never a chain of links that pulls
+ * five clauses of one city into one row; a clause linked from two rows appears in both. Rows
+ * without any live link are left to the report's "without counterpart" list.
+ */
 export function rowsFromLinks(links: ExportLink[], memberOf: (clauseId: number) => { member: number; docId: number } | undefined, order: (clauseId: number) => number): ExportRow[] {
-  const parent = new Map<number, number>();
-  const find = (x: number): number => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
   const live = links.filter((k) => k.status !== 'rejected' && memberOf(k.a) && memberOf(k.b));
+  const byMember = new Map<number, { docId: number; ids: Set<number> }>();
   for (const k of live) {
-    for (const c of [k.a, k.b]) if (!parent.has(c)) parent.set(c, c);
-    const ra = find(k.a);
-    const rb = find(k.b);
-    if (ra !== rb) parent.set(rb, ra);
-  }
-  const groups = new Map<number, number[]>();
-  for (const c of parent.keys()) {
-    const r = find(c);
-    groups.set(r, [...(groups.get(r) ?? []), c]);
-  }
-  const rows = [...groups.values()].map((clauseIds) => {
-    const sorted = clauseIds.sort((x, y) => order(x) - order(y));
-    const byMember = new Map<number, { member: number; docId: number; clauseIds: number[] }>();
-    for (const c of sorted) {
+    for (const c of [k.a, k.b]) {
       const m = memberOf(c)!;
-      const cell = byMember.get(m.member) ?? { member: m.member, docId: m.docId, clauseIds: [] };
-      cell.clauseIds.push(c);
-      byMember.set(m.member, cell);
+      const col = byMember.get(m.member) ?? { docId: m.docId, ids: new Set<number>() };
+      col.ids.add(c);
+      byMember.set(m.member, col);
     }
-    const set = new Set(sorted);
-    const cells = [...byMember.values()].sort((x, y) => x.member - y.member);
-    return { key: Math.min(...sorted.map(order)), row: { id: `row:${sorted.join(',')}`, cells, links: live.filter((k) => set.has(k.a)) } };
-  });
-  // Rows follow the reading order of the first column that has a clause in them.
-  return rows.sort((a, b) => a.key - b.key).map((r) => r.row);
+  }
+  if (!byMember.size) return [];
+  const width = Math.max(...byMember.keys()) + 1;
+  const columns = Array.from({ length: width }, (_, member) => [...(byMember.get(member)?.ids ?? [])].sort((x, y) => order(x) - order(y)).map((id) => ({ id })));
+  const pivot = columns.findIndex((c) => c.length > 0);
+  const model = buildRowModel({ columns, links: live, pivot });
+  return model.rows
+    .filter((r) => r.status !== 'unmatched')
+    .map((r) => ({
+      id: `row:${r.key}`,
+      cells: r.cells.flatMap((clauseIds, member) => (clauseIds.length ? [{ member, docId: byMember.get(member)!.docId, clauseIds: [...clauseIds].sort((x, y) => order(x) - order(y)) }] : [])),
+      links: r.links,
+    }));
 }
 
 export async function loadComparison(ctx: BackendContext, comparisonId: number, warnings: string[]): Promise<ExportComparison> {
