@@ -251,6 +251,7 @@ test('a sitting of typical work keeps every coding and every note character afte
       }
       await notes.open();
       await expect(notes.cards()).toHaveCount(20);
+      await page.screenshot({ path: test.info().outputPath('sitting-notes.png'), fullPage: true });
       const shown = await notes.cards().getByTestId('note-text').allTextContents();
       expect(shown.map((s) => s.trim()).sort()).toEqual(written.map((w) => (w.text + w.bold).trim()).sort());
       // Compare: the row codings and the comparison note.
