@@ -74,4 +74,22 @@ export class CompareView {
   links(status: 'suggested' | 'confirmed' | 'rejected'): Locator {
     return this.page.locator(`[data-testid=row-link][data-status=${status}]`);
   }
+  /** The row at a position of the (filtered) list, by its index rather than its place among the rendered rows. */
+  row(index: number): Locator {
+    return this.page.locator(`[data-testid=compare-row][data-index="${index}"]`);
+  }
+  /** Scrolls the list of rows back to its top, as the mouse wheel would (rows out of view are not rendered). */
+  async scrollToTop(): Promise<void> {
+    await this.page.getByTestId('compare-rows').evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect(this.row(0)).toBeVisible();
+  }
+  /** Makes a row the active one by clicking its corner (its middle may hold a confirm or reject button). */
+  async activate(index: number): Promise<void> {
+    await this.row(index).click({ position: { x: 3, y: 3 } });
+    await expect(this.activeRow()).toHaveAttribute('data-index', String(index));
+  }
+  /** The id of the first clause of the active row (the one its first "code as…" select codes). */
+  async activeFirstClauseId(): Promise<number> {
+    return Number(await this.activeRow().getByTestId('compare-clause').first().getAttribute('data-clause-id'));
+  }
 }

@@ -19,6 +19,11 @@ export class ExportDialog {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** What to export: a comparison, the whole project, a backup. */
+  async chooseWhat(what: 'comparison' | 'project' | 'backup'): Promise<void> {
+    await this.page.getByTestId('export-what').selectOption(what);
+  }
+
   async choose(opts: { format: string; fileName: string; locale?: 'en' | 'zh-CN' }): Promise<void> {
     await this.page.getByTestId('export-format').selectOption(opts.format);
     if (opts.locale) await this.page.getByTestId('export-locale').selectOption(opts.locale);
