@@ -11,9 +11,18 @@ export interface Route {
   params: URLSearchParams;
 }
 
+/** A segment as typed: a malformed escape (#/reader/%zz) stays as it is instead of throwing. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const [section = 'library', ...args] = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [section = 'library', ...args] = path.split('/').filter(Boolean).map(decodeSegment);
   return { section, args, params: new URLSearchParams(query) };
 }
 

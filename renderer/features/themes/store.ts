@@ -43,7 +43,15 @@ let requests = 0;
 async function loadLatest<T>(key: string, load: () => Promise<T>, apply: (s: State, value: T) => State): Promise<void> {
   const n = ++requests;
   latest.set(key, n);
-  const value = await load();
+  let value: T;
+  try {
+    value = await load();
+  } catch (e) {
+    // The page that asked shows its own error (a document deleted meanwhile, an address typed by
+    // hand); the margins just stay empty instead of an uncaught rejection in the page.
+    console.warn(`Could not load ${key}:`, e instanceof Error ? e.message : e);
+    return;
+  }
   if (latest.get(key) !== n) return;
   update((s) => apply(s, value));
 }
@@ -53,6 +61,7 @@ export function loadCodebook(api: Api): Promise<void> {
 }
 
 export function loadDocThemes(api: Api, docId: number): Promise<void> {
+  if (!Number.isInteger(docId) || docId <= 0) return Promise.resolve();
   return loadLatest(`doc:${docId}`, () => api['themes.clauses']({ docId }), (s, rows) => {
     const docs = new Map(s.docs);
     docs.set(docId, new Map(rows.map((r) => [r.clauseId, r])));
