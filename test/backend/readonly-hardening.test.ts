@@ -2,7 +2,7 @@
 // reading and says so on every write; the CLI explains unreadable, newer and damaged projects in
 // words, never with a stack trace.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -29,7 +29,9 @@ const fixture = (version: string, dir: string) => {
 
 describe('read-only projects', () => {
   it('open for reading and refuse writes with a clear message, writing nothing', async () => {
-    const path = fixture('004', tmp());
+    // The newest fixture has today's schema (test/fixtures/projects/make-projects.ts writes one per release).
+    const newest = readdirSync(join(repoRoot, 'test/fixtures/projects')).filter((f) => /^schema-\d{3}\.policylens$/.test(f)).sort().at(-1)!.slice(7, 10);
+    const path = fixture(newest, tmp());
     const b = createBackend({ databasePath: path, mode: 'test', readOnly: true });
     try {
       expect(b.context.db.readonly).toBe(true);

@@ -40,7 +40,10 @@ const OPEN = '(（[【“';
 const CLOSE = ')）]】”';
 
 /** The phrase before `at`, back to punctuation; a bracketed group inside it is kept whole. */
-function phraseBefore(text: string, at: number, floor: number): string {
+function phraseBefore(text: string, at: number, sentenceFloor: number): string {
+  // A metric is a short phrase: looking further back than a few of its lengths only costs time
+  // (in a long line full of numbers every quantity would walk back to the sentence start).
+  const floor = Math.max(sentenceFloor, at - MAX_LENGTH * 4);
   let i = at;
   while (i > floor) {
     const ch = text[i - 1];

@@ -59,7 +59,7 @@ export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[
   const firstPart = ordered.length ? ordered[0].start : cleaned.length;
   // Text before the first part (a cover notice) or the whole text when there are no parts.
   buildStretch(cleaned, 0, firstPart, out, { parentIndex: null, partIndex: null });
-  if (!ordered.length && out.length === 1 && out[0].kind === 'preamble') return unnumbered(cleaned, out[0]);
+  if (!ordered.length && out.length === 1 && out[0].kind === 'preamble') return splitLongClauses(cleaned, unnumbered(cleaned, out[0]));
 
   ordered.forEach((part, i) => {
     const partIndex = parts.indexOf(part);
