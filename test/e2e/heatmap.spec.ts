@@ -51,3 +51,17 @@ test('the heatmap shows counts, shares of each city’s clauses, and one column 
   await app.page.getByTestId('heat-measure-share').check();
   await app.page.screenshot({ path: test.info().outputPath('heatmap.png'), fullPage: true });
 });
+
+test('the drill-down names a clause of a multi-plan file with its plan, so 三-(三) is never ambiguous', async ({ app }) => {
+  const themes = new ThemesSection(app.page);
+  await themes.open('heatmap');
+  const table = app.page.getByTestId('heatmap-table');
+  await expect.poll(async () => new Set(await themes.heatmapColumns()).size).toBe(4);
+  // Wenzhou's file holds four plans, each numbered from 一、 again.
+  await table.getByTestId('cell-financing-温州市').click();
+  const links = app.page.getByTestId('cell-clauses').locator('a');
+  await expect(links.first()).toBeVisible();
+  const texts = await links.allInnerTexts();
+  expect(texts.length).toBeGreaterThan(0);
+  for (const t of texts) expect(t).toMatch(/^温州市 · [^·]+ · [一二三四五六七八九十]/u);
+});

@@ -96,7 +96,7 @@ export function createDocumentsRepo(db: Db) {
     delete: db.prepare('DELETE FROM documents WHERE id = ?'),
     clause: db.prepare('SELECT * FROM clauses WHERE id = ?'),
     clausesByIds: db.prepare('SELECT * FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
-    codable: db.prepare("SELECT id, doc_id, path, text_start, end FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
+    codable: db.prepare("SELECT id, doc_id, path, part_index, text_start, end FROM clauses WHERE kind IN ('measure', 'heading') ORDER BY id"),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
     count: db.prepare('SELECT count(*) AS n FROM documents'),
@@ -160,8 +160,8 @@ export function createDocumentsRepo(db: Db) {
       return texts.withText(stmt.clausesByIds.all(JSON.stringify(ids)) as StoredClauseRow[]);
     },
     /** Clauses that carry content to code, align or suggest for: measures and headings, corpus-wide. */
-    codableClauses: () => texts.withText(stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'text_start' | 'end'>>)
-      .map(({ id, doc_id, path, text }) => ({ id, doc_id, path, text })),
+    codableClauses: () => texts.withText(stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'part_index' | 'text_start' | 'end'>>)
+      .map(({ id, doc_id, path, part_index, text }) => ({ id, doc_id, path, part_index, text })),
     setting: (key: string) => (stmt.getSetting.get(key) as { value: string } | undefined)?.value ?? null,
     setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value),
     parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,

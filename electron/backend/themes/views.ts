@@ -23,7 +23,8 @@ function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> 
   const out = new Map<number, ClauseInfo>();
   for (const r of rows) {
     const d = docs.get(r.doc_id);
-    out.set(r.id, { docId: r.doc_id, ref: { docId: r.doc_id, clauseId: r.id, path: r.path, city: d?.city ?? null, title: d?.title ?? null, snippet: r.text.slice(0, 80) } });
+    const partTitle = d && d.parts.length > 1 && r.part_index != null ? (d.parts.find((p) => p.index === r.part_index)?.title ?? null) : null;
+    out.set(r.id, { docId: r.doc_id, ref: { docId: r.doc_id, clauseId: r.id, path: r.path, partTitle, city: d?.city ?? null, title: d?.title ?? null, snippet: r.text.slice(0, 80) } });
   }
   return out;
 }

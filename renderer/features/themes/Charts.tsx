@@ -1,4 +1,5 @@
 import { HeatmapChart } from 'echarts/charts';
+import { clauseLabel } from '../../../shared/domain/labels';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -85,7 +86,7 @@ function ClauseList({ title, clauses }: { title: string; clauses: ClauseRef[] })
       <ul>
         {clauses.map((c) => (
           <li key={c.clauseId}>
-            <a href={routeHref('reader', [c.docId], { clause: c.clauseId })}>{c.city ?? '—'} · {c.path || c.title}</a> <span className="muted">{c.snippet}</span>
+            <a href={routeHref('reader', [c.docId], { clause: c.clauseId })}>{c.city ?? '—'} · {c.path ? clauseLabel(c.path, c.partTitle) : c.title}</a> <span className="muted">{c.snippet}</span>
           </li>
         ))}
       </ul>

@@ -60,7 +60,8 @@ export const clauseThemes = z.object({
 });
 export type ClauseThemes = z.infer<typeof clauseThemes>;
 
-const clauseRef = z.object({ docId: id, clauseId: id, path: z.string(), city: z.string().nullable(), title: z.string().nullable(), snippet: z.string() });
+/** partTitle: the plan's title when the file holds several plans (each numbered from 一、 again). */
+const clauseRef = z.object({ docId: id, clauseId: id, path: z.string(), partTitle: z.string().nullable().optional(), city: z.string().nullable(), title: z.string().nullable(), snippet: z.string() });
 export type ClauseRef = z.infer<typeof clauseRef>;
 const mode = z.enum(['coded', 'suggested']);
 
