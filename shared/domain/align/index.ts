@@ -1,6 +1,6 @@
 import type { CorpusStats } from './corpus';
 import { clauseFeatures, cosineMatrix, featureContext, localStats, type ClauseFeatures } from './features';
-import defaultModelJson from './model.json';
+import defaultModelJson from './model.json' with { type: 'json' };
 import { checkModel, probability, type AlignModel } from './model';
 import { orderPath } from './order';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
