@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { DocumentDetail, DocumentSummary, ImportReport } from '../../shared/api/methods/documents';
 import { docNumberKey } from '../../shared/domain/metadata/docNumbers';
 import { freshProject } from '../contract/harness';
+import { baselineFields } from './metaBaseline';
 
 export const SCORED_FIELDS = [
   'title', 'city', 'province', 'level', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'dateEffective',
@@ -24,6 +25,8 @@ export interface MetaEvalResult {
   correct: number;
   total: number;
   fields: Record<string, { correct: number; total: number }>;
+  /** The plain baseline (metaBaseline.ts) scored on the same documents in the same run. */
+  baseline: { correct: number; fields: Record<string, number> };
   misses: Array<{ file: string; field: string; expected: unknown; actual: unknown }>;
   importErrors: Array<{ file: string; message: string }>;
 }
@@ -77,7 +80,7 @@ export function canon(field: ScoredField, v: unknown): string | null {
 
 export async function evaluateMetadata(labelsJson: unknown, docsDir: string, split: string): Promise<MetaEvalResult> {
   const labels = readLabels(labelsJson);
-  const result: MetaEvalResult = { split, documents: labels.length, correct: 0, total: 0, fields: {}, misses: [], importErrors: [] };
+  const result: MetaEvalResult = { split, documents: labels.length, correct: 0, total: 0, fields: {}, baseline: { correct: 0, fields: {} }, misses: [], importErrors: [] };
   const missing = labels.filter((l) => !existsSync(join(docsDir, l.file)));
   if (missing.length) throw new Error(`labelled files not found in ${docsDir}: ${missing.map((m) => m.file).join(', ')}`);
   const project = await freshProject({ seeds: false });
@@ -90,6 +93,8 @@ export async function evaluateMetadata(labelsJson: unknown, docsDir: string, spl
     for (const l of labels) {
       const summary = byFile.get(l.file);
       const detail = summary ? ((await b.invoke('documents.get', { id: summary.id })) as DocumentDetail & Rec) : null;
+      const text = summary ? ((await b.invoke('documents.text', { id: summary.id })) as { text: string }).text : '';
+      const plain = baselineFields(l.file, text);
       for (const [f, expectedRaw] of Object.entries(l.fields) as Array<[ScoredField, unknown]>) {
         const stat = (result.fields[f] ??= { correct: 0, total: 0 });
         const expected = canon(f, expectedRaw);
@@ -97,6 +102,10 @@ export async function evaluateMetadata(labelsJson: unknown, docsDir: string, spl
         const actual = canon(f, actualRaw);
         stat.total++;
         result.total++;
+        if (expected === canon(f, plain[f])) {
+          result.baseline.correct++;
+          result.baseline.fields[f] = (result.baseline.fields[f] ?? 0) + 1;
+        }
         if (expected === actual) {
           stat.correct++;
           result.correct++;

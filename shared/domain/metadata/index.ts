@@ -9,11 +9,11 @@ import { docNumberKey, findDocNumbers } from './docNumbers';
 import { findPlaces } from '../gazetteer/index';
 import { matchLabel } from '../segment/labels';
 import { readLabelledFields } from './labelledFields';
-import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, TITLE_END_RE, type TitleBlock } from './title';
+import { findTitleBlocks, issuerPrefix, pickTitleBlock, readTransmittal, selfNamedTypes, TITLE_END_RE, type TitleBlock } from './title';
 import { findSignature } from './signature';
-import { placeFromBody, placeFromHeader, type PlaceGuess } from './place';
+import { countyCitySpeaking, placeFromBody, placeFromHeader, type PlaceGuess } from './place';
 import { fiveYearPlanPeriod, inferPeriod, printedPeriod } from './period';
-import { inferIssuerFromDocNumber, inferTitleFromPurpose, isNationalIssuer } from './inference';
+import { inferIssuerFromDocNumber, inferTitleFromPurpose, isNationalIssuer, nationalMakerOf } from './inference';
 import { effectiveDateOf, readPromulgation, type Promulgation } from './promulgation';
 import { readExportHeader } from './exportHeader';
 import { decreeNumberLine, levelOfPlace } from './decree';
@@ -72,9 +72,11 @@ interface TitleReading {
 
 /** The first title block of the head; a cover notice issuing one plan is cited by the plan. */
 function readTitle(lines: string[], head: number, partCount: number): TitleReading {
+  // The genre the text names itself by (本规范, 本守则) can end its title too.
+  const own = selfNamedTypes(lines.join('\n'));
   // Navigation menus may number their entries (一、), ending the head early: look further then.
-  const blocks = findTitleBlocks(lines, head);
-  const wide = blocks.length ? blocks : findTitleBlocks(lines, Math.min(lines.length, MAX_HEAD_LINES));
+  const blocks = findTitleBlocks(lines, head, own);
+  const wide = blocks.length ? blocks : findTitleBlocks(lines, Math.min(lines.length, MAX_HEAD_LINES), own);
   const block = pickTitleBlock(wide);
   if (!block) return { title: null, block };
   const published = publishedUnder(block, wide, lines);
@@ -197,6 +199,11 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const steps = promulgationSteps(promulgation);
   const signature = findSignature(lines, block ? block.lastLine + 1 : 0, block ? lines.length : head);
   let issuer = steps.adoptedBy ?? readIssuer(signature?.issuer ?? null, block, labelled.issuer ?? labelledClean.issuer);
+  // A central rule copied without its header still names its maker in its closing clauses.
+  if (!issuer && !placeFromHeader(block?.text ?? '').province) {
+    issuer = nationalMakerOf(cleaned);
+    if (issuer) inferred.push('issuer');
+  }
   const docNumber = labelled.docNumber ?? labelledClean.docNumber ?? promulgation?.decree ?? docNumberLine(lines, head) ?? decreeNumberLine(lines, head);
   const speech = printedTitle ? null : readSpeech(lines);
   const dateWritten = steps.written ?? speech?.date ?? labelled.dateWritten ?? labelledClean.dateWritten ?? signature?.date ?? null;
@@ -219,6 +226,7 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     if (place.province) inferred.push('province');
     if (place.level) inferred.push('level');
   }
+  if (speech) place = countyCitySpeaking(place, speech.body, cleaned);
 
   // 题注 and signatures abbreviate their own place (市人民代表大会常务委员会, 省人民政府).
   issuer = withOwnPlace(issuer, place);

@@ -39,3 +39,18 @@ const NATIONAL_RE = /^(?:国务院|中共中央|全国|国家|中国人民银行
 export function isNationalIssuer(issuer: string): boolean {
   return issuer.split('、').every((name) => NATIONAL_RE.test(name));
 }
+
+/**
+ * The central body a rule without a header names as its own maker in its closing clauses:
+ * 本办法由国家知识产权局负责解释, 执行本规定所需要的法律文书式样，由公安部制定. Only central bodies
+ * count (a local 条例's 由市人民政府负责解释 names the body that applies it, not the one that made it),
+ * and only when the clauses name one body.
+ */
+export function nationalMakerOf(text: string): string | null {
+  const tail = text.slice(-3000);
+  const bodies = new Set<string>();
+  for (const m of tail.matchAll(/本(?:规定|办法|细则|规则|规范|条例|决定|准则|守则)[^。\n]{0,20}?由([\u4e00-\u9fff]{2,20}?)(?:负责解释|解释|制定)/gu)) {
+    if (isNationalIssuer(m[1])) bodies.add(m[1]);
+  }
+  return bodies.size === 1 ? [...bodies][0] : null;
+}

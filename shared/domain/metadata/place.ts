@@ -78,18 +78,25 @@ function favoured(m: PlaceMention, readings: PlaceMention[], hints: Map<string, 
   return mine > 0 && readings.every((r) => r === m || score(r) < mine);
 }
 
-/** Count of phrases like 我市/全市 that show which level the text speaks from. */
+/**
+ * Which level the text speaks from. 我市/本市 (and 我州, 我盟) say who speaks; 全省/全市 are weaker:
+ * a city's report ranks itself 全省第三 dozens of times, while no report in the corpus says 我省
+ * more often than 我市. So 我/本 decide when they occur at all, 全 only when they do not.
+ */
 function selfReferenceLevel(text: string): AdminLevel | null {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
-  const scores: Array<[AdminLevel, number]> = [
-    ['province', count(/[我全本]省/gu)],
+  const levels = (own: string): Array<[AdminLevel, number]> => [
+    ['province', count(new RegExp(`[${own}]省`, 'gu'))],
     // An autonomous prefecture (我州) or a league (全盟) speaks as a prefecture-level city.
-    ['city', count(/[我全本]市/gu) + count(/[我全本][州盟](?![长委])/gu)],
-    ['district', count(/[我全本]区(?!域)/gu)],
-    ['county', count(/[我全本]县/gu)],
+    ['city', count(new RegExp(`[${own}]市`, 'gu')) + count(new RegExp(`[${own}][州盟](?![长委])`, 'gu'))],
+    ['district', count(new RegExp(`[${own}]区(?!域)`, 'gu'))],
+    ['county', count(new RegExp(`[${own}]县`, 'gu'))],
   ];
-  scores.sort((a, b) => b[1] - a[1]);
-  return scores[0][1] > 0 ? scores[0][0] : null;
+  for (const own of ['我本', '全']) {
+    const scores = levels(own).sort((a, b) => b[1] - a[1]);
+    if (scores[0][1] > 0) return scores[0][0];
+  }
+  return null;
 }
 
 /**
@@ -131,4 +138,17 @@ export function placeFromBody(text: string, speaking: AdminLevel | null = null):
     ? mentions.filter((m) => m.city === city && m.level === level).sort((a, b) => b.count - a.count)[0]?.name ?? null
     : null;
   return { city, province: provinceOf.get(city) ?? null, level: district ? level : 'city', district };
+}
+
+/**
+ * A speaker who says 我代表市人民政府 in a prefecture that is not a 市 (恩施土家族苗族自治州, a 地区 or
+ * 盟) is the government of a county-level city inside it (恩施市): the one of that prefecture the
+ * text names in full most often. Otherwise the guess stays.
+ */
+export function countyCitySpeaking(guess: PlaceGuess, speakerBody: string, text: string): PlaceGuess {
+  if (!/^市/u.test(speakerBody) || !guess.city || guess.district || /市$/u.test(guess.city)) return guess;
+  const own = findPlaces(text)
+    .filter((m) => m.level === 'county' && m.city === guess.city && /市$/u.test(m.name) && m.fullCount > 0)
+    .sort((a, b) => b.fullCount - a.fullCount)[0];
+  return own ? { ...guess, level: 'county', district: own.name } : guess;
 }

@@ -24,7 +24,7 @@ const VERBS: Array<[RegExp, MetadataEvent['event']]> = [
   [/批准$/u, 'approved'],
   [/(?:修正|修改)$/u, 'amended'],
   [/修订$/u, 'revised'],
-  [/(?:公布|发布)(?:施行)?$/u, 'published'],
+  [/(?:公布|发布|颁布)(?:施行)?$/u, 'published'],
   [/(?:起)?施行$/u, 'effective'],
   [/通过$/u, 'adopted'],
 ];
@@ -38,6 +38,8 @@ const SITTING_RE = new RegExp(`第${ORDINAL}次.*$`, 'u');
 const MEETING_RE = /(?:部长办公|部务|常务|全体|主任|办公)?会议.*$/u;
 /** 公安部令第125号, 山东省人民政府令第331号, …常务委员会公告（第16号）: the publishing instrument. */
 export const DECREE_RE = new RegExp(`([\\u4e00-\\u9fff]{2,40}(?:令|公告))[(（]?(第${ORDINAL}号)[)）]?`, 'u');
+/** 杭州市人民代表大会常务委员会第26号公布: an announcement number printed without 公告. */
+const BODY_NUMBER_RE = new RegExp(`([\\u4e00-\\u9fff]{2,40}(?:委员会|人民政府))[(（]?(第${ORDINAL}号)[)）]?$`, 'u');
 
 const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/gu, '');
 
@@ -51,7 +53,7 @@ export function bodyOf(step: string): string | null {
   const decree = DECREE_RE.exec(s);
   if (decree) s = decree[1];
   // The instrument that published the text (…常务委员会公告, …人民政府令) is issued by its body.
-  s = s.replace(/(?:令|公告)$/u, '');
+  s = s.replace(/(?:令|公告)$/u, '').replace(new RegExp(`(?<=(?:委员会|人民政府))[(（]?第${ORDINAL}号[)）]?$`, 'u'), '');
   s = s.replace(/^中华人民共和国(?=.{2,}(?:部|委员会|总局|署|行|院))/u, '');
   return s.length >= 2 && /^[\u4e00-\u9fff（）()]+$/u.test(s) ? s : null;
 }
@@ -66,11 +68,12 @@ function readStep(text: string): { event: MetadataEvent; decree: string | null }
   const date = parseDate(text);
   const m = DATE_RE.exec(text);
   if (!m || !date) return null;
-  const rest = text.slice(m.index + m[0].length).replace(TAIL_RE, '');
+  // '…会议批准的2011年11月15日…': a step cut short by the next step's date still ends in its verb.
+  const rest = text.slice(m.index + m[0].length).replace(TAIL_RE, '').replace(/的$/u, '');
   for (const [re, event] of VERBS) {
     if (!re.test(rest)) continue;
     const printed = rest.replace(re, '');
-    const d = DECREE_RE.exec(compact(printed));
+    const d = DECREE_RE.exec(compact(printed)) ?? (event === 'published' ? BODY_NUMBER_RE.exec(compact(printed)) : null);
     return { event: { date, event, by: bodyOf(printed) }, decree: d ? normaliseDecree(d[1], d[2]) : null };
   }
   return null;
@@ -131,6 +134,6 @@ export function effectiveDateOf(text: string, published: string | null): string 
   const dated = new RegExp(`本(?:条例|规定|办法|细则|决定|规则|意见|通知|方案|措施|实施办法|实施细则)[^。\\n]{0,20}?自[\\s\\u3000]*(${ARABIC_YMD}|${CHINESE_YMD})[\\s\\u3000]*起(?:施行|实施|执行|生效)`, 'u').exec(tail)
     ?? new RegExp(`自[\\s\\u3000]*(${ARABIC_YMD}|${CHINESE_YMD})[\\s\\u3000]*起(?:施行|实施|执行|生效)`, 'u').exec(tail);
   if (dated) return parseDate(dated[1]);
-  if (published && /自(?:公布|发布|印发)之日起(?:施行|实施|执行|生效)/u.test(tail)) return published;
+  if (published && /自(?:公布|发布|颁布|印发)之日起(?:施行|实施|执行|生效)/u.test(tail)) return published;
   return null;
 }

@@ -10,6 +10,25 @@ const DOC_TYPES = '通知|意见|方案|办法|规定|细则|计划|决定|决�
 const PERIOD_TAIL = '(?:[(（](?:[\\s0-9０-９年—–\\-－~～至到]+|试行|暂行|征求意见稿|修订稿|修订|草案|送审稿)[)）])?';
 /** The whole text ends like a title: a document type, maybe followed by a period in brackets. */
 export const TITLE_END_RE = new RegExp(`(?:${DOC_TYPES})[”"」]?${PERIOD_TAIL}$`, 'u');
+/**
+ * The genre words a text uses for itself in its own clauses: 制定本规范。, 本规范自…施行,
+ * 本守则由…负责解释. A title may end with such a word even when it is not one of DOC_TYPES
+ * (医疗机构制剂配制质量管理规范, 游泳场所卫生守则): the document says what kind of text it is.
+ */
+export function selfNamedTypes(text: string): string[] {
+  // Purpose clauses open a text, 施行 and 解释 clauses end it.
+  const ends = text.length > 6000 ? `${text.slice(0, 3000)}\n${text.slice(-3000)}` : text;
+  const found = new Set<string>();
+  const patterns = [
+    /制定本([\u4e00-\u9fff]{2,4}?)[。，,；;]/gu,
+    /本([\u4e00-\u9fff]{2,4}?)自[^。\n]{0,30}?(?:施行|实施|生效)/gu,
+    /本([\u4e00-\u9fff]{2,4}?)由[^。\n]{2,30}?负责解释/gu,
+  ];
+  for (const re of patterns) for (const m of ends.matchAll(re)) found.add(m[1]);
+  // Places and parts of a text (本市, 本条, 本款) are not genres.
+  return [...found].filter((t) => !/[市省县区州条款项章节]$/u.test(t));
+}
+
 /** A line that is only a period or status in brackets, printed under a plan's name: '(2018—2020年)', '(试行)'. */
 const PERIOD_LINE_RE = new RegExp(`^${PERIOD_TAIL}$`, 'u');
 /** Sentence punctuation never occurs in a title (commas, full stops, colons). */
@@ -64,8 +83,10 @@ function prefixLinesAreIssuer(lines: string[], first: number, last: number): boo
  * Title blocks in reading order: runs of 1–4 punctuation-free lines whose joined text ends like a
  * title. Blank lines inside a block are allowed only before a period line ('(2018—2020年)').
  */
-export function findTitleBlocks(lines: string[], maxLine = lines.length): TitleBlock[] {
+export function findTitleBlocks(lines: string[], maxLine = lines.length, ownTypes: string[] = []): TitleBlock[] {
   const blocks: TitleBlock[] = [];
+  const ownEnd = ownTypes.length ? new RegExp(`(?:${ownTypes.join('|')})${PERIOD_TAIL}$`, 'u') : null;
+  const endsLikeTitle = (t: string): boolean => TITLE_END_RE.test(t) || (ownEnd !== null && ownEnd.test(t));
   for (let i = 0; i < Math.min(lines.length, maxLine); i++) {
     if (!looksLikeTitleLine(lines[i])) continue;
     // The longest run of lines from i that ends like a title (a title may end in 计划” and still
@@ -85,7 +106,7 @@ export function findTitleBlocks(lines: string[], maxLine = lines.length): TitleB
       text += t;
       used++;
       if (text.length > MAX_TITLE_LENGTH) break;
-      if (TITLE_END_RE.test(text) && isPlausibleTitle(text) && prefixLinesAreIssuer(lines, i, j)) {
+      if (endsLikeTitle(text) && isPlausibleTitle(text) && prefixLinesAreIssuer(lines, i, j)) {
         best = { text, firstLine: i, lastLine: j };
       }
     }
