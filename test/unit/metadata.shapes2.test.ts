@@ -108,3 +108,17 @@ describe('the maker of a central rule copied without its header', () => {
     expect(nationalMakerOf('本办法由国家知识产权局负责解释。执行本办法所需文书由公安部制定。')).toBeNull();
   });
 });
+
+describe('prefecture names as older and shorter texts print them', () => {
+  it('an autonomous prefecture as X州 even when X alone is an ordinary word (大理)', () => {
+    expect(meta('大理州人民政府关于加强洱海保护的通知\n各县市人民政府：\n现通知如下。')).toMatchObject({ city: '大理白族自治州', province: '云南省', level: 'city' });
+  });
+
+  it('a prefecture-level city by the 地区 it was before (海东地区 → 海东市)', () => {
+    expect(meta('海东地区行政公署关于加强草原保护的通知\n各县人民政府：\n现通知如下。')).toMatchObject({ city: '海东市', province: '青海省', level: 'city' });
+  });
+
+  it('a forest district directly under the province is read like a 省直管市 (level city)', () => {
+    expect(meta('神农架林区人民政府关于印发生态保护办法的通知\n各乡镇人民政府：\n现印发给你们。')).toMatchObject({ city: '神农架林区', province: '湖北省', level: 'city' });
+  });
+});

@@ -128,6 +128,15 @@ function build(): void {
     const short = shortForm(former);
     if (short && !BY_NAME.has(short)) addName(short, place, 'short');
   }
+  // Printed abbreviations of prefectures that no ordinary word shares: an autonomous prefecture
+  // as 大理州 / 红河州 (even when 大理 alone is a word), and a prefecture-level city by the 地区 it
+  // was before the conversion (海东地区 → 海东市, 山南地区 → 山南市), which older texts print.
+  for (const place of PLACES.filter((p) => p.level === 'city')) {
+    const short = shortForm(place.name);
+    if (!short) continue;
+    const form = /自治州$/u.test(place.name) ? `${short}州` : /市$/u.test(place.name) ? `${short}地区` : null;
+    if (form && !BY_NAME.has(form)) addName(form, place, 'short');
+  }
   for (const [nick, city] of Object.entries(CITY_NICKNAMES)) {
     const target = (BY_NAME.get(city) ?? []).find((e) => e.place.level === 'city');
     if (target) addName(nick, target.place, 'nickname');

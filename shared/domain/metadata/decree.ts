@@ -35,6 +35,7 @@ export function levelOfPlace(place: PlaceGuess, issuer: string | null): AdminLev
   const municipality = /市$/u.test(place.province);
   if (municipality && (place.level === 'province' || place.level === 'city')) return 'municipality';
   // A county-level city no prefecture stands between (潜江市, 省直管市) is read as a city.
-  if (place.level === 'county' && place.district && place.city === place.district && !municipality) return 'city';
+  // So is a forest district directly under the province (神农架林区).
+  if ((place.level === 'county' || place.level === 'district') && place.district && place.city === place.district && !municipality) return 'city';
   return place.level;
 }
