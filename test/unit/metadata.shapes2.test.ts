@@ -122,3 +122,22 @@ describe('prefecture names as older and shorter texts print them', () => {
     expect(meta('神农架林区人民政府关于印发生态保护办法的通知\n各乡镇人民政府：\n现印发给你们。')).toMatchObject({ city: '神农架林区', province: '湖北省', level: 'city' });
   });
 });
+
+describe('more speakers of work reports (found on unlabelled corpus reports)', () => {
+  it('the State Council report is national and reads no place from what it names', () => {
+    const text = ['各位代表：', '现在，我代表国务院，向大会报告政府工作，请予审议。', '一、2023年工作回顾', '衡水、深圳、上海等地经济增长。'].join('\n');
+    expect(meta(text, 'r.docx')).toMatchObject({ title: '政府工作报告', issuer: '国务院', level: 'national', city: null, province: null });
+  });
+
+  it('a city whose short form is also a word (中山) or a county-level city under no prefecture (天门) is found by its recurring name', () => {
+    const zs = ['各位代表：', '现在，我代表市人民政府，向大会报告工作。', '中山经济回升，中山制造走向全国。', '中山要对接深圳，深圳企业落户中山。', '中山人民团结奋斗。'].join('\n');
+    expect(meta(zs, 'r.docx')).toMatchObject({ city: '中山市', province: '广东省', level: 'city', issuer: '中山市人民政府' });
+    const tm = ['各位代表：', '现在，我代表市人民政府向大会报告工作。', '天门经济增长，天门籍企业家回乡。', '天门对接武汉，武汉都市圈。', '建设幸福天门。'].join('\n');
+    expect(meta(tm, 'r.docx')).toMatchObject({ city: '天门市', province: '湖北省', level: 'city', issuer: '天门市人民政府' });
+  });
+
+  it('a delivery subtitle wrapped over two lines still dates the report', () => {
+    const text = ['政府工作报告', '——2024年2月3日在贵港市第六届人民代表大会', '第六次会议上', '各位代表：', '现在，我代表市人民政府，向大会报告工作。', '贵港发展……'].join('\n');
+    expect(meta(text, 'r.docx')).toMatchObject({ dateWritten: '2024-02-03', city: '贵港市' });
+  });
+});

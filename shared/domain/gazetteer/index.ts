@@ -160,6 +160,37 @@ for (const key of BY_NAME.keys()) {
 }
 for (const lengths of LENGTHS_BY_PREFIX.values()) lengths.sort((a, b) => b - a);
 
+/**
+ * Cities whose short form is not indexed because it is also an ordinary word or a county's name:
+ * cities with a word-like short form (中山, 日照, 长治) and county-level cities under no prefecture
+ * (天门市, 仙桃市, 济源市). A speech that says 我代表市人民政府 names its own city over and over,
+ * so there, and only there, these short forms count: `speakerCityMentions` counts them.
+ */
+const UNINDEXED_CITY_SHORT = new Map<string, Place>();
+for (const place of PLACES) {
+  const own = place.level === 'city' || (place.level === 'county' && place.city === place.name && /市$/u.test(place.name));
+  const short = own ? place.name.replace(AUTONOMOUS_RE, '').replace(GENERIC_SUFFIX_RE, '') : '';
+  // A short form that names a province as well (吉林, 海南) would count the province's mentions.
+  if (short.length >= 2 && short !== place.name && !BY_NAME.has(short) && !(BY_NAME.get(`${short}省`)?.length)) UNINDEXED_CITY_SHORT.set(short, place);
+}
+for (const short of WORDLIKE_CITY_SHORT_FORMS) {
+  const place = (BY_NAME.get(`${short}市`) ?? []).find((e) => e.place.level === 'city')?.place;
+  if (place && !BY_NAME.get(`${short}省`)?.length) UNINDEXED_CITY_SHORT.set(short, place);
+}
+
+/** How often each such city's short form occurs (not followed by a division suffix such as 区/县). */
+export function speakerCityMentions(text: string): Array<{ place: Place; count: number }> {
+  const out: Array<{ place: Place; count: number }> = [];
+  for (const [short, place] of UNINDEXED_CITY_SHORT) {
+    let count = 0;
+    for (let i = text.indexOf(short); i >= 0; i = text.indexOf(short, i + short.length)) {
+      if (!/[区县镇乡路街村山]/u.test(text.charAt(i + short.length))) count++;
+    }
+    if (count > 0) out.push({ place, count });
+  }
+  return out;
+}
+
 /** Every known place with this name (full name, short form or nickname); best match first. */
 export function resolvePlaces(name: string): Place[] {
   const list = (BY_NAME.get(name.trim()) ?? []).map((e) => e.place);

@@ -211,6 +211,9 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   const validity = labelled.validity ?? labelledClean.validity;
   const dateEffective = steps.effective ?? labelled.dateEffective ?? labelledClean.dateEffective ?? effectiveDateOf(cleaned, datePublished);
 
+  // The State Council's report (我代表国务院) is national: no place is read from what it names.
+  if (!issuer && speech && isNationalIssuer(speech.body)) issuer = speech.body;
+
   // Place: named by the issuer, else by the title, else inferred from the body. National bodies
   // (国务院, ministries) have no place: nothing is inferred for them.
   let place: PlaceGuess = placeFromHeader(issuer ?? '', cleaned);

@@ -3,7 +3,7 @@
 // 宁波市); otherwise inferred from the places the body names most (咸宁高新区, 香城 → 咸宁市).
 import type { AdminLevel } from '../types';
 import type { DivisionLevel } from '../gazetteer/index';
-import { findPlaces, type PlaceMention } from '../gazetteer/index';
+import { findPlaces, speakerCityMentions, type PlaceMention } from '../gazetteer/index';
 import { PROVINCE_ABBREVIATIONS } from '../gazetteer/aliases';
 import { findDocNumbers } from './docNumbers';
 
@@ -121,6 +121,9 @@ export function placeFromBody(text: string, speaking: AdminLevel | null = null):
       if (trusted > 0) add(m.city, m.province, trusted);
     }
   }
+  // A speaker for a 市 names its own city again and again, also by a short form kept out of the
+  // index because it is a word elsewhere (中山) or a county's (天门市 under no prefecture).
+  if (speaking === 'city') for (const { place, count } of speakerCityMentions(text)) add(place.name, place.province, count);
   const ranked = [...cityScore].sort((a, b) => b[1] - a[1]);
   // A speaker who says on whose behalf it speaks (我代表市人民政府) settles the level; 全省第一 does not.
   const selfLevel = speaking ?? selfReferenceLevel(text);

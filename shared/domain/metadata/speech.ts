@@ -14,7 +14,7 @@ export interface Speech {
 }
 
 const ADDRESS_RE = /^(?:各位代表|各位人大代表)[，,:：!！]?/u;
-const ON_BEHALF_RE = /我代表([\u4e00-\u9fff]{0,16}?(?:人民政府|政府|行政公署))[，,]?\s*向(?:大会|会议)(?:报告|作)/u;
+const ON_BEHALF_RE = /我代表([\u4e00-\u9fff]{0,16}?(?:人民政府|政府|行政公署)|国务院)[，,]?\s*向(?:大会|会议)(?:报告|作)/u;
 /** 在此，我代表市人民政府，向全市各族人民…表示感谢: the speaker named later in the report. */
 const BEHALF_ANYWHERE_RE = /我代表((?:市|州|盟|地区|县|区|省|自治区|自治州)?(?:人民政府|行政公署))[，,]?\s*向/u;
 const DELIVERED_RE = new RegExp(`^[（(—－\\-\\s]*(${ARABIC_YMD}|${CHINESE_YMD})\\s*在.{2,60}?会议上`, 'u');
@@ -29,7 +29,8 @@ export function readSpeech(lines: string[]): Speech | null {
   // and says further on whose behalf it speaks.
   const behalf = ON_BEHALF_RE.exec(opening) ?? (addressesDeputies(lines) ? BEHALF_ANYWHERE_RE.exec(lines.join('')) : null);
   if (!behalf) return null;
-  const delivered = head.slice(0, address).map((l) => DELIVERED_RE.exec(l)).find((m) => m);
+  // The subtitle may wrap: ——2024年2月3日在贵港市第六届人民代表大会 / 第六次会议上.
+  const delivered = head.slice(0, address).map((l, i) => DELIVERED_RE.exec(l) ?? DELIVERED_RE.exec(l + (head.slice(i + 1).find((x) => x) ?? ''))).find((m) => m);
   return { title: '政府工作报告', body: behalf[1].replace(/(?<!人民)政府$/u, '人民政府'), date: delivered ? parseDate(delivered[1]) : null };
 }
 
