@@ -95,5 +95,9 @@ export function buildUnits(level: AgreementLevel, clauses: UnitClause[], coderId
     overall.add(zeros, rest);
     return { themeId, units: patterns.units(), coded };
   });
+  // In reading order (the clauses' order), then codebook order: the lead walks the documents.
+  const order = new Map(clauses.map((c, i) => [c.id, i]));
+  const themeOrder = new Map(themeIds.map((t, i) => [t, i]));
+  disagreements.sort((x, y) => order.get(x.clauseId)! - order.get(y.clauseId)! || themeOrder.get(x.themeId)! - themeOrder.get(y.themeId)!);
   return { themes, overall: overall.units(), disagreements };
 }
