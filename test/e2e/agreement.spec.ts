@@ -4,6 +4,9 @@ import { call, seedDocs } from './pages/api';
 import { LibraryPage } from './pages/library';
 import { ReaderCoding } from './pages/themes';
 
+// Twenty codings, each waited for, by a person's clicks: minutes on a loaded machine, not seconds.
+test.describe.configure({ timeout: 240_000 });
+
 const QINGDAO_2016 = '小微企业创业创新基地城市示范工作推进方案';
 type Clause = { id: number; kind: string };
 
@@ -79,6 +82,7 @@ test('two coders code the same ten clauses blind; the lead sees kappa and the di
   await at(5, 'financing').getByTestId('accept-all').click();
   await page.getByTestId('reconcile-apply').click();
   await expect(page.getByTestId('reconcile-message')).toHaveText('Reconciled 4 cases into the consensus.');
+  await page.getByTestId('disagreements').screenshot({ path: test.info().outputPath('disagreements.png') });
   await expect(at(4, 'talent').getByTestId('disagreement-consensus')).toHaveText('consensus: coded');
   await expect(at(5, 'talent').getByTestId('disagreement-consensus')).toHaveText('consensus: not coded');
   await expect(at(5, 'financing').getByTestId('disagreement-consensus')).toHaveText('consensus: coded');
