@@ -60,6 +60,9 @@ test('two coders code the same ten clauses blind; the lead sees kappa and the di
   const side = page.getByTestId('coder-side-by-side');
   await expect(side).toContainText('Alice Wang Talent');
   await expect(side).toContainText('张伟 Financing');
+  // …and, in the margin, which clauses the coders coded differently.
+  await expect(clause(4).getByTestId('coder-mark')).toHaveAttribute('data-differ', 'true');
+  await expect(clause(0).getByTestId('coder-mark')).toHaveAttribute('data-differ', 'false');
   await page.screenshot({ path: test.info().outputPath('reader-lead.png') });
 
   await app.goto('agreement');

@@ -49,6 +49,8 @@ export const catalog = {
     undo: 'Undo',
     failed: 'Failed: {{message}}',
     sideBySide: 'Coders',
+    codersDiffer: 'The coders coded this clause differently (or only one coded it)',
+    codersAgree: 'The coders coded this clause alike',
   },
   'zh-CN': {
     title: '编码一致性',
@@ -100,5 +102,7 @@ export const catalog = {
     undo: '撤销',
     failed: '失败：{{message}}',
     sideBySide: '编码者',
+    codersDiffer: '编码者对此条款的编码不同（或仅一人编码）',
+    codersAgree: '编码者对此条款的编码一致',
   },
 };

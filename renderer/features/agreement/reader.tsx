@@ -33,6 +33,18 @@ function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   );
 }
 
+/** In the lead's margin, a mark on each clause the coders coded differently: where to look first. */
+function Margin({ clause, docId }: { clause: Clause; docId: number }) {
+  const { t } = useTranslation('agreement');
+  const row = useClauseThemes(docId, clause.id);
+  const { coderId } = useThemesState();
+  if (coderId !== null || !row?.coders?.length) return null;
+  const sets = row.coders.map((c) => [...new Set([...c.themes.map((x) => x.id), ...c.ranges.map((g) => g.themeId)])].sort().join(','));
+  // A coder who coded nothing here is absent from row.coders; one coder alone is a difference too.
+  const differ = row.coders.length < 2 || sets.some((x) => x !== sets[0]);
+  return <span className={`coder-mark${differ ? ' differ' : ''}`} data-testid="coder-mark" data-differ={differ} title={t(differ ? 'codersDiffer' : 'codersAgree')}>{differ ? '≠' : '='}</span>;
+}
+
 function Panel() {
   return (
     <section className="panel coder-panel" data-testid="coder-panel">
@@ -41,4 +53,4 @@ function Panel() {
   );
 }
 
-export const readerExtension: ReaderExtension = { id: 'agreement', Actions, Panel };
+export const readerExtension: ReaderExtension = { id: 'agreement', Margin, Actions, Panel };
