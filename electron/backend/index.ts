@@ -1,6 +1,7 @@
 import { ApiError, type ApiErrorData } from '../../shared/api/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { ApiEvent } from '../../shared/api/events';
+import { createAgreementFeature } from './agreement';
 import { createAnnotationsFeature } from './annotations';
 import { createAttributesFeature } from './attributes';
 import { createCompareFeature } from './compare';
@@ -67,6 +68,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const annotations = createAnnotationsFeature(ctx);
   const exporter = createExportFeature(ctx);
   const attributes = createAttributesFeature(ctx);
+  const agreement = createAgreementFeature(ctx);
   for (const f of [search, compare, themes, annotations, exporter, attributes]) if (f.hooks) hooks.push(f.hooks);
   const handlers: Handlers = {
     ...systemHandlers(ctx),
@@ -77,6 +79,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...annotations.handlers,
     ...exporter.handlers,
     ...attributes.handlers,
+    ...agreement.handlers,
   };
 
   async function invoke(method: string, input: unknown): Promise<unknown> {

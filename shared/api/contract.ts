@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodMap } from './define';
+import { agreementMethods } from './methods/agreement';
 import { annotationsMethods } from './methods/annotations';
 import { attributesMethods } from './methods/attributes';
 import { compareMethods } from './methods/compare';
@@ -23,6 +24,7 @@ export const contract = {
   ...annotationsMethods,
   ...exportMethods,
   ...attributesMethods,
+  ...agreementMethods,
 } satisfies MethodMap;
 
 export type Contract = typeof contract;

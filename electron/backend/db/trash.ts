@@ -113,7 +113,7 @@ export function createTrashRepo(db: Db) {
     maxOrd: db.prepare('SELECT coalesce(max(ord), -1) FROM comparison_members WHERE comparison_id = ?').pluck() as unknown as { get(id: unknown): number },
     memberAt: db.prepare('SELECT 1 FROM comparison_members WHERE comparison_id = ? AND ord = ?').pluck(),
     decisionExists: db.prepare('SELECT 1 FROM alignment_decisions WHERE clause_a = ? AND clause_b = ?').pluck(),
-    wholeClauseCoded: db.prepare('SELECT 1 FROM codings WHERE clause_id = ? AND theme_id = ? AND start IS NULL').pluck(),
+    wholeClauseCoded: db.prepare('SELECT 1 FROM codings WHERE clause_id = ? AND theme_id = ? AND start IS NULL AND coder_id IS ?').pluck(),
     setNoteClause: db.prepare('UPDATE annotations SET clause_id = ? WHERE id = ? AND clause_id IS NULL'),
     setNoteClauses: db.prepare('UPDATE annotations SET clause_ids = ?, row_key = ? WHERE id = ?'),
   };

@@ -72,7 +72,7 @@ export function createTrashService(deps: { db: Db; trash: TrashRepo; hooks: Docu
         if (c.status !== 'suggested') missingThemes++; // suggestions are recomputed anyway
         continue;
       }
-      if (c.start == null && trash.wholeClauseCoded.get(clause(c.clause_id), c.theme_id)) continue;
+      if (c.start == null && trash.wholeClauseCoded.get(clause(c.clause_id), c.theme_id, c.coder_id ?? null)) continue;
       trash.insertRow('codings', { ...c, id: trash.taken('codings', c.id) ? null : c.id, doc_id: docId, clause_id: clause(c.clause_id) });
     }
     if (missingThemes) lost.push(`${missingThemes} coding(s) of themes deleted since`);

@@ -124,7 +124,7 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
         let moved = 0;
         for (const c of repo.codingsOfTheme(src.id)) {
           rec.touch('codings', c.id);
-          const clash = c.start === null ? repo.wholeCoding(c.clause_id, dst.id) : null;
+          const clash = c.start === null ? repo.wholeCoding(c.clause_id, dst.id, c.coder_id) : null;
           if (clash) {
             // The clause already carries the target theme: keep the stronger decision, drop the other row.
             rec.touch('codings', clash.id);

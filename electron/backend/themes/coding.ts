@@ -4,9 +4,21 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import type { Db } from '../db/connection';
 import type { DocumentsRepo } from '../db/documents';
-import type { ThemesRepo } from '../db/themes';
+import type { CodingRow, ThemesRepo } from '../db/themes';
 import { requireTheme } from './codebook';
 import { recorded } from './undo';
+
+/** A clause's codings grouped by coder, in coder order. */
+function perCoder(rows: CodingRow[]): NonNullable<Output<'themes.clauses'>[number]['coders']> {
+  const out = new Map<number, NonNullable<Output<'themes.clauses'>[number]['coders']>[number]>();
+  for (const x of rows) {
+    const entry = out.get(x.coder_id!) ?? { coderId: x.coder_id!, themes: [], ranges: [] };
+    if (x.start === null) entry.themes.push({ id: x.theme_id, codingId: x.id });
+    else entry.ranges.push({ codingId: x.id, themeId: x.theme_id, start: x.start, end: x.end!, text: x.quote ?? '' });
+    out.set(x.coder_id!, entry);
+  }
+  return [...out.values()].sort((a, b) => a.coderId - b.coderId);
+}
 
 function clauseRow(documents: DocumentsRepo, id: number) {
   const c = documents.clause(id);
@@ -14,11 +26,21 @@ function clauseRow(documents: DocumentsRepo, id: number) {
   return c;
 }
 
+/** The coder a call names, checked; null (or absent) is the consensus. */
+export function requireCoder(repo: ThemesRepo, coderId: number | null | undefined): number | null {
+  if (coderId == null) return null;
+  if (!repo.coder(coderId)) throw new ApiError('not_found', `There is no coder ${coderId}.`);
+  return coderId;
+}
+
 export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo, changed: () => void) {
   return {
-    'themes.clauses': ({ docId }: ParsedInput<'themes.clauses'>): Output<'themes.clauses'> => {
+    'themes.clauses': ({ docId, coderId, withCoders }: ParsedInput<'themes.clauses'>): Output<'themes.clauses'> => {
       if (!documents.get(docId)) throw new ApiError('not_found', `There is no document ${docId}.`);
-      const codings = repo.codingsOfDoc(docId);
+      const coder = requireCoder(repo, coderId);
+      // A coder works blind: their own codings only, no one else's and no suggestions to lean on.
+      const codings = coder === null ? repo.codingsOfDoc(docId) : repo.codingsOfDocBy(docId, coder);
+      const byCoder = withCoders ? repo.codersCodingsOfDoc(docId) : [];
       const instruments = new Map(repo.instrumentsOfDoc(docId).map((r) => [r.clause_id, r]));
       return documents.clauses(docId).map((c) => {
         const mine = codings.filter((x) => x.clause_id === c.id);
@@ -31,12 +53,14 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
           instrumentSource: ins?.chosen ? 'manual' : 'auto',
           themes: mine.filter((x) => x.start === null).sort((a, b) => b.score - a.score).map((x) => ({ id: x.theme_id, score: x.score, status: x.status, source: x.source, codingId: x.id })),
           ranges: mine.filter((x) => x.start !== null && x.status !== 'rejected').map((x) => ({ codingId: x.id, themeId: x.theme_id, start: x.start!, end: x.end!, text: x.quote ?? '' })),
+          ...(withCoders ? { coders: perCoder(byCoder.filter((x) => x.clause_id === c.id)) } : {}),
         };
       });
     },
 
     'themes.code': (input: ParsedInput<'themes.code'>) => {
       const theme = requireTheme(repo, input.themeId);
+      const coder = requireCoder(repo, input.coderId);
       const c = clauseRow(documents, input.clauseId);
       const isRange = input.start !== undefined || input.end !== undefined;
       if (isRange) {
@@ -45,7 +69,7 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
       }
       const codingId = recorded(db, repo, `Code ${theme.name_zh}`, (rec) => {
         if (!isRange) {
-          const existing = repo.wholeCoding(c.id, theme.id);
+          const existing = repo.wholeCoding(c.id, theme.id, coder);
           if (existing) {
             rec.touch('codings', existing.id);
             repo.putRow('codings', { ...existing, status: 'accepted', updated_at: new Date().toISOString() });
@@ -53,7 +77,7 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
           }
         }
         const text = isRange ? (documents.get(c.doc_id)?.cleaned_text ?? '').slice(input.start!, input.end!) : null;
-        const id = repo.insertCoding({ doc_id: c.doc_id, clause_id: c.id, theme_id: theme.id, start: input.start ?? null, end: input.end ?? null, quote: text, source: 'manual', status: 'accepted', score: 1 });
+        const id = repo.insertCoding({ doc_id: c.doc_id, clause_id: c.id, theme_id: theme.id, start: input.start ?? null, end: input.end ?? null, quote: text, source: 'manual', status: 'accepted', score: 1, coder_id: coder });
         rec.inserted('codings', id);
         return id;
       });

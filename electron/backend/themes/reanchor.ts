@@ -23,7 +23,8 @@ export function clauseAt(clauses: ReanchorContext['newClauses'], start: number, 
 export function reanchorCodings(db: Db, repo: ThemesRepo, ctx: ReanchorContext): ReanchorResult {
   let kept = 0;
   const lost: string[] = [];
-  for (const c of repo.codingsOfDoc(ctx.docId)) {
+  // Every coder's codings follow their clause too, not only the consensus.
+  for (const c of repo.codingsOfDocAll(ctx.docId)) {
     if (c.start !== null && c.end !== null) {
       const at = findNearest(ctx.newText, c.quote ?? '', c.start);
       const clauseId = at >= 0 ? clauseAt(ctx.newClauses, at, at + (c.quote ?? '').length) : null;
@@ -46,7 +47,7 @@ export function reanchorCodings(db: Db, repo: ThemesRepo, ctx: ReanchorContext):
       repo.deleteRow('codings', c.id);
       continue;
     }
-    const clash = repo.wholeCoding(to, c.theme_id);
+    const clash = repo.wholeCoding(to, c.theme_id, c.coder_id);
     if (clash) {
       if (c.status !== 'suggested') repo.putRow('codings', { ...clash, status: c.status, source: c.source });
       repo.deleteRow('codings', c.id);

@@ -58,7 +58,7 @@ function applyStates(repo: ThemesRepo, changes: Change[], side: 'before' | 'afte
     const row = c[side]!;
     if (c.table === 'codings' && row.start === null) {
       // A suggestion recomputed since may hold the same clause and theme under another id.
-      const other = repo.wholeCoding(row.clause_id as number, row.theme_id as string);
+      const other = repo.wholeCoding(row.clause_id as number, row.theme_id as string, (row.coder_id as number | null | undefined) ?? null);
       if (other && other.id !== row.id) repo.deleteRow('codings', other.id);
     }
     try {

@@ -6,6 +6,7 @@ import { extractTargets } from '../../../shared/domain/quantities/index';
 import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
 import type { ThemesRepo } from '../db/themes';
+import { requireCoder } from './coding';
 
 const NO_CITY = '—';
 
@@ -30,9 +31,9 @@ function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> 
 }
 
 /** Clause → themes, by mode: 'coded' counts accepted codings, 'suggested' open and accepted suggestions too. */
-function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<number, Set<string>> {
+function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested', coderId: number | null = null): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  for (const c of repo.liveCodings()) {
+  for (const c of repo.liveCodings(coderId)) {
     if (mode === 'coded' && c.status !== 'accepted') continue;
     const s = out.get(c.clause_id) ?? new Set<string>();
     s.add(c.theme_id);
@@ -44,7 +45,7 @@ function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<numb
 export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
   return {
     /** allowed: the documents an attribute filter selected (resolved by the caller), or null for all. */
-    'themes.heatmap': ({ mode, by }: ParsedInput<'themes.heatmap'>, allowed: Set<number> | null = null): Output<'themes.heatmap'> => {
+    'themes.heatmap': ({ mode, by, coderId }: ParsedInput<'themes.heatmap'>, allowed: Set<number> | null = null): Output<'themes.heatmap'> => {
       const infos = clauseInfos(db, documents);
       const themes = repo.themes().map((t) => t.id);
       const docs = documents.list().filter((d) => !allowed || allowed.has(d.id));
@@ -62,7 +63,7 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
           .map((d) => ({ key: keyOf(d.id, d.city), city: d.city ?? NO_CITY, docId: d.id, title: d.title, year: d.year, clauses: size.get(keyOf(d.id, d.city)) ?? 0 }))
         : cities.map((c) => ({ key: c, city: c, docId: null, title: null, year: null, clauses: size.get(c) ?? 0 }));
       const cells = new Map<string, { city: string; clauses: ClauseRef[] }>();
-      for (const [clauseId, ts] of themesByClause(repo, mode)) {
+      for (const [clauseId, ts] of themesByClause(repo, mode, requireCoder(repo, coderId))) {
         const info = infos.get(clauseId);
         if (!info || (allowed && !allowed.has(info.docId))) continue;
         for (const t of ts) {

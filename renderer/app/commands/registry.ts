@@ -54,6 +54,7 @@ export const commands: Command[] = [
   { id: 'app.language.en', title: { en: 'Switch language to English', 'zh-CN': '切换语言为English' }, palette: true, keywords: 'language locale 语言 English', run: () => setLocale('en') },
   { id: 'app.language.zh', title: { en: 'Switch language to 简体中文', 'zh-CN': '切换语言为简体中文' }, palette: true, keywords: 'language locale 语言 中文 Chinese', run: () => setLocale('zh-CN') },
   ...sectionCommands,
+  { id: 'app.agreement', title: { en: 'Open Agreement (coders, kappa, reconcile)', 'zh-CN': '打开编码一致性（编码者、kappa、裁决）' }, palette: true, keywords: 'agreement kappa alpha krippendorff cohen coders reconcile intercoder 一致性 编码者 信度 裁决', run: () => navigate('agreement') },
   { id: 'compare.nextRow', title: { en: 'Next row', 'zh-CN': '下一行' }, keys: ['j', 'ArrowDown'], when: { section: 'compare' } },
   { id: 'compare.previousRow', title: { en: 'Previous row', 'zh-CN': '上一行' }, keys: ['k', 'ArrowUp'], when: { section: 'compare' } },
   { id: 'compare.confirmRow', title: { en: 'Confirm the marked link of the row', 'zh-CN': '确认本行标出的对应' }, keys: ['c'], when: { section: 'compare' } },

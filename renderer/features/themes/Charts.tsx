@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttributeFilter as AttributeFilterValue } from '../../../shared/api/methods/attributes';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
 import { useLoad } from '../../api/ApiProvider';
+import { currentCoderId, ensureCoder, useThemesState } from './store';
 import { routeHref } from '../../app/router';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { themeName } from './ThemeSelect';
@@ -137,7 +138,12 @@ export function HeatmapView() {
   const [measure, setMeasure] = useState<'count' | 'share'>('count');
   const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
   const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
-  const data = useLoad(async (api) => ({ heat: await api['themes.heatmap']({ mode, by, attributes }), book: await api['themes.codebook']({}) }), [mode, by, JSON.stringify(attributes)], ['themes', 'documents', 'attributes']);
+  // A coder sees their own codings counted (blind); the lead the consensus.
+  const { coderId } = useThemesState();
+  const data = useLoad(async (api) => {
+    await ensureCoder(api);
+    return { heat: await api['themes.heatmap']({ mode, by, attributes, coderId: currentCoderId() }), book: await api['themes.codebook']({}) };
+  }, [mode, by, JSON.stringify(attributes), coderId], ['themes', 'documents', 'attributes']);
   if (!data.data) return <p className="muted">{t('app:loading')}</p>;
   const { heat, book } = data.data;
   const size = new Map(heat.columns.map((c) => [c.key, c.clauses]));

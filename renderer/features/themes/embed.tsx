@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClauseThemes } from '../../../shared/api/methods/themes';
 import { useApi, useApiEvents } from '../../api/ApiProvider';
 import { CheckIcon, CrossIcon } from '../../app/icons';
-import { type FilterMode, loadCodebook, loadDocThemes, themeById, useClauseThemes, useThemesState } from './store';
+import { type FilterMode, currentCoderId, loadCodebook, loadDocThemes, themeById, useClauseThemes, useThemesState } from './store';
 import { ThemeSelect, themeName } from './ThemeSelect';
 
 /** Loads (and keeps fresh) the codebook and the codings of the given documents. */
@@ -53,7 +53,7 @@ export function ClauseThemeChips({ docId, clauseId, start, end }: { docId: numbe
         label={start !== undefined ? t('codeSelection') : t('code')}
         testId={start !== undefined ? 'code-range' : 'code-clause'}
         exclude={start !== undefined ? [] : visible.filter((x) => x.status === 'accepted').map((x) => x.id)}
-        onPick={(themeId) => void api['themes.code']({ clauseId, themeId, start, end })}
+        onPick={(themeId) => void api['themes.code']({ clauseId, themeId, start, end, coderId: currentCoderId() })}
       />
       {start === undefined && visible.map((x) => {
         const th = themeById(codebook, x.id);

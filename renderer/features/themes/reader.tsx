@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../shared/api/methods/documents';
 import { useApi, useApiEvents } from '../../api/ApiProvider';
 import type { MarkedRange, ReaderExtension } from '../../app/extensions';
-import { type FilterMode, loadCodebook, loadDocThemes, setFilter, setFilterMode, themeById, useClauseThemes, useThemesState } from './store';
+import { type FilterMode, currentCoderId, loadCodebook, loadDocThemes, setFilter, setFilterMode, themeById, useClauseThemes, useThemesState } from './store';
 import { ClauseThemeChips, ThemeFilter, clauseHasThemes } from './embed';
 import { ThemeSelect, themeName } from './ThemeSelect';
 import { useUndoShortcuts } from './useUndo';
@@ -104,14 +104,14 @@ function SelectionActions({ clause, docId, start, end, clear }: { clause: Clause
   const { codebook } = useThemesState();
   if (!codebook) return null;
   return (
-    <ThemeSelect themes={codebook.themes} label={t('codeSelection')} testId="code-range" onPick={(themeId) => void api['themes.code']({ clauseId: clause.id, themeId, start, end }).then(clear)} />
+    <ThemeSelect themes={codebook.themes} label={t('codeSelection')} testId="code-range" onPick={(themeId) => void api['themes.code']({ clauseId: clause.id, themeId, start, end, coderId: currentCoderId() }).then(clear)} />
   );
 }
 /** Filter by theme (dims other clauses), undo/redo, and the keyboard shortcuts while reading. */
 function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
   const { t } = useTranslation('themes');
   const api = useApi();
-  const { docs, filter, filterMode, codebook } = useThemesState();
+  const { docs, filter, filterMode, codebook, coderId } = useThemesState();
   const { i18n } = useTranslation();
   const { message, undo, redo } = useUndoShortcuts();
   const [threshold, setThreshold] = useState(0.8);
@@ -142,8 +142,13 @@ function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
       <div className="toolbar">
         <button type="button" data-testid="themes-undo" onClick={undo} title="Ctrl+Z">{t('undo')}</button>
         <button type="button" data-testid="themes-redo" onClick={redo} title="Ctrl+Shift+Z">{t('redo')}</button>
-        <button type="button" data-testid="accept-above" onClick={() => void api['themes.acceptAbove']({ docId, minScore: threshold }).then((r) => setAccepted(r.accepted))}>{t('acceptAbove')}</button>
-        <input type="number" aria-label={t('acceptAbove')} data-testid="accept-threshold" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Math.min(1, Math.max(0, Number(e.target.value) || 0)))} />
+        {/* Suggestions are the consensus's: a coder codes blind, without them. */}
+        {coderId === null && (
+          <>
+            <button type="button" data-testid="accept-above" onClick={() => void api['themes.acceptAbove']({ docId, minScore: threshold }).then((r) => setAccepted(r.accepted))}>{t('acceptAbove')}</button>
+            <input type="number" aria-label={t('acceptAbove')} data-testid="accept-threshold" min={0} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Math.min(1, Math.max(0, Number(e.target.value) || 0)))} />
+          </>
+        )}
       </div>
       {message && <p role="status" data-testid="themes-message">{message}</p>}
       {accepted !== null && <p role="status">{t('acceptedN', { count: accepted })}</p>}

@@ -13,10 +13,16 @@ interface State {
   filter: string[];
   /** Which codings the filter counts: confirmed, open suggestions, or both (the default). */
   filterMode: FilterMode;
+  /**
+   * The coder this window codes as (issue 14), remembered in the project; null: the lead, who
+   * codes the consensus and sees every coder's codings beside it. A coder works blind: the
+   * margins show their own codings only.
+   */
+  coderId: number | null;
 }
 export type FilterMode = 'both' | 'coded' | 'suggested';
 
-let state: State = { codebook: null, docs: new Map(), filter: [], filterMode: 'both' };
+let state: State = { codebook: null, docs: new Map(), filter: [], filterMode: 'both', coderId: null };
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 const subscribe = (l: () => void) => {
@@ -60,9 +66,38 @@ export function loadCodebook(api: Api): Promise<void> {
   return loadLatest('codebook', () => api['themes.codebook']({}), (s, codebook) => ({ ...s, codebook }));
 }
 
+/** The current coder, read once from the project before any codings are shown (a coder must not glimpse others'). */
+let coderLoaded: Promise<void> | null = null;
+export function ensureCoder(api: Api): Promise<void> {
+  coderLoaded ??= api['coders.list']({}).then(
+    (r) => update((s) => ({ ...s, coderId: r.current })),
+    () => undefined, // A backend without coders: everyone is the lead.
+  );
+  return coderLoaded;
+}
+
+/** Codes as `coderId` (null: as the lead) in this window and in the project; every document's codings reload. */
+export async function setCurrentCoder(api: Api, coderId: number | null): Promise<void> {
+  await api['coders.setCurrent']({ coderId });
+  coderLoaded = Promise.resolve();
+  const loaded = [...state.docs.keys()];
+  update((s) => ({ ...s, coderId, docs: new Map() }));
+  await Promise.all(loaded.map((id) => loadDocThemes(api, id)));
+}
+
+/** The coder to record on a coding made now (undefined: the consensus). */
+export function currentCoderId(): number | undefined {
+  return state.coderId ?? undefined;
+}
+
 export function loadDocThemes(api: Api, docId: number): Promise<void> {
   if (!Number.isInteger(docId) || docId <= 0) return Promise.resolve();
-  return loadLatest(`doc:${docId}`, () => api['themes.clauses']({ docId }), (s, rows) => {
+  const load = async () => {
+    await ensureCoder(api);
+    const coderId = state.coderId;
+    return coderId === null ? api['themes.clauses']({ docId, withCoders: true }) : api['themes.clauses']({ docId, coderId });
+  };
+  return loadLatest(`doc:${docId}`, load, (s, rows) => {
     const docs = new Map(s.docs);
     docs.set(docId, new Map(rows.map((r) => [r.clauseId, r])));
     return { ...s, docs };

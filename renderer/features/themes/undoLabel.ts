@@ -18,6 +18,7 @@ const shapes: Array<{ re: RegExp; key: string; names: number[] }> = [
   { re: /^Remove coding$/u, key: 'uncode', names: [] },
   { re: /^Accept (\d+) suggestions ≥ ([\d.]+)$/u, key: 'acceptAbove', names: [] },
   { re: /^Set instrument class$/u, key: 'instrument', names: [] },
+  { re: /^Reconcile (\d+) cases?$/u, key: 'reconcile', names: [] },
 ];
 
 export function undoLabelText(label: string, t: TFunction, themes: Theme[], language: string): string {

@@ -57,6 +57,8 @@ export const clauseThemes = z.object({
   themes: z.array(clauseTheme),
   /** Codings of text ranges inside the clause (offsets into the cleaned text). */
   ranges: z.array(rangeCoding),
+  /** With `withCoders`: each coder's codings of the clause, for the lead's side-by-side view. */
+  coders: z.array(z.object({ coderId: id, themes: z.array(z.object({ id: themeId, codingId: id })), ranges: z.array(rangeCoding) })).optional(),
 });
 export type ClauseThemes = z.infer<typeof clauseThemes>;
 
@@ -94,9 +96,13 @@ export const themesMethods = {
   'themes.delete': method(z.object({ id: themeId }).strict(), z.object({ codings: z.number().int() })),
 
   /** Codings and suggestions of every clause of a document, in reading order. */
-  'themes.clauses': method(z.object({ docId: id }).strict(), z.array(clauseThemes)),
-  /** Code a whole clause, or a text range [start, end) of the cleaned text inside it. */
-  'themes.code': method(z.object({ clauseId: id, themeId, start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional() }).strict(), z.object({ codingId: id })),
+  /**
+   * coderId: that coder's own codings only (a coder works blind: no consensus, no suggestions);
+   * otherwise the consensus. withCoders: also every coder's codings per clause (the lead's view).
+   */
+  'themes.clauses': method(z.object({ docId: id, coderId: id.nullable().optional(), withCoders: z.boolean().optional() }).strict(), z.array(clauseThemes)),
+  /** Code a whole clause, or a text range [start, end) of the cleaned text inside it; as a coder when coderId is given. */
+  'themes.code': method(z.object({ clauseId: id, themeId, start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional(), coderId: id.nullable().optional() }).strict(), z.object({ codingId: id })),
   /** Remove a coding: a manual one is deleted, an accepted suggestion becomes rejected. */
   'themes.uncode': method(z.object({ codingId: id }).strict(), ok),
   /** Accept or reject suggestions (or put them back to suggested). */
@@ -120,7 +126,8 @@ export const themesMethods = {
    */
   'themes.heatmap': method(
     /** attributes: only documents with these attribute values (and only their cities). */
-    z.object({ mode, by: z.enum(['city', 'document']).default('city'), attributes: attributeFilter.optional() }).strict(),
+    /** coderId: count that coder's codings instead of the consensus (a coder's blind view). */
+    z.object({ mode, by: z.enum(['city', 'document']).default('city'), attributes: attributeFilter.optional(), coderId: id.nullable().optional() }).strict(),
     z.object({
       themes: z.array(themeId),
       cities: z.array(z.string()),
