@@ -91,6 +91,16 @@ export const methodAccess = {
   'attributes.update': 'manage',
   'attributes.delete': 'manage',
 
+  'coders.list': 'read',
+  'coders.setCurrent': 'code',
+  'coders.add': 'manage',
+  'coders.rename': 'manage',
+
+  // Agreement figures are read by anyone; reconciling writes the project's consensus: the lead's call.
+  'agreement.compute': 'read',
+  'agreement.export': 'read',
+  'agreement.reconcile': 'manage',
+
   'export.comparison': 'read',
   'export.project': 'read',
   'export.concordance': 'read',

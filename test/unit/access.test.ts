@@ -19,7 +19,7 @@ describe('team access policy (#14)', () => {
   });
 
   it('puts what changes the corpus or the codebook under manage, and codings under code', () => {
-    for (const m of ['documents.importFiles', 'documents.importPaths', 'documents.delete', 'documents.purge', 'export.restore', 'export.importQdpx', 'themes.delete', 'themes.merge'] as const) {
+    for (const m of ['documents.importFiles', 'documents.importPaths', 'documents.delete', 'documents.purge', 'export.restore', 'export.importQdpx', 'themes.delete', 'themes.merge', 'agreement.reconcile'] as const) {
       expect(methodAccess[m]).toBe('manage');
     }
     for (const m of ['themes.code', 'themes.uncode', 'annotations.save', 'compare.decide'] as const) expect(methodAccess[m]).toBe('code');
