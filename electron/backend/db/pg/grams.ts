@@ -22,58 +22,15 @@ function codePoints(s: string): number[] {
   return out;
 }
 
-/** The highest level key written (as shared/domain/search/levels.ts): "at least MAX_LEVEL times". */
-export const MAX_LEVEL = 32;
-
-/**
- * "This clause holds this character (b = -1) or pair at least n times", n ≥ 2: hashed into the
- * pair range too (a collision only adds a candidate). Lets a common term's first page skip the
- * clauses that hold it too rarely to be ranked there (db/pg/search.ts).
- */
-function levelKey(a: number, b: number, n: number): number {
-  let h = 0x9e3779b9;
-  h = Math.imul(h ^ a, 0x01000193) >>> 0;
-  h = Math.imul(h ^ (b + 1), 0x01000193) >>> 0;
-  h = Math.imul(h ^ n, 0x01000193) >>> 0;
-  return PAIR_BASE + (h % PAIR_SPAN);
-}
-
-/**
- * The distinct keys of a clause's folded text: every character and every adjacent pair, and the
- * level keys of those that occur several times (pairs counted at every position, overlapping).
- */
+/** The distinct keys of a clause's folded text: every character and every adjacent pair. */
 export function gramKeys(folded: string): number[] {
   const cps = codePoints(folded);
   const keys = new Set<number>();
-  const chars = new Map<number, number>();
-  const pairs = new Map<number, { a: number; b: number; n: number }>();
   for (let i = 0; i < cps.length; i++) {
     keys.add(cps[i]);
-    chars.set(cps[i], (chars.get(cps[i]) ?? 0) + 1);
-    if (i + 1 < cps.length) {
-      keys.add(pairKey(cps[i], cps[i + 1]));
-      // Counted by the exact pair (below 2^42), not by its hash.
-      const exact = cps[i] * PAIR_BASE + cps[i + 1];
-      const p = pairs.get(exact);
-      if (p) p.n++;
-      else pairs.set(exact, { a: cps[i], b: cps[i + 1], n: 1 });
-    }
+    if (i + 1 < cps.length) keys.add(pairKey(cps[i], cps[i + 1]));
   }
-  for (const [c, n] of chars) for (let l = 2; l <= Math.min(n, MAX_LEVEL); l++) keys.add(levelKey(c, -1, l));
-  for (const { a, b, n } of pairs.values()) for (let l = 2; l <= Math.min(n, MAX_LEVEL); l++) keys.add(levelKey(a, b, l));
   return [...keys];
-}
-
-/**
- * A key every clause holding a folded term at least `times` times (non-overlapping) also holds:
- * the level key of its character, or of its first pair (each occurrence of the term holds one of
- * the pair's, at its own position). Null when that says nothing (times ≤ 1).
- */
-export function termLevelKey(foldedTerm: string, times: number): number | null {
-  const n = Math.min(MAX_LEVEL, Math.floor(times));
-  if (n < 2) return null;
-  const cps = codePoints(foldedTerm);
-  return cps.length === 1 ? levelKey(cps[0], -1, n) : levelKey(cps[0], cps[1], n);
 }
 
 /** At most this many pair keys are asked of the index per term: more only narrow what strpos checks anyway. */

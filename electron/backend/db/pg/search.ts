@@ -1,6 +1,6 @@
 import { findOccurrences, parseQuery, positiveTerms, type ParsedQuery, type QueryTerm } from '../../../../shared/domain/search';
 import type { SearchRepository, StoreSearchHit } from '../../store/types';
-import { termKeys, termLevelKey } from './grams';
+import { termKeys } from './grams';
 import type { Runner } from './runner';
 
 /**
@@ -56,16 +56,6 @@ function idf(rows: number, hits: number): number {
   return v > 0 ? v : 1e-6;
 }
 
-/** A one-term query with more hits than this ranks its first pages from the shortest hits and the level keys. */
-const MANY_HITS = 1000;
-/** Pages up to this depth take that path; deeper ones score every hit. */
-const TOP_PAGE_DEPTH = 200;
-
-/** BM25's saturation of tf at length len, as scoreOf computes it in SQL. */
-function saturation(tf: number, len: number, averageLength: number): number {
-  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / Math.max(1, averageLength)));
-}
-
 export function createPgSearch(run: Runner): SearchRepository {
   async function count(query: string, docIds?: number[]): Promise<number> {
     const p = parseQuery(query);
@@ -73,36 +63,6 @@ export function createPgSearch(run: Runner): SearchRepository {
     const params: unknown[] = [];
     const rows = await run.read<{ n: number }>(`SELECT count(*)::integer AS n FROM search_clauses s WHERE ${whereOf(p, params, docIds)}`, params);
     return rows[0].n;
-  }
-
-  /**
-   * For a one-term query, an extra condition keeping every clause that can be among the first k
-   * hits, and few others. The shortest hits are read by growing length ranges until there are k
-   * (θ: the k-th best score among them; all of them are at most `upTo` long). Any other hit is
-   * longer, so it reaches θ only with a term frequency t* at least min{t : saturation(t, upTo + 1)
-   * ≥ θ}, and then holds the term's level key for t* (grams.ts). '' when that prunes nothing.
-   * `whereParams` are the parameters of `where`; the condition's own are appended to `params`.
-   */
-  async function topCandidates(term: QueryTerm, where: string, whereParams: unknown[], k: number, params: unknown[]): Promise<string> {
-    const stats = (await run.read<{ rows: string; total_len: string }>('SELECT rows, total_len FROM search_stats WHERE id = 1'))[0];
-    const average = Number(stats.total_len) / Math.max(1, Number(stats.rows));
-    const scoreSql = scoreOf([term], whereParams, true).sql;
-    const scores: number[] = [];
-    let upTo = 0;
-    for (let lo = 0, hi = 32; scores.length < k && lo < 1 << 24; lo = hi, hi *= 2) {
-      const q = [...whereParams];
-      const rows = await run.read<{ score: number }>(`SELECT ${scoreSql} AS score FROM search_clauses s, search_stats st
-        WHERE st.id = 1 AND ${where} AND s.len > $${q.push(lo)} AND s.len <= $${q.push(hi)}`, q);
-      scores.push(...rows.map((r) => r.score));
-      upTo = hi;
-    }
-    if (scores.length < k) return '';
-    const theta = scores.sort((a, b) => b - a)[k - 1];
-    let t = 1;
-    while (t <= 32 && saturation(t, upTo + 1, average) < theta * (1 - 1e-9)) t++;
-    const key = termLevelKey(term.folded, t);
-    if (key === null) return '';
-    return ` AND (s.len <= $${params.push(upTo)} OR s.grams @> $${params.push([key])}::integer[])`;
   }
 
   return {
@@ -115,25 +75,17 @@ export function createPgSearch(run: Runner): SearchRepository {
       const params: unknown[] = [];
       const where = whereOf(p, params, docIds);
       const fromTotal = terms.length === 1 && !p.exclude.length && !docIds;
-      // A common term's first pages: only the clauses that can rank there are scored (see topCandidates).
-      let known: number | null = null;
-      let narrow = '';
-      if (fromTotal && offset + limit <= TOP_PAGE_DEPTH) {
-        known = await count(query);
-        if (!known) return { total: 0, hits: [] };
-        if (known > MANY_HITS) narrow = await topCandidates(terms[0], where, [...params], offset + limit, params);
-      }
       const score = scoreOf(terms, params, fromTotal);
       const lim = `$${params.push(limit)}`;
       const off = `$${params.push(offset)}`;
       const rows = await run.read<{ clause_id: number; doc_id: number; base: number; text: string; folded: string; score: number; total: string; corpus: string }>(
         `WITH c AS MATERIALIZED (SELECT ${score.initPlans}), m AS MATERIALIZED (
            SELECT s.clause_id, s.doc_id, s.len, ${score.sql} AS score
-           FROM search_clauses s, search_stats st, c WHERE st.id = 1 AND ${where}${narrow}),
+           FROM search_clauses s, search_stats st, c WHERE st.id = 1 AND ${where}),
          page AS (SELECT m.*, count(*) OVER () AS total FROM m ORDER BY m.score DESC, m.len, m.clause_id LIMIT ${lim} OFFSET ${off})
          SELECT page.clause_id, page.doc_id, page.score, page.total, s.base, s.text, s.folded, (SELECT rows FROM search_stats WHERE id = 1) AS corpus
          FROM page JOIN search_clauses s ON s.clause_id = page.clause_id ORDER BY page.score DESC, page.len, page.clause_id`, params);
-      const total = known ?? (rows.length ? Number(rows[0].total) : offset > 0 ? await count(query, docIds) : 0);
+      const total = rows.length ? Number(rows[0].total) : offset > 0 ? await count(query, docIds) : 0;
       const hits: StoreSearchHit[] = rows.map((r) => ({
         clauseId: r.clause_id, docId: r.doc_id, score: fromTotal ? idf(Number(r.corpus), total) * r.score : r.score,
         occurrences: findOccurrences(r.text, terms, r.folded).map((o) => ({ start: r.base + o.start, end: r.base + o.end })),

@@ -4,9 +4,7 @@
 -- `grams` holds the distinct character and character-pair keys of the folded text
 -- (electron/backend/db/pg/grams.ts): the GIN index finds the clauses holding every key of a
 -- term, and strpos() on `folded` then checks the term itself, so a hit is exact whatever the
--- term's length — one character, two, or a whole sentence. `grams` also holds level keys ("this
--- character or pair at least n times", n = 2…32) and `len` has a b-tree: together they let the
--- first page of a common term skip the clauses that cannot rank on it (db/pg/search.ts).
+-- term's length — one character, two, or a whole sentence.
 CREATE TABLE search_clauses (
   clause_id integer PRIMARY KEY REFERENCES clauses(id) ON DELETE CASCADE,
   doc_id    integer NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -18,7 +16,6 @@ CREATE TABLE search_clauses (
 );
 CREATE INDEX search_clauses_doc ON search_clauses(doc_id);
 CREATE INDEX search_clauses_grams ON search_clauses USING gin (grams);
-CREATE INDEX search_clauses_len ON search_clauses(len);
 
 -- Corpus totals BM25 needs (clause count, summed length), kept in step by every write.
 CREATE TABLE search_stats (
