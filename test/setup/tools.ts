@@ -2,6 +2,7 @@
 // installed with apt-get when we are root; otherwise we say exactly what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { pgBinDir } from '../store/pg-cluster';
 
 interface Tool {
   /** What the tests use it for. */
@@ -24,6 +25,8 @@ export const tools: Tool[] = [
   { why: 'checking PDF exports (pdftotext, pdffonts)', present: () => has('pdftotext') && has('pdffonts'), apt: ['poppler-utils'] },
   { why: 'validating REFI-QDA exports against the schema (xmllint)', present: () => has('xmllint'), apt: ['libxml2-utils'] },
   { why: 'the search benchmark baseline (ripgrep)', present: () => has('rg'), apt: ['ripgrep'] },
+  // Only the binaries are used: each test file starts a throwaway cluster of its own (test/store/pg-cluster.ts).
+  { why: 'the team store on PostgreSQL (contract suite, search equality, migrations)', present: () => pgBinDir() !== null, apt: ['postgresql'] },
 ];
 
 export function ensureTools(): string[] {
