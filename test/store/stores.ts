@@ -22,12 +22,6 @@ export interface StoreFactory {
   dispose(): Promise<void>;
 }
 
-/**
- * The coders shape (issue #14) that the SQLite coders migration adds, for as long as this branch
- * has no such migration: applied only when no desktop migration is named for coders, so the SQLite
- * store's per-coder SQL is tested now and the real migration takes over once merged.
- */
-const CODERS_SHAPE = readFileSync(new URL('./sqlite-coders-shape.sql', import.meta.url), 'utf8');
 
 export function sqliteFactory(): StoreFactory {
   const dir = mkdtempSync(join(tmpdir(), 'policylens-store-'));
@@ -39,7 +33,6 @@ export function sqliteFactory(): StoreFactory {
     async open() {
       const db = openDatabase(join(dir, `project-${n++}.db`));
       migrate(db);
-      if (!loadMigrations().some((m) => m.name.includes('coders'))) db.exec(CODERS_SHAPE);
       const store = createSqliteStore(db);
       opened.push({ store, close: () => db.close() });
       return store;
