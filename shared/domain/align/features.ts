@@ -4,7 +4,7 @@ import { corpusStats, wordIdf, type CorpusStats } from './corpus';
 import { gramIds, gramTable, gramVector, type GramTable } from './grams';
 import { clauseVector, defaultVectors, type WordVectors } from './semantic';
 import { instrumentsIn } from './lexicon';
-import { charGrams, gramRuns, sentences, substantiveText } from './text';
+import { charGrams, gramRuns, isFragment, sentences, substantiveText } from './text';
 import type { AlignClause } from './types';
 import { wordCounts } from './words';
 
@@ -28,6 +28,8 @@ export interface ClauseFeatures {
   words: Vec;
   /** Sum of the clause's word vectors (semantic.ts), L2-normalised; null when it has no known word. */
   semantic: Float32Array | null;
+  /** An item of a list rather than a whole measure (score.ts). */
+  fragment: boolean;
   context: Vec;
   instruments: Set<string>;
   quantities: Set<string>;
@@ -206,6 +208,7 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
       },
       words: normalised(wordWeights),
       semantic: clauseVector(ctx.vectors, weighted),
+      fragment: isFragment(text),
       context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
       instruments: new Set(instrumentsIn(text)),
       quantities: new Set(findQuantities(text).map((q) => q.text)),

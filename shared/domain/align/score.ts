@@ -14,8 +14,9 @@ import { sharedWordTerms } from './words';
 export const featureNames = [
   'cosine', 'sentence', 'words', 'gapRow', 'gapCol', 'mutualBest', 'instrument', 'numbers',
   'context', 'positionGap', 'orderGap', 'lengthRatio', 'boilerplate', 'rankRow', 'rankCol',
-  'semantic', 'semanticGap', 'diagonal',
+  'semantic', 'semanticGap', 'diagonal', 'fragmentMismatch',
 ] as const;
+
 export type FeatureName = (typeof featureNames)[number];
 
 /** Rarity of each instrument among the clauses being aligned: a shared rare instrument says more. */
@@ -88,6 +89,7 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     // The order prior at close range: when the clauses before and after each are alike too, the
     // pair sits in a run of corresponding clauses (the structure both documents share).
     (pc.base(i - 1, j - 1) + pc.base(i + 1, j + 1)) / 2,
+    a.fragment === b.fragment ? 0 : 1,
   ];
 }
 
