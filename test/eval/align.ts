@@ -9,9 +9,11 @@
 //   end: nothing may be tuned on it.
 // Both print per pair and overall P/R/F1 as ../shared/eval/score.mjs counts them, the share of
 // clauses without counterpart left unlinked, labelled-boilerplate links among each pair's first 20
-// suggestions, and the reliability table of the suggested links' scores.
+// suggestions, and the reliability table of the suggested links' scores. ALIGN_ABLATE (below)
+// measures what given features add.
 import { alignClauses, defaultModel } from '../../shared/domain/align';
 import { sigmoid } from '../../shared/domain/align/model';
+import { featureNames, type FeatureName } from '../../shared/domain/align/score';
 import { heldOutPairs, openEvalProject, pairData, trainingPairs } from './align-data';
 import { fitBoilerplate, linksFor, outOfFold, plattOn, report } from './align-lib';
 
@@ -41,6 +43,13 @@ if (unseen) {
   console.log(`TRAINING pairs, cross-validated by pair (dev figure): ${data.length} of ${pairs.length} (${sets}); "seen-unseen" = the first unseen set, looked at during development and now training data`);
   console.log(`project of ${project.documents} documents; ${data.reduce((n, d) => n + d.unlocated.length, 0)} anchors locate no clause\n`);
   const bp = fitBoilerplate(data);
+  // ALIGN_ABLATE=semantic,semanticGap: those features set to 0 before the cross-validation, to see what they add.
+  const ablate = (process.env.ALIGN_ABLATE ?? '').split(',').filter(Boolean).map((f) => featureNames.indexOf(f as FeatureName));
+  if (ablate.some((k) => k < 0)) throw new Error(`ALIGN_ABLATE names a feature the aligner does not have; it has ${featureNames.join(', ')}`);
+  if (ablate.length) {
+    console.log(`ablation: ${process.env.ALIGN_ABLATE} set to 0`);
+    for (const pd of data) for (const c of pd.prep.candidates) for (const k of ablate) c.x[k] = 0;
+  }
   const l2 = defaultModel.l2 ?? 0.003;
   const logits = outOfFold(data, l2);
   const platt = plattOn(data, logits);
