@@ -9,6 +9,7 @@
 //    Targets: p95 ≤ 200 ms and ≥ 20× faster than brute force. Also reports how many of the brute
 //    force's top 10 the index finds (recall@10), so speed is not bought with misses.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { indexDocument } from '../../electron/backend/compare/whereElse';
 import { createCompareRepo } from '../../electron/backend/db/compare';
@@ -43,14 +44,17 @@ async function benchLongRegulations(): Promise<void> {
   const counted = [...texts.map((text) => ({ text, doc: -1 })), ...sample.flatMap((f) => { doc++; return fileClauses(join(lawsDir, '浙江地方法规', '地方性法规', '浙江', f)).flatMap((c) => { const text = alignableText(c); return text ? [{ text, doc }] : []; }); })];
   const stats = corpusStats(counted);
   const alignable = (cs: AlignClause[]) => cs.filter((c) => alignableText(c) != null).length;
+  // CPU time beside wall time: on a machine shared with other jobs the wall clock measures the queue.
+  const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
   let s = performance.now();
+  let c0 = process.cpuUsage();
   alignClauses({ a, b, stats });
-  const cold = performance.now() - s;
-  const xs: number[] = [];
-  for (let i = 0; i < 8; i++) { s = performance.now(); alignClauses({ a, b, stats }); xs.push(performance.now() - s); }
-  printTable(`aligning two regulations (${alignable(a)} and ${alignable(b)} alignable clauses), statistics of ${stats.documents} documents`, [
-    { method: 'PolicyLens aligner, first run', p50_ms: cold, p95_ms: cold, target: '≤ 300 ms', ok: cold <= 300 ? 'yes' : 'NO' },
-    { method: 'PolicyLens aligner, later runs', p50_ms: quantile(xs, 0.5), p95_ms: quantile(xs, 0.95), target: '≤ 300 ms', ok: quantile(xs, 0.95) <= 300 ? 'yes' : 'NO' },
+  const cold = performance.now() - s, coldCpu = cpuMs(process.cpuUsage(c0));
+  const xs: number[] = [], cs: number[] = [];
+  for (let i = 0; i < 8; i++) { s = performance.now(); c0 = process.cpuUsage(); alignClauses({ a, b, stats }); xs.push(performance.now() - s); cs.push(cpuMs(process.cpuUsage(c0))); }
+  printTable(`aligning two regulations (${alignable(a)} and ${alignable(b)} alignable clauses), statistics of ${stats.documents} documents; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`, [
+    { method: 'PolicyLens aligner, first run', p50_ms: cold, p95_ms: cold, cpu_ms: coldCpu, target: '≤ 300 ms', ok: cold <= 300 ? 'yes' : 'NO' },
+    { method: 'PolicyLens aligner, later runs', p50_ms: quantile(xs, 0.5), p95_ms: quantile(xs, 0.95), cpu_ms: quantile(cs, 0.5), target: '≤ 300 ms', ok: quantile(xs, 0.95) <= 300 ? 'yes' : 'NO' },
   ]);
 }
 

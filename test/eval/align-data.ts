@@ -26,20 +26,38 @@ export interface LabelPair { a: string; b: string; items: Item[]; set: string }
 
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 
-/** The training pairs: the seed gold, the written fixture pairs, and both labellers' real pairs. */
+/**
+ * Label files of this folder, by name: `train-*.json` and `unseen.json` are training data (the
+ * first unseen set was looked at while the method was built, so it is "seen" now and trains the
+ * model like the others); every `unseen-*.json` is held out.
+ */
+export const isTrainingFile = (f: string) => /^train-.+\.json$/u.test(f) || f === 'unseen.json';
+export const isHeldOutFile = (f: string) => /^unseen-.+\.json$/u.test(f);
+
+function labelFiles(test: (f: string) => boolean): string[] {
+  return existsSync(realDir) ? readdirSync(realDir).filter(test).sort() : [];
+}
+
+function readPairs(file: string, set: string): LabelPair[] {
+  const pairs = readJson(file).pairs as LabelPair[];
+  if (!Array.isArray(pairs)) throw new Error(`${file} has no "pairs" array`);
+  return pairs.map((p) => ({ ...p, set }));
+}
+
+/** The training pairs: the seed gold, the written fixture pairs, and every training label file of test/fixtures/align-real. */
 export function trainingPairs(): LabelPair[] {
   const out: LabelPair[] = [];
-  const add = (file: string, set: string) => { if (existsSync(file)) for (const p of readJson(file).pairs) out.push({ ...p, set }); };
+  const add = (file: string, set: string) => { if (existsSync(file)) out.push(...readPairs(file, set)); };
   add(join(shared, 'eval/gold/alignments.json'), 'seeds');
   add(join(fixtureDir, 'alignments.json'), 'written');
-  add(join(realDir, 'train-a.json'), 'real-a');
-  add(join(realDir, 'train-b.json'), 'real-b');
+  for (const f of labelFiles(isTrainingFile)) add(join(realDir, f), f === 'unseen.json' ? 'seen-unseen' : f.replace(/^train-/u, 'real-').replace(/\.json$/u, ''));
   return out;
 }
 
-/** The unseen pairs: read only by the final evaluation (`npm run eval:align -- --unseen`). */
-export function unseenPairs(): LabelPair[] {
-  return readJson(join(realDir, 'unseen.json')).pairs.map((p: LabelPair) => ({ ...p, set: 'unseen' }));
+/** The held-out pairs (every `unseen-*.json`): read only by the final evaluation (`npm run eval:align -- --unseen`). */
+export function heldOutPairs(): { files: string[]; pairs: LabelPair[] } {
+  const files = labelFiles(isHeldOutFile);
+  return { files, pairs: files.flatMap((f) => readPairs(join(realDir, f), f.replace(/\.json$/u, ''))) };
 }
 
 function listFiles(dir: string, ext: RegExp): string[] {
@@ -55,7 +73,8 @@ export function projectFiles(lawSample: number): string[] {
   const labelled = [
     ...listFiles(join(repoRoot, 'seeds'), /\.txt$/),
     ...listFiles(fixtureDir, /\.txt$/),
-    ...listFiles(join(realDir, 'docs'), /\.(md|txt)$/),
+    // Every docs* folder: another labeller's documents may sit beside ours.
+    ...(existsSync(realDir) ? readdirSync(realDir).filter((f) => f.startsWith('docs')).sort().flatMap((d) => listFiles(join(realDir, d), /\.(md|txt)$/)) : []),
   ];
   const laws = listFiles(join(shared, 'corpus/laws'), /\.md$/);
   const step = Math.max(1, Math.floor(laws.length / lawSample));

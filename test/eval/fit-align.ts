@@ -1,6 +1,8 @@
 // npm run fit:align — fits the aligner's model on the labelled TRAINING pairs and writes
 // shared/domain/align/model.json, which the app loads. Everything tuned here (L2 strength, the
-// link threshold) is chosen by cross-validation by document pair; the unseen pairs are never read.
+// link threshold) is chosen by cross-validation by document pair. Training = train-*.json and the
+// first unseen.json (looked at during development, so training data now); the held-out
+// unseen-*.json files are never read here.
 // Prints the cross-validated figures (each pair scored by a model fitted without it), the
 // baselines on the same pairs, and the reliability table of the held-out scores.
 import { writeFileSync } from 'node:fs';
@@ -49,6 +51,7 @@ const model: AlignModel = {
   maxPerClause,
   candidates,
   boilerplate,
+  l2: best.l2,
   trainedOn: `${data.length} labelled training pairs (${[...new Set(data.map((d) => d.set))].join(', ')}); L2 ${best.l2}, threshold ${best.threshold.toFixed(2)} by ${5}-fold cross-validation by pair (F1 ${best.f.toFixed(3)})`,
 };
 writeFileSync(join(repoRoot, 'shared/domain/align/model.json'), JSON.stringify(model, null, 2) + '\n');

@@ -1,8 +1,10 @@
 import { findQuantities } from '../diff/quantities';
-import { boilerplateFeatures, boilerplateProbability, templateScore, type BoilerplateModel } from './boilerplate';
-import { corpusStats, idfOf, wordIdf, type CorpusStats } from './corpus';
+import { boilerplateFeatures, boilerplateProbability, type BoilerplateModel } from './boilerplate';
+import { corpusStats, wordIdf, type CorpusStats } from './corpus';
+import { gramIds, gramTable, gramVector, type GramTable } from './grams';
+import { clauseVector, defaultVectors, type WordVectors } from './semantic';
 import { instrumentsIn } from './lexicon';
-import { charGrams, gramRuns, isTrigramKey, sentences, substantiveText } from './text';
+import { charGrams, gramRuns, isFragment, sentences, substantiveText } from './text';
 import type { AlignClause } from './types';
 import { wordCounts } from './words';
 
@@ -20,11 +22,14 @@ export interface ClauseFeatures {
   id: number;
   /** The text compared: agency notes removed; a heading's title removed when it has a body. */
   text: string;
-  grams: Map<number, number>;
   vec: Vec;
   /** Vectors of the clause's sentences, built on first use (only candidate pairs compare sentences). */
   readonly sentenceVecs: Vec[];
   words: Vec;
+  /** Sum of the clause's word vectors (semantic.ts), L2-normalised; null when it has no known word. */
+  semantic: Float32Array | null;
+  /** An item of a list rather than a whole measure (score.ts). */
+  fragment: boolean;
   context: Vec;
   instruments: Set<string>;
   quantities: Set<string>;
@@ -96,33 +101,6 @@ function normalised(byId: Map<number, number>): Vec {
   return normalisedFrom(ids, weights, k);
 }
 
-/**
- * Sublinear TF × corpus IDF, L2-normalised. Trigrams weigh more: they carry whole words. Each
- * distinct n-gram is looked up once per alignment (its id and weight kept side by side): n-gram
- * keys are large numbers, and map lookups on them are the costliest step of aligning.
- */
-export function weigh(grams: Map<number, number>, s: CorpusStats, dict: GramTable): Vec {
-  const ids = new Int32Array(grams.size), weights = new Float64Array(grams.size);
-  let c = 0;
-  for (const [g, tf] of grams) {
-    let id = dict.index.get(g);
-    if (id === undefined) {
-      id = dict.idf.length;
-      dict.index.set(g, id);
-      dict.idf.push(idfOf(s, g) * (isTrigramKey(g) ? 1.5 : 1));
-    }
-    const w = (tf === 1 ? 1 : 1 + Math.log(tf)) * dict.idf[id];
-    if (w > 0) { ids[c] = id; weights[c++] = w; }
-  }
-  return normalisedFrom(ids, weights, c);
-}
-
-/** Ids of the n-grams met in one alignment, with their weights (IDF, trigrams × 1.5). */
-export interface GramTable {
-  index: Map<number, number>;
-  idf: number[];
-}
-
 export function cosine(a: Vec, b: Vec): number {
   const ai = a.ids, bi = b.ids;
   let i = 0, j = 0, s = 0;
@@ -168,19 +146,16 @@ export function gramsOf(text: string): Map<number, number> {
   return charGrams(gramRuns(text));
 }
 
-function addInto(into: Map<number, number>, from: Map<number, number>) {
-  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
-}
-
 export interface FeatureContext {
   stats: CorpusStats;
   grams: GramTable;
   words: Ids<string>;
   wordIdf: Map<string, number>;
+  vectors: WordVectors;
 }
 
 export function featureContext(stats: CorpusStats): FeatureContext {
-  return { stats, grams: { index: new Map(), idf: [] }, words: new Ids(), wordIdf: new Map() };
+  return { stats, grams: gramTable(stats), words: new Ids(), wordIdf: new Map(), vectors: defaultVectors() };
 }
 
 /**
@@ -198,42 +173,49 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
   const contexts = new Map<string, Vec>();
   const contextVec = (key: string) => {
     let v = contexts.get(key);
-    if (!v) contexts.set(key, (v = weigh(gramsOf(key), ctx.stats, ctx.grams)));
+    if (!v) contexts.set(key, (v = gramVector(ctx.grams, gramIds(ctx.grams, key))));
     return v;
   };
   const n = prepared.length;
   return prepared.map(({ c, text }, k) => {
     // Sentence ends are punctuation, which already splits n-gram runs: the clause's n-grams are
     // the sum of its sentences', so each is counted once.
-    const pieces = sentences(text, 0).map((s) => ({ s, grams: gramsOf(s) }));
-    const grams = new Map<number, number>();
-    for (const p of pieces) addInto(grams, p.grams);
-    const vec = weigh(grams, ctx.stats, ctx.grams);
-    const sentenceGrams = pieces.filter((p) => p.s.length >= minSentence).map((p) => p.grams);
+    const pieces = sentences(text, 0).map((s) => ({ s, ids: gramIds(ctx.grams, s) }));
+    const all = new Int32Array(pieces.reduce((t, p) => t + p.ids.length, 0));
+    let at = 0;
+    for (const p of pieces) { all.set(p.ids, at); at += p.ids.length; }
+    const vec = gramVector(ctx.grams, all);
+    const sentenceIds = pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids);
     const wordWeights = new Map<number, number>();
+    const weighted: Array<[string, number]> = [];
     for (const [w, tf] of wordCounts(text)) {
       let idf = ctx.wordIdf.get(w);
       if (idf === undefined) ctx.wordIdf.set(w, (idf = wordIdf(ctx.stats, w)));
-      if (idf > 0) wordWeights.set(ctx.words.id(w), (tf === 1 ? 1 : 1 + Math.log(tf)) * idf);
+      if (idf > 0) {
+        const weight = (tf === 1 ? 1 : 1 + Math.log(tf)) * idf;
+        wordWeights.set(ctx.words.id(w), weight);
+        weighted.push([w, weight]);
+      }
     }
     let sentenceVecs: Vec[] | undefined;
     return {
       id: c.id,
       text,
-      grams,
       vec,
       // A one-sentence clause is its own sentence vector.
       get sentenceVecs() {
-        return (sentenceVecs ??= sentenceGrams.length === 1 && sentenceGrams[0].size === grams.size ? [vec] : sentenceGrams.map((g) => weigh(g, ctx.stats, ctx.grams)));
+        return (sentenceVecs ??= sentenceIds.length === 1 && sentenceIds[0].length === all.length ? [vec] : sentenceIds.map((g) => gramVector(ctx.grams, g)));
       },
       words: normalised(wordWeights),
+      semantic: clauseVector(ctx.vectors, weighted),
+      fragment: isFragment(text),
       context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
       instruments: new Set(instrumentsIn(text)),
       quantities: new Set(findQuantities(text).map((q) => q.text)),
       position: c.position ?? (n > 1 ? k / (n - 1) : 0.5),
       length: Array.from(text).length,
       nearCopy: nearCopies?.(c.id) ?? 0,
-      template: templateScore(grams, ctx.stats),
+      template: vec.template,
       boilerplate: 0,
     };
   }).map((f) => {

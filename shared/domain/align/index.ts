@@ -5,6 +5,7 @@ import { checkModel, probability, type AlignModel } from './model';
 import { orderPath } from './order';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
+import { dot } from './semantic';
 import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSuggestion } from './types';
 
 export * from './types';
@@ -74,7 +75,16 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     const s = base[i * m + j];
     if (s > 0.2 && s >= rowBest[i] && s >= colBest[j]) anchors.push({ a: fa[i].position, b: fb[j].position });
   }
-  const pc: PairContext = { base: (i, j) => base[i * m + j], rowBest, colBest, expected: orderPath(anchors), instrumentWeight: instrumentWeights([...fa, ...fb]),
+  // The semantic signal, over the short-listed pairs only.
+  const sem = new Map<number, number>();
+  const semRowBest = new Float64Array(n).fill(-1), semColBest = new Float64Array(m).fill(-1);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) {
+    const s = dot(fa[i].semantic, fb[j].semantic);
+    sem.set(i * m + j, s);
+    if (s > semRowBest[i]) semRowBest[i] = s;
+    if (s > semColBest[j]) semColBest[j] = s;
+  }
+  const pc: PairContext = { semantic: (i, j) => sem.get(i * m + j) ?? 0, semRowBest, semColBest, base: (i, j) => (i >= 0 && j >= 0 && i < n && j < m ? base[i * m + j] : 0), rowBest, colBest, expected: orderPath(anchors), instrumentWeight: instrumentWeights([...fa, ...fb]),
     rankRow: (i, j) => rankR.get(i * m + j) ?? perClause, rankCol: (i, j) => rankC.get(i * m + j) ?? perClause };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });

@@ -23,6 +23,8 @@ export interface AlignModel {
   candidates: number;
   /** Which clauses are boilerplate (boilerplate.ts), fitted on the labellers' marks. */
   boilerplate: BoilerplateModel;
+  /** L2 strength chosen by cross-validation (the dev evaluation refits with it). */
+  l2?: number;
   /** What it was fitted on, for the record. */
   trainedOn?: string;
 }

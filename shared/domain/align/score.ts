@@ -14,7 +14,9 @@ import { sharedWordTerms } from './words';
 export const featureNames = [
   'cosine', 'sentence', 'words', 'gapRow', 'gapCol', 'mutualBest', 'instrument', 'numbers',
   'context', 'positionGap', 'orderGap', 'lengthRatio', 'boilerplate', 'rankRow', 'rankCol',
+  'semantic', 'semanticGap', 'diagonal', 'fragmentMismatch',
 ] as const;
+
 export type FeatureName = (typeof featureNames)[number];
 
 /** Rarity of each instrument among the clauses being aligned: a shared rare instrument says more. */
@@ -54,6 +56,10 @@ export interface PairContext {
   /** Rank (0 = best) of the pair among its row's and its column's candidates, by the cheap similarity. */
   rankRow: (i: number, j: number) => number;
   rankCol: (i: number, j: number) => number;
+  /** Cosine of the clauses' word-vector sums (semantic.ts), and its best among each row's and column's candidates. */
+  semantic: (i: number, j: number) => number;
+  semRowBest: Float64Array;
+  semColBest: Float64Array;
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -77,6 +83,13 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     Math.max(a.boilerplate, b.boilerplate),
     base / (1 + pc.rankRow(i, j)),
     base / (1 + pc.rankCol(i, j)),
+    pc.semantic(i, j),
+    // How far short of the best semantic match on either side: a pair that is best for both is 0.
+    pc.semantic(i, j) - Math.max(pc.semRowBest[i], pc.semColBest[j]),
+    // The order prior at close range: when the clauses before and after each are alike too, the
+    // pair sits in a run of corresponding clauses (the structure both documents share).
+    (pc.base(i - 1, j - 1) + pc.base(i + 1, j + 1)) / 2,
+    a.fragment === b.fragment ? 0 : 1,
   ];
 }
 

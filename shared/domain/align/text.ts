@@ -58,3 +58,12 @@ export const isTrigramKey = (k: number) => k >= 4294967296;
 export function sentences(text: string, minLength = 4): string[] {
   return text.split(/[。；;!?！？\n]+/u).map((s) => s.trim()).filter((s) => s.length >= Math.max(minLength, 1));
 }
+
+/**
+ * A list fragment: an item of an enumeration (专利创造、运用、保护和管理；) rather than a whole
+ * measure. Linking a whole article to one item of the other's list is usually wrong (the
+ * counterpart is the article that holds the list), so the model is told when exactly one side is one.
+ */
+export function isFragment(text: string): boolean {
+  return !/[。!?！？]/u.test(text.slice(0, -1)) && (/[;；,，、:：]$/u.test(text) || Array.from(text).length < 16);
+}
