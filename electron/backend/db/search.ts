@@ -74,6 +74,8 @@ export function createSearchStore(db: Db) {
     span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, doc_id, text_start, end FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
+    lengths: db.prepare('SELECT clause_id, len FROM search_clauses').raw(),
+    maxClauseId: db.prepare('SELECT max(clause_id) FROM search_clauses').pluck(),
     hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base,
         (SELECT p.title FROM parts p WHERE p.doc_id = c.doc_id AND p.part_index = c.part_index
         AND (SELECT count(*) FROM parts q WHERE q.doc_id = c.doc_id) > 1) AS part_title
@@ -93,6 +95,7 @@ export function createSearchStore(db: Db) {
   const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
   const q = {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
+    countLevels: shapes((j) => `SELECT count(*) FROM search_levels ${j.replaceAll('search_fts.rowid', 'search_levels.rowid')} WHERE search_levels MATCH @match`),
     ranked: shapes((j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, bm25(search_fts) AS score FROM search_fts ${j}
       WHERE search_fts MATCH @match ORDER BY score, search_fts.rowid LIMIT @limit OFFSET @offset`),
     probe: shapes((j) => `SELECT count(*) AS n, max(key) AS last FROM (SELECT search_fts.rowid AS key FROM search_fts ${j}
@@ -175,9 +178,12 @@ export function createSearchStore(db: Db) {
 
   let averageCache: number | null = null;
   let rowCountCache: number | null = null;
+  // Folded length by clause id: index keys hold only a length band (shared/domain/search/levels.ts).
+  let lengthsCache: Uint32Array | null = null;
+  let lengthsVersion = -1;
 
   function unindexDocument(docId: number): void {
-    averageCache = rowCountCache = null;
+    averageCache = rowCountCache = lengthsCache = null;
     factsCache = null;
     for (const key of stmt.keysOfDoc.all(docId) as number[]) {
       stmt.deleteFts.run(key);
@@ -256,6 +262,8 @@ export function createSearchStore(db: Db) {
       factsCache = null;
     },
     count: (match: string, scope: Scope) => pick(q.count, scope).pluck().get(params(match, scope)) as number,
+    /** How many clauses match `match` in the level index (a one-character term's level 1 is its hits). */
+    countLevels: (match: string, scope: Scope) => pick(q.countLevels, scope).pluck().get(params(match, scope)) as number,
     ranked: (match: string, scope: Scope, limit: number, offset: number) => pick(q.ranked, scope).all(params(match, scope, { limit, offset })) as ScoredId[],
     /** How many matches there are, up to `cap`, and the id of the last one counted (matches come in id order). */
     probe: (match: string, scope: Scope, cap: number) => pick(q.probe, scope).get(params(match, scope, { cap })) as { n: number; last: number | null },
@@ -272,6 +280,17 @@ export function createSearchStore(db: Db) {
     idSpan(): { min: number; max: number } {
       const r = stmt.span.get() as { min: number | null; max: number | null };
       return { min: r.min ?? 0, max: r.max ?? 0 };
+    },
+    /** Folded length of each indexed clause's own text, by clause id (0: not indexed); cached until the index changes. */
+    lengths(): Uint32Array {
+      const version = stmt.dataVersion.get() as number;
+      if (!lengthsCache || version !== lengthsVersion) {
+        const out = new Uint32Array(((stmt.maxClauseId.get() as number | null) ?? 0) + 1);
+        for (const [id, len] of stmt.lengths.iterate() as IterableIterator<[number, number]>) out[id] = len;
+        lengthsCache = out;
+        lengthsVersion = version;
+      }
+      return lengthsCache;
     },
     /** Average length of a clause's own text, for BM25's length normalisation (cached until the corpus changes). */
     averageLength(): number {
