@@ -102,7 +102,7 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
   };
 
   const hooks: DocumentHooks = {
-    clausesWritten: (_db, docId) => indexDocument(ctx, repo, docId),
+    clausesWritten: (_db, docId, doc) => indexDocument(ctx, repo, docId, doc?.clauses),
     documentDeleting: (_db, docId) => unindexDocument(repo, docId),
     reanchor: (_db, rctx) => {
       // Band rows are found by clause id: those of the clauses a re-import removes go now.

@@ -102,35 +102,41 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     return { title: d.title ?? d.file_name, city: d.city, year: year ? Number(year[1]) : null, parts: ctx.documents.parts(docId) };
   };
 
-  /** Candidate clause ids for a query clause (without the query itself). */
-  function candidateIds(query: ClauseRow, sig: Uint32Array): number[] {
+  /** Candidate clause ids for a query clause: from the rare bigrams and/or the LSH buckets. */
+  function candidateIds(query: ClauseRow, sig: Uint32Array, sources: { terms: boolean; bands: boolean } = { terms: true, bands: true }): number[] {
     if (!repo.moreAlignableThan(exhaustiveBelow)) return repo.alignableIds();
     const clauseCount = Number(repo.clauseFingerprint().split(':')[0]);
-    const ids = new Set(termCandidates(repo, query.text, clauseCount, fromTerms));
-    for (const c of repo.candidates(bandKeys(sig), fromBands)) ids.add(c.clause_id);
+    const ids = new Set(sources.terms ? termCandidates(repo, query.text, clauseCount, fromTerms) : []);
+    if (sources.bands) for (const c of repo.candidates(bandKeys(sig), fromBands)) ids.add(c.clause_id);
     return [...ids];
   }
 
-  return function whereElse(clauseId: number, limit: number): { hits: WhereElseHit[]; candidates: number } {
-    const query = ctx.documents.clause(clauseId);
-    if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
-    const sig = signatureOf(query);
-    if (!sig || alignableText(toAlignClause({ ...query, context: [] })) == null) return { hits: [], candidates: 0 };
-    const ids = candidateIds(query, sig);
-    const candidates = ctx.documents.clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
+  /**
+   * The measure: every candidate scored by rankSimilar; the best few get their boilerplate scores
+   * (LSH bucket reads, the costly part) and boilerplate goes last. Brute force is this over every
+   * clause (test/bench/where-else-real.bench.ts).
+   */
+  function rank(query: ClauseRow, rows: ClauseRow[], limit: number) {
+    const candidates = rows.filter((c) => c.id !== query.id && (c.doc_id !== query.doc_id || c.part_index !== query.part_index));
     // Formulas open and close documents: each clause's place in its own document is one of the boilerplate signals.
     const last = repo.lastOrds([...new Set([query.doc_id, ...candidates.map((c) => c.doc_id)])]);
     const asAlign = (c: ClauseRow) => ({ ...toAlignClause({ ...c, context: [] }), position: c.ord / Math.max(1, last.get(c.doc_id) ?? 1) });
     const q = asAlign(query);
     const termStats = stats.termStats();
-    // Every candidate by the measure; boilerplate scores (LSH bucket reads) only for the best few.
     const best = rankSimilar(q, candidates.map(asAlign), { limit: Math.max(30, limit * boilerplateChecked), stats: termStats });
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const shortlist = best.map((r) => byId.get(r.id)!);
-    const bp = stats.nearCopiesOf([clauseId, ...shortlist.map((c) => c.id)]);
-    const ranked = rankSimilar(q, shortlist.map(asAlign), { limit, stats: termStats, nearCopies: (id) => bp.get(id) ?? 0 });
-    const hits = ranked.map((r) => {
-      const c = byId.get(r.id)!;
+    const bp = stats.nearCopiesOf([query.id, ...shortlist.map((c) => c.id)]);
+    return rankSimilar(q, shortlist.map(asAlign), { limit, stats: termStats, nearCopies: (id) => bp.get(id) ?? 0 }).map((r) => ({ ...r, row: byId.get(r.id)! }));
+  }
+
+  function whereElse(clauseId: number, limit: number, sources?: { terms: boolean; bands: boolean }): { hits: WhereElseHit[]; candidates: number } {
+    const query = ctx.documents.clause(clauseId);
+    if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
+    const sig = signatureOf(query);
+    if (!sig || alignableText(toAlignClause({ ...query, context: [] })) == null) return { hits: [], candidates: 0 };
+    const ids = candidateIds(query, sig, sources);
+    const hits = rank(query, ctx.documents.clausesByIds(ids), limit).map(({ row: c, ...r }) => {
       const d = docInfo(c.doc_id);
       const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);
       return {
@@ -139,5 +145,6 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
       };
     });
     return { hits, candidates: ids.length };
-  };
+  }
+  return Object.assign(whereElse, { rank });
 }

@@ -1,5 +1,6 @@
 import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
-import { clauseTextOf, createClauseTexts } from './clauseText';
+import { ownTextSpan } from '../../../shared/domain/analyze';
+import { createClauseTexts } from './clauseText';
 import type { Db } from './connection';
 
 /**
@@ -45,13 +46,11 @@ function yearOf(r: { date_written: string | null; date_published: string | null;
   return m ? Number(m[1]) : null;
 }
 
-/** Where the trimmed own text of a clause starts in the cleaned text. */
-function baseOffset(cleaned: string, c: { text: string; text_start: number; end: number }): number {
-  const slice = cleaned.slice(c.text_start, c.end);
-  const lead = slice.length - slice.trimStart().length;
-  if (cleaned.startsWith(c.text, c.text_start + lead)) return c.text_start + lead;
-  const found = c.text ? cleaned.indexOf(c.text, c.text_start) : -1;
-  return found >= 0 ? found : c.text_start;
+/** A clause as the index needs it: id, own text and where that text starts in the cleaned text. */
+export interface IndexableClause {
+  id: number;
+  text: string;
+  ownStart: number;
 }
 
 export function createSearchStore(db: Db) {
@@ -192,32 +191,41 @@ export function createSearchStore(db: Db) {
     stmt.deleteRows.run(docId);
   }
 
-  /** (Re)writes the index rows of one document from its stored clauses. */
-  function indexDocumentClauses(docId: number): void {
-    indexDocumentsClauses([docId]);
+  /** A document's clauses read back from the database (a restore, a rebuild). */
+  function storedClauses(docId: number): IndexableClause[] | undefined {
+    const cleaned = stmt.cleaned.get(docId) as string | undefined;
+    if (cleaned === undefined) return undefined;
+    return (stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>).map((c) => {
+      const own = ownTextSpan(cleaned, c.text_start, c.end);
+      return { id: c.id, text: own.text, ownStart: own.start };
+    });
+  }
+
+  /** (Re)writes the index rows of one document: from the analysed clauses when given, else from the stored ones. */
+  function indexDocumentClauses(docId: number, clauses?: IndexableClause[]): void {
+    indexDocumentsClauses([docId], clauses ? new Map([[docId, clauses]]) : undefined);
   }
 
   /**
-   * (Re)writes the index rows of several documents (an import batch) from their stored clauses,
-   * all in one ascending run of keys: FTS5 writes its pending terms out as a new segment whenever
-   * a rowid is not above the last one, so each document on its own would cost a segment (and the
-   * merges that follow), and unsorted keys a segment per clause.
+   * (Re)writes the index rows of several documents (an import batch), all in one ascending run
+   * of keys: FTS5 writes its pending terms out as a new segment whenever a rowid is not above the
+   * last one, so each document on its own would cost a segment (and the merges that follow), and
+   * unsorted keys a segment per clause. `given`: the clauses the import just analysed, by document.
    */
-  function indexDocumentsClauses(docIds: number[]): void {
+  function indexDocumentsClauses(docIds: number[], given?: Map<number, IndexableClause[]>): void {
     const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number; base: number }> = [];
     for (const docId of new Set(docIds)) {
       unindexDocument(docId);
-      const cleaned = stmt.cleaned.get(docId) as string | undefined;
-      if (cleaned === undefined) continue;
-      for (const span of stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>) {
-        const c = { ...span, text: clauseTextOf(cleaned, span) };
+      const clauses = given?.get(docId) ?? storedClauses(docId);
+      if (!clauses) continue;
+      for (const c of clauses) {
         const folded = foldForSearch(c.text);
         const len = codePointLength(folded);
-        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: baseOffset(cleaned, c) });
+        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: c.ownStart });
       }
     }
     rows.sort((a, b) => a.key - b.key);
-    for (const { docId, id, folded, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
+    for (const { docId, id, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
     for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
     for (const { folded, key } of rows) {
       const levels = levelDocument(folded);
