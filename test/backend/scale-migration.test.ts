@@ -1,19 +1,18 @@
 // The migration that stores text once and moves "where else" bands into FTS5 (issue 13), applied
 // to a project written before it: documents keep everything but the unread raw text, and the band
-// index is built from the stored signatures when the project is first opened.
+// index is built when the project is first opened (from the clause texts since 009).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
-import { storedBandKeys } from '../../electron/backend/compare/whereElse';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { bandTerm } from '../../electron/backend/db/compare';
 import { loadMigrations, migrate } from '../../electron/backend/db/migrate';
-import { minhash, shingles, signatureToBytes } from '../../shared/domain/similar';
+import { bandKeys, minhash, shingles, signatureToBytes } from '../../shared/domain/similar';
 
 describe('the scale migration', () => {
-  it('drops the raw text, keeps the documents, and builds the band index from stored signatures on first open', () => {
+  it('drops the raw text, keeps the documents, and builds the band index on first open', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'policylens-scale-mig-')), 'p.db');
     const all = loadMigrations();
     const at = all.findIndex((m) => m.name.endsWith('_scale'));
@@ -21,11 +20,13 @@ describe('the scale migration', () => {
     const db = openDatabase(path);
     migrate(db, all.slice(0, at));
     const now = new Date().toISOString();
-    db.prepare(`INSERT INTO documents (id, file_name, source_hash, format, imported_at, updated_at, raw_text, cleaned_text)
-      VALUES (1, 'a.txt', 'h', 'txt', ?, ?, 'raw', '一、支持小微企业发展。')`).run(now, now);
     const texts = ['支持小微企业发展，落实税费优惠政策。', '加强融资担保服务，降低企业融资成本。'];
+    const cleaned = texts.join('\n');
+    db.prepare(`INSERT INTO documents (id, file_name, source_hash, format, imported_at, updated_at, raw_text, cleaned_text)
+      VALUES (1, 'a.txt', 'h', 'txt', ?, ?, 'raw', ?)`).run(now, now, cleaned);
     texts.forEach((text, i) => {
-      db.prepare(`INSERT INTO clauses (id, doc_id, ord, label, level, kind, text, start, text_start, end, path) VALUES (?, 1, ?, '', 1, 'measure', ?, 0, 0, 1, '')`).run(i + 1, i, text);
+      const start = cleaned.indexOf(text);
+      db.prepare(`INSERT INTO clauses (id, doc_id, ord, label, level, kind, text, start, text_start, end, path) VALUES (?, 1, ?, '', 1, 'measure', ?, ?, ?, ?, '')`).run(i + 1, i, text, start, start, start + text.length);
       db.prepare('INSERT INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, 1, ?)').run(i + 1, Buffer.from(signatureToBytes(minhash(shingles(text)))));
     });
     db.close();
@@ -36,12 +37,13 @@ describe('the scale migration', () => {
       const columns = (conn.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[]);
       expect(columns).toContain('cleaned_text');
       expect(columns).not.toContain('raw_text');
-      expect(conn.prepare('SELECT cleaned_text FROM documents WHERE id = 1').pluck().get()).toBe('一、支持小微企业发展。');
+      expect(conn.prepare('SELECT cleaned_text FROM documents WHERE id = 1').pluck().get()).toBe(cleaned);
       expect(conn.prepare("SELECT count(*) FROM settings WHERE key = 'clause_bands_pending'").pluck().get()).toBe(0);
       const bucket = conn.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
-      for (const r of conn.prepare('SELECT clause_id, signature FROM clause_signatures').all() as Array<{ clause_id: number; signature: Buffer }>) {
-        for (const k of storedBandKeys(r.signature)) expect(bucket.all(`"${bandTerm(k)}"`)).toContain(r.clause_id);
-      }
+      // Signatures are no longer stored (009): the bands are built from the clause texts.
+      texts.forEach((text, i) => {
+        for (const k of bandKeys(minhash(shingles(text)))) expect(bucket.all(`"${bandTerm(k)}"`)).toContain(i + 1);
+      });
     } finally {
       backend.close();
     }

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../../electron/backend';
 import { memberClauses, toAlignClause } from '../../electron/backend/compare/clauses';
 import { createAlignStats, type AlignStats } from '../../electron/backend/compare/stats';
+import { signaturesOf } from '../../electron/backend/compare/whereElse';
 import { createCompareRepo } from '../../electron/backend/db/compare';
 import { prepareAlignment, type AlignClause, type AlignModel, type Prepared } from '../../shared/domain/align';
 
@@ -116,7 +117,7 @@ export async function openEvalProject(opts: { lawSample?: number; fresh?: boolea
   const docs = (await backend.invoke('documents.list', {})) as Array<{ id: number; file: string }>;
   const byFile = new Map<string, number[]>();
   for (const d of docs) byFile.set(basename(d.file), [...(byFile.get(basename(d.file)) ?? []), d.id]);
-  const stats = createAlignStats(createCompareRepo(backend.context.db));
+  const stats = createAlignStats(createCompareRepo(backend.context.db), (ids) => signaturesOf(backend.context, ids));
   return {
     backend,
     stats,

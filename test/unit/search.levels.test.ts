@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clauseIdOfKey, codePointLength, countOverlapping, findOccurrences, foldForSearch, foldWithMap, lengthOfKey, levelDocument, levelPlan,
+  clauseIdOfKey, codePointLength, countOverlapping, findOccurrences, foldForSearch, foldWithMap, minLengthOfKey, levelDocument, levelPlan,
   parseQuery, positiveTerms, saturation, sortKey,
 } from '../../shared/domain/search';
 
 describe('term-frequency levels', () => {
-  it('marks every character and bigram that repeats, once per level from 2 up', () => {
+  it('marks every character once per level from 1 up, and every bigram that repeats from 2 up', () => {
     const tokens = levelDocument('企业企业企').split(' ');
-    // 企 ×3, 业 ×2, 企业 ×2, 业企 ×2
-    expect(tokens).toHaveLength(2 + 1 + 1 + 1);
+    // 企 ×3, 业 ×2 (levels 1…n), 企业 ×2, 业企 ×2 (levels 2…n)
+    expect(tokens).toHaveLength(3 + 2 + 1 + 1);
     expect(new Set(tokens).size).toBe(tokens.length);
-    expect(levelDocument('人才引进')).toBe('');
+    // Nothing repeats: each character at level 1 ("holds it"), what a one-character query reads.
+    expect(levelDocument('人才引进').split(' ')).toEqual(['人', '才', '引', '进'].map((c) => levelPlan(c).match(1).replace(/"/g, '')).sort());
+    expect(levelDocument('人').split(' ')).toEqual([levelPlan('人').match(1).replace(/"/g, '')]);
+    // The same markers when the text has characters outside the BMP (the code-point path).
+    expect(levelDocument('企业企业企𠀋').split(' ').filter((t) => !t.includes('𠀋')).sort()).toEqual([...tokens].sort());
   });
 
   it('asks the level index for exactly "at least t times" for one or two characters', () => {
@@ -51,12 +55,18 @@ describe('term-frequency levels', () => {
 });
 
 describe('sort keys and BM25 saturation', () => {
-  it('orders shorter clauses first and gives back the clause id and length', () => {
+  it('orders shorter length bands first and gives back the clause id and the band\'s shortest length', () => {
     const a = sortKey(10, 99_999);
     const b = sortKey(11, 1);
     expect(a).toBeLessThan(b);
     expect(clauseIdOfKey(a)).toBe(99_999);
-    expect(lengthOfKey(b)).toBe(11);
+    expect(minLengthOfKey(b)).toBe(11);
+    // A band spans lengths: its shortest bounds every clause of it, and keys never go back.
+    expect(minLengthOfKey(sortKey(14, 1))).toBe(11);
+    for (let len = 0; len < 5000; len++) {
+      expect(minLengthOfKey(sortKey(len, 1))).toBeLessThanOrEqual(len);
+      expect(sortKey(len + 1, 1)).toBeGreaterThanOrEqual(sortKey(len, 1));
+    }
     expect(Number.isSafeInteger(sortKey(1_000_000, 2 ** 32 - 1))).toBe(true);
   });
 

@@ -8,13 +8,13 @@ import { alignMembers } from './align';
 import { memberClauses, memberInfo, toCompareClause } from './clauses';
 import { reanchorDecisions } from './reanchor';
 import { createAlignStats } from './stats';
-import { createWhereElse, indexDocument, storedBandKeys, unindexDocument } from './whereElse';
+import { buildPendingBands, createWhereElse, indexDocument, signaturesOf, unindexDocument } from './whereElse';
 
 /** The compare feature: comparisons, alignment with decisions, and "where else". */
 export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof compareMethods>; hooks?: DocumentHooks } {
   const repo = createCompareRepo(ctx.db);
-  repo.buildPendingBands(storedBandKeys);
-  const stats = createAlignStats(repo);
+  buildPendingBands(ctx, repo);
+  const stats = createAlignStats(repo, (ids) => signaturesOf(ctx, ids));
   const whereElse = createWhereElse(ctx, repo, stats);
   const changed = () => ctx.events.changed('compare');
 
@@ -102,9 +102,13 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
   };
 
   const hooks: DocumentHooks = {
-    clausesWritten: (_db, docId) => indexDocument(ctx, repo, docId),
+    clausesWritten: (_db, docId, doc) => indexDocument(ctx, repo, docId, doc?.clauses),
     documentDeleting: (_db, docId) => unindexDocument(repo, docId),
-    reanchor: (_db, rctx) => reanchorDecisions(repo, rctx),
+    reanchor: (_db, rctx) => {
+      // Band rows are found by clause id: those of the clauses a re-import removes go now.
+      repo.deleteBands([...rctx.clauseMap].filter(([, to]) => to == null).map(([from]) => from));
+      return reanchorDecisions(repo, rctx);
+    },
   };
   return { handlers, hooks };
 }

@@ -1,6 +1,6 @@
 import { alignableText, corpusStats, type CorpusStats } from '../../../shared/domain/align';
 import { nearCopyScore } from '../../../shared/domain/align/boilerplate';
-import { bandKeys, signatureFromBytes } from '../../../shared/domain/similar';
+import { bandKeys } from '../../../shared/domain/similar';
 import type { CompareRepo } from '../db/compare';
 
 /** Above this many clauses the term statistics are taken from an even sample by id: plenty for IDF. */
@@ -15,7 +15,7 @@ const minSharedBands = 6;
  * clauses change: n-gram document frequencies over the project's clauses, and each clause's
  * boilerplate score (how many other documents hold a near-copy of it, from the MinHash/LSH index).
  */
-export function createAlignStats(repo: CompareRepo) {
+export function createAlignStats(repo: CompareRepo, signaturesOf: (ids: number[]) => Map<number, Uint32Array>) {
   let key = '';
   let stats: CorpusStats | null = null;
   let documents = 0;
@@ -45,14 +45,14 @@ export function createAlignStats(repo: CompareRepo) {
   function nearCopiesOf(clauseIds: number[]): Map<number, number> {
     fresh();
     const missing = clauseIds.filter((id) => !nearCopies.has(id));
-    const sigs = repo.signaturesOf(missing);
+    const sigs = signaturesOf(missing);
     const found = new Set<number>();
-    for (const { clause_id, signature } of sigs) {
+    for (const [clause_id, signature] of sigs) {
       found.add(clause_id);
       const shared = new Map<number, number>();
       const docOf = new Map<number, number>();
       let ownDoc = -1;
-      for (const k of bandKeys(signatureFromBytes(signature))) {
+      for (const k of bandKeys(signature)) {
         for (const r of repo.bucketDocs(k, bucketCap)) {
           if (r.clause_id === clause_id) { ownDoc = r.doc_id; continue; }
           shared.set(r.clause_id, (shared.get(r.clause_id) ?? 0) + 1);

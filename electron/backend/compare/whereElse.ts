@@ -1,5 +1,7 @@
 import { alignableText } from '../../../shared/domain/align';
-import { bandKeys, estimatedJaccard, isEmptySignature, minhash, rankSimilar, shingles, signatureFromBytes, signatureToBytes } from '../../../shared/domain/similar';
+import { bandKeys, isEmptySignature, minhash, rankSimilar, shingles } from '../../../shared/domain/similar';
+import { clauseIdOfKey, foldForSearch } from '../../../shared/domain/search';
+import { indexCharacters } from '../../../shared/domain/search/terms';
 import type { WhereElseHit } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
@@ -8,30 +10,87 @@ import type { ClauseRow } from '../db/documents';
 import { toAlignClause } from './clauses';
 import type { AlignStats } from './stats';
 
-/** Candidates taken from the LSH buckets before re-ranking by signature agreement. */
-const maxBucketCandidates = 800;
-/** Candidates re-ranked with the full alignment score, per hit asked for. */
-const rankedPerHit = 3;
-/** Below this many indexed clauses every clause is a candidate: exact, and still fast. */
+/**
+ * "Where else": candidates are the clauses sharing the query's rarest character bigrams (read
+ * from the search index, weighted by IDF) together with those sharing an LSH band with it; all of
+ * them are scored with the aligner's measure (rankSimilar), the best few get their boilerplate
+ * scores, and boilerplate ranks last. The LSH bands are what finds near-copies of clauses whose
+ * bigrams are all common; the rare bigrams are what finds a paraphrase that shares few shingles.
+ */
+/** The query's bigrams read from the search index, rarest first. */
+const rareTerms = 24;
+/** A bigram held by more than this share of clauses says little about what a clause is about. */
+const commonShare = 0.05;
+/** Candidates kept from the bigram votes and from the LSH buckets, scored in full. */
+const fromTerms = 200;
+const fromBands = 100;
+/** Best-scored candidates whose boilerplate score is looked up, per hit asked for. */
+const boilerplateChecked = 3;
+/** Below this many measure and heading clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
 
-/** Writes the MinHash signature and LSH band keys of every alignable clause of a document (at import). */
-export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number): void {
-  const rows = ctx.documents.clauses(docId).flatMap((c) => {
-    const text = alignableText({ id: c.id, kind: c.kind, text: c.text, heading: c.heading });
-    if (text == null) return [];
-    const sig = minhash(shingles(text));
-    return isEmptySignature(sig) ? [] : [{ clauseId: c.id, signature: signatureToBytes(sig), keys: bandKeys(sig) }];
-  });
-  repo.replaceSignatures(docId, rows, storedBandKeys);
+type SignedClause = Pick<ClauseRow, 'id' | 'kind' | 'text' | 'heading'>;
+
+/** The MinHash signature of a clause's alignable text, or null when it has none. */
+export function signatureOf(c: SignedClause): Uint32Array | null {
+  const text = alignableText({ id: c.id, kind: c.kind, text: c.text, heading: c.heading });
+  if (text == null) return null;
+  const sig = minhash(shingles(text));
+  return isEmptySignature(sig) ? null : sig;
 }
 
-/** Band keys of a signature as stored: how a document's band rows are found again to delete them. */
-export const storedBandKeys = (signature: Buffer) => bandKeys(signatureFromBytes(signature));
+/** Writes the LSH band rows of every alignable clause of a document (at import). */
+export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number, clauses: SignedClause[] = ctx.documents.clauses(docId)): void {
+  repo.replaceBands(docId, clauses.flatMap((c) => {
+    const sig = signatureOf(c);
+    return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
+  }));
+}
 
-/** Removes a document's signatures and band rows (before the document is deleted). */
+/** Removes a document's band rows (before the document is deleted). */
 export function unindexDocument(repo: CompareRepo, docId: number): void {
-  repo.deleteSignatures(docId, storedBandKeys);
+  repo.deleteBandsOfDoc(docId);
+}
+
+/** Builds the band index from the clause texts once, when a migration left it to do (009). */
+export function buildPendingBands(ctx: BackendContext, repo: CompareRepo): void {
+  if (!repo.bandsPending() || ctx.db.readonly) return;
+  ctx.db.transaction(() => {
+    for (const docId of repo.documentIds()) indexDocument(ctx, repo, docId);
+    repo.bandsBuilt();
+  })();
+}
+
+/** Signatures of clauses by id, computed from their texts (not stored: 256 bytes a clause). */
+export function signaturesOf(ctx: BackendContext, ids: number[]): Map<number, Uint32Array> {
+  const out = new Map<number, Uint32Array>();
+  for (const c of ctx.documents.clausesByIds(ids)) {
+    const sig = signatureOf(c);
+    if (sig) out.set(c.id, sig);
+  }
+  return out;
+}
+
+/** Clause ids voted for by the query's rarest bigrams in the search index, best first. */
+function termCandidates(repo: CompareRepo, text: string, clauseCount: number, limit: number): number[] {
+  const chars = indexCharacters(foldForSearch(text));
+  const terms = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
+  const maxDocs = Math.max(50, clauseCount * commonShare);
+  const chosen = [...terms]
+    .map((term) => ({ term, docs: repo.termDocs(term) }))
+    .filter((t) => t.docs > 0 && t.docs <= maxDocs)
+    .sort((a, b) => a.docs - b.docs)
+    .slice(0, rareTerms);
+  const votes = new Map<number, number>();
+  for (const { term, docs } of chosen) {
+    const weight = Math.log(1 + clauseCount / docs);
+    for (const key of repo.termKeys(`"${term}"`)) {
+      const id = clauseIdOfKey(key);
+      votes.set(id, (votes.get(id) ?? 0) + weight);
+    }
+  }
+  return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
 }
 
 export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: AlignStats) {
@@ -43,36 +102,41 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     return { title: d.title ?? d.file_name, city: d.city, year: year ? Number(year[1]) : null, parts: ctx.documents.parts(docId) };
   };
 
-  const clausesByIds = (ids: number[]) => ctx.documents.clausesByIds(ids);
+  /** Candidate clause ids for a query clause: from the rare bigrams and/or the LSH buckets. */
+  function candidateIds(query: ClauseRow, sig: Uint32Array, sources: { terms: boolean; bands: boolean } = { terms: true, bands: true }): number[] {
+    if (!repo.moreAlignableThan(exhaustiveBelow)) return repo.alignableIds();
+    const clauseCount = Number(repo.clauseFingerprint().split(':')[0]);
+    const ids = new Set(sources.terms ? termCandidates(repo, query.text, clauseCount, fromTerms) : []);
+    if (sources.bands) for (const c of repo.candidates(bandKeys(sig), fromBands)) ids.add(c.clause_id);
+    return [...ids];
+  }
 
-  return function whereElse(clauseId: number, limit: number): { hits: WhereElseHit[]; candidates: number } {
-    const query = ctx.documents.clause(clauseId);
-    if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
-    const text = alignableText(toAlignClause({ ...query, context: [] }));
-    if (text == null) return { hits: [], candidates: 0 };
-    const sig = minhash(shingles(text));
-    let ids: number[];
-    if (!repo.moreSignaturesThan(exhaustiveBelow)) {
-      ids = repo.signedClauseIds();
-    } else {
-      const found = repo.candidates(bandKeys(sig), maxBucketCandidates);
-      // Re-rank bucket hits by how many signature positions agree: a cheap, good estimate of overlap.
-      const sigs = new Map(repo.signaturesOf(found.map((f) => f.clause_id)).map((r) => [r.clause_id, signatureFromBytes(r.signature)]));
-      ids = found
-        .map((f) => ({ id: f.clause_id, j: sigs.has(f.clause_id) ? estimatedJaccard(sig, sigs.get(f.clause_id)!) : 0 }))
-        .sort((x, y) => y.j - x.j)
-        .slice(0, Math.max(30, limit * rankedPerHit))
-        .map((x) => x.id);
-    }
-    const candidates = clausesByIds(ids.filter((id) => id !== clauseId)).filter((c) => c.doc_id !== query.doc_id || c.part_index !== query.part_index);
-    const bp = stats.nearCopiesOf([clauseId, ...candidates.map((c) => c.id)]);
+  /**
+   * The measure: every candidate scored by rankSimilar; the best few get their boilerplate scores
+   * (LSH bucket reads, the costly part) and boilerplate goes last. Brute force is this over every
+   * clause (test/bench/where-else-real.bench.ts).
+   */
+  function rank(query: ClauseRow, rows: ClauseRow[], limit: number) {
+    const candidates = rows.filter((c) => c.id !== query.id && (c.doc_id !== query.doc_id || c.part_index !== query.part_index));
     // Formulas open and close documents: each clause's place in its own document is one of the boilerplate signals.
     const last = repo.lastOrds([...new Set([query.doc_id, ...candidates.map((c) => c.doc_id)])]);
     const asAlign = (c: ClauseRow) => ({ ...toAlignClause({ ...c, context: [] }), position: c.ord / Math.max(1, last.get(c.doc_id) ?? 1) });
-    const ranked = rankSimilar(asAlign(query), candidates.map(asAlign), { limit, stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
+    const q = asAlign(query);
+    const termStats = stats.termStats();
+    const best = rankSimilar(q, candidates.map(asAlign), { limit: Math.max(30, limit * boilerplateChecked), stats: termStats });
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    const hits = ranked.map((r) => {
-      const c = byId.get(r.id)!;
+    const shortlist = best.map((r) => byId.get(r.id)!);
+    const bp = stats.nearCopiesOf([query.id, ...shortlist.map((c) => c.id)]);
+    return rankSimilar(q, shortlist.map(asAlign), { limit, stats: termStats, nearCopies: (id) => bp.get(id) ?? 0 }).map((r) => ({ ...r, row: byId.get(r.id)! }));
+  }
+
+  function whereElse(clauseId: number, limit: number, sources?: { terms: boolean; bands: boolean }): { hits: WhereElseHit[]; candidates: number } {
+    const query = ctx.documents.clause(clauseId);
+    if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
+    const sig = signatureOf(query);
+    if (!sig || alignableText(toAlignClause({ ...query, context: [] })) == null) return { hits: [], candidates: 0 };
+    const ids = candidateIds(query, sig, sources);
+    const hits = rank(query, ctx.documents.clausesByIds(ids), limit).map(({ row: c, ...r }) => {
       const d = docInfo(c.doc_id);
       const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);
       return {
@@ -81,5 +145,6 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
       };
     });
     return { hits, candidates: ids.length };
-  };
+  }
+  return Object.assign(whereElse, { rank });
 }

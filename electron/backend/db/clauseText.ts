@@ -1,3 +1,4 @@
+import { ownTextSpan } from '../../../shared/domain/analyze';
 import type { Db } from './connection';
 
 /**
@@ -19,7 +20,7 @@ export interface ClauseSpan {
 }
 
 export function clauseTextOf(cleaned: string, c: { text_start: number; end: number }): string {
-  return cleaned.slice(c.text_start, c.end).trim();
+  return ownTextSpan(cleaned, c.text_start, c.end).text;
 }
 
 export function createClauseTexts(db: Db) {

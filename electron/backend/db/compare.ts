@@ -8,9 +8,6 @@ export interface ComparisonRow { id: number; name: string; created_at: string; u
 export interface MemberRow { comparison_id: number; ord: number; doc_id: number; part_index: number | null }
 export interface DecisionRow { clause_a: number; clause_b: number; status: Exclude<LinkStatus, 'suggested'>; source: 'auto' | 'manual'; score: number | null; decided_at: string }
 
-/** The band keys of a stored signature (see shared/domain/similar). */
-export type BandsOf = (signature: Buffer) => number[];
-
 /**
  * A band key (band × 2^32 + hash, see shared/domain/similar) as an FTS5 term of clause_bands:
  * the band in two base-36 digits (so terms of a band share a prefix, which FTS5 compresses), then
@@ -40,19 +37,20 @@ export function createCompareRepo(db: Db) {
       WHERE (ca.doc_id = @x AND cb.doc_id = @y) OR (ca.doc_id = @y AND cb.doc_id = @x)`),
     decisionsOfClause: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? OR clause_b = ?'),
     moveDecision: db.prepare('UPDATE OR IGNORE alignment_decisions SET clause_a = @a, clause_b = @b WHERE clause_a = @oldA AND clause_b = @oldB'),
-    deleteSignatures: db.prepare('DELETE FROM clause_signatures WHERE doc_id = ?'),
-    signaturesOfDoc: db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE doc_id = ?'),
-    deleteBands: db.prepare("INSERT INTO clause_bands (clause_bands, rowid, bands) VALUES ('delete', ?, ?)"),
-    insertSignature: db.prepare('INSERT OR REPLACE INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, ?, ?)'),
+    // clause_bands is contentless_delete: a clause's band rows go by its id (the rowid).
+    deleteBands: db.prepare('DELETE FROM clause_bands WHERE rowid = ?'),
     insertBands: db.prepare('INSERT INTO clause_bands (rowid, bands) VALUES (?, ?)'),
-    signature: db.prepare('SELECT signature FROM clause_signatures WHERE clause_id = ?'),
-    signatureCount: db.prepare('SELECT count(*) AS n FROM clause_signatures'),
-    signedIds: db.prepare('SELECT clause_id FROM clause_signatures'),
-    hasMoreSignatures: db.prepare('SELECT 1 FROM clause_signatures LIMIT 1 OFFSET ?').pluck(),
+    clauseIdsOfDoc: db.prepare('SELECT id FROM clauses WHERE doc_id = ?').pluck(),
+    hasMoreClauses: db.prepare("SELECT 1 FROM clauses WHERE kind IN ('measure', 'heading') LIMIT 1 OFFSET ?").pluck(),
+    alignableIds: db.prepare("SELECT id FROM clauses WHERE kind IN ('measure', 'heading')").pluck(),
     // Quoted: a term is never read as an FTS5 operator or column filter.
     bucket: db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ? LIMIT ?').pluck(),
-    bucketDocs: db.prepare('SELECT s.clause_id, s.doc_id FROM clause_bands JOIN clause_signatures s ON s.clause_id = clause_bands.rowid WHERE clause_bands MATCH ? LIMIT ?'),
-    signaturesAfter: db.prepare('SELECT clause_id, signature FROM clause_signatures WHERE clause_id > ? ORDER BY clause_id LIMIT 4096'),
+    bucketDocs: db.prepare('SELECT c.id AS clause_id, c.doc_id FROM clause_bands JOIN clauses c ON c.id = clause_bands.rowid WHERE clause_bands MATCH ? LIMIT ?'),
+    docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
+    // The search feature's bigram index (migrations 002, 009), read for "where else" candidates:
+    // how many clauses hold a term, and which (as index keys: clause id = key % 2^32).
+    termDocs: db.prepare('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
+    termKeys: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
     pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_bands_pending'").pluck(),
     donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_bands_pending'"),
     clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
@@ -61,9 +59,8 @@ export function createCompareRepo(db: Db) {
     measureTexts: db.prepare("SELECT id, doc_id, kind, text_start, end, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id"),
   };
 
-  function deleteSignatures(docId: number, bandsOf: BandsOf) {
-    for (const r of s.signaturesOfDoc.all(docId) as Array<{ clause_id: number; signature: Buffer }>) s.deleteBands.run(r.clause_id, bandTerms(bandsOf(r.signature)));
-    s.deleteSignatures.run(docId);
+  function deleteBandsOfDoc(docId: number) {
+    for (const id of s.clauseIdsOfDoc.all(docId) as number[]) s.deleteBands.run(id);
   }
 
   return {
@@ -97,31 +94,24 @@ export function createCompareRepo(db: Db) {
       return s.moveDecision.run({ oldA, oldB, a: Math.min(x, y), b: Math.max(x, y) }).changes > 0;
     },
 
-    /** bandsOf recomputes a stored signature's band keys: band rows are found by key, not by document. */
-    replaceSignatures(docId: number, rows: Array<{ clauseId: number; signature: Uint8Array; keys: number[] }>, bandsOf: BandsOf) {
-      deleteSignatures(docId, bandsOf);
+    /** Writes the band rows of a document's clauses, replacing those its clauses had. */
+    replaceBands(docId: number, rows: Array<{ clauseId: number; keys: number[] }>) {
+      deleteBandsOfDoc(docId);
       // In clause id order: FTS5 starts a new segment whenever a rowid is not above the last one.
-      for (const r of [...rows].sort((x, y) => x.clauseId - y.clauseId)) {
-        s.insertSignature.run(r.clauseId, docId, Buffer.from(r.signature.buffer, r.signature.byteOffset, r.signature.byteLength));
-        s.insertBands.run(r.clauseId, bandTerms(r.keys));
-      }
+      for (const r of [...rows].sort((x, y) => x.clauseId - y.clauseId)) s.insertBands.run(r.clauseId, bandTerms(r.keys));
     },
-    deleteSignatures,
-    /** Builds the band index from the stored signatures once, when a migration left it to do (see 005). */
-    buildPendingBands(bandsOf: BandsOf): void {
-      if (s.pending.get() === undefined) return;
-      db.transaction(() => {
-        for (let last = 0, rows: Array<{ clause_id: number; signature: Buffer }>; (rows = s.signaturesAfter.all(last) as typeof rows).length; last = rows[rows.length - 1].clause_id) {
-          for (const r of rows) s.insertBands.run(r.clause_id, bandTerms(bandsOf(r.signature)));
-        }
-        s.donePending.run();
-      })();
+    deleteBandsOfDoc,
+    /** Band rows of clauses that a re-import removes. */
+    deleteBands(clauseIds: number[]) {
+      for (const id of clauseIds) s.deleteBands.run(id);
     },
-    signature: (clauseId: number) => (s.signature.get(clauseId) as { signature: Buffer } | undefined)?.signature,
-    signatureCount: () => (s.signatureCount.get() as { n: number }).n,
-    signedClauseIds: () => (s.signedIds.all() as Array<{ clause_id: number }>).map((r) => r.clause_id),
-    /** Whether more than n clauses are indexed, without counting them all. */
-    moreSignaturesThan: (n: number) => s.hasMoreSignatures.get(n) !== undefined,
+    /** True while a migration left the band index to be built from the clause texts (009). */
+    bandsPending: () => s.pending.get() !== undefined,
+    bandsBuilt: () => s.donePending.run(),
+    documentIds: () => s.docIds.all() as number[],
+    /** Whether more than n measure and heading clauses exist, without counting them all. */
+    moreAlignableThan: (n: number) => s.hasMoreClauses.get(n) !== undefined,
+    alignableIds: () => s.alignableIds.all() as number[],
     /**
      * Clauses sharing at least one band key with the query, with how many keys they share. Each
      * bucket is read up to a cap: a bucket of hundreds of near-copies adds nothing past that.
@@ -133,6 +123,10 @@ export function createCompareRepo(db: Db) {
     },
     /** Clauses (with their documents) in one LSH bucket, up to a cap. */
     bucketDocs: (key: number, limit: number) => s.bucketDocs.all(`"${bandTerm(key)}"`, limit) as Array<{ clause_id: number; doc_id: number }>,
+    /** How many clauses hold a term of the search index (deleted ones may still count until a merge). */
+    termDocs: (term: string) => (s.termDocs.get(term) as number | undefined) ?? 0,
+    /** The search index keys of the clauses holding a term (a quoted FTS5 phrase). */
+    termKeys: (phrase: string) => s.termKeys.all(phrase) as number[],
     /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
     clauseFingerprint: () => { const r = s.clauseFingerprint.get() as { n: number; maxId: number }; return `${r.n}:${r.maxId}`; },
     documentCount: () => s.documentCount.get() as number,
@@ -143,10 +137,6 @@ export function createCompareRepo(db: Db) {
       if (!docIds.length) return new Map();
       const rows = db.prepare(`SELECT doc_id, max(ord) AS last FROM clauses WHERE doc_id IN (${docIds.map(() => '?').join(',')}) GROUP BY doc_id`).all(...docIds) as Array<{ doc_id: number; last: number }>;
       return new Map(rows.map((r) => [r.doc_id, r.last]));
-    },
-    signaturesOf(ids: number[]): Array<{ clause_id: number; signature: Buffer }> {
-      if (!ids.length) return [];
-      return db.prepare(`SELECT clause_id, signature FROM clause_signatures WHERE clause_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ clause_id: number; signature: Buffer }>;
     },
   };
 }

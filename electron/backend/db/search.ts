@@ -1,5 +1,6 @@
 import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
-import { clauseTextOf, createClauseTexts } from './clauseText';
+import { ownTextSpan } from '../../../shared/domain/analyze';
+import { createClauseTexts } from './clauseText';
 import type { Db } from './connection';
 
 /**
@@ -45,13 +46,11 @@ function yearOf(r: { date_written: string | null; date_published: string | null;
   return m ? Number(m[1]) : null;
 }
 
-/** Where the trimmed own text of a clause starts in the cleaned text. */
-function baseOffset(cleaned: string, c: { text: string; text_start: number; end: number }): number {
-  const slice = cleaned.slice(c.text_start, c.end);
-  const lead = slice.length - slice.trimStart().length;
-  if (cleaned.startsWith(c.text, c.text_start + lead)) return c.text_start + lead;
-  const found = c.text ? cleaned.indexOf(c.text, c.text_start) : -1;
-  return found >= 0 ? found : c.text_start;
+/** A clause as the index needs it: id, own text and where that text starts in the cleaned text. */
+export interface IndexableClause {
+  id: number;
+  text: string;
+  ownStart: number;
 }
 
 export function createSearchStore(db: Db) {
@@ -74,6 +73,8 @@ export function createSearchStore(db: Db) {
     span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, doc_id, text_start, end FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
+    lengths: db.prepare('SELECT clause_id, len FROM search_clauses').raw(),
+    maxClauseId: db.prepare('SELECT max(clause_id) FROM search_clauses').pluck(),
     hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base,
         (SELECT p.title FROM parts p WHERE p.doc_id = c.doc_id AND p.part_index = c.part_index
         AND (SELECT count(*) FROM parts q WHERE q.doc_id = c.doc_id) > 1) AS part_title
@@ -93,6 +94,7 @@ export function createSearchStore(db: Db) {
   const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
   const q = {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
+    countLevels: shapes((j) => `SELECT count(*) FROM search_levels ${j.replaceAll('search_fts.rowid', 'search_levels.rowid')} WHERE search_levels MATCH @match`),
     ranked: shapes((j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, bm25(search_fts) AS score FROM search_fts ${j}
       WHERE search_fts MATCH @match ORDER BY score, search_fts.rowid LIMIT @limit OFFSET @offset`),
     probe: shapes((j) => `SELECT count(*) AS n, max(key) AS last FROM (SELECT search_fts.rowid AS key FROM search_fts ${j}
@@ -175,9 +177,12 @@ export function createSearchStore(db: Db) {
 
   let averageCache: number | null = null;
   let rowCountCache: number | null = null;
+  // Folded length by clause id: index keys hold only a length band (shared/domain/search/levels.ts).
+  let lengthsCache: Uint32Array | null = null;
+  let lengthsVersion = -1;
 
   function unindexDocument(docId: number): void {
-    averageCache = rowCountCache = null;
+    averageCache = rowCountCache = lengthsCache = null;
     factsCache = null;
     for (const key of stmt.keysOfDoc.all(docId) as number[]) {
       stmt.deleteFts.run(key);
@@ -186,32 +191,41 @@ export function createSearchStore(db: Db) {
     stmt.deleteRows.run(docId);
   }
 
-  /** (Re)writes the index rows of one document from its stored clauses. */
-  function indexDocumentClauses(docId: number): void {
-    indexDocumentsClauses([docId]);
+  /** A document's clauses read back from the database (a restore, a rebuild). */
+  function storedClauses(docId: number): IndexableClause[] | undefined {
+    const cleaned = stmt.cleaned.get(docId) as string | undefined;
+    if (cleaned === undefined) return undefined;
+    return (stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>).map((c) => {
+      const own = ownTextSpan(cleaned, c.text_start, c.end);
+      return { id: c.id, text: own.text, ownStart: own.start };
+    });
+  }
+
+  /** (Re)writes the index rows of one document: from the analysed clauses when given, else from the stored ones. */
+  function indexDocumentClauses(docId: number, clauses?: IndexableClause[]): void {
+    indexDocumentsClauses([docId], clauses ? new Map([[docId, clauses]]) : undefined);
   }
 
   /**
-   * (Re)writes the index rows of several documents (an import batch) from their stored clauses,
-   * all in one ascending run of keys: FTS5 writes its pending terms out as a new segment whenever
-   * a rowid is not above the last one, so each document on its own would cost a segment (and the
-   * merges that follow), and unsorted keys a segment per clause.
+   * (Re)writes the index rows of several documents (an import batch), all in one ascending run
+   * of keys: FTS5 writes its pending terms out as a new segment whenever a rowid is not above the
+   * last one, so each document on its own would cost a segment (and the merges that follow), and
+   * unsorted keys a segment per clause. `given`: the clauses the import just analysed, by document.
    */
-  function indexDocumentsClauses(docIds: number[]): void {
+  function indexDocumentsClauses(docIds: number[], given?: Map<number, IndexableClause[]>): void {
     const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number; base: number }> = [];
     for (const docId of new Set(docIds)) {
       unindexDocument(docId);
-      const cleaned = stmt.cleaned.get(docId) as string | undefined;
-      if (cleaned === undefined) continue;
-      for (const span of stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>) {
-        const c = { ...span, text: clauseTextOf(cleaned, span) };
+      const clauses = given?.get(docId) ?? storedClauses(docId);
+      if (!clauses) continue;
+      for (const c of clauses) {
         const folded = foldForSearch(c.text);
         const len = codePointLength(folded);
-        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: baseOffset(cleaned, c) });
+        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: c.ownStart });
       }
     }
     rows.sort((a, b) => a.key - b.key);
-    for (const { docId, id, folded, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
+    for (const { docId, id, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
     for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
     for (const { folded, key } of rows) {
       const levels = levelDocument(folded);
@@ -256,6 +270,8 @@ export function createSearchStore(db: Db) {
       factsCache = null;
     },
     count: (match: string, scope: Scope) => pick(q.count, scope).pluck().get(params(match, scope)) as number,
+    /** How many clauses match `match` in the level index (a one-character term's level 1 is its hits). */
+    countLevels: (match: string, scope: Scope) => pick(q.countLevels, scope).pluck().get(params(match, scope)) as number,
     ranked: (match: string, scope: Scope, limit: number, offset: number) => pick(q.ranked, scope).all(params(match, scope, { limit, offset })) as ScoredId[],
     /** How many matches there are, up to `cap`, and the id of the last one counted (matches come in id order). */
     probe: (match: string, scope: Scope, cap: number) => pick(q.probe, scope).get(params(match, scope, { cap })) as { n: number; last: number | null },
@@ -272,6 +288,17 @@ export function createSearchStore(db: Db) {
     idSpan(): { min: number; max: number } {
       const r = stmt.span.get() as { min: number | null; max: number | null };
       return { min: r.min ?? 0, max: r.max ?? 0 };
+    },
+    /** Folded length of each indexed clause's own text, by clause id (0: not indexed); cached until the index changes. */
+    lengths(): Uint32Array {
+      const version = stmt.dataVersion.get() as number;
+      if (!lengthsCache || version !== lengthsVersion) {
+        const out = new Uint32Array(((stmt.maxClauseId.get() as number | null) ?? 0) + 1);
+        for (const [id, len] of stmt.lengths.iterate() as IterableIterator<[number, number]>) out[id] = len;
+        lengthsCache = out;
+        lengthsVersion = version;
+      }
+      return lengthsCache;
     },
     /** Average length of a clause's own text, for BM25's length normalisation (cached until the corpus changes). */
     averageLength(): number {

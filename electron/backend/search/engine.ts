@@ -1,6 +1,6 @@
 import type { SearchCount, SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import {
-  bm25Score, clauseIdOfKey, findOccurrences, idf, foldForSearch, ftsPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
+  bm25Score, clauseIdOfKey, findOccurrences, idf, foldForSearch, ftsPlan, levelPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
   type FtsPlan, type ParsedQuery, type QueryTerm,
 } from '../../../shared/domain/search';
 import type { DocumentFacts, HitRow, Scope, ScoredId, SearchStore } from '../db/search';
@@ -87,11 +87,25 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     return p.plan.exact && g.length === 1 && g[0].length === 1 && !p.parsed.exclude.length ? g[0][0] : null;
   }
 
+  /**
+   * The number of hits of an exact query. A lone character is counted in the level index (its
+   * level 1): the body index has no prefix index, and its prefix query would merge the doclists
+   * of every bigram starting with the character.
+   */
+  function exactCount(p: Prepared): number {
+    const single = singleTerm(p);
+    if (single) {
+      const plan = levelPlan(single.folded);
+      if (plan.character) return store.countLevels(plan.match(1), p.scope);
+    }
+    return store.count(p.plan.match!, p.scope);
+  }
+
   /** The exact number of hits. */
   function total(p: Prepared): number {
     const single = singleTerm(p);
     if (single && p.scope && store.scopeSize(p.scope) <= smallScope) return rankScope(store, single.folded, p.scope).length;
-    return p.plan.exact ? store.count(p.plan.match!, p.scope) : verifiedCandidates(p).length;
+    return p.plan.exact ? exactCount(p) : verifiedCandidates(p).length;
   }
 
   interface Page {
@@ -119,7 +133,7 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const top = topHits(store, single.folded, p.scope, offset + limit + 1, rows);
       const ids = top.slice(offset, offset + limit).map((h) => ({ id: clauseIdOfKey(h.key), score: -h.score }));
       const more = top.length > offset + limit;
-      const n = withTotal ? (more ? store.count(match, p.scope) : top.length) : !more ? top.length : null;
+      const n = withTotal ? (more ? exactCount(p) : top.length) : !more ? top.length : null;
       return { total: n, ids, more, ranking: 'bm25', rankedAmong: n, rows };
     }
     const done = (r: { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number }): Page => ({

@@ -56,8 +56,8 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
       'search.facets': async (input) => engine.facets(...(await resolve(input))),
     },
     hooks: {
-      clausesWritten: (_db, docId) => store.indexDocumentClauses(docId),
-      batchWritten: (_db, docIds) => store.indexDocumentsClauses(docIds),
+      clausesWritten: (_db, docId, doc) => store.indexDocumentClauses(docId, doc?.clauses),
+      batchWritten: (_db, docIds, docs) => store.indexDocumentsClauses(docIds, new Map([...docs].map(([id, d]) => [id, d.clauses]))),
       documentDeleting: (_db, docId) => store.unindexDocument(docId),
     },
   };

@@ -1,10 +1,11 @@
 // The best hits of a one-term query, best first, without scoring every hit.
 //
-// Stream t (t = 1, 2, …) lists, in key order (shortest clause first), the clauses holding the
-// term at least t times: t = 1 is the body index's match, t ≥ 2 the level index
-// (shared/domain/search/levels.ts). Along stream t the bound saturation(t, length) only falls,
-// and a clause holding the term exactly n times scores saturation(n, length), which is at most
-// the bound at its place in stream n. So always taking the stream whose head has the highest
+// Stream t (t = 1, 2, …) lists, in key order (shorter length bands first), the clauses holding the
+// term at least t times: t = 1 is the body index's match (the level index's level 1 for one
+// character), t ≥ 2 the level index (shared/domain/search/levels.ts). Along stream t the bound
+// saturation(t, shortest length of the key's band) only falls, and a clause holding the term
+// exactly n times scores saturation(n, its length), which is at most the bound at its place in
+// stream n. So always taking the stream whose head has the highest
 // bound visits clauses in falling bound order, and a hit can be handed out as soon as its exact
 // score is at least every head's bound: nothing unseen can beat it. For terms of one or two
 // characters a clause is first met in stream n, at its exact score; longer terms' level streams
@@ -18,7 +19,7 @@
 // repeated hundreds of times costs one stream, not hundreds.
 
 import {
-  clauseIdOfKey, countOverlapping, foldForSearch, lengthOfKey, levelPlan, MAX_LEVEL, phraseFor, saturation, SATURATION_LIMIT,
+  clauseIdOfKey, codePointLength, countOverlapping, foldForSearch, levelPlan, minLengthOfKey, MAX_LEVEL, phraseFor, saturation, SATURATION_LIMIT,
 } from '../../../shared/domain/search';
 import type { HitRow, Scope, SearchStore } from '../db/search';
 
@@ -37,7 +38,7 @@ interface Stream {
 /** The highest level opened; it holds every clause with the term at least this often. */
 export const TOP_LEVEL = MAX_LEVEL;
 
-/** Before `b` in the ranking: higher score, then shorter clause, then lower clause id. */
+/** Before `b` in the ranking: higher score, then shorter length band, then lower clause id. */
 const before = (sa: number, ka: number, sb: number, kb: number) => sa > sb || (sa === sb && ka < kb);
 
 /**
@@ -49,11 +50,13 @@ export function topHits(
 ): RankedKey[] {
   const average = store.averageLength();
   const plan = levelPlan(term);
-  const bound = (level: number, key: number) => (level >= topLevel ? SATURATION_LIMIT : saturation(level, lengthOfKey(key), average));
+  const bound = (level: number, key: number) => (level >= topLevel ? SATURATION_LIMIT : saturation(level, minLengthOfKey(key), average));
+  const lengths = store.lengths();
+  const exactAt = (level: number, key: number) => saturation(level, lengths[clauseIdOfKey(key)] || minLengthOfKey(key), average);
   const streams: Stream[] = [];
 
   const open = (level: number): Stream | null => {
-    const iterator = level === 1 ? store.stream('body', phraseFor(term).fts, scope) : store.stream('levels', plan.match(level), scope);
+    const iterator = level === 1 && !plan.character ? store.stream('body', phraseFor(term).fts, scope) : store.stream('levels', plan.match(level), scope);
     const first = iterator.next();
     if (first.done) return null;
     const s: Stream = { level, iterator, head: first.value };
@@ -73,11 +76,11 @@ export function topHits(
     // A clause first met in stream t holds the term at most t times (with more it would sit
     // in stream t+1, whose bound there is higher): for stream 1, or for levels that are exact,
     // that is its term frequency.
-    if ((plan.exact && level < topLevel) || level === 1) return bound(level, key);
+    if ((plan.exact && level < topLevel) || level === 1) return exactAt(level, key);
     const row = store.hitRow(clauseIdOfKey(key));
     if (row) rowsRead?.set(row.id, row);
     const tf = row ? countOverlapping(foldForSearch(row.text), term) : 0;
-    return tf ? saturation(tf, lengthOfKey(key), average) : 0;
+    return tf ? saturation(tf, lengths[clauseIdOfKey(key)] || codePointLength(foldForSearch(row!.text)), average) : 0;
   };
 
   try {
@@ -125,8 +128,9 @@ export function rankScope(store: SearchStore, term: string, scope: NonNullable<S
   const average = store.averageLength();
   const out: RankedKey[] = [];
   for (const { key, text } of store.scopeTexts(scope)) {
-    const tf = countOverlapping(foldForSearch(text), term);
-    if (tf) out.push({ key, score: saturation(tf, lengthOfKey(key), average) });
+    const folded = foldForSearch(text);
+    const tf = countOverlapping(folded, term);
+    if (tf) out.push({ key, score: saturation(tf, codePointLength(folded), average) });
   }
   return out.sort((a, b) => (before(a.score, a.key, b.score, b.key) ? -1 : 1));
 }

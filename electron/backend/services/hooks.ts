@@ -1,3 +1,4 @@
+import type { AnalysedClause } from '../../../shared/domain/analyze';
 import type { Db } from '../db/connection';
 
 /** What a re-import tells the features that refer to a document's clauses and offsets. */
@@ -17,20 +18,27 @@ export interface ReanchorResult {
   lost: string[];
 }
 
+/** A document as the import just analysed and wrote it: hooks index it without reading it back. */
+export interface WrittenDocument {
+  cleaned: string;
+  /** In reading order, with the ids they were written under. */
+  clauses: Array<{ id: number; parent_id: number | null; kind: AnalysedClause['kind']; heading: string | null; text: string; ownStart: number }>;
+}
+
 /**
  * Features (search index, themes/codings, annotations, comparisons) register these so that the
  * import service keeps them in step inside the same transaction, without knowing about them.
  */
 export interface DocumentHooks {
-  /** After a document's clauses were written (new import or re-import). */
-  clausesWritten?(db: Db, docId: number): void;
+  /** After a document's clauses were written (new import or re-import; `doc` when the import has it, not on restore). */
+  clausesWritten?(db: Db, docId: number, doc?: WrittenDocument): void;
   /**
    * Instead of clausesWritten for imports: once per import batch, inside its transaction, with
    * the documents the batch wrote (new and re-imported, in order; a file whose savepoint failed
    * may be listed and is then gone or unchanged). For indexes that write much less when they
    * write a batch at once (FTS5 writes one segment per run of ascending rowids).
    */
-  batchWritten?(db: Db, docIds: number[]): void;
+  batchWritten?(db: Db, docIds: number[], docs: Map<number, WrittenDocument>): void;
   /** Before a document is deleted. */
   documentDeleting?(db: Db, docId: number): void;
   /** During a re-import, before clauses that are gone are deleted: move what refers to them. */

@@ -10,7 +10,7 @@ import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { extractFile, listImportableFiles } from '../importers';
 import { type EventBus, throwIfCancelled } from './events';
-import type { DocumentHooks, ReanchorResult } from './hooks';
+import type { DocumentHooks, ReanchorResult, WrittenDocument } from './hooks';
 import type { TrashService } from './trash';
 
 /** Policy documents are kilobytes to a few megabytes; anything this large is not one. */
@@ -89,15 +89,22 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     return { input, doc: { fileName: input.name, sourcePath: input.sourcePath, sourceHash: hash, format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings } };
   }
 
+  /** What the hooks get: the analysed document under the ids its clauses were written with. */
+  const written = (analysed: Prepared['doc']['analysed'], ids: number[]): WrittenDocument => ({
+    cleaned: analysed.cleaned,
+    clauses: analysed.clauses.map((c, i) => ({ id: ids[i], parent_id: c.parentIndex == null ? null : ids[c.parentIndex], kind: c.kind, heading: c.heading, text: c.text, ownStart: c.ownStart })),
+  });
+
   /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. docId: the document written, if any. */
-  function write({ input, doc }: Prepared): { outcome: Outcome; docId: number | null } {
+  function write({ input, doc }: Prepared): { outcome: Outcome; docId: number | null; written?: WrittenDocument } {
     const same = documents.findByHash(doc.sourceHash);
     if (same) return { outcome: (r) => r.duplicates.push({ id: same.id, file: input.name }), docId: null };
     const { analysed } = doc;
     const previous = documents.findByFile(input.name);
     if (!previous) {
-      const { id } = documents.insert(doc);
-      for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, id);
+      const { id, clauseIds } = documents.insert(doc);
+      const w = written(analysed, clauseIds);
+      for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, id, w);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
       const missing = unreadFields(analysed.metadata, analysed.cleaned);
       const outcome: Outcome = (r) => {
@@ -105,19 +112,20 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         noteWarnings(r, input.name, doc.warnings);
         if (missing.length) r.incomplete.push({ id, file: input.name, title: entry.title, missing });
       };
-      return { outcome, docId: id };
+      return { outcome, docId: id, written: w };
     }
     const oldRows = documents.clauses(previous.id);
     const reuse = matchClauses(oldRows, analysed.clauses);
     const kept = new Set(reuse.filter((x): x is number => x != null));
     const clauseMap = new Map(oldRows.map((o) => [o.id, kept.has(o.id) ? o.id : null] as const));
     let results: ReanchorResult[] = [];
-    documents.replace(previous.id, doc, reuse, (ids) => {
+    const ids = documents.replace(previous.id, doc, reuse, (ids) => {
       const newClauses = analysed.clauses.map((c, i) => ({ id: ids[i], start: c.start, end: c.end, text: c.text }));
       const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
       results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
     });
-    for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id);
+    const w = written(analysed, ids);
+    for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id, w);
     const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
     // Fields the researcher already edited by hand are not reported as unread.
     const edited = new Set(JSON.parse(previous.edited_fields) as string[]);
@@ -127,7 +135,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       noteWarnings(r, input.name, doc.warnings);
       if (missing.length) r.incomplete.push({ id: previous.id, file: input.name, title: entry.title, missing });
     };
-    return { outcome, docId: previous.id };
+    return { outcome, docId: previous.id, written: w };
   }
 
   /**
@@ -142,19 +150,21 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     let outcomes: Outcome[];
     try {
       outcomes = bulk.batch(() => db.transaction(() => {
-        const written: number[] = [];
+        const writtenIds: number[] = [];
+        const docs = new Map<number, WrittenDocument>();
         const done = slots.map((slot) => {
           if (typeof slot === 'function') return slot;
           try {
-            const { outcome, docId } = db.transaction(() => write(slot))();
-            if (docId != null) written.push(docId);
+            const { outcome, docId, written: w } = db.transaction(() => write(slot))();
+            if (docId != null) writtenIds.push(docId);
+            if (docId != null && w) docs.set(docId, w);
             return outcome;
           } catch (e) {
             const message = messageOf(e);
             return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
           }
         });
-        for (const h of hooks) h.batchWritten?.(db, written);
+        for (const h of hooks) h.batchWritten?.(db, writtenIds, docs);
         return done;
       })());
     } catch (e) {

@@ -3,7 +3,8 @@
 // they write (the desktop app keeps calling them directly). better-sqlite3 runs one statement at a
 // time on one connection, so calls are queued: a Store.transaction holds the connection from
 // BEGIN to COMMIT while its callback awaits, and nothing else slips into it.
-import { bandKeys, estimatedJaccard, signatureFromBytes } from '../../../shared/domain/similar';
+import { bandKeys, estimatedJaccard } from '../../../shared/domain/similar';
+import { signatureOf } from '../compare/whereElse';
 import { createAnnotationsRepo, type AnnotationRow } from '../db/annotations';
 import { createCompareRepo } from '../db/compare';
 import type { Db } from '../db/connection';
@@ -12,12 +13,10 @@ import { createSearchStore } from '../db/search';
 import { createTeamSql } from '../db/sqlite-store/team';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
 import { createSearchEngine } from '../search/engine';
-import { signatureRows } from './derive';
 import { codingOf, noteOf, themeOf } from '../db/pg/repos';
 import type { Coder, Repositories, Store, StoredClause, WhereElseCandidate } from './types';
 import { StoreError } from './types';
 
-const bandsOf = (signature: Buffer) => bandKeys(signatureFromBytes(signature));
 /** Rows read per LSH bucket, as the desktop "where else" reads them. */
 const PER_BUCKET = 200;
 
@@ -56,7 +55,11 @@ function syncRepositories(db: Db) {
       insert: (doc: Parameters<Repositories['documents']['insert']>[0]) => atomic(() => {
         const out = documents.insert({ ...doc, raw: '' });
         searchStore.indexDocumentClauses(out.id);
-        compare.replaceSignatures(out.id, signatureRows(documents.clauses(out.id)), bandsOf);
+        // Signatures are not stored (migration 009): the bands are computed from the clause texts.
+        compare.replaceBands(out.id, documents.clauses(out.id).flatMap((c) => {
+          const sig = signatureOf(c);
+          return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
+        }));
         return out;
       }),
       get(id: number) {
@@ -80,7 +83,7 @@ function syncRepositories(db: Db) {
       remove: (id: number) => atomic(() => {
         if (!documents.get(id)) return false;
         searchStore.unindexDocument(id);
-        compare.deleteSignatures(id, bandsOf);
+        compare.deleteBandsOfDoc(id);
         return documents.delete(id);
       }),
     },
@@ -171,14 +174,15 @@ function syncRepositories(db: Db) {
     },
     whereElse: {
       candidates(clauseId: number, limit: number): WhereElseCandidate[] {
-        const own = compare.signature(clauseId);
-        if (!own) return [];
-        const sig = signatureFromBytes(own);
-        const docOf = team.clauseDoc.get(clauseId) as number;
+        const own = documents.clausesByIds([clauseId])[0];
+        const sig = own ? signatureOf(own) : null;
+        if (!own || !sig) return [];
         const ids = compare.candidates(bandKeys(sig), Number.MAX_SAFE_INTEGER, PER_BUCKET).map((c) => c.clause_id);
-        const rows = team.signatures.all(JSON.stringify(ids)) as Array<{ clause_id: number; doc_id: number; signature: Buffer }>;
-        return rows.filter((r) => r.doc_id !== docOf)
-          .map((r) => ({ clauseId: r.clause_id, docId: r.doc_id, similarity: estimatedJaccard(sig, signatureFromBytes(r.signature)) }))
+        return documents.clausesByIds(ids).filter((c) => c.doc_id !== own.doc_id)
+          .flatMap((c) => {
+            const other = signatureOf(c);
+            return other ? [{ clauseId: c.id, docId: c.doc_id, similarity: estimatedJaccard(sig, other) }] : [];
+          })
           .sort((a, b) => b.similarity - a.similarity || a.clauseId - b.clauseId)
           .slice(0, limit);
       },

@@ -69,8 +69,8 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
       'themes.history': () => historyState(repo),
     },
     hooks: {
-      clausesWritten: (_db, docId) => {
-        computeSuggestions(db, repo, documents, docId);
+      clausesWritten: (_db, docId, doc) => {
+        computeSuggestions(db, repo, documents, docId, undefined, doc?.clauses);
       },
       reanchor: (_db, rctx) => reanchorCodings(db, repo, rctx),
     },

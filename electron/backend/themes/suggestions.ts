@@ -23,17 +23,20 @@ export function buildIndex(documents: DocumentsRepo, repo: ThemesRepo): Similari
   return buildSimilarityIndex(clauses.map((c) => c.text), examples);
 }
 
-function sectionHeading(c: ClauseRow, byId: Map<number, ClauseRow>): string | null {
+/** What suggesting needs of a clause: the stored row, or the clause as the import just analysed it. */
+type SuggestedClause = Pick<ClauseRow, 'id' | 'parent_id' | 'kind' | 'heading' | 'text'>;
+
+function sectionHeading(c: SuggestedClause, byId: Map<number, SuggestedClause>): string | null {
   const p = c.parent_id == null ? undefined : byId.get(c.parent_id);
   if (!p || p.kind === 'preamble' || p.kind === 'part') return null;
   return p.heading ?? p.text.slice(0, 60);
 }
 
-export function computeSuggestions(db: Db, repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex): number {
+export function computeSuggestions(db: Db, repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex, analysed?: SuggestedClause[]): number {
   const themes = themesForSuggestion(repo);
   const known = new Set(themes.map((t) => t.id));
   const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
-  const clauses = documents.clauses(docId);
+  const clauses: SuggestedClause[] = analysed ?? documents.clauses(docId);
   const byId = new Map(clauses.map((c) => [c.id, c]));
   // The document's whole-clause codings by clause, then theme (in the order they are read).
   const existing = new Map<number, Map<string, CodingRow>>();

@@ -6,8 +6,10 @@ import type { ClauseAgencies, ClauseDraft, DocumentMetadata, ExtractedText, Part
 
 /** A clause ready to store: the segmenter's draft plus what is derived from it. */
 export interface AnalysedClause extends ClauseDraft {
-  /** Own text: from textStart to end, trimmed. */
+  /** Own text: from textStart to end, trimmed (ownTextSpan). */
   text: string;
+  /** Where the own text starts in the cleaned text (textStart plus the white space trimmed). */
+  ownStart: number;
   /** Clause path as researchers cite it: 四-(三)-2-(1). */
   path: string;
   agencies: ClauseAgencies;
@@ -18,6 +20,16 @@ export interface AnalysedDocument {
   parts: PartSpan[];
   clauses: AnalysedClause[];
   metadata: DocumentMetadata;
+}
+
+/**
+ * A clause's own text and where it starts: cleaned.slice(textStart, end) trimmed. The one
+ * definition, used by the analyser and by everything that reads clauses back from their spans.
+ */
+export function ownTextSpan(cleaned: string, textStart: number, end: number): { text: string; start: number } {
+  const slice = cleaned.slice(textStart, end);
+  const text = slice.trim();
+  return { text, start: textStart + (slice.length - slice.trimStart().length) };
 }
 
 /** '一、' → '一', '3.' → '3', '(三)' stays: how labels read inside a path. */
@@ -39,8 +51,8 @@ export function analyseDocument(extracted: ExtractedText, fileName: string): Ana
     const own = pathSegment(d.label);
     const parentPath = d.parentIndex == null ? '' : paths[d.parentIndex];
     paths[i] = own ? (parentPath ? `${parentPath}-${own}` : own) : parentPath;
-    const text = cleaned.slice(d.textStart, d.end).trim();
-    return { ...d, text, path: paths[i], agencies: d.kind === 'measure' || d.kind === 'heading' ? extractAgencies(text) : { lead: [], responsible: [] } };
+    const { text, start: ownStart } = ownTextSpan(cleaned, d.textStart, d.end);
+    return { ...d, text, ownStart, path: paths[i], agencies: d.kind === 'measure' || d.kind === 'heading' ? extractAgencies(text) : { lead: [], responsible: [] } };
   });
   const metadata = extractMetadata({ raw: extracted.text, cleaned, parts, fileName });
   return { cleaned, parts, clauses, metadata };

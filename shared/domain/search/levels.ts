@@ -2,8 +2,9 @@
 //
 // BM25 for a one-term query orders hits by saturation(tf, length) alone (the term's IDF is the
 // same for every hit). The body index (terms.ts) says which clauses hold a term, not how often.
-// A second index holds, for every character and every bigram occurring n ≥ 2 times in a clause,
-// one marker per level 2…n ("this clause holds 企业 at least 3 times"). Both indexes are keyed so
+// A second index holds, for every bigram occurring n ≥ 2 times in a clause, one marker per level
+// 2…n ("this clause holds 企业 at least 3 times"), and for every character one per level 1…n
+// (level 1 answers one-character queries, so the body index needs no prefix index). Both indexes are keyed so
 // that shorter clauses come first (see sortKey), so the clauses at level t, read in key order,
 // come in falling saturation(t, length) order. Merging the levels by that bound yields hits best
 // first and stops after the page: see electron/backend/search/topk.ts.
@@ -25,15 +26,25 @@ const BIGRAM_MARK = '\ue080';
 const CHARACTER_MARK = '\ue081';
 
 /**
- * The FTS5 row key of a clause: its folded length in code points (BM25's document length) above
- * its clause id, so index order is shortest first and the clause id is `key % 2**32`.
+ * The FTS5 row key of a clause: its length band (below) above its clause id, so index order is
+ * shorter clauses first and the clause id is `key % 2**32`. Bands and not exact lengths: FTS5
+ * stores each posting's key as a delta from the previous one, and a key that jumps by 2^32 at
+ * every new length cost five bytes a posting — most of the index. Within a band deltas are small.
  */
 export const KEY_SPLIT = 2 ** 32;
+/** Length bands: two per doubling of the folded length (band b starts at ⌈2^(b/2)⌉ − 1). */
+const BAND_START: number[] = Array.from({ length: 64 }, (_, b) => Math.ceil(2 ** (b / 2)) - 1);
+export function lengthBand(foldedLength: number): number {
+  let b = 0;
+  while (b + 1 < BAND_START.length && BAND_START[b + 1] <= foldedLength) b++;
+  return b;
+}
 export function sortKey(foldedLength: number, clauseId: number): number {
-  return foldedLength * KEY_SPLIT + clauseId;
+  return lengthBand(foldedLength) * KEY_SPLIT + clauseId;
 }
 export const clauseIdOfKey = (key: number): number => key % KEY_SPLIT;
-export const lengthOfKey = (key: number): number => Math.floor(key / KEY_SPLIT);
+/** The shortest folded length a key's band holds: the length that bounds BM25 from above for its clauses. */
+export const minLengthOfKey = (key: number): number => BAND_START[Math.floor(key / KEY_SPLIT)];
 
 /** Number of code points of a folded text: the document length BM25 uses (one index term per position). */
 export function codePointLength(folded: string): number {
@@ -51,7 +62,7 @@ export function codePointLength(folded: string): number {
   return n;
 }
 
-/** The space-separated level markers of a clause's folded text ('' when nothing repeats). */
+/** The space-separated level markers of a clause's folded text ('' for an empty text). */
 export function levelDocument(folded: string): string {
   const units = indexUnits(folded);
   if (units !== null) return levelDocumentOfUnits(units);
@@ -62,7 +73,7 @@ export function levelDocument(folded: string): string {
     const c = CHARACTER_MARK + chars[i];
     const nc = (seen.get(c) ?? 0) + 1;
     seen.set(c, nc);
-    if (nc >= 2 && nc <= MAX_LEVEL) out.push(c + nc);
+    if (nc <= MAX_LEVEL) out.push(c + nc);
     if (i + 1 < chars.length) {
       const b = BIGRAM_MARK + chars[i] + chars[i + 1];
       const nb = (seen.get(b) ?? 0) + 1;
@@ -82,7 +93,8 @@ const levelText = (n: number) => (LEVEL_TEXT[n] ??= String(n));
  */
 function levelDocumentOfUnits(units: string): string {
   const n = units.length;
-  if (n < 2) return '';
+  if (n === 0) return '';
+  if (n === 1) return CHARACTER_MARK + units + levelText(1);
   const keys = new Float64Array(2 * n - 1);
   for (let i = 0; i < n; i++) keys[i] = units.charCodeAt(i);
   // Bigram keys start at 0x10000, above every character key.
@@ -92,12 +104,14 @@ function levelDocumentOfUnits(units: string): string {
   for (let i = 0; i < keys.length; ) {
     let j = i + 1;
     while (j < keys.length && keys[j] === keys[i]) j++;
-    if (j - i >= 2) {
-      const k = keys[i];
+    const k = keys[i];
+    // Characters from level 1 ("holds this character": what a one-character query streams),
+    // bigrams from level 2 (level 1 of a bigram is the body index itself).
+    if (k < 0x10000 || j - i >= 2) {
       const mark = k < 0x10000
         ? CHARACTER_MARK + String.fromCharCode(k)
         : BIGRAM_MARK + String.fromCharCode(Math.floor(k / 0x10000) - 1) + String.fromCharCode(k % 0x10000);
-      for (let level = 2, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) out.push(mark + levelText(level));
+      for (let level = k < 0x10000 ? 1 : 2, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) out.push(mark + levelText(level));
     }
     i = j;
   }
@@ -106,23 +120,26 @@ function levelDocumentOfUnits(units: string): string {
 
 export interface LevelPlan {
   /**
-   * The MATCH expression over the level index for "tf ≥ level" (level ≥ 2). For terms of one or
+   * The MATCH expression over the level index for "tf ≥ level" (level ≥ 2; ≥ 1 for one character). For terms of one or
    * two characters it is exactly that; for longer terms it asks every bigram of the term for the
    * level, a superset (a clause with the term t times holds each of its bigrams ≥ t times).
    */
   match(level: number): string;
   /** True when membership of the levels gives a clause's exact term frequency. */
   exact: boolean;
+  /** A one-character term: its level 1 ("holds it") is in the level index too. */
+  character: boolean;
 }
 
 /** The level streams of one folded, non-empty term (exact terms only: see terms.phraseFor). */
 export function levelPlan(foldedTerm: string): LevelPlan {
   const chars = indexCharacters(foldedTerm);
-  if (chars.length === 1) return { match: (t) => `"${CHARACTER_MARK}${chars[0]}${t}"`, exact: true };
+  if (chars.length === 1) return { match: (t) => `"${CHARACTER_MARK}${chars[0]}${t}"`, exact: true, character: true };
   const bigrams = [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
   return {
     match: (t) => bigrams.map((b) => `"${BIGRAM_MARK}${b}${t}"`).join(' AND '),
     exact: chars.length === 2,
+    character: false,
   };
 }
 

@@ -1,2 +1,2 @@
 export * from './minhash';
-export { rankSimilar, type SimilarCandidate, type RankedSimilar } from './rank';
+export { rankSimilar, similarityScan, type SimilarCandidate, type RankedSimilar } from './rank';

@@ -62,6 +62,14 @@ export function isEmptySignature(sig: Uint32Array): boolean {
 }
 
 /**
+ * Buckets per band: 2^12. With a full 32-bit hash nearly every band key was a term of its own, and
+ * the index's term dictionary cost ten bytes a key (as much as the clause text); 4,096 buckets
+ * keep the dictionary small, and the few unrelated clauses a bucket adds (one in 4,096 per band)
+ * share a single band with the query, far from the several that near-copies share.
+ */
+export const bucketBits = 12;
+
+/**
  * One key per band: the band number in the high bits, a hash of the band's rows below. Keys
  * stay below 2^53, so they are exact as JavaScript numbers and as SQLite integers.
  */
@@ -70,7 +78,7 @@ export function bandKeys(sig: Uint32Array): number[] {
   for (let b = 0; b < bandCount; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < rowsPerBand; r++) h = mix(h ^ sig[b * rowsPerBand + r]);
-    keys.push(b * 2 ** 32 + h);
+    keys.push(b * 2 ** 32 + (h >>> (32 - bucketBits)));
   }
   return keys;
 }

@@ -43,3 +43,27 @@ export function rankSimilar(query: AlignClause, candidates: SimilarCandidate[], 
     .slice(0, limit)
     .map(({ f, score, bp }) => ({ id: f.id, score: Math.round(score * 1000) / 1000, reasons: reasonsFor(q, f, stats), boilerplate: bp }));
 }
+
+/**
+ * rankSimilar's first stage (no near-copy scores) over a fixed set of clauses whose features are
+ * computed once: what a brute-force "where else" over a whole corpus costs per query when nothing
+ * but the measure is computed (test/bench/where-else-real.bench.ts). Same scores, same order.
+ */
+export function similarityScan(candidates: AlignClause[], stats: CorpusStats, boilerplateAt = defaultModel.boilerplate.threshold) {
+  const ctx = featureContext(stats);
+  const feats = clauseFeatures(candidates, ctx, undefined, defaultModel.boilerplate);
+  return {
+    /** Ids of the best `limit` clauses for the query among those `allowed` admits, in rankSimilar's order. */
+    top(query: AlignClause, limit: number, allowed: (id: number) => boolean, minScore = 0.08): number[] {
+      const [q] = clauseFeatures([query], ctx, undefined, defaultModel.boilerplate);
+      if (!q) return [];
+      return feats
+        .filter((f) => f.id !== query.id && allowed(f.id))
+        .map((f) => ({ id: f.id, score: (cosine(q.vec, f.vec) + cosine(q.words, f.words) + bestSentences(q, f).s) / 3, bp: f.boilerplate >= boilerplateAt }))
+        .filter((x) => x.score >= minScore)
+        .sort((x, y) => Number(x.bp) - Number(y.bp) || y.score - x.score)
+        .slice(0, limit)
+        .map((x) => x.id);
+    },
+  };
+}

@@ -3,7 +3,7 @@ import type { Db } from '../connection';
 /**
  * SQL of the async store's SQLite side that the desktop repositories do not have (yet): coders
  * and per-coder codings (the `coders` table and `codings.coder_id` of the SQLite coders
- * migration), part spans, note revisions, and signatures with their documents. A project without
+ * migration), part spans, note revisions, and the document of a clause. A project without
  * the coders migration still reads and writes consensus codings; naming a coder there is an error.
  */
 export function createTeamSql(db: Db) {
@@ -12,7 +12,6 @@ export function createTeamSql(db: Db) {
   const s = {
     parts: db.prepare('SELECT part_index, title, start, end FROM parts WHERE doc_id = ? ORDER BY part_index'),
     revisions: db.prepare('SELECT revision, content FROM annotation_revisions WHERE annotation_id = ? ORDER BY revision'),
-    signatures: db.prepare('SELECT clause_id, doc_id, signature FROM clause_signatures WHERE clause_id IN (SELECT value FROM json_each(?))'),
     clauseSpan: db.prepare('SELECT c.doc_id, c.start, c.end, d.cleaned_text FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE c.id = ?'),
     clauseDoc: db.prepare('SELECT doc_id FROM clauses WHERE id = ?').pluck(),
     coding: db.prepare('SELECT * FROM codings WHERE id = ?'),
@@ -20,7 +19,7 @@ export function createTeamSql(db: Db) {
     upsertWhole: db.prepare(hasCoders
       ? `INSERT INTO codings (doc_id, clause_id, theme_id, start, end, quote, source, status, score, created_at, updated_at, coder_id)
           VALUES (@doc, @clause, @theme, NULL, NULL, NULL, 'manual', @status, 1, @now, @now, @coder)
-        ON CONFLICT (clause_id, theme_id, COALESCE(coder_id, 0)) WHERE start IS NULL
+        ON CONFLICT (clause_id, theme_id, IFNULL(coder_id, 0)) WHERE start IS NULL
         DO UPDATE SET status = excluded.status, source = 'manual', score = 1, updated_at = excluded.updated_at RETURNING *`
       : `INSERT INTO codings (doc_id, clause_id, theme_id, start, end, quote, source, status, score, created_at, updated_at)
           VALUES (@doc, @clause, @theme, NULL, NULL, NULL, 'manual', @status, 1, @now, @now)
