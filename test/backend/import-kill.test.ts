@@ -80,14 +80,14 @@ describe('kill -9 during a bulk import', () => {
       }
       expect(db.prepare('SELECT count(*) FROM clause_signatures WHERE doc_id NOT IN (SELECT id FROM documents)').pluck().get()).toBe(0);
 
-      const again = (await backend.invoke('documents.importPaths', { paths: [corpus] })) as ImportReport;
+      const again = await backend.api.documents.importPaths({ paths: [corpus] });
       expect(again.errors).toEqual([]);
       expect(again.duplicates).toHaveLength(files.length);
       expect(again.imported).toHaveLength(FILES - files.length);
       expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(FILES);
       expect(db.prepare('SELECT count(*) FROM search_clauses').pluck().get()).toBe(db.prepare('SELECT count(*) FROM clauses').pluck().get());
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const hits = (await backend.invoke('search.query', { query: '小微企业' })) as { hits: unknown[] };
+      const hits = await backend.api.search.query({ query: '小微企业' });
       expect(hits.hits.length).toBeGreaterThan(0);
     } finally {
       backend.close();

@@ -62,7 +62,7 @@ async function searchOnRealText(databasePath: string): Promise<void> {
       .flatMap((id) => backend.context.documents.clauses(id).map((c) => foldForSearch(c.text)));
     const rows: Array<Record<string, string | number>> = [];
     for (const q of QUERIES) {
-      const page = () => backend.invoke('search.query', { query: q, limit: 20, withTotal: false }) as Promise<SearchResult>;
+      const page = () => backend.api.search.query({ query: q, limit: 20, withTotal: false });
       for (let i = 0; i < 3; i++) await page();
       const xs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -70,7 +70,7 @@ async function searchOnRealText(databasePath: string): Promise<void> {
         await page();
         xs.push(performance.now() - t);
       }
-      const total = ((await backend.invoke('search.count', { query: q })) as SearchCount).total;
+      const total = (await backend.api.search.count({ query: q })).total;
       const f = foldForSearch(q);
       const exact = folded.filter((t) => t.includes(f)).length;
       rows.push({ query: q, hits: total, 'exact (scan)': exact, same: total === exact ? 'yes' : 'NO', 'p50 ms': quantile(xs, 0.5), 'p95 ms': quantile(xs, 0.95) });

@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   t = performance.now();
-  const report = (await backend.invoke('documents.importPaths', { paths: [spec.corpusDir] })) as ImportReport;
+  const report = await backend.api.documents.importPaths({ paths: [spec.corpusDir] });
   const importMs = performance.now() - t;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

@@ -21,7 +21,7 @@ const backend = createBackend({ databasePath, mode: 'cli' });
 const written0 = writeBytes();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const report = (await backend.invoke('documents.importPaths', { paths })) as ImportReport;
+const report = await backend.api.documents.importPaths({ paths });
 const importMs = performance.now() - t0;
 // Closing checkpoints the WAL into the database: part of what the import costs.
 backend.close();

@@ -83,13 +83,13 @@ export async function evaluateMetadata(labelsJson: unknown, docsDir: string, spl
   const project = await freshProject({ seeds: false });
   try {
     const b = project.backend;
-    const report = (await b.invoke('documents.importPaths', { paths: labels.map((l) => join(docsDir, l.file)) })) as ImportReport;
+    const report = await b.api.documents.importPaths({ paths: labels.map((l) => join(docsDir, l.file)) });
     result.importErrors = report.errors;
-    const list = (await b.invoke('documents.list', {})) as DocumentSummary[];
+    const list = await b.api.documents.list({});
     const byFile = new Map(list.map((d) => [d.file, d]));
     for (const l of labels) {
       const summary = byFile.get(l.file);
-      const detail = summary ? ((await b.invoke('documents.get', { id: summary.id })) as DocumentDetail & Rec) : null;
+      const detail = summary ? (await b.api.documents.get({ id: summary.id })) : null;
       for (const [f, expectedRaw] of Object.entries(l.fields) as Array<[ScoredField, unknown]>) {
         const stat = (result.fields[f] ??= { correct: 0, total: 0 });
         const expected = canon(f, expectedRaw);

@@ -67,7 +67,7 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
       'export.comparison': ({ comparisonId, format, options, ...dest }) => run({ comparisonId }, format, options, dest, (name) => name),
       'export.project': async ({ format, options, attributes, ...dest }) => {
         // The attributes feature says which documents a filter selects (through the contract).
-        const documentIds = attributes?.length ? ((await ctx.call('attributes.match', { filters: attributes })) as Output<'attributes.match'>).docIds : undefined;
+        const documentIds = attributes?.length ? (await ctx.api.attributes.match({ filters: attributes })).docIds : undefined;
         return run({ allComparisons: format === 'json', documentIds }, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`);
       },
       'export.concordance': async ({ query, filters, format, context, locale, ...dest }) => {

@@ -48,7 +48,7 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
       // An attribute filter is the attributes feature's: its documents come through the contract.
       'themes.heatmap': async (input) => {
         if (!input.attributes?.length) return views['themes.heatmap'](input);
-        const { docIds } = (await ctx.call('attributes.match', { filters: input.attributes })) as Output<'attributes.match'>;
+        const { docIds } = await ctx.api.attributes.match({ filters: input.attributes });
         return views['themes.heatmap'](input, new Set(docIds));
       },
       'themes.recompute': ({ docId }) => {
