@@ -6,6 +6,7 @@ import { extractTargets } from '../../../shared/domain/quantities/index';
 import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
 import type { ThemesRepo } from '../db/themes';
+import type { InstrumentClass } from '../../../shared/domain/vocabulary';
 
 const NO_CITY = '—';
 
@@ -100,7 +101,7 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
       }
       return {
         cells: [...cells].map(([k, clauses]) => {
-          const [instrument, themeId] = k.split('\u0000') as ['supply' | 'environment' | 'demand', string];
+          const [instrument, themeId] = k.split('\u0000') as [InstrumentClass, string];
           return { instrument, themeId, count: clauses.length, clauses };
         }),
       };

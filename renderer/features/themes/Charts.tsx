@@ -11,6 +11,7 @@ import { useLoad } from '../../api/ApiProvider';
 import { routeHref } from '../../app/router';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { themeName } from './ThemeSelect';
+import { instrumentClasses } from '../../../shared/domain/vocabulary';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -174,7 +175,7 @@ export function MatrixView() {
   const { m, book } = data.data;
   const grid: Grid = {
     rows: book.themes.map((th) => ({ id: th.id, label: themeName(th, i18n.language) })),
-    cols: (['supply', 'environment', 'demand'] as const).map((c) => ({ id: c, label: t(`instruments.${c}`) })),
+    cols: instrumentClasses.map((c) => ({ id: c, label: t(`instruments.${c}`) })),
     cells: m.cells.map((c) => ({ row: c.themeId, col: c.instrument, count: c.count, clauses: c.clauses })),
   };
   const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
