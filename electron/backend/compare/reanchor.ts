@@ -1,5 +1,6 @@
 import type { CompareRepo } from '../db/compare';
 import type { ReanchorContext, ReanchorResult } from '../services/hooks';
+import { mappedClause } from '../../../shared/domain/reanchor';
 
 /**
  * On re-import of a changed file, alignment decisions follow their clauses: a kept clause keeps
@@ -15,8 +16,8 @@ export function reanchorDecisions(repo: CompareRepo, ctx: ReanchorContext): Rean
       const key = `${d.clause_a}:${d.clause_b}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const mapA = ctx.clauseMap.has(d.clause_a) ? ctx.clauseMap.get(d.clause_a)! : d.clause_a;
-      const mapB = ctx.clauseMap.has(d.clause_b) ? ctx.clauseMap.get(d.clause_b)! : d.clause_b;
+      const mapA = mappedClause(ctx.clauseMap, d.clause_a);
+      const mapB = mappedClause(ctx.clauseMap, d.clause_b);
       if (mapA == null || mapB == null) {
         lost.push(`A ${d.status} alignment link of a clause that is no longer in the document (clause ${oldId}).`);
         repo.forget(d.clause_a, d.clause_b);

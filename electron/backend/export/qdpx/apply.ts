@@ -4,7 +4,7 @@ import type { BackendContext } from '../../context';
 import { safeFileName } from '../files';
 import { lexicalFromText } from './lexical-from-text';
 import type { ParsedQdpx, QdpxSource } from './read';
-import { textOffsetMap } from './text-map';
+import { locateByText, textOffsetMap } from '../../../../shared/domain/reanchor';
 import { applyVariableValues, ensureAttributes } from './variables';
 
 /**
@@ -155,13 +155,4 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
   if (loose.length) warnings.push(`${loose.length} note(s) not attached to any text (project or code notes) could not be placed: PolicyLens keeps notes on documents, clauses and text.`);
   if (report.documents.length) ctx.events.changed('themes');
   return report;
-}
-
-/** Fallback when the diff gives up: offsets of text found verbatim move with it; others are lost. */
-function locateByText(from: string, to: string): (o: number) => number {
-  return (o) => {
-    const probe = from.slice(o, o + 12);
-    const at = probe ? to.indexOf(probe) : -1;
-    return at >= 0 ? at : 0;
-  };
 }
