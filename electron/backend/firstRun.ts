@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Backend } from '.';
 import type { ImportReport } from '../../shared/api/methods/documents';
 

@@ -2,8 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 

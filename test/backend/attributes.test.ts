@@ -2,7 +2,6 @@ import type { Input } from '../../shared/api/contract';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
 import { projectsPerTest } from '../support/projects';
 
 const project = projectsPerTest();

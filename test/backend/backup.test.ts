@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
 import { richNote } from './export.fixture';

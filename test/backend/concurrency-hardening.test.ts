@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
 import { freshProject, repoRoot } from '../contract/harness';
 import { richNote } from './export.fixture';
 

@@ -3,7 +3,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../electron/backend/importers/index';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
 
 import { expectImportError } from './importers/expect-error';

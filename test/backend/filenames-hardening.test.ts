@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
 
 import { readSeed, seedNames } from './importers/make-fixtures';

@@ -12,7 +12,6 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { listImportableFiles } from '../../electron/backend/importers';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { generateCorpus, repoRoot } from '../bench/corpus';
 import { prng } from '../support/random';

@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { bandTerm } from '../../electron/backend/db/compare';
 import { bandCount, bandKeys, signatureFromBytes } from '../../shared/domain/similar/minhash';
 import { generateCorpus } from '../bench/corpus';

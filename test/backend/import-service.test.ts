@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentDetail, ImportReport } from '../../shared/api/methods/documents';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 

@@ -1,7 +1,6 @@
 // Metadata edited by hand has length limits in the contract: a 20 MB title is refused with a
 // message that names the field and the limit, and nothing changes.
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
 

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import type { Input, Output } from '../../shared/api/contract';
+import type { Input } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
 import { hasTool, sharedDir } from './export.fixture';
 import { projectsPerTest } from '../support/projects';

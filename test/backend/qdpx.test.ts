@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../electron/backend/export/model-builder';
 import { defaultReportOptions, type ExportModel } from '../../electron/backend/export/model';
 import { modelToQdpx } from '../../electron/backend/export/qdpx/export';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
 import { hasTool, seedFixture, sharedDir, type SeedFixture } from './export.fixture';
 

@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { checkProject, migrate } from '../../electron/backend/db/migrate';
-import type { Output } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
 
 

@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
-import type { ClauseThemes } from '../../shared/api/methods/themes';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 

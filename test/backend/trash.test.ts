@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 

@@ -11,7 +11,6 @@ import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/backend';
 import { compactSearchIndex } from '../../electron/backend/db/search';
 import { extractFile, listImportableFiles } from '../../electron/backend/importers';
-import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { foldForSearch } from '../../shared/domain/search';
 import { benchDir, printTable, repoRoot } from './corpus';

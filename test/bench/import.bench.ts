@@ -4,7 +4,6 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { benchSpec, generateCorpus, printTable } from './corpus';
 

@@ -4,7 +4,6 @@
 // WAL and checkpoints included) and peak RSS belong to the import alone.
 import { readFileSync } from 'node:fs';
 import { createBackend } from '../../electron/backend';
-import type { ImportReport } from '../../shared/api/methods/documents';
 
 function writeBytes(): number | null {
   try {

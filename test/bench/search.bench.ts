@@ -8,7 +8,6 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { compactSearchIndex } from '../../electron/backend/db/search';
-import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { foldForSearch } from '../../shared/domain/search';
 import { printTable } from './corpus';
 import { openBenchProject } from './project';

@@ -1,7 +1,6 @@
 import { expect, test } from './fixtures';
 import { hostApi, seedDocs } from './pages/api';
 
-interface Clause { id: number; kind: string }
 
 test('opening documents quickly in turn and reloading shows every coding stripe and chip', async ({ app, host }) => {
   const { page } = app;

@@ -27,9 +27,6 @@ const IMPORTS = [
 ];
 
 interface Note { text: string; bold: string }
-interface DocRow { id: number; title: string | null }
-interface ClauseRow { id: number; kind: string; text: string }
-interface ClauseThemes { clauseId: number; themes: Array<{ id: string; status: string }>; ranges: Array<{ themeId: string; text: string }> }
 
 let n = 0;
 /** A note of Latin and Chinese text with a bold part; every one is different. */

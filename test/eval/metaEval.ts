@@ -2,7 +2,6 @@
 // import pipeline (documents.importPaths) into a throw-away project and compares field by field.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentDetail, DocumentSummary, ImportReport } from '../../shared/api/methods/documents';
 import { docNumberKey } from '../../shared/domain/metadata/docNumbers';
 import { freshProject } from '../contract/harness';
 

@@ -1,5 +1,4 @@
 import { afterEach } from 'vitest';
-import type { Backend } from '../../electron/backend';
 import { freshProject } from '../contract/harness';
 
 /**

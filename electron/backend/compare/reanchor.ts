@@ -11,7 +11,7 @@ export function reanchorDecisions(repo: CompareRepo, ctx: ReanchorContext): Rean
   let kept = 0;
   const lost: string[] = [];
   const seen = new Set<string>();
-  for (const [oldId, newId] of ctx.clauseMap) {
+  for (const oldId of ctx.clauseMap.keys()) {
     for (const d of repo.decisionsOfClause(oldId)) {
       const key = `${d.clause_a}:${d.clause_b}`;
       if (seen.has(key)) continue;
@@ -28,7 +28,6 @@ export function reanchorDecisions(repo: CompareRepo, ctx: ReanchorContext): Rean
       }
       kept++;
     }
-    void newId;
   }
   return { kept, lost };
 }

@@ -211,7 +211,7 @@ export function createSearchStore(db: Db) {
       }
     }
     rows.sort((a, b) => a.key - b.key);
-    for (const { docId, id, folded, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
+    for (const { docId, id, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
     for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
     for (const { folded, key } of rows) {
       const levels = levelDocument(folded);

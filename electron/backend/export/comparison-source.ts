@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import { buildRowModel } from '../../../shared/domain/align/rows';
-import { isMethodName, type Output } from '../../../shared/api/contract';
+import { isMethodName } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import type { ExportComparison, ExportLink, ExportRow } from './model';
 

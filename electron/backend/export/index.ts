@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { exportMethods, ExportOptions, ExportResult } from '../../../shared/api/methods/export';
 import type { BackendContext } from '../context';

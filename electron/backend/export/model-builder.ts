@@ -1,4 +1,4 @@
-import { isMethodName, type Output } from '../../../shared/api/contract';
+import { isMethodName } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import { loadComparison } from './comparison-source';
 import type { AnnotationAnchor, ExportAnnotation, ExportAttribute, ExportCoding, ExportComparison, ExportDocument, ExportModel, ExportTheme } from './model';

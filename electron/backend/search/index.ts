@@ -1,4 +1,3 @@
-import type { Output } from '../../../shared/api/contract';
 import type { SearchFilters, searchMethods } from '../../../shared/api/methods/search';
 import type { BackendContext } from '../context';
 import { createSearchStore } from '../db/search';

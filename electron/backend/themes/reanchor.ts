@@ -2,11 +2,10 @@
 // codings are found again by their text (nearest occurrence to the old place). What cannot be
 // placed is reported as lost, never silently moved somewhere wrong.
 import type { ReanchorContext, ReanchorResult } from '../services/hooks';
-import type { Db } from '../db/connection';
 import type { ThemesRepo } from '../db/themes';
 import { relocateQuote } from '../../../shared/domain/reanchor';
 
-export function reanchorCodings(db: Db, repo: ThemesRepo, ctx: ReanchorContext): ReanchorResult {
+export function reanchorCodings(repo: ThemesRepo, ctx: ReanchorContext): ReanchorResult {
   let kept = 0;
   const lost: string[] = [];
   for (const c of repo.codingsOfDoc(ctx.docId)) {
@@ -45,6 +44,5 @@ export function reanchorCodings(db: Db, repo: ThemesRepo, ctx: ReanchorContext):
     repo.deleteRow('clause_instruments', r.clause_id);
     if (to !== null && r.chosen) repo.putRow('clause_instruments', { ...r, clause_id: to });
   }
-  void db;
   return { kept, lost };
 }

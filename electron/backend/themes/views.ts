@@ -3,8 +3,7 @@
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
 import { extractTargets } from '../../../shared/domain/quantities/index';
-import type { Db } from '../db/connection';
-import type { ClauseRow, DocumentsRepo } from '../db/documents';
+import type { DocumentsRepo } from '../db/documents';
 import type { ThemesRepo } from '../db/themes';
 import type { InstrumentClass } from '../../../shared/domain/vocabulary';
 
@@ -18,7 +17,7 @@ function periodEnd(period: string | null): number | undefined {
 
 interface ClauseInfo { ref: ClauseRef; docId: number }
 
-function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> {
+function clauseInfos(documents: DocumentsRepo): Map<number, ClauseInfo> {
   const docs = new Map(documents.list().map((d) => [d.id, d]));
   const rows = documents.codableClauses();
   const out = new Map<number, ClauseInfo>();
@@ -42,11 +41,11 @@ function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested'): Map<numb
   return out;
 }
 
-export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
+export function viewHandlers(repo: ThemesRepo, documents: DocumentsRepo) {
   return {
     /** allowed: the documents an attribute filter selected (resolved by the caller), or null for all. */
     'themes.heatmap': ({ mode, by }: ParsedInput<'themes.heatmap'>, allowed: Set<number> | null = null): Output<'themes.heatmap'> => {
-      const infos = clauseInfos(db, documents);
+      const infos = clauseInfos(documents);
       const themes = repo.themes().map((t) => t.id);
       const docs = documents.list().filter((d) => !allowed || allowed.has(d.id));
       const cities = [...new Set(docs.map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
@@ -85,7 +84,7 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
     },
 
     'themes.matrix': ({ mode }: ParsedInput<'themes.matrix'>): Output<'themes.matrix'> => {
-      const infos = clauseInfos(db, documents);
+      const infos = clauseInfos(documents);
       const instruments = new Map(repo.allInstruments().map((r) => [r.clause_id, r.chosen ?? r.suggested]));
       const known = new Set(repo.themes().map((t) => t.id));
       const cells = new Map<string, ClauseRef[]>();

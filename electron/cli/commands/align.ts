@@ -1,4 +1,3 @@
-import type { AlignmentLink } from '../../../shared/api/methods/compare';
 import { type Command, requireId } from './types';
 
 export const alignCommand: Command = {

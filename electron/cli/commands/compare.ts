@@ -1,4 +1,3 @@
-import type { Output } from '../../../shared/api/contract';
 import { type Command, requireId } from './types';
 
 /** `compare --db F --docs ID,ID[,…] [--name N]`: creates a comparison of whole documents; prints {"id"}. */

@@ -1,5 +1,4 @@
 import { extname, isAbsolute, resolve } from 'node:path';
-import type { Output } from '../../../shared/api/contract';
 import { type Command } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { DocumentDetail, DocumentSummary, ImportReport } from '../../../shared/api/methods/documents';
+import type { ImportReport } from '../../../shared/api/methods/documents';
 import { type Command, requireId } from './types';
 
 export const importCommand: Command = {

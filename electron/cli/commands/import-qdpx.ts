@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Output } from '../../../shared/api/contract';
 import { type Command } from './types';
 
 /** `import-qdpx --db F PATH`: imports a REFI-QDA project; prints the import report. */

@@ -1,4 +1,3 @@
-import type { SearchResult } from '../../../shared/api/methods/search';
 import { snippetAsText } from '../../../shared/domain/search';
 import { type Command } from './types';
 

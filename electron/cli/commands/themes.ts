@@ -1,4 +1,3 @@
-import type { ClauseThemes } from '../../../shared/api/methods/themes';
 import { type Command, requireId } from './types';
 
 /**

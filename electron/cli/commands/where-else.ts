@@ -1,4 +1,3 @@
-import type { Output } from '../../../shared/api/contract';
 import { type Command, requireId } from './types';
 
 export const whereElseCommand: Command = {

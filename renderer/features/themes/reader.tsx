@@ -99,7 +99,7 @@ function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   );
 }
 
-function SelectionActions({ clause, docId, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
+function SelectionActions({ clause, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
   const api = useApi();
   const { t } = useTranslation('themes');
   const { codebook } = useThemesState();

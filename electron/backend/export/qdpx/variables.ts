@@ -1,4 +1,3 @@
-import type { Output } from '../../../../shared/api/contract';
 import { numberText } from '../../../../shared/domain/attributes/values';
 import type { BackendContext } from '../../context';
 import type { ExportAttribute, ExportDocument, ExportModel } from '../model';
