@@ -1,3 +1,4 @@
+import type { Client } from '../../shared/api/client';
 import type { Db } from './db/connection';
 import type { DocumentsRepo } from './db/documents';
 import type { EventBus, TaskRegistry } from './services/events';
@@ -25,8 +26,8 @@ export interface BackendContext {
   /** Features push their hooks here; the import service runs them in its transactions. */
   hooks: DocumentHooks[];
   /**
-   * Calls another feature's method through the contract (validated, typed at the call site with
-   * `as Output<'…'>`). Features read each other's data this way instead of each other's tables.
+   * The contract as a typed client (`ctx.api.themes.clauses({ docId })`), validated like a
+   * transport call. Features read each other's data this way instead of each other's tables.
    */
-  call(method: string, input: unknown): Promise<unknown>;
+  api: Client;
 }

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Backend } from '.';
 import type { ImportReport } from '../../shared/api/methods/documents';
 
@@ -12,7 +11,7 @@ export async function ensureSampleCorpus(backend: Backend, seedsDir: string): Pr
   if (documents.setting('samples_imported')) return null;
   let report: ImportReport | null = null;
   if (existsSync(seedsDir) && readdirSync(seedsDir).some((f) => f.endsWith('.txt'))) {
-    report = (await backend.invoke('documents.importPaths', { paths: [seedsDir] })) as ImportReport;
+    report = await backend.api.documents.importPaths({ paths: [seedsDir] });
   }
   documents.setSetting('samples_imported', new Date().toISOString());
   return report;

@@ -1,3 +1,4 @@
+import { type Client, createClient } from '../../shared/api/client';
 import { ApiError, type ApiErrorData } from '../../shared/api/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { ApiEvent } from '../../shared/api/events';
@@ -34,6 +35,8 @@ export interface BackendOptions {
 export interface Backend {
   /** Validates the input against the contract, runs the handler, and returns its result. Throws ApiError only. */
   invoke(method: string, input: unknown): Promise<unknown>;
+  /** The typed client over `invoke`, for in-process callers (CLI, tests, scripts). */
+  api: Client;
   subscribe(listener: (e: ApiEvent) => void): () => void;
   context: BackendContext;
   close(): void;
@@ -59,7 +62,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const imports = createImportService({ db, documents, hooks, events, trash });
   const ctx: BackendContext = {
     db, events, hooks, documents, imports, trash, tasks: new TaskRegistry(),
-    call: (method, input) => invoke(method, input),
+    api: createClient((method, input) => invoke(method, input)),
     info: { version, mode: opts.mode ?? 'test', dataDir: opts.dataDir ?? '', databasePath: opts.databasePath },
   };
   const search = createSearchFeature(ctx);
@@ -106,6 +109,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
   return {
     invoke,
+    api: ctx.api,
     subscribe: (l) => events.subscribe(l),
     context: ctx,
     close: () => {

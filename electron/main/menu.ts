@@ -17,7 +17,7 @@ async function importFromDialog(win: BrowserWindow, backend: Backend): Promise<v
     filters: [{ name: label('Policy documents', '政策文件'), extensions: ['txt', 'html', 'htm', 'docx', 'pdf', 'md', 'markdown'] }],
   });
   if (picked.canceled || !picked.filePaths.length) return;
-  const report = (await backend.invoke('documents.importPaths', { paths: picked.filePaths, taskId: `menu-import-${Date.now()}` })) as ImportReport;
+  const report: ImportReport = await backend.api.documents.importPaths({ paths: picked.filePaths, taskId: `menu-import-${Date.now()}` });
   if (report.errors.length) {
     await dialog.showMessageBox(win, {
       type: 'warning',

@@ -1,6 +1,10 @@
 // The domain vocabulary of PolicyLens. These names are used unchanged in the database, the API
 // contract and the UI: document, part, clause, theme, coding, annotation, comparison, alignment link.
-// Pure types only: this file must stay importable from Node, Chromium and tests alike.
+// Pure types only: this file must stay importable from Node, Chromium and tests alike. The closed
+// lists (levels, kinds, statuses) are declared in ./vocabulary and re-exported here.
+import type { AdminLevel, ClauseKind, MetadataEventKind, Source } from './vocabulary';
+
+export type { AdminLevel, ClauseKind, CodingStatus, InstrumentClass, LinkStatus, MetadataEventKind } from './vocabulary';
 
 /** Formats an importer can read. */
 export type SourceFormat = 'txt' | 'html' | 'docx' | 'pdf' | 'md';
@@ -30,14 +34,6 @@ export interface PartSpan extends Span {
   title: string;
 }
 
-/**
- * The kind of a clause node:
- * - preamble: text before the first numbered clause (title, cover notice, 为…制定本方案)
- * - part: the title line of a part (one plan inside a multi-plan file)
- * - heading: a numbered clause that only names a section (一、指导思想)
- * - measure: a numbered clause that says something (a policy measure, target, principle …)
- */
-export type ClauseKind = 'preamble' | 'part' | 'heading' | 'measure';
 
 /**
  * A clause as produced by segmentation, in reading order. The spans of all clauses of a document
@@ -59,18 +55,12 @@ export interface ClauseDraft extends Span {
   partIndex: number | null;
 }
 
-/**
- * Who a document comes from: central government and its departments (national), a province or
- * autonomous region, a municipality directly under the central government (北京市: province and
- * city at once), a prefecture-level city, a district or a county (county-level cities included).
- */
-export type AdminLevel = 'national' | 'province' | 'municipality' | 'city' | 'district' | 'county';
 
 /** One dated step in the life of a regulation or rule, as its 题注 prints it. */
 export interface MetadataEvent {
   /** YYYY-MM-DD, or null when the 题注 names the step without a date. */
   date: string | null;
-  event: 'adopted' | 'approved' | 'amended' | 'revised' | 'published' | 'effective';
+  event: MetadataEventKind;
   /** The body that acted (济南市人民代表大会常务委员会), when printed. */
   by: string | null;
 }
@@ -116,7 +106,4 @@ export interface ClauseAgencies {
   responsible: string[];
 }
 
-export type LinkStatus = 'suggested' | 'confirmed' | 'rejected';
-export type CodingStatus = 'suggested' | 'accepted' | 'rejected';
-export type CodingSource = 'auto' | 'manual';
-export type InstrumentClass = 'supply' | 'environment' | 'demand';
+export type CodingSource = Source;

@@ -2,10 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
 import { seedsDir } from '../contract/harness';
-import { call, projectsPerTest } from '../support/projects';
+import { projectsPerTest } from '../support/projects';
 
 const newProject = projectsPerTest();
 const project = async (seeds = true) => (await newProject(seeds)).backend;
@@ -18,44 +16,44 @@ const text = (t: string, format = 0) => ({ type: 'text', version: 1, text: t, fo
 describe('annotations backend', () => {
   it('saves Lexical JSON with its plain text and mentions, keeps revisions, and finds notes by text', async () => {
     const b = await project();
-    const [doc] = await call<Output<'documents.list'>>(b, 'documents.list', {});
-    const clauses = await call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: doc.id });
+    const [doc] = await b.api.documents.list({});
+    const clauses = await b.api.documents.clauses({ id: doc.id });
     const clause = clauses.find((c) => c.kind === 'measure')!;
-    const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
+    const note = await b.api.annotations.create({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
     expect(note.revision).toBe(1);
     const content = state([text('对比', 1), text(' 见 '), { type: 'clause-mention', version: 1, text: `@${clause.path}`, docId: doc.id, clauseId: clause.id }]);
-    const saved = await call<Output<'annotations.save'>>(b, 'annotations.save', { id: note.id, content });
+    const saved = await b.api.annotations.save({ id: note.id, content });
     expect(saved).toMatchObject({ revision: 2, plainText: `对比 见 @${clause.path}` });
-    const got = await call<Output<'annotations.get'>>(b, 'annotations.get', { id: note.id });
+    const got = await b.api.annotations.get({ id: note.id });
     expect(JSON.parse(got.content).root.children[0].children[0]).toMatchObject({ text: '对比', format: 1 });
     expect(got.mentions).toEqual([{ docId: doc.id, clauseId: clause.id }]);
     expect(got.context.clausePath).toBe(clause.path);
     const old = b.context.db.prepare('SELECT count(*) AS n FROM annotation_revisions WHERE annotation_id = ?').get(note.id) as { n: number };
     expect(old.n).toBe(1);
-    expect((await call<Output<'annotations.list'>>(b, 'annotations.list', { q: '对比' })).map((n) => n.id)).toEqual([note.id]);
-    expect(await call<Output<'annotations.list'>>(b, 'annotations.list', { q: '没有这个词' })).toEqual([]);
-    expect((await call<Output<'annotations.forTarget'>>(b, 'annotations.forTarget', { target: { kind: 'clause', docId: doc.id, clauseId: clause.id } })).map((n) => n.id)).toEqual([note.id]);
+    expect((await b.api.annotations.list({ q: '对比' })).map((n) => n.id)).toEqual([note.id]);
+    expect(await b.api.annotations.list({ q: '没有这个词' })).toEqual([]);
+    expect((await b.api.annotations.forTarget({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } })).map((n) => n.id)).toEqual([note.id]);
   });
 
   it('refuses content that is not an editor state and keeps the saved note unchanged', async () => {
     const b = await project();
-    const [doc] = await call<Output<'documents.list'>>(b, 'documents.list', {});
-    const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'document', docId: doc.id }, content: state([text('保留')]) });
-    await expect(call(b, 'annotations.save', { id: note.id, content: '{"no":"root"}' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(call(b, 'annotations.save', { id: note.id, content: 'not json' })).rejects.toMatchObject({ code: 'invalid_input' });
-    expect((await call<Output<'annotations.get'>>(b, 'annotations.get', { id: note.id })).plainText).toBe('保留');
-    await expect(call(b, 'annotations.create', { target: { kind: 'range', docId: doc.id, start: 10, end: 5 } })).rejects.toMatchObject({ code: 'invalid_input' });
+    const [doc] = await b.api.documents.list({});
+    const note = await b.api.annotations.create({ target: { kind: 'document', docId: doc.id }, content: state([text('保留')]) });
+    await expect(b.api.annotations.save({ id: note.id, content: '{"no":"root"}' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(b.api.annotations.save({ id: note.id, content: 'not json' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await b.api.annotations.get({ id: note.id })).plainText).toBe('保留');
+    await expect(b.api.annotations.create({ target: { kind: 'range', docId: doc.id, start: 10, end: 5 } })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('deletes softly and restores; attaches notes to alignment rows and comparisons', async () => {
     const b = await project();
-    const row = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] }, content: state([text('行注')]) });
-    const cmp = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'comparison', comparisonId: 7 } });
-    expect((await call<Output<'annotations.forTarget'>>(b, 'annotations.forTarget', { target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] } })).map((n) => n.id)).toEqual([row.id]);
-    await call(b, 'annotations.delete', { id: cmp.id });
-    expect((await call<Output<'annotations.list'>>(b, 'annotations.list', {})).map((n) => n.id)).toEqual([row.id]);
-    await call(b, 'annotations.restore', { id: cmp.id });
-    expect((await call<Output<'annotations.list'>>(b, 'annotations.list', { kind: 'comparison' })).map((n) => n.id)).toEqual([cmp.id]);
+    const row = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] }, content: state([text('行注')]) });
+    const cmp = await b.api.annotations.create({ target: { kind: 'comparison', comparisonId: 7 } });
+    expect((await b.api.annotations.forTarget({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] } })).map((n) => n.id)).toEqual([row.id]);
+    await b.api.annotations.delete({ id: cmp.id });
+    expect((await b.api.annotations.list({})).map((n) => n.id)).toEqual([row.id]);
+    await b.api.annotations.restore({ id: cmp.id });
+    expect((await b.api.annotations.list({ kind: 'comparison' })).map((n) => n.id)).toEqual([cmp.id]);
   });
 
   it('re-anchors a range note by its text on re-import', async () => {
@@ -64,14 +62,14 @@ describe('annotations backend', () => {
     const file = join(dir, 'plan.txt');
     const original = readFileSync(join(seedsDir, '004_f2cd8c3235b740c8.txt'), 'utf8');
     writeFileSync(file, original);
-    const docId = (await call<Output<'documents.importPaths'>>(b, 'documents.importPaths', { paths: [file] })).imported[0].id;
-    const { text: t } = await call<{ text: string }>(b, 'documents.text', { id: docId });
+    const docId = (await b.api.documents.importPaths({ paths: [file] })).imported[0].id;
+    const { text: t } = await b.api.documents.text({ id: docId });
     const quote = t.slice(200, 212);
-    const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'range', docId, start: 200, end: 212 } });
+    const note = await b.api.annotations.create({ target: { kind: 'range', docId, start: 200, end: 212 } });
     writeFileSync(file, '前面加了一行字。\n' + original);
-    await call(b, 'documents.importPaths', { paths: [file] });
-    const { text: t2 } = await call<{ text: string }>(b, 'documents.text', { id: docId });
-    const ranges = await call<Output<'annotations.ranges'>>(b, 'annotations.ranges', { docId });
+    await b.api.documents.importPaths({ paths: [file] });
+    const { text: t2 } = await b.api.documents.text({ id: docId });
+    const ranges = await b.api.annotations.ranges({ docId });
     expect(ranges.map((r) => r.id)).toEqual([note.id]);
     expect(t2.slice(ranges[0].start, ranges[0].end)).toBe(quote);
     expect(ranges[0].start).not.toBe(200);

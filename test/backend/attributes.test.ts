@@ -1,15 +1,15 @@
+import type { Input } from '../../shared/api/contract';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
-import { call, projectsPerTest } from '../support/projects';
+import { projectsPerTest } from '../support/projects';
 
 const project = projectsPerTest();
-const docs = (b: Backend) => call<Output<'documents.list'>>(b, 'documents.list', {});
-const create = (b: Backend, input: unknown) => call<Output<'attributes.create'>>(b, 'attributes.create', input);
-const set = (b: Backend, input: unknown) => call<Output<'attributes.set'>>(b, 'attributes.set', input);
-const values = async (b: Backend) => new Map((await call<Output<'attributes.values'>>(b, 'attributes.values', {})).map((r) => [r.docId, r.values]));
-const match = async (b: Backend, filters: unknown) => (await call<Output<'attributes.match'>>(b, 'attributes.match', { filters })).docIds;
+const docs = (b: Backend) => b.api.documents.list({});
+const create = (b: Backend, input: Input<'attributes.create'>) => b.api.attributes.create(input);
+const set = (b: Backend, input: Input<'attributes.set'>) => b.api.attributes.set(input);
+const values = async (b: Backend) => new Map((await b.api.attributes.values({})).map((r) => [r.docId, r.values]));
+const match = async (b: Backend, filters: Input<'attributes.match'>['filters']) => (await b.api.attributes.match({ filters })).docIds;
 const rejects = (p: Promise<unknown>, code: string, message: RegExp) => expect(p).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
 
 describe('custom document attributes', () => {
@@ -32,7 +32,7 @@ describe('custom document attributes', () => {
     expect((await values(b)).get(d.id)).toEqual({
       [region.id]: '东部', [year.id]: 2021, [approved.id]: '2022-01-21', [pilot.id]: true, [kind.id]: 'Implementation plan 实施方案',
     });
-    const listed = await call<Output<'attributes.list'>>(b, 'attributes.list', {});
+    const listed = await b.api.attributes.list({});
     expect(listed.map((a) => [a.name, a.type, a.valueCount])).toEqual([
       ['东中西部', 'choice', 1], ['发文年份', 'number', 1], ['批准日期', 'date', 1], ['试点城市', 'boolean', 1], ['政策类型', 'text', 1],
     ]);
@@ -62,8 +62,8 @@ describe('custom document attributes', () => {
     await rejects(create(b, { name: '级别', type: 'text', options: ['a'] }), 'invalid_input', /Only a choice attribute/);
     await rejects(create(b, { name: '级别', type: 'choice', options: ['省', '省 '] }), 'invalid_input', /listed twice/);
     // An option in use cannot be removed; an unused one can.
-    await rejects(call(b, 'attributes.update', { id: region.id, options: ['东部', '西部'] }), 'conflict', /中部.*1 document/);
-    const updated = await call<Output<'attributes.update'>>(b, 'attributes.update', { id: region.id, options: ['东部', '中部', '东北'] });
+    await rejects(b.api.attributes.update({ id: region.id, options: ['东部', '西部'] }), 'conflict', /中部.*1 document/);
+    const updated = await b.api.attributes.update({ id: region.id, options: ['东部', '中部', '东北'] });
     expect(updated.options).toEqual(['东部', '中部', '东北']);
   });
 
@@ -79,28 +79,28 @@ describe('custom document attributes', () => {
     expect([...(await values(b)).values()].map((v) => v[region.id])).toEqual(ids.map(() => '东部'));
     const after = await docs(b);
     expect(after.every((d) => d.validity === '有效' && d.issuer === 'Test issuer 测试')).toBe(true);
-    const detail = await call<Output<'documents.get'>>(b, 'documents.get', { id: ids[0] });
+    const detail = await b.api.documents.get({ id: ids[0] });
     expect(detail.edited).toEqual(expect.arrayContaining(['validity', 'issuer']));
 
     // The undo log is in the database: a reopened project still undoes.
     b.close();
     b = createBackend({ databasePath: join(p.dir, 'policylens.db'), dataDir: p.dir, mode: 'test' });
-    const undone = await call<Output<'attributes.undo'>>(b, 'attributes.undo', {});
+    const undone = await b.api.attributes.undo({});
     expect(undone.done).toMatch(/东中西部 = 东部.*5 documents/);
     expect((await values(b)).size).toBe(0);
     const restored = await docs(b);
     expect(restored.map((d) => [d.validity, d.issuer])).toEqual(all.map((d) => [d.validity, d.issuer]));
-    const detail2 = await call<Output<'documents.get'>>(b, 'documents.get', { id: ids[0] });
+    const detail2 = await b.api.documents.get({ id: ids[0] });
     expect(detail2.edited).not.toContain('issuer');
-    const redone = await call<Output<'attributes.redo'>>(b, 'attributes.redo', {});
+    const redone = await b.api.attributes.redo({});
     expect(redone.done).toBe(undone.done);
     expect((await values(b)).size).toBe(ids.length);
     // Undoing the creation too, then nothing left to undo.
-    await call(b, 'attributes.undo', {});
-    await call(b, 'attributes.undo', {});
-    const last = await call<Output<'attributes.undo'>>(b, 'attributes.undo', {});
+    await b.api.attributes.undo({});
+    await b.api.attributes.undo({});
+    const last = await b.api.attributes.undo({});
     expect(last).toMatchObject({ done: null, canUndo: false, canRedo: true });
-    expect(await call(b, 'attributes.list', {})).toEqual([]);
+    expect(await b.api.attributes.list({})).toEqual([]);
     b.close();
   });
 
@@ -109,18 +109,18 @@ describe('custom document attributes', () => {
     const all = await docs(b);
     const pilot = await create(b, { name: '试点', type: 'boolean' });
     await set(b, { docIds: all.slice(0, 3).map((d) => d.id), values: [{ attributeId: pilot.id, value: true }] });
-    const renamed = await call<Output<'attributes.update'>>(b, 'attributes.update', { id: pilot.id, name: '试点城市' });
+    const renamed = await b.api.attributes.update({ id: pilot.id, name: '试点城市' });
     expect(renamed.name).toBe('试点城市');
-    expect(await call(b, 'attributes.delete', { id: pilot.id })).toEqual({ values: 3 });
-    expect(await call(b, 'attributes.list', {})).toEqual([]);
+    expect(await b.api.attributes.delete({ id: pilot.id })).toEqual({ values: 3 });
+    expect(await b.api.attributes.list({})).toEqual([]);
     expect((await values(b)).size).toBe(0);
     await rejects(set(b, { docIds: [all[0].id], values: [{ attributeId: pilot.id, value: false }] }), 'not_found', /deleted/);
     // A new attribute may take the name of a deleted one; undoing back past it restores the old one.
     const other = await create(b, { name: '试点城市', type: 'text' });
     expect(other.id).not.toBe(pilot.id);
-    expect((await call<Output<'attributes.undo'>>(b, 'attributes.undo', {})).done).toBe('create 试点城市');
-    expect((await call<Output<'attributes.undo'>>(b, 'attributes.undo', {})).done).toBe('delete 试点城市');
-    expect((await call<Output<'attributes.list'>>(b, 'attributes.list', {})).map((a) => [a.id, a.name, a.valueCount])).toEqual([[pilot.id, '试点城市', 3]]);
+    expect((await b.api.attributes.undo({})).done).toBe('create 试点城市');
+    expect((await b.api.attributes.undo({})).done).toBe('delete 试点城市');
+    expect((await b.api.attributes.list({})).map((a) => [a.id, a.name, a.valueCount])).toEqual([[pilot.id, '试点城市', 3]]);
   });
 
   it('bring back a deleted attribute with all its values', async () => {
@@ -128,10 +128,10 @@ describe('custom document attributes', () => {
     const all = await docs(b);
     const pilot = await create(b, { name: '试点城市', type: 'boolean' });
     await set(b, { docIds: all.slice(0, 3).map((d) => d.id), values: [{ attributeId: pilot.id, value: '是' }] });
-    await call(b, 'attributes.delete', { id: pilot.id });
-    const u = await call<Output<'attributes.undo'>>(b, 'attributes.undo', {});
+    await b.api.attributes.delete({ id: pilot.id });
+    const u = await b.api.attributes.undo({});
     expect(u.done).toBe('delete 试点城市');
-    const [back] = await call<Output<'attributes.list'>>(b, 'attributes.list', {});
+    const [back] = await b.api.attributes.list({});
     expect(back).toMatchObject({ id: pilot.id, name: '试点城市', valueCount: 3 });
     expect(await match(b, [{ attributeId: pilot.id, values: ['true'] }])).toEqual(all.slice(0, 3).map((d) => d.id));
   });
@@ -141,12 +141,12 @@ describe('custom document attributes', () => {
     const all = await docs(b);
     const region = await create(b, { name: '东中西部', type: 'choice', options: ['东部', '西部'] });
     await set(b, { docIds: all.map((d) => d.id), values: [{ attributeId: region.id, value: '西部' }] });
-    await call(b, 'documents.delete', { id: all[0].id });
+    await b.api.documents.delete({ id: all[0].id });
     const orphans = b.context.db.prepare('SELECT count(*) FROM attribute_values WHERE doc_id NOT IN (SELECT id FROM documents)').pluck().get();
     expect(orphans).toBe(0);
     expect(await match(b, [{ attributeId: region.id, values: ['西部'] }])).toEqual(all.slice(1).map((d) => d.id));
-    await call(b, 'attributes.undo', {});
-    await call(b, 'attributes.redo', {});
+    await b.api.attributes.undo({});
+    await b.api.attributes.redo({});
     expect((await values(b)).size).toBe(all.length - 1);
   });
 
@@ -160,29 +160,29 @@ describe('custom document attributes', () => {
     await set(b, { docIds: east.map((d) => d.id), values: [{ attributeId: region.id, value: '东部' }] });
     await set(b, { docIds: west.map((d) => d.id), values: [{ attributeId: region.id, value: '中部' }] });
     const filters = { attributes: [{ attributeId: region.id, values: ['中部'] }] };
-    const q = await call<Output<'search.query'>>(b, 'search.query', { query: '企业', filters, limit: 1000 });
+    const q = await b.api.search.query({ query: '企业', filters, limit: 1000 });
     expect(q.total).toBeGreaterThan(0);
     expect(new Set(q.hits.map((h) => h.docId))).toEqual(new Set(west.map((d) => d.id)));
-    const everywhere = await call<Output<'search.count'>>(b, 'search.count', { query: '企业' });
-    const count = await call<Output<'search.count'>>(b, 'search.count', { query: '企业', filters });
+    const everywhere = await b.api.search.count({ query: '企业' });
+    const count = await b.api.search.count({ query: '企业', filters });
     expect(count.total).toBe(q.total);
     expect(count.total).toBeLessThan(everywhere.total);
-    const facets = await call<Output<'search.facets'>>(b, 'search.facets', { query: '企业', filters });
+    const facets = await b.api.search.facets({ query: '企业', filters });
     expect(facets.cities.map((c) => c.city)).toEqual(['咸宁市']);
     // Combined with another document filter; a value nobody has finds nothing; '' finds documents without a value.
-    const none = await call<Output<'search.query'>>(b, 'search.query', { query: '企业', filters: { attributes: [{ attributeId: region.id, values: ['西部'] }] } });
+    const none = await b.api.search.query({ query: '企业', filters: { attributes: [{ attributeId: region.id, values: ['西部'] }] } });
     expect(none.total).toBe(0);
-    const both = await call<Output<'search.count'>>(b, 'search.count', { query: '企业', filters: { ...filters, docIds: [east[0].id] } });
+    const both = await b.api.search.count({ query: '企业', filters: { ...filters, docIds: [east[0].id] } });
     expect(both.total).toBe(0);
     await set(b, { docIds: [east[0].id], values: [{ attributeId: region.id, value: null }] });
     expect(await match(b, [{ attributeId: region.id, values: [''] }])).toEqual([east[0].id]);
 
-    const heat = await call<Output<'themes.heatmap'>>(b, 'themes.heatmap', { mode: 'suggested', attributes: [{ attributeId: region.id, values: ['东部'] }] });
+    const heat = await b.api.themes.heatmap({ mode: 'suggested', attributes: [{ attributeId: region.id, values: ['东部'] }] });
     const eastCities = [...new Set(east.slice(1).map((d) => d.city))].sort();
     expect([...heat.cities].sort()).toEqual(eastCities);
     expect(heat.cells.length).toBeGreaterThan(0);
     expect(heat.cells.every((c) => eastCities.includes(c.city) && c.clauses.every((r) => east.slice(1).some((d) => d.id === r.docId)))).toBe(true);
-    const full = await call<Output<'themes.heatmap'>>(b, 'themes.heatmap', { mode: 'suggested' });
+    const full = await b.api.themes.heatmap({ mode: 'suggested' });
     expect(full.cities.length).toBeGreaterThan(heat.cities.length);
   });
 });

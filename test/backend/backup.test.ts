@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
-import { call, richNote } from './export.fixture';
+import { richNote } from './export.fixture';
 
 let disposers: Array<() => void> = [];
 afterEach(() => {
@@ -31,30 +30,30 @@ describe('backup and restore', () => {
     const p = await freshProject();
     disposers.push(p.dispose);
     const b = p.backend;
-    const [doc] = await call<Output<'documents.list'>>(b, 'documents.list', {});
-    const clause = (await call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: doc.id })).find((c) => c.kind === 'measure')!;
-    const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
-    await call(b, 'annotations.save', { id: note.id, content: richNote('BACKUP') });
-    await call(b, 'themes.acceptAbove', { minScore: 0.3 });
+    const [doc] = await b.api.documents.list({});
+    const clause = (await b.api.documents.clauses({ id: doc.id })).find((c) => c.kind === 'measure')!;
+    const note = await b.api.annotations.create({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
+    await b.api.annotations.save({ id: note.id, content: richNote('BACKUP') });
+    await b.api.themes.acceptAbove({ minScore: 0.3 });
 
-    const backup = await call<Output<'export.backup'>>(b, 'export.backup', { fileName: 'snapshot' });
+    const backup = await b.api.export.backup({ fileName: 'snapshot' });
     expect(backup.path.endsWith('snapshot.policylens-backup')).toBe(true);
     expect(backup.downloadName).toBe('snapshot.policylens-backup');
     // Writes after the snapshot must not leak into it.
-    await call(b, 'documents.delete', { id: doc.id });
+    await b.api.documents.delete({ id: doc.id });
 
     const target = join(p.dir, 'restored', 'project.db');
-    const restored = await call<Output<'export.restore'>>(b, 'export.restore', { backupPath: backup.path, targetPath: target });
+    const restored = await b.api.export.restore({ backupPath: backup.path, targetPath: target });
     expect(restored.documentCount).toBe(5);
     const opened = createBackend({ databasePath: target, mode: 'test' });
     try {
-      const notes = await opened.invoke('annotations.list', { q: 'BACKUP' }) as Output<'annotations.list'>;
+      const notes = await opened.api.annotations.list({ q: 'BACKUP' });
       expect(notes.length).toBe(1);
     } finally {
       opened.close();
     }
     // Identical to the project as it was at the backup: compare with a second backup of a restore.
-    const again = await call<Output<'export.backup'>>(b, 'export.backup', { fileName: 'after-delete' });
+    const again = await b.api.export.backup({ fileName: 'after-delete' });
     expect(dump(target).documents.length).toBe(5);
     expect(dump(again.path).documents.length).toBe(4);
     const before = dump(backup.path);
@@ -67,19 +66,19 @@ describe('backup and restore', () => {
     const p = await freshProject({ seeds: false });
     disposers.push(p.dispose);
     const b = p.backend;
-    await call(b, 'export.backup', { fileName: 'one' });
-    const clash = await call(b, 'export.backup', { fileName: 'one' }).catch((e) => e);
+    await b.api.export.backup({ fileName: 'one' });
+    const clash = await b.api.export.backup({ fileName: 'one' }).catch((e) => e);
     expect(clash).toBeInstanceOf(ApiError);
     expect((clash as ApiError).code).toBe('conflict');
-    const ok = await call<Output<'export.backup'>>(b, 'export.backup', { fileName: 'one', overwrite: true });
+    const ok = await b.api.export.backup({ fileName: 'one', overwrite: true });
     expect(existsSync(ok.path)).toBe(true);
 
     const junk = join(p.dir, 'junk.policylens-backup');
     writeFileSync(junk, 'not a database at all, just text '.repeat(100));
-    const bad = await call(b, 'export.restore', { backupPath: junk, targetPath: join(p.dir, 'new.db') }).catch((e) => e);
+    const bad = await b.api.export.restore({ backupPath: junk, targetPath: join(p.dir, 'new.db') }).catch((e) => e);
     expect((bad as ApiError).code).toBe('bad_file');
     expect(existsSync(join(p.dir, 'new.db'))).toBe(false);
-    const self = await call(b, 'export.restore', { backupPath: ok.path, targetPath: join(p.dir, 'policylens.db') }).catch((e) => e);
+    const self = await b.api.export.restore({ backupPath: ok.path, targetPath: join(p.dir, 'policylens.db') }).catch((e) => e);
     expect((self as ApiError).code).toBe('conflict');
   });
 });

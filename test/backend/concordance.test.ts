@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
+import type { Input, Output } from '../../shared/api/contract';
 import { foldForSearch } from '../../shared/domain/search';
 import { freshProject, repoRoot } from '../contract/harness';
 import { parse } from './csv-read';
-import { call, hasTool, libreOffice } from './export.fixture';
+import { hasTool, libreOffice } from './export.fixture';
 
 // Keyword in context on the five seeds: every exact occurrence, counted independently from the
 // clause texts, with contexts that are the document's own text around the hit.
@@ -17,10 +17,10 @@ const texts = new Map<number, string>();
 
 beforeAll(async () => {
   project = await freshProject();
-  docs = await call(project.backend, 'documents.list', {});
+  docs = await project.backend.api.documents.list({});
   for (const d of docs) {
-    clauses.set(d.id, await call(project.backend, 'documents.clauses', { id: d.id }));
-    texts.set(d.id, (await call<Output<'documents.text'>>(project.backend, 'documents.text', { id: d.id })).text);
+    clauses.set(d.id, await project.backend.api.documents.clauses({ id: d.id }));
+    texts.set(d.id, (await project.backend.api.documents.text({ id: d.id })).text);
   }
 }, 120_000);
 afterAll(() => project?.dispose());
@@ -33,7 +33,7 @@ function occurrencesIn(term: string): number {
   return n;
 }
 
-const concordance = (input: Record<string, unknown>) => call<Output<'export.concordance'>>(project.backend, 'export.concordance', input);
+const concordance = (input: Input<'export.concordance'>) => project.backend.api.export.concordance(input);
 
 describe('export.concordance', () => {
   it('lists every exact occurrence (several per clause), with the document text left and right of it, as CSV', async () => {

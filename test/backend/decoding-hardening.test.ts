@@ -3,9 +3,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../electron/backend/importers/index';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
-import { call } from './export.fixture';
+
 import { expectImportError } from './importers/expect-error';
 import { readSeed, seedNames } from './importers/make-fixtures';
 import { prng } from '../support/random';
@@ -63,7 +62,7 @@ describe('text with a few damaged bytes imports, with a warning that says where'
     const p = await freshProject({ seeds: false });
     try {
       const whole = Buffer.from(seed.trimEnd(), 'utf8');
-      const report = await call<Output<'documents.importFiles'>>(p.backend, 'documents.importFiles', { files: [{ name: 'cut.txt', dataBase64: whole.subarray(0, whole.length - 1).toString('base64') }] });
+      const report = await p.backend.api.documents.importFiles({ files: [{ name: 'cut.txt', dataBase64: whole.subarray(0, whole.length - 1).toString('base64') }] });
       expect(report.errors).toEqual([]);
       expect(report.imported.length).toBe(1);
       expect(report.warnings?.[0].file).toBe('cut.txt');

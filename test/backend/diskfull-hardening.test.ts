@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNew } from '../../electron/backend/export/files';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
-import { call } from './export.fixture';
+
 
 let project: Awaited<ReturnType<typeof freshProject>>;
 let full: string;
@@ -47,7 +47,7 @@ describe('a full disk', () => {
 
   it('backup through the API: no .part left, "disk is full" in the message', async (ctx) => {
     if (!mounted) ctx.skip();
-    const err = await call(project.backend, 'export.backup', { fileName: 'snapshot' }).then(() => null, (e: ApiError) => e);
+    const err = await project.backend.api.export.backup({ fileName: 'snapshot' }).then(() => null, (e: ApiError) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err!.message).toMatch(/disk is full/i);
     expect(err!.code).not.toBe('internal');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../electron/backend/export/formats/pdf';
 import type { Output } from '../../shared/api/contract';
 import type { ExportFormat } from '../../shared/api/methods/export';
-import { call, hasTool, libreOffice, richNote, seedFixture, sharedDir, squash, type SeedFixture } from './export.fixture';
+import { hasTool, libreOffice, richNote, seedFixture, sharedDir, squash, type SeedFixture } from './export.fixture';
 
 // The whole path a researcher takes: a real comparison made by the compare feature, a confirmed
 // link with a note on its row, accepted codings, and export.comparison to every format.
@@ -16,17 +16,17 @@ const out: Partial<Record<ExportFormat, Output<'export.comparison'>>> = {};
 beforeAll(async () => {
   fx = await seedFixture();
   const b = fx.backend;
-  const cmp = await call<Output<'compare.create'>>(b, 'compare.create', { name: '真实比较', members: [fx.docA, fx.docB].map((d) => ({ docId: d.id, partIndex: null })) });
-  const view = await call<Output<'compare.view'>>(b, 'compare.view', { id: cmp.id });
+  const cmp = await b.api.compare.create({ name: '真实比较', members: [fx.docA, fx.docB].map((d) => ({ docId: d.id, partIndex: null })) });
+  const view = await b.api.compare.view({ id: cmp.id });
   const best = [...view.links].sort((x, y) => (y.score ?? 0) - (x.score ?? 0))[0];
-  await call(b, 'compare.decide', { a: best.a, b: best.b, status: 'confirmed' });
+  await b.api.compare.decide({ a: best.a, b: best.b, status: 'confirmed' });
   const text = (id: number) => view.columns.flatMap((c) => c.clauses).find((c) => c.id === id)!.text;
   linked = { a: text(best.a), b: text(best.b) };
-  const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `${best.a}-${best.b}`, clauseIds: [best.a, best.b] } });
-  await call(b, 'annotations.save', { id: note.id, content: richNote('NOTE-REAL-ROW') });
+  const note = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `${best.a}-${best.b}`, clauseIds: [best.a, best.b] } });
+  await b.api.annotations.save({ id: note.id, content: richNote('NOTE-REAL-ROW') });
   const formats: ExportFormat[] = ['docx', 'html', 'md', 'xlsx', 'csv', 'qdpx', 'json', ...(findChromium() ? (['pdf'] as const) : [])];
   for (const format of formats) {
-    out[format] = await call(b, 'export.comparison', { comparisonId: cmp.id, format, path: join(fx.dir, 'real', `cmp.${format}`), options: { locale: 'zh-CN' } });
+    out[format] = await b.api.export.comparison({ comparisonId: cmp.id, format, path: join(fx.dir, 'real', `cmp.${format}`), options: { locale: 'zh-CN' } });
   }
 }, 180_000);
 afterAll(() => fx?.dispose());
@@ -114,7 +114,7 @@ describe('export.comparison on a real comparison of the seeds', () => {
   });
 
   it('the JSON export of the whole project has every document, theme, coding, note and comparison', async () => {
-    const res = await call<Output<'export.project'>>(fx.backend, 'export.project', { format: 'json', path: join(fx.dir, 'real', 'project.json') });
+    const res = await fx.backend.api.export.project({ format: 'json', path: join(fx.dir, 'real', 'project.json') });
     const json = JSON.parse(readFileSync(res.path, 'utf8'));
     expect(json.documents.length).toBe(5);
     expect(json.documents.every((d: { text: string; clauses: unknown[] }) => d.text.length > 1000 && d.clauses.length > 10)).toBe(true);

@@ -11,7 +11,6 @@ import { rowsFromLinks } from '../../electron/backend/export/comparison-source';
 import type { Output } from '../../shared/api/contract';
 import { freshProject, repoRoot } from '../contract/harness';
 
-export const call = <T>(b: Backend, m: string, input: unknown) => b.invoke(m, input) as Promise<T>;
 
 /** A note with every formatting the report must render: bold, italic, a link and a nested list. */
 export function richNote(marker: string): string {
@@ -43,18 +42,18 @@ export interface SeedFixture {
 export async function seedFixture(): Promise<SeedFixture> {
   const project = await freshProject();
   const b = project.backend;
-  const docs = await call<Output<'documents.list'>>(b, 'documents.list', {});
+  const docs = await b.api.documents.list({});
   const [docA, docB] = [...docs].sort((x, y) => y.clauseCount - x.clauseCount);
-  await call(b, 'themes.acceptAbove', { minScore: 0, docId: docA.id });
-  const clausesA = (await call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: docA.id })).filter((c) => c.kind === 'measure' && c.text.length > 20);
-  const clausesB = (await call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: docB.id })).filter((c) => c.kind === 'measure' && c.text.length > 20);
+  await b.api.themes.acceptAbove({ minScore: 0, docId: docA.id });
+  const clausesA = (await b.api.documents.clauses({ id: docA.id })).filter((c) => c.kind === 'measure' && c.text.length > 20);
+  const clausesB = (await b.api.documents.clauses({ id: docB.id })).filter((c) => c.kind === 'measure' && c.text.length > 20);
   // A manual range coding inside a clause, and notes of every kind.
   const rangeClause = clausesA[1];
-  await call(b, 'themes.code', { clauseId: rangeClause.id, themeId: 'financing', start: rangeClause.end - 10, end: rangeClause.end - 2 });
-  const note = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'clause', docId: docA.id, clauseId: clausesA[0].id } });
-  await call(b, 'annotations.save', { id: note.id, content: richNote('NOTE-CLAUSE') });
-  const rangeNote = await call<Output<'annotations.create'>>(b, 'annotations.create', { target: { kind: 'range', docId: docB.id, start: clausesB[0].end - 8, end: clausesB[0].end - 1 } });
-  await call(b, 'annotations.save', { id: rangeNote.id, content: richNote('NOTE-RANGE') });
+  await b.api.themes.code({ clauseId: rangeClause.id, themeId: 'financing', start: rangeClause.end - 10, end: rangeClause.end - 2 });
+  const note = await b.api.annotations.create({ target: { kind: 'clause', docId: docA.id, clauseId: clausesA[0].id } });
+  await b.api.annotations.save({ id: note.id, content: richNote('NOTE-CLAUSE') });
+  const rangeNote = await b.api.annotations.create({ target: { kind: 'range', docId: docB.id, start: clausesB[0].end - 8, end: clausesB[0].end - 1 } });
+  await b.api.annotations.save({ id: rangeNote.id, content: richNote('NOTE-RANGE') });
 
   const model = await buildModel(b.context, { documentIds: [docA.id, docB.id] }, 'seed project');
   const links: ExportLink[] = [0, 1, 2, 3].map((i) => ({ a: clausesA[i].id, b: clausesB[i].id, score: 0.9 - i * 0.1, status: i === 3 ? 'rejected' : i === 2 ? 'suggested' : 'confirmed' }));

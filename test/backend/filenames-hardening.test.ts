@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
-import { call } from './export.fixture';
+
 import { readSeed, seedNames } from './importers/make-fixtures';
 
 describe('file names that are not UTF-8', () => {
@@ -19,7 +18,7 @@ describe('file names that are not UTF-8', () => {
       // "政策.txt" in GBK bytes: not valid UTF-8.
       const gbkName = Buffer.concat([Buffer.from(join(dir, '/')), iconv.encode('政策', 'gbk'), Buffer.from('.txt')]);
       writeFileSync(gbkName, readSeed(seedNames()[1]));
-      const report = await call<Output<'documents.importPaths'>>(p.backend, 'documents.importPaths', { paths: [dir] });
+      const report = await p.backend.api.documents.importPaths({ paths: [dir] });
       expect(report.imported.map((d) => d.file)).toEqual(['good.txt']);
       expect(report.errors.length).toBe(1);
       expect(report.errors[0].message).toMatch(/not valid UTF-8.*rename/);

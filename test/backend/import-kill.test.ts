@@ -12,7 +12,6 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { listImportableFiles } from '../../electron/backend/importers';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { generateCorpus, repoRoot } from '../bench/corpus';
 import { prng } from '../support/random';
@@ -85,14 +84,14 @@ describe('kill -9 during a bulk import', () => {
       const clauseIds = new Set(db.prepare('SELECT id FROM clauses').pluck().all() as number[]);
       expect([...banded].filter((id) => !clauseIds.has(id))).toEqual([]);
 
-      const again = (await backend.invoke('documents.importPaths', { paths: [corpus] })) as ImportReport;
+      const again = await backend.api.documents.importPaths({ paths: [corpus] });
       expect(again.errors).toEqual([]);
       expect(again.duplicates).toHaveLength(files.length);
       expect(again.imported).toHaveLength(FILES - files.length);
       expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(FILES);
       expect(db.prepare('SELECT count(*) FROM search_clauses').pluck().get()).toBe(db.prepare('SELECT count(*) FROM clauses').pluck().get());
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const hits = (await backend.invoke('search.query', { query: '小微企业' })) as { hits: unknown[] };
+      const hits = await backend.api.search.query({ query: '小微企业' });
       expect(hits.hits.length).toBeGreaterThan(0);
     } finally {
       backend.close();

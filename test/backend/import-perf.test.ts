@@ -4,7 +4,6 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { bandTerm } from '../../electron/backend/db/compare';
 import { bandCount, bandKeys } from '../../shared/domain/similar/minhash';
 import { signatureOf } from '../../electron/backend/compare/whereElse';
@@ -23,7 +22,7 @@ async function project(): Promise<Backend> {
   disposers.push(p.dispose);
   return p.backend;
 }
-const importPaths = (b: Backend, paths: string[]) => b.invoke('documents.importPaths', { paths }) as Promise<ImportReport>;
+const importPaths = (b: Backend, paths: string[]) => b.api.documents.importPaths({ paths });
 const count = (b: Backend, sql: string, ...args: unknown[]) => b.context.db.prepare(sql).pluck().get(...args) as number;
 
 // 72 generated policy documents: more than one batch of files (64).
@@ -110,7 +109,7 @@ describe('batched import', () => {
     expect(report.updated.map((u) => [u.id, u.file])).toEqual([[report.imported[1].id, 'f01.txt']]);
     expect(report.updated[0].kept).toBeGreaterThanOrEqual(0);
     expect(count(b, 'SELECT count(*) FROM documents')).toBe(4);
-    const clauses = (await b.invoke('documents.clauses', { id: report.imported[1].id })) as Array<{ text: string }>;
+    const clauses = await b.api.documents.clauses({ id: report.imported[1].id });
     expect(clauses.filter((c) => c.text.includes('并做好统计监测工作'))).toHaveLength(1);
     expectBandsMatchSignatures(b);
   }, 60_000);
@@ -158,7 +157,7 @@ describe('batched import', () => {
     expect(bandsOf(imported[0].id)).toBeLessThan(before);
     const deleted = clauseIdsOf(b, imported[1].id);
     expect(bandRows(b).filter((r) => deleted.has(r.clauseId)).length).toBeGreaterThan(0);
-    await b.invoke('documents.delete', { id: imported[1].id });
+    await b.api.documents.delete({ id: imported[1].id });
     expect(bandRows(b).filter((r) => deleted.has(r.clauseId))).toHaveLength(0);
     expectBandsMatchSignatures(b);
   }, 60_000);

@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentDetail, ImportReport } from '../../shared/api/methods/documents';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 
 const newProject = projectsPerTest();
 const project = async (seeds = false) => (await newProject(seeds)).backend;
-const importPaths = (b: Awaited<ReturnType<typeof project>>, paths: string[]) => b.invoke('documents.importPaths', { paths }) as Promise<ImportReport>;
+const importPaths = (b: Awaited<ReturnType<typeof project>>, paths: string[]) => b.api.documents.importPaths({ paths });
 
 describe('importing', () => {
   it('imports a folder and reports an unchanged file as a duplicate', async () => {
@@ -29,17 +28,17 @@ describe('importing', () => {
     writeFileSync(file, original);
     const { imported } = await importPaths(b, [file]);
     const id = imported[0].id;
-    const before = (await b.invoke('documents.clauses', { id })) as Array<{ id: number; text: string }>;
-    await b.invoke('documents.updateMetadata', { id, fields: { issuer: '我改过的发文机关' } });
+    const before = await b.api.documents.clauses({ id });
+    await b.api.documents.updateMetadata({ id, fields: { issuer: '我改过的发文机关' } });
     writeFileSync(file, original.replace('深入贯彻党的十九大精神', '深入贯彻党的二十大精神'));
     const report = await importPaths(b, [file]);
     expect(report.updated.map((u) => u.id)).toEqual([id]);
-    const after = (await b.invoke('documents.clauses', { id })) as Array<{ id: number; text: string }>;
+    const after = await b.api.documents.clauses({ id });
     const changed = after.filter((c) => c.text.includes('二十大'));
     expect(changed).toHaveLength(1);
     const keptIds = after.filter((c) => !c.text.includes('二十大')).map((c) => c.id);
     expect(keptIds.every((x) => before.some((c) => c.id === x))).toBe(true);
-    const doc = (await b.invoke('documents.get', { id })) as DocumentDetail;
+    const doc = await b.api.documents.get({ id });
     expect(doc.issuer).toBe('我改过的发文机关');
   });
 
@@ -66,22 +65,22 @@ describe('importing', () => {
 
   it('deleting a document removes its clauses and citations', async () => {
     const b = await project(true);
-    const [doc] = (await b.invoke('documents.list', {})) as Array<{ id: number }>;
-    await b.invoke('documents.delete', { id: doc.id });
+    const [doc] = await b.api.documents.list({});
+    await b.api.documents.delete({ id: doc.id });
     const left = b.context.db.prepare('SELECT count(*) AS n FROM clauses WHERE doc_id = ?').get(doc.id) as { n: number };
     expect(left.n).toBe(0);
   });
 
   it('links a cited 文号 to the document carrying it, whatever brackets and spaces it is printed with', async () => {
     const b = await project(true);
-    const docs = (await b.invoke('documents.list', {})) as Array<{ id: number; docNumber: string | null }>;
+    const docs = await b.api.documents.list({});
     const target = docs.find((d) => d.docNumber === '青政发〔2012〕46号')!;
-    const report = (await b.invoke('documents.importFiles', {
+    const report = await b.api.documents.importFiles({
       files: [{ name: 'citing.md', dataBase64: Buffer.from('# 关于落实小微企业扶持政策的通知\n\n根据《关于贯彻落实国发〔2012〕14号文件进一步支持小型微型企业健康发展的意见》(青政发[2012]46 号)，特通知如下。\n\n一、加强组织领导\n\n各区市要落实责任。').toString('base64') }],
-    })) as ImportReport;
-    const citing = (await b.invoke('documents.get', { id: report.imported[0].id })) as DocumentDetail;
+    });
+    const citing = await b.api.documents.get({ id: report.imported[0].id });
     expect(citing.cited.find((c) => c.documentId === target.id)).toBeTruthy();
-    const cited = (await b.invoke('documents.get', { id: target.id })) as DocumentDetail;
+    const cited = await b.api.documents.get({ id: target.id });
     expect(cited.citedBy.map((c) => c.id)).toContain(citing.id);
   });
 });

@@ -2,7 +2,7 @@
 // before the paragraph, from word/numbering.xml, with Word's counters, restarts and overrides.
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../electron/backend/importers/index';
-import { formatListNumber } from '../../electron/backend/importers/docx-number-formats';
+import { formatListNumber } from '../../electron/backend/importers/docx/docx-number-formats';
 import { abstractNum, makeRawDocx, num, para, type LevelSpec } from './importers/raw-docx';
 
 /** The levels Chinese policy documents use, outermost first. */

@@ -1,7 +1,7 @@
 // Line rebuilding from pdf.js text items, with items built by hand so each layout rule is pinned down.
 import { describe, expect, it } from 'vitest';
-import { linesFromItems, type PositionedText } from '../../electron/backend/importers/pdf-lines';
-import { repairCjkRadicals } from '../../electron/backend/importers/pdf-unicode';
+import { linesFromItems, type PositionedText } from '../../electron/backend/importers/pdf/pdf-lines';
+import { repairCjkRadicals } from '../../electron/backend/importers/pdf/pdf-unicode';
 
 /** An item of `str` at (x, y) in a 10-unit font, each character 10 units wide. */
 const item = (str: string, x: number, y: number, width = str.length * 10): PositionedText => ({ str, transform: [10, 0, 0, 10, x, y], width, height: 10 });

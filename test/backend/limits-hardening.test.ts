@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../electron/backend/importers/index';
 import { readQdpx } from '../../electron/backend/export/qdpx/read';
-import { checkPdfStreams } from '../../electron/backend/importers/pdf-streams';
+import { checkPdfStreams } from '../../electron/backend/importers/pdf/pdf-streams';
 import { extractQuantities } from '../../shared/domain/quantities';
 import { segmentClauses } from '../../shared/domain/segment';
 import { levelDocument, MAX_LEVEL } from '../../shared/domain/search';

@@ -84,20 +84,20 @@ describe('projects of every earlier schema version open and upgrade with nothing
     try {
       const version = (b.context.db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
       expect(version).toBe(loadMigrations().length);
-      const docs = (await b.invoke('documents.list', {})) as Array<{ id: number }>;
+      const docs = await b.api.documents.list({});
       expect(docs.map((d) => d.id)).toEqual((before.documents as Array<{ id: number }>).map((d) => d.id));
       for (const d of before.documents as Array<{ id: number; cleaned_text: string }>) {
-        expect(((await b.invoke('documents.text', { id: d.id })) as { text: string }).text).toBe(d.cleaned_text);
+        expect((await b.api.documents.text({ id: d.id })).text).toBe(d.cleaned_text);
       }
       if (before.clauseTexts) {
         const now = new Map<number, string>();
         for (const d of before.documents as Array<{ id: number }>) {
-          for (const c of (await b.invoke('documents.clauses', { id: d.id })) as Array<{ id: number; text: string }>) now.set(c.id, c.text);
+          for (const c of await b.api.documents.clauses({ id: d.id })) now.set(c.id, c.text);
         }
         for (const c of before.clauseTexts) expect(now.get(c.id), `clause ${c.id}`).toBe(c.text);
       }
       // Search works on the upgraded project (an index missing from older versions is built).
-      const hits = (await b.invoke('search.count', { query: '企业' })) as { total: number };
+      const hits = await b.api.search.count({ query: '企业' });
       expect(hits.total).toBeGreaterThan(0);
       // Exactly: counts equal a scan of the clause texts, for a one-character term (the level
       // index since 009) and a longer one; and "where else" answers from its rebuilt index.

@@ -5,10 +5,10 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
+import type { Input } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
 import { hasTool, sharedDir } from './export.fixture';
-import { call, projectsPerTest } from '../support/projects';
+import { projectsPerTest } from '../support/projects';
 
 // Custom document attributes travel in REFI-QDA projects as variables: typed <Variable>s in
 // project.qde, <VariableValue>s on each source; the XML validates against the REFI-QDA schema and
@@ -16,8 +16,8 @@ import { call, projectsPerTest } from '../support/projects';
 const project = projectsPerTest();
 
 async function withAttributes(b: Backend) {
-  const docs = await call<Output<'documents.list'>>(b, 'documents.list', {});
-  const make = (input: unknown) => call<Output<'attributes.create'>>(b, 'attributes.create', input);
+  const docs = await b.api.documents.list({});
+  const make = (input: Input<'attributes.create'>) => b.api.attributes.create(input);
   const a = {
     region: await make({ name: '东中西部', type: 'choice', options: ['东部', '中部', '西部'] }),
     kind: await make({ name: '政策类型', type: 'text' }),
@@ -28,17 +28,17 @@ async function withAttributes(b: Backend) {
   };
   const west = docs.filter((d) => d.city === '咸宁市').map((d) => d.id);
   const east = docs.filter((d) => d.city !== '咸宁市').map((d) => d.id);
-  await call(b, 'attributes.set', { docIds: east, values: [{ attributeId: a.region.id, value: '东部' }, { attributeId: a.pilot.id, value: true }, { attributeId: a.kind.id, value: '实施方案 "plan" <A&B>' }] });
-  await call(b, 'attributes.set', { docIds: west, values: [{ attributeId: a.region.id, value: '中部' }, { attributeId: a.pilot.id, value: false }] });
-  await call(b, 'attributes.set', { docIds: [east[0]], values: [{ attributeId: a.year.id, value: 2021 }, { attributeId: a.day.id, value: '2022年1月21日' }, { attributeId: a.share.id, value: 0.0000001 }] });
+  await b.api.attributes.set({ docIds: east, values: [{ attributeId: a.region.id, value: '东部' }, { attributeId: a.pilot.id, value: true }, { attributeId: a.kind.id, value: '实施方案 "plan" <A&B>' }] });
+  await b.api.attributes.set({ docIds: west, values: [{ attributeId: a.region.id, value: '中部' }, { attributeId: a.pilot.id, value: false }] });
+  await b.api.attributes.set({ docIds: [east[0]], values: [{ attributeId: a.year.id, value: 2021 }, { attributeId: a.day.id, value: '2022年1月21日' }, { attributeId: a.share.id, value: 0.0000001 }] });
   return { docs, a, east, west };
 }
 
 /** Title → { attribute name → value } of a project, to compare two projects. */
 async function byTitle(b: Backend): Promise<Record<string, Record<string, unknown>>> {
-  const docs = await call<Output<'documents.list'>>(b, 'documents.list', {});
-  const attrs = new Map((await call<Output<'attributes.list'>>(b, 'attributes.list', {})).map((a) => [String(a.id), a.name]));
-  const values = await call<Output<'attributes.values'>>(b, 'attributes.values', {});
+  const docs = await b.api.documents.list({});
+  const attrs = new Map((await b.api.attributes.list({})).map((a) => [String(a.id), a.name]));
+  const values = await b.api.attributes.values({});
   const out: Record<string, Record<string, unknown>> = {};
   for (const v of values) {
     const d = docs.find((x) => x.id === v.docId)!;
@@ -52,7 +52,7 @@ describe('REFI-QDA variables from document attributes', () => {
     const { backend: b, dir } = await project();
     await withAttributes(b);
     const out = join(dir, 'attributes.qdpx');
-    await call(b, 'export.project', { format: 'qdpx', path: out });
+    await b.api.export.project({ format: 'qdpx', path: out });
     const zip = await JSZip.loadAsync(readFileSync(out));
     const xml = await zip.file('project.qde')!.async('string');
     expect(xml).toContain('name="东中西部" typeOfVariable="Text"');
@@ -73,18 +73,18 @@ describe('REFI-QDA variables from document attributes', () => {
 
     const target = await freshProject({ seeds: false });
     try {
-      const report = await call<Output<'export.importQdpx'>>(target.backend, 'export.importQdpx', { path: out });
+      const report = await target.backend.api.export.importQdpx({ path: out });
       expect(report.documents.length).toBe(5);
       expect(report.warnings.join('\n')).not.toMatch(/variable value/i);
-      const attrs = await call<Output<'attributes.list'>>(target.backend, 'attributes.list', {});
+      const attrs = await target.backend.api.attributes.list({});
       expect(attrs.map((x) => [x.name, x.type, x.options])).toEqual([
         ['东中西部', 'choice', ['东部', '中部', '西部']], ['政策类型', 'text', []], ['试点城市', 'boolean', []],
         ['发文年份', 'number', []], ['批准日期', 'date', []], ['Share & <ratio>', 'number', []],
       ]);
       expect(await byTitle(target.backend)).toEqual(await byTitle(b));
       // Importing the same file again reuses the attributes rather than making copies.
-      await call(target.backend, 'export.importQdpx', { path: out });
-      expect((await call<Output<'attributes.list'>>(target.backend, 'attributes.list', {})).length).toBe(6);
+      await target.backend.api.export.importQdpx({ path: out });
+      expect((await target.backend.api.attributes.list({})).length).toBe(6);
     } finally {
       target.dispose();
     }
@@ -94,13 +94,13 @@ describe('REFI-QDA variables from document attributes', () => {
     const { backend: b, dir } = await project();
     const { a, docs, west } = await withAttributes(b);
     const out = join(dir, 'west.qdpx');
-    await call(b, 'export.project', { format: 'qdpx', path: out, attributes: [{ attributeId: a.region.id, values: ['中部'] }] });
+    await b.api.export.project({ format: 'qdpx', path: out, attributes: [{ attributeId: a.region.id, values: ['中部'] }] });
     const xml = await (await JSZip.loadAsync(readFileSync(out))).file('project.qde')!.async('string');
     const sources = [...xml.matchAll(/<TextSource [^>]*name="([^"]*)"/g)].map((m) => m[1]);
     expect(sources).toEqual(docs.filter((d) => west.includes(d.id)).map((d) => d.title));
     // The tables: only the pilot cities' codings, and one column per attribute.
     const xlsx = join(dir, 'tables.xlsx');
-    await call(b, 'export.project', { format: 'xlsx', path: xlsx, attributes: [{ attributeId: a.pilot.id, values: ['false'] }] });
+    await b.api.export.project({ format: 'xlsx', path: xlsx, attributes: [{ attributeId: a.pilot.id, values: ['false'] }] });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const sheet = wb.worksheets[0];

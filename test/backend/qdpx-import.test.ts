@@ -2,10 +2,9 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { buildModel } from '../../electron/backend/export/model-builder';
-import type { Output } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
-import { call } from './export.fixture';
+
 
 // A .qdpx as other tools write it, with the deviations seen in the wild: the project file named
 // after the project, CRLF line ends and a BOM in the source, memos as <Description>, three-digit
@@ -67,7 +66,7 @@ describe('REFI-QDA import from other tools', () => {
       { text: '设立𠀀小微企业转贷资金', code: 2, memo: '备忘：转贷', note: 8 },
       { text: '引进高层次人才', code: 3 },
     ]);
-    const report = await call<Output<'export.importQdpx'>>(b, 'export.importQdpx', { file: { name: 'study.qdpx', dataBase64: await qdpx({ 'My Study.qde': qde, [`sources/${G(50)}.txt`]: SOURCE }) } });
+    const report = await b.api.export.importQdpx({ file: { name: 'study.qdpx', dataBase64: await qdpx({ 'My Study.qde': qde, [`sources/${G(50)}.txt`]: SOURCE }) } });
     expect(report.documents.length).toBe(1);
     expect(report.themes.created).toBe(3);
     expect(report.codings).toBe(2);
@@ -87,7 +86,7 @@ describe('REFI-QDA import from other tools', () => {
 
   it('refuses what is not a REFI-QDA project with a clear error and changes nothing', async () => {
     const b = await emptyProject();
-    const before = (await call<Output<'documents.list'>>(b, 'documents.list', {})).length;
+    const before = (await b.api.documents.list({})).length;
     const cases: Array<[string, string, RegExp]> = [
       ['not a zip', Buffer.from('hello').toString('base64'), /not a zip archive|a \.qdpx is a zip/],
       ['zip without project', await qdpx({ 'readme.txt': 'x' }), /no project file/],
@@ -95,11 +94,11 @@ describe('REFI-QDA import from other tools', () => {
       ['not XML', await qdpx({ 'project.qde': '<Project name="x"><Sources>' }), /not well-formed|no <Project>/],
     ];
     for (const [what, data, message] of cases) {
-      const err = await call(b, 'export.importQdpx', { file: { name: `${what}.qdpx`, dataBase64: data } }).catch((e) => e);
+      const err = await b.api.export.importQdpx({ file: { name: `${what}.qdpx`, dataBase64: data } }).catch((e) => e);
       expect(err, what).toBeInstanceOf(ApiError);
       expect((err as ApiError).code, what).toBe('bad_file');
       expect((err as ApiError).message, what).toMatch(message);
     }
-    expect((await call<Output<'documents.list'>>(b, 'documents.list', {})).length).toBe(before);
+    expect((await b.api.documents.list({})).length).toBe(before);
   });
 });

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModel } from '../../electron/backend/export/model-builder';
 import { defaultReportOptions, type ExportModel } from '../../electron/backend/export/model';
 import { modelToQdpx } from '../../electron/backend/export/qdpx/export';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
-import { call, hasTool, seedFixture, sharedDir, type SeedFixture } from './export.fixture';
+import { hasTool, seedFixture, sharedDir, type SeedFixture } from './export.fixture';
 
 // A REFI-QDA export of real seeds with codings and notes, plus a document with characters outside
 // the BMP: the XML must validate against the REFI-QDA schema, positions must be code points, and
@@ -24,13 +23,13 @@ beforeAll(async () => {
   fx = await seedFixture();
   const file = join(fx.dir, 'astral-test.txt');
   writeFileSync(file, ASTRAL);
-  const imp = await call<Output<'documents.importPaths'>>(fx.backend, 'documents.importPaths', { paths: [file] });
+  const imp = await fx.backend.api.documents.importPaths({ paths: [file] });
   astralDocId = imp.imported[0].id;
-  const clauses = await call<Output<'documents.clauses'>>(fx.backend, 'documents.clauses', { id: astralDocId });
-  const { text } = await call<Output<'documents.text'>>(fx.backend, 'documents.text', { id: astralDocId });
+  const clauses = await fx.backend.api.documents.clauses({ id: astralDocId });
+  const { text } = await fx.backend.api.documents.text({ id: astralDocId });
   const at = text.indexOf('融资担保');
   const clause = clauses.find((c) => c.start <= at && c.end > at)!;
-  await call(fx.backend, 'themes.code', { clauseId: clause.id, themeId: 'financing', start: at, end: at + 4 });
+  await fx.backend.api.themes.code({ clauseId: clause.id, themeId: 'financing', start: at, end: at + 4 });
   model = await buildModel(fx.backend.context, { documentIds: [fx.docA.id, fx.docB.id, astralDocId] }, 'qdpx test');
   model.comparison = null;
   const bytes = await modelToQdpx(model, defaultReportOptions);
@@ -85,7 +84,7 @@ describe('REFI-QDA export', () => {
   it('round trip: importing the .qdpx into an empty project keeps every coding on the same text', { timeout: 120_000 }, async () => {
     const target = await freshProject({ seeds: false });
     try {
-      const report = await call<Output<'export.importQdpx'>>(target.backend, 'export.importQdpx', { path: qdpxPath });
+      const report = await target.backend.api.export.importQdpx({ path: qdpxPath });
       expect(report.documents.length).toBe(3);
       const back = await buildModel(target.backend.context, {}, 'round trip');
       const after = new Map<string, number>();

@@ -35,9 +35,9 @@ describe('read-only projects', () => {
     const b = createBackend({ databasePath: path, mode: 'test', readOnly: true });
     try {
       expect(b.context.db.readonly).toBe(true);
-      const docs = (await b.invoke('documents.list', {})) as Array<{ id: number }>;
+      const docs = await b.api.documents.list({});
       expect(docs.length).toBe(2);
-      const err = await b.invoke('documents.delete', { id: docs[0].id }).then(() => null, (e: ApiError) => e);
+      const err = await b.api.documents.delete({ id: docs[0].id }).then(() => null, (e: ApiError) => e);
       expect(err).toBeInstanceOf(ApiError);
       expect(err!.message).toMatch(/read-only/);
     } finally {

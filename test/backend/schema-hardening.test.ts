@@ -6,10 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { checkProject, migrate } from '../../electron/backend/db/migrate';
-import type { Output } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
-import { call } from './export.fixture';
+
 
 let disposers: Array<() => void> = [];
 afterEach(() => {
@@ -45,7 +44,7 @@ const hostile = {
 async function backupWith(sql: string) {
   const p = await freshProject({ seeds: true });
   disposers.push(p.dispose);
-  const backup = await call<Output<'export.backup'>>(p.backend, 'export.backup', { fileName: 'crafted' });
+  const backup = await p.backend.api.export.backup({ fileName: 'crafted' });
   tamper(backup.path, sql);
   return { p, backup };
 }
@@ -54,7 +53,7 @@ describe('a restore and an opened project are checked object by object against t
   it('refuses the backup with the trigger from the issue, with a clear message, and writes nothing', async () => {
     const { p, backup } = await backupWith(hostile.trigger);
     const target = join(p.dir, 'restored.db');
-    const err = await refused(call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: target }));
+    const err = await refused(p.backend.api.export.restore({ backupPath: backup.path, targetPath: target }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('bad_file');
     expect(err.message).toMatch(/trigger "wipe" on annotations/);
@@ -64,14 +63,14 @@ describe('a restore and an opened project are checked object by object against t
 
   it.each(Object.entries(hostile))('refuses a backup with an extra or altered %s', async (kind, sql) => {
     const { p, backup } = await backupWith(sql);
-    const err = await refused(call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }));
+    const err = await refused(p.backend.api.export.restore({ backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toMatch(/altered outside PolicyLens/);
   });
 
   it('refuses a backup missing an index', async () => {
     const { p, backup } = await backupWith('DROP INDEX documents_file');
-    const err = await refused(call(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, 'r.db') }));
+    const err = await refused(p.backend.api.export.restore({ backupPath: backup.path, targetPath: join(p.dir, 'r.db') }));
     expect(err.message).toMatch(/index "documents_file" on documents is missing/);
   });
 
@@ -85,7 +84,7 @@ describe('a restore and an opened project are checked object by object against t
 
   it('still restores and opens an untouched backup', async () => {
     const { p, backup } = await backupWith('SELECT 1');
-    const restored = await call<Output<'export.restore'>>(p.backend, 'export.restore', { backupPath: backup.path, targetPath: join(p.dir, 'ok.db') });
+    const restored = await p.backend.api.export.restore({ backupPath: backup.path, targetPath: join(p.dir, 'ok.db') });
     expect(restored.documentCount).toBe(5);
     const b = createBackend({ databasePath: restored.databasePath, mode: 'test' });
     b.close();

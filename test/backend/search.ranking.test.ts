@@ -1,3 +1,4 @@
+import type { Input } from '../../shared/api/contract';
 // The first page of a one-term query is ranked without scoring every hit (electron/backend/search/topk.ts).
 // Here it is checked against the plainest possible ranking: every clause scanned, BM25's
 // saturation(tf, length) computed from its folded text, sorted. Same hits, same order, same
@@ -7,8 +8,7 @@ import type { Backend } from '../../electron/backend';
 import { createSearchStore } from '../../electron/backend/db/search';
 import { createSearchEngine } from '../../electron/backend/search/engine';
 import { topHits } from '../../electron/backend/search/topk';
-import type { Clause, DocumentSummary } from '../../shared/api/methods/documents';
-import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
+import type { DocumentSummary } from '../../shared/api/methods/documents';
 import { codePointLength, countOverlapping, foldForSearch, parseQuery, saturation } from '../../shared/domain/search';
 import { freshProject } from '../contract/harness';
 import { prng } from '../support/random';
@@ -25,10 +25,10 @@ beforeAll(async () => {
   const p = await freshProject();
   backend = p.backend;
   dispose = p.dispose;
-  docs = (await backend.invoke('documents.list', {})) as DocumentSummary[];
+  docs = await backend.api.documents.list({});
   rows = [];
   for (const d of docs) {
-    for (const c of (await backend.invoke('documents.clauses', { id: d.id })) as Clause[]) {
+    for (const c of await backend.api.documents.clauses({ id: d.id })) {
       const folded = foldForSearch(c.text);
       rows.push({ id: c.id, docId: d.id, folded, len: codePointLength(folded) });
     }
@@ -48,7 +48,7 @@ function bruteRanking(term: string, keep: (r: Row) => boolean = () => true): Arr
     .map(({ id, score }) => ({ id, score }));
 }
 
-const query = (input: Record<string, unknown>) => backend.invoke('search.query', { limit: 20, ...input }) as Promise<SearchResult>;
+const query = (input: Input<'search.query'>) => backend.api.search.query({ limit: 20, ...input });
 
 describe('one-term queries are ranked by BM25 over every hit, reading only as far as the page', () => {
   it('gives the same first page as scoring every clause, for terms of 1 to 8 characters', async () => {
@@ -64,7 +64,7 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
       const withTotal = await query({ query: q });
       expect(withTotal.total).toBe(want.length);
       expect(withTotal.hits.map((h) => h.clauseId)).toEqual(r.hits.map((h) => h.clauseId));
-      expect(((await backend.invoke('search.count', { query: q })) as SearchCount).total).toBe(want.length);
+      expect((await backend.api.search.count({ query: q })).total).toBe(want.length);
     }
   });
 
@@ -132,7 +132,7 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
       const r = await query({ query: q, filters: { cities: [city] }, withTotal: false });
       expect(r.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));
       expect(r.total).toBe(want.length);
-      const c = (await backend.invoke('search.count', { query: q, filters: { cities: [city] } })) as SearchCount;
+      const c = await backend.api.search.count({ query: q, filters: { cities: [city] } });
       expect(c.total).toBe(want.length);
       const byStreams = streams.query({ query: q, filters: { cities: [city] }, offset: 0, limit: 20, withTotal: true });
       expect(byStreams.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));

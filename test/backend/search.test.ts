@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
 import { createSearchStore } from '../../electron/backend/db/search';
 import { createSearchEngine } from '../../electron/backend/search/engine';
-import type { Clause, DocumentSummary, ImportReport } from '../../shared/api/methods/documents';
-import type { SearchCount, SearchFacets, SearchResult } from '../../shared/api/methods/search';
+import type { Clause, DocumentSummary } from '../../shared/api/methods/documents';
+import type { SearchResult } from '../../shared/api/methods/search';
 import { foldForSearch, matchesFolded, parseQuery } from '../../shared/domain/search';
 import { freshProject, seedsDir } from '../contract/harness';
 import { prng } from '../support/random';
@@ -19,14 +19,14 @@ let dispose: () => void;
 let clauses: Array<Clause & { folded: string }>;
 let docs: DocumentSummary[];
 
-const search = (query: string, extra: Record<string, unknown> = {}) => backend.invoke('search.query', { query, limit: 100_000, ...extra }) as Promise<SearchResult>;
+const search = (query: string, extra: Record<string, unknown> = {}) => backend.api.search.query({ query, limit: 100_000, ...extra });
 const ids = (r: SearchResult) => r.hits.map((h) => h.clauseId).sort((a, b) => a - b);
 const scan = (pred: (folded: string) => boolean) => clauses.filter((c) => pred(c.folded)).map((c) => c.id).sort((a, b) => a - b);
 
 async function loadClauses() {
-  docs = (await backend.invoke('documents.list', {})) as DocumentSummary[];
+  docs = await backend.api.documents.list({});
   clauses = [];
-  for (const d of docs) for (const c of (await backend.invoke('documents.clauses', { id: d.id })) as Clause[]) clauses.push({ ...c, folded: foldForSearch(c.text) });
+  for (const d of docs) for (const c of await backend.api.documents.clauses({ id: d.id })) clauses.push({ ...c, folded: foldForSearch(c.text) });
 }
 
 beforeAll(async () => {
@@ -63,7 +63,7 @@ describe('search is exact', () => {
 
   it('reports the first occurrence in cleaned-text offsets and highlights it in the snippet', async () => {
     const texts = new Map<number, string>();
-    for (const d of docs) texts.set(d.id, ((await backend.invoke('documents.text', { id: d.id })) as { text: string }).text);
+    for (const d of docs) texts.set(d.id, (await backend.api.documents.text({ id: d.id })).text);
     const r = await search('市财政局');
     expect(r.total).toBeGreaterThan(5);
     for (const h of r.hits) {
@@ -103,9 +103,9 @@ describe('filters and facets', () => {
     const narrowed = await search('企业', { filters: { cities: [city] } });
     expect(narrowed.total).toBe(all.hits.filter((h) => inCity.has(h.docId)).length);
     expect(narrowed.total).toBeLessThan(all.total!);
-    const facets = (await backend.invoke('search.facets', { query: '企业' })) as SearchFacets;
+    const facets = await backend.api.search.facets({ query: '企业' });
     expect(facets.total).toBe(all.total);
-    expect(((await backend.invoke('search.count', { query: '企业', filters: { cities: [city] } })) as SearchCount).total).toBe(narrowed.total);
+    expect((await backend.api.search.count({ query: '企业', filters: { cities: [city] } })).total).toBe(narrowed.total);
     expect(facets.cities.find((c) => c.city === city)!.count).toBe(narrowed.total);
     expect(facets.documents.reduce((s, d) => s + d.count, 0)).toBe(all.total);
   });
@@ -124,8 +124,8 @@ describe('filters and facets', () => {
 describe('theme filter', () => {
   it('keeps only clauses coded with the theme, through the themes feature', async () => {
     const target = clauses.find((c) => c.folded.includes('人才'))!;
-    await backend.invoke('themes.code', { clauseId: target.id, themeId: 'talent' });
-    const heat = (await backend.invoke('themes.heatmap', { mode: 'coded' })) as { cells: Array<{ themeId: string; clauses: Array<{ clauseId: number }> }> };
+    await backend.api.themes.code({ clauseId: target.id, themeId: 'talent' });
+    const heat = await backend.api.themes.heatmap({ mode: 'coded' });
     const coded = new Set(heat.cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
     const r = await search('人才', { filters: { themeIds: ['talent'], themeMode: 'coded' } });
     expect(ids(r)).toContain(target.id);
@@ -133,7 +133,7 @@ describe('theme filter', () => {
   });
 
   it('counts suggestions too by default (both), or suggestions only', async () => {
-    const heat = async (mode: 'coded' | 'suggested') => new Set(((await backend.invoke('themes.heatmap', { mode })) as { cells: Array<{ themeId: string; clauses: Array<{ clauseId: number }> }> })
+    const heat = async (mode: 'coded' | 'suggested') => new Set((await backend.api.themes.heatmap({ mode }))
       .cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
     const coded = await heat('coded');
     const either = await heat('suggested');
@@ -169,14 +169,14 @@ describe('the index follows the corpus', () => {
     const file = join(dir, 'haishu.txt');
     const original = readFileSync(join(seedsDir, '001_8cf9a6de749d0b9f.txt'), 'utf8');
     writeFileSync(file, original + '\n十、附则\n本方案新增的检索标记词甲乙丙丁由区政府负责解释。\n');
-    const first = (await backend.invoke('documents.importPaths', { paths: [file] })) as ImportReport;
+    const first = await backend.api.documents.importPaths({ paths: [file] });
     const id = first.imported[0].id;
     expect((await search('检索标记词甲乙丙丁')).hits.map((h) => h.docId)).toEqual([id]);
     writeFileSync(file, original + '\n十、附则\n本方案改写的检索标记词戊己庚辛由区政府负责解释。\n');
-    await backend.invoke('documents.importPaths', { paths: [file] });
+    await backend.api.documents.importPaths({ paths: [file] });
     expect((await search('检索标记词甲乙丙丁')).total).toBe(0);
     expect((await search('检索标记词戊己庚辛')).hits.map((h) => h.docId)).toEqual([id]);
-    await backend.invoke('documents.delete', { id });
+    await backend.api.documents.delete({ id });
     expect((await search('检索标记词戊己庚辛')).total).toBe(0);
     const db = backend.context.db;
     expect(db.prepare('SELECT count(*) FROM search_clauses').pluck().get()).toBe(db.prepare('SELECT count(*) FROM clauses').pluck().get());

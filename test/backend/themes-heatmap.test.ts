@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output } from '../../shared/api/contract';
 import { freshProject } from '../contract/harness';
-import { call } from './export.fixture';
+
 
 // The heatmap's columns: by city or by document, each with its number of codable clauses (the
 // denominator of a share), and cells that add up across a city's documents.
@@ -13,9 +12,9 @@ afterAll(() => project?.dispose());
 
 describe('themes.heatmap columns', () => {
   it('documents add up to their city, in counts and in clauses', async () => {
-    const byCity = await call<Output<'themes.heatmap'>>(project.backend, 'themes.heatmap', { mode: 'suggested' });
-    const byDoc = await call<Output<'themes.heatmap'>>(project.backend, 'themes.heatmap', { mode: 'suggested', by: 'document' });
-    const docs = await call<Output<'documents.list'>>(project.backend, 'documents.list', {});
+    const byCity = await project.backend.api.themes.heatmap({ mode: 'suggested' });
+    const byDoc = await project.backend.api.themes.heatmap({ mode: 'suggested', by: 'document' });
+    const docs = await project.backend.api.documents.list({});
     expect(byCity.columns.map((c) => c.key)).toEqual(byCity.cities);
     expect(byDoc.columns.map((c) => c.docId).sort()).toEqual(docs.map((d) => d.id).sort());
     for (const city of byCity.columns) {

@@ -3,19 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
-import type { Output } from '../../shared/api/contract';
-import type { ClauseThemes } from '../../shared/api/methods/themes';
 import { seedsDir } from '../contract/harness';
-import { call, projectsPerTest } from '../support/projects';
+import { projectsPerTest } from '../support/projects';
 
 const project = projectsPerTest();
-const docs = (b: Backend) => call<Output<'documents.list'>>(b, 'documents.list', {});
-const clauseThemes = (b: Backend, docId: number) => call<ClauseThemes[]>(b, 'themes.clauses', { docId });
-const codebook = (b: Backend) => call<Output<'themes.codebook'>>(b, 'themes.codebook', {});
+const docs = (b: Backend) => b.api.documents.list({});
+const clauseThemes = (b: Backend, docId: number) => b.api.themes.clauses({ docId });
+const codebook = (b: Backend) => b.api.themes.codebook({});
 
 async function firstMeasure(b: Backend) {
   const [doc] = await docs(b);
-  const clauses = await call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: doc.id });
+  const clauses = await b.api.documents.clauses({ id: doc.id });
   const rows = await clauseThemes(b, doc.id);
   const withSuggestion = rows.find((r) => r.themes.some((t) => t.status === 'suggested'))!;
   return { doc, clauses, rows, clause: clauses.find((c) => c.id === withSuggestion.clauseId)! };
@@ -41,11 +39,11 @@ describe('themes backend', () => {
     const { doc, rows } = await firstMeasure(b);
     const row = rows.find((r) => r.themes.some((t) => t.status === 'suggested'))!;
     const s = row.themes.find((t) => t.status === 'suggested')!;
-    await call(b, 'themes.decide', { codingIds: [s.codingId], status: 'rejected' });
+    await b.api.themes.decide({ codingIds: [s.codingId], status: 'rejected' });
     const other = rows.find((r) => r.clauseId !== row.clauseId && r.themes.length > 0)!;
     const fresh = ['other', 'credit_system', 'land_property'].find((id) => !other.themes.some((t) => t.id === id))!;
-    await call(b, 'themes.code', { clauseId: other.clauseId, themeId: fresh });
-    await call(b, 'themes.recompute', {});
+    await b.api.themes.code({ clauseId: other.clauseId, themeId: fresh });
+    await b.api.themes.recompute({});
     const after = await clauseThemes(b, doc.id);
     expect(after.find((r) => r.clauseId === row.clauseId)!.themes.find((t) => t.id === s.id)!.status).toBe('rejected');
     expect(after.find((r) => r.clauseId === other.clauseId)!.themes.find((t) => t.id === fresh)).toMatchObject({ status: 'accepted', source: 'manual' });
@@ -54,13 +52,13 @@ describe('themes backend', () => {
   it('codes a text range by offsets and refuses a range outside the clause without changing anything', async () => {
     const { backend: b } = await project();
     const { doc, clause } = await firstMeasure(b);
-    const { text } = await call<{ text: string }>(b, 'documents.text', { id: doc.id });
+    const { text } = await b.api.documents.text({ id: doc.id });
     const start = clause.start + clause.label.length + 1;
-    const { codingId } = await call<{ codingId: number }>(b, 'themes.code', { clauseId: clause.id, themeId: 'talent', start, end: start + 4 });
+    const { codingId } = await b.api.themes.code({ clauseId: clause.id, themeId: 'talent', start, end: start + 4 });
     const row = (await clauseThemes(b, doc.id)).find((r) => r.clauseId === clause.id)!;
     expect(row.ranges).toEqual([{ codingId, themeId: 'talent', start, end: start + 4, text: text.slice(start, start + 4) }]);
-    await expect(call(b, 'themes.code', { clauseId: clause.id, themeId: 'talent', start: clause.end, end: clause.end + 5 })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(call(b, 'themes.code', { clauseId: clause.id, themeId: 'no_such_theme' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(b.api.themes.code({ clauseId: clause.id, themeId: 'talent', start: clause.end, end: clause.end + 5 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(b.api.themes.code({ clauseId: clause.id, themeId: 'no_such_theme' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await clauseThemes(b, doc.id)).find((r) => r.clauseId === clause.id)!.ranges).toHaveLength(1);
   });
 
@@ -68,22 +66,22 @@ describe('themes backend', () => {
     const p = await project();
     let b = p.backend;
     const { doc, clause } = await firstMeasure(b);
-    await call(b, 'themes.code', { clauseId: clause.id, themeId: 'credit_system' });
+    await b.api.themes.code({ clauseId: clause.id, themeId: 'credit_system' });
     const coded = async (x: Backend) => (await clauseThemes(x, doc.id)).flatMap((r) => r.themes.filter((t) => t.id === 'credit_system'));
     const before = await coded(b);
     expect(before.length).toBeGreaterThan(0);
-    const { codings } = await call<{ codings: number }>(b, 'themes.delete', { id: 'credit_system' });
+    const { codings } = await b.api.themes.delete({ id: 'credit_system' });
     expect(codings).toBeGreaterThanOrEqual(before.length);
     expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(false);
     // Reopen the project: the undo log is in the database.
     b.close();
     b = createBackend({ databasePath: join(p.dir, 'policylens.db'), dataDir: p.dir, mode: 'test' });
     try {
-      const undone = await call<Output<'themes.undo'>>(b, 'themes.undo', {});
+      const undone = await b.api.themes.undo({});
       expect(undone.done).toMatch(/Delete theme/);
       expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(true);
       expect(await coded(b)).toEqual(before);
-      await call(b, 'themes.redo', {});
+      await b.api.themes.redo({});
       expect((await codebook(b)).themes.some((t) => t.id === 'credit_system')).toBe(false);
     } finally {
       b.close(); // the reopened backend, before the project folder is removed
@@ -92,40 +90,40 @@ describe('themes backend', () => {
 
   it('merges one theme into another, moving its codings, and refuses to move a theme under itself', async () => {
     const { backend: b } = await project();
-    const child = await call<Output<'themes.create'>>(b, 'themes.create', { nameZh: '人才公寓', nameEn: 'Talent housing', parentId: 'talent' });
+    const child = await b.api.themes.create({ nameZh: '人才公寓', nameEn: 'Talent housing', parentId: 'talent' });
     expect(child.parentId).toBe('talent');
-    await expect(call(b, 'themes.move', { id: 'talent', parentId: child.id })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(b.api.themes.move({ id: 'talent', parentId: child.id })).rejects.toMatchObject({ code: 'conflict' });
     const { clause } = await firstMeasure(b);
-    await call(b, 'themes.code', { clauseId: clause.id, themeId: child.id });
-    const { moved } = await call<{ moved: number }>(b, 'themes.merge', { sourceId: child.id, targetId: 'land_property' });
+    await b.api.themes.code({ clauseId: clause.id, themeId: child.id });
+    const { moved } = await b.api.themes.merge({ sourceId: child.id, targetId: 'land_property' });
     expect(moved).toBe(1);
     const book = await codebook(b);
     expect(book.themes.some((t) => t.id === child.id)).toBe(false);
-    const renamed = await call<Output<'themes.update'>>(b, 'themes.update', { id: 'land_property', nameEn: 'Land', color: '#123456' });
+    const renamed = await b.api.themes.update({ id: 'land_property', nameEn: 'Land', color: '#123456' });
     expect(renamed).toMatchObject({ nameEn: 'Land', color: '#123456' });
-    await call(b, 'themes.undo', {});
+    await b.api.themes.undo({});
     expect((await codebook(b)).themes.find((t) => t.id === 'land_property')!.color).not.toBe('#123456');
   });
 
   it('accepts every suggestion above a score and shows cities in the heatmap', async () => {
     const { backend: b } = await project();
-    const coded0 = await call<Output<'themes.heatmap'>>(b, 'themes.heatmap', { mode: 'coded' });
+    const coded0 = await b.api.themes.heatmap({ mode: 'coded' });
     expect(coded0.cells).toEqual([]);
-    const suggested = await call<Output<'themes.heatmap'>>(b, 'themes.heatmap', { mode: 'suggested' });
+    const suggested = await b.api.themes.heatmap({ mode: 'suggested' });
     expect(suggested.cities).toEqual(expect.arrayContaining(['青岛市', '温州市', '宁波市', '咸宁市']));
-    const { accepted } = await call<{ accepted: number }>(b, 'themes.acceptAbove', { minScore: 0.8 });
+    const { accepted } = await b.api.themes.acceptAbove({ minScore: 0.8 });
     expect(accepted).toBeGreaterThan(0);
-    const coded = await call<Output<'themes.heatmap'>>(b, 'themes.heatmap', { mode: 'coded' });
+    const coded = await b.api.themes.heatmap({ mode: 'coded' });
     expect(coded.cells.reduce((n, c) => n + c.count, 0)).toBe(accepted);
-    const matrix = await call<Output<'themes.matrix'>>(b, 'themes.matrix', { mode: 'coded' });
+    const matrix = await b.api.themes.matrix({ mode: 'coded' });
     expect(matrix.cells.reduce((n, c) => n + c.count, 0)).toBe(accepted);
   });
 
   it('lists quantitative targets and responsible agencies across documents', async () => {
     const { backend: b } = await project();
-    const { rows } = await call<Output<'themes.targets'>>(b, 'themes.targets', {});
+    const { rows } = await b.api.themes.targets({});
     expect(rows.some((r) => r.city === '温州市' && r.value === 1200 && r.unit === '家' && r.year === 2017)).toBe(true);
-    const agencies = await call<Output<'themes.agencies'>>(b, 'themes.agencies', {});
+    const agencies = await b.api.themes.agencies({});
     expect(agencies.rows.some((r) => r.lead.includes('市科技局') || r.responsible.includes('市科技局'))).toBe(true);
   });
 
@@ -135,22 +133,22 @@ describe('themes backend', () => {
     const file = join(dir, 'plan.txt');
     const original = readFileSync(join(seedsDir, '001_8cf9a6de749d0b9f.txt'), 'utf8');
     writeFileSync(file, original);
-    const report = await call<Output<'documents.importPaths'>>(b, 'documents.importPaths', { paths: [file] });
+    const report = await b.api.documents.importPaths({ paths: [file] });
     const docId = report.imported[0].id;
-    const { text } = await call<{ text: string }>(b, 'documents.text', { id: docId });
-    const clauses = await call<Output<'documents.clauses'>>(b, 'documents.clauses', { id: docId });
+    const { text } = await b.api.documents.text({ id: docId });
+    const clauses = await b.api.documents.clauses({ id: docId });
     const keep = '深入贯彻党的十九大精神';
     const keepAt = text.indexOf(keep);
     const measures = clauses.filter((c) => c.kind === 'measure');
     const target = measures[measures.length - 1];
     const gone = text.slice(target.end - 12, target.end - 2);
     const inClause = (s: number) => clauses.find((c) => c.start <= s && s < c.end)!;
-    await call(b, 'themes.code', { clauseId: inClause(keepAt).id, themeId: 'organisation_support', start: keepAt, end: keepAt + keep.length });
-    await call(b, 'themes.code', { clauseId: target.id, themeId: 'talent', start: target.end - 12, end: target.end - 2 });
+    await b.api.themes.code({ clauseId: inClause(keepAt).id, themeId: 'organisation_support', start: keepAt, end: keepAt + keep.length });
+    await b.api.themes.code({ clauseId: target.id, themeId: 'talent', start: target.end - 12, end: target.end - 2 });
     writeFileSync(file, '新增的一段引言。\n' + original.replace(gone, '完全改写的内容'));
-    const again = await call<Output<'documents.importPaths'>>(b, 'documents.importPaths', { paths: [file] });
+    const again = await b.api.documents.importPaths({ paths: [file] });
     expect(again.updated[0].lost.some((l) => l.includes(gone.slice(0, 10)))).toBe(true);
-    const { text: newText } = await call<{ text: string }>(b, 'documents.text', { id: docId });
+    const { text: newText } = await b.api.documents.text({ id: docId });
     const ranges = (await clauseThemes(b, docId)).flatMap((r) => r.ranges);
     expect(ranges).toHaveLength(1);
     expect(newText.slice(ranges[0].start, ranges[0].end)).toBe(keep);

@@ -135,10 +135,10 @@ async function benchWhereElse(): Promise<void> {
   };
   const ours: number[] = [], base: number[] = [];
   let found = 0, wanted = 0;
-  for (let i = 0; i < 2; i++) await backend.invoke('compare.whereElse', { clauseId: queries[i], limit: 10 });
+  for (let i = 0; i < 2; i++) await backend.api.compare.whereElse({ clauseId: queries[i], limit: 10 });
   for (const q of queries) {
     let s = performance.now();
-    const r = (await backend.invoke('compare.whereElse', { clauseId: q, limit: 10 })) as { hits: Array<{ clauseId: number }> };
+    const r = await backend.api.compare.whereElse({ clauseId: q, limit: 10 });
     ours.push(performance.now() - s);
     s = performance.now();
     const best = brute(q);

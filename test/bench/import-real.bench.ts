@@ -11,7 +11,6 @@ import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/backend';
 import { compactSearchIndex } from '../../electron/backend/db/search';
 import { extractFile, listImportableFiles } from '../../electron/backend/importers';
-import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { foldForSearch } from '../../shared/domain/search';
 import { benchDir, printTable, repoRoot } from './corpus';
@@ -62,7 +61,7 @@ async function searchOnRealText(databasePath: string): Promise<void> {
       .flatMap((id) => backend.context.documents.clauses(id).map((c) => foldForSearch(c.text)));
     const rows: Array<Record<string, string | number>> = [];
     for (const q of QUERIES) {
-      const page = () => backend.invoke('search.query', { query: q, limit: 20, withTotal: false }) as Promise<SearchResult>;
+      const page = () => backend.api.search.query({ query: q, limit: 20, withTotal: false });
       for (let i = 0; i < 3; i++) await page();
       const xs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -70,7 +69,7 @@ async function searchOnRealText(databasePath: string): Promise<void> {
         await page();
         xs.push(performance.now() - t);
       }
-      const total = ((await backend.invoke('search.count', { query: q })) as SearchCount).total;
+      const total = (await backend.api.search.count({ query: q })).total;
       const f = foldForSearch(q);
       // Baseline: a scan of every clause's folded text in memory (texts already folded).
       const scan: number[] = [];

@@ -4,7 +4,6 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend';
-import type { ImportReport } from '../../shared/api/methods/documents';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { benchSpec, generateCorpus, printTable } from './corpus';
 
@@ -29,7 +28,7 @@ export async function run(): Promise<void> {
   let peak = rssBefore;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   t = performance.now();
-  const report = (await backend.invoke('documents.importPaths', { paths: [spec.corpusDir] })) as ImportReport;
+  const report = await backend.api.documents.importPaths({ paths: [spec.corpusDir] });
   const importMs = performance.now() - t;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);

@@ -24,7 +24,7 @@ export async function openBenchProject(): Promise<{ backend: Backend; spec: Retu
     console.log('no imported project yet: importing the corpus (untimed; run import.bench.ts for import figures)');
     generateCorpus({ documents: spec.documents, seed: spec.seed, outDir: spec.corpusDir });
     const b = createBackend({ databasePath: spec.databasePath, mode: 'cli' });
-    await b.invoke('documents.importPaths', { paths: [spec.corpusDir] });
+    await b.api.documents.importPaths({ paths: [spec.corpusDir] });
     b.close();
   }
   return { backend: createBackend({ databasePath: spec.databasePath, mode: 'cli' }), spec };

@@ -4,7 +4,6 @@
 // WAL and checkpoints included) and peak RSS belong to the import alone.
 import { readFileSync } from 'node:fs';
 import { createBackend } from '../../electron/backend';
-import type { ImportReport } from '../../shared/api/methods/documents';
 
 function writeBytes(): number | null {
   try {
@@ -21,7 +20,7 @@ const backend = createBackend({ databasePath, mode: 'cli' });
 const written0 = writeBytes();
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const report = (await backend.invoke('documents.importPaths', { paths })) as ImportReport;
+const report = await backend.api.documents.importPaths({ paths });
 const importMs = performance.now() - t0;
 // Closing checkpoints the WAL into the database: part of what the import costs.
 backend.close();

@@ -8,7 +8,6 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { compactSearchIndex } from '../../electron/backend/db/search';
-import type { SearchCount, SearchResult } from '../../shared/api/methods/search';
 import { foldForSearch } from '../../shared/domain/search';
 import { printTable } from './corpus';
 import { openBenchProject } from './project';
@@ -68,9 +67,9 @@ export async function run(): Promise<void> {
   let worstRatio = Infinity;
   let worstMedianRatio = Infinity;
   for (const { q, kind } of QUERIES) {
-    const call = () => backend.invoke('search.query', { query: q, limit: 20, withTotal: false }) as Promise<SearchResult>;
-    const count = () => backend.invoke('search.count', { query: q }) as Promise<SearchCount>;
-    const withTotal = () => backend.invoke('search.query', { query: q, limit: 20 }) as Promise<SearchResult>;
+    const call = () => backend.api.search.query({ query: q, limit: 20, withTotal: false });
+    const count = () => backend.api.search.count({ query: q });
+    const withTotal = () => backend.api.search.query({ query: q, limit: 20 });
     for (let i = 0; i < 3; i++) await call();
     const time = async (f: () => Promise<unknown>, runs: number) => {
       const xs: number[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { call, seedDocs } from './pages/api';
+import { hostApi, seedDocs } from './pages/api';
 import { LibraryPage } from './pages/library';
 import { ReaderCoding } from './pages/themes';
 
@@ -8,7 +8,6 @@ import { ReaderCoding } from './pages/themes';
 test.describe.configure({ timeout: 240_000 });
 
 const QINGDAO_2016 = '小微企业创业创新基地城市示范工作推进方案';
-type Clause = { id: number; kind: string };
 
 /** Cohen's kappa of two coders over n binary units, from the counts of (1,1), (1,0), (0,1). */
 function kappa(n: number, both: number, onlyA: number, onlyB: number): number {
@@ -23,11 +22,11 @@ test('two coders code the same ten clauses blind; the lead sees kappa and the di
   const page = app.page;
   await app.setLanguage('en');
   const { qingdao } = await seedDocs(host);
-  const clauses = await call<Clause[]>(host, 'documents.clauses', { id: qingdao.id });
+  const clauses = await hostApi(host).documents.clauses({ id: qingdao.id });
   const measures = clauses.filter((c) => c.kind === 'measure').slice(0, 10);
   expect(measures).toHaveLength(10);
   const codable = clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length;
-  const themeCount = (await call<{ themes: unknown[] }>(host, 'themes.codebook', {})).themes.length;
+  const themeCount = (await hostApi(host).themes.codebook({})).themes.length;
 
   // The coders, typed as a person would (a Latin and a Chinese name).
   await app.goto('agreement');
@@ -74,7 +73,7 @@ test('two coders code the same ten clauses blind; the lead sees kappa and the di
   await expect(cases).toHaveCount(4);
   await page.screenshot({ path: test.info().outputPath('agreement.png'), fullPage: true });
 
-  const coders = await call<{ coders: Array<{ id: number; name: string }> }>(host, 'coders.list', {});
+  const coders = await hostApi(host).coders.list({});
   const [alice, zhang] = ['Alice Wang', '张伟'].map((n) => coders.coders.find((c) => c.name === n)!.id);
   const at = (i: number, theme: string) => page.locator(`[data-testid=disagreement][data-clause="${measures[i].id}"][data-theme=${theme}]`);
   await expect(at(4, 'talent')).toContainText('Alice Wang: whole clause');

@@ -1,19 +1,18 @@
 import { expect, test } from './fixtures';
-import { call, seedDocs } from './pages/api';
+import { hostApi, seedDocs } from './pages/api';
 
-interface Clause { id: number; kind: string }
 
 test('opening documents quickly in turn and reloading shows every coding stripe and chip', async ({ app, host }) => {
   const { page } = app;
   const { all } = await seedDocs(host);
   const docs = all.slice(0, 3);
-  const codebook = await call<{ themes: Array<{ id: string }> }>(host, 'themes.codebook', {});
+  const codebook = await hostApi(host).themes.codebook({});
   const theme = codebook.themes[0].id;
   // Two coded clauses per document, coded by hand before the Reader opens them.
   const coded = new Map<number, number[]>();
   for (const d of docs) {
-    const clauses = (await call<Clause[]>(host, 'documents.clauses', { id: d.id })).filter((c) => c.kind === 'measure').slice(0, 2);
-    for (const c of clauses) await call(host, 'themes.code', { clauseId: c.id, themeId: theme });
+    const clauses = (await hostApi(host).documents.clauses({ id: d.id })).filter((c) => c.kind === 'measure').slice(0, 2);
+    for (const c of clauses) await hostApi(host).themes.code({ clauseId: c.id, themeId: theme });
     coded.set(d.id, clauses.map((c) => c.id));
   }
 

@@ -4,7 +4,7 @@ import type { ComparisonView } from '../../shared/api/methods/compare';
 import { buildRowModel } from '../../shared/domain/align/rows';
 import { expect, test } from './fixtures';
 import { repoRoot, type StartedHost } from './host';
-import { call } from './pages/api';
+import { hostApi } from './pages/api';
 import { CompareViewPage } from './pages/compare';
 
 const shots = process.env.POLICYLENS_SHOTS; // a folder to save screenshots into, when set
@@ -15,7 +15,7 @@ test.describe.configure({ timeout: 180_000 });
 /** Imports real regulations from test/fixtures/align-real/docs and returns their document ids, in the order given. */
 async function importRegulations(host: StartedHost, names: string[]): Promise<number[]> {
   const files = names.map((name) => ({ name, dataBase64: readFileSync(join(repoRoot, 'test', 'fixtures', 'align-real', 'docs', name)).toString('base64') }));
-  const r = await call<{ imported: Array<{ id: number; file: string }> }>(host, 'documents.importFiles', { files });
+  const r = await hostApi(host).documents.importFiles({ files });
   return names.map((n) => r.imported.find((d) => d.file === n)!.id);
 }
 
@@ -28,7 +28,7 @@ function rowWithTwoLinks(view: ComparisonView) {
 
 async function decideTwoLinksAndReload(page: import('@playwright/test').Page, app: { reload(): Promise<void> }, host: StartedHost, id: number) {
   const compare = new CompareViewPage(page);
-  const view = await call<ComparisonView>(host, 'compare.view', { id });
+  const view = await hostApi(host).compare.view({ id });
   const target = rowWithTwoLinks(view);
   expect(target, 'a row with two suggested links').toBeTruthy();
   const [keep, drop] = target!.links.filter((l) => l.status === 'suggested');
@@ -54,7 +54,7 @@ test('two real regulations: anchored rows, collapsed unmatched runs, coverage, o
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
   const [hz, ly] = await importRegulations(host, ['杭州市科学技术进步条例(2011-12-07).md', '洛阳市科学技术进步条例(2019-08-19).md']);
-  const { id } = await call<{ id: number }>(host, 'compare.create', { name: '杭州 ↔ 洛阳 科技进步条例', members: [{ docId: hz, partIndex: null }, { docId: ly, partIndex: null }] });
+  const { id } = await hostApi(host).compare.create({ name: '杭州 ↔ 洛阳 科技进步条例', members: [{ docId: hz, partIndex: null }, { docId: ly, partIndex: null }] });
   const compare = new CompareViewPage(page);
   await compare.open(id);
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'rows');
@@ -95,10 +95,10 @@ test('two real regulations: anchored rows, collapsed unmatched runs, coverage, o
 test('two seed plans: anchored rows, runs, coverage per theme, per-link decisions kept after reload', async ({ app, host }) => {
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
-  const docs = await call<Array<{ id: number; title: string | null }>>(host, 'documents.list', {});
+  const docs = await hostApi(host).documents.list({});
   const qd = docs.find((d) => d.title?.includes('进一步支持小型微型企业健康发展的意见'))!;
   const wz = docs.find((d) => d.title?.includes('四大专项行动方案'))!;
-  const { id } = await call<{ id: number }>(host, 'compare.create', { name: '青岛 ↔ 温州', members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: null }] });
+  const { id } = await hostApi(host).compare.create({ name: '青岛 ↔ 温州', members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: null }] });
   const compare = new CompareViewPage(page);
   await compare.open(id);
   await expect(compare.rows.first()).toBeVisible();
@@ -109,7 +109,7 @@ test('two seed plans: anchored rows, runs, coverage per theme, per-link decision
   await decideTwoLinksAndReload(page, app, host, id);
 
   // Keys: c confirms the marked link of the active row (only that one), r rejects the next marked one, j moves on.
-  const view = await call<ComparisonView>(host, 'compare.view', { id });
+  const view = await hostApi(host).compare.view({ id });
   const target = rowWithTwoLinks(view);
   expect(target, 'another row with two suggested links').toBeTruthy();
   await compare.open(id, target!.anchor);
@@ -133,7 +133,7 @@ test('two versions of 北京市优化营商环境条例 open in versions mode wi
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
   const [old, neu] = await importRegulations(host, ['北京市优化营商环境条例(2020-03-27).md', '北京市优化营商环境条例(2024-11-29).md']);
-  const { id } = await call<{ id: number }>(host, 'compare.create', { name: '北京 2020 ↔ 2024', members: [{ docId: old, partIndex: null }, { docId: neu, partIndex: null }] });
+  const { id } = await hostApi(host).compare.create({ name: '北京 2020 ↔ 2024', members: [{ docId: old, partIndex: null }, { docId: neu, partIndex: null }] });
   const compare = new CompareViewPage(page);
   await compare.open(id);
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'versions');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { hostApi } from './pages/api';
 import { ComparePage } from './pages/compare';
 import { NotesPage } from './pages/notes';
 import { ReaderPage } from './pages/reader';
@@ -80,14 +81,11 @@ test('a comparison can be renamed, deleted with confirmation, and brought back w
 
 test('in the compare view a row’s clauses can be coded and the row and the comparison annotated; all of it survives a reload', async ({ app, host }) => {
   const { page } = app;
-  const call = async (method: string, input: unknown) => {
-    const res = await fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
-    return (await res.json()).result;
-  };
-  const docs = (await call('documents.list', {})) as Array<{ id: number; docNumber: string | null; city: string | null }>;
+  const api = hostApi(host);
+  const docs = await api.documents.list({});
   const qingdao = docs.find((d) => d.docNumber === '青双创联办字〔2016〕2号')!;
   const wenzhou = docs.find((d) => d.city === '温州市')!;
-  const cmp = (await call('compare.create', { name: '行注释', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] })) as { id: number };
+  const cmp = await api.compare.create({ name: '行注释', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
   await page.evaluate((h) => { window.location.hash = h; }, `#/compare/${cmp.id}`);
   await page.getByTestId('filter-status').selectOption('suggested');
   const row = page.getByTestId('compare-row').first();

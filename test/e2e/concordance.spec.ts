@@ -1,33 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { foldForSearch } from '../../shared/domain/search';
 import { expect, test } from './fixtures';
+import type { StartedHost } from './host';
+import { hostApi } from './pages/api';
 import { SearchPage } from './pages/search';
 
 /** Occurrences of `q` in every clause's own text, counted through the app's API (not the concordance). */
-async function occurrences(page: import('@playwright/test').Page, q: string, city?: string): Promise<number> {
-  return page.evaluate(async ({ needle, city }) => {
-    const token = sessionStorage.getItem('policylens.token') ?? '';
-    const call = async (m: string, input: unknown) => {
-      const res = await fetch(`/api/call/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': token }, body: JSON.stringify(input) });
-      return (await res.json()).result;
-    };
-    const fold = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
-    let n = 0;
-    for (const d of await call('documents.list', {})) {
-      if (city && d.city !== city) continue;
-      for (const c of await call('documents.clauses', { id: d.id })) n += fold(c.text).split(needle).length - 1;
-    }
-    return n;
-  }, { needle: foldForSearch(q), city });
+async function occurrences(host: StartedHost, q: string, city?: string): Promise<number> {
+  const api = hostApi(host);
+  const needle = foldForSearch(q);
+  const fold = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
+  let n = 0;
+  for (const d of await api.documents.list({})) {
+    if (city && d.city !== city) continue;
+    for (const c of await api.documents.clauses({ id: d.id })) n += fold(c.text).split(needle).length - 1;
+  }
+  return n;
 }
 
-test('the Search page exports the query as a concordance: every occurrence, downloaded as CSV and XLSX', async ({ app }) => {
+test('the Search page exports the query as a concordance: every occurrence, downloaded as CSV and XLSX', async ({ app, host }) => {
   await app.goto('search');
   const search = new SearchPage(app.page);
   await search.search('小微企业');
   await search.filterCity('青岛市');
   await expect.poll(() => app.page.url()).toContain('city');
-  const want = await occurrences(app.page, '小微企业', '青岛市');
+  const want = await occurrences(host, '小微企业', '青岛市');
   // More occurrences than clauses: the concordance is not one line per hit.
   expect(want).toBeGreaterThan(await search.totalCount());
 

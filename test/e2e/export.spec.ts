@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
-import type { StartedHost } from './host';
+import { hostApi } from './pages/api';
 import { ExportDialog } from './pages/export';
 
-async function apiCall<T>(host: StartedHost, method: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`api/call/${method}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
-  const body = (await res.json()) as { result: T; error?: { message: string } };
-  if (!res.ok) throw new Error(body.error?.message ?? String(res.status));
-  return body.result;
-}
-
 test('exports a comparison from the dialog, downloads it, and asks before replacing', async ({ app, host }) => {
-  const docs = await apiCall<Array<{ id: number; title: string | null }>>(host, 'documents.list', {});
-  const cmp = await apiCall<{ id: number }>(host, 'compare.create', { name: '端到端导出', members: docs.slice(0, 2).map((d) => ({ docId: d.id, partIndex: null })) });
+  const docs = await hostApi(host).documents.list({});
+  const cmp = await hostApi(host).compare.create({ name: '端到端导出', members: docs.slice(0, 2).map((d) => ({ docId: d.id, partIndex: null })) });
   const dialog = new ExportDialog(app.page);
 
   await dialog.openFor(cmp.id);

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { call, seedDocs } from './pages/api';
+import { hostApi, seedDocs } from './pages/api';
 import { CompareView } from './pages/compare';
 import { NotesPage } from './pages/notes';
 import { ReaderPage } from './pages/reader';
@@ -9,8 +9,8 @@ const note = (text: string) => JSON.stringify({ root: { type: 'root', version: 1
 test('a clause with a note shows a marker, and the note panel follows the selected clause', async ({ app, host }) => {
   const { page } = app;
   const { wenzhou } = await seedDocs(host);
-  const clauses = (await call<Array<{ id: number; kind: string; path: string }>>(host, 'documents.clauses', { id: wenzhou.id })).filter((c) => c.kind === 'measure');
-  await call(host, 'annotations.create', { target: { kind: 'clause', docId: wenzhou.id, clauseId: clauses[3].id }, content: note('这条值得对比') });
+  const clauses = (await hostApi(host).documents.clauses({ id: wenzhou.id })).filter((c) => c.kind === 'measure');
+  await hostApi(host).annotations.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clauses[3].id }, content: note('这条值得对比') });
   await page.evaluate((h) => { window.location.hash = h; }, `#/reader/${wenzhou.id}`);
   const reader = new ReaderPage(page);
   await expect(page.locator(`#clause-${clauses[3].id} [data-testid=note-marker]`)).toBeVisible();
@@ -34,7 +34,7 @@ test('a clause with a note shows a marker, and the note panel follows the select
 test('a row note lists its comparison and both clauses on the Notes page; bold text in it stays inline', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await call<{ id: number }>(host, 'compare.create', { name: '青岛与温州的行批注', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({ name: '青岛与温州的行批注', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await page.getByTestId('filter-status').selectOption('suggested');

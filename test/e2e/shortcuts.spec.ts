@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { call, seedDocs } from './pages/api';
+import { hostApi, seedDocs } from './pages/api';
 import { CompareView } from './pages/compare';
 import { NotesPage } from './pages/notes';
 import { QuickOpen } from './pages/quickopen';
@@ -7,13 +7,13 @@ import { QuickOpen } from './pages/quickopen';
 test('typing “Check the Regulatory 监管 措施” in a row note moves no row, rejects no link, and all of it is there after reload', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await call<{ id: number }>(host, 'compare.create', { name: '快捷键', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({ name: '快捷键', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await page.getByTestId('filter-status').selectOption('suggested');
   await view.rows.nth(1).click();
   const activeIndex = await view.activeRow().getAttribute('data-index');
-  const decided = async () => (await call<{ links: Array<{ status: string }> }>(host, 'compare.view', { id: cmp.id })).links.filter((l) => l.status !== 'suggested').length;
+  const decided = async () => (await hostApi(host).compare.view({ id: cmp.id })).links.filter((l) => l.status !== 'suggested').length;
   expect(await decided()).toBe(0);
 
   const notes = new NotesPage(page);
@@ -54,7 +54,7 @@ test('single-key shortcuts never fire in a text field anywhere; Ctrl+K still ope
 test('a row note being typed is saved when the row changes under it', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await call<{ id: number }>(host, 'compare.create', { name: '换行保存', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({ name: '换行保存', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await page.getByTestId('filter-status').selectOption('suggested');

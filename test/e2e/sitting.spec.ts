@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { type StartedHost, repoRoot, startHost } from './host';
-import { call } from './pages/api';
+import { hostApi } from './pages/api';
 import { AppPage } from './pages/app';
 import { ComparePage, CompareView } from './pages/compare';
 import { ExportDialog } from './pages/export';
@@ -27,9 +27,6 @@ const IMPORTS = [
 ];
 
 interface Note { text: string; bold: string }
-interface DocRow { id: number; title: string | null }
-interface ClauseRow { id: number; kind: string; text: string }
-interface ClauseThemes { clauseId: number; themes: Array<{ id: string; status: string }>; ranges: Array<{ themeId: string; text: string }> }
 
 let n = 0;
 /** A note of Latin and Chinese text with a bold part; every one is different. */
@@ -65,9 +62,9 @@ test('a sitting of typical work keeps every coding and every note character afte
     await library.importFiles(IMPORTS.map((p) => ({ name: basename(p), mimeType: p.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: readFileSync(p) })));
     await expect(page.getByTestId('import-report')).toContainText(`Imported: ${IMPORTS.length}`);
     await expect(page.getByTestId('library-count')).toHaveText(`${5 + IMPORTS.length} documents`);
-    const docs = await call<DocRow[]>(host, 'documents.list', {});
+    const docs = await hostApi(host).documents.list({});
     const docByTitle = (part: string) => docs.find((d) => d.title?.includes(part))!;
-    const codebook = await call<{ themes: Array<{ id: string }> }>(host, 'themes.codebook', {});
+    const codebook = await hostApi(host).themes.codebook({});
     const themeIds = codebook.themes.map((t) => t.id);
 
     const notes = new NotesPage(page);
@@ -85,7 +82,7 @@ test('a sitting of typical work keeps every coding and every note character afte
     ];
     for (const spec of readerDocs) {
       const doc = docByTitle(spec.title);
-      const measures = (await call<ClauseRow[]>(host, 'documents.clauses', { id: doc.id })).filter((c) => c.kind === 'measure' && c.text.length > 20);
+      const measures = (await hostApi(host).documents.clauses({ id: doc.id })).filter((c) => c.kind === 'measure' && c.text.length > 20);
       expect(measures.length).toBeGreaterThan(spec.clauses + spec.ranges + spec.clauseNotes);
       await app.goto('library');
       await library.filter(spec.title);
@@ -192,7 +189,7 @@ test('a sitting of typical work keeps every coding and every note character afte
       await expect(view.activeRow()).toHaveAttribute('data-index', '1');
       await page.keyboard.press('k');
       await expect(view.activeRow()).toHaveAttribute('data-index', '0');
-      const decided = async (s: string) => (await call<{ links: Array<{ status: string }> }>(host, 'compare.view', { id: comparisonIds[ci] })).links.filter((l) => l.status === s).length;
+      const decided = async (s: string) => (await hostApi(host).compare.view({ id: comparisonIds[ci] })).links.filter((l) => l.status === s).length;
       await page.keyboard.press('c');
       await expect.poll(() => decided('confirmed')).toBeGreaterThan(0);
       await page.keyboard.press('j');
@@ -230,17 +227,17 @@ test('a sitting of typical work keeps every coding and every note character afte
       const accepted: string[] = [];
       const ranges: string[] = [];
       for (const d of docs) {
-        for (const c of await call<ClauseThemes[]>(host, 'themes.clauses', { docId: d.id })) {
+        for (const c of await hostApi(host).themes.clauses({ docId: d.id })) {
           for (const x of c.themes) if (x.status === 'accepted') accepted.push(`${c.clauseId}:${x.id}`);
           for (const g of c.ranges) ranges.push(`${c.clauseId}:${g.themeId}:${g.text}`);
         }
       }
       expect(accepted.sort()).toEqual(wholeCodings.map((c) => `${c.clauseId}:${c.themeId}`).sort());
       expect(ranges.sort()).toEqual(rangeCodings.map((c) => `${c.clauseId}:${c.themeId}:${c.text}`).sort());
-      const saved = await call<Array<{ id: number; plainText: string }>>(host, 'annotations.list', { limit: 5000 });
+      const saved = await hostApi(host).annotations.list({ limit: 5000 });
       expect(saved.map((s) => s.plainText.trim()).sort()).toEqual(written.map((w) => (w.text + w.bold).trim()).sort());
       for (const s of saved) {
-        const full = await call<{ content: string }>(host, 'annotations.get', { id: s.id });
+        const full = await hostApi(host).annotations.get({ id: s.id });
         expect(full.content).toMatch(/"format":1,[^}]*"text":"粗体Bold\d\d"|"text":"粗体Bold\d\d"[^}]*"format":1/);
       }
 

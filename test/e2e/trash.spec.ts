@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { call, seedDocs } from './pages/api';
+import { hostApi, seedDocs } from './pages/api';
 import { LibraryPage, LibraryTrash } from './pages/library';
 import { ReaderCoding } from './pages/themes';
 
@@ -7,10 +7,10 @@ const WENZHOU = '四大专项行动方案';
 
 async function codeAndAnnotate(host: Parameters<typeof seedDocs>[0]) {
   const { wenzhou } = await seedDocs(host);
-  const clause = (await call<Array<{ id: number; kind: string }>>(host, 'documents.clauses', { id: wenzhou.id })).find((c) => c.kind === 'measure')!;
-  await call(host, 'themes.code', { clauseId: clause.id, themeId: 'talent' });
+  const clause = (await hostApi(host).documents.clauses({ id: wenzhou.id })).find((c) => c.kind === 'measure')!;
+  await hostApi(host).themes.code({ clauseId: clause.id, themeId: 'talent' });
   const content = JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '温州这一条要细看', format: 0 }] }] } });
-  await call(host, 'annotations.create', { target: { kind: 'clause', docId: wenzhou.id, clauseId: clause.id }, content });
+  await hostApi(host).annotations.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clause.id }, content });
   return { docId: wenzhou.id, clauseId: clause.id };
 }
 

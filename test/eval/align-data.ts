@@ -110,11 +110,11 @@ export async function openEvalProject(opts: { lawSample?: number; fresh?: boolea
   if (!built) {
     const t = performance.now();
     opts.log?.(`importing ${files.length} documents into ${dir} …`);
-    for (let k = 0; k < files.length; k += 50) await backend.invoke('documents.importPaths', { paths: files.slice(k, k + 50) });
+    for (let k = 0; k < files.length; k += 50) await backend.api.documents.importPaths({ paths: files.slice(k, k + 50) });
     (await import('node:fs')).writeFileSync(join(dir, 'done'), files.join('\n'));
     opts.log?.(`imported in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
-  const docs = (await backend.invoke('documents.list', {})) as Array<{ id: number; file: string }>;
+  const docs = await backend.api.documents.list({});
   const byFile = new Map<string, number[]>();
   for (const d of docs) byFile.set(basename(d.file), [...(byFile.get(basename(d.file)) ?? []), d.id]);
   const stats = createAlignStats(createCompareRepo(backend.context.db), (ids) => signaturesOf(backend.context, ids));

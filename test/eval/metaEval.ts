@@ -2,7 +2,6 @@
 // import pipeline (documents.importPaths) into a throw-away project and compares field by field.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentDetail, DocumentSummary, ImportReport } from '../../shared/api/methods/documents';
 import { docNumberKey } from '../../shared/domain/metadata/docNumbers';
 import { freshProject } from '../contract/harness';
 import { baselineFields } from './metaBaseline';
@@ -86,14 +85,14 @@ export async function evaluateMetadata(labelsJson: unknown, docsDir: string, spl
   const project = await freshProject({ seeds: false });
   try {
     const b = project.backend;
-    const report = (await b.invoke('documents.importPaths', { paths: labels.map((l) => join(docsDir, l.file)) })) as ImportReport;
+    const report = await b.api.documents.importPaths({ paths: labels.map((l) => join(docsDir, l.file)) });
     result.importErrors = report.errors;
-    const list = (await b.invoke('documents.list', {})) as DocumentSummary[];
+    const list = await b.api.documents.list({});
     const byFile = new Map(list.map((d) => [d.file, d]));
     for (const l of labels) {
       const summary = byFile.get(l.file);
-      const detail = summary ? ((await b.invoke('documents.get', { id: summary.id })) as DocumentDetail & Rec) : null;
-      const text = summary ? ((await b.invoke('documents.text', { id: summary.id })) as { text: string }).text : '';
+      const detail = summary ? ((await b.api.documents.get({ id: summary.id })) as Rec) : null;
+      const text = summary ? (await b.api.documents.text({ id: summary.id })).text : '';
       const plain = baselineFields(l.file, text);
       for (const [f, expectedRaw] of Object.entries(l.fields) as Array<[ScoredField, unknown]>) {
         const stat = (result.fields[f] ??= { correct: 0, total: 0 });

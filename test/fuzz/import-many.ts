@@ -41,7 +41,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   let report: ImportReport | null = null;
   let thrown: string | null = null;
   try {
-    report = (await backend.invoke('documents.importPaths', { paths: [file] })) as ImportReport;
+    report = await backend.api.documents.importPaths({ paths: [file] });
   } catch (e) {
     thrown = e instanceof Error ? e.message : String(e);
   }

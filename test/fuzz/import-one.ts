@@ -10,7 +10,7 @@ const backend = createBackend({ databasePath: dbPath, mode: 'test' });
 let report: ImportReport | null = null;
 let error: string | null = null;
 try {
-  report = (await backend.invoke('documents.importPaths', { paths: [file] })) as ImportReport;
+  report = await backend.api.documents.importPaths({ paths: [file] });
 } catch (e) {
   error = e instanceof Error ? e.message : String(e);
 }

@@ -14,7 +14,7 @@ const say = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 const files = readdirSync(seedDir).filter((f) => /\.(txt|md|html|docx|pdf)$/.test(f)).map((f) => join(seedDir, f));
 const note = (text: string) => JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } });
 
-const themes = ((await b.invoke('themes.codebook', {})) as { themes: Array<{ id: string }> }).themes;
+const themes = (await b.api.themes.codebook({})).themes;
 say({ ready: true });
 let docs: Array<{ id: number; clauses: number[] }> = [];
 let noteId: number | null = null;
@@ -22,9 +22,9 @@ for (let step = 0; ; step++) {
   const r = rand();
   if (r < 0.3 || docs.length === 0) {
     const file = files[Math.floor(rand() * files.length)];
-    const report = (await b.invoke('documents.importPaths', { paths: [file] })) as { imported: Array<{ id: number }>; updated: Array<{ id: number }> };
+    const report = await b.api.documents.importPaths({ paths: [file] });
     for (const d of [...report.imported, ...report.updated]) {
-      const clauses = ((await b.invoke('documents.clauses', { id: d.id })) as Array<{ id: number }>).map((c) => c.id);
+      const clauses = (await b.api.documents.clauses({ id: d.id })).map((c) => c.id);
       docs = docs.filter((x) => x.id !== d.id).concat({ id: d.id, clauses });
       say({ ack: 'doc', id: d.id, clauses: clauses.length });
     }
@@ -33,7 +33,7 @@ for (let step = 0; ; step++) {
     const clauseId = d.clauses[Math.floor(rand() * d.clauses.length)];
     const themeId = themes[Math.floor(rand() * themes.length)].id;
     try {
-      const { codingId } = (await b.invoke('themes.code', { clauseId, themeId })) as { codingId: number };
+      const { codingId } = await b.api.themes.code({ clauseId, themeId });
       say({ ack: 'coding', id: codingId, clauseId, themeId });
     } catch {
       // already coded: not a write
@@ -41,11 +41,11 @@ for (let step = 0; ; step++) {
   } else {
     if (noteId === null) {
       const d = docs[0];
-      noteId = ((await b.invoke('annotations.create', { target: { kind: 'document', docId: d.id } })) as { id: number }).id;
+      noteId = (await b.api.annotations.create({ target: { kind: 'document', docId: d.id } })).id;
       say({ ack: 'noteCreated', id: noteId });
     }
     const marker = `NOTE-${step}`;
-    await b.invoke('annotations.save', { id: noteId, content: note(marker) });
+    await b.api.annotations.save({ id: noteId, content: note(marker) });
     say({ ack: 'note', id: noteId, marker, step });
   }
 }

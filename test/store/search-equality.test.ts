@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../electron/backend/store/types';
 import { foldForSearch, matchesFolded, parseQuery } from '../../shared/domain/search';
 import { prng } from '../support/random';
-import { analysedFile, postgresFactory, sqliteFactory, type StoreFactory } from './stores';
+import { analysedFile, postgresFactory, sqliteFactory } from './stores';
 
 const root = join(__dirname, '..', '..');
 const lawsDir = join(root, '..', 'shared', 'corpus', 'laws');

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openDatabase } from '../../electron/backend/db/connection';
-import { loadMigrations, migrate } from '../../electron/backend/db/migrate';
+import { migrate } from '../../electron/backend/db/migrate';
 import { openPgStore } from '../../electron/backend/db/pg/store';
 import { extractFile } from '../../electron/backend/importers';
 import { createSqliteStore } from '../../electron/backend/store/sqlite';

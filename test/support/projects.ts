@@ -1,5 +1,4 @@
 import { afterEach } from 'vitest';
-import type { Backend } from '../../electron/backend';
 import { freshProject } from '../contract/harness';
 
 /**
@@ -18,6 +17,3 @@ export function projectsPerTest(): (seeds?: boolean) => Promise<Awaited<ReturnTy
     return p;
   };
 }
-
-/** A contract call on the backend, typed by the caller. */
-export const call = <T>(b: Backend, method: string, input: unknown) => b.invoke(method, input) as Promise<T>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OffsetMap } from '../../electron/backend/export/qdpx/codepoints';
 import { normaliseSourceText } from '../../electron/backend/export/qdpx/read';
-import { textOffsetMap } from '../../electron/backend/export/qdpx/text-map';
+import { textOffsetMap } from '../../shared/domain/reanchor';
 import { xmlAttr, xmlText } from '../../electron/backend/export/qdpx/xml';
 
 describe('REFI-QDA positions', () => {

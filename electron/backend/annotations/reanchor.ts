@@ -2,7 +2,7 @@
 // again by their text. A note whose anchor is gone is kept (attached to the document) and reported.
 import type { AnnotationsRepo } from '../db/annotations';
 import type { ReanchorContext, ReanchorResult } from '../services/hooks';
-import { clauseAt, findNearest } from '../themes/reanchor';
+import { relocateQuote } from '../../../shared/domain/reanchor';
 
 export function reanchorAnnotations(repo: AnnotationsRepo, ctx: ReanchorContext): ReanchorResult {
   let kept = 0;
@@ -10,13 +10,13 @@ export function reanchorAnnotations(repo: AnnotationsRepo, ctx: ReanchorContext)
   for (const a of repo.ofDocAll(ctx.docId)) {
     if (a.kind === 'range' && a.start !== null) {
       const quote = a.quote ?? '';
-      const at = findNearest(ctx.newText, quote, a.start);
-      if (at < 0) {
+      const at = quote ? relocateQuote(ctx.newText, ctx.newClauses, quote, a.start) : null;
+      if (!at) {
         lost.push(`Note ${a.id} on “${quote.slice(0, 30)}”: the text is no longer in the document; the note stays with the document.`);
         repo.move(a.id, null, a.start, a.end);
         continue;
       }
-      repo.move(a.id, clauseAt(ctx.newClauses, at, at + quote.length), at, at + quote.length);
+      repo.move(a.id, at.clauseId, at.start, at.end);
       kept++;
     } else if (a.clause_id !== null) {
       const to = ctx.clauseMap.get(a.clause_id);

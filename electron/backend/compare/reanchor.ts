@@ -1,5 +1,6 @@
 import type { CompareRepo } from '../db/compare';
 import type { ReanchorContext, ReanchorResult } from '../services/hooks';
+import { mappedClause } from '../../../shared/domain/reanchor';
 
 /**
  * On re-import of a changed file, alignment decisions follow their clauses: a kept clause keeps
@@ -10,13 +11,13 @@ export function reanchorDecisions(repo: CompareRepo, ctx: ReanchorContext): Rean
   let kept = 0;
   const lost: string[] = [];
   const seen = new Set<string>();
-  for (const [oldId, newId] of ctx.clauseMap) {
+  for (const oldId of ctx.clauseMap.keys()) {
     for (const d of repo.decisionsOfClause(oldId)) {
       const key = `${d.clause_a}:${d.clause_b}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const mapA = ctx.clauseMap.has(d.clause_a) ? ctx.clauseMap.get(d.clause_a)! : d.clause_a;
-      const mapB = ctx.clauseMap.has(d.clause_b) ? ctx.clauseMap.get(d.clause_b)! : d.clause_b;
+      const mapA = mappedClause(ctx.clauseMap, d.clause_a);
+      const mapB = mappedClause(ctx.clauseMap, d.clause_b);
       if (mapA == null || mapB == null) {
         lost.push(`A ${d.status} alignment link of a clause that is no longer in the document (clause ${oldId}).`);
         repo.forget(d.clause_a, d.clause_b);
@@ -27,7 +28,6 @@ export function reanchorDecisions(repo: CompareRepo, ctx: ReanchorContext): Rean
       }
       kept++;
     }
-    void newId;
   }
   return { kept, lost };
 }

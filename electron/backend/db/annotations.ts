@@ -1,9 +1,10 @@
 import type { Db } from './connection';
+import type { AnnotationKind } from '../../../shared/domain/vocabulary';
 
 /** Every SQL statement about annotations (notes) and their revisions. */
 
 export interface AnnotationRow {
-  id: number; kind: 'document' | 'clause' | 'range' | 'alignmentRow' | 'comparison'; doc_id: number | null; clause_id: number | null;
+  id: number; kind: AnnotationKind; doc_id: number | null; clause_id: number | null;
   start: number | null; end: number | null; quote: string | null; comparison_id: number | null; row_key: string | null; clause_ids: string;
   content: string; format_version: number; plain_text: string; mentions: string; revision: number; created_at: string; updated_at: string;
   deleted_at: string | null;

@@ -1,11 +1,12 @@
 import type { Db } from './connection';
+import type { AttributeType } from '../../../shared/domain/vocabulary';
 
 /** Every SQL statement about custom document attributes, their values and their undo log. */
 
 export interface AttributeRow {
   id: number;
   name: string;
-  type: 'text' | 'choice' | 'number' | 'date' | 'boolean';
+  type: AttributeType;
   options: string;
   ord: number;
   created_at: string;

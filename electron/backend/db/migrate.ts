@@ -3,17 +3,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './connection';
-import { createMigrationsTable, verifySchema } from './schema-check';
+import { type Migration, createMigrationsTable, verifySchema } from './schema-check';
 
 /** Where the numbered SQL files live; the packaged app passes its own copy's path. */
 export const defaultMigrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-  checksum: string;
-}
+export type { Migration } from './schema-check';
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
   const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();

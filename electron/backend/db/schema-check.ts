@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import type { Db } from './connection';
-import type { Migration } from './migrate';
+
+/** One numbered migration file (declared here, beside the check that replays them, so migrate.ts and this module do not import each other). */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 /**
  * A project file is data from outside: a backup or a copied project can carry a trigger, view or

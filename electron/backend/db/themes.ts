@@ -1,14 +1,15 @@
 import type { Db } from './connection';
+import type { CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 
 /** Every SQL statement about themes, codings, instrument classes and the coding undo log. */
 
 export interface ThemeRow {
   id: string; parent_id: string | null; ord: number; name_zh: string; name_en: string; color: string; description: string;
-  instrument: 'supply' | 'environment' | 'demand'; keywords: string;
+  instrument: InstrumentClass; keywords: string;
 }
 export interface CodingRow {
   id: number; doc_id: number; clause_id: number; theme_id: string; start: number | null; end: number | null; quote: string | null;
-  source: 'auto' | 'manual'; status: 'suggested' | 'accepted' | 'rejected'; score: number; created_at: string; updated_at: string;
+  source: Source; status: CodingStatus; score: number; created_at: string; updated_at: string;
   /** The coder who made it; null for the project's own (consensus) codings and every suggestion. */
   coder_id: number | null;
 }

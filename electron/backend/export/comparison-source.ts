@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import { buildRowModel } from '../../../shared/domain/align/rows';
-import { isMethodName, type Output } from '../../../shared/api/contract';
+import { isMethodName } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import type { ExportComparison, ExportLink, ExportRow } from './model';
 
@@ -44,7 +44,7 @@ export async function loadComparison(ctx: BackendContext, comparisonId: number, 
   if (!isMethodName('compare.view')) {
     throw new ApiError('unavailable', 'Comparisons are not available in this build, so there is no comparison to export.');
   }
-  const view = (await ctx.call('compare.view', { id: comparisonId })) as Output<'compare.view'>;
+  const view = await ctx.api.compare.view({ id: comparisonId });
   const members = view.columns.map((c) => ({ docId: c.docId, partIndex: c.partIndex, title: [c.city, c.year].filter(Boolean).join(' ') || c.title, clauseIds: c.clauses.map((x) => x.id) }));
   const memberOf = new Map<number, { member: number; docId: number }>();
   const order = new Map<number, number>();

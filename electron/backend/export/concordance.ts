@@ -62,22 +62,21 @@ export function splitByTerms(text: string, ranges: Array<{ start: number; end: n
 }
 
 export async function concordanceLines(ctx: BackendContext, query: string, filters: SearchFilters | undefined, context: number, l: Labels = labelsFor('en')): Promise<ConcordanceLine[]> {
-  const call = async <T>(method: string, input: unknown) => (await ctx.call(method, input)) as T;
   const hits: Output<'search.query'>['hits'] = [];
   let terms: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await call<Output<'search.query'>>('search.query', { query, filters, offset, limit: PAGE, withTotal: false });
+    const page = await ctx.api.search.query({ query, filters, offset, limit: PAGE, withTotal: false });
     hits.push(...page.hits);
     terms = page.terms;
     if (!page.more || page.hits.length === 0) break;
   }
-  const docs = new Map((await call<Output<'documents.list'>>('documents.list', {})).map((d) => [d.id, d]));
+  const docs = new Map((await ctx.api.documents.list({})).map((d) => [d.id, d]));
   const texts = new Map<number, { text: string; clauses: Map<number, Output<'documents.clauses'>[number]> }>();
   const lines: ConcordanceLine[] = [];
   for (const h of hits) {
     if (!texts.has(h.docId)) {
-      const { text } = await call<Output<'documents.text'>>('documents.text', { id: h.docId });
-      const clauses = await call<Output<'documents.clauses'>>('documents.clauses', { id: h.docId });
+      const { text } = await ctx.api.documents.text({ id: h.docId });
+      const clauses = await ctx.api.documents.clauses({ id: h.docId });
       texts.set(h.docId, { text, clauses: new Map(clauses.map((c) => [c.id, c])) });
     }
     const { text, clauses } = texts.get(h.docId)!;

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { exportMethods, ExportOptions, ExportResult } from '../../../shared/api/methods/export';
 import type { BackendContext } from '../context';
@@ -67,7 +66,7 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
       'export.comparison': ({ comparisonId, format, options, ...dest }) => run({ comparisonId }, format, options, dest, (name) => name),
       'export.project': async ({ format, options, attributes, ...dest }) => {
         // The attributes feature says which documents a filter selects (through the contract).
-        const documentIds = attributes?.length ? ((await ctx.call('attributes.match', { filters: attributes })) as Output<'attributes.match'>).docIds : undefined;
+        const documentIds = attributes?.length ? (await ctx.api.attributes.match({ filters: attributes })).docIds : undefined;
         return run({ allComparisons: format === 'json', documentIds }, format, options, dest, (name) => `${name} ${format === 'xlsx' ? 'tables' : 'export'}`);
       },
       'export.concordance': async ({ query, filters, format, context, locale, ...dest }) => {

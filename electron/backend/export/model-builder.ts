@@ -1,4 +1,4 @@
-import { isMethodName, type Output } from '../../../shared/api/contract';
+import { isMethodName } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import { loadComparison } from './comparison-source';
 import type { AnnotationAnchor, ExportAnnotation, ExportAttribute, ExportCoding, ExportComparison, ExportDocument, ExportModel, ExportTheme } from './model';
@@ -18,12 +18,8 @@ export interface ModelScope {
   documentIds?: number[];
 }
 
-function caller(ctx: BackendContext) {
-  return async <T>(method: string, input: unknown): Promise<T> => (await ctx.call(method, input)) as T;
-}
 
 export async function buildModel(ctx: BackendContext, scope: ModelScope, projectName: string, onStep: (label: string) => void = () => {}): Promise<ExportModel> {
-  const call = caller(ctx);
   const warnings: string[] = [];
   const has = (m: string, what: string) => {
     if (isMethodName(m)) return true;
@@ -38,13 +34,13 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   }
 
   onStep('documents');
-  const summaries = await call<Output<'documents.list'>>('documents.list', {});
+  const summaries = await ctx.api.documents.list({});
   const wanted = comparison ? new Set(comparison.documentIds) : scope.documentIds ? new Set(scope.documentIds) : null;
   const documents: ExportDocument[] = [];
   for (const s of summaries) {
     if (wanted && !wanted.has(s.id)) continue;
-    const { text } = await call<Output<'documents.text'>>('documents.text', { id: s.id });
-    const clauses = await call<Output<'documents.clauses'>>('documents.clauses', { id: s.id });
+    const { text } = await ctx.api.documents.text({ id: s.id });
+    const clauses = await ctx.api.documents.clauses({ id: s.id });
     documents.push({
       id: s.id, file: s.file, title: s.title, city: s.city, province: s.province, level: s.level, issuer: s.issuer, docNumber: s.docNumber,
       dateWritten: s.dateWritten, datePublished: s.datePublished, validity: s.validity, period: s.period, year: s.year, text,
@@ -56,9 +52,9 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   onStep('attributes');
   let attributes: ExportAttribute[] = [];
   if (has('attributes.list', 'Document attributes')) {
-    attributes = (await call<Output<'attributes.list'>>('attributes.list', {})).map((a) => ({ id: a.id, name: a.name, type: a.type, options: a.options }));
+    attributes = (await ctx.api.attributes.list({})).map((a) => ({ id: a.id, name: a.name, type: a.type, options: a.options }));
     const byId = new Map(documents.map((d) => [d.id, d]));
-    for (const v of await call<Output<'attributes.values'>>('attributes.values', { docIds: [...docIds] })) {
+    for (const v of await ctx.api.attributes.values({ docIds: [...docIds] })) {
       const d = byId.get(v.docId);
       if (d) d.attributes = v.values;
     }
@@ -68,7 +64,7 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   const themes: ExportTheme[] = [];
   const codings: ExportCoding[] = [];
   if (has('themes.codebook', 'Themes and codings')) {
-    const book = await call<Output<'themes.codebook'>>('themes.codebook', {});
+    const book = await ctx.api.themes.codebook({});
     for (const t of book.themes) {
       themes.push({ id: t.id, parentId: t.parentId, name: t.nameZh || t.nameEn, nameEn: t.nameEn || null, color: t.color, instrument: t.instrument, description: t.description || null });
     }
@@ -76,7 +72,7 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   if (has('themes.clauses', 'Themes and codings')) {
     for (const d of documents) {
       const byClause = new Map(d.clauses.map((c) => [c.id, c]));
-      for (const ct of await call<Output<'themes.clauses'>>('themes.clauses', { docId: d.id })) {
+      for (const ct of await ctx.api.themes.clauses({ docId: d.id })) {
         const clause = byClause.get(ct.clauseId);
         if (!clause) continue;
         clause.instrument = ct.instrument;
@@ -93,7 +89,7 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   onStep('annotations');
   const annotations: ExportAnnotation[] = [];
   if (has('annotations.list', 'Annotations')) {
-    const list = await call<Output<'annotations.list'>>('annotations.list', { limit: 5000 });
+    const list = await ctx.api.annotations.list({ limit: 5000 });
     for (const s of list) {
       const t = s.target;
       let anchor: AnnotationAnchor | null = null;
@@ -104,7 +100,7 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
         if (!comparison || t.clauseIds.some((id) => documents.some((d) => d.clauses.some((c) => c.id === id)))) anchor = { kind: 'row', rowId: t.rowKey, clauseIds: t.clauseIds };
       } else if (t.kind === 'comparison' && comparison && t.comparisonId === comparison.id) anchor = { kind: 'comparison' };
       if (!anchor) continue;
-      const full = await call<Output<'annotations.get'>>('annotations.get', { id: s.id });
+      const full = await ctx.api.annotations.get({ id: s.id });
       annotations.push({ id: `a${s.id}`, anchor, lexical: full.content, text: full.plainText, createdAt: full.createdAt });
     }
   }
@@ -112,14 +108,14 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   onStep('targets');
   let targets: ExportModel['targets'] = null;
   if (isMethodName('themes.targets')) {
-    const { rows } = await call<Output<'themes.targets'>>('themes.targets', { docIds: [...docIds] });
+    const { rows } = await ctx.api.themes.targets({ docIds: [...docIds] });
     targets = rows.map((r) => ({ docId: r.docId, clauseId: r.clauseId, path: r.path, metric: r.metric, value: r.value, valueMax: r.valueMax, unit: r.unit, year: r.year, bound: r.bound, text: r.text }));
   }
 
   const comparisons: ExportComparison[] = [];
   if (scope.allComparisons && has('compare.list', 'Comparisons')) {
     onStep('comparisons');
-    for (const c of await call<Output<'compare.list'>>('compare.list', {})) comparisons.push(await loadComparison(ctx, c.id, []));
+    for (const c of await ctx.api.compare.list({})) comparisons.push(await loadComparison(ctx, c.id, []));
   }
 
   return { projectName, appVersion: ctx.info.version, exportedAt: new Date().toISOString(), comparison, documents, themes, codings, annotations, targets, comparisons, attributes, warnings };

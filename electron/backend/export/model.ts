@@ -1,4 +1,5 @@
 import type { CodingSource, CodingStatus, InstrumentClass, LinkStatus } from '../../../shared/domain/types';
+import type { AttributeType, ClauseKind } from '../../../shared/domain/vocabulary';
 
 /**
  * Everything an export writes, as plain data. It is gathered through the other features'
@@ -12,7 +13,7 @@ export interface ExportClause {
   docId: number;
   parentId: number | null;
   label: string;
-  kind: 'preamble' | 'part' | 'heading' | 'measure';
+  kind: ClauseKind;
   heading: string | null;
   /** Own text, without label and children. */
   text: string;
@@ -50,7 +51,7 @@ export interface ExportDocument {
 export interface ExportAttribute {
   id: number;
   name: string;
-  type: 'text' | 'choice' | 'number' | 'date' | 'boolean';
+  type: AttributeType;
   options: string[];
 }
 

@@ -1,4 +1,4 @@
-// The one list of importers. To add a format: write <format>.ts exporting an Importer and add it here.
+// The one list of importers. To add a format: write <format>.ts (or <format>/index.ts when it needs several files) exporting an Importer and add it here.
 import type { Importer } from './types';
 import { txtImporter } from './txt';
 import { htmlImporter } from './html';

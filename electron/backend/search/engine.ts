@@ -120,7 +120,6 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
   }
 
   function page(p: Prepared, offset: number, limit: number, withTotal: boolean): Page {
-    const match = p.plan.match!;
     const single = singleTerm(p);
     if (single && p.scope && store.scopeSize(p.scope) <= smallScope) {
       const all = rankScope(store, single.folded, p.scope);

@@ -1,4 +1,3 @@
-import type { Output } from '../../../shared/api/contract';
 import type { SearchFilters, searchMethods } from '../../../shared/api/methods/search';
 import type { BackendContext } from '../context';
 import { createSearchStore } from '../db/search';
@@ -28,7 +27,7 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
     const wanted = new Set(filters.themeIds);
     const mode = filters.themeMode ?? 'both';
     const pairs = async (m: 'coded' | 'suggested') => {
-      const heatmap = (await ctx.call('themes.heatmap', { mode: m })) as Output<'themes.heatmap'>;
+      const heatmap = await ctx.api.themes.heatmap({ mode: m });
       return new Set(heatmap.cells.filter((c) => wanted.has(c.themeId)).flatMap((c) => c.clauses.map((r) => `${r.clauseId}:${c.themeId}`)));
     };
     // The heatmap's 'suggested' mode counts accepted and open suggestions alike: that is 'both'.
@@ -44,7 +43,7 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
   async function resolve<I extends { filters?: SearchFilters }>(input: I): Promise<[I, number[] | null]> {
     const { attributes, ...rest } = input.filters ?? {};
     if (!attributes?.length) return [input, await themeClauses(input.filters)];
-    const { docIds } = (await ctx.call('attributes.match', { filters: attributes })) as Output<'attributes.match'>;
+    const { docIds } = await ctx.api.attributes.match({ filters: attributes });
     const allowed = rest.docIds ? rest.docIds.filter((id) => docIds.includes(id)) : docIds;
     return [{ ...input, filters: { ...rest, docIds: allowed } }, allowed.length ? await themeClauses(rest) : []];
   }

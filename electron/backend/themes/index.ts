@@ -1,4 +1,3 @@
-import type { Output } from '../../../shared/api/contract';
 import type { themesMethods } from '../../../shared/api/methods/themes';
 import type { BackendContext } from '../context';
 import { createThemesRepo } from '../db/themes';
@@ -38,7 +37,7 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
     scheduleRecompute();
   };
   const withDone = (label: string | null) => ({ ...historyState(repo), done: label });
-  const views = viewHandlers(db, repo, documents);
+  const views = viewHandlers(repo, documents);
 
   return {
     handlers: {
@@ -48,11 +47,11 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
       // An attribute filter is the attributes feature's: its documents come through the contract.
       'themes.heatmap': async (input) => {
         if (!input.attributes?.length) return views['themes.heatmap'](input);
-        const { docIds } = (await ctx.call('attributes.match', { filters: input.attributes })) as Output<'attributes.match'>;
+        const { docIds } = await ctx.api.attributes.match({ filters: input.attributes });
         return views['themes.heatmap'](input, new Set(docIds));
       },
       'themes.recompute': ({ docId }) => {
-        const clauses = docId === undefined ? computeAll(db, repo, documents) : db.transaction(() => computeSuggestions(db, repo, documents, docId))();
+        const clauses = docId === undefined ? computeAll(db, repo, documents) : db.transaction(() => computeSuggestions(repo, documents, docId))();
         events.changed('themes');
         return { clauses };
       },
@@ -70,9 +69,9 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
     },
     hooks: {
       clausesWritten: (_db, docId, doc) => {
-        computeSuggestions(db, repo, documents, docId, undefined, doc?.clauses);
+        computeSuggestions(repo, documents, docId, undefined, doc?.clauses);
       },
-      reanchor: (_db, rctx) => reanchorCodings(db, repo, rctx),
+      reanchor: (_db, rctx) => reanchorCodings(repo, rctx),
     },
   };
 }

@@ -2,38 +2,22 @@
 // codings are found again by their text (nearest occurrence to the old place). What cannot be
 // placed is reported as lost, never silently moved somewhere wrong.
 import type { ReanchorContext, ReanchorResult } from '../services/hooks';
-import type { Db } from '../db/connection';
 import type { ThemesRepo } from '../db/themes';
+import { relocateQuote } from '../../../shared/domain/reanchor';
 
-/** The occurrence of `quote` in `text` nearest to `near`, or -1. */
-export function findNearest(text: string, quote: string, near: number): number {
-  if (!quote) return -1;
-  let best = -1;
-  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
-    if (best < 0 || Math.abs(i - near) < Math.abs(best - near)) best = i;
-  }
-  return best;
-}
-
-export function clauseAt(clauses: ReanchorContext['newClauses'], start: number, end: number): number | null {
-  const c = clauses.find((x) => x.start <= start && end <= x.end);
-  return c ? c.id : null;
-}
-
-export function reanchorCodings(db: Db, repo: ThemesRepo, ctx: ReanchorContext): ReanchorResult {
+export function reanchorCodings(repo: ThemesRepo, ctx: ReanchorContext): ReanchorResult {
   let kept = 0;
   const lost: string[] = [];
   // Every coder's codings follow their clause too, not only the consensus.
   for (const c of repo.codingsOfDocAll(ctx.docId)) {
     if (c.start !== null && c.end !== null) {
-      const at = findNearest(ctx.newText, c.quote ?? '', c.start);
-      const clauseId = at >= 0 ? clauseAt(ctx.newClauses, at, at + (c.quote ?? '').length) : null;
-      if (at < 0 || clauseId === null) {
+      const at = c.quote ? relocateQuote(ctx.newText, ctx.newClauses, c.quote, c.start) : null;
+      if (!at || at.clauseId === null) {
         if (c.status === 'accepted') lost.push(`Coding ${c.theme_id} of “${(c.quote ?? '').slice(0, 30)}”: the text is no longer in the document.`);
         repo.deleteRow('codings', c.id);
         continue;
       }
-      repo.putRow('codings', { ...c, clause_id: clauseId, start: at, end: at + (c.quote ?? '').length });
+      repo.putRow('codings', { ...c, clause_id: at.clauseId, start: at.start, end: at.end });
       kept++;
       continue;
     }
@@ -61,6 +45,5 @@ export function reanchorCodings(db: Db, repo: ThemesRepo, ctx: ReanchorContext):
     repo.deleteRow('clause_instruments', r.clause_id);
     if (to !== null && r.chosen) repo.putRow('clause_instruments', { ...r, clause_id: to });
   }
-  void db;
   return { kept, lost };
 }

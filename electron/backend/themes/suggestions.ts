@@ -32,7 +32,7 @@ function sectionHeading(c: SuggestedClause, byId: Map<number, SuggestedClause>):
   return p.heading ?? p.text.slice(0, 60);
 }
 
-export function computeSuggestions(db: Db, repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex, analysed?: SuggestedClause[]): number {
+export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex, analysed?: SuggestedClause[]): number {
   const themes = themesForSuggestion(repo);
   const known = new Set(themes.map((t) => t.id));
   const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
@@ -74,5 +74,5 @@ export function computeSuggestions(db: Db, repo: ThemesRepo, documents: Document
 
 export function computeAll(db: Db, repo: ThemesRepo, documents: DocumentsRepo): number {
   const index = repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined;
-  return db.transaction(() => documents.list().reduce((n, d) => n + computeSuggestions(db, repo, documents, d.id, index), 0))();
+  return db.transaction(() => documents.list().reduce((n, d) => n + computeSuggestions(repo, documents, d.id, index), 0))();
 }

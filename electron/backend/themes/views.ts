@@ -3,10 +3,10 @@
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
 import { extractTargets } from '../../../shared/domain/quantities/index';
-import type { Db } from '../db/connection';
-import type { ClauseRow, DocumentsRepo } from '../db/documents';
+import type { DocumentsRepo } from '../db/documents';
 import type { ThemesRepo } from '../db/themes';
 import { requireCoder } from './coding';
+import type { InstrumentClass } from '../../../shared/domain/vocabulary';
 
 const NO_CITY = '—';
 
@@ -18,7 +18,7 @@ function periodEnd(period: string | null): number | undefined {
 
 interface ClauseInfo { ref: ClauseRef; docId: number }
 
-function clauseInfos(db: Db, documents: DocumentsRepo): Map<number, ClauseInfo> {
+function clauseInfos(documents: DocumentsRepo): Map<number, ClauseInfo> {
   const docs = new Map(documents.list().map((d) => [d.id, d]));
   const rows = documents.codableClauses();
   const out = new Map<number, ClauseInfo>();
@@ -42,11 +42,11 @@ function themesByClause(repo: ThemesRepo, mode: 'coded' | 'suggested', coderId: 
   return out;
 }
 
-export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
+export function viewHandlers(repo: ThemesRepo, documents: DocumentsRepo) {
   return {
     /** allowed: the documents an attribute filter selected (resolved by the caller), or null for all. */
     'themes.heatmap': ({ mode, by, coderId }: ParsedInput<'themes.heatmap'>, allowed: Set<number> | null = null): Output<'themes.heatmap'> => {
-      const infos = clauseInfos(db, documents);
+      const infos = clauseInfos(documents);
       const themes = repo.themes().map((t) => t.id);
       const docs = documents.list().filter((d) => !allowed || allowed.has(d.id));
       const cities = [...new Set(docs.map((d) => d.city ?? NO_CITY))].sort((a, b) => a.localeCompare(b, 'zh'));
@@ -85,7 +85,7 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
     },
 
     'themes.matrix': ({ mode }: ParsedInput<'themes.matrix'>): Output<'themes.matrix'> => {
-      const infos = clauseInfos(db, documents);
+      const infos = clauseInfos(documents);
       const instruments = new Map(repo.allInstruments().map((r) => [r.clause_id, r.chosen ?? r.suggested]));
       const known = new Set(repo.themes().map((t) => t.id));
       const cells = new Map<string, ClauseRef[]>();
@@ -101,7 +101,7 @@ export function viewHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRepo)
       }
       return {
         cells: [...cells].map(([k, clauses]) => {
-          const [instrument, themeId] = k.split('\u0000') as ['supply' | 'environment' | 'demand', string];
+          const [instrument, themeId] = k.split('\u0000') as [InstrumentClass, string];
           return { instrument, themeId, count: clauses.length, clauses };
         }),
       };

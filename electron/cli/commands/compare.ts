@@ -1,5 +1,4 @@
-import type { Output } from '../../../shared/api/contract';
-import { type Command, call, requireId } from './types';
+import { type Command, requireId } from './types';
 
 /** `compare --db F --docs ID,ID[,…] [--name N]`: creates a comparison of whole documents; prints {"id"}. */
 export const compareCommand: Command = {
@@ -9,7 +8,7 @@ export const compareCommand: Command = {
     if (ids.length < 2) throw new Error('compare needs --docs with at least two document ids, e.g. --docs 1,2.');
     const docIds = ids.map((s) => requireId(s, '--docs'));
     const name = options.name && options.name !== 'true' ? options.name : `Comparison of ${docIds.join(', ')}`;
-    const created = await call<Output<'compare.create'>>(backend, 'compare.create', { name, members: docIds.map((docId) => ({ docId, partIndex: null })) });
+    const created = await backend.api.compare.create({ name, members: docIds.map((docId) => ({ docId, partIndex: null })) });
     return { id: created.id };
   },
 };

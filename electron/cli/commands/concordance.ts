@@ -1,6 +1,5 @@
 import { extname, isAbsolute, resolve } from 'node:path';
-import type { Output } from '../../../shared/api/contract';
-import { type Command, call } from './types';
+import { type Command } from './types';
 
 /**
  * `concordance --db F QUERY --out FILE.xlsx|FILE.csv [--context N] [--city C,…] [--locale zh-CN]`:
@@ -18,7 +17,7 @@ export const concordanceCommand: Command = {
     if (format !== 'xlsx' && format !== 'csv') throw new Error(`--format must be xlsx or csv, got ${JSON.stringify(format)}.`);
     const context = options.context === undefined ? 30 : Number(options.context);
     if (!Number.isInteger(context) || context < 1 || context > 500) throw new Error(`--context must be a whole number from 1 to 500, got ${JSON.stringify(options.context)}.`);
-    const r = await call<Output<'export.concordance'>>(backend, 'export.concordance', {
+    const r = await backend.api.export.concordance({
       query, format, context, path, overwrite: options.overwrite === 'true',
       locale: options.locale === 'zh-CN' || options.locale === 'zh' ? 'zh-CN' : 'en',
       ...(options.city ? { filters: { cities: options.city.split(',') } } : {}),

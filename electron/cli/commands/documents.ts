@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { DocumentDetail, DocumentSummary, ImportReport } from '../../../shared/api/methods/documents';
-import { type Command, call, requireId } from './types';
+import type { ImportReport } from '../../../shared/api/methods/documents';
+import { type Command, requireId } from './types';
 
 export const importCommand: Command = {
   usage: 'import --db FILE PATH… — import files or folders; prints {documents, errors}',
@@ -19,7 +19,7 @@ export const importCommand: Command = {
     });
     let report: ImportReport;
     try {
-      report = await call<ImportReport>(backend, 'documents.importPaths', { paths: positionals.map((p) => resolve(p)), taskId });
+      report = await backend.api.documents.importPaths({ paths: positionals.map((p) => resolve(p)), taskId });
     } finally {
       unsubscribe();
     }
@@ -36,10 +36,10 @@ export const importCommand: Command = {
 export const documentsCommand: Command = {
   usage: 'documents --db FILE — every document with its metadata',
   async run(backend) {
-    const list = await call<DocumentSummary[]>(backend, 'documents.list', {});
+    const list = await backend.api.documents.list({});
     const out = [];
     for (const d of list) {
-      const full = await call<DocumentDetail>(backend, 'documents.get', { id: d.id });
+      const full = await backend.api.documents.get({ id: d.id });
       out.push({
         id: d.id, file: d.file, title: d.title, city: d.city, province: d.province, level: d.level, issuer: d.issuer, docNumber: d.docNumber,
         dateWritten: d.dateWritten, datePublished: d.datePublished, validity: d.validity, period: d.period,
@@ -55,13 +55,13 @@ export const documentsCommand: Command = {
 export const clausesCommand: Command = {
   usage: 'clauses --db FILE --doc ID — the clauses of a document in reading order',
   async run(backend, { options }) {
-    return call(backend, 'documents.clauses', { id: requireId(options.doc, '--doc') });
+    return backend.api.documents.clauses({ id: requireId(options.doc, '--doc') });
   },
 };
 
 export const textCommand: Command = {
   usage: 'text --db FILE --doc ID — the cleaned text of a document',
   async run(backend, { options }) {
-    return call(backend, 'documents.text', { id: requireId(options.doc, '--doc') });
+    return backend.api.documents.text({ id: requireId(options.doc, '--doc') });
   },
 };

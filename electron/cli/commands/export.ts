@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Output } from '../../../shared/api/contract';
 import { exportFormat, projectExportFormat } from '../../../shared/api/methods/export';
-import { type Command, call, requireId } from './types';
+import { type Command, requireId } from './types';
 
 const flag = (v: string | undefined) => v === 'true' || v === '1' || v === 'yes';
 
@@ -29,15 +29,15 @@ export const exportCommand: Command = {
     const overwrite = flag(options.overwrite);
     let result: Output<'export.comparison'>;
     if (format === 'backup') {
-      result = await call(backend, 'export.backup', { path, overwrite });
+      result = await backend.api.export.backup({ path, overwrite });
     } else if (options.comparison) {
       const parsed = exportFormat.safeParse(format);
       if (!parsed.success) throw new Error(`--format must be one of ${exportFormat.options.join(', ')}, got ${JSON.stringify(format ?? '')}.`);
-      result = await call(backend, 'export.comparison', { comparisonId: requireId(options.comparison, '--comparison'), format: parsed.data, path, overwrite, options: optionsFrom(options) });
+      result = await backend.api.export.comparison({ comparisonId: requireId(options.comparison, '--comparison'), format: parsed.data, path, overwrite, options: optionsFrom(options) });
     } else if (flag(options.project)) {
       const parsed = projectExportFormat.safeParse(format);
       if (!parsed.success) throw new Error(`A project exports as ${projectExportFormat.options.join(', ')} (or backup), got ${JSON.stringify(format ?? '')}.`);
-      result = await call(backend, 'export.project', { format: parsed.data, path, overwrite, options: optionsFrom(options) });
+      result = await backend.api.export.project({ format: parsed.data, path, overwrite, options: optionsFrom(options) });
     } else throw new Error('export needs --comparison ID, --project, or --format backup.');
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
     return { path: result.path, format: result.format, bytes: result.bytes, warnings: result.warnings };
@@ -49,6 +49,6 @@ export const restoreCommand: Command = {
   usage: 'restore --db FILE --backup BACKUP --to NEW_PROJECT.db [--overwrite] — restore a backup as a new project',
   async run(backend, { options }) {
     if (!options.backup || !options.to) throw new Error('restore needs --backup FILE and --to NEW_PROJECT_FILE.');
-    return call(backend, 'export.restore', { backupPath: resolve(options.backup), targetPath: resolve(options.to), overwrite: flag(options.overwrite) });
+    return backend.api.export.restore({ backupPath: resolve(options.backup), targetPath: resolve(options.to), overwrite: flag(options.overwrite) });
   },
 };

@@ -1,6 +1,5 @@
-import type { SearchResult } from '../../../shared/api/methods/search';
 import { snippetAsText } from '../../../shared/domain/search';
-import { type Command, call } from './types';
+import { type Command } from './types';
 
 function positiveInt(value: string | undefined, what: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -17,7 +16,7 @@ export const searchCommand: Command = {
     const limit = positiveInt(options.limit, '--limit', 20);
     if (limit < 1 || limit > 100_000) throw new Error('--limit must be between 1 and 100000.');
     const filters = options.city ? { cities: options.city.split(',') } : undefined;
-    const r = await call<SearchResult>(backend, 'search.query', { query, limit, offset: positiveInt(options.offset, '--offset', 0), ...(filters ? { filters } : {}) });
+    const r = await backend.api.search.query({ query, limit, offset: positiveInt(options.offset, '--offset', 0), ...(filters ? { filters } : {}) });
     return {
       total: r.total,
       hits: r.hits.map((h) => ({ docId: h.docId, clauseId: h.clauseId, snippet: snippetAsText(h.snippet), start: h.start, end: h.end, score: h.score })),

@@ -1,5 +1,4 @@
-import type { ClauseThemes } from '../../../shared/api/methods/themes';
-import { type Command, call, requireId } from './types';
+import { type Command, requireId } from './types';
 
 /**
  * `themes --db F --doc ID`: per clause, the instrument class and the themes (suggested, accepted
@@ -9,7 +8,7 @@ import { type Command, call, requireId } from './types';
 export const themesCommand: Command = {
   usage: 'themes --db FILE --doc ID — instrument class and themes of every clause',
   async run(backend, { options }) {
-    const rows = await call<ClauseThemes[]>(backend, 'themes.clauses', { docId: requireId(options.doc, '--doc') });
+    const rows = await backend.api.themes.clauses({ docId: requireId(options.doc, '--doc') });
     return rows.map((r) => {
       const themes = r.themes.map((t) => ({ id: t.id, score: t.score, status: t.status, source: t.source }));
       for (const range of r.ranges) {

@@ -13,11 +13,6 @@ export interface Command {
   run(backend: Backend, args: CommandArgs): Promise<unknown>;
 }
 
-/** Calls a contract method through the same validation as the transports. */
-export function call<T = unknown>(backend: Backend, method: string, input: unknown): Promise<T> {
-  return backend.invoke(method, input) as Promise<T>;
-}
-
 export function requireId(value: string | undefined, what: string): number {
   const n = Number(value);
   if (!value || !Number.isInteger(n) || n <= 0) throw new Error(`${what} must be a document or object id (a positive whole number), got ${JSON.stringify(value ?? '')}.`);

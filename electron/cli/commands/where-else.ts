@@ -1,5 +1,4 @@
-import type { Output } from '../../../shared/api/contract';
-import { type Command, call, requireId } from './types';
+import { type Command, requireId } from './types';
 
 export const whereElseCommand: Command = {
   usage: 'where-else --db FILE --clause ID [--limit N] — the most similar clauses in the whole project, content before boilerplate; prints {hits:[{clauseId,docId,title,city,year,path,text,score,boilerplate,reasons}], candidates}',
@@ -7,6 +6,6 @@ export const whereElseCommand: Command = {
     const clauseId = requireId(options.clause, '--clause');
     const limit = options.limit == null ? undefined : Number(options.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) throw new Error(`--limit must be a whole number from 1 to 100, got ${JSON.stringify(options.limit)}.`);
-    return call<Output<'compare.whereElse'>>(backend, 'compare.whereElse', { clauseId, ...(limit ? { limit } : {}) });
+    return backend.api.compare.whereElse({ clauseId, ...(limit ? { limit } : {}) });
   },
 };

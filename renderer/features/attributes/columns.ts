@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Input } from '../../../shared/api/contract';
 import type { Attribute } from '../../../shared/api/methods/attributes';
 import type { DocumentSummary, MetadataFieldName } from '../../../shared/api/methods/documents';
+import { adminLevels, type AttributeType, metadataFields } from '../../../shared/domain/vocabulary';
 
 /** What a cell edits: a metadata field of the document, or one of the researcher's attributes. */
 export type Column =
@@ -9,17 +10,17 @@ export type Column =
   | { key: string; kind: 'attribute'; attribute: Attribute; label: string; editor: EditorSpec };
 
 export interface EditorSpec {
-  type: 'text' | 'choice' | 'number' | 'date' | 'boolean';
+  type: AttributeType;
   /** For choice: the values offered (value and label). */
   options?: Array<{ value: string; label: string }>;
 }
 
 export type Values = Map<number, Record<string, string | number | boolean>>;
 
-const METADATA: MetadataFieldName[] = ['title', 'city', 'province', 'level', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'validity'];
+const METADATA: MetadataFieldName[] = metadataFields.filter((f) => f.grid).map((f) => f.name);
 
 export function buildColumns(attributes: Attribute[], t: TFunction): Column[] {
-  const levels = (['province', 'city', 'district', 'county'] as const).map((l) => ({ value: l, label: t(`levels.${l}`) }));
+  const levels = adminLevels.map((l) => ({ value: l, label: t(`levels.${l}`) }));
   const metadata = METADATA.map((field): Column => ({
     key: field, kind: 'metadata', field, label: t(`col.${field}`),
     editor: field === 'level' ? { type: 'choice', options: levels } : { type: 'text' },

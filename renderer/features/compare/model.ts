@@ -1,10 +1,11 @@
 import type { AlignmentLink, ComparisonView, CompareClause, MemberInfo } from '../../../shared/api/methods/compare';
 import type { AnchoredRow, RowItem } from '../../../shared/domain/align/rows';
+import type { LinkStatus } from '../../../shared/domain/vocabulary';
 
 export type Row = AnchoredRow<AlignmentLink>;
 export type Item = RowItem<AlignmentLink>;
 export type ClauseIndex = Map<number, { clause: CompareClause; column: number }>;
-export type StatusFilter = 'all' | 'confirmed' | 'suggested' | 'unmatched' | 'rejected';
+export type StatusFilter = 'all' | LinkStatus | 'unmatched';
 export type Column = ComparisonView['columns'][number];
 
 /** One line of the (virtualised) list: a row, a collapsed run, or the boilerplate group's heading. */

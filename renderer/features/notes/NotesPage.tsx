@@ -6,8 +6,9 @@ import { type Route, navigate, routeHref } from '../../app/router';
 import { NoteEditor } from './AnnotationEditor';
 import { RowNoteContext } from './RowNoteContext';
 import './notes.css';
+import { annotationKinds } from '../../../shared/domain/vocabulary';
 
-const KINDS: AnnotationKind[] = ['document', 'clause', 'range', 'alignmentRow', 'comparison'];
+const KINDS: readonly AnnotationKind[] = annotationKinds;
 
 /** Where a note points: the Reader for document, clause and range notes; the compare view for the rest. */
 function targetHref(n: AnnotationSummary): string | null {

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import { useApi } from '../../api/ApiProvider';
 import { routeHref } from '../../app/router';
+import { adminLevels, metadataFieldNames, metadataFields } from '../../../shared/domain/vocabulary';
 
-const fields: MetadataFieldName[] = ['title', 'city', 'province', 'level', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'dateEffective',
-  'approvedBy', 'dateApproved', 'validity', 'period', 'sourceId', 'sourceUrl'];
-const dateFields = new Set<MetadataFieldName>(['dateWritten', 'datePublished', 'dateEffective', 'dateApproved']);
+const fields: readonly MetadataFieldName[] = metadataFieldNames;
+const dateFields = new Set<MetadataFieldName>(metadataFields.filter((f) => f.kind === 'date').map((f) => f.name));
 
 /** The document's metadata, editable; edited fields are kept through re-analysis. */
 export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: (d: DocumentDetail) => void }) {
@@ -54,7 +54,7 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
               {f === 'level' ? (
                 <select value={draft.level ?? ''} onChange={(e) => setDraft({ ...draft, level: (e.target.value || null) as MetadataFields['level'] })}>
                   <option value="">—</option>
-                  {(['national', 'province', 'municipality', 'city', 'district', 'county'] as const).map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+                  {adminLevels.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
                 </select>
               ) : (
                 <input value={draft[f] ?? ''} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} data-testid={`metadata-input-${f}`} />

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { SearchFilters } from '../../../shared/api/methods/search';
+import { adminLevels } from '../../../shared/domain/vocabulary';
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
@@ -37,7 +38,7 @@ export function Filters({ docs, themes, filters, onChange }: {
     <div className="search-filters toolbar" role="group" aria-label={t('filters.title')}>
       {select('city', t('filters.city'), filters.cities?.[0] ?? '', plain(options.cities), (v) => onChange({ ...filters, cities: one(v) }))}
       {select('province', t('filters.province'), filters.provinces?.[0] ?? '', plain(options.provinces), (v) => onChange({ ...filters, provinces: one(v) }))}
-      {select('level', t('filters.level'), filters.levels?.[0] ?? '', (['national', 'province', 'municipality', 'city', 'district', 'county'] as const).map((l) => ({ value: l, label: t(`filters.levels.${l}`) })),
+      {select('level', t('filters.level'), filters.levels?.[0] ?? '', adminLevels.map((l) => ({ value: l, label: t(`filters.levels.${l}`) })),
         (v) => onChange({ ...filters, levels: v ? [v as 'city'] : undefined }))}
       {select('validity', t('filters.validity'), filters.validity?.[0] ?? '', plain(options.validity), (v) => onChange({ ...filters, validity: one(v) }))}
       {select('from', t('filters.yearFrom'), filters.yearFrom?.toString() ?? '', plain(options.years.map(String)), (v) => onChange({ ...filters, yearFrom: v ? Number(v) : undefined }))}

@@ -1,5 +1,6 @@
 import { attributeFilter } from '../../../shared/api/methods/attributes';
 import type { SearchFilters } from '../../../shared/api/methods/search';
+import { adminLevels } from '../../../shared/domain/vocabulary';
 
 /**
  * A search lives in the URL (#/search?q=人才&city=青岛市&from=2016) so it can be bookmarked,
@@ -12,7 +13,7 @@ export interface SearchState {
 
 const list = (v: string | null) => (v ? v.split('|').filter(Boolean) : undefined);
 const int = (v: string | null) => (v && /^\d{1,4}$/.test(v) ? Number(v) : undefined);
-const levels = ['national', 'province', 'municipality', 'city', 'district', 'county'] as const;
+const levels = adminLevels;
 type Level = (typeof levels)[number];
 
 export function stateFromParams(p: URLSearchParams): SearchState {

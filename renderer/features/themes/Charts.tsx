@@ -12,6 +12,7 @@ import { currentCoderId, ensureCoder, useThemesState } from './store';
 import { routeHref } from '../../app/router';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { themeName } from './ThemeSelect';
+import { instrumentClasses } from '../../../shared/domain/vocabulary';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -180,7 +181,7 @@ export function MatrixView() {
   const { m, book } = data.data;
   const grid: Grid = {
     rows: book.themes.map((th) => ({ id: th.id, label: themeName(th, i18n.language) })),
-    cols: (['supply', 'environment', 'demand'] as const).map((c) => ({ id: c, label: t(`instruments.${c}`) })),
+    cols: instrumentClasses.map((c) => ({ id: c, label: t(`instruments.${c}`) })),
     cells: m.cells.map((c) => ({ row: c.themeId, col: c.instrument, count: c.count, clauses: c.clauses })),
   };
   const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);

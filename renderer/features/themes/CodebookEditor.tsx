@@ -4,6 +4,7 @@ import type { Theme } from '../../../shared/api/methods/themes';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { ArrowDownIcon, ArrowUpIcon, IndentIcon, OutdentIcon, PlusIcon } from '../../app/icons';
 import { orderTree, themeName } from './ThemeSelect';
+import { instrumentClasses } from '../../../shared/domain/vocabulary';
 
 interface Pending { kind: 'delete' | 'merge'; theme: Theme; target?: Theme }
 
@@ -70,7 +71,7 @@ export function CodebookEditor() {
             <EditField value={th.nameZh} label={t('nameZh')} testId="theme-name-zh" onSave={(v) => v && void run(api['themes.update']({ id: th.id, nameZh: v }))} />
             <EditField value={th.nameEn} label={t('nameEn')} testId="theme-name-en" onSave={(v) => void run(api['themes.update']({ id: th.id, nameEn: v }))} />
             <select aria-label={t('instrument')} value={th.instrument} onChange={(e) => void run(api['themes.update']({ id: th.id, instrument: e.target.value as Theme['instrument'] }))}>
-              {(['supply', 'environment', 'demand'] as const).map((c) => <option key={c} value={c}>{t(`instruments.${c}`)}</option>)}
+              {instrumentClasses.map((c) => <option key={c} value={c}>{t(`instruments.${c}`)}</option>)}
             </select>
             <span className="muted counts">{t('coded', { count: th.codedCount })} · {t('suggested', { count: th.suggestedCount })}</span>
             <span className="row-actions">

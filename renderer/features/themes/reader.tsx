@@ -8,6 +8,7 @@ import { ClauseThemeChips, ThemeFilter, clauseHasThemes } from './embed';
 import { ThemeSelect, themeName } from './ThemeSelect';
 import { useUndoShortcuts } from './useUndo';
 import './themes.css';
+import { type InstrumentClass, instrumentClasses } from '../../../shared/domain/vocabulary';
 
 /** Loads the codebook and the document's codings once per Reader, and again on every 'themes' event. */
 function useRanges(docId: number): MarkedRange[] {
@@ -73,10 +74,10 @@ function Actions({ clause, docId }: { clause: Clause; docId: number }) {
           <select
             data-testid="instrument-select"
             value={row.instrument ?? ''}
-            onChange={(e) => void api['themes.setInstrument']({ clauseId: clause.id, instrument: (e.target.value || null) as 'supply' | 'environment' | 'demand' | null })}
+            onChange={(e) => void api['themes.setInstrument']({ clauseId: clause.id, instrument: (e.target.value || null) as InstrumentClass | null })}
           >
             <option value="">—</option>
-            {(['supply', 'environment', 'demand'] as const).map((c) => <option key={c} value={c}>{t(`instruments.${c}`)}</option>)}
+            {instrumentClasses.map((c) => <option key={c} value={c}>{t(`instruments.${c}`)}</option>)}
           </select>{' '}
           {row.instrument && (
             <select
@@ -98,7 +99,7 @@ function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   );
 }
 
-function SelectionActions({ clause, docId, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
+function SelectionActions({ clause, start, end, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
   const api = useApi();
   const { t } = useTranslation('themes');
   const { codebook } = useThemesState();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { annotationKinds } from '../../domain/vocabulary';
 import { id, ok } from './common';
 
 /** What a note is attached to. Offsets are into the document's cleaned text. */
@@ -39,7 +40,7 @@ const content = z.string().min(2).max(1_000_000);
 export const annotationsMethods = {
   /** Notes, newest first, filtered by kind, document and text. */
   'annotations.list': method(
-    z.object({ kind: z.enum(['document', 'clause', 'range', 'alignmentRow', 'comparison']).optional(), docId: id.optional(), comparisonId: id.optional(), q: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    z.object({ kind: z.enum(annotationKinds).optional(), docId: id.optional(), comparisonId: id.optional(), q: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
     z.array(annotationSummary),
   ),
   /** The notes attached to one target (a clause, a range, an alignment row …). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { clauseKinds, linkDecisions, linkStatuses, sources } from '../../domain/vocabulary';
 import { id, ok } from './common';
 
 /** A document, or one part of it (one of the plans a file carries), as a member of a comparison. */
@@ -35,7 +36,7 @@ export const alignReason = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mutual') }),
 ]);
 
-export const linkStatus = z.enum(['suggested', 'confirmed', 'rejected']);
+export const linkStatus = z.enum(linkStatuses);
 
 /** A link between a clause of one member and a clause of another; `a` belongs to the earlier member. */
 export const alignmentLink = z.object({
@@ -45,7 +46,7 @@ export const alignmentLink = z.object({
   score: z.number().nullable(),
   status: linkStatus,
   /** auto: suggested by the aligner (possibly decided since); manual: linked by hand. */
-  source: z.enum(['auto', 'manual']),
+  source: z.enum(sources),
   reasons: z.array(alignReason),
   /** Either clause is boilerplate (wording recurring across many documents of the project): listed after content. */
   boilerplate: z.boolean().optional(),
@@ -58,7 +59,7 @@ export const compareClause = z.object({
   path: z.string(),
   /** The title of the plan (part) the clause belongs to, when its file holds several plans; else null. */
   part: z.string().nullable(),
-  kind: z.enum(['preamble', 'part', 'heading', 'measure']),
+  kind: z.enum(clauseKinds),
   heading: z.string().nullable(),
   text: z.string(),
   /** Headings of the enclosing clauses, outermost first. */
@@ -115,7 +116,7 @@ export const compareMethods = {
   ),
   /** Confirm or reject a link, or link two clauses by hand (confirmed). Decisions outlive re-alignment and re-import. */
   'compare.decide': method(
-    z.object({ a: id, b: id, status: z.enum(['confirmed', 'rejected']) }).strict().refine((x) => x.a !== x.b, 'A clause cannot be linked with itself.'),
+    z.object({ a: id, b: id, status: z.enum(linkDecisions) }).strict().refine((x) => x.a !== x.b, 'A clause cannot be linked with itself.'),
     alignmentLink,
   ),
   /** Forgets the decision on a pair: a link made by hand disappears, a suggestion is suggested again. */

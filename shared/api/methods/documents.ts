@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { adminLevels, clauseKinds, metadataEventKinds } from '../../domain/vocabulary';
 import { id, ok, taskId } from './common';
 
 const nullableText = z.string().nullable();
-export const adminLevels = ['national', 'province', 'municipality', 'city', 'district', 'county'] as const;
 const level = z.enum(adminLevels).nullable();
 
 export const metadataFields = z.object({
@@ -52,7 +52,7 @@ export type MetadataFieldName = z.infer<typeof metadataFieldNames>;
 /** A dated step of a regulation's life (adopted, approved, amended …) as its 题注 prints it. */
 export const metadataEvent = z.object({
   date: z.string().nullable(),
-  event: z.enum(['adopted', 'approved', 'amended', 'revised', 'published', 'effective']),
+  event: z.enum(metadataEventKinds),
   by: z.string().nullable(),
 });
 
@@ -96,7 +96,7 @@ export const clause = z.object({
   /** The number as printed ('一、', '(三)', '3.'); '' for preamble and part nodes. */
   label: z.string(),
   level: z.number().int(),
-  kind: z.enum(['preamble', 'part', 'heading', 'measure']),
+  kind: z.enum(clauseKinds),
   heading: z.string().nullable(),
   /** The clause's own text, without its label and its children's text. */
   text: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
+import { adminLevels } from '../../domain/vocabulary';
 import { attributeFilter } from './attributes';
 import { id } from './common';
 
@@ -13,7 +14,7 @@ export const searchFilters = z
   .object({
     cities: z.array(z.string()).optional(),
     provinces: z.array(z.string()).optional(),
-    levels: z.array(z.enum(['national', 'province', 'municipality', 'city', 'district', 'county'])).optional(),
+    levels: z.array(z.enum(adminLevels)).optional(),
     yearFrom: z.number().int().optional(),
     yearTo: z.number().int().optional(),
     docIds: z.array(id).optional(),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { attributeFilter } from './attributes';
+import { codingStatuses, instrumentClasses, sources } from '../../domain/vocabulary';
 import { id, ok } from './common';
 
 /** Theme ids are slugs: the default codebook's ids are part of the CLI contract (financing, talent …). */
 export const themeId = z.string().min(1).max(80).regex(/^[a-z0-9_]+$/u, 'A theme id is lower-case letters, digits and _');
-export const instrumentClass = z.enum(['supply', 'environment', 'demand']);
-export const codingStatus = z.enum(['suggested', 'accepted', 'rejected']);
-export const codingSource = z.enum(['auto', 'manual']);
+export const instrumentClass = z.enum(instrumentClasses);
+export const codingStatus = z.enum(codingStatuses);
+export const codingSource = z.enum(sources);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/u, 'A colour is #rrggbb');
 const name = z.string().trim().min(1).max(200);
 

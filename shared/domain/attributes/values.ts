@@ -4,8 +4,9 @@
  * compare, so "2021", "２０２１" and 2021 are one number and "2021/3/5" and "2021年3月5日" one date.
  */
 
-export const ATTRIBUTE_TYPES = ['text', 'choice', 'number', 'date', 'boolean'] as const;
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+import type { AttributeType } from '../vocabulary';
+
+export { attributeTypes as ATTRIBUTE_TYPES, type AttributeType } from '../vocabulary';
 
 /** What a caller gives: typed JSON or text typed into a cell. null (or blank text) clears. */
 export type AttributeInput = string | number | boolean | null;

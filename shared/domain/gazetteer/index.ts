@@ -2,7 +2,8 @@
 // and counties (GB/T 2260 codes from divisions.data.ts), with short forms (宁波, 海曙, 恩施) and a
 // small hand-written nickname table (aliases.ts). Pure lookup: no I/O.
 /** Levels of the divisions the gazetteer holds (GB/T 2260 has no national or municipality rows). */
-export type DivisionLevel = 'province' | 'city' | 'district' | 'county';
+export type DivisionLevel = Exclude<AdminLevel, 'national' | 'municipality'>;
+import type { AdminLevel } from '../vocabulary';
 import { DIVISIONS } from './divisions.data';
 import { CITY_NICKNAMES, FORMER_CITIES } from './aliases';
 

@@ -8,7 +8,7 @@ import type { InstrumentClass } from '../types';
 import { SUB_INSTRUMENTS } from './codebook';
 import { INSTRUMENT_LEXICON, type SubInstrumentId } from './instrument-lexicon';
 import { compileMatcher, matchWeights, normaliseForMatching } from './matcher';
-import type { ClauseForSuggestion, Suggestion, ThemeForSuggestion } from './suggest';
+import type { ClauseForSuggestion, Suggestion, ThemeForSuggestion } from './suggestion-types';
 
 const FIELD_THEMES = new Set(['talent', 'tech_innovation', 'space_carriers', 'public_services', 'land_property', 'other']);
 const TOOL_VOTE = 4;

@@ -1,43 +1,21 @@
 // Suggested themes and instrument class of one clause, from the policy lexicon plus similarity to
 // clauses the researcher has already coded. A suggestion is only ever a proposal: the backend never
 // lets it replace an accepted or rejected decision.
-import type { InstrumentClass } from '../types';
 import { DEFAULT_THEMES } from './codebook';
 import { NEUTRAL_TERMS, THEME_LEXICON } from './lexicon';
 import { compileMatcher, matchWeights, normaliseForMatching, type Matcher } from './matcher';
 import { similarThemes, type SimilarityIndex } from './similarity';
 import { classifyInstrument } from './instrument';
+import type { ClauseForSuggestion, Suggestion, ThemeForSuggestion } from './suggestion-types';
 import { isGoalStatement, targetEvidence } from './targets';
 
 export { classifyInstrument } from './instrument';
 
-export interface ClauseForSuggestion {
-  /** Key of the clause in a similarity index (its id), so it is not compared with itself. */
-  key?: string;
-  text: string;
-  /** The clause's own heading (就业目标, 拓宽小微企业融资渠道): a stronger signal than the body. */
-  heading?: string | null;
-  /** The nearest ancestor's heading: the section the clause sits in. */
-  sectionHeading?: string | null;
-}
-
-export interface ThemeForSuggestion {
-  id: string;
-  instrument: InstrumentClass;
-  /** Extra terms the researcher gave the theme (weight 2 each). */
-  keywords?: string[];
-}
+export type { ClauseForSuggestion, Suggestion, ThemeForSuggestion } from './suggestion-types';
 
 export interface SuggestOptions {
   themes?: ThemeForSuggestion[];
   similarity?: SimilarityIndex;
-}
-
-export interface Suggestion {
-  themes: Array<{ id: string; score: number }>;
-  instrument: InstrumentClass | null;
-  subInstrument: string | null;
-  instrumentScore: number;
 }
 
 /** Below this evidence a theme is not suggested at all: one defining term (融资担保) is enough. */

@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import type { AttributeType } from '../../../shared/domain/vocabulary';
 
 /** The attribute table (#/attributes): attributes, the bulk bar, the grid of documents. */
 export class AttributesSection {
@@ -10,7 +11,7 @@ export class AttributesSection {
   }
 
   /** Adds an attribute by typing its name (and options) with the keyboard. */
-  async create(name: string, type: 'text' | 'choice' | 'number' | 'date' | 'boolean', options?: string): Promise<string> {
+  async create(name: string, type: AttributeType, options?: string): Promise<string> {
     await this.page.getByTestId('attr-name').click();
     await this.page.keyboard.type(name);
     await this.page.getByTestId('attr-type').selectOption(type);

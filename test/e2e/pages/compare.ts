@@ -1,4 +1,5 @@
 import { type Locator, type Page, expect } from '@playwright/test';
+import type { LinkStatus } from '../../../shared/domain/vocabulary';
 
 /** The Compare section: the list of comparisons, the new-comparison dialog, the side-by-side view. */
 export class ComparePage {
@@ -71,7 +72,7 @@ export class CompareView {
   rowDetails(): Locator {
     return this.page.getByTestId('row-details');
   }
-  links(status: 'suggested' | 'confirmed' | 'rejected'): Locator {
+  links(status: LinkStatus): Locator {
     return this.page.locator(`[data-testid=row-link][data-status=${status}]`);
   }
   /** The row at a position of the (filtered) list, by its index rather than its place among the rendered rows. */

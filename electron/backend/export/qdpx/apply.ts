@@ -1,10 +1,10 @@
-import type { Output } from '../../../../shared/api/contract';
+import type { Input, Output } from '../../../../shared/api/contract';
 import type { QdpxImportReport } from '../../../../shared/api/methods/export';
 import type { BackendContext } from '../../context';
 import { safeFileName } from '../files';
 import { lexicalFromText } from './lexical-from-text';
 import type { ParsedQdpx, QdpxSource } from './read';
-import { textOffsetMap } from './text-map';
+import { locateByText, textOffsetMap } from '../../../../shared/domain/reanchor';
 import { applyVariableValues, ensureAttributes } from './variables';
 
 /**
@@ -35,21 +35,20 @@ export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progres
   } catch (e) {
     // Leave the project as it was: take back the documents and themes this import added
     // (their codings and notes go with them).
-    for (const id of created.docs) await ctx.call('documents.delete', { id }).catch(() => {});
-    for (const id of created.themes.reverse()) await ctx.call('themes.delete', { id }).catch(() => {});
-    for (const id of created.attributes) await ctx.call('attributes.delete', { id }).catch(() => {});
+    for (const id of created.docs) await ctx.api.documents.delete({ id }).catch(() => {});
+    for (const id of created.themes.reverse()) await ctx.api.themes.delete({ id }).catch(() => {});
+    for (const id of created.attributes) await ctx.api.attributes.delete({ id }).catch(() => {});
     throw e;
   }
 }
 
 async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void, created: { docs: number[]; themes: string[]; attributes: number[] }): Promise<QdpxImportReport> {
-  const call = async <T>(m: string, input: unknown) => (await ctx.call(m, input)) as T;
   const warnings = [...parsed.warnings];
   const report: QdpxImportReport = { documents: [], themes: { created: 0, reused: 0 }, codings: 0, notes: 0, warnings };
 
   // Codebook first: codes by GUID → theme ids, parents before children.
   const themeOf = new Map<string, string>();
-  const book = await call<Output<'themes.codebook'>>('themes.codebook', {});
+  const book = await ctx.api.themes.codebook({});
   const byName = new Map<string, string>();
   for (const t of book.themes) for (const n of [t.nameZh, t.nameEn]) if (n && !byName.has(n.trim())) byName.set(n.trim(), t.id);
   const pending = [...parsed.codes];
@@ -62,7 +61,7 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
       report.themes.reused++;
       continue;
     }
-    const theme = await call<Output<'themes.create'>>('themes.create', {
+    const theme = await ctx.api.themes.create({
       nameZh: code.name.slice(0, 200), color: expandColor(code.color), description: code.description?.slice(0, 2000),
       parentId: code.parentGuid ? (themeOf.get(code.parentGuid) ?? null) : null,
     });
@@ -76,11 +75,11 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
   const attributes = await ensureAttributes(ctx, parsed.variables ?? [], warnings);
   created.attributes.push(...attributes.created);
 
-  const taken = new Set((await call<Output<'documents.list'>>('documents.list', {})).map((d) => d.file));
+  const taken = new Set((await ctx.api.documents.list({})).map((d) => d.file));
   const notesUsed = new Set<string>();
-  const addNote = async (target: unknown, text: string) => {
+  const addNote = async (target: Input<'annotations.create'>['target'], text: string) => {
     if (!text.trim()) return;
-    await call('annotations.create', { target, content: lexicalFromText(text) });
+    await ctx.api.annotations.create({ target, content: lexicalFromText(text) });
     report.notes++;
   };
   let split = 0;
@@ -92,7 +91,7 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
     let file = `${safeFileName(source.name).replace(/\.(txt|docx?|pdf|html?|md)$/i, '')}.txt`;
     for (let n = 2; taken.has(file); n++) file = `${safeFileName(source.name)} (${n}).txt`;
     taken.add(file);
-    const imp = await call<Output<'documents.importFiles'>>('documents.importFiles', { files: [{ name: file, dataBase64: Buffer.from(source.text, 'utf8').toString('base64') }] });
+    const imp = await ctx.api.documents.importFiles({ files: [{ name: file, dataBase64: Buffer.from(source.text, 'utf8').toString('base64') }] });
     const docId = imp.imported[0]?.id ?? imp.duplicates[0]?.id ?? imp.updated[0]?.id;
     if (!docId) {
       warnings.push(`The source "${source.name}" could not be imported: ${imp.errors[0]?.message ?? 'unknown reason'}.`);
@@ -100,10 +99,10 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
     }
     if (imp.imported.length) created.docs.push(docId);
     if (imp.duplicates.length) warnings.push(`The source "${source.name}" is already in the project; its codings and notes were added to the existing document.`);
-    const detail = await call<Output<'documents.get'>>('documents.get', { id: docId });
+    const detail = await ctx.api.documents.get({ id: docId });
     report.documents.push({ id: docId, title: detail.title, source: source.name });
-    const { text: cleaned } = await call<Output<'documents.text'>>('documents.text', { id: docId });
-    const clauses = await call<Output<'documents.clauses'>>('documents.clauses', { id: docId });
+    const { text: cleaned } = await ctx.api.documents.text({ id: docId });
+    const clauses = await ctx.api.documents.clauses({ id: docId });
     const map = textOffsetMap(source.text, cleaned) ?? locateByText(source.text, cleaned);
 
     for (const sel of source.selections) {
@@ -127,7 +126,7 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
       if (pieces.length > 1 && themeIds.length) split++;
       for (const themeId of themeIds) {
         for (const p of pieces) {
-          await call('themes.code', p.whole ? { clauseId: p.clause.id, themeId } : { clauseId: p.clause.id, themeId, start: p.start, end: p.end });
+          await ctx.api.themes.code(p.whole ? { clauseId: p.clause.id, themeId } : { clauseId: p.clause.id, themeId, start: p.start, end: p.end });
           report.codings++;
         }
       }
@@ -156,13 +155,4 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
   if (loose.length) warnings.push(`${loose.length} note(s) not attached to any text (project or code notes) could not be placed: PolicyLens keeps notes on documents, clauses and text.`);
   if (report.documents.length) ctx.events.changed('themes');
   return report;
-}
-
-/** Fallback when the diff gives up: offsets of text found verbatim move with it; others are lost. */
-function locateByText(from: string, to: string): (o: number) => number {
-  return (o) => {
-    const probe = from.slice(o, o + 12);
-    const at = probe ? to.indexOf(probe) : -1;
-    return at >= 0 ? at : 0;
-  };
 }

@@ -1,4 +1,3 @@
-import type { Output } from '../../../../shared/api/contract';
 import { numberText } from '../../../../shared/domain/attributes/values';
 import type { BackendContext } from '../../context';
 import type { ExportAttribute, ExportDocument, ExportModel } from '../model';
@@ -67,24 +66,23 @@ export function attributeOfVariable(v: QdpxVariable): { name: string; type: Expo
  * variable GUID → attribute id, and the ids it created (so a failed import can take them back).
  */
 export async function ensureAttributes(ctx: BackendContext, variables: QdpxVariable[], warnings: string[]): Promise<{ byGuid: Map<string, { id: number; type: string }>; created: number[] }> {
-  const call = async <T>(m: string, input: unknown) => (await ctx.call(m, input)) as T;
   const byGuid = new Map<string, { id: number; type: string }>();
   const created: number[] = [];
-  const existing = await call<Output<'attributes.list'>>('attributes.list', {});
+  const existing = await ctx.api.attributes.list({});
   for (const v of variables) {
     const want = attributeOfVariable(v);
     if (!want) continue;
     const same = existing.find((a) => a.name === want.name.trim());
     if (same && same.type === want.type) {
       const missing = want.options.filter((o) => !same.options.includes(o));
-      if (missing.length) await call('attributes.update', { id: same.id, options: [...same.options, ...missing] });
+      if (missing.length) await ctx.api.attributes.update({ id: same.id, options: [...same.options, ...missing] });
       byGuid.set(v.guid, { id: same.id, type: same.type });
       continue;
     }
     const name = same ? `${want.name} (${want.type})` : want.name;
     if (same) warnings.push(`The variable “${want.name}” has another type than the attribute of that name here; it was imported as “${name}”.`);
     try {
-      const a = await call<Output<'attributes.create'>>('attributes.create', { name, type: want.type, options: want.options });
+      const a = await ctx.api.attributes.create({ name, type: want.type, options: want.options });
       created.push(a.id);
       existing.push(a);
       byGuid.set(v.guid, { id: a.id, type: a.type });
@@ -104,7 +102,7 @@ export async function applyVariableValues(ctx: BackendContext, docId: number, va
     if (a) planned.set(a.id, a.type === 'date' ? v.value.slice(0, 10) : v.value);
   }
   if (!planned.size) return 0;
-  const set = (entries: Array<[number, string]>) => ctx.call('attributes.set', { docIds: [docId], values: entries.map(([attributeId, value]) => ({ attributeId, value })) });
+  const set = (entries: Array<[number, string]>) => ctx.api.attributes.set({ docIds: [docId], values: entries.map(([attributeId, value]) => ({ attributeId, value })) });
   try {
     await set([...planned]); // one undo step per document
     return planned.size;

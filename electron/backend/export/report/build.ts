@@ -119,7 +119,7 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
     const cells = texts.map((cs, i) => {
       // Each cell is compared with the first non-empty one; that one with the next.
       const ref = joined[i] === reference ? second : reference;
-      const refAgencies = texts.find((other, j) => j !== i && joined[j] === ref)?.flatMap(agencyNames) ?? [];
+      const refAgencies = texts.find((_other, j) => j !== i && joined[j] === ref)?.flatMap(agencyNames) ?? [];
       return cs.map((c) => ({ id: c.id, path: c.path, label: c.label, heading: c.heading, segments: segmentText(c.text, cs.length === 1 ? ref : null, { own: agencyNames(c), other: refAgencies }) }));
     });
     const allIds = texts.flat().map((c) => c.id);

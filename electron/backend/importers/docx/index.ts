@@ -4,9 +4,9 @@
 // One paragraph per line, one table row per line with its cells separated by tabs. The zip is checked
 // first (zip-guard.ts) so a bomb is never inflated. Nothing in the file is executed.
 import type JSZip from 'jszip';
-import type { Importer } from './types';
-import { badFile } from './errors';
-import { openDocxZip } from './zip-guard';
+import type { Importer } from '../types';
+import { badFile } from '../errors';
+import { openDocxZip } from '../zip-guard';
 import { child, elements, parseXmlPart, type XmlElement } from './docx-xml';
 import { DocxNumbering } from './docx-numbering';
 import { DocxBodyReader } from './docx-body';

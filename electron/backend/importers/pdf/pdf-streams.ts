@@ -4,7 +4,7 @@
 // total passes the budget. Streams that do not inflate (images in DCT, encrypted data) are skipped:
 // pdf.js does not inflate those either.
 import { constants, inflateSync } from 'node:zlib';
-import { badFile } from './errors';
+import { badFile } from '../errors';
 
 /** Far above real policy PDFs (a 300-page scanned report inflates to tens of MB of content streams). */
 export const PDF_INFLATED_LIMIT = 256 * 1024 * 1024;

@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Importer } from './types';
-import { badFile } from './errors';
+import type { Importer } from '../types';
+import { badFile } from '../errors';
 import { linesFromItems, type PositionedText } from './pdf-lines';
 import { checkPdfStreams } from './pdf-streams';
 import { repairCjkRadicals } from './pdf-unicode';

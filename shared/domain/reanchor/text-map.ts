@@ -28,3 +28,12 @@ export function textOffsetMap(from: string, to: string): ((offset: number) => nu
   map[from.length] = to.length;
   return (o) => map[Math.max(0, Math.min(from.length, o))];
 }
+
+/** Fallback when the diff gives up: offsets of text found verbatim move with it; others map to 0. */
+export function locateByText(from: string, to: string): (o: number) => number {
+  return (o) => {
+    const probe = from.slice(o, o + 12);
+    const at = probe ? to.indexOf(probe) : -1;
+    return at >= 0 ? at : 0;
+  };
+}

@@ -3,10 +3,10 @@
 // markdown-lists.ts); emphasis markers, link targets, images, code fences, table pipes and front
 // matter go; HTML blocks are reduced to their text by the HTML converter. Line-based on purpose: the
 // structure that matters here is lines, and a policy text uses only the simple constructs.
-import type { Importer } from './types';
-import { badFile } from './errors';
-import { decodeTextBytes, normaliseNewlines } from './text-decoding';
-import { htmlToText } from './html-to-text';
+import type { Importer } from '../types';
+import { badFile } from '../errors';
+import { decodeTextBytes, normaliseNewlines } from '../text-decoding';
+import { htmlToText } from '../html-to-text';
 import { MarkdownLists } from './markdown-lists';
 
 export const markdownImporter: Importer = {
