@@ -53,6 +53,9 @@ for await (const line of createInterface({ input: process.stdin })) {
       const r = (await backend.invoke('export.importQdpx', { path: file })) as { warnings: string[] };
       imported = 1;
       warnings = r.warnings.length;
+      // Imported codings make the themes feature recompute every suggestion of the project after
+      // an 800 ms debounce: that work belongs to this file, not to the next one.
+      await new Promise((settled) => setTimeout(settled, 1500));
     } else if (file.endsWith('.policylens')) {
       const target = join(dirname(process.argv[2]), 'restored.db');
       for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
