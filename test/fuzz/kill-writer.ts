@@ -41,7 +41,7 @@ for (let step = 0; ; step++) {
     for (const d of [...report.imported, ...report.updated]) {
       const clauses = await clausesOf(d.id);
       docs = docs.filter((x) => x.id !== d.id).concat({ id: d.id, clauses });
-      say({ ack: 'doc', id: d.id, clauses: clauses.length });
+      say({ ack: 'doc', id: d.id, clauses: clauses.length, updated: report.updated.some((u) => u.id === d.id) });
     }
   } else if (r < 0.65 && themes.length) {
     const d = docs[Math.floor(rand() * docs.length)];
@@ -49,7 +49,7 @@ for (let step = 0; ; step++) {
     const themeId = themes[Math.floor(rand() * themes.length)].id;
     try {
       const { codingId } = (await b.invoke('themes.code', { clauseId, themeId })) as { codingId: number };
-      say({ ack: 'coding', id: codingId, clauseId, themeId });
+      say({ ack: 'coding', id: codingId, clauseId, themeId, docId: d.id });
     } catch {
       // already coded: not a write
     }

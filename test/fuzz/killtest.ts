@@ -40,7 +40,7 @@ function cpuMsOf(pid: number): number {
   }
 }
 
-interface Ack { ack: string; id: number; marker?: string; step?: number; clauses?: number; clauseId?: number; themeId?: string }
+interface Ack { ack: string; id: number; marker?: string; step?: number; clauses?: number; clauseId?: number; themeId?: string; docId?: number; updated?: boolean }
 
 function runOnce(run: number): Promise<{ acks: Ack[]; killedAfterMs: number }> {
   return new Promise((done) => {
@@ -73,7 +73,7 @@ function runOnce(run: number): Promise<{ acks: Ack[]; killedAfterMs: number }> {
 
 const problems: string[] = [];
 let totalAcks = 0;
-const counts = { doc: 0, coding: 0, note: 0 };
+const counts = { doc: 0, coding: 0, note: 0, reanchored: 0 };
 const started = performance.now();
 for (let run = 0; run < RUNS; run++) {
   const { acks, killedAfterMs } = await runOnce(run);
@@ -90,8 +90,12 @@ for (let run = 0; run < RUNS; run++) {
         if (n === 0) problems.push(`run ${run}: acknowledged document ${a.id} is missing or has no clauses`);
       } else if (a.ack === 'coding') {
         counts.coding++;
+        // A later re-import of its document re-anchors the coding (and reports the ones it
+        // cannot place): that is the import's doing, not a lost write.
+        const reimported = acks.slice(acks.indexOf(a) + 1).some((b) => b.ack === 'doc' && b.updated && b.id === a.docId);
         const row = p.prepare('SELECT 1 FROM codings WHERE id = ?').get(a.id);
-        if (!row) problems.push(`run ${run}: acknowledged coding ${a.id} is lost`);
+        if (!row && reimported) counts.reanchored++;
+        else if (!row) problems.push(`run ${run}: acknowledged coding ${a.id} is lost`);
       }
     }
     const lastNote = acks.filter((a) => a.ack === 'note').pop();
@@ -113,7 +117,7 @@ for (let run = 0; run < RUNS; run++) {
   // Printed as it goes, so a run stopped early still tells what it found.
   console.log(`run ${run + 1}/${RUNS}: killed after ${killedAfterMs} ms of the writer's CPU time, ${acks.length} acknowledged writes checked, ${found} problems${found ? `: ${problems.slice(before).join('; ')}` : ''}`);
 }
-console.log(`\nkilltest: ${RUNS} runs in ${Math.round((performance.now() - started) / 1000)} s, ${totalAcks} acknowledged writes (${counts.doc} documents, ${counts.coding} codings, ${counts.note} note saves)`);
+console.log(`\nkilltest: ${RUNS} runs in ${Math.round((performance.now() - started) / 1000)} s, ${totalAcks} acknowledged writes (${counts.doc} documents, ${counts.coding} codings of which ${counts.reanchored} gone with a later re-import of their document, ${counts.note} note saves)`);
 console.log(`lost acknowledged writes / partial documents / integrity failures: ${problems.length}`);
 for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
 rmSync(dir, { recursive: true, force: true });
