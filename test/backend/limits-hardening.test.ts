@@ -78,12 +78,13 @@ describe('long single lines', () => {
       const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/fuzz/import-one.ts'), join(dir, 'p.db'), file], { cwd: repoRoot, encoding: 'utf8', timeout: 900_000 });
       // Killed only as a hang guard: on a busy machine the wall time says nothing about this import.
       expect(r.signal, `the import was killed after 900 s: ${r.stderr?.slice(-500)}`).toBeNull();
-      const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { cpuMs: number; maxRssMB: number; imported: number; integrity: string };
+      const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { importCpuMs: number; maxRssMB: number; imported: number; integrity: string };
       expect(out.imported).toBe(1);
       expect(out.integrity).toBe('ok');
       expect(out.maxRssMB).toBeLessThan(1024);
-      // CPU time, not wall time: the limit holds on a loaded machine too.
-      expect(out.cpuMs).toBeLessThan(10_000);
+      // CPU time of the import (not of starting Node and compiling the backend), not wall time:
+      // the limit holds on a loaded machine too.
+      expect(out.importCpuMs).toBeLessThan(10_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

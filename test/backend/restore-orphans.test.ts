@@ -1,12 +1,13 @@
-// A backup whose rows refer to rows that do not exist (written with foreign keys off, as the fuzz
-// harness did) passes SQLite's integrity_check; restore must still refuse it and write nothing.
-import { copyFileSync, existsSync } from 'node:fs';
+// Damage that passes SQLite's integrity_check, found by the fuzz harness: rows that refer to rows
+// that do not exist (written with foreign keys off), and a header naming no valid text encoding.
+// Restore must refuse each with a message and write nothing.
+import { copyFileSync, existsSync, openSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import type { Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
-import { freshProject } from '../contract/harness';
+import { freshProject, repoRoot } from '../contract/harness';
 import { call } from './export.fixture';
 
 let disposers: Array<() => void> = [];
@@ -38,4 +39,21 @@ it.each([
   // The untouched backup still restores.
   const ok = await call<Output<'export.restore'>>(p.backend, 'export.restore', { backupPath: backup.path, targetPath: target });
   expect(ok.documentCount).toBeGreaterThan(0);
+});
+
+it('restore refuses a backup whose header names no valid text encoding, with a message', async () => {
+  const p = await freshProject();
+  disposers.push(p.dispose);
+  // A backup of an older schema: the damage shows when its migrations run.
+  const tampered = join(p.dir, 'tampered.policylens');
+  copyFileSync(join(repoRoot, 'test/fixtures/projects/schema-001.policylens'), tampered);
+  // Offset 56 of an SQLite header: the text encoding (1 UTF-8, 2/3 UTF-16); the fuzz case's bytes.
+  const fd = openSync(tampered, 'r+');
+  writeSync(fd, Buffer.from([0x33, 0x50, 0xc9, 0x30]), 0, 4, 56);
+  closeSync(fd);
+  const target = join(p.dir, 'restored.db');
+  const err = (await call(p.backend, 'export.restore', { backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
+  expect(err.code).toBe('bad_file');
+  expect(err.message).toMatch(/tampered\.policylens is damaged/);
+  expect(existsSync(target)).toBe(false);
 });

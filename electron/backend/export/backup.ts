@@ -85,7 +85,13 @@ export function restoreTo(ctx: BackendContext, backupPath: string, targetPath: s
     let documentCount: number;
     let schemaVersion: number;
     try {
-      migrate(db);
+      try {
+        migrate(db);
+      } catch (e) {
+        // Damage the checks above cannot see (found by the fuzz harness: a header naming no valid
+        // text encoding passes integrity_check and fails only when a migration runs).
+        throw new ApiError('bad_file', `${basename(backupPath)} is damaged: it could not be brought up to this version's schema (${(e as Error).message}).`);
+      }
       documentCount = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
       schemaVersion = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v;
       db.pragma('wal_checkpoint(TRUNCATE)');
