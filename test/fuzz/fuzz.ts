@@ -1,18 +1,27 @@
-// The fuzz harness (`npm run fuzz`; not part of `npm test`): mutated files of every importable
-// format, made from the seeds, the test fixtures and the shared corpus, each imported in a child
-// process (import-many.ts) watched for crashes, hangs over 30 s and its peak memory per file; the
-// project's PRAGMA integrity_check after every batch. Failing inputs are kept for replay.
+// The fuzz harness (`npm run fuzz`; not part of `npm test`): mutated files of every format
+// PolicyLens reads — documents (TXT, HTML, Markdown, DOCX, PDF), REFI-QDA projects (.qdpx) and
+// backups (.policylens, through restore) — made from the seeds, the test fixtures, the shared
+// corpus and a small project written here, each imported in a child process (import-many.ts)
+// watched for crashes, hangs and its peak memory and CPU time per file; the project's
+// PRAGMA integrity_check after every batch and every restored backup's too. Failing inputs are
+// kept for replay.
 //
-//   npm run fuzz -- [--count 1000] [--seed 1] [--jobs 2] [--out DIR]
-//   npm run fuzz -- --killtest [--runs 30]     the kill -9 harness instead (killtest.ts)
+// File i of a run depends only on (--seed, i), so a long run goes in chunks (--offset) that can be
+// stopped and resumed; each file's result is appended to results.jsonl as soon as it is known.
+//
+//   npm run fuzz -- [--count 1000] [--offset 0] [--seed 1] [--jobs 2] [--out DIR] [--hang-ms 30000]
+//   npm run fuzz -- --summary DIR…               the figures of finished chunks together
+//   npm run fuzz -- --killtest [--runs 30]       the kill -9 harness instead (killtest.ts)
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../support/random';
 import { mutate } from './mutate';
+import { mutateProject } from './mutate-project';
+import { writeProjectSeeds } from './project-seeds';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const arg = (name: string, fallback: string) => {
@@ -24,16 +33,19 @@ if (process.argv.includes('--killtest')) {
   process.exit(0);
 }
 const COUNT = Number(arg('count', '1000'));
+const OFFSET = Number(arg('offset', '0'));
 const SEED = Number(arg('seed', '1'));
 const JOBS = Number(arg('jobs', '2'));
-const HANG_MS = 30_000;
+/** A file is a hang when it uses this much CPU time, or gets no result in 60× this wall time. */
+const HANG_MS = Number(arg('hang-ms', '30000'));
+const MEMORY_LIMIT_MB = 1024;
 const BATCH = 40;
-const out = resolve(arg('out', join(tmpdir(), `policylens-fuzz-${SEED}`)));
+const out = resolve(arg('out', join(tmpdir(), `policylens-fuzz-${SEED}-${OFFSET}`)));
 
-const FORMATS = ['.txt', '.html', '.htm', '.md', '.docx', '.pdf'];
+const FORMATS = ['.txt', '.html', '.htm', '.md', '.docx', '.pdf', '.qdpx', '.policylens'];
 
-function listSeeds(): string[] {
-  const found: string[] = [];
+function listSeeds(projectSeeds: string[]): string[] {
+  const found: string[] = [...projectSeeds];
   const walk = (dir: string, limit: number) => {
     if (!existsSync(dir)) return;
     const picked: string[] = [];
@@ -59,39 +71,52 @@ function listSeeds(): string[] {
   return found;
 }
 
+/** CPU time (user + system) a process has used so far, from /proc; 0 where there is no /proc. */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
 interface Result {
   file: string;
   how: string;
   format: string;
+  seed: string;
   bytes: number;
   ms: number;
+  cpuMs: number;
   peakMB: number;
-  outcome: 'imported' | 'refused' | 'unexpected' | 'crash' | 'hang';
+  outcome: 'imported' | 'refused' | 'unexpected' | 'crash' | 'hang' | 'memory' | 'damaged';
   message: string | null;
 }
 
 async function main(): Promise<void> {
-  const seeds = listSeeds();
-  const rand = prng(SEED);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'inputs'), { recursive: true });
+  const seeds = listSeeds(await writeProjectSeeds(join(out, 'seeds')));
   const meta = new Map<string, { how: string; format: string; bytes: number; seed: string }>();
   const files: string[] = [];
   const bySeed = new Map<string, Uint8Array>();
   const load = (p: string) => bySeed.get(p) ?? (bySeed.set(p, new Uint8Array(readFileSync(p))), bySeed.get(p)!);
   // Formats in turn (a .txt-heavy seed list must not crowd out the others), a random seed of each.
   const formats = [...new Set(seeds.map((s) => extname(s).toLowerCase()))].sort();
-  for (let i = 0; i < COUNT; i++) {
+  for (let i = OFFSET; i < OFFSET + COUNT; i++) {
+    const rand = prng(SEED * 1_000_003 + i);
     const ext = formats[i % formats.length];
     const same = seeds.filter((s) => extname(s).toLowerCase() === ext);
     const seed = same[Math.floor(rand() * same.length)];
-    const { bytes, how } = await mutate(load(seed), load(same[Math.floor(rand() * same.length)]), rand);
+    const other = same[Math.floor(rand() * same.length)];
+    const { bytes, how } = ext === '.policylens' ? await mutateProject(load(seed), rand) : await mutate(load(seed), load(other), rand, ext);
     const name = join(out, 'inputs', `${String(i).padStart(5, '0')}${ext}`);
     writeFileSync(name, bytes);
     meta.set(name, { how, format: ext.slice(1), bytes: bytes.length, seed: seed.replace(root + '/', '') });
     files.push(name);
   }
-  console.log(`fuzz: ${files.length} mutated files from ${seeds.length} seeds (seed ${SEED}), ${JOBS} workers, inputs in ${out}`);
+  console.log(`fuzz: files ${OFFSET}…${OFFSET + COUNT - 1} (${formats.join(' ')}) from ${seeds.length} seeds (seed ${SEED}), ${JOBS} workers, inputs in ${out}`);
 
   const results: Result[] = [];
   const integrity: string[] = [];
@@ -120,19 +145,28 @@ async function main(): Promise<void> {
       const remaining = new Set(batch);
       const record = (file: string, r: Partial<Result>) => {
         const m = meta.get(file)!;
-        results.push({ file, how: m.how, format: m.format, bytes: m.bytes, ms: 0, peakMB: 0, outcome: 'imported', message: null, ...r });
+        const result: Result = { file, how: m.how, format: m.format, seed: m.seed, bytes: m.bytes, ms: 0, cpuMs: 0, peakMB: 0, outcome: 'imported', message: null, ...r };
+        results.push(result);
+        appendFileSync(join(out, 'results.jsonl'), JSON.stringify(result) + '\n');
         remaining.delete(file);
       };
+      // The child is killed once the file has used HANG_MS of CPU time (read from /proc, so a
+      // shared, busy machine does not make a slow file look hung); wall time is only the last
+      // resort, for a child stuck without using CPU.
+      let cpuAtStart = 0;
       const watchdog = setInterval(() => {
-        if (current && performance.now() - currentSince > HANG_MS) {
-          record(current, { outcome: 'hang', ms: Math.round(performance.now() - currentSince), message: `no result after ${HANG_MS / 1000} s` });
+        if (!current) return;
+        const cpu = cpuMsOf(child.pid!) - cpuAtStart;
+        const wall = performance.now() - currentSince;
+        if (cpu > HANG_MS || wall > HANG_MS * 60) {
+          record(current, { outcome: 'hang', ms: Math.round(wall), cpuMs: Math.round(cpu), message: cpu > HANG_MS ? `no result after ${HANG_MS / 1000} s of CPU time` : `no result after ${HANG_MS * 60 / 1000} s of wall time` });
           current = null;
           finished = true;
           process.kill(-child.pid!, 'SIGKILL');
         }
       }, 500);
       createInterface({ input: child.stdout! }).on('line', (line) => {
-        let o: { start?: string; file?: string; ms?: number; peakMB?: number; imported?: number; error?: string | null; integrity?: string };
+        let o: { start?: string; file?: string; ms?: number; cpuMs?: number; peakMB?: number; imported?: number; error?: string | null; integrity?: string; restoredIntegrity?: string };
         try {
           o = JSON.parse(line);
         } catch {
@@ -141,15 +175,24 @@ async function main(): Promise<void> {
         if (o.start) {
           current = o.start;
           currentSince = performance.now();
+          cpuAtStart = cpuMsOf(child.pid!);
         } else if (o.file) {
           current = null;
           const unexpected = o.error && /^(Could not import this file:|PolicyLens hit an internal error)/.test(o.error);
-          record(o.file, { ms: o.ms, peakMB: o.peakMB, outcome: o.imported ? 'imported' : unexpected ? 'unexpected' : o.error ? 'refused' : 'unexpected', message: o.error ?? null });
-        } else if (o.integrity) integrity.push(o.integrity);
+          const outcome: Result['outcome'] =
+            (o.cpuMs ?? 0) > HANG_MS ? 'hang'
+            : (o.peakMB ?? 0) > MEMORY_LIMIT_MB ? 'memory'
+            : o.restoredIntegrity !== undefined && o.restoredIntegrity !== 'ok' ? 'damaged'
+            : o.imported ? 'imported' : unexpected ? 'unexpected' : o.error ? 'refused' : 'unexpected';
+          record(o.file, { ms: o.ms, cpuMs: o.cpuMs, peakMB: o.peakMB, outcome, message: o.error ?? (outcome === 'damaged' ? `restored project: ${o.restoredIntegrity}` : null) });
+        } else if (o.integrity) {
+          integrity.push(o.integrity);
+          appendFileSync(join(out, 'integrity.jsonl'), JSON.stringify(o.integrity) + '\n');
+        }
       });
       child.on('exit', (code, signal) => {
         clearInterval(watchdog);
-        if (current && !finished) record(current, { outcome: 'crash', message: `child exited (${signal ?? code}) while importing` });
+        if (current && !finished) record(current, { outcome: 'crash', ms: Math.round(performance.now() - currentSince), message: `child exited (${signal ?? code}) while importing` });
         done(batch.filter((f) => remaining.has(f)));
       });
       child.stdin!.write(batch.join('\n') + '\n#integrity\n');
@@ -161,27 +204,44 @@ async function main(): Promise<void> {
   summarise(results, integrity, (performance.now() - started) / 1000);
 }
 
-function summarise(results: Result[], integrity: string[], seconds: number): void {
+function summarise(results: Result[], integrity: string[], seconds: number | null): void {
   const count = (o: Result['outcome']) => results.filter((r) => r.outcome === o).length;
   const peaks = results.filter((r) => r.peakMB > 0).map((r) => r.peakMB).sort((a, b) => a - b);
   const q = (p: number) => peaks[Math.min(peaks.length - 1, Math.floor(p * peaks.length))] ?? 0;
   const formats = [...new Set(results.map((r) => r.format))].sort();
-  console.log(`\n${results.length} files in ${Math.round(seconds)} s`);
-  console.log('format  files imported refused unexpected crash hang  peak MB (max)');
+  console.log(`\n${results.length} files${seconds === null ? '' : ` in ${Math.round(seconds)} s`}`);
+  console.log('format      files imported refused unexpected crash hang memory damaged  max CPU s  max wall s  max peak MB');
   for (const f of formats) {
     const rs = results.filter((r) => r.format === f);
     const n = (o: Result['outcome']) => rs.filter((r) => r.outcome === o).length;
-    console.log(`${f.padEnd(7)} ${String(rs.length).padStart(5)} ${String(n('imported')).padStart(8)} ${String(n('refused')).padStart(7)} ${String(n('unexpected')).padStart(10)} ${String(n('crash')).padStart(5)} ${String(n('hang')).padStart(4)}  ${Math.max(0, ...rs.map((r) => r.peakMB))}`);
+    const max = (k: 'cpuMs' | 'ms' | 'peakMB') => Math.max(0, ...rs.map((r) => r[k] ?? 0));
+    console.log(`${f.padEnd(11)} ${String(rs.length).padStart(5)} ${String(n('imported')).padStart(8)} ${String(n('refused')).padStart(7)} ${String(n('unexpected')).padStart(10)} ${String(n('crash')).padStart(5)} ${String(n('hang')).padStart(4)} ${String(n('memory')).padStart(6)} ${String(n('damaged')).padStart(7)}  ${(max('cpuMs') / 1000).toFixed(1).padStart(9)}  ${(max('ms') / 1000).toFixed(1).padStart(10)}  ${String(max('peakMB')).padStart(11)}`);
   }
-  console.log(`crashes ${count('crash')}, hangs > 30 s ${count('hang')}, unexpected errors ${count('unexpected')}`);
-  console.log(`peak memory per file: median ${q(0.5)} MB, p99 ${q(0.99)} MB, max ${q(1)} MB; files over 1 GB: ${peaks.filter((p) => p > 1024).length}`);
-  const slow = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
-  console.log(`slowest: ${slow.map((r) => `${r.file.split('/').pop()} ${r.how} ${(r.bytes / 1048576).toFixed(1)} MB ${r.ms} ms`).join('; ')}`);
+  console.log(`crashes ${count('crash')}, hangs (> ${HANG_MS / 1000} s CPU, or no answer in ${HANG_MS * 60 / 1000} s) ${count('hang')}, over ${MEMORY_LIMIT_MB} MB ${count('memory')}, damaged restores ${count('damaged')}, unexpected errors ${count('unexpected')}`);
+  console.log(`peak memory per file: median ${q(0.5)} MB, p99 ${q(0.99)} MB, max ${q(1)} MB`);
+  const overWall = results.filter((r) => r.ms > HANG_MS).length;
+  console.log(`files over ${HANG_MS / 1000} s of wall time (on this machine's load): ${overWall}`);
+  const slow = [...results].sort((a, b) => (b.cpuMs ?? 0) - (a.cpuMs ?? 0)).slice(0, 5);
+  console.log('slowest 5 by CPU time:');
+  for (const r of slow) console.log(`  ${r.file.split('/').pop()} ${r.how} from ${r.seed}, ${(r.bytes / 1048576).toFixed(1)} MB: ${r.cpuMs} ms CPU, ${r.ms} ms wall, ${r.peakMB} MB, ${r.outcome}`);
   const bad = integrity.filter((i) => i !== 'ok');
   console.log(`integrity_check: ${integrity.length} projects checked, ${bad.length} not ok${bad.length ? `: ${bad[0]}` : ''}`);
-  for (const r of results.filter((x) => ['crash', 'hang', 'unexpected'].includes(x.outcome)).slice(0, 20)) console.log(`  ${r.outcome}: ${r.file} (${r.how}) ${r.message ?? ''}`.slice(0, 300));
-  writeFileSync(join(out, 'results.json'), JSON.stringify(results, null, 1));
-  process.exitCode = count('crash') + count('hang') + bad.length > 0 ? 1 : 0;
+  for (const r of results.filter((x) => ['crash', 'hang', 'memory', 'damaged', 'unexpected'].includes(x.outcome)).slice(0, 20)) console.log(`  ${r.outcome}: ${r.file} (${r.how}) ${r.message ?? ''}`.slice(0, 300));
+  process.exitCode = count('crash') + count('hang') + count('memory') + count('damaged') + bad.length > 0 ? 1 : 0;
 }
 
-await main();
+if (process.argv.includes('--summary')) {
+  const dirs = process.argv.slice(process.argv.indexOf('--summary') + 1).filter((a) => !a.startsWith('--'));
+  const results: Result[] = [];
+  const integrity: string[] = [];
+  for (const d of dirs) {
+    const jsonl = join(d, 'results.jsonl');
+    if (existsSync(jsonl)) for (const line of readFileSync(jsonl, 'utf8').split('\n')) if (line.trim()) results.push(JSON.parse(line) as Result);
+    const ij = join(d, 'integrity.jsonl');
+    if (existsSync(ij)) for (const line of readFileSync(ij, 'utf8').split('\n')) if (line.trim()) integrity.push(JSON.parse(line) as string);
+  }
+  console.log(`summary of ${dirs.length} chunk(s)`);
+  summarise(results, integrity, null);
+} else {
+  await main();
+}

@@ -2,6 +2,7 @@
 // Byte-level mutations for every format; for zip containers (DOCX) also mutations of an entry
 // inside the zip, re-zipped, since a byte flip in a zip mostly just fails its CRC check.
 import JSZip from 'jszip';
+import { mutateZipEntries } from './mutate-zip';
 
 export type Rand = () => number;
 
@@ -60,20 +61,48 @@ export const byteMutations: Record<string, (b: Uint8Array, rand: Rand) => Uint8A
 
 const names = Object.keys(byteMutations);
 
+const enc = new TextEncoder();
+const guid = (rand: Rand) => 'xxxxxxxx-xxxx-4xxx-8xxx-xxxxxxxxxxxx'.replace(/x/g, () => int(rand, 16).toString(16));
+
+/**
+ * Deep nesting in the format's own syntax, balanced or left open, inserted at a random place:
+ * parsers that recurse per level overflow their stack here.
+ */
+export function deepNest(b: Uint8Array, rand: Rand, kind: string): Uint8Array {
+  const depth = [1000, 10_000, 100_000][int(rand, 3)];
+  const text = new TextDecoder().decode(b);
+  const open = rand() < 0.5;
+  let nest: string;
+  let at = int(rand, Math.max(1, b.length));
+  if (kind === 'qde' && text.includes('<Codes>')) {
+    // Codes inside codes, each a valid code: the codebook is a tree read recursively.
+    nest = Array.from({ length: Math.min(depth, 20_000) }, (_, i) => `<Code guid="${guid(rand)}" name="c${i}" isCodable="true">`).join('') + (open ? '' : '</Code>'.repeat(Math.min(depth, 20_000)));
+    at = enc.encode(text.slice(0, text.indexOf('<Codes>') + '<Codes>'.length)).length;
+  } else {
+    const unit = ({ html: ['<div>', '</div>'], htm: ['<div><span>', '</span></div>'], xml: ['<w:p><w:r>', '</w:r></w:p>'], qde: ['<Text>', '</Text>'], md: ['> ', ''], pdf: ['[', ']'], txt: ['（', '）'] } as Record<string, [string, string]>)[kind] ?? ['(', ')'];
+    nest = unit[0].repeat(depth) + (kind === 'pdf' && rand() < 0.5 ? '<<'.repeat(depth) : '') + '正文' + (open ? '' : unit[1].repeat(depth));
+  }
+  return concat(b.subarray(0, at), enc.encode(nest), b.subarray(at));
+}
+
 export function isZip(b: Uint8Array): boolean {
   return b[0] === 0x50 && b[1] === 0x4b;
 }
 
-/** One mutation of `seed`; `other` (a seed of the same format) is used for splicing. */
-export async function mutate(seed: Uint8Array, other: Uint8Array, rand: Rand): Promise<{ bytes: Uint8Array; how: string }> {
+/** One mutation of `seed` (a file of extension `ext`); `other` (a seed of the same format) is used for splicing. */
+export async function mutate(seed: Uint8Array, other: Uint8Array, rand: Rand, ext = ''): Promise<{ bytes: Uint8Array; how: string }> {
+  const kind = ext.replace(/^\./, '');
+  if (isZip(seed) && rand() < 0.3) return mutateZipEntries(seed, rand);
   if (isZip(seed) && rand() < 0.6) {
     const zip = await JSZip.loadAsync(seed);
     const entries = Object.values(zip.files).filter((f) => !f.dir);
-    const xml = entries.filter((e) => /document\.xml$|numbering\.xml$|styles\.xml$/.test(e.name));
+    const xml = entries.filter((e) => /document\.xml$|numbering\.xml$|styles\.xml$|project\.qde$/.test(e.name));
     const entry = (xml.length && rand() < 0.7 ? xml : entries)[int(rand, xml.length && rand() < 0.7 ? xml.length : entries.length)] ?? entries[0];
-    const name = names[int(rand, names.length)];
-    const inner = byteMutations[name](await entry.async('uint8array'), rand);
-    zip.file(entry.name, inner);
+    const inner = await entry.async('uint8array');
+    const nest = rand() < 0.15;
+    const name = nest ? 'deepNest' : names[int(rand, names.length)];
+    const mutated = nest ? deepNest(inner, rand, entry.name.endsWith('.qde') ? 'qde' : 'xml') : byteMutations[name](inner, rand);
+    zip.file(entry.name, mutated);
     return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }), how: `zip:${entry.name}:${name}` };
   }
   if (rand() < 0.1) {
@@ -81,6 +110,7 @@ export async function mutate(seed: Uint8Array, other: Uint8Array, rand: Rand): P
     const c = int(rand, Math.max(1, other.length));
     return { bytes: concat(seed.subarray(0, a), other.subarray(c)), how: 'splice' };
   }
+  if (!isZip(seed) && rand() < 0.1) return { bytes: deepNest(seed, rand, kind), how: 'deepNest' };
   const name = names[int(rand, names.length)];
   let bytes = byteMutations[name](seed, rand);
   // Sometimes two mutations stack.

@@ -19,8 +19,11 @@ const CLOSE = '[〕］\\])）】]';
 const DIGIT = '[0-9０-９]';
 // The issuer code: a run of CJK characters directly before the opening bracket.
 const CODE = '[\\u4e00-\\u9fff]{1,12}';
+// No two white-space runs may meet (`${WS}第?${WS}` would): the engine would try every split of a
+// long run of spaces between them, quadratic in the run, for each start of a failing match.
+// Every run here is followed by a character it cannot contain, so each is given back at most once.
 const DOC_NUMBER_RE = new RegExp(
-  `(${CODE})${WS}${OPEN}${WS}(${DIGIT}{4})${WS}${CLOSE}${WS}第?${WS}(${DIGIT}{1,5})${WS}号`,
+  `(${CODE})${WS}${OPEN}${WS}(${DIGIT}{4})${WS}${CLOSE}${WS}(?:第${WS})?(${DIGIT}{1,5})${WS}号`,
   'gu',
 );
 

@@ -125,7 +125,13 @@ export interface QuantityOptions {
 
 export function extractQuantities(text: string, options: QuantityOptions = {}): Quantity[] {
   const years = findYears(text);
-  const isYear = (start: number) => years.some((y) => start >= y.start && start < y.end);
+  // Years and quantities both come in text order: one pointer walks the years alongside, instead
+  // of testing every year for every number (a long line of dates and amounts was quadratic).
+  let nextYear = 0;
+  const isYear = (start: number) => {
+    while (nextYear < years.length && years[nextYear].end <= start) nextYear++;
+    return nextYear < years.length && years[nextYear].start <= start;
+  };
   const out: Quantity[] = [];
   for (const m of text.matchAll(QUANTITY_RE)) {
     const start = m.index ?? 0;
@@ -168,12 +174,16 @@ function attachYears(text: string, quantities: Quantity[], years: YearMark[]): v
     list.push(q);
     bySentence.set(s, list);
   }
+  // Years are in text order and do not overlap, so their starts and ends both ascend: a sentence's
+  // years and a quantity's neighbours are found by binary search, never by scanning every year.
   for (const [s, qs] of bySentence) {
     const e = sentenceEnd(text, s);
-    const inSentence = years.filter((y) => y.start >= s && y.end <= e);
+    const inSentence = years.slice(firstIndex(years, (y) => y.start >= s), firstIndex(years, (y) => y.start >= e)).filter((y) => y.end <= e);
     if (inSentence.length === 0) continue;
-    const respectively = text.indexOf('分别', s);
-    if (respectively >= 0 && respectively < e) {
+    // Only this sentence is searched: indexOf from `s` would scan to the end of the text each time.
+    const within = text.slice(s, e).indexOf('分别');
+    const respectively = within < 0 ? -1 : s + within;
+    if (respectively >= 0) {
       const listed = inSentence.filter((y) => y.end <= respectively);
       const after = qs.filter((q) => q.start > respectively);
       if (listed.length > 1 && listed.length === after.length) {
@@ -183,11 +193,23 @@ function attachYears(text: string, quantities: Quantity[], years: YearMark[]): v
     }
     for (const q of qs) {
       if (q.year !== undefined) continue;
-      const prior = inSentence.filter((y) => y.end <= q.start);
-      const year = prior.length ? prior[prior.length - 1] : inSentence.find((y) => y.start >= q.end);
+      const prior = firstIndex(inSentence, (y) => y.end > q.start) - 1;
+      const year = prior >= 0 ? inSentence[prior] : inSentence[firstIndex(inSentence, (y) => y.start >= q.end)];
       if (year) q.year = year.year;
     }
   }
+}
+
+/** The first index of `list` whose item passes `test`, for a test that is false then true along the list. */
+function firstIndex<T>(list: T[], test: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Quantities that read as targets: a year, a bound or a growth verb makes a number a goal. */

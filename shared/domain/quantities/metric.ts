@@ -31,6 +31,8 @@ const AFTER_BREAK = /[，,、：:；;。《》\n]/u;
 /** Units that classify a following noun (10个创业街区); amounts and rates (万元, %) never do. */
 const CLASSIFIER = /^[万千百]?(?:个|家|所|处|项|座|条|台|套|批|场|件|名|户|人|期)$/u;
 const MAX_LENGTH = 20;
+/** How far after a classifier its counted noun phrase (with a list of modifiers before 的) is read. */
+const AFTER_WINDOW = MAX_LENGTH * 10;
 
 function clean(s: string): string {
   return s.replace(YEAR_PHRASE, '').replace(/[\s\u00a0\u3000]+/gu, '').replace(LEADING_FILLER, '');
@@ -49,9 +51,10 @@ function phraseBefore(text: string, at: number, sentenceFloor: number): string {
     const ch = text[i - 1];
     if (CLOSE.includes(ch)) {
       const open = OPEN[CLOSE.indexOf(ch)];
-      const j = text.lastIndexOf(open, i - 2);
-      if (j < floor || j < 0) break;
-      i = j;
+      // Only back to the floor: lastIndexOf alone would scan to the start of the text each time.
+      const j = text.slice(floor, i - 1).lastIndexOf(open);
+      if (j < 0) break;
+      i = floor + j;
       continue;
     }
     if (PHRASE_BREAK.test(ch) || OPEN.includes(ch)) break;
@@ -67,9 +70,11 @@ function phraseAfter(text: string, at: number, breaks: RegExp = PHRASE_BREAK): s
     const ch = text[i];
     if (OPEN.includes(ch)) {
       const close = CLOSE[OPEN.indexOf(ch)];
-      const j = text.indexOf(close, i + 1);
+      // A group closed within a few metric lengths; an unclosed bracket ends the phrase (searching
+      // the rest of the text for its close, per number, was quadratic).
+      const j = text.slice(i + 1, at + MAX_LENGTH * 4).indexOf(close);
       if (j < 0) break;
-      i = j + 1;
+      i = i + 1 + j + 1;
       continue;
     }
     if (breaks.test(ch) || /[0-9０-９]/u.test(ch)) break;
@@ -92,8 +97,10 @@ function stripBefore(s: string): string {
 
 /** The noun a classifier counts: after a list of modifiers ending in 的, the head after the last 的. */
 function countedAfter(text: string, end: number): string {
-  const rest = text.slice(end).replace(/^(?:以上|以下|以内|左右)/u, '');
-  const offset = text.length - rest.length;
+  // The clause after the number, read no further than a few metric lengths: the rest of a long
+  // line is never part of what one number counts, and reading it per number was quadratic.
+  const rest = text.slice(end, end + AFTER_WINDOW).replace(/^(?:以上|以下|以内|左右)/u, '');
+  const offset = Math.min(text.length, end + AFTER_WINDOW) - rest.length;
   if (!rest || AFTER_BREAK.test(rest[0]) || rest[0] === '的') return '';
   const clauseEnd = rest.search(CLAUSE_BREAK);
   const clause = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;

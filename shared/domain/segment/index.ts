@@ -55,14 +55,14 @@ function checkParts(cleaned: string, parts: PartSpan[]): void {
 export function segmentClauses(cleaned: string, parts: PartSpan[]): ClauseDraft[] {
   checkParts(cleaned, parts);
   const out: ClauseDraft[] = [];
-  const ordered = [...parts].sort((a, b) => a.start - b.start);
+  // Each part with its index in `parts` (looking it up per part was quadratic in a file of many).
+  const ordered = parts.map((part, partIndex) => ({ start: part.start, part, partIndex })).sort((a, b) => a.start - b.start);
   const firstPart = ordered.length ? ordered[0].start : cleaned.length;
   // Text before the first part (a cover notice) or the whole text when there are no parts.
   buildStretch(cleaned, 0, firstPart, out, { parentIndex: null, partIndex: null });
   if (!ordered.length && out.length === 1 && out[0].kind === 'preamble') return splitLongClauses(cleaned, unnumbered(cleaned, out[0]));
 
-  ordered.forEach((part, i) => {
-    const partIndex = parts.indexOf(part);
+  ordered.forEach(({ part, partIndex }, i) => {
     const end = i + 1 < ordered.length ? ordered[i + 1].start : cleaned.length;
     const titleEnd = partTitleEnd(cleaned, part, end);
     const nodeIndex = out.length;

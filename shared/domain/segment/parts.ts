@@ -95,12 +95,12 @@ function continuesSentence(lines: Line[], i: number, title: string): boolean {
  */
 export function splitParts(cleaned: string): PartSpan[] {
   const lines = splitLines(cleaned);
-  const candidates: Array<{ line: Line; title: string; first: LabelMatch }> = [];
+  const candidates: Array<{ line: Line; index: number; title: string; first: LabelMatch }> = [];
   lines.forEach((line, i) => {
     const title = documentTitleOf(line.text);
     if (!title || continuesSentence(lines, i, title)) return;
     const first = firstLabelAfter(lines, i);
-    if (first && first.number === 1) candidates.push({ line, title, first });
+    if (first && first.number === 1) candidates.push({ line, index: i, title, first });
   });
   // The scheme most titles open with (ties: the earliest) is the one documents are numbered in.
   const tally = new Map<string, number>();
@@ -109,8 +109,8 @@ export function splitParts(cleaned: string): PartSpan[] {
   for (const [scheme, n] of tally) if (topScheme === undefined || n > (tally.get(topScheme) ?? 0)) topScheme = scheme;
   const starts = candidates.filter((c) => c.first.scheme === topScheme);
   if (starts.length < 2) return [];
-  return starts.map(({ line, title }, i) => {
-    const next = lines[lines.indexOf(line) + 1];
+  return starts.map(({ line, index, title }, i) => {
+    const next = lines[index + 1];
     // A plan prints its period on the line under its name: 某某实施方案 / （2022—2025年）.
     const period = next && PERIOD_LINE.test(next.text.trim()) ? next.text.trim() : '';
     return {

@@ -1,0 +1,57 @@
+// Damage that passes SQLite's integrity_check, found by the fuzz harness: rows that refer to rows
+// that do not exist (written with foreign keys off), and a header naming no valid text encoding.
+// Restore must refuse each with a message and write nothing.
+import { copyFileSync, existsSync, openSync, closeSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, expect, it } from 'vitest';
+import type { ApiError } from '../../shared/api/errors';
+import { freshProject, repoRoot } from '../contract/harness';
+
+let disposers: Array<() => void> = [];
+afterEach(() => {
+  disposers.forEach((d) => d());
+  disposers = [];
+});
+
+it.each([
+  ['a document deleted, its clauses left behind', 'DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)', /clauses row \d+, whose documents is missing/],
+  ['a clause pointing at a document id that is text', "UPDATE clauses SET doc_id = 'abc' WHERE id = (SELECT min(id) FROM clauses)", /row\(s\) refer to rows that do not exist/],
+])('restore refuses a backup with %s', async (_name, sql, message) => {
+  const p = await freshProject();
+  disposers.push(p.dispose);
+  const backup = await p.backend.api.export.backup({ fileName: 'snapshot' });
+  const tampered = join(p.dir, 'tampered.policylens');
+  copyFileSync(backup.path, tampered);
+  const db = new Database(tampered);
+  db.pragma('foreign_keys = OFF');
+  db.exec(sql);
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  db.close();
+
+  const target = join(p.dir, 'restored.db');
+  const err = (await p.backend.api.export.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
+  expect(err.code).toBe('bad_file');
+  expect(err.message).toMatch(message);
+  expect(existsSync(target)).toBe(false);
+  // The untouched backup still restores.
+  const ok = await p.backend.api.export.restore({ backupPath: backup.path, targetPath: target });
+  expect(ok.documentCount).toBeGreaterThan(0);
+});
+
+it('restore refuses a backup whose header names no valid text encoding, with a message', async () => {
+  const p = await freshProject();
+  disposers.push(p.dispose);
+  // A backup of an older schema: the damage shows when its migrations run.
+  const tampered = join(p.dir, 'tampered.policylens');
+  copyFileSync(join(repoRoot, 'test/fixtures/projects/schema-001.policylens'), tampered);
+  // Offset 56 of an SQLite header: the text encoding (1 UTF-8, 2/3 UTF-16); the fuzz case's bytes.
+  const fd = openSync(tampered, 'r+');
+  writeSync(fd, Buffer.from([0x33, 0x50, 0xc9, 0x30]), 0, 4, 56);
+  closeSync(fd);
+  const target = join(p.dir, 'restored.db');
+  const err = (await p.backend.api.export.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
+  expect(err.code).toBe('bad_file');
+  expect(err.message).toMatch(/tampered\.policylens is damaged/);
+  expect(existsSync(target)).toBe(false);
+});
