@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Clause, DocumentDetail, documentsMethods } from '../../../shared/api/methods/documents';
 import type { BackendContext } from '../context';
+import { createDocumentFinder } from '../db/documentFind';
 import { type ClauseRow, type DocumentRow, metadataOf } from '../db/documents';
 import type { HandlerGroup } from './types';
 
@@ -37,8 +38,13 @@ export function documentsHandlers(ctx: BackendContext): HandlerGroup<keyof typeo
   const changedAll = () => {
     for (const topic of ['documents', 'themes', 'annotations', 'compare'] as const) ctx.events.changed(topic);
   };
+  const finder = createDocumentFinder(ctx.db);
   return {
     'documents.list': () => ctx.documents.list(),
+    'documents.find': ({ q, ids, offset, limit }) => {
+      const found = finder.find({ q, ids: ids ?? null, offset, limit });
+      return { total: found.total, documents: found.ids.flatMap((id) => ctx.documents.list(id)) };
+    },
     'documents.get': ({ id }) => detail(ctx, requireDocument(ctx, id)),
     'documents.text': ({ id }) => ({ text: requireDocument(ctx, id).cleaned_text }),
     'documents.clauses': ({ id }) => {

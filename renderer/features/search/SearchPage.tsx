@@ -7,7 +7,7 @@ import { EmptyResult } from './EmptyResult';
 import { ConcordanceExport } from './ConcordanceExport';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { clauseLabel } from '../../../shared/domain/labels';
-import { Facets } from './Facets';
+import { FACET_PAGE, Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
 import { clean, paramsFromState, stateFromParams } from './searchState';
@@ -98,13 +98,23 @@ export function SearchPage({ route }: { route: Route }) {
       (e: Error) => { if (live) setError(e.message); },
     );
     api['search.count']({ query, filters }).then((c) => live && setTotal(c.total), () => undefined);
-    api['search.facets']({ query, filters }).then((f) => live && setFacets(f), () => live && setFacets(null));
     return () => { live = false; };
   }, [api, query, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The facets, a page of documents at a time (a common word has hits in thousands of them).
+  const [facetDocs, setFacetDocs] = useState({ filter: '', limit: FACET_PAGE });
+  useEffect(() => setFacetDocs({ filter: '', limit: FACET_PAGE }), [query, filterKey]);
+  useEffect(() => {
+    if (!query.trim()) return;
+    let live = true;
+    api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined })
+      .then((f) => live && setFacets(f), () => live && setFacets(null));
+    return () => { live = false; };
+  }, [api, query, filterKey, facetDocs]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
-  const countOf = useMemo(() => new Map((facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
+  const countOf = useMemo(() => new Map(facets?.perDocument ?? (facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
 
   const [loadingMore, setLoadingMore] = useState(false);
   async function more() {
@@ -218,7 +228,8 @@ export function SearchPage({ route }: { route: Route }) {
               <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">{t('more')}</button>
             )}
           </div>
-          {facets && <Facets facets={facets} filters={filters} onChange={setAndClean} />}
+          {facets && <Facets facets={facets} filters={filters} onChange={setAndClean} docFilter={facetDocs.filter}
+            onDocFilter={(filter) => setFacetDocs({ filter, limit: FACET_PAGE })} onMoreDocs={() => setFacetDocs((f) => ({ ...f, limit: Math.min(1000, f.limit + FACET_PAGE) }))} />}
         </div>
       )}
     </div>
