@@ -20,7 +20,10 @@ export function Facets({ facets, filters, onChange, docFilter, onDocFilter, onMo
   const cityOn = (c: string) => filters.cities?.length === 1 && filters.cities[0] === c;
   const docOn = (id: number) => filters.docIds?.length === 1 && filters.docIds[0] === id;
   const cities = allCities ? facets.cities : facets.cities.slice(0, CITIES_SHOWN);
-  const manyDocs = facets.documentsTotal > FACET_PAGE || docFilter !== '';
+  // Once shown, the documents' filter stays (for this query): it must not vanish under the cursor
+  // while a narrower answer is on its way.
+  const [manyDocs, setManyDocs] = useState(false);
+  if (!manyDocs && (facets.documentsTotal > FACET_PAGE || docFilter !== '')) setManyDocs(true);
   return (
     <aside className="search-facets" aria-label={t('filters.title')}>
       <h2>{t('facets.cities')}</h2>

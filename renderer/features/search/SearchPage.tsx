@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
@@ -14,6 +15,7 @@ import { clean, paramsFromState, stateFromParams } from './searchState';
 import './search.css';
 
 const PAGE = 20;
+const NO_DOCS: DocumentSummary[] = [];
 const TYPING_PAUSE_MS = 150;
 
 interface Group {
@@ -170,7 +172,8 @@ export function SearchPage({ route }: { route: Route }) {
     }
   }
 
-  const setAndClean = (f: SearchFilters) => setFilters(clean(f));
+  // Stable, so the memoised filter bar (thousands of document options) does not re-render per keystroke.
+  const setAndClean = useCallback((f: SearchFilters) => setFilters(clean(f)), []);
   const activeId = ordered[active]?.clauseId;
   return (
     <div className="page search-page" data-testid="search-page" onKeyDown={onKey}>
@@ -184,7 +187,8 @@ export function SearchPage({ route }: { route: Route }) {
         />
       </div>
       <p className="muted search-syntax">{t('syntax')}</p>
-      {docs.data && <Filters docs={docs.data} themes={themeOptions} filters={filters} onChange={setAndClean} />}
+      {/* Shown before the documents arrive (options fill in), so the page does not shift under the pointer. */}
+      <Filters docs={docs.data ?? NO_DOCS} themes={themeOptions} filters={filters} onChange={setAndClean} />
       <AttributeFilter value={filters.attributes} onChange={(attributes) => setAndClean({ ...filters, attributes })} testId="search-attr-filter" />
       {error && <p className="error" role="alert">{error}</p>}
       {!query.trim() && <p className="muted">{t('start')}</p>}
@@ -228,7 +232,7 @@ export function SearchPage({ route }: { route: Route }) {
               <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">{t('more')}</button>
             )}
           </div>
-          {facets && <Facets facets={facets} filters={filters} onChange={setAndClean} docFilter={facetDocs.filter}
+          {facets && <Facets key={`${query}\u0000${filterKey}`} facets={facets} filters={filters} onChange={setAndClean} docFilter={facetDocs.filter}
             onDocFilter={(filter) => setFacetDocs({ filter, limit: FACET_PAGE })} onMoreDocs={() => setFacetDocs((f) => ({ ...f, limit: Math.min(1000, f.limit + FACET_PAGE) }))} />}
         </div>
       )}
