@@ -27,7 +27,9 @@ function quantile(xs: number[], p: number): number {
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function call<T>(host: StartedHost, method: string, input: unknown): Promise<T> {
-  const res = await fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
+  const send = () => fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
+  // A kept-alive connection the host closed as idle fails once with ECONNRESET: ask again on a new one.
+  const res = await send().catch(() => send());
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (!res.ok || body.error) throw new Error(`${method}: ${body.error?.message ?? res.status}`);
   return body.result as T;

@@ -136,7 +136,7 @@ function HeatOptions({ by, measure, onBy, onMeasure }: { by: 'city' | 'document'
 const shortTitle = (s: string, n = 12) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
 /** Columns shown at once: by document a corpus has thousands; the rest are a filter or a page away. */
-const HEAT_COLS = 40;
+const HEAT_COLS = 20;
 
 export function HeatmapView() {
   const { t } = useTranslation('themes');
