@@ -24,6 +24,7 @@ export const methodAccess = {
   'tasks.cancel': 'read',
 
   'documents.list': 'read',
+  'documents.find': 'read',
   'documents.get': 'read',
   'documents.text': 'read',
   'documents.clauses': 'read',

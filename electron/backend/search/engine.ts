@@ -238,9 +238,9 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       return { total: p ? total(p) : 0, tookMs: performance.now() - started };
     },
 
-    facets(input: { query: string; filters?: SearchFilters }, themeClauses: number[] | null = null): SearchFacets {
+    facets(input: { query: string; filters?: SearchFilters; documentsLimit?: number; documentsOffset?: number; documentsFilter?: string }, themeClauses: number[] | null = null): SearchFacets {
       const p = prepare(input.query, input.filters, themeClauses);
-      if (!p) return { total: 0, cities: [], documents: [] };
+      if (!p) return { total: 0, cities: [], documents: [], documentsTotal: 0, ...(input.documentsLimit ? { perDocument: [] } : {}) };
       let perDoc: Array<{ docId: number; n: number }>;
       if (p.plan.exact) perDoc = store.perDocument(p.plan.match!, p.scope);
       else {
@@ -257,7 +257,15 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       });
       documents.sort((a, b) => b.count - a.count || a.docId - b.docId);
       const cityList = [...cities].map(([city, count]) => ({ city, count })).sort((a, b) => b.count - a.count || String(a.city).localeCompare(String(b.city)));
-      return { total: documents.reduce((s, d) => s + d.count, 0), cities: cityList, documents };
+      const total = documents.reduce((s, d) => s + d.count, 0);
+      if (!input.documentsLimit && !input.documentsFilter) return { total, cities: cityList, documents, documentsTotal: documents.length };
+      const words = (input.documentsFilter ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
+      const shown = words.length ? documents.filter((d) => { const hay = `${d.title ?? ''} ${d.city ?? ''} ${d.year ?? ''}`.toLowerCase(); return words.every((w) => hay.includes(w)); }) : documents;
+      const offset = input.documentsOffset ?? 0;
+      return {
+        total, cities: cityList, documents: shown.slice(offset, input.documentsLimit ? offset + input.documentsLimit : undefined), documentsTotal: shown.length,
+        perDocument: documents.map((d) => [d.docId, d.count] as [number, number]),
+      };
     },
   };
 }

@@ -1,35 +1,14 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
-import { DocumentTable, type Row, type SortKey } from './DocumentTable';
+import { DocumentTable, type SortKey } from './DocumentTable';
 import { ImportProgressBar, ImportReportView } from './ImportPanel';
 import { DeletedToast, TrashPanel } from './Trash';
-import { placeOf } from './place';
+import { type GroupKey, useLibraryRows } from './rows';
 import { filesFromDrop, useImport } from './useImport';
 import './library.css';
-
-type GroupKey = 'city' | 'year' | 'none';
-
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
-function sortValue(d: DocumentSummary, key: SortKey): string | number {
-  switch (key) {
-    case 'title': return d.title ?? d.file;
-    case 'city': return placeOf(d) ?? '';
-    case 'year': return d.year ?? 0;
-    case 'docNumber': return d.docNumber ?? '';
-    case 'date': return d.dateWritten ?? d.datePublished ?? '';
-    case 'clauses': return d.clauseCount;
-  }
-}
-
-function matches(d: DocumentSummary, q: string): boolean {
-  if (!q) return true;
-  const hay = [d.title, d.file, d.city, d.province, d.docNumber, d.issuer, String(d.year ?? '')].join(' ').toLowerCase();
-  return q.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w));
-}
 
 export function LibraryPage({ route }: { route: Route }) {
   const { t } = useTranslation('library');
@@ -55,26 +34,10 @@ export function LibraryPage({ route }: { route: Route }) {
   const folderInput = useRef<HTMLInputElement>(null);
   const imp = useImport();
 
-  const groups = useMemo(() => {
-    const list = (docs.data ?? []).filter((d) => matches(d, q));
-    list.sort((a, b) => {
-      const x = sortValue(a, sort.key), y = sortValue(b, sort.key);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-      return c * sort.dir || a.id - b.id;
-    });
-    if (group === 'none') return [{ key: '', docs: list }];
-    const byKey = new Map<string, DocumentSummary[]>();
-    for (const d of list) {
-      const k = group === 'city' ? placeOf(d) ?? (d.level === 'national' ? t('national') : t('unknownCity')) : String(d.year ?? t('unknownYear'));
-      if (!byKey.has(k)) byKey.set(k, []);
-      byKey.get(k)!.push(d);
-    }
-    return [...byKey.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([key, docs]) => ({ key, docs }));
-  }, [docs.data, q, sort, group, t]);
-  const rows = useMemo<Row[]>(
-    () => groups.flatMap((g): Row[] => [...(g.key ? [{ type: 'group' as const, key: g.key, count: g.docs.length }] : []), ...g.docs.map((doc) => ({ type: 'doc' as const, doc }))]),
-    [groups],
-  );
+  // The list follows the filter a moment behind the input, so typing never waits for a long list.
+  const query = useDeferredValue(q);
+  const labels = useMemo(() => ({ national: t('national'), unknownCity: t('unknownCity'), unknownYear: t('unknownYear') }), [t]);
+  const { rows, shown } = useLibraryRows(docs.data, query, sort, group, labels);
 
   // Deleting is undoable (the Trash keeps codings, notes and links), so it asks nothing and offers Undo.
   async function remove(d: DocumentSummary) {
@@ -103,7 +66,15 @@ export function LibraryPage({ route }: { route: Route }) {
       <div className="page-header">
         <h1>{t('title')}</h1>
         <span className="muted" data-testid="library-count">{t('count', { count: total })}</span>
-        <input type="search" placeholder={t('filter')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('filter')} data-testid="library-filter" />
+        {query && total > 0 && <span className="muted" data-testid="library-shown">{t('shown', { shown, total })}</span>}
+        <input type="search" placeholder={t('filter')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('filter')} data-testid="library-filter"
+          onKeyDown={(e) => {
+            // ↓ from the filter goes on into the list, as in a combobox.
+            if (e.key === 'ArrowDown' && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('[data-testid="doc-list"]')?.focus();
+            }
+          }} />
         <label className="toolbar">
           {t('groupBy')}
           <select value={group} onChange={(e) => setGroup(e.target.value as GroupKey)} data-testid="library-group">
@@ -141,7 +112,7 @@ export function LibraryPage({ route }: { route: Route }) {
       {imp.report && <ImportReportView report={imp.report} onClose={imp.dismiss} />}
       {docs.error && <p className="error" role="alert">{t('app:error', { message: docs.error.message })}</p>}
       {docs.data && total === 0 && <p className="empty">{t('empty')}</p>}
-      {docs.data && total > 0 && groups.every((g) => g.docs.length === 0) && <p className="muted">{t('noMatch', { q })}</p>}
+      {docs.data && total > 0 && shown === 0 && <p className="muted" data-testid="library-no-match">{t('noMatch', { q: query })}</p>}
       {total > 0 && <DocumentTable rows={rows} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} onDelete={(d) => void remove(d)} selected={selected} onToggle={toggle} />}
       <div className="drop-hint" aria-hidden>{t('dropHere')}</div>
     </div>

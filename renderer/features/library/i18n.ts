@@ -56,6 +56,8 @@ export const catalog = {
       restoredLost: '“{{title}}” is back; not restored: {{lost}}.',
       counts: '{{clauses}} clauses, {{codings}} codings, {{notes}} notes',
     },
+    shown: '{{shown}} of {{total}} shown',
+    listLabel: 'Documents: ↑/↓ to move, Space to select, Enter to open',
   },
   'zh-CN': {
     title: '文库',
@@ -114,5 +116,7 @@ export const catalog = {
       restoredLost: '“{{title}}”已恢复；未能恢复：{{lost}}。',
       counts: '{{clauses}} 条条款，{{codings}} 处编码，{{notes}} 条批注',
     },
+    shown: '显示 {{shown}} / {{total}} 份',
+    listLabel: '文件列表：↑/↓ 移动，空格选择，回车打开',
   },
 };

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { SearchFilters } from '../../../shared/api/methods/search';
@@ -8,7 +8,7 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
 
 /** One-value selects: the common case is "this city" or "that year"; the URL can carry several. */
-export function Filters({ docs, themes, filters, onChange }: {
+export const Filters = memo(function Filters({ docs, themes, filters, onChange }: {
   docs: DocumentSummary[]; themes: Array<{ id: string; name: string }>; filters: SearchFilters; onChange: (f: SearchFilters) => void;
 }) {
   const { t } = useTranslation('search');
@@ -59,4 +59,4 @@ export function Filters({ docs, themes, filters, onChange }: {
       {active && <button className="link" onClick={() => onChange({})} data-testid="filter-clear">{t('filters.clear')}</button>}
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
@@ -7,13 +8,14 @@ import { EmptyResult } from './EmptyResult';
 import { ConcordanceExport } from './ConcordanceExport';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { clauseLabel } from '../../../shared/domain/labels';
-import { Facets } from './Facets';
+import { FACET_PAGE, Facets } from './Facets';
 import { Filters } from './Filters';
 import { Snippet } from './Snippet';
 import { clean, paramsFromState, stateFromParams } from './searchState';
 import './search.css';
 
 const PAGE = 20;
+const NO_DOCS: DocumentSummary[] = [];
 const TYPING_PAUSE_MS = 150;
 
 interface Group {
@@ -98,13 +100,23 @@ export function SearchPage({ route }: { route: Route }) {
       (e: Error) => { if (live) setError(e.message); },
     );
     api['search.count']({ query, filters }).then((c) => live && setTotal(c.total), () => undefined);
-    api['search.facets']({ query, filters }).then((f) => live && setFacets(f), () => live && setFacets(null));
     return () => { live = false; };
   }, [api, query, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The facets, a page of documents at a time (a common word has hits in thousands of them).
+  const [facetDocs, setFacetDocs] = useState({ filter: '', limit: FACET_PAGE });
+  useEffect(() => setFacetDocs({ filter: '', limit: FACET_PAGE }), [query, filterKey]);
+  useEffect(() => {
+    if (!query.trim()) return;
+    let live = true;
+    api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined })
+      .then((f) => live && setFacets(f), () => live && setFacets(null));
+    return () => { live = false; };
+  }, [api, query, filterKey, facetDocs]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
-  const countOf = useMemo(() => new Map((facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
+  const countOf = useMemo(() => new Map(facets?.perDocument ?? (facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
 
   const [loadingMore, setLoadingMore] = useState(false);
   async function more() {
@@ -160,7 +172,8 @@ export function SearchPage({ route }: { route: Route }) {
     }
   }
 
-  const setAndClean = (f: SearchFilters) => setFilters(clean(f));
+  // Stable, so the memoised filter bar (thousands of document options) does not re-render per keystroke.
+  const setAndClean = useCallback((f: SearchFilters) => setFilters(clean(f)), []);
   const activeId = ordered[active]?.clauseId;
   return (
     <div className="page search-page" data-testid="search-page" onKeyDown={onKey}>
@@ -174,7 +187,8 @@ export function SearchPage({ route }: { route: Route }) {
         />
       </div>
       <p className="muted search-syntax">{t('syntax')}</p>
-      {docs.data && <Filters docs={docs.data} themes={themeOptions} filters={filters} onChange={setAndClean} />}
+      {/* Shown before the documents arrive (options fill in), so the page does not shift under the pointer. */}
+      <Filters docs={docs.data ?? NO_DOCS} themes={themeOptions} filters={filters} onChange={setAndClean} />
       <AttributeFilter value={filters.attributes} onChange={(attributes) => setAndClean({ ...filters, attributes })} testId="search-attr-filter" />
       {error && <p className="error" role="alert">{error}</p>}
       {!query.trim() && <p className="muted">{t('start')}</p>}
@@ -218,7 +232,8 @@ export function SearchPage({ route }: { route: Route }) {
               <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">{t('more')}</button>
             )}
           </div>
-          {facets && <Facets facets={facets} filters={filters} onChange={setAndClean} />}
+          {facets && <Facets key={`${query}\u0000${filterKey}`} facets={facets} filters={filters} onChange={setAndClean} docFilter={facetDocs.filter}
+            onDocFilter={(filter) => setFacetDocs({ filter, limit: FACET_PAGE })} onMoreDocs={() => setFacetDocs((f) => ({ ...f, limit: Math.min(1000, f.limit + FACET_PAGE) }))} />}
         </div>
       )}
     </div>

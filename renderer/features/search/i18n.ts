@@ -37,7 +37,10 @@ export const catalog = {
       clear: 'Clear filters',
       levels: { national: 'National', province: 'Province', municipality: 'Municipality', city: 'City', district: 'District', county: 'County' },
     },
-    facets: { cities: 'By city', documents: 'By document' },
+    facets: {
+      cities: 'By city', documents: 'By document', allCities: 'All {{count}} cities', fewerCities: 'Fewer cities',
+      filterDocuments: 'Filter documents…', moreDocuments: 'More ({{shown}} of {{total}})',
+    },
     keys: '↑↓ move · Enter open',
     concordance: {
       button: 'Export concordance',
@@ -87,7 +90,10 @@ export const catalog = {
       clear: '清除筛选',
       levels: { national: '国家级', province: '省级', municipality: '直辖市', city: '市级', district: '区级', county: '县级' },
     },
-    facets: { cities: '按城市', documents: '按文件' },
+    facets: {
+      cities: '按城市', documents: '按文件', allCities: '全部 {{count}} 个城市', fewerCities: '收起城市',
+      filterDocuments: '筛选文件…', moreDocuments: '更多（{{shown}} / {{total}}）',
+    },
     keys: '↑↓ 移动 · 回车 打开',
     concordance: {
       button: '导出关键词语境',

@@ -3,9 +3,10 @@ import { clauseLabel } from '../../../shared/domain/labels';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeFilter as AttributeFilterValue } from '../../../shared/api/methods/attributes';
+import type { Output } from '../../../shared/api/contract';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
 import { useLoad } from '../../api/ApiProvider';
 import { currentCoderId, ensureCoder, useThemesState } from './store';
@@ -29,9 +30,13 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
   const ref = useRef<HTMLDivElement>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  // One lookup per cell, not a scan of all cells per cell: themes × thousands of documents is 10^5 cells.
+  const cellAt = useMemo(() => new Map(grid.cells.map((c) => [`${c.row}\u0000${c.col}`, c])), [grid]);
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current);
+    const colAt = new Map(grid.cols.map((c, i) => [c.id, i]));
+    const rowAt = new Map(grid.rows.map((r, i) => [r.id, i]));
     const max = Math.max(1, ...grid.cells.map((c) => c.value ?? c.count));
     chart.setOption({
       tooltip: { position: 'top' },
@@ -42,8 +47,8 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
       visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f6fb', '#2f5aa8'] } },
       series: [{
         type: 'heatmap',
-        data: grid.cells.map((c) => [grid.cols.findIndex((x) => x.id === c.col), grid.rows.findIndex((x) => x.id === c.row), c.value ?? c.count]),
-        label: { show: true, formatter: (p: { data: number[] }) => grid.cells.find((c) => grid.cols[p.data[0]]?.id === c.col && grid.rows[p.data[1]]?.id === c.row)?.shown ?? String(p.data[2]) },
+        data: grid.cells.filter((c) => colAt.has(c.col) && rowAt.has(c.row)).map((c) => [colAt.get(c.col)!, rowAt.get(c.row)!, c.value ?? c.count]),
+        label: { show: true, formatter: (p: { data: number[] }) => cellAt.get(`${grid.rows[p.data[1]]?.id}\u0000${grid.cols[p.data[0]]?.id}`)?.shown ?? String(p.data[2]) },
       }],
     });
     chart.on('click', (p) => {
@@ -56,9 +61,9 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
       window.removeEventListener('resize', onResize);
       chart.dispose();
     };
-  }, [grid]);
-  const count = (r: string, c: string) => grid.cells.find((x) => x.row === r && x.col === c)?.count ?? 0;
-  const shown = (r: string, c: string) => grid.cells.find((x) => x.row === r && x.col === c)?.shown ?? String(count(r, c));
+  }, [grid, cellAt]);
+  const count = (r: string, c: string) => cellAt.get(`${r}\u0000${c}`)?.count ?? 0;
+  const shown = (r: string, c: string) => cellAt.get(`${r}\u0000${c}`)?.shown ?? String(count(r, c));
   return (
     <>
       <div ref={ref} className="heat-chart" style={{ height: Math.max(240, grid.rows.length * 28 + 90) }} aria-hidden />
@@ -132,12 +137,14 @@ function HeatOptions({ by, measure, onBy, onMeasure }: { by: 'city' | 'document'
 
 const shortTitle = (s: string, n = 12) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
 
+/** Columns shown at once: by document a corpus has thousands; the rest are a filter or a page away. */
+const HEAT_COLS = 20;
+
 export function HeatmapView() {
-  const { t, i18n } = useTranslation('themes');
+  const { t } = useTranslation('themes');
   const [mode, setMode] = useState<'coded' | 'suggested'>('suggested');
   const [by, setBy] = useState<'city' | 'document'>('city');
   const [measure, setMeasure] = useState<'count' | 'share'>('count');
-  const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
   const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
   // A coder sees their own codings counted (blind); the lead the consensus.
   const { coderId } = useThemesState();
@@ -145,30 +152,65 @@ export function HeatmapView() {
     await ensureCoder(api);
     return { heat: await api['themes.heatmap']({ mode, by, attributes, coderId: currentCoderId() }), book: await api['themes.codebook']({}) };
   }, [mode, by, JSON.stringify(attributes), coderId], ['themes', 'documents', 'attributes']);
-  if (!data.data) return <p className="muted">{t('app:loading')}</p>;
-  const { heat, book } = data.data;
-  const size = new Map(heat.columns.map((c) => [c.key, c.clauses]));
-  const pct = (count: number, col: string) => (size.get(col) ? (100 * count) / size.get(col)! : 0);
-  const grid: Grid = {
-    rows: heat.themes.map((id) => { const th = book.themes.find((x) => x.id === id); return { id, label: th ? themeName(th, i18n.language) : id }; }),
-    cols: heat.columns.map((c) => (c.docId == null
-      ? { id: c.key, label: c.city, title: t('heatColumnClauses', { count: c.clauses }) }
-      : { id: c.key, label: `${c.city}${c.year ? ` ${c.year}` : ''} · ${shortTitle(c.title ?? `#${c.docId}`)}`, title: `${c.title ?? ''} (${t('heatColumnClauses', { count: c.clauses })})` })),
-    cells: heat.cells.map((c) => ({
-      row: c.themeId, col: c.column, count: c.count, clauses: c.clauses,
-      ...(measure === 'share' ? { value: Math.round(pct(c.count, c.column) * 10) / 10, shown: `${(Math.round(pct(c.count, c.column) * 10) / 10).toFixed(1)}%` } : {}),
-    })),
-  };
-  const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
-  const where = cell && grid.cols.find((c) => c.id === cell.col);
   return (
     <section>
       <div className="toolbar"><ModeSwitch mode={mode} onChange={setMode} /><AttributeFilter value={attributes} onChange={setAttributes} testId="heatmap-attr-filter" /></div>
-      <HeatOptions by={by} measure={measure} onBy={(b) => { setBy(b); setPicked(null); }} onMeasure={setMeasure} />
+      <HeatOptions by={by} measure={measure} onBy={setBy} onMeasure={setMeasure} />
       {measure === 'share' && <p className="muted">{t('heatShareHint')}</p>}
-      <HeatGrid grid={grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />
-      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: where?.title && where.id.startsWith('doc:') ? where.title : where?.label, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+      {data.data ? <HeatmapBody key={by} data={data.data} measure={measure} /> : <p className="muted">{t('app:loading')}</p>}
     </section>
+  );
+}
+
+type HeatData = { heat: Output<'themes.heatmap'>; book: Output<'themes.codebook'> };
+
+function HeatmapBody({ data: { heat, book }, measure }: { data: HeatData; measure: 'count' | 'share' }) {
+  const { t, i18n } = useTranslation('themes');
+  const [picked, setPicked] = useState<{ row: string; col: string } | null>(null);
+  const [colFilter, setColFilter] = useState('');
+  const [page, setPage] = useState(0);
+  const grid = useMemo<Grid>(() => {
+    const size = new Map(heat.columns.map((c) => [c.key, c.clauses]));
+    const pct = (count: number, col: string) => (size.get(col) ? (100 * count) / size.get(col)! : 0);
+    const themes = new Map(book.themes.map((th) => [th.id, th]));
+    return {
+      rows: heat.themes.map((id) => { const th = themes.get(id); return { id, label: th ? themeName(th, i18n.language) : id }; }),
+      cols: heat.columns.map((c) => (c.docId == null
+        ? { id: c.key, label: c.city, title: t('heatColumnClauses', { count: c.clauses }) }
+        : { id: c.key, label: `${c.city}${c.year ? ` ${c.year}` : ''} · ${shortTitle(c.title ?? `#${c.docId}`)}`, title: `${c.title ?? ''} (${t('heatColumnClauses', { count: c.clauses })})` })),
+      cells: heat.cells.map((c) => ({
+        row: c.themeId, col: c.column, count: c.count, clauses: c.clauses,
+        ...(measure === 'share' ? { value: Math.round(pct(c.count, c.column) * 10) / 10, shown: `${(Math.round(pct(c.count, c.column) * 10) / 10).toFixed(1)}%` } : {}),
+      })),
+    };
+  }, [heat, book, measure, i18n.language, t]);
+  // The page of columns in view (all of them when they fit), narrowed by the typed filter.
+  const paged = useMemo(() => {
+    const words = colFilter.toLowerCase().split(/\s+/u).filter(Boolean);
+    const matching = words.length ? grid.cols.filter((c) => words.every((w) => `${c.label} ${c.title ?? ''}`.toLowerCase().includes(w))) : grid.cols;
+    const pages = Math.max(1, Math.ceil(matching.length / HEAT_COLS));
+    const at = Math.min(page, pages - 1);
+    const cols = matching.slice(at * HEAT_COLS, (at + 1) * HEAT_COLS);
+    if (cols.length === grid.cols.length) return { grid, matching: matching.length, pages, at };
+    const keep = new Set(cols.map((c) => c.id));
+    return { grid: { ...grid, cols, cells: grid.cells.filter((c) => keep.has(c.col)) }, matching: matching.length, pages, at };
+  }, [grid, colFilter, page]);
+  const cell = picked && grid.cells.find((c) => c.row === picked.row && c.col === picked.col);
+  const where = cell && grid.cols.find((c) => c.id === cell.col);
+  return (
+    <>
+      {grid.cols.length > HEAT_COLS && (
+        <div className="toolbar heat-columns" data-testid="heat-columns">
+          <input type="search" value={colFilter} placeholder={t('heatFilter')} aria-label={t('heatFilter')} data-testid="heat-filter"
+            onChange={(e) => { setColFilter(e.target.value); setPage(0); }} />
+          <button type="button" disabled={paged.at === 0} onClick={() => setPage(paged.at - 1)} data-testid="heat-prev" aria-label={t('heatPrev')}>‹</button>
+          <span className="muted" data-testid="heat-page">{t('heatPage', { from: paged.matching ? paged.at * HEAT_COLS + 1 : 0, to: Math.min(paged.matching, (paged.at + 1) * HEAT_COLS), total: paged.matching })}</span>
+          <button type="button" disabled={paged.at >= paged.pages - 1} onClick={() => setPage(paged.at + 1)} data-testid="heat-next" aria-label={t('heatNext')}>›</button>
+        </div>
+      )}
+      <HeatGrid grid={paged.grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />
+      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: where?.title && where.id.startsWith('doc:') ? where.title : where?.label, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+    </>
   );
 }
 

@@ -146,6 +146,20 @@ const uploadedFile = z.object({ name: z.string().min(1).max(1000), dataBase64: z
 
 export const documentsMethods = {
   'documents.list': method(z.object({}).strict(), z.array(documentSummary)),
+  /**
+   * Type-to-filter over the documents, one page at a time: what pickers ask instead of the whole
+   * list. Every word of `q` must occur (case-folded) in the title, file, city, province, 文号, issuer
+   * or a date; `ids` narrows to those documents (e.g. labels for a chosen few). `total` counts all matches.
+   */
+  'documents.find': method(
+    z.object({
+      q: z.string().max(200).default(''),
+      ids: z.array(id).max(1000).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }).strict(),
+    z.object({ total: z.number().int(), documents: z.array(documentSummary) }),
+  ),
   'documents.get': method(z.object({ id }).strict(), documentDetail),
   'documents.text': method(z.object({ id }).strict(), z.object({ text: z.string() })),
   'documents.clauses': method(z.object({ id }).strict(), z.array(clause)),

@@ -10,6 +10,25 @@ export function suite(ctx: ContractContext): void {
     for (const d of docs) expect(d.clauseCount).toBeGreaterThan(10);
   });
 
+  it('finds documents by typed words, a page at a time, with the total of all matches', async () => {
+    const all = await ctx.api()['documents.list']({});
+    const qingdao = await ctx.api()['documents.find']({ q: '青岛' });
+    expect(qingdao.total).toBe(all.filter((d) => d.city === '青岛市').length);
+    expect(qingdao.documents.every((d) => d.city === '青岛市')).toBe(true);
+    // Two words must both match; case does not matter for Latin text (the file names end in .TXT/.txt).
+    const both = await ctx.api()['documents.find']({ q: '青岛 TXT' });
+    expect(both.total).toBe(qingdao.total);
+    expect((await ctx.api()['documents.find']({ q: '青岛 温州' })).total).toBe(0);
+    const page = await ctx.api()['documents.find']({ q: '', offset: 1, limit: 2 });
+    expect(page.total).toBe(all.length);
+    expect(page.documents).toHaveLength(2);
+    const first = await ctx.api()['documents.find']({ q: '', limit: 3 });
+    expect(first.documents[1]).toEqual(page.documents[0]);
+    const byIds = await ctx.api()['documents.find']({ ids: [all[0].id, all[2].id] });
+    expect(byIds.documents.map((d) => d.id).sort()).toEqual([all[0].id, all[2].id].sort());
+    expect(byIds.documents.find((d) => d.id === all[0].id)).toEqual(all[0]);
+  });
+
   it('returns clauses that tile the cleaned text', async () => {
     const [doc] = await ctx.api()['documents.list']({});
     const { text } = await ctx.api()['documents.text']({ id: doc.id });

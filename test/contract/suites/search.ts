@@ -22,6 +22,22 @@ export function suite(ctx: ContractContext): void {
     expect(first.hits).toHaveLength(Math.min(20, expected));
   });
 
+  it('pages the document facet and narrows it by typed words, keeping every document\'s count', async () => {
+    const api = ctx.api();
+    const all = await api['search.facets']({ query: '企业' });
+    expect(all.documentsTotal).toBe(all.documents.length);
+    const page = await api['search.facets']({ query: '企业', documentsLimit: 2, documentsOffset: 1 });
+    expect(page.documents).toEqual(all.documents.slice(1, 3));
+    expect(page.documentsTotal).toBe(all.documents.length);
+    expect(page.perDocument).toEqual(all.documents.map((d) => [d.docId, d.count]));
+    const city = all.documents[0].city!;
+    const narrowed = await api['search.facets']({ query: '企业', documentsLimit: 50, documentsFilter: city.slice(0, 2) });
+    expect(narrowed.documents.length).toBeGreaterThan(0);
+    expect(narrowed.documents.every((d) => `${d.title} ${d.city}`.includes(city.slice(0, 2)))).toBe(true);
+    expect(narrowed.documentsTotal).toBe(narrowed.documents.length);
+    expect(narrowed.total).toBe(all.total);
+  });
+
   it('gives facets that add up to the total', async () => {
     const api = ctx.api();
     const r = await api['search.query']({ query: '人才' });
