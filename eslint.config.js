@@ -5,7 +5,23 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const node = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads', 'better-sqlite3'];
+const node = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+  'better-sqlite3',
+];
 const why = (text) => `${text} See the design notes: the architecture's boundaries (ARCHITECTURE.md).`;
 
 export default tseslint.config(
@@ -22,15 +38,26 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: why('shared/ must not import electron.') }],
-        patterns: [
-          { group: node, message: why('shared/ is pure TypeScript that runs anywhere: no Node modules.') },
-          { group: ['**/electron/**', '**/renderer/**', '**/test/**', 'react', 'react-dom'], message: why('shared/ imports nothing of our other folders, and no UI.') },
-        ],
-      }],
-      'no-restricted-globals': ['error',
-        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'process', 'require', 'Buffer'].map((name) => ({ name, message: why('shared/ has no DOM and no Node globals.') }))],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: why('shared/ must not import electron.') }],
+          patterns: [
+            { group: node, message: why('shared/ is pure TypeScript that runs anywhere: no Node modules.') },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/test/**', 'react', 'react-dom'],
+              message: why('shared/ imports nothing of our other folders, and no UI.'),
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'process', 'require', 'Buffer'].map((name) => ({
+          name,
+          message: why('shared/ has no DOM and no Node globals.'),
+        })),
+      ],
     },
   },
   {
@@ -39,22 +66,31 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: why('The renderer talks to the backend only through the API contract.') }],
-        patterns: [
-          { group: ['**/electron/**'], message: why('The renderer must not import the backend, the host or the main process: use the API contract (shared/api).') },
-          { group: node, message: why('The renderer runs in a browser: no Node modules.') },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: why('The renderer talks to the backend only through the API contract.') }],
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: why('The renderer must not import the backend, the host or the main process: use the API contract (shared/api).'),
+            },
+            { group: node, message: why('The renderer runs in a browser: no Node modules.') },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/backend/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/launch.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: why('The backend, host and CLI are plain Node: they never import electron.') }],
-        patterns: [{ group: ['**/renderer/**'], message: why('The backend never imports the renderer.') }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: why('The backend, host and CLI are plain Node: they never import electron.') }],
+          patterns: [{ group: ['**/renderer/**'], message: why('The backend never imports the renderer.') }],
+        },
+      ],
     },
   },
   { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },

@@ -22,7 +22,15 @@ export default defineConfig({
       executablePath: process.env.POLICYLENS_CHROMIUM ?? systemChromium,
       // Needed here: root in a container (no sandbox), no GPU, and no background connections
       // to Google services, which the closed network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     trace: 'off',
   },

@@ -23,7 +23,9 @@ async function start() {
     root.render(
       <div className="not-built">
         <h1>PolicyLens</h1>
-        <p>Open the address printed by <code>npm start</code> (it carries a session token). 请使用 npm start 打印的地址打开。</p>
+        <p>
+          Open the address printed by <code>npm start</code> (it carries a session token). 请使用 npm start 打印的地址打开。
+        </p>
       </div>,
     );
     return;

@@ -57,6 +57,7 @@ if (!run('Build renderer', bin('vite'), ['build', '--logLevel', 'warn'])) {
 // 5. Static checks count as one test each.
 check('typecheck (tsc --noEmit)', run('Typecheck', bin('tsc'), ['--noEmit', '-p', '.']));
 check('lint (eslint, architecture boundaries)', run('Lint', bin('eslint'), ['.']));
+check('formatting (prettier --check)', run('Format', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs,css}']));
 
 // 6. Unit, backend and contract tests.
 const vitestJson = join(tmp, 'vitest.json');

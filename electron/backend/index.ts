@@ -43,7 +43,10 @@ export interface Backend {
 }
 
 function describeZodIssues(issues: Array<{ path: PropertyKey[]; message: string }>): string {
-  return issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+  return issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
 }
 
 /** The composition root: builds the whole backend from a database path. */
@@ -61,7 +64,13 @@ export function createBackend(opts: BackendOptions): Backend {
   const trash = createTrashService({ db, trash: createTrashRepo(db), hooks });
   const imports = createImportService({ db, documents, hooks, events, trash });
   const ctx: BackendContext = {
-    db, events, hooks, documents, imports, trash, tasks: new TaskRegistry(),
+    db,
+    events,
+    hooks,
+    documents,
+    imports,
+    trash,
+    tasks: new TaskRegistry(),
     api: createClient((method, input) => invoke(method, input)),
     info: { version, mode: opts.mode ?? 'test', dataDir: opts.dataDir ?? '', databasePath: opts.databasePath },
   };
@@ -122,9 +131,15 @@ export function createBackend(opts: BackendOptions): Backend {
 export function storageError(e: unknown): ApiError | null {
   const code = String((e as { code?: unknown } | null)?.code ?? '');
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new ApiError('unavailable', 'The disk is full: nothing was saved. Free some space and try again.');
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return new ApiError('unavailable', 'This project is open read-only (its file or folder cannot be written): changes cannot be saved. Copy it to a writable folder to edit it.');
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new ApiError('bad_file', 'The project file is damaged (SQLite reports a malformed database). Restore it from a backup.');
-  if (code.startsWith('SQLITE_IOERR')) return new ApiError('unavailable', `The project file could not be read or written (${code}): the disk or folder may have gone away.`);
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS')
+    return new ApiError(
+      'unavailable',
+      'This project is open read-only (its file or folder cannot be written): changes cannot be saved. Copy it to a writable folder to edit it.',
+    );
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    return new ApiError('bad_file', 'The project file is damaged (SQLite reports a malformed database). Restore it from a backup.');
+  if (code.startsWith('SQLITE_IOERR'))
+    return new ApiError('unavailable', `The project file could not be read or written (${code}): the disk or folder may have gone away.`);
   return null;
 }
 

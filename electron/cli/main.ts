@@ -36,8 +36,10 @@ export function openFailure(db: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'SQLITE_NOTADB') return `${db} is not a PolicyLens project (it is not an SQLite database, or its first page is damaged).`;
   if (code.startsWith('SQLITE_CORRUPT')) return `${db} is damaged (SQLite: ${message}). Restore it from a backup.`;
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM') return `${db} cannot be opened: the file or its folder is not readable, or the folder does not exist (${message}).`;
-  if (code.startsWith('SQLITE_READONLY')) return `${db} is read-only and needs changes to open (an upgrade or a journal recovery); copy it to a writable folder first.`;
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM')
+    return `${db} cannot be opened: the file or its folder is not readable, or the folder does not exist (${message}).`;
+  if (code.startsWith('SQLITE_READONLY'))
+    return `${db} is read-only and needs changes to open (an upgrade or a journal recovery); copy it to a writable folder first.`;
   if (code.startsWith('SQLITE_BUSY')) return `${db} is locked by another program for longer than PolicyLens waits; try again when it is done.`;
   if (code === 'EISDIR') return `${db} is a folder, not a project file.`;
   return `${db} cannot be opened: ${message}`;

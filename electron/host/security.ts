@@ -33,7 +33,8 @@ export function checkRequest(req: IncomingMessage, port: number, token: string, 
   const host = req.headers.host ?? '';
   if (!hosts.has(host)) return { status: 421, message: `Refused: unexpected Host header "${host}".` };
   const origin = req.headers.origin;
-  if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) return { status: 403, message: 'Refused: requests from other origins are not allowed.' };
+  if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, '')))
+    return { status: 403, message: 'Refused: requests from other origins are not allowed.' };
   if (req.headers['sec-fetch-site'] === 'cross-site') return { status: 403, message: 'Refused: cross-site request.' };
   if (opts.needsToken) {
     const given = String(req.headers[TOKEN_HEADER] ?? '');

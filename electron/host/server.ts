@@ -11,13 +11,30 @@ import { TOKEN_HEADER, checkRequest, contentSecurityPolicy } from './security';
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 const statusOf: Record<ApiErrorCode, number> = {
-  invalid_input: 400, not_found: 404, conflict: 409, unsupported: 415, bad_file: 422, cancelled: 409, unavailable: 503, internal: 500,
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  unsupported: 415,
+  bad_file: 422,
+  cancelled: 409,
+  unavailable: 503,
+  internal: 500,
 };
 
 const mime: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.map': 'application/json',
-  '.bcmap': 'application/octet-stream', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+  '.bcmap': 'application/octet-stream',
+  '.wasm': 'application/wasm',
 };
 
 export interface HostOptions {
@@ -113,7 +130,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const m = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(path);
     if (!m) return send(res, 404, { error: { code: 'not_found', message: `No such endpoint: ${path}` } });
     if (req.method !== 'POST') return send(res, 405, { error: { code: 'invalid_input', message: 'API calls use POST.' } });
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, { error: { code: 'invalid_input', message: 'API calls take a JSON body (Content-Type: application/json).' } });
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+      return send(res, 415, { error: { code: 'invalid_input', message: 'API calls take a JSON body (Content-Type: application/json).' } });
     let input: unknown;
     try {
       const body = await readBody(req);
@@ -131,7 +149,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
     res.write(': connected\n\n');
     const unsubscribe = opts.backend.subscribe((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
     // Comments keep proxies and the browser from timing the stream out.
@@ -148,7 +171,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!dir || !file || !file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return send(res, 404, { error: { code: 'not_found', message: 'No such export file.' } });
     }
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name.split(/[\\/]/).pop()!)}`, 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name.split(/[\\/]/).pop()!)}`,
+      'x-content-type-options': 'nosniff',
+    });
     pipeFile(file, res);
   }
 
@@ -179,7 +206,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const expires = codes.get(code);
     codes.delete(code);
     if (expires === undefined || expires < Date.now()) {
-      return send(res, 404, { error: { code: 'not_found', message: 'This link was already used or has expired. Use the address PolicyLens printed, or start it again.' } });
+      return send(res, 404, {
+        error: { code: 'not_found', message: 'This link was already used or has expired. Use the address PolicyLens printed, or start it again.' },
+      });
     }
     // The token travels in the fragment of a redirect over loopback; the browser never sends it back.
     res.writeHead(302, { location: `/#token=${token}`, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });

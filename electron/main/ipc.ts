@@ -8,12 +8,7 @@ import { type Backend, errorData } from '../backend';
  * One IPC handler serves every contract method: it checks the calling frame is our own page,
  * then hands the call to the backend, which validates the input against the contract.
  */
-export function registerIpc(
-  ipcMain: IpcMain,
-  backend: Backend,
-  isTrusted: (url: string) => boolean,
-  shell: { showItemInFolder(path: string): void },
-): void {
+export function registerIpc(ipcMain: IpcMain, backend: Backend, isTrusted: (url: string) => boolean, shell: { showItemInFolder(path: string): void }): void {
   const fromOurWindow = (event: IpcMainInvokeEvent) => {
     const frame = event.senderFrame;
     return !!frame && frame.parent === null && isTrusted(frame.url);

@@ -21,7 +21,10 @@ async function importFromDialog(win: BrowserWindow, backend: Backend): Promise<v
   if (report.errors.length) {
     await dialog.showMessageBox(win, {
       type: 'warning',
-      message: label(`${report.imported.length} imported, ${report.errors.length} failed`, `已导入 ${report.imported.length} 个，失败 ${report.errors.length} 个`),
+      message: label(
+        `${report.imported.length} imported, ${report.errors.length} failed`,
+        `已导入 ${report.imported.length} 个，失败 ${report.errors.length} 个`,
+      ),
       detail: report.errors.map((e) => `${e.file}: ${e.message}`).join('\n'),
     });
   }
@@ -36,7 +39,14 @@ export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backen
     {
       label: label('File', '文件'),
       submenu: [
-        { label: label('Import…', '导入…'), accelerator: 'CmdOrCtrl+O', click: () => { const w = getWindow(); if (w) void importFromDialog(w, backend); } },
+        {
+          label: label('Import…', '导入…'),
+          accelerator: 'CmdOrCtrl+O',
+          click: () => {
+            const w = getWindow();
+            if (w) void importFromDialog(w, backend);
+          },
+        },
         { label: label('Export…', '导出…'), accelerator: 'CmdOrCtrl+E', click: () => send(getWindow(), 'export') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: label('Quit', '退出') },
@@ -60,7 +70,12 @@ export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backen
           label: label('About PolicyLens', '关于 PolicyLens'),
           click: () => {
             const w = getWindow();
-            const opts = { type: 'info' as const, title: 'PolicyLens', message: `PolicyLens ${app.getVersion()}`, detail: label('Compare how cities implement the same policy. Works offline.', '比较各城市如何落实同一政策。离线可用。') };
+            const opts = {
+              type: 'info' as const,
+              title: 'PolicyLens',
+              message: `PolicyLens ${app.getVersion()}`,
+              detail: label('Compare how cities implement the same policy. Works offline.', '比较各城市如何落实同一政策。离线可用。'),
+            };
             void (w ? dialog.showMessageBox(w, opts) : dialog.showMessageBox(opts));
           },
         },

@@ -4,7 +4,6 @@ import type { PreloadBridge } from '../../shared/api/bridge';
 import type { Transport } from '../../shared/api/client';
 import type { MethodName } from '../../shared/api/contract';
 
-
 declare global {
   interface Window {
     policylens?: PreloadBridge;
@@ -52,7 +51,11 @@ export function httpTransport(token: string, base = ''): Transport {
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
             const chunk = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
-            const data = chunk.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+            const data = chunk
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
             if (!data) continue;
             const parsed = apiEvent.safeParse(JSON.parse(data));
             if (parsed.success) for (const l of listeners) l(parsed.data);

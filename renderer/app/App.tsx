@@ -36,10 +36,14 @@ export function App() {
   const Page = active?.component;
   return (
     <div className="app">
-      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <nav className="sidebar" aria-label={t('name')}>
         <div className="brand">
-          <span className="brand-mark" aria-hidden><BrandIcon /></span>
+          <span className="brand-mark" aria-hidden>
+            <BrandIcon />
+          </span>
           <span>{t('name')}</span>
         </div>
         <ul>
@@ -53,7 +57,11 @@ export function App() {
                 title={`Alt+${i + 1}`}
               >
                 {t(e.titleKey)}
-                {!e.built && <span className="badge-soon" aria-hidden>…</span>}
+                {!e.built && (
+                  <span className="badge-soon" aria-hidden>
+                    …
+                  </span>
+                )}
               </a>
             </li>
           ))}

@@ -10,10 +10,25 @@ type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { title?: string };
 function svg(paths: string[], name: string) {
   function Icon({ title, ...props }: IconProps) {
     return (
-      <svg viewBox="0 0 24 24" width="1em" height="1em" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round"
-        className={`icon icon-${name}`} aria-hidden={title ? undefined : true} role={title ? 'img' : undefined} data-icon={name} {...props}>
+      <svg
+        viewBox="0 0 24 24"
+        width="1em"
+        height="1em"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className={`icon icon-${name}`}
+        aria-hidden={title ? undefined : true}
+        role={title ? 'img' : undefined}
+        data-icon={name}
+        {...props}
+      >
         {title && <title>{title}</title>}
-        {paths.map((d) => <path key={d} d={d} />)}
+        {paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
       </svg>
     );
   }

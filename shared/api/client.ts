@@ -21,9 +21,8 @@ export function createApi(transport: Transport): Api {
 type DomainOf<M extends string> = M extends `${infer D}.${string}` ? D : never;
 type LeafOf<M extends string, D extends string> = M extends `${D}.${infer L}` ? L : never;
 /** A method whose every input field is optional may be called without an argument. */
-type ClientMethod<M extends MethodName> = Record<never, never> extends Input<M>
-  ? (input?: Input<M>) => Promise<Output<M>>
-  : (input: Input<M>) => Promise<Output<M>>;
+type ClientMethod<M extends MethodName> =
+  Record<never, never> extends Input<M> ? (input?: Input<M>) => Promise<Output<M>> : (input: Input<M>) => Promise<Output<M>>;
 
 /**
  * The contract as a typed client namespaced by domain: `client.themes.clauses({ docId })`.

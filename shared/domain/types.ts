@@ -34,7 +34,6 @@ export interface PartSpan extends Span {
   title: string;
 }
 
-
 /**
  * A clause as produced by segmentation, in reading order. The spans of all clauses of a document
  * tile its cleaned text: every character belongs to exactly one clause.
@@ -54,7 +53,6 @@ export interface ClauseDraft extends Span {
   /** Index into the PartSpan array when the document has parts. */
   partIndex: number | null;
 }
-
 
 /** One dated step in the life of a regulation or rule, as its 题注 prints it. */
 export interface MetadataEvent {

@@ -80,5 +80,13 @@ export const metadataFieldNames: readonly MetadataFieldName[] = metadataFields.m
  * (sources, link decisions) are too short to tell a copy from a coincidence and are left out.
  */
 export const vocabularies: Record<string, readonly string[]> = {
-  adminLevels, instrumentClasses, codingStatuses, linkStatuses, clauseKinds, annotationKinds, metadataEventKinds, attributeTypes, metadataFieldNames,
+  adminLevels,
+  instrumentClasses,
+  codingStatuses,
+  linkStatuses,
+  clauseKinds,
+  annotationKinds,
+  metadataEventKinds,
+  attributeTypes,
+  metadataFieldNames,
 };

@@ -16,24 +16,23 @@ async function setup(b: Backend) {
 }
 const code = (b: Backend, clauseId: number, themeId: string, coderId: number | null, range?: { start: number; end: number }) =>
   b.api.themes.code({ clauseId, themeId, coderId, ...range });
-const consensusThemes = async (b: Backend, docId: number, clauseId: number) =>
-  (await b.api.themes.clauses({ docId })).find((r) => r.clauseId === clauseId)!;
+const consensusThemes = async (b: Backend, docId: number, clauseId: number) => (await b.api.themes.clauses({ docId })).find((r) => r.clauseId === clauseId)!;
 
 describe('coders', () => {
   it('adds, renames and lists coders, refuses a duplicate name, and remembers the current coder', async () => {
     const { backend: b } = await project(false);
     const a = await b.api.coders.add({ name: '  李娜 ' });
     expect(a.name).toBe('李娜');
-    await expect(b.invoke('coders.add', { name: '李娜' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(b.invoke('coders.add', { name: '  ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(b.api.coders.add({ name: '李娜' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(b.api.coders.add({ name: '  ' })).rejects.toMatchObject({ code: 'invalid_input' });
     const o = await b.api.coders.add({ name: 'Olivia' });
-    await expect(b.invoke('coders.rename', { id: o.id, name: '李娜' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(b.api.coders.rename({ id: o.id, name: '李娜' })).rejects.toMatchObject({ code: 'conflict' });
     expect((await b.api.coders.rename({ id: o.id, name: 'Olivia Chen' })).name).toBe('Olivia Chen');
     expect((await b.api.coders.list({})).current).toBeNull();
     await b.api.coders.setCurrent({ coderId: o.id });
     const list = await b.api.coders.list({});
     expect(list).toMatchObject({ current: o.id, coders: [{ name: '李娜', codings: 0 }, { name: 'Olivia Chen' }] });
-    await expect(b.invoke('coders.setCurrent', { coderId: 999 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(b.api.coders.setCurrent({ coderId: 999 })).rejects.toMatchObject({ code: 'not_found' });
     await b.api.coders.setCurrent({ coderId: null });
     expect((await b.api.coders.list({})).current).toBeNull();
   });
@@ -54,7 +53,10 @@ describe('coders', () => {
     expect(theirs.map((r) => r.clauseId)).toEqual([c1.id, c2.id]);
     expect(theirs[1].ranges).toMatchObject([{ themeId: 'financing', start: c2.start, end: c2.start + 4 }]);
     const lead = await b.api.themes.clauses({ docId: doc.id, withCoders: true });
-    expect(lead.find((r) => r.clauseId === c1.id)!.coders!.map((x) => [x.coderId, x.themes.map((t) => t.id)])).toEqual([[a.id, ['talent']], [z.id, ['talent']]]);
+    expect(lead.find((r) => r.clauseId === c1.id)!.coders!.map((x) => [x.coderId, x.themes.map((t) => t.id)])).toEqual([
+      [a.id, ['talent']],
+      [z.id, ['talent']],
+    ]);
     // The heatmap counts the consensus, or one coder's codings when asked.
     const heat = async (coderId?: number) => (await b.api.themes.heatmap({ mode: 'coded', coderId })).cells.reduce((s, c) => s + c.count, 0);
     expect(await heat()).toBe(0);
@@ -66,7 +68,7 @@ describe('coders', () => {
     await b.api.themes.undo();
     await b.api.themes.undo();
     expect((await b.api.coders.list({})).coders.map((c) => c.codings)).toEqual([1, 1]);
-    await expect(b.invoke('themes.code', { clauseId: c1.id, themeId: 'talent', coderId: 999 })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(b.api.themes.code({ clauseId: c1.id, themeId: 'talent', coderId: 999 })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -95,18 +97,36 @@ describe('agreement and reconciliation', () => {
     expect(talent.coded).toEqual([2, 2]);
     expect(r.overall.units).toBe(n * r.themes.length);
     // Financing agrees at clause level (both coded c4) but not at character level.
-    expect(r.disagreements.map((d) => [d.clauseId, d.themeId, d.coders.map((c) => c.whole)])).toEqual([[c2.id, 'talent', [true, false]], [c3.id, 'talent', [false, true]]]);
+    expect(r.disagreements.map((d) => [d.clauseId, d.themeId, d.coders.map((c) => c.whole)])).toEqual([
+      [c2.id, 'talent', [true, false]],
+      [c3.id, 'talent', [false, true]],
+    ]);
     const ch = await b.api.agreement.compute({ coderIds: [a.id, z.id], level: 'character' });
-    expect(ch.disagreements.map((d) => [d.clauseId, d.themeId])).toEqual([[c2.id, 'talent'], [c3.id, 'talent'], [c4.id, 'financing']]);
+    expect(ch.disagreements.map((d) => [d.clauseId, d.themeId])).toEqual([
+      [c2.id, 'talent'],
+      [c3.id, 'talent'],
+      [c4.id, 'financing'],
+    ]);
     expect(ch.themes.find((t) => t.themeId === 'financing')!.coded).toEqual([6, 4]);
-    await expect(b.invoke('agreement.compute', { coderIds: [a.id, a.id] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(b.api.agreement.compute({ coderIds: [a.id, a.id] })).rejects.toMatchObject({ code: 'invalid_input' });
 
     // Reconcile: Alice's on c2 (talent), neither on c3, both on c4 (the union of the two ranges).
     const had = await consensusThemes(b, doc.id, c2.id);
-    await expect(b.invoke('agreement.reconcile', { decisions: [{ clauseId: c2.id, themeId: 'talent', accept: [a.id] }, { clauseId: c3.id, themeId: 'nope', accept: [] }] })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      b.api.agreement.reconcile({
+        decisions: [
+          { clauseId: c2.id, themeId: 'talent', accept: [a.id] },
+          { clauseId: c3.id, themeId: 'nope', accept: [] },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(await consensusThemes(b, doc.id, c2.id)).toEqual(had);
     const done = await b.api.agreement.reconcile({
-      decisions: [{ clauseId: c2.id, themeId: 'talent', accept: [a.id] }, { clauseId: c3.id, themeId: 'talent', accept: [] }, { clauseId: c4.id, themeId: 'financing', accept: [a.id, z.id] }],
+      decisions: [
+        { clauseId: c2.id, themeId: 'talent', accept: [a.id] },
+        { clauseId: c3.id, themeId: 'talent', accept: [] },
+        { clauseId: c4.id, themeId: 'financing', accept: [a.id, z.id] },
+      ],
     });
     expect(done.cases).toBe(3);
     const after2 = await consensusThemes(b, doc.id, c2.id);
@@ -114,7 +134,10 @@ describe('agreement and reconciliation', () => {
     const after3 = await consensusThemes(b, doc.id, c3.id);
     expect(after3.themes.find((t) => t.id === 'talent' && t.status === 'accepted')).toBeUndefined();
     const after4 = await consensusThemes(b, doc.id, c4.id);
-    expect(after4.ranges.map((x) => [x.themeId, x.start - c4.start, x.end - c4.start]).sort()).toEqual([['financing', 0, 6], ['financing', 2, 6]]);
+    expect(after4.ranges.map((x) => [x.themeId, x.start - c4.start, x.end - c4.start]).sort()).toEqual([
+      ['financing', 0, 6],
+      ['financing', 2, 6],
+    ]);
     expect((await b.api.agreement.compute({ coderIds: [a.id, z.id] })).disagreements.map((d) => d.consensus)).toEqual([true, false]);
     // Coders' codings are untouched by reconciling.
     expect((await b.api.coders.list({})).coders.map((c) => c.codings)).toEqual([3, 3]);
@@ -132,7 +155,19 @@ describe('agreement and reconciliation', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out.path);
     const sheet = wb.getWorksheet('Agreement')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Level', 'Unit', 'Theme', 'Units', 'Percent agreement', "Cohen's kappa", "Fleiss' kappa", "Krippendorff's alpha (nominal)", 'Coders: Alice', 'Coders: 张伟']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      'Level',
+      'Unit',
+      'Theme',
+      'Units',
+      'Percent agreement',
+      "Cohen's kappa",
+      "Fleiss' kappa",
+      "Krippendorff's alpha (nominal)",
+      'Coders: Alice',
+      'Coders: 张伟',
+    ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     const talentRow = rows.find((x) => x[1] === 'Clause' && x[3] === 'Talent')!;
     expect(talentRow[4]).toBe(n);
@@ -140,6 +175,6 @@ describe('agreement and reconciliation', () => {
     expect(rows.some((x) => x[1] === 'Character' && x[3] === 'All themes (pooled)')).toBe(true);
     expect(wb.getWorksheet('Method')!.getCell('A3').value).toBe("Cohen's kappa");
     expect(wb.getWorksheet('Disagreements')!.rowCount).toBe(3);
-    await expect(b.invoke('agreement.export', { coderIds: [a.id, z.id], fileName: 'agreement' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(b.api.agreement.export({ coderIds: [a.id, z.id], fileName: 'agreement' })).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -47,9 +47,14 @@ describe('annotations backend', () => {
 
   it('deletes softly and restores; attaches notes to alignment rows and comparisons', async () => {
     const b = await project();
-    const row = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] }, content: state([text('行注')]) });
+    const row = await b.api.annotations.create({
+      target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] },
+      content: state([text('行注')]),
+    });
     const cmp = await b.api.annotations.create({ target: { kind: 'comparison', comparisonId: 7 } });
-    expect((await b.api.annotations.forTarget({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] } })).map((n) => n.id)).toEqual([row.id]);
+    expect(
+      (await b.api.annotations.forTarget({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'a:1|b:2', clauseIds: [] } })).map((n) => n.id),
+    ).toEqual([row.id]);
     await b.api.annotations.delete({ id: cmp.id });
     expect((await b.api.annotations.list({})).map((n) => n.id)).toEqual([row.id]);
     await b.api.annotations.restore({ id: cmp.id });

@@ -25,19 +25,35 @@ describe('custom document attributes', () => {
     await set(b, {
       docIds: [d.id],
       values: [
-        { attributeId: region.id, value: '东部' }, { attributeId: year.id, value: '２０２１' }, { attributeId: approved.id, value: '2022年1月21日' },
-        { attributeId: pilot.id, value: '是' }, { attributeId: kind.id, value: '  Implementation plan 实施方案 ' },
+        { attributeId: region.id, value: '东部' },
+        { attributeId: year.id, value: '２０２１' },
+        { attributeId: approved.id, value: '2022年1月21日' },
+        { attributeId: pilot.id, value: '是' },
+        { attributeId: kind.id, value: '  Implementation plan 实施方案 ' },
       ],
     });
     expect((await values(b)).get(d.id)).toEqual({
-      [region.id]: '东部', [year.id]: 2021, [approved.id]: '2022-01-21', [pilot.id]: true, [kind.id]: 'Implementation plan 实施方案',
+      [region.id]: '东部',
+      [year.id]: 2021,
+      [approved.id]: '2022-01-21',
+      [pilot.id]: true,
+      [kind.id]: 'Implementation plan 实施方案',
     });
     const listed = await b.api.attributes.list({});
     expect(listed.map((a) => [a.name, a.type, a.valueCount])).toEqual([
-      ['东中西部', 'choice', 1], ['发文年份', 'number', 1], ['批准日期', 'date', 1], ['试点城市', 'boolean', 1], ['政策类型', 'text', 1],
+      ['东中西部', 'choice', 1],
+      ['发文年份', 'number', 1],
+      ['批准日期', 'date', 1],
+      ['试点城市', 'boolean', 1],
+      ['政策类型', 'text', 1],
     ]);
     // Filters compare canonical forms: 2021.0 is 2021, 2022/1/21 is the same day.
-    expect(await match(b, [{ attributeId: year.id, values: ['2021.0'] }, { attributeId: approved.id, values: ['2022/1/21'] }])).toEqual([d.id]);
+    expect(
+      await match(b, [
+        { attributeId: year.id, values: ['2021.0'] },
+        { attributeId: approved.id, values: ['2022/1/21'] },
+      ]),
+    ).toEqual([d.id]);
   });
 
   it('refuse bad values and bad attributes with a clear error, changing nothing', async () => {
@@ -50,7 +66,17 @@ describe('custom document attributes', () => {
     await set(b, { docIds: [d1.id], values: [{ attributeId: region.id, value: '中部' }] });
     const before = await values(b);
     // One good value and one bad: nothing is written, and the error names the value and the rule.
-    await rejects(set(b, { docIds: [d1.id, d2.id], values: [{ attributeId: region.id, value: '东部' }, { attributeId: year.id, value: '二〇二一' }] }), 'invalid_input', /二〇二一.*发文年份.*number/);
+    await rejects(
+      set(b, {
+        docIds: [d1.id, d2.id],
+        values: [
+          { attributeId: region.id, value: '东部' },
+          { attributeId: year.id, value: '二〇二一' },
+        ],
+      }),
+      'invalid_input',
+      /二〇二一.*发文年份.*number/,
+    );
     await rejects(set(b, { docIds: [d1.id], values: [{ attributeId: region.id, value: '南部' }] }), 'invalid_input', /南部.*东部, 中部, 西部/);
     await rejects(set(b, { docIds: [d1.id], values: [{ attributeId: day.id, value: '2021-02-30' }] }), 'invalid_input', /2021-02-30.*date/);
     await rejects(set(b, { docIds: [d1.id], values: [{ attributeId: pilot.id, value: 'maybe' }] }), 'invalid_input', /maybe.*yes or no/);

@@ -17,9 +17,24 @@ afterEach(() => {
 function dump(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+        .all() as Array<{ name: string }>
+    ).map((t) => t.name);
     const shadow = (n: string) => tables.some((t) => n.startsWith(`${t}_`) && /_(data|idx|docsize|config|content)$/.test(n));
-    return Object.fromEntries(tables.filter((t) => !shadow(t)).map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]));
+    return Object.fromEntries(
+      tables
+        .filter((t) => !shadow(t))
+        .map((t) => [
+          t,
+          db
+            .prepare(`SELECT * FROM "${t}"`)
+            .all()
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ]),
+    );
   } finally {
     db.close();
   }

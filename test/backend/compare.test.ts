@@ -48,7 +48,13 @@ describe('compare backend', () => {
     const qd = await docByFile(b, '000_4d56af254ffdf8b7.txt');
     const wz = await docByFile(b, '002_9b49f850c7a45ea9.txt');
     expect(wz.parts.length).toBe(4);
-    const c = await b.api.compare.create({ name: '青岛 vs 温州', members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: 3 }] });
+    const c = await b.api.compare.create({
+      name: '青岛 vs 温州',
+      members: [
+        { docId: qd.id, partIndex: null },
+        { docId: wz.id, partIndex: 3 },
+      ],
+    });
     expect(c.members[1].title).toBe(wz.parts[3].title);
     const view = await b.api.compare.view({ id: c.id });
     expect(view.columns).toHaveLength(2);
@@ -68,11 +74,43 @@ describe('compare backend', () => {
     const b = await project();
     const qd = await docByFile(b, '000_4d56af254ffdf8b7.txt');
     await expect(b.api.compare.create({ name: 'x', members: [{ docId: qd.id, partIndex: null }] })).rejects.toThrow(/at least two/);
-    await expect(b.api.compare.create({ name: 'x', members: [{ docId: qd.id, partIndex: null }, { docId: 9999, partIndex: null }] })).rejects.toThrow(/9999/);
-    await expect(b.api.compare.create({ name: 'x', members: [{ docId: qd.id, partIndex: null }, { docId: qd.id, partIndex: null }] })).rejects.toThrow(/twice/);
+    await expect(
+      b.api.compare.create({
+        name: 'x',
+        members: [
+          { docId: qd.id, partIndex: null },
+          { docId: 9999, partIndex: null },
+        ],
+      }),
+    ).rejects.toThrow(/9999/);
+    await expect(
+      b.api.compare.create({
+        name: 'x',
+        members: [
+          { docId: qd.id, partIndex: null },
+          { docId: qd.id, partIndex: null },
+        ],
+      }),
+    ).rejects.toThrow(/twice/);
     const wz = await docByFile(b, '002_9b49f850c7a45ea9.txt');
-    await expect(b.api.compare.create({ name: 'x', members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: 7 }] })).rejects.toThrow(/no part 8/);
-    await expect(b.api.compare.create({ name: 'x', members: [{ docId: wz.id, partIndex: null }, { docId: wz.id, partIndex: 1 }] })).rejects.toThrow(/whole document and one of its parts/);
+    await expect(
+      b.api.compare.create({
+        name: 'x',
+        members: [
+          { docId: qd.id, partIndex: null },
+          { docId: wz.id, partIndex: 7 },
+        ],
+      }),
+    ).rejects.toThrow(/no part 8/);
+    await expect(
+      b.api.compare.create({
+        name: 'x',
+        members: [
+          { docId: wz.id, partIndex: null },
+          { docId: wz.id, partIndex: 1 },
+        ],
+      }),
+    ).rejects.toThrow(/whole document and one of its parts/);
     expect(await b.api.compare.list({})).toHaveLength(0);
   });
 
@@ -91,7 +129,10 @@ describe('compare backend', () => {
     expect(content.map((h) => h.score)).toEqual([...content.map((h) => h.score)].sort((x, y) => y - x));
     // Signatures are computed from the clause texts; each signed clause has its band rows.
     const db = b.context.db;
-    const signed = b.context.documents.clauses(wz.id).flatMap((c) => { const sig = signatureOf(c); return sig ? [{ clause_id: c.id, keys: bandKeys(sig) }] : []; });
+    const signed = b.context.documents.clauses(wz.id).flatMap((c) => {
+      const sig = signatureOf(c);
+      return sig ? [{ clause_id: c.id, keys: bandKeys(sig) }] : [];
+    });
     expect(signed.length).toBeGreaterThan(20);
     // Its band entries go with it: no bucket of the where-else index names its clauses any more.
     const bucket = db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
@@ -104,13 +145,31 @@ describe('compare backend', () => {
   it('ranks content over boilerplate in "where else" and in alignment, and answers the where-else CLI command', async () => {
     const b = await project(false);
     const dir = mkdtempSync(join(tmpdir(), 'policylens-boilerplate-'));
-    const topics = ['设立小微企业贷款风险补偿资金，对合作银行发放的小微企业贷款损失给予补偿', '推行企业简易注销程序，对未开业企业实行简易注销', '建设大型科研仪器共享平台，向中小企业开放科研设施',
-      '对新招用高校毕业生的小微企业给予社会保险补贴', '支持企业开拓国际市场，对参加境外展会给予展位费补助', '实施商标品牌战略，对获得驰名商标的企业给予奖励', '推进工业用地弹性出让，降低企业用地成本'];
-    const openers = ['加强组织领导，建立市级工作协调机制', '完善统计监测，按季度发布运行分析', '开展专项督查，将落实情况纳入年度考核', '加大宣传力度，选树一批先进典型', '优化审批流程，压缩办理时限至三个工作日', '建立企业服务专员制度，一对一走访企业', '设立企业诉求热线，限时办结企业投诉'];
+    const topics = [
+      '设立小微企业贷款风险补偿资金，对合作银行发放的小微企业贷款损失给予补偿',
+      '推行企业简易注销程序，对未开业企业实行简易注销',
+      '建设大型科研仪器共享平台，向中小企业开放科研设施',
+      '对新招用高校毕业生的小微企业给予社会保险补贴',
+      '支持企业开拓国际市场，对参加境外展会给予展位费补助',
+      '实施商标品牌战略，对获得驰名商标的企业给予奖励',
+      '推进工业用地弹性出让，降低企业用地成本',
+    ];
+    const openers = [
+      '加强组织领导，建立市级工作协调机制',
+      '完善统计监测，按季度发布运行分析',
+      '开展专项督查，将落实情况纳入年度考核',
+      '加大宣传力度，选树一批先进典型',
+      '优化审批流程，压缩办理时限至三个工作日',
+      '建立企业服务专员制度，一对一走访企业',
+      '设立企业诉求热线，限时办结企业投诉',
+    ];
     const files = topics.map((t, k) => {
       const f = join(dir, `plan-${k}.txt`);
       // Each plan: an opening measure of its own, its own measure, one shared with the next plan, and the same closing formula.
-      writeFileSync(f, `关于支持企业发展的若干措施（${k}）\n一、${openers[k]}。\n二、${t}。\n三、${topics[(k + 1) % topics.length]}，具体办法另行制定。\n四、${openers[(k + 3) % openers.length]}，确保各项措施落地见效。\n五、本措施自2021年1月1日起施行，由市发展和改革委员会负责解释。\n`);
+      writeFileSync(
+        f,
+        `关于支持企业发展的若干措施（${k}）\n一、${openers[k]}。\n二、${t}。\n三、${topics[(k + 1) % topics.length]}，具体办法另行制定。\n四、${openers[(k + 3) % openers.length]}，确保各项措施落地见效。\n五、本措施自2021年1月1日起施行，由市发展和改革委员会负责解释。\n`,
+      );
       return f;
     });
     await b.api.documents.importPaths({ paths: files });
@@ -128,13 +187,16 @@ describe('compare backend', () => {
     expect(fromFormula.hits.length).toBeGreaterThanOrEqual(5);
     expect(fromFormula.hits.every((h) => h.boilerplate)).toBe(true);
 
-    const { links } = await b.api.compare.align({ a: { docId: docs.find((d) => d.file === 'plan-0.txt')!.id, partIndex: null }, b: { docId: docs.find((d) => d.file === 'plan-1.txt')!.id, partIndex: null } });
+    const { links } = await b.api.compare.align({
+      a: { docId: docs.find((d) => d.file === 'plan-0.txt')!.id, partIndex: null },
+      b: { docId: docs.find((d) => d.file === 'plan-1.txt')!.id, partIndex: null },
+    });
     const formulaLink = links.findIndex((l) => l.a === formula.id);
     expect(links[0].boilerplate).toBe(false);
     if (formulaLink >= 0) expect(links[formulaLink].boilerplate).toBe(true);
     expect(links.slice(0, Math.max(0, formulaLink)).every((l) => !l.boilerplate)).toBe(true);
 
-    const out = await commands['where-else'].run(b, { options: { clause: String(measure.id), limit: '3' }, positionals: [] }) as Output<'compare.whereElse'>;
+    const out = (await commands['where-else'].run(b, { options: { clause: String(measure.id), limit: '3' }, positionals: [] })) as Output<'compare.whereElse'>;
     expect(out.hits.length).toBeLessThanOrEqual(3);
     expect(out.hits[0].clauseId).toBe(hits[0].clauseId);
     await expect(commands['where-else'].run(b, { options: {}, positionals: [] })).rejects.toThrow(/--clause/);

@@ -61,10 +61,17 @@ describe('export.concordance', () => {
 
   it('names the plan (part) for a file that carries several, and the clause label', async () => {
     const res = await concordance({ query: '融资', format: 'csv', fileName: 'kwic-2' });
-    const rows = parse(readFileSync(res.path, 'utf8')).slice(1).filter((r) => r.length > 1);
+    const rows = parse(readFileSync(res.path, 'utf8'))
+      .slice(1)
+      .filter((r) => r.length > 1);
     expect(res.occurrences).toBe(occurrencesIn('融资'));
     const withParts = docs.find((d) => d.parts.length > 1)!;
-    const partTitles = new Set(clauses.get(withParts.id)!.filter((c) => c.kind === 'part').map((c) => (c.heading || c.text).trim()));
+    const partTitles = new Set(
+      clauses
+        .get(withParts.id)!
+        .filter((c) => c.kind === 'part')
+        .map((c) => (c.heading || c.text).trim()),
+    );
     const mine = rows.filter((r) => r[3] === withParts.title);
     expect(mine.length).toBeGreaterThan(0);
     // Every numbered clause of that file lies in one of its plans; its preamble in none.
@@ -80,10 +87,14 @@ describe('export.concordance', () => {
 
   it('a query of two terms lists the occurrences of each; a city filter keeps that city only', async () => {
     const both = await concordance({ query: '融资 担保', format: 'csv', fileName: 'kwic-3' });
-    const rows = parse(readFileSync(both.path, 'utf8')).slice(1).filter((r) => r.length > 1);
+    const rows = parse(readFileSync(both.path, 'utf8'))
+      .slice(1)
+      .filter((r) => r.length > 1);
     expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['融资', '担保']));
     const qd = await concordance({ query: '小微企业', filters: { cities: ['青岛市'] }, format: 'csv', fileName: 'kwic-4' });
-    const qdRows = parse(readFileSync(qd.path, 'utf8')).slice(1).filter((r) => r.length > 1);
+    const qdRows = parse(readFileSync(qd.path, 'utf8'))
+      .slice(1)
+      .filter((r) => r.length > 1);
     expect(qdRows.length).toBeGreaterThan(0);
     expect(qdRows.every((r) => r[4] === '青岛市')).toBe(true);
   });
@@ -104,7 +115,11 @@ describe('export.concordance', () => {
 
   it('the CLI command writes the same table', { timeout: 60_000 }, () => {
     const out = join(project.dir, 'cli-kwic.csv');
-    const r = spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), ['electron/cli/main.ts', 'concordance', '--db', join(project.dir, 'policylens.db'), '人才', '--out', out], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync(
+      join(repoRoot, 'node_modules', '.bin', 'tsx'),
+      ['electron/cli/main.ts', 'concordance', '--db', join(project.dir, 'policylens.db'), '人才', '--out', out],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ format: 'csv', occurrences: occurrencesIn('人才') });
     expect(parse(readFileSync(out, 'utf8')).filter((x) => x.length > 1).length - 1).toBe(occurrencesIn('人才'));

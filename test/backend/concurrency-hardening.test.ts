@@ -13,7 +13,10 @@ describe('a second process writing the same project never makes a save fail', ()
       const db = join(p.dir, 'policylens.db');
       const note = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'hardening', clauseIds: [] } });
       // 40 transactions of 60 ms, the middle one held 6.5 s (busy_timeout is 5 s).
-      const child = spawn(process.execPath, [join(repoRoot, 'test/backend/concurrent-writer.hardening.mjs'), db, '40', '60', '6500'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [join(repoRoot, 'test/backend/concurrent-writer.hardening.mjs'), db, '40', '60', '6500'], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const exited = new Promise<number>((ok) => child.on('exit', (code) => ok(code ?? -1)));
       await new Promise<void>((ok) => child.stdout.once('data', () => ok()));
       let running = true;

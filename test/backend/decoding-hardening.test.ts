@@ -62,7 +62,9 @@ describe('text with a few damaged bytes imports, with a warning that says where'
     const p = await freshProject({ seeds: false });
     try {
       const whole = Buffer.from(seed.trimEnd(), 'utf8');
-      const report = await p.backend.api.documents.importFiles({ files: [{ name: 'cut.txt', dataBase64: whole.subarray(0, whole.length - 1).toString('base64') }] });
+      const report = await p.backend.api.documents.importFiles({
+        files: [{ name: 'cut.txt', dataBase64: whole.subarray(0, whole.length - 1).toString('base64') }],
+      });
       expect(report.errors).toEqual([]);
       expect(report.imported.length).toBe(1);
       expect(report.warnings?.[0].file).toBe('cut.txt');

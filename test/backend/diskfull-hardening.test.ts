@@ -9,7 +9,6 @@ import { writeNew } from '../../electron/backend/export/files';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
 
-
 let project: Awaited<ReturnType<typeof freshProject>>;
 let full: string;
 let mounted = false;
@@ -47,7 +46,10 @@ describe('a full disk', () => {
 
   it('backup through the API: no .part left, "disk is full" in the message', async (ctx) => {
     if (!mounted) ctx.skip();
-    const err = await project.backend.api.export.backup({ fileName: 'snapshot' }).then(() => null, (e: ApiError) => e);
+    const err = await project.backend.api.export.backup({ fileName: 'snapshot' }).then(
+      () => null,
+      (e: ApiError) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect(err!.message).toMatch(/disk is full/i);
     expect(err!.code).not.toBe('internal');

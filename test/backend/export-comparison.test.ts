@@ -22,7 +22,9 @@ beforeAll(async () => {
   await b.api.compare.decide({ a: best.a, b: best.b, status: 'confirmed' });
   const text = (id: number) => view.columns.flatMap((c) => c.clauses).find((c) => c.id === id)!.text;
   linked = { a: text(best.a), b: text(best.b) };
-  const note = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `${best.a}-${best.b}`, clauseIds: [best.a, best.b] } });
+  const note = await b.api.annotations.create({
+    target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `${best.a}-${best.b}`, clauseIds: [best.a, best.b] },
+  });
   await b.api.annotations.save({ id: note.id, content: richNote('NOTE-REAL-ROW') });
   const formats: ExportFormat[] = ['docx', 'html', 'md', 'xlsx', 'csv', 'qdpx', 'json', ...(findChromium() ? (['pdf'] as const) : [])];
   for (const format of formats) {
@@ -70,40 +72,47 @@ describe('export.comparison on a real comparison of the seeds', () => {
     expect(txt).toContain(squash(linked.b));
   });
 
-  it('the XLSX comparison table, read by LibreOffice: a row per aligned row, a column per document, score, status, themes, reasons and row notes in Chinese', { timeout: 200_000 }, async () => {
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(out.xlsx!.path) as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0];
-    expect(sheet.name).toBe('比较表');
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBeTruthy();
-    expect(out.xlsx!.path.endsWith('cmp.xlsx')).toBe(true);
-    if (!hasTool('soffice')) return console.warn('SKIPPED: LibreOffice (soffice) is not installed; XLSX not read by a real reader.');
-    const dir = join(fx.dir, 'real-xlsx');
-    const r = libreOffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, out.xlsx!.path], fx.dir);
-    expect(r.ok, r.output).toBe(true);
-    const file = (await import('node:fs')).readdirSync(dir).find((f) => f.includes('比较表'))!;
-    const { parse } = await import('./csv-read');
-    const rows = parse(readFileSync(join(dir, file), 'utf8'));
-    const header = rows[0];
-    expect(header.slice(-5)).toEqual(['得分', '状态', '主题', '对齐理由', '行批注']);
-    expect(header.length).toBe(1 + 2 + 5);
-    const [cityA, cityB] = [fx.docA.city!, fx.docB.city!];
-    expect(header[1]).toContain(cityA);
-    expect(header[2]).toContain(cityB);
-    const confirmed = rows.find((row) => squash(row[1]).includes(squash(linked.a)) && squash(row[2]).includes(squash(linked.b)))!;
-    expect(confirmed, 'the confirmed pair is one row').toBeTruthy();
-    expect(confirmed[4]).toBe('已确认');
-    expect(confirmed[7]).toContain('NOTE-REAL-ROW');
-    expect(confirmed[6]).toMatch(/共同词语|相同|互为最佳匹配|所在章节/);
-    expect(Number(confirmed[3])).toBeGreaterThan(0);
-    const body = rows.slice(1).filter((row) => row.some(Boolean));
-    expect(body.length).toBeGreaterThan(3);
-    // Values in the interface language, never the internal codes.
-    for (const row of body) expect(row[4]).not.toMatch(/suggested|confirmed|rejected/);
-    expect(body.some((row) => row[5])).toBe(true);
-  });
+  it(
+    'the XLSX comparison table, read by LibreOffice: a row per aligned row, a column per document, score, status, themes, reasons and row notes in Chinese',
+    { timeout: 200_000 },
+    async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(readFileSync(out.xlsx!.path) as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0];
+      expect(sheet.name).toBe('比较表');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+      expect(out.xlsx!.path.endsWith('cmp.xlsx')).toBe(true);
+      if (!hasTool('soffice')) return console.warn('SKIPPED: LibreOffice (soffice) is not installed; XLSX not read by a real reader.');
+      const dir = join(fx.dir, 'real-xlsx');
+      const r = libreOffice(
+        ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, out.xlsx!.path],
+        fx.dir,
+      );
+      expect(r.ok, r.output).toBe(true);
+      const file = (await import('node:fs')).readdirSync(dir).find((f) => f.includes('比较表'))!;
+      const { parse } = await import('./csv-read');
+      const rows = parse(readFileSync(join(dir, file), 'utf8'));
+      const header = rows[0];
+      expect(header.slice(-5)).toEqual(['得分', '状态', '主题', '对齐理由', '行批注']);
+      expect(header.length).toBe(1 + 2 + 5);
+      const [cityA, cityB] = [fx.docA.city!, fx.docB.city!];
+      expect(header[1]).toContain(cityA);
+      expect(header[2]).toContain(cityB);
+      const confirmed = rows.find((row) => squash(row[1]).includes(squash(linked.a)) && squash(row[2]).includes(squash(linked.b)))!;
+      expect(confirmed, 'the confirmed pair is one row').toBeTruthy();
+      expect(confirmed[4]).toBe('已确认');
+      expect(confirmed[7]).toContain('NOTE-REAL-ROW');
+      expect(confirmed[6]).toMatch(/共同词语|相同|互为最佳匹配|所在章节/);
+      expect(Number(confirmed[3])).toBeGreaterThan(0);
+      const body = rows.slice(1).filter((row) => row.some(Boolean));
+      expect(body.length).toBeGreaterThan(3);
+      // Values in the interface language, never the internal codes.
+      for (const row of body) expect(row[4]).not.toMatch(/suggested|confirmed|rejected/);
+      expect(body.some((row) => row[5])).toBe(true);
+    },
+  );
 
   it('XLSX, CSV and JSON hold the comparison', () => {
     expect(out.xlsx!.bytes).toBeGreaterThan(5000);

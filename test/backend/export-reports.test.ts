@@ -63,7 +63,10 @@ describe('comparison report formats', () => {
   it('XLSX converts in LibreOffice to CSV sheets with coded clauses, alignment and targets', { timeout: 200_000 }, () => {
     if (!hasTool('soffice')) return console.warn('SKIPPED: LibreOffice (soffice) is not installed; XLSX not checked by a real reader.');
     // Sheet -1: every sheet to its own CSV (LibreOffice ≥ 7.2), UTF-8 (76).
-    const r = libreOffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(fx.dir, 'lo-xlsx'), files.xlsx], fx.dir);
+    const r = libreOffice(
+      ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(fx.dir, 'lo-xlsx'), files.xlsx],
+      fx.dir,
+    );
     expect(r.ok, r.output).toBe(true);
     const sheets = readdirSync(join(fx.dir, 'lo-xlsx')).sort();
     expect(sheets.length).toBe(3);
@@ -92,7 +95,8 @@ describe('comparison report formats', () => {
     if (!hasTool('pdffonts') || !hasTool('pdftotext')) return console.warn('SKIPPED: poppler-utils (pdffonts, pdftotext) not installed.');
     // Chromium embeds only TrueType-outlined CJK fonts by name (CFF ones like Noto CJK become Type 3).
     const trueTypeCjk = spawnSync('fc-list', [':lang=zh:fontformat=TrueType', 'family'], { encoding: 'utf8' }).stdout.trim();
-    if (!trueTypeCjk) return console.warn('SKIPPED: no TrueType CJK font (e.g. fonts-wqy-zenhei) installed; the PDF would carry Chinese as Type 3 glyphs only.');
+    if (!trueTypeCjk)
+      return console.warn('SKIPPED: no TrueType CJK font (e.g. fonts-wqy-zenhei) installed; the PDF would carry Chinese as Type 3 glyphs only.');
     const fonts = spawnSync('pdffonts', [files.pdf], { encoding: 'utf8' }).stdout;
     const rows = fonts.split('\n').slice(2).filter(Boolean);
     const cjk = rows.filter((r) => /CJK|Han|Hei|Song|Ming|YaHei|PingFang|WenQuanYi|Fallback/i.test(r) && /CID TrueType|CID Type 0/.test(r));
@@ -103,7 +107,10 @@ describe('comparison report formats', () => {
     for (const t of fx.linkedTexts) expect(squash(txt)).toContain(squash(t));
     expect(txt).toContain('NOTE-CLAUSE');
     // No page but the last holds only a few lines (the title page used to spill onto one).
-    const pages = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', files.pdf, '-'], { encoding: 'utf8' }).stdout.split('\f').slice(0, -1).map((p) => squash(p).length);
+    const pages = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', files.pdf, '-'], { encoding: 'utf8' })
+      .stdout.split('\f')
+      .slice(0, -1)
+      .map((p) => squash(p).length);
     const median = [...pages].sort((a, b) => a - b)[Math.floor(pages.length / 2)];
     for (const n of pages.slice(0, -1)) expect(n, pages.join(' ')).toBeGreaterThan(median * 0.2);
   });

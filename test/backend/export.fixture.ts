@@ -11,7 +11,6 @@ import { rowsFromLinks } from '../../electron/backend/export/comparison-source';
 import type { Output } from '../../shared/api/contract';
 import { freshProject, repoRoot } from '../contract/harness';
 
-
 /** A note with every formatting the report must render: bold, italic, a link and a nested list. */
 export function richNote(marker: string): string {
   const text = (t: string, format = 0) => ({ type: 'text', version: 1, text: t, format, detail: 0, mode: 'normal', style: '' });
@@ -19,10 +18,35 @@ export function richNote(marker: string): string {
   const item = (value: number, ...children: unknown[]) => ({ type: 'listitem', version: 1, value, direction: null, format: '', indent: 0, children });
   return JSON.stringify({
     root: {
-      type: 'root', version: 1, direction: null, format: '', indent: 0,
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
       children: [
-        para(text(`${marker} `), text('融资担保比较', 1), text(' and '), text('italic', 2), text(' see '), { type: 'link', version: 1, url: 'https://www.gov.cn/', rel: null, target: null, title: null, direction: null, format: '', indent: 0, children: [text('国务院网站')] }),
-        { type: 'list', version: 1, listType: 'bullet', start: 1, tag: 'ul', direction: null, format: '', indent: 0, children: [item(1, text('第一点：贷款贴息')), item(2, text('第二点：风险补偿'))] },
+        para(text(`${marker} `), text('融资担保比较', 1), text(' and '), text('italic', 2), text(' see '), {
+          type: 'link',
+          version: 1,
+          url: 'https://www.gov.cn/',
+          rel: null,
+          target: null,
+          title: null,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [text('国务院网站')],
+        }),
+        {
+          type: 'list',
+          version: 1,
+          listType: 'bullet',
+          start: 1,
+          tag: 'ul',
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [item(1, text('第一点：贷款贴息')), item(2, text('第二点：风险补偿'))],
+        },
       ],
     },
   });
@@ -56,14 +80,52 @@ export async function seedFixture(): Promise<SeedFixture> {
   await b.api.annotations.save({ id: rangeNote.id, content: richNote('NOTE-RANGE') });
 
   const model = await buildModel(b.context, { documentIds: [docA.id, docB.id] }, 'seed project');
-  const links: ExportLink[] = [0, 1, 2, 3].map((i) => ({ a: clausesA[i].id, b: clausesB[i].id, score: 0.9 - i * 0.1, status: i === 3 ? 'rejected' : i === 2 ? 'suggested' : 'confirmed' }));
+  const links: ExportLink[] = [0, 1, 2, 3].map((i) => ({
+    a: clausesA[i].id,
+    b: clausesB[i].id,
+    score: 0.9 - i * 0.1,
+    status: i === 3 ? 'rejected' : i === 2 ? 'suggested' : 'confirmed',
+  }));
   const order = new Map([...clausesA, ...clausesB].map((c, i) => [c.id, i]));
-  const memberOf = new Map<number, { member: number; docId: number }>([...clausesA.map((c) => [c.id, { member: 0, docId: docA.id }] as [number, { member: number; docId: number }]), ...clausesB.map((c) => [c.id, { member: 1, docId: docB.id }] as [number, { member: number; docId: number }])]);
-  const members = [docA, docB].map((d) => ({ docId: d.id, partIndex: null, title: d.title ?? d.file, clauseIds: model.documents.find((x) => x.id === d.id)!.clauses.map((c) => c.id) }));
-  model.comparison = { id: 1, name: '青岛 对比 比较报告', documentIds: [docA.id, docB.id], members, links, rows: rowsFromLinks(links, (id) => memberOf.get(id), (id) => order.get(id) ?? 0) };
-  model.annotations.push({ id: 'row1', anchor: { kind: 'row', rowId: 'x', clauseIds: [clausesA[2].id] }, lexical: richNote('NOTE-ROW'), text: 'NOTE-ROW', createdAt: null });
+  const memberOf = new Map<number, { member: number; docId: number }>([
+    ...clausesA.map((c) => [c.id, { member: 0, docId: docA.id }] as [number, { member: number; docId: number }]),
+    ...clausesB.map((c) => [c.id, { member: 1, docId: docB.id }] as [number, { member: number; docId: number }]),
+  ]);
+  const members = [docA, docB].map((d) => ({
+    docId: d.id,
+    partIndex: null,
+    title: d.title ?? d.file,
+    clauseIds: model.documents.find((x) => x.id === d.id)!.clauses.map((c) => c.id),
+  }));
+  model.comparison = {
+    id: 1,
+    name: '青岛 对比 比较报告',
+    documentIds: [docA.id, docB.id],
+    members,
+    links,
+    rows: rowsFromLinks(
+      links,
+      (id) => memberOf.get(id),
+      (id) => order.get(id) ?? 0,
+    ),
+  };
+  model.annotations.push({
+    id: 'row1',
+    anchor: { kind: 'row', rowId: 'x', clauseIds: [clausesA[2].id] },
+    lexical: richNote('NOTE-ROW'),
+    text: 'NOTE-ROW',
+    createdAt: null,
+  });
   model.annotations.push({ id: 'cmp1', anchor: { kind: 'comparison' }, lexical: richNote('NOTE-COMPARISON'), text: 'NOTE-COMPARISON', createdAt: null });
-  return { backend: b, dir: project.dir, model, docA, docB, linkedTexts: [0, 1, 2].flatMap((i) => [clausesA[i].text, clausesB[i].text]), dispose: project.dispose };
+  return {
+    backend: b,
+    dir: project.dir,
+    model,
+    docA,
+    docB,
+    linkedTexts: [0, 1, 2].flatMap((i) => [clausesA[i].text, clausesB[i].text]),
+    dispose: project.dispose,
+  };
 }
 
 /** The shared reference folder (../shared beside the repo), or null when absent. */
@@ -78,7 +140,10 @@ export function hasTool(name: string): boolean {
 
 /** Runs LibreOffice headless with a private profile, so parallel runs do not clash. */
 export function libreOffice(args: string[], profileDir: string): { ok: boolean; output: string } {
-  const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(profileDir, 'lo-profile')}`, '--headless', '--norestore', ...args], { encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(profileDir, 'lo-profile')}`, '--headless', '--norestore', ...args], {
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
 }
 

@@ -38,16 +38,19 @@ describe('browser-mode host: a malformed request fails that request, never the s
   });
   const auth = () => ({ [TOKEN_HEADER]: host.token });
 
-  it.each(['/%', '/%zz', '/api/call/%', '/api/download/%E0%A4%A', '/api/download/%', '/%E0%A4%A', '/api/%zz/x'])('answers %s with a 4xx and keeps serving', async (path) => {
-    for (const headers of [{}, auth()]) {
-      const r = await raw(host, path, headers);
-      expect(r.status).toBeGreaterThanOrEqual(400);
-      expect(r.status).toBeLessThan(500);
-      expect(r.body).not.toMatch(/URIError|\.ts:\d+/);
-    }
-    const alive = await raw(host, '/api/call/system.info', { ...auth(), 'content-type': 'application/json' }, 'POST');
-    expect(alive.status).toBe(200);
-  });
+  it.each(['/%', '/%zz', '/api/call/%', '/api/download/%E0%A4%A', '/api/download/%', '/%E0%A4%A', '/api/%zz/x'])(
+    'answers %s with a 4xx and keeps serving',
+    async (path) => {
+      for (const headers of [{}, auth()]) {
+        const r = await raw(host, path, headers);
+        expect(r.status).toBeGreaterThanOrEqual(400);
+        expect(r.status).toBeLessThan(500);
+        expect(r.body).not.toMatch(/URIError|\.ts:\d+/);
+      }
+      const alive = await raw(host, '/api/call/system.info', { ...auth(), 'content-type': 'application/json' }, 'POST');
+      expect(alive.status).toBe(200);
+    },
+  );
 
   it('still downloads a correctly encoded name', async () => {
     const r = await raw(host, `/api/download/${encodeURIComponent('report 一.md')}`, auth());

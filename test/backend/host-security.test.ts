@@ -5,13 +5,19 @@ import { freshProject, repoRoot } from '../contract/harness';
 import { join } from 'node:path';
 
 /** Raw HTTP so each header can be set (fetch forbids setting Host). */
-function raw(host: Host, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function raw(
+  host: Host,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, method: opts.method ?? 'GET', path: opts.path, headers: { host: `127.0.0.1:${host.port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => ok({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', fail);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -30,7 +36,8 @@ describe('browser-mode host refuses what is not our own page', () => {
     await host.close();
     dispose();
   });
-  const call = (headers: Record<string, string>, body = '{}') => raw(host, { method: 'POST', path: '/api/call/system.info', headers: { 'content-type': 'application/json', ...headers }, body });
+  const call = (headers: Record<string, string>, body = '{}') =>
+    raw(host, { method: 'POST', path: '/api/call/system.info', headers: { 'content-type': 'application/json', ...headers }, body });
 
   it('binds to 127.0.0.1 on a random port and answers a correct call', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -46,7 +53,12 @@ describe('browser-mode host refuses what is not our own page', () => {
 
   it('does not accept the token as a cookie or query parameter', async () => {
     expect((await call({ cookie: `token=${host.token}` })).status).toBe(401);
-    const r = await raw(host, { method: 'POST', path: `/api/call/system.info?token=${host.token}`, headers: { 'content-type': 'application/json' }, body: '{}' });
+    const r = await raw(host, {
+      method: 'POST',
+      path: `/api/call/system.info?token=${host.token}`,
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(401);
   });
 
@@ -70,7 +82,12 @@ describe('browser-mode host refuses what is not our own page', () => {
   });
 
   it('takes JSON bodies only and sends no CORS headers', async () => {
-    const form = await raw(host, { method: 'POST', path: '/api/call/system.info', headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token }, body: '{}' });
+    const form = await raw(host, {
+      method: 'POST',
+      path: '/api/call/system.info',
+      headers: { 'content-type': 'text/plain', [TOKEN_HEADER]: host.token },
+      body: '{}',
+    });
     expect(form.status).toBe(415);
     const bad = await call({ [TOKEN_HEADER]: host.token }, '{not json');
     expect(bad.status).toBe(400);
@@ -79,7 +96,12 @@ describe('browser-mode host refuses what is not our own page', () => {
   });
 
   it('answers schema violations with a typed error, not a stack trace', async () => {
-    const r = await raw(host, { method: 'POST', path: '/api/call/documents.get', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{"id":"1; DROP TABLE documents"}' });
+    const r = await raw(host, {
+      method: 'POST',
+      path: '/api/call/documents.get',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{"id":"1; DROP TABLE documents"}',
+    });
     expect(r.status).toBe(400);
     const err = JSON.parse(r.body).error;
     expect(err.code).toBe('invalid_input');

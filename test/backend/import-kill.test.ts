@@ -52,7 +52,8 @@ describe('kill -9 during a bulk import', () => {
     const seed = Number(process.env.KILL_SEED ?? Date.now() % 100_000);
     const stopAfter = 1 + Math.floor(prng(seed)() * (FILES / 2)); // documents seen committed before the kill
     const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/main.ts'), 'import', '--db', path, corpus], {
-      cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     child = proc;
     let stderr = '';
@@ -79,8 +80,11 @@ describe('kill -9 during a bulk import', () => {
       }
       // No band row of the where-else index names a clause that is not there.
       db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.band_vocab USING fts5vocab(main, clause_bands, 'row')");
-      const banded = new Set((db.prepare('SELECT term FROM temp.band_vocab').pluck().all() as string[])
-        .flatMap((term) => db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck().all(`"${term}"`) as number[]));
+      const banded = new Set(
+        (db.prepare('SELECT term FROM temp.band_vocab').pluck().all() as string[]).flatMap(
+          (term) => db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck().all(`"${term}"`) as number[],
+        ),
+      );
       const clauseIds = new Set(db.prepare('SELECT id FROM clauses').pluck().all() as number[]);
       expect([...banded].filter((id) => !clauseIds.has(id))).toEqual([]);
 

@@ -23,7 +23,11 @@ async function project(): Promise<Backend> {
   return p.backend;
 }
 const importPaths = (b: Backend, paths: string[]) => b.api.documents.importPaths({ paths });
-const count = (b: Backend, sql: string, ...args: unknown[]) => b.context.db.prepare(sql).pluck().get(...args) as number;
+const count = (b: Backend, sql: string, ...args: unknown[]) =>
+  b.context.db
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 // 72 generated policy documents: more than one batch of files (64).
 let files: string[] = [];
@@ -32,11 +36,13 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'policylens-import-perf-'));
   const corpus = join(dir, 'corpus');
   generateCorpus({ documents: 72, seed: 11, outDir: corpus });
-  files = readdirSync(corpus).sort().map((f, i) => {
-    const to = join(dir, `f${String(i).padStart(2, '0')}.txt`);
-    writeFileSync(to, readFileSync(join(corpus, f)));
-    return to;
-  });
+  files = readdirSync(corpus)
+    .sort()
+    .map((f, i) => {
+      const to = join(dir, `f${String(i).padStart(2, '0')}.txt`);
+      writeFileSync(to, readFileSync(join(corpus, f)));
+      return to;
+    });
 }, 60_000);
 
 /** Every (clause id, band term) entry of the where-else index (an FTS5 table), read term by term. */
@@ -44,8 +50,9 @@ function bandRows(b: Backend): Array<{ clauseId: number; term: string }> {
   const db = b.context.db;
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.band_vocab USING fts5vocab(main, clause_bands, 'row')");
   const bucket = db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
-  return (db.prepare('SELECT term FROM temp.band_vocab').pluck().all() as string[])
-    .flatMap((term) => (bucket.all(`"${term}"`) as number[]).map((clauseId) => ({ clauseId, term })));
+  return (db.prepare('SELECT term FROM temp.band_vocab').pluck().all() as string[]).flatMap((term) =>
+    (bucket.all(`"${term}"`) as number[]).map((clauseId) => ({ clauseId, term })),
+  );
 }
 const clauseIdsOf = (b: Backend, docId: number) => new Set(b.context.db.prepare('SELECT id FROM clauses WHERE doc_id = ?').pluck().all(docId) as number[]);
 
@@ -54,14 +61,28 @@ function snapshot(b: Backend) {
   const db = b.context.db;
   const rows = (sql: string) => db.prepare(sql).raw().all();
   return {
-    documents: rows('SELECT file_name, source_hash, title, city, province, level, issuer, doc_number, date_written, date_published, validity, period, inferred_fields, cleaned_text FROM documents ORDER BY file_name'),
-    clauses: rows('SELECT d.file_name, c.ord, c.label, c.level, c.kind, c.heading, substr(d.cleaned_text, c.text_start + 1, c.end - c.text_start), c.start, c.end, c.path, c.lead_agencies, c.responsible_agencies FROM clauses c JOIN documents d ON d.id = c.doc_id ORDER BY d.file_name, c.ord'),
-    suggestions: rows(`SELECT d.file_name, c.ord, k.theme_id, k.source, k.status, k.score FROM codings k JOIN clauses c ON c.id = k.clause_id JOIN documents d ON d.id = k.doc_id
+    documents: rows(
+      'SELECT file_name, source_hash, title, city, province, level, issuer, doc_number, date_written, date_published, validity, period, inferred_fields, cleaned_text FROM documents ORDER BY file_name',
+    ),
+    clauses: rows(
+      'SELECT d.file_name, c.ord, c.label, c.level, c.kind, c.heading, substr(d.cleaned_text, c.text_start + 1, c.end - c.text_start), c.start, c.end, c.path, c.lead_agencies, c.responsible_agencies FROM clauses c JOIN documents d ON d.id = c.doc_id ORDER BY d.file_name, c.ord',
+    ),
+    suggestions:
+      rows(`SELECT d.file_name, c.ord, k.theme_id, k.source, k.status, k.score FROM codings k JOIN clauses c ON c.id = k.clause_id JOIN documents d ON d.id = k.doc_id
       ORDER BY d.file_name, c.ord, k.theme_id`),
-    instruments: rows('SELECT d.file_name, c.ord, i.suggested, i.suggested_sub, i.score FROM clause_instruments i JOIN clauses c ON c.id = i.clause_id JOIN documents d ON d.id = i.doc_id ORDER BY d.file_name, c.ord'),
+    instruments: rows(
+      'SELECT d.file_name, c.ord, i.suggested, i.suggested_sub, i.score FROM clause_instruments i JOIN clauses c ON c.id = i.clause_id JOIN documents d ON d.id = i.doc_id ORDER BY d.file_name, c.ord',
+    ),
     bands: ((): string[] => {
-      const where = new Map((rows('SELECT c.id, d.file_name, c.ord FROM clauses c JOIN documents d ON d.id = c.doc_id') as Array<[number, string, number]>).map(([id, f, o]) => [id, `${f}#${o}`]));
-      return bandRows(b).map((r) => `${where.get(r.clauseId)} ${r.term}`).sort();
+      const where = new Map(
+        (rows('SELECT c.id, d.file_name, c.ord FROM clauses c JOIN documents d ON d.id = c.doc_id') as Array<[number, string, number]>).map(([id, f, o]) => [
+          id,
+          `${f}#${o}`,
+        ]),
+      );
+      return bandRows(b)
+        .map((r) => `${where.get(r.clauseId)} ${r.term}`)
+        .sort();
     })(),
   };
 }
@@ -69,11 +90,20 @@ function snapshot(b: Backend) {
 /** The where-else index holds exactly the band rows of the clauses' signatures (computed from their texts), and no others. */
 function expectBandsMatchSignatures(b: Backend) {
   const docIds = b.context.db.prepare('SELECT id FROM documents').pluck().all() as number[];
-  const signed = docIds.flatMap((id) => b.context.documents.clauses(id)).flatMap((c) => { const sig = signatureOf(c); return sig ? [{ id: c.id, sig }] : []; });
+  const signed = docIds
+    .flatMap((id) => b.context.documents.clauses(id))
+    .flatMap((c) => {
+      const sig = signatureOf(c);
+      return sig ? [{ id: c.id, sig }] : [];
+    });
   expect(signed.length).toBeGreaterThan(0);
   const expected = signed.flatMap((r) => bandKeys(r.sig).map((k) => `${r.id} ${bandTerm(k)}`));
   expect(expected).toHaveLength(signed.length * bandCount);
-  expect(bandRows(b).map((r) => `${r.clauseId} ${r.term}`).sort()).toEqual(expected.sort());
+  expect(
+    bandRows(b)
+      .map((r) => `${r.clauseId} ${r.term}`)
+      .sort(),
+  ).toEqual(expected.sort());
 }
 
 describe('batched import', () => {

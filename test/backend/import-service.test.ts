@@ -76,7 +76,14 @@ describe('importing', () => {
     const docs = await b.api.documents.list({});
     const target = docs.find((d) => d.docNumber === '青政发〔2012〕46号')!;
     const report = await b.api.documents.importFiles({
-      files: [{ name: 'citing.md', dataBase64: Buffer.from('# 关于落实小微企业扶持政策的通知\n\n根据《关于贯彻落实国发〔2012〕14号文件进一步支持小型微型企业健康发展的意见》(青政发[2012]46 号)，特通知如下。\n\n一、加强组织领导\n\n各区市要落实责任。').toString('base64') }],
+      files: [
+        {
+          name: 'citing.md',
+          dataBase64: Buffer.from(
+            '# 关于落实小微企业扶持政策的通知\n\n根据《关于贯彻落实国发〔2012〕14号文件进一步支持小型微型企业健康发展的意见》(青政发[2012]46 号)，特通知如下。\n\n一、加强组织领导\n\n各区市要落实责任。',
+          ).toString('base64'),
+        },
+      ],
     });
     const citing = await b.api.documents.get({ id: report.imported[0].id });
     expect(citing.cited.find((c) => c.documentId === target.id)).toBeTruthy();

@@ -73,10 +73,14 @@ describe('a seed numbered by Word imports to the clause tree of its text', () =>
     mkdirSync(outDir, { recursive: true });
     // A private profile: another LibreOffice running on the machine must not be disturbed (or disturb us).
     const profile = `file://${path.join(temp.dir, 'lo-profile')}`;
-    execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, ...built.map((b) => b.file)], {
-      stdio: 'pipe',
-      timeout: 170_000,
-    });
+    execFileSync(
+      SOFFICE,
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, ...built.map((b) => b.file)],
+      {
+        stdio: 'pipe',
+        timeout: 170_000,
+      },
+    );
     for (const { seed, file } of built) {
       const saved = readFileSync(path.join(outDir, path.basename(file)));
       expect(clauseTree(await analyseDocx(saved, 'libreoffice.docx')), path.basename(file)).toEqual(clauseTree(analyseText(seed)));

@@ -57,9 +57,29 @@ describe('DOCX automatic numbering is printed as Word prints it', () => {
     const body = Array.from({ length: 21 }, (_, i) => para(`第${i + 1}项`, { numId: 1, ilvl: 0 }) + para('说明文字')).join('');
     const lines = (await importText({ body, numbering: abstractNum(1, POLICY_LEVELS) + num(1, 1) })).split('\n');
     expect(lines.filter((l) => l !== '说明文字')).toEqual(
-      ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一'].map(
-        (n, i) => `${n}、第${i + 1}项`,
-      ),
+      [
+        '一',
+        '二',
+        '三',
+        '四',
+        '五',
+        '六',
+        '七',
+        '八',
+        '九',
+        '十',
+        '十一',
+        '十二',
+        '十三',
+        '十四',
+        '十五',
+        '十六',
+        '十七',
+        '十八',
+        '十九',
+        '二十',
+        '二十一',
+      ].map((n, i) => `${n}、第${i + 1}项`),
     );
     expect(lines.filter((l) => l === '说明文字')).toHaveLength(21);
   });
@@ -86,7 +106,8 @@ describe('DOCX automatic numbering is printed as Word prints it', () => {
 
   it('shares counters between instances of one list, and restarts an instance at its startOverride', async () => {
     const numbering = abstractNum(1, [{ numFmt: 'decimal', lvlText: '%1.' }]) + num(2, 1) + num(3, 1, { 0: 1 }) + num(4, 1) + num(5, 1, { 0: 5 });
-    const body = ['a', 'b'].map((t) => para(t, { numId: 2 })).join('') +
+    const body =
+      ['a', 'b'].map((t) => para(t, { numId: 2 })).join('') +
       ['c', 'd'].map((t) => para(t, { numId: 3 })).join('') +
       para('e', { numId: 4 }) +
       para('f', { numId: 5 }) +
@@ -108,15 +129,29 @@ describe('DOCX automatic numbering is printed as Word prints it', () => {
       para('融资支持', { style: 'Heading2' }),
       para('不编号的标题', { style: 'Heading1', numId: 0 }),
     ].join('');
-    expect((await importText({ body, numbering, styles })).split('\n')).toEqual(['一、总体要求', '正文', '二、重点任务', '（一）财税支持', '（二）融资支持', '不编号的标题']);
+    expect((await importText({ body, numbering, styles })).split('\n')).toEqual([
+      '一、总体要求',
+      '正文',
+      '二、重点任务',
+      '（一）财税支持',
+      '（二）融资支持',
+      '不编号的标题',
+    ]);
   });
 
   it('follows a list style (numStyleLink → styleLink), a redefined level, legal numbering and the fallback numFmt', async () => {
-    const styles = '<w:style w:type="numbering" w:styleId="PolicyList"><w:name w:val="Policy list"/><w:pPr><w:numPr><w:numId w:val="11"/></w:numPr></w:pPr></w:style>';
+    const styles =
+      '<w:style w:type="numbering" w:styleId="PolicyList"><w:name w:val="Policy list"/><w:pPr><w:numPr><w:numId w:val="11"/></w:numPr></w:pPr></w:style>';
     const numbering =
       '<w:abstractNum w:abstractNumId="10"><w:numStyleLink w:val="PolicyList"/></w:abstractNum>' +
-      abstractNum(11, POLICY_LEVELS).replace('<w:multiLevelType w:val="multilevel"/>', '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="PolicyList"/>') +
-      abstractNum(12, [{ numFmt: 'chineseCounting', lvlText: '%1、' }, { numFmt: 'decimal', lvlText: '%1.%2', isLgl: true }]) +
+      abstractNum(11, POLICY_LEVELS).replace(
+        '<w:multiLevelType w:val="multilevel"/>',
+        '<w:multiLevelType w:val="multilevel"/><w:styleLink w:val="PolicyList"/>',
+      ) +
+      abstractNum(12, [
+        { numFmt: 'chineseCounting', lvlText: '%1、' },
+        { numFmt: 'decimal', lvlText: '%1.%2', isLgl: true },
+      ]) +
       '<w:abstractNum w:abstractNumId="13"><w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>' +
       '<mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>' +
       num(11, 11) +
@@ -131,29 +166,65 @@ describe('DOCX automatic numbering is printed as Word prints it', () => {
       para('重定义', { numId: 14, ilvl: 0 }),
       para('补零', { numId: 15, ilvl: 0 }),
     ].join('');
-    expect((await importText({ body, numbering, styles })).split('\n')).toEqual(['一、经由列表样式', '一、法定编号', '1.1 一点一', '第叁部分重定义', '01、补零']);
+    expect((await importText({ body, numbering, styles })).split('\n')).toEqual([
+      '一、经由列表样式',
+      '一、法定编号',
+      '1.1 一点一',
+      '第叁部分重定义',
+      '01、补零',
+    ]);
   });
 
   it('prints no label for bullets and "none" levels, and no space when the level says nothing follows the number', async () => {
     const numbering =
-      abstractNum(1, [{ numFmt: 'bullet', lvlText: '●' }, { numFmt: 'none', lvlText: '' }, { numFmt: 'decimal', lvlText: '%3.', suffix: 'nothing' }, { numFmt: 'decimal', lvlText: '(%4)', suffix: 'space' }]) +
-      num(1, 1);
-    const body = [para('要点', { numId: 1, ilvl: 0 }), para('无号', { numId: 1, ilvl: 1 }), para('紧接', { numId: 1, ilvl: 2 }), para('空格', { numId: 1, ilvl: 3 })].join('');
+      abstractNum(1, [
+        { numFmt: 'bullet', lvlText: '●' },
+        { numFmt: 'none', lvlText: '' },
+        { numFmt: 'decimal', lvlText: '%3.', suffix: 'nothing' },
+        { numFmt: 'decimal', lvlText: '(%4)', suffix: 'space' },
+      ]) + num(1, 1);
+    const body = [
+      para('要点', { numId: 1, ilvl: 0 }),
+      para('无号', { numId: 1, ilvl: 1 }),
+      para('紧接', { numId: 1, ilvl: 2 }),
+      para('空格', { numId: 1, ilvl: 3 }),
+    ].join('');
     expect((await importText({ body, numbering })).split('\n')).toEqual(['要点', '无号', '1.紧接', '(1) 空格']);
   });
 });
 
 describe('numbers in the formats Word offers for Chinese documents', () => {
   it.each([
-    [1, 'chineseCounting', '一'], [10, 'chineseCounting', '十'], [11, 'chineseCounting', '十一'], [20, 'chineseCounting', '二十'],
-    [99, 'chineseCounting', '九十九'], [100, 'chineseCounting', '一〇〇'],
-    [100, 'chineseCountingThousand', '一百'], [101, 'chineseCountingThousand', '一百零一'], [110, 'chineseCountingThousand', '一百一十'],
-    [1020, 'chineseCountingThousand', '一千零二十'], [20300, 'chineseCountingThousand', '二万零三百'],
-    [3, 'chineseLegalSimplified', '叁'], [10, 'chineseLegalSimplified', '壹拾'], [12, 'ideographLegalTraditional', '壹拾貳'],
-    [1, 'ideographTraditional', '甲'], [10, 'ideographTraditional', '癸'], [2, 'ideographZodiac', '丑'], [11, 'ideographZodiacTraditional', '甲戌'],
-    [10, 'ideographDigital', '一〇'], [1, 'decimalEnclosedCircle', '①'], [20, 'decimalEnclosedCircleChinese', '⑳'], [21, 'decimalEnclosedCircle', '21'],
-    [3, 'decimalEnclosedParen', '⑶'], [2, 'decimalEnclosedFullstop', '⒉'], [1, 'ideographEnclosedCircle', '㈠'], [12, 'decimalFullWidth', '１２'],
-    [7, 'decimalZero', '07'], [27, 'upperLetter', 'AA'], [4, 'lowerRoman', 'iv'], [5, 'somethingNew', '5'],
+    [1, 'chineseCounting', '一'],
+    [10, 'chineseCounting', '十'],
+    [11, 'chineseCounting', '十一'],
+    [20, 'chineseCounting', '二十'],
+    [99, 'chineseCounting', '九十九'],
+    [100, 'chineseCounting', '一〇〇'],
+    [100, 'chineseCountingThousand', '一百'],
+    [101, 'chineseCountingThousand', '一百零一'],
+    [110, 'chineseCountingThousand', '一百一十'],
+    [1020, 'chineseCountingThousand', '一千零二十'],
+    [20300, 'chineseCountingThousand', '二万零三百'],
+    [3, 'chineseLegalSimplified', '叁'],
+    [10, 'chineseLegalSimplified', '壹拾'],
+    [12, 'ideographLegalTraditional', '壹拾貳'],
+    [1, 'ideographTraditional', '甲'],
+    [10, 'ideographTraditional', '癸'],
+    [2, 'ideographZodiac', '丑'],
+    [11, 'ideographZodiacTraditional', '甲戌'],
+    [10, 'ideographDigital', '一〇'],
+    [1, 'decimalEnclosedCircle', '①'],
+    [20, 'decimalEnclosedCircleChinese', '⑳'],
+    [21, 'decimalEnclosedCircle', '21'],
+    [3, 'decimalEnclosedParen', '⑶'],
+    [2, 'decimalEnclosedFullstop', '⒉'],
+    [1, 'ideographEnclosedCircle', '㈠'],
+    [12, 'decimalFullWidth', '１２'],
+    [7, 'decimalZero', '07'],
+    [27, 'upperLetter', 'AA'],
+    [4, 'lowerRoman', 'iv'],
+    [5, 'somethingNew', '5'],
   ])('%i as %s is %s', (n, fmt, printed) => {
     expect(formatListNumber(n, fmt)).toBe(printed);
   });

@@ -22,7 +22,13 @@ describe('DOCX import of the seeds', () => {
   }
 
   it('puts each table row on one line with its cells separated by tabs', async () => {
-    const bytes = await makeDocx(['附件：任务分工表'], [['序号', '任务', '责任单位'], ['1', '加大财税支持', '市财政局、市税务局']]);
+    const bytes = await makeDocx(
+      ['附件：任务分工表'],
+      [
+        ['序号', '任务', '责任单位'],
+        ['1', '加大财税支持', '市财政局、市税务局'],
+      ],
+    );
     const result = await extractFile('table.docx', bytes);
     expect(result.text).toBe('附件：任务分工表\n序号\t任务\t责任单位\n1\t加大财税支持\t市财政局、市税务局');
   });

@@ -7,8 +7,9 @@ import { isSupportedFile, listImportableFiles } from '../../electron/backend/imp
 import { makeTempDir } from './importers/make-fixtures';
 
 describe('isSupportedFile', () => {
-  it('accepts the importers\' extensions in any case and nothing else', () => {
-    for (const name of ['a.txt', 'B.TXT', 'c.html', 'd.htm', 'e.docx', 'f.pdf', 'g.md', 'h.markdown', '政策.PDF']) expect(isSupportedFile(name), name).toBe(true);
+  it("accepts the importers' extensions in any case and nothing else", () => {
+    for (const name of ['a.txt', 'B.TXT', 'c.html', 'd.htm', 'e.docx', 'f.pdf', 'g.md', 'h.markdown', '政策.PDF'])
+      expect(isSupportedFile(name), name).toBe(true);
     for (const name of ['a.doc', 'b.xlsx', 'c.pdf.exe', 'README', 'd.txt.zip', '.pdf.bak']) expect(isSupportedFile(name), name).toBe(false);
   });
 });

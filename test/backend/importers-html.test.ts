@@ -42,7 +42,9 @@ describe('HTML structure and charsets', () => {
         '<tr><td><p>一、加大财税支持</p><p>（一）安排专项资金。</p><div>（二）给予一次性奖励。</div>二、优化发展环境<br>（三）推行一网通办。</td></tr></table>',
     );
     const result = await extractFile('layout.html', new TextEncoder().encode(html));
-    expect(result.text).toBe('首页 | 政策文件\n关于促进中小企业健康发展的实施意见\n一、加大财税支持\n（一）安排专项资金。\n（二）给予一次性奖励。\n二、优化发展环境\n（三）推行一网通办。');
+    expect(result.text).toBe(
+      '首页 | 政策文件\n关于促进中小企业健康发展的实施意见\n一、加大财税支持\n（一）安排专项资金。\n（二）给予一次性奖励。\n二、优化发展环境\n（三）推行一网通办。',
+    );
   });
 
   it('makes a cell holding several lines a block of its own, and keeps one-line cells of a row on one line', async () => {
@@ -58,7 +60,9 @@ describe('HTML structure and charsets', () => {
   });
 
   it('reads a table nested in a cell of a layout table row by row', async () => {
-    const html = page('<table><tr><td><p>附件：任务分工</p><table><tr><td>1</td><td>融资担保</td></tr><tr><td>2</td><td>技术改造</td></tr></table></td></tr></table>');
+    const html = page(
+      '<table><tr><td><p>附件：任务分工</p><table><tr><td>1</td><td>融资担保</td></tr><tr><td>2</td><td>技术改造</td></tr></table></td></tr></table>',
+    );
     const result = await extractFile('nested.html', new TextEncoder().encode(html));
     expect(result.text).toBe('附件：任务分工\n1\t融资担保\n2\t技术改造');
   });

@@ -40,7 +40,9 @@ describe('Markdown import', () => {
         '',
         '',
         '参见附件，*星号*保留，snake_case_name 不变，2 * 3 * 4 = 24。',
-      ].join('\n').replace(/\n{3,}/g, '\n\n'),
+      ]
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n'),
     );
   });
 
@@ -91,15 +93,33 @@ describe('Markdown lists keep their numbering as rendered', () => {
 
   it('keeps a continuation paragraph inside its item, so the list counts on after it', async () => {
     const md = ['1. 甲项。', '', '   甲项的第二段。', '', '1. 乙项。', '   1. 子项。', '   续写的子项说明。', '   1. 第二个子项。'].join('\n');
-    expect((await importMd(md)).split('\n')).toEqual(['1. 甲项。', '', '甲项的第二段。', '', '2. 乙项。', '（1）子项。', '续写的子项说明。', '（2）第二个子项。']);
+    expect((await importMd(md)).split('\n')).toEqual([
+      '1. 甲项。',
+      '',
+      '甲项的第二段。',
+      '',
+      '2. 乙项。',
+      '（1）子项。',
+      '续写的子项说明。',
+      '（2）第二个子项。',
+    ]);
   });
 
   it('lets segmentation see the nesting: nested items become children of their item', async () => {
-    const md = ['# 关于推进数字化转型的实施方案', '', '## 一、重点任务', '', '1. 推进网络建设。', '   1. 加快5G覆盖。', '   2. 建设千兆光网。', '2. 建设平台。', '   1. 支持龙头企业。'].join('\n');
+    const md = [
+      '# 关于推进数字化转型的实施方案',
+      '',
+      '## 一、重点任务',
+      '',
+      '1. 推进网络建设。',
+      '   1. 加快5G覆盖。',
+      '   2. 建设千兆光网。',
+      '2. 建设平台。',
+      '   1. 支持龙头企业。',
+    ].join('\n');
     const extracted = await extractFile('plan.md', new TextEncoder().encode(md));
     const { clauses } = analyseDocument(extracted, 'plan.md');
     const shape = clauses.filter((c) => c.label !== '').map((c) => `${c.path}`);
     expect(shape).toEqual(['一', '一-1', '一-1-（1）', '一-1-（2）', '一-2', '一-2-（1）']);
   });
 });
-

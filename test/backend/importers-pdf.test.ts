@@ -47,8 +47,7 @@ describe.skipIf(!hasChromium)('PDF import of the seeds (printed by Chromium)', (
       expect(result.text).not.toMatch(/[\u2E80-\u2FDF]/);
       // Short paragraphs fit on one PDF line: they must come back as whole lines, with no space
       // inserted between Chinese characters.
-      const undoSubstitutions = (line: string) =>
-        diff.substitutions.reduce((s, pair) => s.replaceAll(pair.split('→')[1], pair.split('→')[0]), line);
+      const undoSubstitutions = (line: string) => diff.substitutions.reduce((s, pair) => s.replaceAll(pair.split('→')[1], pair.split('→')[0]), line);
       const lines = new Set(result.text.split(/\n\f?/).map(undoSubstitutions));
       const short = paragraphs.filter((p) => p.length <= 25 && !/\s/.test(p) && /^[\u4e00-\u9fff]/.test(p));
       expect(short.length).toBeGreaterThan(0);
@@ -124,4 +123,3 @@ describe('PDF import refuses bad files', () => {
     await expectImportError(extractFile('empty.pdf', new Uint8Array(0)), 'bad_file', /not a PDF/);
   });
 });
-

@@ -59,7 +59,11 @@ describe('TXT import refuses what is not text', () => {
   });
 
   it('random bytes', async () => {
-    await expectImportError(extractFile('random.txt', new Uint8Array(randomBytes(4096))), 'bad_file', /random\.txt.*(binary|neither valid UTF-8 nor valid GB18030)/);
+    await expectImportError(
+      extractFile('random.txt', new Uint8Array(randomBytes(4096))),
+      'bad_file',
+      /random\.txt.*(binary|neither valid UTF-8 nor valid GB18030)/,
+    );
   });
 
   it('binary content with NUL bytes', async () => {

@@ -75,7 +75,11 @@ describe('long single lines', () => {
     try {
       const file = join(dir, 'line.txt');
       writeFileSync(file, chinese(3_400_000, 3)); // 3 bytes each in UTF-8: 10.2 MB, no line break
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/fuzz/import-one.ts'), join(dir, 'p.db'), file], { cwd: repoRoot, encoding: 'utf8', timeout: 900_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/fuzz/import-one.ts'), join(dir, 'p.db'), file], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 900_000,
+      });
       // Killed only as a hang guard: on a busy machine the wall time says nothing about this import.
       expect(r.signal, `the import was killed after 900 s: ${r.stderr?.slice(-500)}`).toBeNull();
       const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { importCpuMs: number; maxRssMB: number; imported: number; integrity: string };
@@ -128,7 +132,9 @@ describe('archives and streams are not trusted as declared', () => {
   it('the PDF stream budget counts every stream, and passes ordinary PDFs', async () => {
     const small = await deflatedZeros(3 * 1024 * 1024);
     const one = Buffer.concat([Buffer.from('1 0 obj <<>>\nstream\r\n'), small, Buffer.from('\nendstream\n')]);
-    expect(() => checkPdfStreams(new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.4\n'), one, one])), 'two.pdf', 5 * 1024 * 1024)).toThrow(/unpacks to more than 5 MB/);
+    expect(() => checkPdfStreams(new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.4\n'), one, one])), 'two.pdf', 5 * 1024 * 1024)).toThrow(
+      /unpacks to more than 5 MB/,
+    );
     expect(() => checkPdfStreams(new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.4\n'), one])), 'one.pdf', 5 * 1024 * 1024)).not.toThrow();
     const real = await import('node:fs').then((fs) => fs.readFileSync(join(repoRoot, 'test/fixtures/general/nn-city-plan.pdf')));
     expect(() => checkPdfStreams(new Uint8Array(real), 'real.pdf')).not.toThrow();

@@ -18,7 +18,8 @@ describe('metadata of real documents (dev split)', () => {
     const r = await evaluateMetadata(labels, join(fixtures, 'docs'), 'dev');
     expect(r.importErrors).toEqual([]);
     const share = r.correct / r.total;
-    if (share < FLOOR) console.error(r.misses.map((m) => `${m.file} · ${m.field}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`).join('\n'));
+    if (share < FLOOR)
+      console.error(r.misses.map((m) => `${m.file} · ${m.field}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`).join('\n'));
     expect(share).toBeGreaterThanOrEqual(FLOOR);
     // Fields a researcher filters by must each hold on their own, not only on average.
     for (const f of ['title', 'city', 'province', 'level', 'dateWritten'] as const) {

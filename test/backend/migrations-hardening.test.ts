@@ -19,11 +19,21 @@ afterEach(() => {
 
 /** "sha256  electron/backend/db/migrations/NNN_name.sql" lines: the checksums of shipped migrations. */
 function pinned(): Map<string, string> {
-  const lines = readFileSync(join(repoRoot, 'test/backend/migrations.sha256'), 'utf8').split('\n').filter((l) => l.trim());
-  return new Map(lines.map((l) => {
-    const [sum, path] = l.trim().split(/\s+/);
-    return [path.split('/').pop()!.replace(/\.sql$/, ''), sum];
-  }));
+  const lines = readFileSync(join(repoRoot, 'test/backend/migrations.sha256'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  return new Map(
+    lines.map((l) => {
+      const [sum, path] = l.trim().split(/\s+/);
+      return [
+        path
+          .split('/')
+          .pop()!
+          .replace(/\.sql$/, ''),
+        sum,
+      ];
+    }),
+  );
 }
 
 function rowsOf(path: string, sql: string): unknown[] {
@@ -51,7 +61,9 @@ describe('applied migrations never change', () => {
 });
 
 describe('projects of every earlier schema version open and upgrade with nothing lost', () => {
-  const files = readdirSync(fixtures).filter((f) => /^schema-\d{3}\.policylens$/.test(f)).sort();
+  const files = readdirSync(fixtures)
+    .filter((f) => /^schema-\d{3}\.policylens$/.test(f))
+    .sort();
 
   it('a fixture exists for every pinned schema version', () => {
     const versions = files.map((f) => Number(f.slice(7, 10)));
@@ -104,16 +116,16 @@ describe('projects of every earlier schema version open and upgrade with nothing
       const texts: string[] = [];
       const measures: number[] = [];
       for (const d of before.documents as Array<{ id: number }>) {
-        for (const c of (await b.invoke('documents.clauses', { id: d.id })) as Array<{ id: number; text: string; kind: string }>) {
+        for (const c of await b.api.documents.clauses({ id: d.id })) {
           texts.push(c.text.replace(/\s+/g, ''));
           if (c.kind === 'measure') measures.push(c.id);
         }
       }
       for (const q of ['企', '企业', '人民政府']) {
-        expect(((await b.invoke('search.count', { query: q })) as { total: number }).total, q).toBe(texts.filter((t) => t.includes(q)).length);
+        expect((await b.api.search.count({ query: q })).total, q).toBe(texts.filter((t) => t.includes(q)).length);
       }
       if (measures.length) {
-        const r = (await b.invoke('compare.whereElse', { clauseId: measures[0], limit: 5 })) as { hits: unknown[] };
+        const r = await b.api.compare.whereElse({ clauseId: measures[0], limit: 5 });
         expect(Array.isArray(r.hits)).toBe(true);
       }
       expect(b.context.db.prepare("SELECT count(*) FROM settings WHERE key = 'clause_bands_pending'").pluck().get()).toBe(0);

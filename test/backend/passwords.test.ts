@@ -33,7 +33,13 @@ describe('team passwords (scrypt)', () => {
   });
 
   it('never verifies (nor throws on) a malformed or hostile stored hash', async () => {
-    for (const bad of ['', 'plain', 'scrypt$x$8$1$AAAA$BBBB', 'bcrypt$1$2$3$4$5', `scrypt$${2 ** 30}$8$1$c2FsdHNhbHQ=$${Buffer.alloc(32).toString('base64')}`]) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$x$8$1$AAAA$BBBB',
+      'bcrypt$1$2$3$4$5',
+      `scrypt$${2 ** 30}$8$1$c2FsdHNhbHQ=$${Buffer.alloc(32).toString('base64')}`,
+    ]) {
       expect(await verifyPassword('whatever password', bad)).toBe(false);
     }
   });

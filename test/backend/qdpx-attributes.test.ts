@@ -28,9 +28,29 @@ async function withAttributes(b: Backend) {
   };
   const west = docs.filter((d) => d.city === '咸宁市').map((d) => d.id);
   const east = docs.filter((d) => d.city !== '咸宁市').map((d) => d.id);
-  await b.api.attributes.set({ docIds: east, values: [{ attributeId: a.region.id, value: '东部' }, { attributeId: a.pilot.id, value: true }, { attributeId: a.kind.id, value: '实施方案 "plan" <A&B>' }] });
-  await b.api.attributes.set({ docIds: west, values: [{ attributeId: a.region.id, value: '中部' }, { attributeId: a.pilot.id, value: false }] });
-  await b.api.attributes.set({ docIds: [east[0]], values: [{ attributeId: a.year.id, value: 2021 }, { attributeId: a.day.id, value: '2022年1月21日' }, { attributeId: a.share.id, value: 0.0000001 }] });
+  await b.api.attributes.set({
+    docIds: east,
+    values: [
+      { attributeId: a.region.id, value: '东部' },
+      { attributeId: a.pilot.id, value: true },
+      { attributeId: a.kind.id, value: '实施方案 "plan" <A&B>' },
+    ],
+  });
+  await b.api.attributes.set({
+    docIds: west,
+    values: [
+      { attributeId: a.region.id, value: '中部' },
+      { attributeId: a.pilot.id, value: false },
+    ],
+  });
+  await b.api.attributes.set({
+    docIds: [east[0]],
+    values: [
+      { attributeId: a.year.id, value: 2021 },
+      { attributeId: a.day.id, value: '2022年1月21日' },
+      { attributeId: a.share.id, value: 0.0000001 },
+    ],
+  });
   return { docs, a, east, west };
 }
 
@@ -78,8 +98,12 @@ describe('REFI-QDA variables from document attributes', () => {
       expect(report.warnings.join('\n')).not.toMatch(/variable value/i);
       const attrs = await target.backend.api.attributes.list({});
       expect(attrs.map((x) => [x.name, x.type, x.options])).toEqual([
-        ['东中西部', 'choice', ['东部', '中部', '西部']], ['政策类型', 'text', []], ['试点城市', 'boolean', []],
-        ['发文年份', 'number', []], ['批准日期', 'date', []], ['Share & <ratio>', 'number', []],
+        ['东中西部', 'choice', ['东部', '中部', '西部']],
+        ['政策类型', 'text', []],
+        ['试点城市', 'boolean', []],
+        ['发文年份', 'number', []],
+        ['批准日期', 'date', []],
+        ['Share & <ratio>', 'number', []],
       ]);
       expect(await byTitle(target.backend)).toEqual(await byTitle(b));
       // Importing the same file again reuses the attributes rather than making copies.

@@ -5,7 +5,6 @@ import { buildModel } from '../../electron/backend/export/model-builder';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
 
-
 // A .qdpx as other tools write it, with the deviations seen in the wild: the project file named
 // after the project, CRLF line ends and a BOM in the source, memos as <Description>, three-digit
 // colours, and things PolicyLens cannot hold (a PDF source, a set, a note on a code).
@@ -16,9 +15,11 @@ function foreignQde(sel: Array<{ text: string; code: number; memo?: string; note
   const raw = SOURCE.slice(1); // positions count code points of the text after the BOM, CRLF included
   const cp = (s: string) => Array.from(raw.slice(0, raw.indexOf(s))).length;
   const selections = sel
-    .map((s, i) => `<PlainTextSelection guid="${G(100 + i)}" name="sel" startPosition="${cp(s.text)}" endPosition="${cp(s.text) + Array.from(s.text).length}">
+    .map(
+      (s, i) => `<PlainTextSelection guid="${G(100 + i)}" name="sel" startPosition="${cp(s.text)}" endPosition="${cp(s.text) + Array.from(s.text).length}">
         ${s.memo ? `<Description>${s.memo}</Description>` : ''}<Coding guid="${G(200 + i)}"><CodeRef targetGUID="${G(s.code)}"/></Coding>${s.note ? `<NoteRef targetGUID="${G(s.note)}"/>` : ''}
-      </PlainTextSelection>`)
+      </PlainTextSelection>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="My Study" origin="OtherTool 2020">
@@ -66,7 +67,9 @@ describe('REFI-QDA import from other tools', () => {
       { text: '设立𠀀小微企业转贷资金', code: 2, memo: '备忘：转贷', note: 8 },
       { text: '引进高层次人才', code: 3 },
     ]);
-    const report = await b.api.export.importQdpx({ file: { name: 'study.qdpx', dataBase64: await qdpx({ 'My Study.qde': qde, [`sources/${G(50)}.txt`]: SOURCE }) } });
+    const report = await b.api.export.importQdpx({
+      file: { name: 'study.qdpx', dataBase64: await qdpx({ 'My Study.qde': qde, [`sources/${G(50)}.txt`]: SOURCE }) },
+    });
     expect(report.documents.length).toBe(1);
     expect(report.themes.created).toBe(3);
     expect(report.codings).toBe(2);
@@ -75,7 +78,9 @@ describe('REFI-QDA import from other tools', () => {
     const model = await buildModel(b.context, {}, 'x');
     const doc = model.documents[0];
     const names = new Map(model.themes.map((t) => [t.id, t]));
-    const coded = model.codings.filter((c) => c.source === 'manual' || c.status === 'accepted').map((c) => `${names.get(c.themeId)!.name}|${c.wholeClause ? doc.clauses.find((x) => x.id === c.clauseId)!.text : doc.text.slice(c.start, c.end)}`);
+    const coded = model.codings
+      .filter((c) => c.source === 'manual' || c.status === 'accepted')
+      .map((c) => `${names.get(c.themeId)!.name}|${c.wholeClause ? doc.clauses.find((x) => x.id === c.clauseId)!.text : doc.text.slice(c.start, c.end)}`);
     expect(coded).toEqual(expect.arrayContaining(['转贷|设立𠀀小微企业转贷资金', '人才外来|引进高层次人才']));
     const child = model.themes.find((t) => t.name === '转贷')!;
     expect(names.get(child.parentId!)!.name).toBe('金融外来');

@@ -43,7 +43,9 @@ const codingKeys = (m: ExportModel) => {
   const docs = new Map(m.documents.map((d) => [d.id, d]));
   const clauses = new Map(m.documents.flatMap((d) => d.clauses.map((c) => [c.id, c] as const)));
   const themes = new Map(m.themes.map((t) => [t.id, t.name]));
-  return m.codings.filter((c) => c.status !== 'rejected').map((c) => `${themes.get(c.themeId)}|${c.wholeClause ? clauses.get(c.clauseId!)!.text : docs.get(c.docId)!.text.slice(c.start, c.end)}`);
+  return m.codings
+    .filter((c) => c.status !== 'rejected')
+    .map((c) => `${themes.get(c.themeId)}|${c.wholeClause ? clauses.get(c.clauseId!)!.text : docs.get(c.docId)!.text.slice(c.start, c.end)}`);
 };
 
 describe('REFI-QDA export', () => {
@@ -51,12 +53,15 @@ describe('REFI-QDA export', () => {
     if (!sharedDir) return console.warn('SKIPPED: ../shared (with eval/refi-qda/Project.xsd) is absent.');
     if (!hasTool('xmllint')) return console.warn('SKIPPED: xmllint (libxml2-utils) is not installed.');
     const out = join(fx.dir, 'project.qde');
-    return zip.file('project.qde')!.async('string').then((xml) => {
-      writeFileSync(out, xml);
-      const r = spawnSync('xmllint', ['--noout', '--schema', join(sharedDir!, 'eval', 'refi-qda', 'Project.xsd'), out], { encoding: 'utf8' });
-      expect(r.stderr).toContain('validates');
-      expect(r.status, r.stderr).toBe(0);
-    });
+    return zip
+      .file('project.qde')!
+      .async('string')
+      .then((xml) => {
+        writeFileSync(out, xml);
+        const r = spawnSync('xmllint', ['--noout', '--schema', join(sharedDir!, 'eval', 'refi-qda', 'Project.xsd'), out], { encoding: 'utf8' });
+        expect(r.stderr).toContain('validates');
+        expect(r.status, r.stderr).toBe(0);
+      });
   });
 
   it('holds each document as UTF-8 text named by its GUID, codes with colours, codings and notes', async () => {

@@ -30,14 +30,21 @@ const fixture = (version: string, dir: string) => {
 describe('read-only projects', () => {
   it('open for reading and refuse writes with a clear message, writing nothing', async () => {
     // The newest fixture has today's schema (test/fixtures/projects/make-projects.ts writes one per release).
-    const newest = readdirSync(join(repoRoot, 'test/fixtures/projects')).filter((f) => /^schema-\d{3}\.policylens$/.test(f)).sort().at(-1)!.slice(7, 10);
+    const newest = readdirSync(join(repoRoot, 'test/fixtures/projects'))
+      .filter((f) => /^schema-\d{3}\.policylens$/.test(f))
+      .sort()
+      .at(-1)!
+      .slice(7, 10);
     const path = fixture(newest, tmp());
     const b = createBackend({ databasePath: path, mode: 'test', readOnly: true });
     try {
       expect(b.context.db.readonly).toBe(true);
       const docs = await b.api.documents.list({});
       expect(docs.length).toBe(2);
-      const err = await b.api.documents.delete({ id: docs[0].id }).then(() => null, (e: ApiError) => e);
+      const err = await b.api.documents.delete({ id: docs[0].id }).then(
+        () => null,
+        (e: ApiError) => e,
+      );
       expect(err).toBeInstanceOf(ApiError);
       expect(err!.message).toMatch(/read-only/);
     } finally {
@@ -55,28 +62,59 @@ describe('read-only projects', () => {
 });
 
 describe('the CLI explains a project it cannot open', () => {
-  const cli = (db: string) => spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/main.ts'), 'documents', '--db', db], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  const cli = (db: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'electron/cli/main.ts'), 'documents', '--db', db], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it.each([
-    ['not a database', (d: string) => { const p = join(d, 'junk.db'); writeFileSync(p, Buffer.alloc(5000, 7)); return p; }, /not a PolicyLens project/],
-    ['a folder', (d: string) => { const p = join(d, 'folder.db'); mkdirSync(p); return p; }, /cannot be opened/],
-    ['newer', (d: string) => {
-      const p = join(d, 'newer.db');
-      const db = new Database(p);
-      db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL); INSERT INTO schema_migrations VALUES (99, '099_future', 'x', 'now')");
-      db.close();
-      return p;
-    }, /newer PolicyLens/],
-    ['damaged', (d: string) => {
-      const p = fixture('004', d);
-      const db = new Database(p);
-      const pages = (db.pragma('page_count', { simple: true }) as number);
-      db.close();
-      const bytes = readFileSync(p);
-      bytes.fill(0xff, 4096 * 3, Math.min(bytes.length, 4096 * Math.max(8, pages - 2)));
-      writeFileSync(p, bytes);
-      return p;
-    }, /damaged|malformed|not a PolicyLens project/],
+    [
+      'not a database',
+      (d: string) => {
+        const p = join(d, 'junk.db');
+        writeFileSync(p, Buffer.alloc(5000, 7));
+        return p;
+      },
+      /not a PolicyLens project/,
+    ],
+    [
+      'a folder',
+      (d: string) => {
+        const p = join(d, 'folder.db');
+        mkdirSync(p);
+        return p;
+      },
+      /cannot be opened/,
+    ],
+    [
+      'newer',
+      (d: string) => {
+        const p = join(d, 'newer.db');
+        const db = new Database(p);
+        db.exec(
+          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL); INSERT INTO schema_migrations VALUES (99, '099_future', 'x', 'now')",
+        );
+        db.close();
+        return p;
+      },
+      /newer PolicyLens/,
+    ],
+    [
+      'damaged',
+      (d: string) => {
+        const p = fixture('004', d);
+        const db = new Database(p);
+        const pages = db.pragma('page_count', { simple: true }) as number;
+        db.close();
+        const bytes = readFileSync(p);
+        bytes.fill(0xff, 4096 * 3, Math.min(bytes.length, 4096 * Math.max(8, pages - 2)));
+        writeFileSync(p, bytes);
+        return p;
+      },
+      /damaged|malformed|not a PolicyLens project/,
+    ],
   ])('%s', (_name, make, expected) => {
     const r = cli(make(tmp()));
     expect(r.status).toBe(1);

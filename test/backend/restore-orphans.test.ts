@@ -15,8 +15,16 @@ afterEach(() => {
 });
 
 it.each([
-  ['a document deleted, its clauses left behind', 'DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)', /clauses row \d+, whose documents is missing/],
-  ['a clause pointing at a document id that is text', "UPDATE clauses SET doc_id = 'abc' WHERE id = (SELECT min(id) FROM clauses)", /row\(s\) refer to rows that do not exist/],
+  [
+    'a document deleted, its clauses left behind',
+    'DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)',
+    /clauses row \d+, whose documents is missing/,
+  ],
+  [
+    'a clause pointing at a document id that is text',
+    "UPDATE clauses SET doc_id = 'abc' WHERE id = (SELECT min(id) FROM clauses)",
+    /row\(s\) refer to rows that do not exist/,
+  ],
 ])('restore refuses a backup with %s', async (_name, sql, message) => {
   const p = await freshProject();
   disposers.push(p.dispose);

@@ -22,19 +22,26 @@ describe('the scale migration', () => {
     const now = new Date().toISOString();
     const texts = ['支持小微企业发展，落实税费优惠政策。', '加强融资担保服务，降低企业融资成本。'];
     const cleaned = texts.join('\n');
-    db.prepare(`INSERT INTO documents (id, file_name, source_hash, format, imported_at, updated_at, raw_text, cleaned_text)
-      VALUES (1, 'a.txt', 'h', 'txt', ?, ?, 'raw', ?)`).run(now, now, cleaned);
+    db.prepare(
+      `INSERT INTO documents (id, file_name, source_hash, format, imported_at, updated_at, raw_text, cleaned_text)
+      VALUES (1, 'a.txt', 'h', 'txt', ?, ?, 'raw', ?)`,
+    ).run(now, now, cleaned);
     texts.forEach((text, i) => {
       const start = cleaned.indexOf(text);
-      db.prepare(`INSERT INTO clauses (id, doc_id, ord, label, level, kind, text, start, text_start, end, path) VALUES (?, 1, ?, '', 1, 'measure', ?, ?, ?, ?, '')`).run(i + 1, i, text, start, start, start + text.length);
-      db.prepare('INSERT INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, 1, ?)').run(i + 1, Buffer.from(signatureToBytes(minhash(shingles(text)))));
+      db.prepare(
+        `INSERT INTO clauses (id, doc_id, ord, label, level, kind, text, start, text_start, end, path) VALUES (?, 1, ?, '', 1, 'measure', ?, ?, ?, ?, '')`,
+      ).run(i + 1, i, text, start, start, start + text.length);
+      db.prepare('INSERT INTO clause_signatures (clause_id, doc_id, signature) VALUES (?, 1, ?)').run(
+        i + 1,
+        Buffer.from(signatureToBytes(minhash(shingles(text)))),
+      );
     });
     db.close();
 
     const backend = createBackend({ databasePath: path, mode: 'cli' });
     try {
       const conn = backend.context.db;
-      const columns = (conn.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[]);
+      const columns = conn.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[];
       expect(columns).toContain('cleaned_text');
       expect(columns).not.toContain('raw_text');
       expect(conn.prepare('SELECT cleaned_text FROM documents WHERE id = 1').pluck().get()).toBe(cleaned);

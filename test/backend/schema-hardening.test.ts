@@ -9,7 +9,6 @@ import { checkProject, migrate } from '../../electron/backend/db/migrate';
 import { ApiError } from '../../shared/api/errors';
 import { freshProject } from '../contract/harness';
 
-
 let disposers: Array<() => void> = [];
 afterEach(() => {
   disposers.forEach((d) => d());

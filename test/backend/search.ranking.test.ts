@@ -13,8 +13,12 @@ import { codePointLength, countOverlapping, foldForSearch, parseQuery, saturatio
 import { freshProject } from '../contract/harness';
 import { prng } from '../support/random';
 
-
-interface Row { id: number; docId: number; folded: string; len: number }
+interface Row {
+  id: number;
+  docId: number;
+  folded: string;
+  len: number;
+}
 let backend: Backend;
 let dispose: () => void;
 let rows: Row[];
@@ -55,7 +59,10 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
     for (const q of ['市', '企', '企业', '财政局', '小微企业', '人力资源社会保障', '担保', '融资']) {
       const want = bruteRanking(q);
       const r = await query({ query: q, withTotal: false });
-      expect(r.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));
+      expect(
+        r.hits.map((h) => h.clauseId),
+        q,
+      ).toEqual(want.slice(0, 20).map((w) => w.id));
       r.hits.forEach((h, i) => expect(h.score).toBeCloseTo(want[i].score, 12));
       expect(r.ranking).toBe('bm25');
       expect(r.more).toBe(want.length > 20);
@@ -93,9 +100,14 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
       const q = r.folded.slice(at, at + len);
       const parsed = parseQuery(q);
       if (!q || parsed.groups.length !== 1 || parsed.groups[0].length !== 1 || parsed.groups[0][0].folded !== q || parsed.exclude.length) continue;
-      const want = bruteRanking(q).slice(0, 20).map((w) => w.id);
+      const want = bruteRanking(q)
+        .slice(0, 20)
+        .map((w) => w.id);
       const got = await query({ query: q, withTotal: false });
-      expect(got.hits.map((h) => h.clauseId), `query ${JSON.stringify(q)}`).toEqual(want);
+      expect(
+        got.hits.map((h) => h.clauseId),
+        `query ${JSON.stringify(q)}`,
+      ).toEqual(want);
       checked++;
     }
     expect(checked).toBeGreaterThan(250);
@@ -105,7 +117,9 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
     // A term whose bigrams repeat inside it (一一, ...) must still rank by how often it occurs.
     const q = rows.map((r) => /(.)\1/u.exec(r.folded)?.[0]).find((x) => x && !/\s|"|-/u.test(x));
     expect(q, 'the seeds hold a doubled character').toBeTruthy();
-    const want = bruteRanking(q!).slice(0, 20).map((w) => w.id);
+    const want = bruteRanking(q!)
+      .slice(0, 20)
+      .map((w) => w.id);
     expect((await query({ query: q!, withTotal: false })).hits.map((h) => h.clauseId)).toEqual(want);
   });
 
@@ -115,7 +129,10 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
       for (const q of ['市', '企业', '小微企业', '的']) {
         const want = bruteRanking(q);
         const got = topHits(store, q, null, 25, undefined, topLevel);
-        expect(got.map((h) => h.key % 2 ** 32), `${q} at top level ${topLevel}`).toEqual(want.slice(0, 25).map((w) => w.id));
+        expect(
+          got.map((h) => h.key % 2 ** 32),
+          `${q} at top level ${topLevel}`,
+        ).toEqual(want.slice(0, 25).map((w) => w.id));
         got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i].score, 12));
         expect(topHits(store, q, null, 1e6, undefined, topLevel).map((h) => h.key % 2 ** 32)).toEqual(want.map((w) => w.id));
       }
@@ -130,12 +147,18 @@ describe('one-term queries are ranked by BM25 over every hit, reading only as fa
     for (const q of ['企业', '市', '财政局']) {
       const want = bruteRanking(q, (r) => inCity.has(r.docId));
       const r = await query({ query: q, filters: { cities: [city] }, withTotal: false });
-      expect(r.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));
+      expect(
+        r.hits.map((h) => h.clauseId),
+        q,
+      ).toEqual(want.slice(0, 20).map((w) => w.id));
       expect(r.total).toBe(want.length);
       const c = await backend.api.search.count({ query: q, filters: { cities: [city] } });
       expect(c.total).toBe(want.length);
       const byStreams = streams.query({ query: q, filters: { cities: [city] }, offset: 0, limit: 20, withTotal: true });
-      expect(byStreams.hits.map((h) => h.clauseId), q).toEqual(want.slice(0, 20).map((w) => w.id));
+      expect(
+        byStreams.hits.map((h) => h.clauseId),
+        q,
+      ).toEqual(want.slice(0, 20).map((w) => w.id));
       expect(byStreams.total).toBe(want.length);
       expect(streams.count({ query: q, filters: { cities: [city] } }).total).toBe(want.length);
       const all = streams.query({ query: q, filters: { cities: [city] }, offset: 0, limit: 100_000 });

@@ -13,7 +13,6 @@ import { foldForSearch, matchesFolded, parseQuery } from '../../shared/domain/se
 import { freshProject, seedsDir } from '../contract/harness';
 import { prng } from '../support/random';
 
-
 let backend: Backend;
 let dispose: () => void;
 let clauses: Array<Clause & { folded: string }>;
@@ -21,7 +20,11 @@ let docs: DocumentSummary[];
 
 const search = (query: string, extra: Record<string, unknown> = {}) => backend.api.search.query({ query, limit: 100_000, ...extra });
 const ids = (r: SearchResult) => r.hits.map((h) => h.clauseId).sort((a, b) => a - b);
-const scan = (pred: (folded: string) => boolean) => clauses.filter((c) => pred(c.folded)).map((c) => c.id).sort((a, b) => a - b);
+const scan = (pred: (folded: string) => boolean) =>
+  clauses
+    .filter((c) => pred(c.folded))
+    .map((c) => c.id)
+    .sort((a, b) => a - b);
 
 async function loadClauses() {
   docs = await backend.api.documents.list({});
@@ -77,7 +80,52 @@ describe('search is exact', () => {
 
   it('answers 10,000 random strings without an error, each exactly by the query language', async () => {
     const rnd = prng(7);
-    const pieces = ['"', '""', '(', ')', '*', '^', ':', 'NEAR', 'NEAR(', 'AND', 'OR', 'NOT', '-', ' ', '\u3000', '😀', '\ud800', '\ue041', '%', "'", ';', '--', 'DROP TABLE clauses', '税', '人才', '融资', '担保', '企业', '市', 'Ａ', 'a', 'A', '6', '“', '”', '（', '\\', '\n', '{', '}', '[', ']', '+', '#'];
+    const pieces = [
+      '"',
+      '""',
+      '(',
+      ')',
+      '*',
+      '^',
+      ':',
+      'NEAR',
+      'NEAR(',
+      'AND',
+      'OR',
+      'NOT',
+      '-',
+      ' ',
+      '\u3000',
+      '😀',
+      '\ud800',
+      '\ue041',
+      '%',
+      "'",
+      ';',
+      '--',
+      'DROP TABLE clauses',
+      '税',
+      '人才',
+      '融资',
+      '担保',
+      '企业',
+      '市',
+      'Ａ',
+      'a',
+      'A',
+      '6',
+      '“',
+      '”',
+      '（',
+      '\\',
+      '\n',
+      '{',
+      '}',
+      '[',
+      ']',
+      '+',
+      '#',
+    ];
     const queries: string[] = ['x'.repeat(10_000), '人才'.repeat(5_000), clauses.reduce((a, c) => (c.text.length > a.length ? c.text : a), '')];
     while (queries.length < 10_000) {
       const n = 1 + Math.floor(rnd() * 6);
@@ -133,8 +181,8 @@ describe('theme filter', () => {
   });
 
   it('counts suggestions too by default (both), or suggestions only', async () => {
-    const heat = async (mode: 'coded' | 'suggested') => new Set((await backend.api.themes.heatmap({ mode }))
-      .cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
+    const heat = async (mode: 'coded' | 'suggested') =>
+      new Set((await backend.api.themes.heatmap({ mode })).cells.filter((c) => c.themeId === 'talent').flatMap((c) => c.clauses.map((r) => r.clauseId)));
     const coded = await heat('coded');
     const either = await heat('suggested');
     const all = scan((f) => f.includes('人才'));
@@ -199,7 +247,12 @@ describe('document numbers in any bracket', () => {
     expect(printed).toBeTruthy();
     const expected = ids(await search(printed!));
     expect(expected.length).toBeGreaterThan(0);
-    for (const [open, close] of [['[', ']'], ['(', ')'], ['（', '）'], ['【', '】']]) {
+    for (const [open, close] of [
+      ['[', ']'],
+      ['(', ')'],
+      ['（', '）'],
+      ['【', '】'],
+    ]) {
       expect(ids(await search(printed!.replace('〔', open).replace('〕', close)))).toEqual(expected);
     }
   });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshProject } from '../contract/harness';
 
-
 // The heatmap's columns: by city or by document, each with its number of codable clauses (the
 // denominator of a share), and cells that add up across a city's documents.
 let project: Awaited<ReturnType<typeof freshProject>>;

@@ -57,7 +57,9 @@ describe('themes backend', () => {
     const { codingId } = await b.api.themes.code({ clauseId: clause.id, themeId: 'talent', start, end: start + 4 });
     const row = (await clauseThemes(b, doc.id)).find((r) => r.clauseId === clause.id)!;
     expect(row.ranges).toEqual([{ codingId, themeId: 'talent', start, end: start + 4, text: text.slice(start, start + 4) }]);
-    await expect(b.api.themes.code({ clauseId: clause.id, themeId: 'talent', start: clause.end, end: clause.end + 5 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(b.api.themes.code({ clauseId: clause.id, themeId: 'talent', start: clause.end, end: clause.end + 5 })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await expect(b.api.themes.code({ clauseId: clause.id, themeId: 'no_such_theme' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await clauseThemes(b, doc.id)).find((r) => r.clauseId === clause.id)!.ranges).toHaveLength(1);
   });

@@ -23,15 +23,27 @@ async function workedOn(b: Backend) {
   const { themes } = await b.api.themes.codebook({});
   const coding = await b.api.themes.code({ clauseId: clauses[0].id, themeId: themes[0].id });
   const range = await b.api.themes.code({ clauseId: clauses[1].id, themeId: themes[1].id, start: clauses[1].start + 2, end: clauses[1].start + 6 });
-  const clauseNote = await b.api.annotations.create({ target: { kind: 'clause', docId: wz.id, clauseId: clauses[0].id }, content: state('温州的做法 ', { docId: wz.id, clauseId: clauses[2].id, path: clauses[2].path }) });
+  const clauseNote = await b.api.annotations.create({
+    target: { kind: 'clause', docId: wz.id, clauseId: clauses[0].id },
+    content: state('温州的做法 ', { docId: wz.id, clauseId: clauses[2].id, path: clauses[2].path }),
+  });
   await b.api.annotations.save({ id: clauseNote.id, content: state('温州的做法（改） ', { docId: wz.id, clauseId: clauses[2].id, path: clauses[2].path }) });
   const docNote = await b.api.annotations.create({ target: { kind: 'document', docId: wz.id }, content: state('整份文件的批注') });
-  const cmp = await b.api.compare.create({ name: '青岛↔温州', members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: null }] });
+  const cmp = await b.api.compare.create({
+    name: '青岛↔温州',
+    members: [
+      { docId: qd.id, partIndex: null },
+      { docId: wz.id, partIndex: null },
+    ],
+  });
   const view = await b.api.compare.view({ id: cmp.id });
   const link = view.links.find((l) => l.status === 'suggested')!;
   await b.api.compare.decide({ a: link.a, b: link.b, status: 'confirmed' });
   const rowIds = [link.a, link.b].sort((x, y) => x - y);
-  const rowNote = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: rowIds.join('-'), clauseIds: rowIds }, content: state('行批注') });
+  const rowNote = await b.api.annotations.create({
+    target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: rowIds.join('-'), clauseIds: rowIds },
+    content: state('行批注'),
+  });
   return { wz, qd, clauses, themes, coding, range, clauseNote, docNote, cmp, link, rowNote };
 }
 
@@ -42,7 +54,14 @@ async function everything(b: Backend, docId: number, cmpId: number) {
   const view = await b.api.compare.view({ id: cmpId });
   return {
     clauses: clauses.map((c) => [c.path, c.text]),
-    coded: themes.flatMap((r) => r.themes.filter((x) => x.status === 'accepted').map((x) => `${r.clauseId}:${x.id}`).concat(r.ranges.map((g) => `${r.clauseId}:${g.themeId}:${g.start}-${g.end}`))).sort(),
+    coded: themes
+      .flatMap((r) =>
+        r.themes
+          .filter((x) => x.status === 'accepted')
+          .map((x) => `${r.clauseId}:${x.id}`)
+          .concat(r.ranges.map((g) => `${r.clauseId}:${g.themeId}:${g.start}-${g.end}`)),
+      )
+      .sort(),
     notes: notes.map((n) => n.plainText).sort(),
     columns: view.columns.map((c) => c.docId),
     confirmed: view.links.filter((l) => l.status === 'confirmed').map((l) => `${l.a}-${l.b}`),

@@ -16,16 +16,51 @@ const seedsDir = join(repoRoot, 'seeds');
 
 /** Cities the generated documents are issued by (prefecture-level cities with their provinces). */
 const CITIES = [
-  ['青岛市', '山东省'], ['济南市', '山东省'], ['烟台市', '山东省'], ['宁波市', '浙江省'], ['温州市', '浙江省'], ['杭州市', '浙江省'], ['绍兴市', '浙江省'],
-  ['咸宁市', '湖北省'], ['武汉市', '湖北省'], ['宜昌市', '湖北省'], ['成都市', '四川省'], ['绵阳市', '四川省'], ['长沙市', '湖南省'], ['株洲市', '湖南省'],
-  ['郑州市', '河南省'], ['洛阳市', '河南省'], ['西安市', '陕西省'], ['宝鸡市', '陕西省'], ['苏州市', '江苏省'], ['无锡市', '江苏省'], ['南京市', '江苏省'],
-  ['合肥市', '安徽省'], ['芜湖市', '安徽省'], ['福州市', '福建省'], ['厦门市', '福建省'], ['南昌市', '江西省'], ['赣州市', '江西省'], ['广州市', '广东省'],
-  ['佛山市', '广东省'], ['东莞市', '广东省'], ['南宁市', '广西壮族自治区'], ['昆明市', '云南省'], ['贵阳市', '贵州省'], ['兰州市', '甘肃省'], ['太原市', '山西省'],
-  ['石家庄市', '河北省'], ['唐山市', '河北省'], ['沈阳市', '辽宁省'], ['大连市', '辽宁省'], ['长春市', '吉林省'], ['哈尔滨市', '黑龙江省'], ['呼和浩特市', '内蒙古自治区'],
+  ['青岛市', '山东省'],
+  ['济南市', '山东省'],
+  ['烟台市', '山东省'],
+  ['宁波市', '浙江省'],
+  ['温州市', '浙江省'],
+  ['杭州市', '浙江省'],
+  ['绍兴市', '浙江省'],
+  ['咸宁市', '湖北省'],
+  ['武汉市', '湖北省'],
+  ['宜昌市', '湖北省'],
+  ['成都市', '四川省'],
+  ['绵阳市', '四川省'],
+  ['长沙市', '湖南省'],
+  ['株洲市', '湖南省'],
+  ['郑州市', '河南省'],
+  ['洛阳市', '河南省'],
+  ['西安市', '陕西省'],
+  ['宝鸡市', '陕西省'],
+  ['苏州市', '江苏省'],
+  ['无锡市', '江苏省'],
+  ['南京市', '江苏省'],
+  ['合肥市', '安徽省'],
+  ['芜湖市', '安徽省'],
+  ['福州市', '福建省'],
+  ['厦门市', '福建省'],
+  ['南昌市', '江西省'],
+  ['赣州市', '江西省'],
+  ['广州市', '广东省'],
+  ['佛山市', '广东省'],
+  ['东莞市', '广东省'],
+  ['南宁市', '广西壮族自治区'],
+  ['昆明市', '云南省'],
+  ['贵阳市', '贵州省'],
+  ['兰州市', '甘肃省'],
+  ['太原市', '山西省'],
+  ['石家庄市', '河北省'],
+  ['唐山市', '河北省'],
+  ['沈阳市', '辽宁省'],
+  ['大连市', '辽宁省'],
+  ['长春市', '吉林省'],
+  ['哈尔滨市', '黑龙江省'],
+  ['呼和浩特市', '内蒙古自治区'],
 ] as const;
 const TOP_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const SUB_LABELS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 
 interface Pool {
   headings: string[];
@@ -38,7 +73,9 @@ interface Pool {
 /** The seeds' clauses, read through the app's own analysis. */
 export function seedPool(): Pool {
   const pool: Pool = { headings: [], measures: [], preambles: [], places: [] };
-  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const f of files) {
     const text = readFileSync(join(seedsDir, f), 'utf8');
     const a = analyseDocument({ text, format: 'txt', encoding: 'utf-8', warnings: [] }, f);
@@ -85,11 +122,14 @@ export function generateCorpus(opts: CorpusOptions): { files: GeneratedDocument[
     const [city, province] = pick(CITIES);
     const year = 2012 + Math.floor(rnd() * 11);
     const vary = (s: string) =>
-      s.replace(placeRe, city).replace(/(19|20)\d\d(?=年)/gu, () => String(year + Math.floor(rnd() * 3))).replace(/\d+(\.\d+)?/gu, (m) => {
-        if (/^(19|20)\d\d$/.test(m)) return m;
-        const n = Number(m) * (0.5 + rnd());
-        return m.includes('.') ? n.toFixed(1) : String(Math.max(1, Math.round(n)));
-      });
+      s
+        .replace(placeRe, city)
+        .replace(/(19|20)\d\d(?=年)/gu, () => String(year + Math.floor(rnd() * 3)))
+        .replace(/\d+(\.\d+)?/gu, (m) => {
+          if (/^(19|20)\d\d$/.test(m)) return m;
+          const n = Number(m) * (0.5 + rnd());
+          return m.includes('.') ? n.toFixed(1) : String(Math.max(1, Math.round(n)));
+        });
     const topic = pick(pool.headings).replace(/^[一二三四五六七八九十、()（）\d.]+/u, '');
     const lines = [
       `${city}人民政府办公室关于进一步支持小微企业${topic || '发展'}的实施意见`,

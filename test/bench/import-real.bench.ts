@@ -29,8 +29,13 @@ export async function realCorpusFiles(limit = Number(process.env.BENCH_REAL_LIMI
 export function tableSizes(path: string): Array<{ table: string; MB: number }> {
   const db = new Database(path, { readonly: true });
   try {
-    const owner = new Map((db.prepare("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')").all() as Array<{ name: string; tbl_name: string }>).map((r) => [r.name, r.tbl_name]));
-    const virtual = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[]);
+    const owner = new Map(
+      (db.prepare("SELECT name, tbl_name FROM sqlite_master WHERE type IN ('table', 'index')").all() as Array<{ name: string; tbl_name: string }>).map((r) => [
+        r.name,
+        r.tbl_name,
+      ]),
+    );
+    const virtual = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
     const group = (name: string) => {
       const t = owner.get(name) ?? name;
       return virtual.find((v) => t.startsWith(`${v}_`)) ?? t;
@@ -40,14 +45,30 @@ export function tableSizes(path: string): Array<{ table: string; MB: number }> {
       const g = group(r.name);
       sizes.set(g, (sizes.get(g) ?? 0) + r.bytes);
     }
-    return [...sizes].sort((a, b) => b[1] - a[1]).filter(([, b]) => b >= 65536).map(([table, bytes]) => ({ table, MB: mb(bytes) }));
+    return [...sizes]
+      .sort((a, b) => b[1] - a[1])
+      .filter(([, b]) => b >= 65536)
+      .map(([table, bytes]) => ({ table, MB: mb(bytes) }));
   } finally {
     db.close();
   }
 }
 
 /** Real-text queries, common to rare; counted exactly against the clause texts in memory. */
-const QUERIES = ['法', '企业', '人民政府', '行政处罚', '环境保护', '文物保护单位', '机动车驾驶人', '食品安全监督管理', '第三十二条', '罚款', '消防', '营商环境'];
+const QUERIES = [
+  '法',
+  '企业',
+  '人民政府',
+  '行政处罚',
+  '环境保护',
+  '文物保护单位',
+  '机动车驾驶人',
+  '食品安全监督管理',
+  '第三十二条',
+  '罚款',
+  '消防',
+  '营商环境',
+];
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
 
@@ -57,8 +78,9 @@ async function searchOnRealText(databasePath: string): Promise<void> {
   try {
     const db = backend.context.db;
     compactSearchIndex(db);
-    const folded = (db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[])
-      .flatMap((id) => backend.context.documents.clauses(id).map((c) => foldForSearch(c.text)));
+    const folded = (db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]).flatMap((id) =>
+      backend.context.documents.clauses(id).map((c) => foldForSearch(c.text)),
+    );
     const rows: Array<Record<string, string | number>> = [];
     for (const q of QUERIES) {
       const page = () => backend.api.search.query({ query: q, limit: 20, withTotal: false });
@@ -80,7 +102,12 @@ async function searchOnRealText(databasePath: string): Promise<void> {
         scan.push(performance.now() - t);
       }
       rows.push({
-        query: q, hits: total, 'exact (scan)': exact, same: total === exact ? 'yes' : 'NO', 'p50 ms': quantile(xs, 0.5), 'p95 ms': quantile(xs, 0.95),
+        query: q,
+        hits: total,
+        'exact (scan)': exact,
+        same: total === exact ? 'yes' : 'NO',
+        'p50 ms': quantile(xs, 0.5),
+        'p95 ms': quantile(xs, 0.95),
         'scan ms (baseline)': quantile(scan, 0.5),
       });
     }
@@ -115,30 +142,55 @@ export async function run(): Promise<void> {
   writeFileSync(listFile, JSON.stringify(files));
   t = performance.now();
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/bench/real-import-child.ts'), databasePath, listFile], {
-    cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
   });
   if (child.status !== 0) throw new Error(`the import child failed (status ${child.status}, signal ${child.signal})`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
-    importMs: number; totalMs: number; cpuSeconds: number; writtenBytes: number | null; peakRssBytes: number;
-    imported: number; errors: number; firstError: { file: string; message: string } | null;
+    importMs: number;
+    totalMs: number;
+    cpuSeconds: number;
+    writtenBytes: number | null;
+    peakRssBytes: number;
+    imported: number;
+    errors: number;
+    firstError: { file: string; message: string } | null;
   };
   if (r.errors) console.log(`import errors: ${r.errors}, first: ${r.firstError?.file}: ${r.firstError?.message}`);
   const dbBytes = statSync(databasePath).size + (existsSync(databasePath + '-wal') ? statSync(databasePath + '-wal').size : 0);
 
   printTable('import of real text (documents.importPaths in a child process; close and checkpoint included)', [
     {
-      step: 'analyse only (baseline, no database)', 'text MB': mb(textBytes), 'wall s': analyseMs / 1000, 'MB/s': mb(textBytes) / (analyseMs / 1000),
-      'CPU s': (analyseCpu.user + analyseCpu.system) / 1e6, 'MB per CPU s': mb(textBytes) / ((analyseCpu.user + analyseCpu.system) / 1e6), 'written MB': '', 'peak RSS MB': '',
+      step: 'analyse only (baseline, no database)',
+      'text MB': mb(textBytes),
+      'wall s': analyseMs / 1000,
+      'MB/s': mb(textBytes) / (analyseMs / 1000),
+      'CPU s': (analyseCpu.user + analyseCpu.system) / 1e6,
+      'MB per CPU s': mb(textBytes) / ((analyseCpu.user + analyseCpu.system) / 1e6),
+      'written MB': '',
+      'peak RSS MB': '',
     },
     {
-      step: 'full import', 'text MB': mb(textBytes), 'wall s': r.totalMs / 1000, 'MB/s': mb(textBytes) / (r.totalMs / 1000), 'CPU s': r.cpuSeconds, 'MB per CPU s': mb(textBytes) / r.cpuSeconds,
-      'written MB': r.writtenBytes == null ? 'n/a' : mb(r.writtenBytes), 'peak RSS MB': mb(r.peakRssBytes),
+      step: 'full import',
+      'text MB': mb(textBytes),
+      'wall s': r.totalMs / 1000,
+      'MB/s': mb(textBytes) / (r.totalMs / 1000),
+      'CPU s': r.cpuSeconds,
+      'MB per CPU s': mb(textBytes) / r.cpuSeconds,
+      'written MB': r.writtenBytes == null ? 'n/a' : mb(r.writtenBytes),
+      'peak RSS MB': mb(r.peakRssBytes),
     },
   ]);
-  printTable('real-text database', [{
-    documents: r.imported, 'database MB': mb(dbBytes), 'database / text': dbBytes / textBytes,
-    'written / database': r.writtenBytes == null ? 'n/a' : r.writtenBytes / dbBytes,
-  }]);
+  printTable('real-text database', [
+    {
+      documents: r.imported,
+      'database MB': mb(dbBytes),
+      'database / text': dbBytes / textBytes,
+      'written / database': r.writtenBytes == null ? 'n/a' : r.writtenBytes / dbBytes,
+    },
+  ]);
   printTable('size per table (indexes and FTS5 shadow tables with their table)', tableSizes(databasePath));
   // What the app's background merge (search/upkeep.ts) leaves: pages in use once the index is
   // merged (the file itself keeps its size: SQLite reuses freed pages, it does not return them).

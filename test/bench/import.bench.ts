@@ -14,11 +14,14 @@ export async function run(): Promise<void> {
   let t = performance.now();
   const corpus = generateCorpus({ documents: spec.documents, seed: spec.seed, outDir: spec.corpusDir });
   const generateMs = performance.now() - t;
-  console.log(`corpus: ${corpus.files.length} documents, ${mb(corpus.totalBytes).toFixed(1)} MB in ${spec.corpusDir} (generated in ${(generateMs / 1000).toFixed(1)} s)`);
+  console.log(
+    `corpus: ${corpus.files.length} documents, ${mb(corpus.totalBytes).toFixed(1)} MB in ${spec.corpusDir} (generated in ${(generateMs / 1000).toFixed(1)} s)`,
+  );
 
   // Baseline: the pure analysis every import does (cleanup, segmentation, metadata), no database.
   t = performance.now();
-  for (const f of corpus.files) analyseDocument({ text: readFileSync(join(spec.corpusDir, f.file), 'utf8'), format: 'txt', encoding: 'utf-8', warnings: [] }, f.file);
+  for (const f of corpus.files)
+    analyseDocument({ text: readFileSync(join(spec.corpusDir, f.file), 'utf8'), format: 'txt', encoding: 'utf-8', warnings: [] }, f.file);
   const analyseMs = performance.now() - t;
 
   for (const suffix of ['', '-wal', '-shm']) rmSync(spec.databasePath + suffix, { force: true });
@@ -39,10 +42,29 @@ export async function run(): Promise<void> {
   const dbBytes = statSync(spec.databasePath).size + (existsSync(spec.databasePath + '-wal') ? statSync(spec.databasePath + '-wal').size : 0);
 
   printTable('import (documents.importPaths over the corpus folder, search index included)', [
-    { step: 'analyse only (baseline, no database)', seconds: analyseMs / 1000, 'MB/s': mb(corpus.totalBytes) / (analyseMs / 1000), 'docs/s': corpus.files.length / (analyseMs / 1000), ratio: 1 },
-    { step: 'full import', seconds: importMs / 1000, 'MB/s': mb(corpus.totalBytes) / (importMs / 1000), 'docs/s': report.imported.length / (importMs / 1000), ratio: importMs / analyseMs },
+    {
+      step: 'analyse only (baseline, no database)',
+      seconds: analyseMs / 1000,
+      'MB/s': mb(corpus.totalBytes) / (analyseMs / 1000),
+      'docs/s': corpus.files.length / (analyseMs / 1000),
+      ratio: 1,
+    },
+    {
+      step: 'full import',
+      seconds: importMs / 1000,
+      'MB/s': mb(corpus.totalBytes) / (importMs / 1000),
+      'docs/s': report.imported.length / (importMs / 1000),
+      ratio: importMs / analyseMs,
+    },
   ]);
   printTable('import footprint', [
-    { documents: report.imported.length, clauses, 'source MB': mb(corpus.totalBytes), 'database MB': mb(dbBytes), 'peak RSS MB': mb(peak), 'RSS growth MB': mb(peak - rssBefore) },
+    {
+      documents: report.imported.length,
+      clauses,
+      'source MB': mb(corpus.totalBytes),
+      'database MB': mb(dbBytes),
+      'peak RSS MB': mb(peak),
+      'RSS growth MB': mb(peak - rssBefore),
+    },
   ]);
 }

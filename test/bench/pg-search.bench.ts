@@ -18,7 +18,22 @@ import { analysedFile } from '../store/stores';
 import { printTable } from './corpus';
 import { realCorpusDir, realCorpusFiles } from './import-real.bench';
 
-const QUERIES = ['法', '企业', '人民政府', '行政处罚', '环境保护', '文物保护单位', '机动车驾驶人', '食品安全监督管理', '第三十二条', '罚款', '消防', '营商环境', '罚款 -机动车', '文物 OR 古籍'];
+const QUERIES = [
+  '法',
+  '企业',
+  '人民政府',
+  '行政处罚',
+  '环境保护',
+  '文物保护单位',
+  '机动车驾驶人',
+  '食品安全监督管理',
+  '第三十二条',
+  '罚款',
+  '消防',
+  '营商环境',
+  '罚款 -机动车',
+  '文物 OR 古籍',
+];
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
 
@@ -54,7 +69,9 @@ export async function run(): Promise<void> {
     await admin.query('VACUUM ANALYZE');
     const size = (await admin.query<{ mb: number }>("SELECT pg_total_relation_size('search_clauses') / 1048576.0 AS mb")).rows[0].mb;
     await admin.end();
-    console.log(`${files.length} files, ${clauses} clauses; stored in ${(tA / 1000).toFixed(1)} s (SQLite) and ${(tB / 1000).toFixed(1)} s (PostgreSQL, local socket); PostgreSQL search table with its indexes ${Number(size).toFixed(0)} MB`);
+    console.log(
+      `${files.length} files, ${clauses} clauses; stored in ${(tA / 1000).toFixed(1)} s (SQLite) and ${(tB / 1000).toFixed(1)} s (PostgreSQL, local socket); PostgreSQL search table with its indexes ${Number(size).toFixed(0)} MB`,
+    );
 
     const rows: Array<Record<string, string | number>> = [];
     const p95s = { sqlite: [] as number[], postgres: [] as number[] };
@@ -74,7 +91,16 @@ export async function run(): Promise<void> {
       const b = await time(postgres);
       p95s.sqlite.push(a.p95);
       p95s.postgres.push(b.p95);
-      rows.push({ query: q, hits: a.total, 'same total': a.total === b.total ? 'yes' : `NO (${b.total})`, 'SQLite p50 ms': a.p50, 'SQLite p95 ms': a.p95, 'PostgreSQL p50 ms': b.p50, 'PostgreSQL p95 ms': b.p95, 'PG / SQLite (p50)': b.p50 / Math.max(0.01, a.p50) });
+      rows.push({
+        query: q,
+        hits: a.total,
+        'same total': a.total === b.total ? 'yes' : `NO (${b.total})`,
+        'SQLite p50 ms': a.p50,
+        'SQLite p95 ms': a.p95,
+        'PostgreSQL p50 ms': b.p50,
+        'PostgreSQL p95 ms': b.p95,
+        'PG / SQLite (p50)': b.p50 / Math.max(0.01, a.p50),
+      });
     }
     printTable(`First page (20 hits with total) through the Store interface, ${RUNS} runs each`, rows);
     console.log(`worst p95: SQLite ${Math.max(...p95s.sqlite).toFixed(1)} ms, PostgreSQL ${Math.max(...p95s.postgres).toFixed(1)} ms`);

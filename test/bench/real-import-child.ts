@@ -27,10 +27,17 @@ backend.close();
 const totalMs = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const written1 = writeBytes();
-process.stdout.write(JSON.stringify({
-  importMs, totalMs, cpuSeconds: (cpu.user + cpu.system) / 1e6,
-  writtenBytes: written0 == null || written1 == null ? null : written1 - written0,
-  peakRssBytes: process.resourceUsage().maxRSS * 1024,
-  imported: report.imported.length, updated: report.updated.length, duplicates: report.duplicates.length,
-  errors: report.errors.length, firstError: report.errors[0] ?? null,
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    importMs,
+    totalMs,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    writtenBytes: written0 == null || written1 == null ? null : written1 - written0,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    imported: report.imported.length,
+    updated: report.updated.length,
+    duplicates: report.duplicates.length,
+    errors: report.errors.length,
+    firstError: report.errors[0] ?? null,
+  }) + '\n',
+);

@@ -11,7 +11,9 @@ import { benchDir, generateCorpus, repoRoot } from './corpus';
 export const lawsDir = resolve(repoRoot, '..', 'shared', 'corpus', 'laws');
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
 }
 
 function documentCount(databasePath: string): number | null {
@@ -47,7 +49,7 @@ export async function uiProject(opts: { documents: number; real: number; log?: (
   // In batches, so a long build shows it is alive.
   const importAll = async (paths: string[]) => {
     for (let i = 0; i < paths.length; i += 500) {
-      await b.invoke('documents.importPaths', { paths: paths.slice(i, i + 500) });
+      await b.api.documents.importPaths({ paths: paths.slice(i, i + 500) });
       log(`  ${count()} documents, ${((performance.now() - t) / 1000).toFixed(0)} s`);
     }
   };
@@ -59,7 +61,13 @@ export async function uiProject(opts: { documents: number; real: number; log?: (
       const corpusDir = join(benchDir(), `ui-corpus-${synthetic}`);
       // Small documents (≈ 1.5 KB): the Library lists documents, their length does not matter here.
       generateCorpus({ documents: synthetic, seed: 7, outDir: corpusDir, bytesPerDocument: 1500 });
-      await importAll(readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort().slice(0, synthetic).map((f) => join(corpusDir, f)));
+      await importAll(
+        readdirSync(corpusDir)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .slice(0, synthetic)
+          .map((f) => join(corpusDir, f)),
+      );
     }
     b.context.documents.setSetting('samples_imported', new Date().toISOString());
   } finally {

@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { type Page, chromium } from '@playwright/test';
-import type { DocumentSummary } from '../../shared/api/methods/documents';
 import { filterWords, libraryHaystack } from '../../renderer/features/library/rows';
 import { type StartedHost, startHost } from '../e2e/host';
+import { hostApi } from '../e2e/pages/api';
 import { printTable, repoRoot } from './corpus';
 import { uiProject } from './ui-project';
 
@@ -25,15 +25,6 @@ function quantile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
 }
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-
-async function call<T>(host: StartedHost, method: string, input: unknown): Promise<T> {
-  const send = () => fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify(input) });
-  // A kept-alive connection the host closed as idle fails once with ECONNRESET: ask again on a new one.
-  const res = await send().catch(() => send());
-  const body = (await res.json()) as { result?: T; error?: { message: string } };
-  if (!res.ok || body.error) throw new Error(`${method}: ${body.error?.message ?? res.status}`);
-  return body.result as T;
-}
 
 /** Records the timestamp of the first input event after each reset, in the page's clock. */
 async function armKeyClock(page: Page): Promise<void> {
@@ -52,18 +43,27 @@ async function keystrokes(page: Page, selector: string, keys: string[], expected
   const out: number[] = [];
   await page.focus(selector);
   for (const k of keys) {
-    await page.evaluate(() => { (window as unknown as { __t0: number | null }).__t0 = null; });
+    await page.evaluate(() => {
+      (window as unknown as { __t0: number | null }).__t0 = null;
+    });
     if (k === 'Backspace') await page.keyboard.press('Backspace');
     else if (/^[\x20-\x7e]$/.test(k)) await page.keyboard.press(k === ' ' ? 'Space' : k);
     else await page.keyboard.insertText(k); // what an input method commits
     const text = await page.inputValue(selector);
     const want = await expected(text);
     // A string expression: the page's CSP forbids building functions from strings inside it.
-    const t = await page.waitForFunction(`(() => { const got = (${probe}); return got === ${JSON.stringify(want)} && window.__t0 != null ? performance.now() - window.__t0 : false; })()`,
-      undefined, { polling: 'raf', timeout: 30_000 }).catch(async (e: Error) => {
-      await page.screenshot({ path: '/tmp/bigui/bench-fail.png' });
-      throw new Error(`after typing "${text}" (${out.length} keys measured; focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}) the page shows ${JSON.stringify(await page.evaluate(probe))}, expected ${JSON.stringify(want)}: ${e.message}`);
-    });
+    const t = await page
+      .waitForFunction(
+        `(() => { const got = (${probe}); return got === ${JSON.stringify(want)} && window.__t0 != null ? performance.now() - window.__t0 : false; })()`,
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      )
+      .catch(async (e: Error) => {
+        await page.screenshot({ path: '/tmp/bigui/bench-fail.png' });
+        throw new Error(
+          `after typing "${text}" (${out.length} keys measured; focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}) the page shows ${JSON.stringify(await page.evaluate(probe))}, expected ${JSON.stringify(want)}: ${e.message}`,
+        );
+      });
     out.push((await t.jsonValue()) as number);
   }
   return out;
@@ -82,44 +82,142 @@ async function firstScreen(page: Page, url: string, selector: string): Promise<n
 }
 
 // Latin and Chinese: a file-name extension and dates, a city and a subject, and deleting back.
-const LIBRARY_KEYS = ['2', '0', '1', '9', 'Backspace', '8', ' ', 'm', 'd', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace',
-  '上', '海', 'Backspace', 'Backspace', '条', '例', ' ', '环', '境', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace', '青', '岛'];
-const PICKER_KEYS = ['2', '0', '1', '9', 'Backspace', 'Backspace', 'Backspace', 'Backspace', '条', '例', 'Backspace', 'Backspace', '上', '海', 'Backspace', 'Backspace', 'q', 'w', 'Backspace', 'Backspace'];
-const FACET_KEYS = ['2', '0', '1', 'Backspace', 'Backspace', 'Backspace', '上', '海', 'Backspace', 'Backspace', '条', '例', 'Backspace', 'Backspace', '青', 'Backspace', 'x', 'Backspace', '市', 'Backspace'];
+const LIBRARY_KEYS = [
+  '2',
+  '0',
+  '1',
+  '9',
+  'Backspace',
+  '8',
+  ' ',
+  'm',
+  'd',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  '上',
+  '海',
+  'Backspace',
+  'Backspace',
+  '条',
+  '例',
+  ' ',
+  '环',
+  '境',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  '青',
+  '岛',
+];
+const PICKER_KEYS = [
+  '2',
+  '0',
+  '1',
+  '9',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  '条',
+  '例',
+  'Backspace',
+  'Backspace',
+  '上',
+  '海',
+  'Backspace',
+  'Backspace',
+  'q',
+  'w',
+  'Backspace',
+  'Backspace',
+];
+const FACET_KEYS = [
+  '2',
+  '0',
+  '1',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  '上',
+  '海',
+  'Backspace',
+  'Backspace',
+  '条',
+  '例',
+  'Backspace',
+  'Backspace',
+  '青',
+  'Backspace',
+  'x',
+  'Backspace',
+  '市',
+  'Backspace',
+];
 
-interface Figures { docs: number; library: number[]; libraryKeys: number[]; search: number[]; facetKeys: number[]; picker: number[]; pickerKeys: number[] }
+interface Figures {
+  docs: number;
+  library: number[];
+  libraryKeys: number[];
+  search: number[];
+  facetKeys: number[];
+  picker: number[];
+  pickerKeys: number[];
+}
 
 async function measure(page: Page, host: StartedHost, docs: number): Promise<Figures> {
-  const all = await call<DocumentSummary[]>(host, 'documents.list', {});
+  const all = await hostApi(host).documents.list({});
   if (all.length !== docs) throw new Error(`the project has ${all.length} documents, expected ${docs}`);
   const hays = all.map(libraryHaystack);
   const base = host.openUrl.split('#')[0];
   const library = await firstScreen(page, host.openUrl, '[data-testid=doc-row]');
   await armKeyClock(page);
-  const libraryKeys = await keystrokes(page, '[data-testid=library-filter]', LIBRARY_KEYS, async (text) => {
-    const words = filterWords(text);
-    if (!words.length) return 'all';
-    const n = hays.filter((h) => words.every((w) => h.includes(w))).length;
-    return n ? `${n} of ${docs}` : 'none';
-  }, `document.querySelector('[data-testid=library-no-match]') ? 'none' : (document.querySelector('[data-testid=library-shown]')?.textContent.split(' shown')[0] ?? 'all')`);
+  const libraryKeys = await keystrokes(
+    page,
+    '[data-testid=library-filter]',
+    LIBRARY_KEYS,
+    async (text) => {
+      const words = filterWords(text);
+      if (!words.length) return 'all';
+      const n = hays.filter((h) => words.every((w) => h.includes(w))).length;
+      return n ? `${n} of ${docs}` : 'none';
+    },
+    `document.querySelector('[data-testid=library-no-match]') ? 'none' : (document.querySelector('[data-testid=library-shown]')?.textContent.split(' shown')[0] ?? 'all')`,
+  );
 
   const query = '企业';
   const search = await firstScreen(page, `${base}#/search?q=${encodeURIComponent(query)}`, '[data-testid=facet-document]');
   await armKeyClock(page);
-  const many = (await call<{ documentsTotal: number }>(host, 'search.facets', { query, documentsLimit: 1 })).documentsTotal > 30;
+  const many = (await hostApi(host).search.facets({ query, documentsLimit: 1 })).documentsTotal > 30;
   let facetKeys: number[] = [];
   if (many) {
-    facetKeys = await keystrokes(page, '[data-testid=facet-documents-filter]', FACET_KEYS, async (text) =>
-      String((await call<{ documentsTotal: number }>(host, 'search.facets', { query, documentsLimit: 1, documentsFilter: text || undefined })).documentsTotal),
-    `document.querySelector('[data-testid=facet-documents-total]')?.textContent.replace(/[()]/g, '') ?? ''`);
+    facetKeys = await keystrokes(
+      page,
+      '[data-testid=facet-documents-filter]',
+      FACET_KEYS,
+      async (text) => String((await hostApi(host).search.facets({ query, documentsLimit: 1, documentsFilter: text || undefined })).documentsTotal),
+      `document.querySelector('[data-testid=facet-documents-total]')?.textContent.replace(/[()]/g, '') ?? ''`,
+    );
   }
 
   const picker = await firstScreen(page, `${base}#/compare/new`, '[data-testid^=pick-doc-]');
   await armKeyClock(page);
-  const pickerKeys = await keystrokes(page, '[data-testid=pick-filter]', PICKER_KEYS, async (text) => {
-    const { total, documents } = await call<{ total: number; documents: unknown[] }>(host, 'documents.find', { q: text, limit: 50 });
-    return total === 0 ? 'No document matches.' : `${documents.length} of ${total} shown`;
-  }, `document.querySelector('[data-testid=pick-count]')?.textContent.replace('Show more', '').trim() ?? ''`);
+  const pickerKeys = await keystrokes(
+    page,
+    '[data-testid=pick-filter]',
+    PICKER_KEYS,
+    async (text) => {
+      const { total, documents } = await hostApi(host).documents.find({ q: text, limit: 50 });
+      return total === 0 ? 'No document matches.' : `${documents.length} of ${total} shown`;
+    },
+    `document.querySelector('[data-testid=pick-count]')?.textContent.replace('Show more', '').trim() ?? ''`,
+  );
   return { docs, library, libraryKeys, search, facetKeys, picker, pickerKeys };
 }
 
@@ -153,18 +251,27 @@ export async function run(): Promise<void> {
   }
   const row = (what: string, target: number, get: (f: Figures) => number[]) => {
     const [b, l] = figures.map(get);
-    if (!l.length) return { measure: what, [`${BASE} docs p50`]: '—', [`${LARGE} docs p50`]: '—', p95: '—', 'vs baseline': '—', target: ms(target), met: 'n/a' };
+    if (!l.length)
+      return { measure: what, [`${BASE} docs p50`]: '—', [`${LARGE} docs p50`]: '—', p95: '—', 'vs baseline': '—', target: ms(target), met: 'n/a' };
     return {
-      measure: what, [`${BASE} docs p50`]: b.length ? ms(quantile(b, 0.5)) : '—', [`${LARGE} docs p50`]: ms(quantile(l, 0.5)), p95: ms(quantile(l, 0.95)),
-      'vs baseline': b.length ? `${(quantile(l, 0.5) / quantile(b, 0.5)).toFixed(1)}×` : '—', target: `p95 ≤ ${ms(target)}`, met: quantile(l, 0.95) <= target ? 'yes' : 'NO',
+      measure: what,
+      [`${BASE} docs p50`]: b.length ? ms(quantile(b, 0.5)) : '—',
+      [`${LARGE} docs p50`]: ms(quantile(l, 0.5)),
+      p95: ms(quantile(l, 0.95)),
+      'vs baseline': b.length ? `${(quantile(l, 0.5) / quantile(b, 0.5)).toFixed(1)}×` : '—',
+      target: `p95 ≤ ${ms(target)}`,
+      met: quantile(l, 0.95) <= target ? 'yes' : 'NO',
     };
   };
-  printTable(`UI with ${LARGE} documents (${projects[1].real} real) against ${BASE}, Chromium, ${LOADS} loads, ${LIBRARY_KEYS.length}/${FACET_KEYS.length}/${PICKER_KEYS.length} keystrokes`, [
-    row('Library: first screen (navigation → first row)', 1000, (f) => f.library),
-    row('Library: keystroke → filtered list', 100, (f) => f.libraryKeys),
-    row('Search 企业: navigation → document facets', 1000, (f) => f.search),
-    row('Search facets: keystroke → filtered documents', 100, (f) => f.facetKeys),
-    row('Compare picker: navigation → first documents', 1000, (f) => f.picker),
-    row('Compare picker: keystroke → filtered documents', 100, (f) => f.pickerKeys),
-  ]);
+  printTable(
+    `UI with ${LARGE} documents (${projects[1].real} real) against ${BASE}, Chromium, ${LOADS} loads, ${LIBRARY_KEYS.length}/${FACET_KEYS.length}/${PICKER_KEYS.length} keystrokes`,
+    [
+      row('Library: first screen (navigation → first row)', 1000, (f) => f.library),
+      row('Library: keystroke → filtered list', 100, (f) => f.libraryKeys),
+      row('Search 企业: navigation → document facets', 1000, (f) => f.search),
+      row('Search facets: keystroke → filtered documents', 100, (f) => f.facetKeys),
+      row('Compare picker: navigation → first documents', 1000, (f) => f.picker),
+      row('Compare picker: keystroke → filtered documents', 100, (f) => f.pickerKeys),
+    ],
+  );
 }

@@ -50,7 +50,11 @@ export const overHttp: TransportSetup = {
     const host: Host = await startHost({ backend, staticDir: join(repoRoot, 'dist', 'renderer') });
     const transport: Transport = {
       async call(method, input) {
-        const res = await fetch(`${host.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(input ?? {}) });
+        const res = await fetch(`${host.url}api/call/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+          body: JSON.stringify(input ?? {}),
+        });
         const body = (await res.json()) as { result?: unknown; error?: unknown };
         if (res.ok) return body.result;
         throw isApiErrorData(body.error) ? ApiError.from(body.error) : new ApiError('internal', `HTTP ${res.status}`);
@@ -68,7 +72,10 @@ export const overHttp: TransportSetup = {
               buf += value;
               let cut: number;
               while ((cut = buf.indexOf('\n\n')) >= 0) {
-                const line = buf.slice(0, cut).split('\n').find((l) => l.startsWith('data: '));
+                const line = buf
+                  .slice(0, cut)
+                  .split('\n')
+                  .find((l) => l.startsWith('data: '));
                 buf = buf.slice(cut + 2);
                 if (line) {
                   const e = apiEvent.safeParse(JSON.parse(line.slice(6)));
@@ -103,5 +110,3 @@ export async function freshProject(opts: { seeds?: boolean } = {}): Promise<{ ba
     },
   };
 }
-
-

@@ -96,7 +96,19 @@ test('two coders code the same ten clauses blind; the lead sees kappa and the di
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
   const sheet = wb.getWorksheet('Agreement')!;
-  expect(sheet.getRow(1).values).toEqual([undefined, 'Level', 'Unit', 'Theme', 'Units', 'Percent agreement', "Cohen's kappa", "Fleiss' kappa", "Krippendorff's alpha (nominal)", 'Coders: Alice Wang', 'Coders: 张伟']);
+  expect(sheet.getRow(1).values).toEqual([
+    undefined,
+    'Level',
+    'Unit',
+    'Theme',
+    'Units',
+    'Percent agreement',
+    "Cohen's kappa",
+    "Fleiss' kappa",
+    "Krippendorff's alpha (nominal)",
+    'Coders: Alice Wang',
+    'Coders: 张伟',
+  ]);
   const row = sheet.getRow(2).values as unknown[];
   expect(row.slice(1, 5)).toEqual(['Clause', 'clause × theme (coded or not)', 'All themes (pooled)', codable * themeCount]);
   expect(row[6]).toBe(Math.round(overall * 1000) / 1000);

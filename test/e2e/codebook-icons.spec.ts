@@ -8,7 +8,13 @@ test('codebook editing: labelled move, indent and add-child controls, keywords a
   const rows = page.getByTestId('theme-row');
   const second = rows.nth(1);
   const id = await second.getAttribute('data-theme');
-  for (const [testId, text] of [['theme-move-up', 'Move up'], ['theme-move-down', 'Move down'], ['theme-indent', 'Indent'], ['theme-outdent', 'Outdent'], ['theme-add-child', 'Add sub-theme']]) {
+  for (const [testId, text] of [
+    ['theme-move-up', 'Move up'],
+    ['theme-move-down', 'Move down'],
+    ['theme-indent', 'Indent'],
+    ['theme-outdent', 'Outdent'],
+    ['theme-add-child', 'Add sub-theme'],
+  ]) {
     await expect(second.getByTestId(testId)).toHaveText(text);
     await expect(second.getByTestId(testId).locator('svg')).toHaveCount(1);
   }
@@ -30,7 +36,11 @@ test('codebook editing: labelled move, indent and add-child controls, keywords a
 test('icons are SVG, not emoji glyphs; English UI names themes in English', async ({ app }) => {
   const { page } = app;
   await page.getByTestId('doc-title').filter({ hasText: '四大专项行动方案' }).first().click();
-  await page.getByTestId('clause').filter({ has: page.getByTestId('suggestion-stripe') }).first().click();
+  await page
+    .getByTestId('clause')
+    .filter({ has: page.getByTestId('suggestion-stripe') })
+    .first()
+    .click();
   const chip = page.locator('[data-testid=clause].selected [data-testid=suggestion]').first();
   await expect(chip).toBeVisible();
   await expect(chip.getByTestId('accept-suggestion').locator('svg')).toHaveCount(1);

@@ -50,11 +50,20 @@ async function decideTwoLinksAndReload(page: import('@playwright/test').Page, ap
   await expect(compare.row(target!.anchor).getByTestId('rejected-link').first()).toBeVisible();
 }
 
-test('two real regulations: anchored rows, collapsed unmatched runs, coverage, one link of a two-link row confirmed and the other rejected, kept after reload', async ({ app, host }) => {
+test('two real regulations: anchored rows, collapsed unmatched runs, coverage, one link of a two-link row confirmed and the other rejected, kept after reload', async ({
+  app,
+  host,
+}) => {
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
   const [hz, ly] = await importRegulations(host, ['杭州市科学技术进步条例(2011-12-07).md', '洛阳市科学技术进步条例(2019-08-19).md']);
-  const { id } = await hostApi(host).compare.create({ name: '杭州 ↔ 洛阳 科技进步条例', members: [{ docId: hz, partIndex: null }, { docId: ly, partIndex: null }] });
+  const { id } = await hostApi(host).compare.create({
+    name: '杭州 ↔ 洛阳 科技进步条例',
+    members: [
+      { docId: hz, partIndex: null },
+      { docId: ly, partIndex: null },
+    ],
+  });
   const compare = new CompareViewPage(page);
   await compare.open(id);
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'rows');
@@ -98,7 +107,13 @@ test('two seed plans: anchored rows, runs, coverage per theme, per-link decision
   const docs = await hostApi(host).documents.list({});
   const qd = docs.find((d) => d.title?.includes('进一步支持小型微型企业健康发展的意见'))!;
   const wz = docs.find((d) => d.title?.includes('四大专项行动方案'))!;
-  const { id } = await hostApi(host).compare.create({ name: '青岛 ↔ 温州', members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: null }] });
+  const { id } = await hostApi(host).compare.create({
+    name: '青岛 ↔ 温州',
+    members: [
+      { docId: qd.id, partIndex: null },
+      { docId: wz.id, partIndex: null },
+    ],
+  });
   const compare = new CompareViewPage(page);
   await compare.open(id);
   await expect(compare.rows.first()).toBeVisible();
@@ -133,13 +148,20 @@ test('two versions of 北京市优化营商环境条例 open in versions mode wi
   const { page } = app;
   await page.setViewportSize({ width: 1440, height: 900 });
   const [old, neu] = await importRegulations(host, ['北京市优化营商环境条例(2020-03-27).md', '北京市优化营商环境条例(2024-11-29).md']);
-  const { id } = await hostApi(host).compare.create({ name: '北京 2020 ↔ 2024', members: [{ docId: old, partIndex: null }, { docId: neu, partIndex: null }] });
+  const { id } = await hostApi(host).compare.create({
+    name: '北京 2020 ↔ 2024',
+    members: [
+      { docId: old, partIndex: null },
+      { docId: neu, partIndex: null },
+    ],
+  });
   const compare = new CompareViewPage(page);
   await compare.open(id);
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'versions');
   const entries = page.getByTestId('version-entry');
   await expect(entries.first()).toBeVisible();
-  for (const kind of ['added', 'deleted', 'changed', 'same']) await expect(page.locator(`[data-testid=version-entry][data-kind=${kind}]`).first()).toBeVisible();
+  for (const kind of ['added', 'deleted', 'changed', 'same'])
+    await expect(page.locator(`[data-testid=version-entry][data-kind=${kind}]`).first()).toBeVisible();
   // The last article (entry into force) changed from a fixed date to 自公布之日起: the change is marked on both sides.
   const last = entries.last();
   await expect(last).toHaveAttribute('data-kind', 'changed');

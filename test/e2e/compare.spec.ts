@@ -85,8 +85,16 @@ test('in the compare view a row’s clauses can be coded and the row and the com
   const docs = await api.documents.list({});
   const qingdao = docs.find((d) => d.docNumber === '青双创联办字〔2016〕2号')!;
   const wenzhou = docs.find((d) => d.city === '温州市')!;
-  const cmp = await api.compare.create({ name: '行注释', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
-  await page.evaluate((h) => { window.location.hash = h; }, `#/compare/${cmp.id}`);
+  const cmp = await api.compare.create({
+    name: '行注释',
+    members: [
+      { docId: qingdao.id, partIndex: null },
+      { docId: wenzhou.id, partIndex: null },
+    ],
+  });
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/compare/${cmp.id}`);
   await page.getByTestId('filter-status').selectOption('suggested');
   const row = page.getByTestId('compare-row').first();
   // Click only once the filter has re-rendered the list: the first row before it may be another one.
@@ -117,7 +125,10 @@ test('in the compare view a row’s clauses can be coded and the row and the com
   await expect(page.getByTestId('compare-row').first()).toHaveAttribute('data-status', 'suggested');
   // The same row as before the reload, found by its text: which row comes first is not guaranteed
   // to be the same once a clause of it is coded.
-  const again = page.getByTestId('compare-row').filter({ hasText: rowText.split('\n')[0] }).first();
+  const again = page
+    .getByTestId('compare-row')
+    .filter({ hasText: rowText.split('\n')[0] })
+    .first();
   await again.click();
   await expect(page.getByTestId('row-details')).toBeVisible();
   await expect(page.getByTestId('row-details').locator('[data-testid=coding][data-theme=talent]').first()).toBeVisible();

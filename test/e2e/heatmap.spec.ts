@@ -1,12 +1,19 @@
 import { expect, test } from './fixtures';
 import { ThemesSection } from './pages/themes';
 
-type Heat = { columns: Array<{ key: string; city: string; docId: number | null; clauses: number }>; cells: Array<{ themeId: string; column: string; count: number }> };
+type Heat = {
+  columns: Array<{ key: string; city: string; docId: number | null; clauses: number }>;
+  cells: Array<{ themeId: string; column: string; count: number }>;
+};
 
 async function heatmap(page: import('@playwright/test').Page, by: 'city' | 'document'): Promise<Heat> {
   return page.evaluate(async (by) => {
     const token = sessionStorage.getItem('policylens.token') ?? '';
-    const res = await fetch('/api/call/themes.heatmap', { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': token }, body: JSON.stringify({ mode: 'suggested', by }) });
+    const res = await fetch('/api/call/themes.heatmap', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-policylens-token': token },
+      body: JSON.stringify({ mode: 'suggested', by }),
+    });
     return (await res.json()).result;
   }, by);
 }

@@ -21,10 +21,22 @@ export interface StartedHost {
  */
 export async function startHost(opts: { dataDir?: string } = {}): Promise<StartedHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'policylens-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repoRoot, 'electron', 'launch.ts'), '--browser', '--no-open', '--json', '--data-dir', dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(repoRoot, 'electron', 'launch.ts'),
+      '--browser',
+      '--no-open',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const info = await new Promise<{ url: string; openUrl: string; token: string; port: number }>((ok, fail) => {

@@ -6,7 +6,13 @@ import { SearchPage } from './pages/search';
 test('Wenzhou’s four plans: every “三-(三)” is shown with its plan, in Compare and in Search, so no two read the same', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await hostApi(host).compare.create({ name: '四个方案', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({
+    name: '四个方案',
+    members: [
+      { docId: qingdao.id, partIndex: null },
+      { docId: wenzhou.id, partIndex: null },
+    ],
+  });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await expect(page.getByTestId('clause-label').first()).toBeVisible();

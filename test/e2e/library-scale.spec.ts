@@ -27,7 +27,10 @@ function writeCorpus(dir: string): void {
     const year = 2010 + (i % 12);
     const title = `${city}人民政府关于支持第${i + 1}批小微企业发展的若干措施`;
     const file = `doc${String(i).padStart(5, '0')}${i % 500 === 7 ? '-Pilot' : ''}.txt`;
-    writeFileSync(join(dir, file), `${title}\n${city.slice(0, 1)}政发〔${year}〕${i + 1}号\n\n一、加大财政支持力度，第${i + 1}项。\n二、优化营商环境，编号${i * 7}。\n\n${city}人民政府\n${year}年3月1日\n`);
+    writeFileSync(
+      join(dir, file),
+      `${title}\n${city.slice(0, 1)}政发〔${year}〕${i + 1}号\n\n一、加大财政支持力度，第${i + 1}项。\n二、优化营商环境，编号${i * 7}。\n\n${city}人民政府\n${year}年3月1日\n`,
+    );
   }
 }
 
@@ -40,7 +43,7 @@ test.beforeAll(async () => {
   writeCorpus(join(dataDir, 'corpus'));
   const b = createBackend({ databasePath: join(dataDir, databaseFileName), dataDir, mode: 'cli' });
   try {
-    await b.invoke('documents.importPaths', { paths: [join(dataDir, 'corpus')] });
+    await b.api.documents.importPaths({ paths: [join(dataDir, 'corpus')] });
     b.context.documents.setSetting('samples_imported', new Date().toISOString());
   } finally {
     b.close();
@@ -126,7 +129,9 @@ test('the Library with 3,000 documents scrolls to the last one, filters by Latin
 test('the compare picker filters 3,000 documents as you type and keeps what was chosen', async ({ page }) => {
   const app = new AppPage(page, host.openUrl);
   await app.open();
-  await page.evaluate(() => { window.location.hash = '#/compare/new'; });
+  await page.evaluate(() => {
+    window.location.hash = '#/compare/new';
+  });
   const dialog = page.getByTestId('new-comparison-dialog');
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId('pick-count')).toHaveText(`50 of ${N} shown Show more`);

@@ -69,7 +69,10 @@ test('edited metadata is kept after reload', async ({ app }) => {
 });
 
 test('no layout breaks at 1920×1080 and 1280×800', async ({ app }) => {
-  for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 800 },
+  ]) {
     await app.page.setViewportSize(size);
     const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -80,7 +83,9 @@ test('a library of hundreds of documents renders only the rows in view and stays
   const cities = ['杭州市', '成都市', '武汉市', '西安市', '苏州市', '长沙市'];
   const files = Array.from({ length: 400 }, (_, i) => ({
     name: `generated-${String(i).padStart(3, '0')}.md`,
-    dataBase64: Buffer.from(`# ${cities[i % cities.length]}关于支持小微企业发展的第${i + 1}号实施意见\n\n为支持${cities[i % cities.length]}小微企业发展，制定本意见。\n\n一、加大财税支持\n\n落实小微企业税收优惠政策。\n\n二、缓解融资难题\n\n设立贷款风险补偿资金${i + 1}万元。\n`).toString('base64'),
+    dataBase64: Buffer.from(
+      `# ${cities[i % cities.length]}关于支持小微企业发展的第${i + 1}号实施意见\n\n为支持${cities[i % cities.length]}小微企业发展，制定本意见。\n\n一、加大财税支持\n\n落实小微企业税收优惠政策。\n\n二、缓解融资难题\n\n设立贷款风险补偿资金${i + 1}万元。\n`,
+    ).toString('base64'),
   }));
   const res = await fetch(`${host.url}api/call/documents.importFiles`, {
     method: 'POST',
@@ -98,12 +103,22 @@ test('a library of hundreds of documents renders only the rows in view and stays
 });
 
 test('a link to a clause deep in a document opens the Reader scrolled to it', async ({ app, host }) => {
-  const res = await fetch(`${host.url}api/call/documents.list`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: '{}' });
+  const res = await fetch(`${host.url}api/call/documents.list`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-policylens-token': host.token },
+    body: '{}',
+  });
   const docs = (await res.json()).result as Array<{ id: number; docNumber: string | null }>;
   const qingdao = docs.find((d) => d.docNumber === '青双创联办字〔2016〕2号')!;
-  const clauses = await fetch(`${host.url}api/call/documents.clauses`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-policylens-token': host.token }, body: JSON.stringify({ id: qingdao.id }) });
+  const clauses = await fetch(`${host.url}api/call/documents.clauses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-policylens-token': host.token },
+    body: JSON.stringify({ id: qingdao.id }),
+  });
   const deep = ((await clauses.json()).result as Array<{ id: number; kind: string }>).filter((c) => c.kind === 'measure').at(-5)!;
-  await app.page.evaluate((h) => { window.location.hash = h; }, `#/reader/${qingdao.id}?clause=${deep.id}`);
+  await app.page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/reader/${qingdao.id}?clause=${deep.id}`);
   const reader = new ReaderPage(app.page);
   await expect(reader.selectedClause()).toBeInViewport();
 });

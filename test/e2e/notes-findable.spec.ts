@@ -4,14 +4,19 @@ import { CompareView } from './pages/compare';
 import { NotesPage } from './pages/notes';
 import { ReaderPage } from './pages/reader';
 
-const note = (text: string) => JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }] } });
+const note = (text: string) =>
+  JSON.stringify({
+    root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text, format: 0 }] }] },
+  });
 
 test('a clause with a note shows a marker, and the note panel follows the selected clause', async ({ app, host }) => {
   const { page } = app;
   const { wenzhou } = await seedDocs(host);
   const clauses = (await hostApi(host).documents.clauses({ id: wenzhou.id })).filter((c) => c.kind === 'measure');
   await hostApi(host).annotations.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clauses[3].id }, content: note('这条值得对比') });
-  await page.evaluate((h) => { window.location.hash = h; }, `#/reader/${wenzhou.id}`);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/reader/${wenzhou.id}`);
   const reader = new ReaderPage(page);
   await expect(page.locator(`#clause-${clauses[3].id} [data-testid=note-marker]`)).toBeVisible();
   await expect(page.getByTestId('note-marker')).toHaveCount(1);
@@ -34,7 +39,13 @@ test('a clause with a note shows a marker, and the note panel follows the select
 test('a row note lists its comparison and both clauses on the Notes page; bold text in it stays inline', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await hostApi(host).compare.create({ name: '青岛与温州的行批注', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({
+    name: '青岛与温州的行批注',
+    members: [
+      { docId: qingdao.id, partIndex: null },
+      { docId: wenzhou.id, partIndex: null },
+    ],
+  });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await page.getByTestId('filter-status').selectOption('suggested');
@@ -46,7 +57,11 @@ test('a row note lists its comparison and both clauses on the Notes page; bold t
   const bold = editor.locator('.ed-bold');
   await expect(bold).toHaveText('差异明显');
   expect(await bold.evaluate((el) => getComputedStyle(el).display)).toBe('inline');
-  const boxes = await editor.getByTestId('note-content').locator('p').first().evaluate((p) => p.getClientRects().length);
+  const boxes = await editor
+    .getByTestId('note-content')
+    .locator('p')
+    .first()
+    .evaluate((p) => p.getClientRects().length);
   expect(boxes).toBe(1);
   const [top1, top2] = await Promise.all([editor.getByText('两市').first().boundingBox(), bold.boundingBox()]);
   expect(Math.abs(top1!.y - top2!.y)).toBeLessThan(4);

@@ -16,7 +16,9 @@ const files = [
 test('a PKULaw export, a regulation and a decree show their title, place, issuer, number and dates', async ({ app }) => {
   const page = app.page;
   const library = new LibraryPage(page);
-  await library.importFiles(files.map((name) => ({ name, mimeType: name.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: readFileSync(join(docs, name)) })));
+  await library.importFiles(
+    files.map((name) => ({ name, mimeType: name.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: readFileSync(join(docs, name)) })),
+  );
   await expect(page.getByTestId('import-report')).toContainText('Imported: 3');
 
   const row = (title: string) => library.rows.filter({ has: page.getByTestId('doc-title').getByText(title, { exact: true }) });

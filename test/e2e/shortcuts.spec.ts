@@ -7,7 +7,13 @@ import { QuickOpen } from './pages/quickopen';
 test('typing “Check the Regulatory 监管 措施” in a row note moves no row, rejects no link, and all of it is there after reload', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await hostApi(host).compare.create({ name: '快捷键', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({
+    name: '快捷键',
+    members: [
+      { docId: qingdao.id, partIndex: null },
+      { docId: wenzhou.id, partIndex: null },
+    ],
+  });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await page.getByTestId('filter-status').selectOption('suggested');
@@ -54,7 +60,13 @@ test('single-key shortcuts never fire in a text field anywhere; Ctrl+K still ope
 test('a row note being typed is saved when the row changes under it', async ({ app, host }) => {
   const { page } = app;
   const { qingdao, wenzhou } = await seedDocs(host);
-  const cmp = await hostApi(host).compare.create({ name: '换行保存', members: [{ docId: qingdao.id, partIndex: null }, { docId: wenzhou.id, partIndex: null }] });
+  const cmp = await hostApi(host).compare.create({
+    name: '换行保存',
+    members: [
+      { docId: qingdao.id, partIndex: null },
+      { docId: wenzhou.id, partIndex: null },
+    ],
+  });
   const view = new CompareView(page);
   await view.open(cmp.id);
   await page.getByTestId('filter-status').selectOption('suggested');

@@ -22,11 +22,31 @@ import { ReaderCoding, selectInClause } from './pages/themes';
 const ALIGN = join(repoRoot, 'test/fixtures/align-real/docs');
 const META = join(repoRoot, 'test/fixtures/metadata-real/docs');
 const IMPORTS = [
-  ...['济宁市养犬管理条例(2019-06-05).md', '宁波市养犬管理条例(2020-04-09).md', '烟台市优化营商环境条例(2021-12-06).md', '台州市文明行为促进条例(2020-08-20).md', '平顶山市节约用水条例(2021-09-06).md', '青岛市大气污染防治条例(2018-11-30).md', '上海市志愿服务条例(2019-11-15).md'].map((f) => join(ALIGN, f)),
-  ...['济南市文明养犬管理条例(2021-07-29).md', '关于职工全年月平均工作时间和工资折算问题的通知(2009-03-29).md', '山东省公路路政条例(2020-07-24).md', '郑州市户外广告和招牌设置管理条例(2017-08-21).md', '处方药与非处方药分类管理办法（试行）(1999-06-18).md', 'art_4969_1495208.txt', 'art_5400_1565516.txt', 'art_4969_1499515.txt'].map((f) => join(META, f)),
+  ...[
+    '济宁市养犬管理条例(2019-06-05).md',
+    '宁波市养犬管理条例(2020-04-09).md',
+    '烟台市优化营商环境条例(2021-12-06).md',
+    '台州市文明行为促进条例(2020-08-20).md',
+    '平顶山市节约用水条例(2021-09-06).md',
+    '青岛市大气污染防治条例(2018-11-30).md',
+    '上海市志愿服务条例(2019-11-15).md',
+  ].map((f) => join(ALIGN, f)),
+  ...[
+    '济南市文明养犬管理条例(2021-07-29).md',
+    '关于职工全年月平均工作时间和工资折算问题的通知(2009-03-29).md',
+    '山东省公路路政条例(2020-07-24).md',
+    '郑州市户外广告和招牌设置管理条例(2017-08-21).md',
+    '处方药与非处方药分类管理办法（试行）(1999-06-18).md',
+    'art_4969_1495208.txt',
+    'art_5400_1565516.txt',
+    'art_4969_1499515.txt',
+  ].map((f) => join(META, f)),
 ];
 
-interface Note { text: string; bold: string }
+interface Note {
+  text: string;
+  bold: string;
+}
 
 let n = 0;
 /** A note of Latin and Chinese text with a bold part; every one is different. */
@@ -59,7 +79,9 @@ test('a sitting of typical work keeps every coding and every note character afte
     await expect(page.getByTestId('library-count')).toHaveText('5 documents');
 
     // 1. Import fifteen real documents through the Library.
-    await library.importFiles(IMPORTS.map((p) => ({ name: basename(p), mimeType: p.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: readFileSync(p) })));
+    await library.importFiles(
+      IMPORTS.map((p) => ({ name: basename(p), mimeType: p.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: readFileSync(p) })),
+    );
     await expect(page.getByTestId('import-report')).toContainText(`Imported: ${IMPORTS.length}`);
     await expect(page.getByTestId('library-count')).toHaveText(`${5 + IMPORTS.length} documents`);
     const docs = await hostApi(host).documents.list({});
@@ -92,7 +114,7 @@ test('a sitting of typical work keeps every coding and every note character afte
 
       // Whole-clause codings, one theme each, cycling through the codebook.
       for (let i = 0; i < spec.clauses; i++) {
-        const themeId = themeIds[(wholeCodings.length) % themeIds.length];
+        const themeId = themeIds[wholeCodings.length % themeIds.length];
         await coding.codeClause(clauseEl(measures[i].id), themeId);
         wholeCodings.push({ clauseId: measures[i].id, themeId, docId: doc.id });
       }
@@ -244,10 +266,14 @@ test('a sitting of typical work keeps every coding and every note character afte
       // UI: the Reader shows every stripe and coded range; the Notes page every note.
       for (const spec of readerDocs) {
         const doc = docByTitle(spec.title);
-        await page.evaluate((h) => { window.location.hash = h; }, `#/reader/${doc.id}`);
+        await page.evaluate((h) => {
+          window.location.hash = h;
+        }, `#/reader/${doc.id}`);
         await reader.expectTitle(new RegExp(spec.title));
-        for (const c of wholeCodings.filter((x) => x.docId === doc.id)) await expect(coding.stripes(page.locator(`#clause-${c.clauseId}`), c.themeId)).toHaveCount(1);
-        for (const g of rangeCodings.filter((x) => x.docId === doc.id)) await expect(coding.codedRanges(page.locator(`#clause-${g.clauseId}`))).toHaveText(g.text);
+        for (const c of wholeCodings.filter((x) => x.docId === doc.id))
+          await expect(coding.stripes(page.locator(`#clause-${c.clauseId}`), c.themeId)).toHaveCount(1);
+        for (const g of rangeCodings.filter((x) => x.docId === doc.id))
+          await expect(coding.codedRanges(page.locator(`#clause-${g.clauseId}`))).toHaveText(g.text);
       }
       await notes.open();
       await expect(notes.cards()).toHaveCount(20);

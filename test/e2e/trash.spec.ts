@@ -9,7 +9,13 @@ async function codeAndAnnotate(host: Parameters<typeof seedDocs>[0]) {
   const { wenzhou } = await seedDocs(host);
   const clause = (await hostApi(host).documents.clauses({ id: wenzhou.id })).find((c) => c.kind === 'measure')!;
   await hostApi(host).themes.code({ clauseId: clause.id, themeId: 'talent' });
-  const content = JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '温州这一条要细看', format: 0 }] }] } });
+  const content = JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '温州这一条要细看', format: 0 }] }],
+    },
+  });
   await hostApi(host).annotations.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clause.id }, content });
   return { docId: wenzhou.id, clauseId: clause.id };
 }
@@ -25,7 +31,9 @@ test('deleting a document can be undone from the toast: its coding and note come
   await library.expectDocuments(4);
   await trash.undo();
   await library.expectDocuments(5);
-  await page.evaluate((h) => { window.location.hash = h; }, `#/reader/${docId}?clause=${clauseId}`);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/reader/${docId}?clause=${clauseId}`);
   const clause = page.locator(`#clause-${clauseId}`);
   await expect(new ReaderCoding(page).stripes(clause, 'talent')).toHaveCount(1);
   await expect(page.getByTestId('reader')).toContainText('温州这一条要细看');
@@ -47,7 +55,9 @@ test('a deleted document waits in the Trash (after a reload too) and is restored
   await trash.restore(WENZHOU);
   await expect(trash.items()).toHaveCount(0);
   await library.expectDocuments(5);
-  await page.evaluate((h) => { window.location.hash = h; }, `#/reader/${docId}?clause=${clauseId}`);
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, `#/reader/${docId}?clause=${clauseId}`);
   await expect(new ReaderCoding(page).stripes(page.locator(`#clause-${clauseId}`), 'talent')).toHaveCount(1);
   await expect(page.getByTestId('reader')).toContainText('温州这一条要细看');
 });

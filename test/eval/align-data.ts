@@ -22,8 +22,17 @@ const shared = resolve(repoRoot, '..', 'shared');
 const realDir = join(repoRoot, 'test/fixtures/align-real');
 const fixtureDir = join(repoRoot, 'test/fixtures/align');
 
-export interface Item { a_anchor: string; b_matches: Array<{ b_anchor: string; strength: string }>; boilerplate?: boolean }
-export interface LabelPair { a: string; b: string; items: Item[]; set: string }
+export interface Item {
+  a_anchor: string;
+  b_matches: Array<{ b_anchor: string; strength: string }>;
+  boilerplate?: boolean;
+}
+export interface LabelPair {
+  a: string;
+  b: string;
+  items: Item[];
+  set: string;
+}
 
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
 
@@ -48,10 +57,13 @@ function readPairs(file: string, set: string): LabelPair[] {
 /** The training pairs: the seed gold, the written fixture pairs, and every training label file of test/fixtures/align-real. */
 export function trainingPairs(): LabelPair[] {
   const out: LabelPair[] = [];
-  const add = (file: string, set: string) => { if (existsSync(file)) out.push(...readPairs(file, set)); };
+  const add = (file: string, set: string) => {
+    if (existsSync(file)) out.push(...readPairs(file, set));
+  };
   add(join(shared, 'eval/gold/alignments.json'), 'seeds');
   add(join(fixtureDir, 'alignments.json'), 'written');
-  for (const f of labelFiles(isTrainingFile)) add(join(realDir, f), f === 'unseen.json' ? 'seen-unseen' : f.replace(/^train-/u, 'real-').replace(/\.json$/u, ''));
+  for (const f of labelFiles(isTrainingFile))
+    add(join(realDir, f), f === 'unseen.json' ? 'seen-unseen' : f.replace(/^train-/u, 'real-').replace(/\.json$/u, ''));
   return out;
 }
 
@@ -63,10 +75,12 @@ export function heldOutPairs(): { files: string[]; pairs: LabelPair[] } {
 
 function listFiles(dir: string, ext: RegExp): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? listFiles(p, ext) : ext.test(f) ? [p] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? listFiles(p, ext) : ext.test(f) ? [p] : [];
+    })
+    .sort();
 }
 
 /** Every document the evaluation project holds: labelled ones first, then the corpus sample. */
@@ -75,12 +89,23 @@ export function projectFiles(lawSample: number): string[] {
     ...listFiles(join(repoRoot, 'seeds'), /\.txt$/),
     ...listFiles(fixtureDir, /\.txt$/),
     // Every docs* folder: another labeller's documents may sit beside ours.
-    ...(existsSync(realDir) ? readdirSync(realDir).filter((f) => f.startsWith('docs')).sort().flatMap((d) => listFiles(join(realDir, d), /\.(md|txt)$/)) : []),
+    ...(existsSync(realDir)
+      ? readdirSync(realDir)
+          .filter((f) => f.startsWith('docs'))
+          .sort()
+          .flatMap((d) => listFiles(join(realDir, d), /\.(md|txt)$/))
+      : []),
   ];
   const laws = listFiles(join(shared, 'corpus/laws'), /\.md$/);
   const step = Math.max(1, Math.floor(laws.length / lawSample));
   const names = new Set(labelled.map((f) => basename(f)));
-  return [...labelled, ...laws.filter((_, k) => k % step === 0).filter((f) => !names.has(basename(f))).slice(0, lawSample)];
+  return [
+    ...labelled,
+    ...laws
+      .filter((_, k) => k % step === 0)
+      .filter((f) => !names.has(basename(f)))
+      .slice(0, lawSample),
+  ];
 }
 
 export interface EvalProject {
@@ -136,7 +161,13 @@ export function clauseWith(clauses: AlignClause[], anchor: string): AlignClause 
   return clauses.filter((c) => norm(c.text).includes(a)).sort((x, y) => norm(x.text).length - norm(y.text).length)[0];
 }
 
-export interface LocatedItem { a: number; strong: Set<number>; partial: Set<number>; none: boolean; boilerplate: boolean }
+export interface LocatedItem {
+  a: number;
+  strong: Set<number>;
+  partial: Set<number>;
+  none: boolean;
+  boilerplate: boolean;
+}
 
 export interface PairData {
   name: string;
@@ -153,9 +184,11 @@ export interface PairData {
 }
 
 export function pairData(p: EvalProject, pair: LabelPair, model: AlignModel): PairData | null {
-  const da = p.docsOf(pair.a), db = p.docsOf(pair.b);
+  const da = p.docsOf(pair.a),
+    db = p.docsOf(pair.b);
   if (!da.length || !db.length) return null;
-  const a = p.clausesOf(da), b = p.clausesOf(db);
+  const a = p.clausesOf(da),
+    b = p.clausesOf(db);
   const near = p.stats.nearCopiesOf([...a, ...b].map((c) => c.id));
   const prep = prepareAlignment({ a, b, stats: p.stats.termStats(), nearCopies: (id) => near.get(id) ?? 0 }, model);
   const items: LocatedItem[] = [];
@@ -163,11 +196,19 @@ export function pairData(p: EvalProject, pair: LabelPair, model: AlignModel): Pa
   let lostStrong = 0;
   for (const it of pair.items) {
     const ca = clauseWith(a, it.a_anchor);
-    if (!ca) { unlocated.push(`A ${it.a_anchor}`); lostStrong += it.b_matches.filter((m) => m.strength === 'strong').length; continue; }
-    const strong = new Set<number>(), partial = new Set<number>();
+    if (!ca) {
+      unlocated.push(`A ${it.a_anchor}`);
+      lostStrong += it.b_matches.filter((m) => m.strength === 'strong').length;
+      continue;
+    }
+    const strong = new Set<number>(),
+      partial = new Set<number>();
     for (const m of it.b_matches) {
       const cb = clauseWith(b, m.b_anchor);
-      if (!cb) { unlocated.push(`B ${m.b_anchor}`); continue; }
+      if (!cb) {
+        unlocated.push(`B ${m.b_anchor}`);
+        continue;
+      }
       (m.strength === 'strong' && !it.boilerplate ? strong : partial).add(cb.id);
     }
     items.push({ a: ca.id, strong, partial, none: !it.b_matches.length, boilerplate: !!it.boilerplate });
@@ -176,7 +217,10 @@ export function pairData(p: EvalProject, pair: LabelPair, model: AlignModel): Pa
   for (const it of items) {
     const known = byA.get(it.a);
     // Two items on one clause (an anchor in an item of a bundled article): their labels join.
-    if (known) { it.strong.forEach((x) => known.strong.add(x)); it.partial.forEach((x) => known.partial.add(x)); } else byA.set(it.a, { ...it, strong: new Set(it.strong), partial: new Set(it.partial) });
+    if (known) {
+      it.strong.forEach((x) => known.strong.add(x));
+      it.partial.forEach((x) => known.partial.add(x));
+    } else byA.set(it.a, { ...it, strong: new Set(it.strong), partial: new Set(it.partial) });
   }
   const y = prep.candidates.map((c) => {
     const it = byA.get(prep.fa[c.i].id);
@@ -187,7 +231,14 @@ export function pairData(p: EvalProject, pair: LabelPair, model: AlignModel): Pa
   return { name: `${pair.a.replace(/\.(md|txt)$/, '')} ~ ${pair.b.replace(/\.(md|txt)$/, '')}`, set: pair.set, a, b, prep, items, lostStrong, unlocated, y };
 }
 
-export interface PairScore { tp: number; fp: number; fn: number; none: number; noneOk: number; misses: string[] }
+export interface PairScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  none: number;
+  noneOk: number;
+  misses: string[];
+}
 
 const short = (s: string) => norm(s).slice(0, 22);
 
@@ -199,10 +250,20 @@ export function scorePair(pd: PairData, links: Array<{ a: number; b: number }>):
     const got = links.filter((l) => l.a === it.a).map((l) => l.b);
     for (const b of got) {
       if (it.strong.has(b)) s.tp++;
-      else if (!it.partial.has(b)) { s.fp++; s.misses.push(`false link  ${short(text.get(it.a)!)} → ${short(text.get(b)!)}`); }
+      else if (!it.partial.has(b)) {
+        s.fp++;
+        s.misses.push(`false link  ${short(text.get(it.a)!)} → ${short(text.get(b)!)}`);
+      }
     }
-    for (const b of it.strong) if (!got.includes(b)) { s.fn++; s.misses.push(`missed      ${short(text.get(it.a)!)} → ${short(text.get(b)!)}`); }
-    if (it.none) { s.none++; if (!got.length) s.noneOk++; }
+    for (const b of it.strong)
+      if (!got.includes(b)) {
+        s.fn++;
+        s.misses.push(`missed      ${short(text.get(it.a)!)} → ${short(text.get(b)!)}`);
+      }
+    if (it.none) {
+      s.none++;
+      if (!got.length) s.noneOk++;
+    }
   }
   return s;
 }
@@ -210,7 +271,8 @@ export function scorePair(pd: PairData, links: Array<{ a: number; b: number }>):
 export const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
 
 export function prf(s: { tp: number; fp: number; fn: number }) {
-  const p = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0, r = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
+  const p = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0,
+    r = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
   return { p, r, f: f1(p, r) };
 }
 
@@ -222,22 +284,36 @@ export function baselineLinks(pd: PairData, k: number): Array<{ a: number; b: nu
     for (let i = 0; i + 1 < cs.length; i++) m.set(cs[i] + cs[i + 1], (m.get(cs[i] + cs[i + 1]) ?? 0) + 1);
     return m;
   };
-  const A = pd.prep.fa.map((f) => ({ id: f.id, g: bigrams(f.text) })), B = pd.prep.fb.map((f) => ({ id: f.id, g: bigrams(f.text) }));
+  const A = pd.prep.fa.map((f) => ({ id: f.id, g: bigrams(f.text) })),
+    B = pd.prep.fb.map((f) => ({ id: f.id, g: bigrams(f.text) }));
   const df = new Map<string, number>();
   for (const x of [...A, ...B]) for (const g of x.g.keys()) df.set(g, (df.get(g) ?? 0) + 1);
   const n = A.length + B.length;
   const vec = (g: Map<string, number>) => {
     const v = new Map<string, number>();
     let s = 0;
-    for (const [t, tf] of g) { const w = tf * Math.log(n / df.get(t)!); v.set(t, w); s += w * w; }
+    for (const [t, tf] of g) {
+      const w = tf * Math.log(n / df.get(t)!);
+      v.set(t, w);
+      s += w * w;
+    }
     s = Math.sqrt(s) || 1;
     for (const [t, w] of v) v.set(t, w / s);
     return v;
   };
-  const va = A.map((x) => vec(x.g)), vb = B.map((x) => vec(x.g));
+  const va = A.map((x) => vec(x.g)),
+    vb = B.map((x) => vec(x.g));
   const out: Array<{ a: number; b: number }> = [];
   va.forEach((x, i) => {
-    const scored = vb.map((y, j) => { let s = 0; for (const [t, w] of x) s += w * (y.get(t) ?? 0); return { j, s }; }).filter((z) => z.s > 0).sort((u, v) => v.s - u.s).slice(0, k);
+    const scored = vb
+      .map((y, j) => {
+        let s = 0;
+        for (const [t, w] of x) s += w * (y.get(t) ?? 0);
+        return { j, s };
+      })
+      .filter((z) => z.s > 0)
+      .sort((u, v) => v.s - u.s)
+      .slice(0, k);
     for (const z of scored) out.push({ a: A[i].id, b: B[z.j].id });
   });
   return out;

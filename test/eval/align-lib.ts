@@ -9,10 +9,15 @@ import { baselineLinks, prf, scorePair, type PairData, type PairScore } from './
 export const folds = 5;
 export const iterations = 600;
 
-export interface Fitted { weights: number[]; bias: number }
+export interface Fitted {
+  weights: number[];
+  bias: number;
+}
 
 function rows(data: PairData[]) {
-  const X: number[][] = [], y: number[] = [], w: number[] = [];
+  const X: number[][] = [],
+    y: number[] = [],
+    w: number[] = [];
   for (const pd of data) {
     const labelled = pd.y.filter((v) => v != null).length || 1;
     pd.prep.candidates.forEach((c, k) => {
@@ -33,7 +38,13 @@ export function fit(data: PairData[], l2: number): Fitted {
 }
 
 const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, base: Pick<AlignModel, 'maxPerClause' | 'candidates'>): AlignModel => ({
-  features: [...featureNames], weights: f.weights, bias: f.bias, platt, threshold, ...base, boilerplate: { weights: [0, 0, 0, 0], bias: 0, threshold: 0.5 },
+  features: [...featureNames],
+  weights: f.weights,
+  bias: f.bias,
+  platt,
+  threshold,
+  ...base,
+  boilerplate: { weights: [0, 0, 0, 0], bias: 0, threshold: 0.5 },
 });
 
 /** Held-out logits of every candidate: each pair scored by a model fitted without its fold. */
@@ -43,24 +54,48 @@ export function outOfFold(data: PairData[], l2: number): number[][] {
     const train = data.filter((_, i) => i % folds !== k);
     const f = fit(train, l2);
     const m = modelOf(f, { a: 1, b: 0 }, 0.5, { maxPerClause: 3, candidates: 5 });
-    data.forEach((pd, i) => { if (i % folds === k) out[i] = pd.prep.candidates.map((c) => logit(m, c.x)); });
+    data.forEach((pd, i) => {
+      if (i % folds === k) out[i] = pd.prep.candidates.map((c) => logit(m, c.x));
+    });
   }
   return out;
 }
 
 export function plattOn(data: PairData[], logits: number[][]) {
-  const z: number[] = [], y: number[] = [];
-  data.forEach((pd, i) => pd.y.forEach((v, k) => { if (v != null) { z.push(logits[i][k]); y.push(v); } }));
+  const z: number[] = [],
+    y: number[] = [];
+  data.forEach((pd, i) =>
+    pd.y.forEach((v, k) => {
+      if (v != null) {
+        z.push(logits[i][k]);
+        y.push(v);
+      }
+    }),
+  );
   return fitPlatt(z, y);
 }
 
 export function linksFor(pd: PairData, probs: number[], threshold: number, maxPerClause: number, stars = true, bpAt = 0.5) {
-  const chosen = selectLinks(pd.prep.candidates.map((c, k) => ({ i: c.i, j: c.j, p: probs[k] })), { threshold, maxPerClause, stars });
-  return chosen.map((c) => ({ a: pd.prep.fa[c.i].id, b: pd.prep.fb[c.j].id, p: c.p, bp: Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate) >= bpAt }));
+  const chosen = selectLinks(
+    pd.prep.candidates.map((c, k) => ({ i: c.i, j: c.j, p: probs[k] })),
+    { threshold, maxPerClause, stars },
+  );
+  return chosen.map((c) => ({
+    a: pd.prep.fa[c.i].id,
+    b: pd.prep.fb[c.j].id,
+    p: c.p,
+    bp: Math.max(pd.prep.fa[c.i].boilerplate, pd.prep.fb[c.j].boilerplate) >= bpAt,
+  }));
 }
 
 export function total(scores: PairScore[]) {
-  const t = scores.reduce((s, x) => ({ tp: s.tp + x.tp, fp: s.fp + x.fp, fn: s.fn + x.fn, none: s.none + x.none, noneOk: s.noneOk + x.noneOk }), { tp: 0, fp: 0, fn: 0, none: 0, noneOk: 0 });
+  const t = scores.reduce((s, x) => ({ tp: s.tp + x.tp, fp: s.fp + x.fp, fn: s.fn + x.fn, none: s.none + x.none, noneOk: s.noneOk + x.noneOk }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+    none: 0,
+    noneOk: 0,
+  });
   return { ...t, ...prf(t) };
 }
 
@@ -78,7 +113,11 @@ export function reliability(entries: Array<{ p: number; right: boolean | null }>
     if (e.right) b.right++;
   }
   const lines = ['  score      links  judged  mean score  right'];
-  for (const b of bins) if (b.n) lines.push(`  ${b.lo.toFixed(1)}–${(b.lo + 0.1).toFixed(1)}  ${String(b.n).padStart(7)} ${String(b.judged).padStart(7)}  ${(b.judged ? b.sum / b.judged : 0).toFixed(2).padStart(10)}  ${b.judged ? pct(b.right / b.judged) : '   n/a'}`);
+  for (const b of bins)
+    if (b.n)
+      lines.push(
+        `  ${b.lo.toFixed(1)}–${(b.lo + 0.1).toFixed(1)}  ${String(b.n).padStart(7)} ${String(b.judged).padStart(7)}  ${(b.judged ? b.sum / b.judged : 0).toFixed(2).padStart(10)}  ${b.judged ? pct(b.right / b.judged) : '   n/a'}`,
+      );
   return lines.join('\n');
 }
 
@@ -89,14 +128,25 @@ export function judge(pd: PairData, l: { a: number; b: number }): boolean | null
   return it.strong.has(l.b) ? true : it.partial.has(l.b) ? null : false;
 }
 
-export interface Report { text: string; f: number }
+export interface Report {
+  text: string;
+  f: number;
+}
 
 /** Per pair and overall P/R/F1 of the given links, with the baselines of the same pairs beside them. */
-export function report(data: PairData[], linksOf: (pd: PairData, i: number) => Array<{ a: number; b: number; p: number; bp: boolean }>, opts: { perPair: boolean; misses?: number }): Report {
+export function report(
+  data: PairData[],
+  linksOf: (pd: PairData, i: number) => Array<{ a: number; b: number; p: number; bp: boolean }>,
+  opts: { perPair: boolean; misses?: number },
+): Report {
   const lines: string[] = [];
-  const ours: PairScore[] = [], base1: PairScore[] = [], base2: PairScore[] = [];
+  const ours: PairScore[] = [],
+    base1: PairScore[] = [],
+    base2: PairScore[] = [];
   const rel: Array<{ p: number; right: boolean | null }> = [];
-  let bpTop = 0, bpTopByScore = 0, bpFlagged = 0;
+  let bpTop = 0,
+    bpTopByScore = 0,
+    bpFlagged = 0;
   const misses: string[] = [];
   data.forEach((pd, i) => {
     const links = linksOf(pd, i);
@@ -110,19 +160,31 @@ export function report(data: PairData[], linksOf: (pd: PairData, i: number) => A
     const bpItem = new Set(pd.items.filter((x) => x.boilerplate).map((x) => x.a));
     const listed = [...links].sort((x, y) => Number(x.bp) - Number(y.bp) || y.p - x.p).slice(0, 20);
     const byScore = [...links].sort((x, y) => y.p - x.p).slice(0, 20);
-    const nTop = listed.filter((l) => bpItem.has(l.a)).length, nScore = byScore.filter((l) => bpItem.has(l.a)).length;
-    bpTop += nTop; bpTopByScore += nScore; bpFlagged += links.filter((l) => l.bp).length;
+    const nTop = listed.filter((l) => bpItem.has(l.a)).length,
+      nScore = byScore.filter((l) => bpItem.has(l.a)).length;
+    bpTop += nTop;
+    bpTopByScore += nScore;
+    bpFlagged += links.filter((l) => l.bp).length;
     misses.push(...s.misses.map((m) => `${pd.name.slice(0, 28)}: ${m}`));
     if (opts.perPair) {
-      const o = prf(s), b2 = prf(base2[i]);
-      lines.push(`  ${pd.name.padEnd(44).slice(0, 44)} P ${pct(o.p)} R ${pct(o.r)} F1 ${pct(o.f)} | base top-2 F1 ${pct(b2.f)} | none unlinked ${s.noneOk}/${s.none} | boilerplate in top 20: ${nTop} (by score ${nScore})`);
+      const o = prf(s),
+        b2 = prf(base2[i]);
+      lines.push(
+        `  ${pd.name.padEnd(44).slice(0, 44)} P ${pct(o.p)} R ${pct(o.r)} F1 ${pct(o.f)} | base top-2 F1 ${pct(b2.f)} | none unlinked ${s.noneOk}/${s.none} | boilerplate in top 20: ${nTop} (by score ${nScore})`,
+      );
     }
   });
-  const t = total(ours), b1 = total(base1), b2 = total(base2);
-  lines.push(`  ALL (${data.length} pairs)  PolicyLens: P ${pct(t.p)} R ${pct(t.r)} F1 ${pct(t.f)}; clauses without counterpart left unlinked ${t.noneOk}/${t.none} (${pct(t.none ? t.noneOk / t.none : 1)})`);
+  const t = total(ours),
+    b1 = total(base1),
+    b2 = total(base2);
+  lines.push(
+    `  ALL (${data.length} pairs)  PolicyLens: P ${pct(t.p)} R ${pct(t.r)} F1 ${pct(t.f)}; clauses without counterpart left unlinked ${t.noneOk}/${t.none} (${pct(t.none ? t.noneOk / t.none : 1)})`,
+  );
   lines.push(`  baseline bigram TF-IDF cosine top-2: P ${pct(b2.p)} R ${pct(b2.r)} F1 ${pct(b2.f)}; unlinked ${b2.noneOk}/${b2.none}`);
   lines.push(`  baseline bigram TF-IDF cosine top-1: P ${pct(b1.p)} R ${pct(b1.r)} F1 ${pct(b1.f)}; unlinked ${b1.noneOk}/${b1.none}`);
-  lines.push(`  labelled-boilerplate links among each pair's first 20 suggestions: ${bpTop} in the app's order (${bpTopByScore} by score alone); links marked boilerplate by the app: ${bpFlagged}`);
+  lines.push(
+    `  labelled-boilerplate links among each pair's first 20 suggestions: ${bpTop} in the app's order (${bpTopByScore} by score alone); links marked boilerplate by the app: ${bpFlagged}`,
+  );
   lines.push('  reliability of suggested links (right = strong counterpart; partial ones not judged):');
   lines.push(reliability(rel));
   if (opts.misses) lines.push('  misses (first ' + opts.misses + '):', ...misses.slice(0, opts.misses).map((m) => '    ' + m));
@@ -133,14 +195,18 @@ export { sigmoid };
 
 /** Fits the boilerplate model on the labellers' marks (items of A clauses), then writes its probabilities into the pairs' features. */
 export function fitBoilerplate(data: PairData[]): BoilerplateModel {
-  const X: number[][] = [], y: number[] = [];
+  const X: number[][] = [],
+    y: number[] = [];
   for (const pd of data) {
     // Only label files that mark boilerplate at all (the seed and written pairs do not).
     if (!pd.items.some((it) => it.boilerplate)) continue;
     const fa = new Map(pd.prep.fa.map((f) => [f.id, f]));
     for (const it of pd.items) {
       const f = fa.get(it.a);
-      if (f) { X.push(boilerplateFeatures(f)); y.push(it.boilerplate ? 1 : 0); }
+      if (f) {
+        X.push(boilerplateFeatures(f));
+        y.push(it.boilerplate ? 1 : 0);
+      }
     }
   }
   const r = fitLogistic(X, y, { l2: 0.001, iterations: 1500, rate: 0.05 });
@@ -150,13 +216,24 @@ export function fitBoilerplate(data: PairData[]): BoilerplateModel {
   // boilerplate is still listed, only after the content links.
   let best = { f: -1, t: 0.5, tp: 0, fp: 0, fn: 0, tn: 0 };
   for (let t = 0.1; t <= 0.9; t += 0.05) {
-    let tp = 0, fp = 0, fn = 0, tn = 0;
-    probs.forEach((p, k) => { const on = p >= t; if (on && y[k]) tp++; else if (on) fp++; else if (y[k]) fn++; else tn++; });
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      tn = 0;
+    probs.forEach((p, k) => {
+      const on = p >= t;
+      if (on && y[k]) tp++;
+      else if (on) fp++;
+      else if (y[k]) fn++;
+      else tn++;
+    });
     const f = (5 * tp) / (5 * tp + 4 * fn + fp);
     if (f > best.f) best = { f, t, tp, fp, fn, tn };
   }
   const m: BoilerplateModel = { weights: r.weights.map((w) => Number(w.toFixed(4))), bias: Number(r.bias.toFixed(4)), threshold: Number(best.t.toFixed(2)) };
-  console.log(`boilerplate model on ${X.length} labelled clauses (${y.filter(Boolean).length} boilerplate), marked from ${m.threshold}: found ${best.tp}, missed ${best.fn}, content marked boilerplate ${best.fp} of ${best.fp + best.tn}`);
+  console.log(
+    `boilerplate model on ${X.length} labelled clauses (${y.filter(Boolean).length} boilerplate), marked from ${m.threshold}: found ${best.tp}, missed ${best.fn}, content marked boilerplate ${best.fp} of ${best.fp + best.tn}`,
+  );
   const at = featureNames.indexOf('boilerplate');
   for (const pd of data) {
     for (const f of [...pd.prep.fa, ...pd.prep.fb]) f.boilerplate = boilerplateProbability(m, boilerplateFeatures(f));

@@ -30,21 +30,37 @@ if (unseen) {
   if (!files.length) throw new Error('No held-out label file (test/fixtures/align-real/unseen-*.json) found.');
   const data = pairs.flatMap((p) => pairData(project, p, defaultModel) ?? []);
   const missing = pairs.length - data.length;
-  console.log(`HELD-OUT pairs (${files.join(', ')}): ${data.length} of ${pairs.length}${missing ? ` (${missing} with a document not in the evaluation project!)` : ''}; project of ${project.documents} documents; ${data.reduce((n, d) => n + d.unlocated.length, 0)} anchors locate no clause\n`);
-  const r = report(data, (pd) => {
-    const near = project.stats.nearCopiesOf([...pd.a, ...pd.b].map((c) => c.id));
-    return alignClauses({ a: pd.a, b: pd.b, stats: project.stats.termStats(), nearCopies: (id) => near.get(id) ?? 0 }).map((l) => ({ a: l.a, b: l.b, p: l.score, bp: l.boilerplate }));
-  }, { perPair: true, misses });
+  console.log(
+    `HELD-OUT pairs (${files.join(', ')}): ${data.length} of ${pairs.length}${missing ? ` (${missing} with a document not in the evaluation project!)` : ''}; project of ${project.documents} documents; ${data.reduce((n, d) => n + d.unlocated.length, 0)} anchors locate no clause\n`,
+  );
+  const r = report(
+    data,
+    (pd) => {
+      const near = project.stats.nearCopiesOf([...pd.a, ...pd.b].map((c) => c.id));
+      return alignClauses({ a: pd.a, b: pd.b, stats: project.stats.termStats(), nearCopies: (id) => near.get(id) ?? 0 }).map((l) => ({
+        a: l.a,
+        b: l.b,
+        p: l.score,
+        bp: l.boilerplate,
+      }));
+    },
+    { perPair: true, misses },
+  );
   console.log(r.text);
 } else {
   const pairs = trainingPairs();
   const data = pairs.flatMap((p) => pairData(project, p, defaultModel) ?? []);
   const sets = [...new Set(data.map((d) => d.set))].map((s) => `${s} ${data.filter((d) => d.set === s).length}`).join(', ');
-  console.log(`TRAINING pairs, cross-validated by pair (dev figure): ${data.length} of ${pairs.length} (${sets}); "seen-unseen" = the first unseen set, looked at during development and now training data`);
+  console.log(
+    `TRAINING pairs, cross-validated by pair (dev figure): ${data.length} of ${pairs.length} (${sets}); "seen-unseen" = the first unseen set, looked at during development and now training data`,
+  );
   console.log(`project of ${project.documents} documents; ${data.reduce((n, d) => n + d.unlocated.length, 0)} anchors locate no clause\n`);
   const bp = fitBoilerplate(data);
   // ALIGN_ABLATE=semantic,semanticGap: those features set to 0 before the cross-validation, to see what they add.
-  const ablate = (process.env.ALIGN_ABLATE ?? '').split(',').filter(Boolean).map((f) => featureNames.indexOf(f as FeatureName));
+  const ablate = (process.env.ALIGN_ABLATE ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((f) => featureNames.indexOf(f as FeatureName));
   if (ablate.some((k) => k < 0)) throw new Error(`ALIGN_ABLATE names a feature the aligner does not have; it has ${featureNames.join(', ')}`);
   if (ablate.length) {
     console.log(`ablation: ${process.env.ALIGN_ABLATE} set to 0`);
@@ -53,7 +69,19 @@ if (unseen) {
   const l2 = defaultModel.l2 ?? 0.003;
   const logits = outOfFold(data, l2);
   const platt = plattOn(data, logits);
-  const r = report(data, (pd, i) => linksFor(pd, logits[i].map((z) => sigmoid(platt.a * z + platt.b)), defaultModel.threshold, defaultModel.maxPerClause, true, bp.threshold), { perPair: true, misses });
+  const r = report(
+    data,
+    (pd, i) =>
+      linksFor(
+        pd,
+        logits[i].map((z) => sigmoid(platt.a * z + platt.b)),
+        defaultModel.threshold,
+        defaultModel.maxPerClause,
+        true,
+        bp.threshold,
+      ),
+    { perPair: true, misses },
+  );
   console.log(r.text);
 }
 console.log(`\n(${((performance.now() - t) / 1000).toFixed(1)} s)`);

@@ -13,7 +13,8 @@ import { featureNames } from '../../shared/domain/align/score';
 import { openEvalProject, pairData, repoRoot, scorePair, trainingPairs, type PairData } from './align-data';
 import { fit, fitBoilerplate, linksFor, outOfFold, plattOn, report, total } from './align-lib';
 
-const candidates = Number(process.env.FIT_CANDIDATES ?? 5), maxPerClause = 3;
+const candidates = Number(process.env.FIT_CANDIDATES ?? 5),
+  maxPerClause = 3;
 const l2Grid = [0.0003, 0.003, 0.03];
 const thresholdGrid = Array.from({ length: 15 }, (_, k) => 0.1 + k * 0.05);
 
@@ -21,7 +22,9 @@ const project = await openEvalProject({ fresh: process.argv.includes('--fresh'),
 const start: AlignModel = { ...defaultModel, candidates, maxPerClause };
 const data = trainingPairs().flatMap((p) => pairData(project, p, start) ?? []);
 const boilerplate = fitBoilerplate(data);
-console.log(`training pairs: ${data.length} (${[...new Set(data.map((d) => d.set))].map((s) => `${s} ${data.filter((d) => d.set === s).length}`).join(', ')}); project of ${project.documents} documents`);
+console.log(
+  `training pairs: ${data.length} (${[...new Set(data.map((d) => d.set))].map((s) => `${s} ${data.filter((d) => d.set === s).length}`).join(', ')}); project of ${project.documents} documents`,
+);
 const unlocated = data.flatMap((d) => d.unlocated.map((u) => `${d.name}: ${u}`));
 if (unlocated.length) console.log(`anchors that locate no clause (${unlocated.length}):\n  ${unlocated.slice(0, 10).join('\n  ')}`);
 
@@ -33,10 +36,12 @@ for (const l2 of l2Grid) {
   for (const threshold of thresholdGrid) {
     const t = total(data.map((pd, i) => scorePair(pd, linksFor(pd, probs[i], threshold, maxPerClause))));
     if (t.f > best.f) best = { f: t.f, l2, threshold, logits, platt };
-    if (process.env.FIT_DEBUG) for (const mp of [1, 2, 3, 5]) for (const stars of [true, false]) {
-      const u = total(data.map((pd, i) => scorePair(pd, linksFor(pd, probs[i], threshold, mp, stars))));
-      console.log(`    t ${threshold.toFixed(2)} max ${mp} stars ${stars}: F1 ${u.f.toFixed(3)} P ${u.p.toFixed(3)} R ${u.r.toFixed(3)}`);
-    }
+    if (process.env.FIT_DEBUG)
+      for (const mp of [1, 2, 3, 5])
+        for (const stars of [true, false]) {
+          const u = total(data.map((pd, i) => scorePair(pd, linksFor(pd, probs[i], threshold, mp, stars))));
+          console.log(`    t ${threshold.toFixed(2)} max ${mp} stars ${stars}: F1 ${u.f.toFixed(3)} P ${u.p.toFixed(3)} R ${u.r.toFixed(3)}`);
+        }
   }
   console.log(`  l2 ${l2}: best cross-validated F1 so far ${best.f.toFixed(3)} (l2 ${best.l2}, threshold ${best.threshold.toFixed(2)})`);
 }

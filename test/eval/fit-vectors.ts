@@ -16,13 +16,20 @@ import { fileURLToPath } from 'node:url';
 import { encodeVectors } from '../../shared/domain/align/semantic';
 import { wordsOf } from '../../shared/domain/align/words';
 
-const vocabSize = 16_000, dims = 64, drop = 1, oversample = 16, powerIterations = 3, minArticles = 5;
+const vocabSize = 16_000,
+  dims = 64,
+  drop = 1,
+  oversample = 16,
+  powerIterations = 3,
+  minArticles = 5;
 
 function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
+    })
+    .sort();
 }
 
 /** A deterministic generator, so a refit on the same corpus gives the same vectors. */
@@ -49,34 +56,40 @@ function orthonormalise(Y: Float64Array, rows: number, l: number): void {
 
 /** Eigen-decomposition of a symmetric l × l matrix by cyclic Jacobi rotations: values and vectors (columns of V). */
 function jacobi(M: Float64Array, l: number): { values: number[]; V: Float64Array } {
-  const A = M.slice(), V = new Float64Array(l * l);
+  const A = M.slice(),
+    V = new Float64Array(l * l);
   for (let i = 0; i < l; i++) V[i * l + i] = 1;
   for (let sweep = 0; sweep < 60; sweep++) {
     let off = 0;
     for (let p = 0; p < l; p++) for (let q = p + 1; q < l; q++) off += A[p * l + q] ** 2;
     if (off < 1e-18) break;
-    for (let p = 0; p < l; p++) for (let q = p + 1; q < l; q++) {
-      const apq = A[p * l + q];
-      if (Math.abs(apq) < 1e-15) continue;
-      const theta = (A[q * l + q] - A[p * l + p]) / (2 * apq);
-      const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-      const c = 1 / Math.sqrt(t * t + 1), s = t * c;
-      for (let k = 0; k < l; k++) {
-        const akp = A[k * l + p], akq = A[k * l + q];
-        A[k * l + p] = c * akp - s * akq;
-        A[k * l + q] = s * akp + c * akq;
+    for (let p = 0; p < l; p++)
+      for (let q = p + 1; q < l; q++) {
+        const apq = A[p * l + q];
+        if (Math.abs(apq) < 1e-15) continue;
+        const theta = (A[q * l + q] - A[p * l + p]) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
+        for (let k = 0; k < l; k++) {
+          const akp = A[k * l + p],
+            akq = A[k * l + q];
+          A[k * l + p] = c * akp - s * akq;
+          A[k * l + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < l; k++) {
+          const apk = A[p * l + k],
+            aqk = A[q * l + k];
+          A[p * l + k] = c * apk - s * aqk;
+          A[q * l + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < l; k++) {
+          const vkp = V[k * l + p],
+            vkq = V[k * l + q];
+          V[k * l + p] = c * vkp - s * vkq;
+          V[k * l + q] = s * vkp + c * vkq;
+        }
       }
-      for (let k = 0; k < l; k++) {
-        const apk = A[p * l + k], aqk = A[q * l + k];
-        A[p * l + k] = c * apk - s * aqk;
-        A[q * l + k] = s * apk + c * aqk;
-      }
-      for (let k = 0; k < l; k++) {
-        const vkp = V[k * l + p], vkq = V[k * l + q];
-        V[k * l + p] = c * vkp - s * vkq;
-        V[k * l + q] = s * vkp + c * vkq;
-      }
-    }
   }
   return { values: Array.from({ length: l }, (_, i) => A[i * l + i]), V };
 }
@@ -96,40 +109,66 @@ export function buildVectors(corpusDir: string, log: (s: string) => void = conso
     }
   }
   log(`vectors: ${paths.length} files, ${articles.length} articles segmented in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const freq = new Map<string, number>(), df = new Map<string, number>();
+  const freq = new Map<string, number>(),
+    df = new Map<string, number>();
   for (const a of articles) {
     for (const w of a) freq.set(w, (freq.get(w) ?? 0) + 1);
     for (const w of new Set(a)) df.set(w, (df.get(w) ?? 0) + 1);
   }
-  const vocab = [...freq.entries()].filter(([w]) => (df.get(w) ?? 0) >= minArticles).sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, vocabSize).map(([w]) => w);
+  const vocab = [...freq.entries()]
+    .filter(([w]) => (df.get(w) ?? 0) >= minArticles)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, vocabSize)
+    .map(([w]) => w);
   const index = new Map(vocab.map((w, k) => [w, k]));
-  const V = vocab.length, N = articles.length, l = dims + drop + oversample;
+  const V = vocab.length,
+    N = articles.length,
+    l = dims + drop + oversample;
   // CSR by word: the articles each word occurs in, with its weight there.
   const rowsOf: Array<Array<[number, number]>> = vocab.map(() => []);
   articles.forEach((a, c) => {
     const tf = new Map<number, number>();
-    for (const w of a) { const r = index.get(w); if (r !== undefined) tf.set(r, (tf.get(r) ?? 0) + 1); }
+    for (const w of a) {
+      const r = index.get(w);
+      if (r !== undefined) tf.set(r, (tf.get(r) ?? 0) + 1);
+    }
     for (const [r, n] of tf) rowsOf[r].push([c, (1 + Math.log(n)) * Math.log(N / df.get(vocab[r])!)]);
   });
   const ptr = new Int32Array(V + 1);
-  rowsOf.forEach((r, k) => { ptr[k + 1] = ptr[k] + r.length; });
-  const col = new Int32Array(ptr[V]), val = new Float64Array(ptr[V]);
+  rowsOf.forEach((r, k) => {
+    ptr[k + 1] = ptr[k] + r.length;
+  });
+  const col = new Int32Array(ptr[V]),
+    val = new Float64Array(ptr[V]);
   rowsOf.forEach((r, k) => {
     let n = 0;
     for (const [, v] of r) n += v * v;
     n = Math.sqrt(n) || 1;
-    r.forEach(([c, v], t) => { col[ptr[k] + t] = c; val[ptr[k] + t] = v / n; });
+    r.forEach(([c, v], t) => {
+      col[ptr[k] + t] = c;
+      val[ptr[k] + t] = v / n;
+    });
   });
   log(`vectors: ${V} words × ${N} articles, ${ptr[V]} non-zero`);
   // A·X (X: N × l) and Aᵀ·Y (Y: V × l), row-major.
   const times = (X: Float64Array) => {
     const Y = new Float64Array(V * l);
-    for (let r = 0; r < V; r++) for (let t = ptr[r]; t < ptr[r + 1]; t++) { const v = val[t], c = col[t] * l; for (let j = 0; j < l; j++) Y[r * l + j] += v * X[c + j]; }
+    for (let r = 0; r < V; r++)
+      for (let t = ptr[r]; t < ptr[r + 1]; t++) {
+        const v = val[t],
+          c = col[t] * l;
+        for (let j = 0; j < l; j++) Y[r * l + j] += v * X[c + j];
+      }
     return Y;
   };
   const timesT = (Y: Float64Array) => {
     const X = new Float64Array(N * l);
-    for (let r = 0; r < V; r++) for (let t = ptr[r]; t < ptr[r + 1]; t++) { const v = val[t], c = col[t] * l; for (let j = 0; j < l; j++) X[c + j] += v * Y[r * l + j]; }
+    for (let r = 0; r < V; r++)
+      for (let t = ptr[r]; t < ptr[r + 1]; t++) {
+        const v = val[t],
+          c = col[t] * l;
+        for (let j = 0; j < l; j++) X[c + j] += v * Y[r * l + j];
+      }
     return X;
   };
   const g = gaussian(20261206);
@@ -143,9 +182,16 @@ export function buildVectors(corpusDir: string, log: (s: string) => void = conso
   // B = Qᵀ A (l × N); the small matrix B Bᵀ = Qᵀ A Aᵀ Q has the squared singular values.
   const Bt = timesT(Y); // N × l, = (Qᵀ A)ᵀ
   const C = new Float64Array(l * l);
-  for (let c = 0; c < N; c++) for (let i = 0; i < l; i++) { const x = Bt[c * l + i]; if (x) for (let j = 0; j < l; j++) C[i * l + j] += x * Bt[c * l + j]; }
+  for (let c = 0; c < N; c++)
+    for (let i = 0; i < l; i++) {
+      const x = Bt[c * l + i];
+      if (x) for (let j = 0; j < l; j++) C[i * l + j] += x * Bt[c * l + j];
+    }
   const { values, V: E } = jacobi(C, l);
-  const order = values.map((v, i) => ({ v, i })).sort((x, y) => y.v - x.v).slice(drop, drop + dims);
+  const order = values
+    .map((v, i) => ({ v, i }))
+    .sort((x, y) => y.v - x.v)
+    .slice(drop, drop + dims);
   const rows: Float32Array[] = [];
   for (let r = 0; r < V; r++) {
     const out = new Float32Array(dims);
@@ -159,8 +205,18 @@ export function buildVectors(corpusDir: string, log: (s: string) => void = conso
     n = Math.sqrt(n) || 1;
     rows.push(out.map((x) => x / n));
   }
-  log(`vectors: singular values ${order.slice(0, 5).map((o) => Math.sqrt(o.v).toFixed(2)).join(', ')} …; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`);
-  return encodeVectors(vocab, rows, dims, `LSA of ${N} articles of ${paths.length} files of ../shared/corpus (laws, policies): ${V} words, components ${drop + 1}–${drop + dims} of a randomized SVD`);
+  log(
+    `vectors: singular values ${order
+      .slice(0, 5)
+      .map((o) => Math.sqrt(o.v).toFixed(2))
+      .join(', ')} …; ${((performance.now() - t0) / 1000).toFixed(0)} s in all`,
+  );
+  return encodeVectors(
+    vocab,
+    rows,
+    dims,
+    `LSA of ${N} articles of ${paths.length} files of ../shared/corpus (laws, policies): ${V} words, components ${drop + 1}–${drop + dims} of a randomized SVD`,
+  );
 }
 
 export function writeVectors(corpusDir: string, out: string, log?: (s: string) => void): void {

@@ -16,23 +16,29 @@ const fixtures = join(root, 'test', 'fixtures', 'metadata-real');
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] ?? null : null;
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
 function print(r: MetaEvalResult, quiet: boolean): void {
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
-  console.log(`split ${r.split}: ${r.documents} documents, ${r.correct}/${r.total} fields right (${pct(r.correct, r.total)}); plain baseline ${r.baseline.correct}/${r.total} (${pct(r.baseline.correct, r.total)})`);
+  console.log(
+    `split ${r.split}: ${r.documents} documents, ${r.correct}/${r.total} fields right (${pct(r.correct, r.total)}); plain baseline ${r.baseline.correct}/${r.total} (${pct(r.baseline.correct, r.total)})`,
+  );
   console.log('field            right / labelled          baseline');
   for (const [f, s] of Object.entries(r.fields)) {
     const b = r.baseline.fields[f] ?? 0;
-    console.log(`  ${f.padEnd(14)} ${String(s.correct).padStart(4)} / ${String(s.total).padEnd(4)} ${pct(s.correct, s.total).padStart(6)}   ${String(b).padStart(4)} ${pct(b, s.total).padStart(6)}`);
+    console.log(
+      `  ${f.padEnd(14)} ${String(s.correct).padStart(4)} / ${String(s.total).padEnd(4)} ${pct(s.correct, s.total).padStart(6)}   ${String(b).padStart(4)} ${pct(b, s.total).padStart(6)}`,
+    );
   }
   if (r.importErrors.length) console.log(`import errors: ${r.importErrors.map((e) => `${e.file}: ${e.message}`).join('; ')}`);
   if (!quiet) {
     console.log(`misses (${r.misses.length}):`);
     for (const m of r.misses) console.log(`  ${m.file} · ${m.field}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`);
   }
-  console.log(`score: meta_${r.split.replace('-', '_')}=${r.total ? (r.correct / r.total).toFixed(4) : 'NaN'} baseline=${r.total ? (r.baseline.correct / r.total).toFixed(4) : 'NaN'}`);
+  console.log(
+    `score: meta_${r.split.replace('-', '_')}=${r.total ? (r.correct / r.total).toFixed(4) : 'NaN'} baseline=${r.total ? (r.baseline.correct / r.total).toFixed(4) : 'NaN'}`,
+  );
 }
 
 async function main(): Promise<void> {

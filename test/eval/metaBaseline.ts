@@ -9,7 +9,11 @@ const DATE_RE = /([12]\d{3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const MUNICIPALITIES = new Set(['北京市', '上海市', '天津市', '重庆市']);
 
 export function baselineFields(fileName: string, text: string): Record<string, unknown> {
-  const title = fileName.replace(/\.[A-Za-z0-9]+$/u, '').replace(/[(（]\d{4}-\d\d-\d\d[)）]$/u, '').trim() || null;
+  const title =
+    fileName
+      .replace(/\.[A-Za-z0-9]+$/u, '')
+      .replace(/[(（]\d{4}-\d\d-\d\d[)）]$/u, '')
+      .trim() || null;
   // The first place by position in the name (findPlaces sorts by count, so find each one's offset).
   const places = title ? findPlaces(title) : [];
   const first = places
@@ -26,7 +30,18 @@ export function baselineFields(fileName: string, text: string): Record<string, u
   const d = DATE_RE.exec(text.normalize('NFKC'));
   const dateWritten = d ? `${d[1]}-${d[2].padStart(2, '0')}-${d[3].padStart(2, '0')}` : null;
   return {
-    title, city, province, level, issuer: null, docNumber: null, dateWritten, datePublished: null,
-    dateEffective: null, approvedBy: null, dateApproved: null, validity: null, history: [],
+    title,
+    city,
+    province,
+    level,
+    issuer: null,
+    docNumber: null,
+    dateWritten,
+    datePublished: null,
+    dateEffective: null,
+    approvedBy: null,
+    dateApproved: null,
+    validity: null,
+    history: [],
   };
 }

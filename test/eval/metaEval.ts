@@ -7,8 +7,19 @@ import { freshProject } from '../contract/harness';
 import { baselineFields } from './metaBaseline';
 
 export const SCORED_FIELDS = [
-  'title', 'city', 'province', 'level', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'dateEffective',
-  'approvedBy', 'dateApproved', 'validity', 'history',
+  'title',
+  'city',
+  'province',
+  'level',
+  'issuer',
+  'docNumber',
+  'dateWritten',
+  'datePublished',
+  'dateEffective',
+  'approvedBy',
+  'dateApproved',
+  'validity',
+  'history',
 ] as const;
 export type ScoredField = (typeof SCORED_FIELDS)[number];
 
@@ -40,19 +51,25 @@ export function readLabels(json: unknown): LabelledDoc[] {
     ? json.filter(isRec)
     : isRec(json) && Array.isArray(json.documents)
       ? (json.documents as unknown[]).filter(isRec)
-      : isRec(json) ? Object.entries(json).filter(([, v]) => isRec(v)).map(([file, v]) => ({ file, ...(v as Rec) })) : [];
-  return list.map((r) => {
-    const file = String(r.file ?? r.fileName ?? r.doc ?? r.path ?? r.source ?? '');
-    const inner = [r.metadata, r.labels, r.fields, r.expected].find(isRec) ?? r;
-    const fields: LabelledDoc['fields'] = {};
-    const snake = (f: string) => f.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
-    for (const f of SCORED_FIELDS) {
-      if (f in inner) fields[f] = inner[f];
-      else if (snake(f) in inner) fields[f] = inner[snake(f)];
-    }
-    if (!('docNumber' in fields) && 'docNo' in inner) fields.docNumber = inner.docNo;
-    return { file: baseName(file), fields };
-  }).filter((d) => d.file);
+      : isRec(json)
+        ? Object.entries(json)
+            .filter(([, v]) => isRec(v))
+            .map(([file, v]) => ({ file, ...(v as Rec) }))
+        : [];
+  return list
+    .map((r) => {
+      const file = String(r.file ?? r.fileName ?? r.doc ?? r.path ?? r.source ?? '');
+      const inner = [r.metadata, r.labels, r.fields, r.expected].find(isRec) ?? r;
+      const fields: LabelledDoc['fields'] = {};
+      const snake = (f: string) => f.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
+      for (const f of SCORED_FIELDS) {
+        if (f in inner) fields[f] = inner[f];
+        else if (snake(f) in inner) fields[f] = inner[snake(f)];
+      }
+      if (!('docNumber' in fields) && 'docNo' in inner) fields.docNumber = inner.docNo;
+      return { file: baseName(file), fields };
+    })
+    .filter((d) => d.file);
 }
 
 const squash = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/gu, '');
@@ -79,7 +96,16 @@ export function canon(field: ScoredField, v: unknown): string | null {
 
 export async function evaluateMetadata(labelsJson: unknown, docsDir: string, split: string): Promise<MetaEvalResult> {
   const labels = readLabels(labelsJson);
-  const result: MetaEvalResult = { split, documents: labels.length, correct: 0, total: 0, fields: {}, baseline: { correct: 0, fields: {} }, misses: [], importErrors: [] };
+  const result: MetaEvalResult = {
+    split,
+    documents: labels.length,
+    correct: 0,
+    total: 0,
+    fields: {},
+    baseline: { correct: 0, fields: {} },
+    misses: [],
+    importErrors: [],
+  };
   const missing = labels.filter((l) => !existsSync(join(docsDir, l.file)));
   if (missing.length) throw new Error(`labelled files not found in ${docsDir}: ${missing.map((m) => m.file).join(', ')}`);
   const project = await freshProject({ seeds: false });

@@ -9,6 +9,14 @@ for (const path of process.argv.slice(2)) {
   const extracted = await extractFile(basename(path), new Uint8Array(readFileSync(path)));
   const a = analyseDocument(extracted, basename(path));
   const { citedDocNumbers, ...m } = a.metadata;
-  console.log(basename(path), JSON.stringify({ ...m, cited: citedDocNumbers.length, parts: a.parts.map((p) => p.title), clauses: a.clauses.filter((c) => c.kind !== 'preamble' && c.kind !== 'part').length }));
+  console.log(
+    basename(path),
+    JSON.stringify({
+      ...m,
+      cited: citedDocNumbers.length,
+      parts: a.parts.map((p) => p.title),
+      clauses: a.clauses.filter((c) => c.kind !== 'preamble' && c.kind !== 'part').length,
+    }),
+  );
   if (process.env.SHOW) console.log(a.cleaned.slice(0, Number(process.env.SHOW)));
 }

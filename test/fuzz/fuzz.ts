@@ -74,7 +74,9 @@ function listSeeds(projectSeeds: string[]): string[] {
 /** CPU time (user + system) a process has used so far, from /proc; 0 where there is no /proc. */
 function cpuMsOf(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
   } catch {
     return 0;
@@ -116,7 +118,9 @@ async function main(): Promise<void> {
     meta.set(name, { how, format: ext.slice(1), bytes: bytes.length, seed: seed.replace(root + '/', '') });
     files.push(name);
   }
-  console.log(`fuzz: files ${OFFSET}…${OFFSET + COUNT - 1} (${formats.join(' ')}) from ${seeds.length} seeds (seed ${SEED}), ${JOBS} workers, inputs in ${out}`);
+  console.log(
+    `fuzz: files ${OFFSET}…${OFFSET + COUNT - 1} (${formats.join(' ')}) from ${seeds.length} seeds (seed ${SEED}), ${JOBS} workers, inputs in ${out}`,
+  );
 
   const results: Result[] = [];
   const integrity: string[] = [];
@@ -131,21 +135,38 @@ async function main(): Promise<void> {
       while (pending.length) pending = await runChild(join(dir, 'p.db'), pending);
       rmSync(dir, { recursive: true, force: true });
       const done = results.length;
-      if (Math.floor(done / 100) !== Math.floor((done - batch.length) / 100)) console.log(`  ${done}/${files.length} files, ${Math.round((performance.now() - started) / 1000)} s`);
+      if (Math.floor(done / 100) !== Math.floor((done - batch.length) / 100))
+        console.log(`  ${done}/${files.length} files, ${Math.round((performance.now() - started) / 1000)} s`);
     }
   }
 
   /** Runs one child over `batch`; returns the files it did not get to (after a crash or hang). */
   function runChild(db: string, batch: string[]): Promise<string[]> {
     return new Promise((done) => {
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/fuzz/import-many.ts'), db], { cwd: root, stdio: ['pipe', 'pipe', 'ignore'], detached: true });
+      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/fuzz/import-many.ts'), db], {
+        cwd: root,
+        stdio: ['pipe', 'pipe', 'ignore'],
+        detached: true,
+      });
       let current: string | null = null;
       let currentSince = 0;
       let finished = false;
       const remaining = new Set(batch);
       const record = (file: string, r: Partial<Result>) => {
         const m = meta.get(file)!;
-        const result: Result = { file, how: m.how, format: m.format, seed: m.seed, bytes: m.bytes, ms: 0, cpuMs: 0, peakMB: 0, outcome: 'imported', message: null, ...r };
+        const result: Result = {
+          file,
+          how: m.how,
+          format: m.format,
+          seed: m.seed,
+          bytes: m.bytes,
+          ms: 0,
+          cpuMs: 0,
+          peakMB: 0,
+          outcome: 'imported',
+          message: null,
+          ...r,
+        };
         results.push(result);
         appendFileSync(join(out, 'results.jsonl'), JSON.stringify(result) + '\n');
         remaining.delete(file);
@@ -159,14 +180,29 @@ async function main(): Promise<void> {
         const cpu = cpuMsOf(child.pid!) - cpuAtStart;
         const wall = performance.now() - currentSince;
         if (cpu > HANG_MS || wall > HANG_MS * 60) {
-          record(current, { outcome: 'hang', ms: Math.round(wall), cpuMs: Math.round(cpu), message: cpu > HANG_MS ? `no result after ${HANG_MS / 1000} s of CPU time` : `no result after ${HANG_MS * 60 / 1000} s of wall time` });
+          record(current, {
+            outcome: 'hang',
+            ms: Math.round(wall),
+            cpuMs: Math.round(cpu),
+            message: cpu > HANG_MS ? `no result after ${HANG_MS / 1000} s of CPU time` : `no result after ${(HANG_MS * 60) / 1000} s of wall time`,
+          });
           current = null;
           finished = true;
           process.kill(-child.pid!, 'SIGKILL');
         }
       }, 500);
       createInterface({ input: child.stdout! }).on('line', (line) => {
-        let o: { start?: string; file?: string; ms?: number; cpuMs?: number; peakMB?: number; imported?: number; error?: string | null; integrity?: string; restoredIntegrity?: string };
+        let o: {
+          start?: string;
+          file?: string;
+          ms?: number;
+          cpuMs?: number;
+          peakMB?: number;
+          imported?: number;
+          error?: string | null;
+          integrity?: string;
+          restoredIntegrity?: string;
+        };
         try {
           o = JSON.parse(line);
         } catch {
@@ -180,11 +216,26 @@ async function main(): Promise<void> {
           current = null;
           const unexpected = o.error && /^(Could not import this file:|PolicyLens hit an internal error)/.test(o.error);
           const outcome: Result['outcome'] =
-            (o.cpuMs ?? 0) > HANG_MS ? 'hang'
-            : (o.peakMB ?? 0) > MEMORY_LIMIT_MB ? 'memory'
-            : o.restoredIntegrity !== undefined && o.restoredIntegrity !== 'ok' ? 'damaged'
-            : o.imported ? 'imported' : unexpected ? 'unexpected' : o.error ? 'refused' : 'unexpected';
-          record(o.file, { ms: o.ms, cpuMs: o.cpuMs, peakMB: o.peakMB, outcome, message: o.error ?? (outcome === 'damaged' ? `restored project: ${o.restoredIntegrity}` : null) });
+            (o.cpuMs ?? 0) > HANG_MS
+              ? 'hang'
+              : (o.peakMB ?? 0) > MEMORY_LIMIT_MB
+                ? 'memory'
+                : o.restoredIntegrity !== undefined && o.restoredIntegrity !== 'ok'
+                  ? 'damaged'
+                  : o.imported
+                    ? 'imported'
+                    : unexpected
+                      ? 'unexpected'
+                      : o.error
+                        ? 'refused'
+                        : 'unexpected';
+          record(o.file, {
+            ms: o.ms,
+            cpuMs: o.cpuMs,
+            peakMB: o.peakMB,
+            outcome,
+            message: o.error ?? (outcome === 'damaged' ? `restored project: ${o.restoredIntegrity}` : null),
+          });
         } else if (o.integrity) {
           integrity.push(o.integrity);
           appendFileSync(join(out, 'integrity.jsonl'), JSON.stringify(o.integrity) + '\n');
@@ -192,7 +243,8 @@ async function main(): Promise<void> {
       });
       child.on('exit', (code, signal) => {
         clearInterval(watchdog);
-        if (current && !finished) record(current, { outcome: 'crash', ms: Math.round(performance.now() - currentSince), message: `child exited (${signal ?? code}) while importing` });
+        if (current && !finished)
+          record(current, { outcome: 'crash', ms: Math.round(performance.now() - currentSince), message: `child exited (${signal ?? code}) while importing` });
         done(batch.filter((f) => remaining.has(f)));
       });
       child.stdin!.write(batch.join('\n') + '\n#integrity\n');
@@ -206,7 +258,10 @@ async function main(): Promise<void> {
 
 function summarise(results: Result[], integrity: string[], seconds: number | null): void {
   const count = (o: Result['outcome']) => results.filter((r) => r.outcome === o).length;
-  const peaks = results.filter((r) => r.peakMB > 0).map((r) => r.peakMB).sort((a, b) => a - b);
+  const peaks = results
+    .filter((r) => r.peakMB > 0)
+    .map((r) => r.peakMB)
+    .sort((a, b) => a - b);
   const q = (p: number) => peaks[Math.min(peaks.length - 1, Math.floor(p * peaks.length))] ?? 0;
   const formats = [...new Set(results.map((r) => r.format))].sort();
   console.log(`\n${results.length} files${seconds === null ? '' : ` in ${Math.round(seconds)} s`}`);
@@ -215,18 +270,26 @@ function summarise(results: Result[], integrity: string[], seconds: number | nul
     const rs = results.filter((r) => r.format === f);
     const n = (o: Result['outcome']) => rs.filter((r) => r.outcome === o).length;
     const max = (k: 'cpuMs' | 'ms' | 'peakMB') => Math.max(0, ...rs.map((r) => r[k] ?? 0));
-    console.log(`${f.padEnd(11)} ${String(rs.length).padStart(5)} ${String(n('imported')).padStart(8)} ${String(n('refused')).padStart(7)} ${String(n('unexpected')).padStart(10)} ${String(n('crash')).padStart(5)} ${String(n('hang')).padStart(4)} ${String(n('memory')).padStart(6)} ${String(n('damaged')).padStart(7)}  ${(max('cpuMs') / 1000).toFixed(1).padStart(9)}  ${(max('ms') / 1000).toFixed(1).padStart(10)}  ${String(max('peakMB')).padStart(11)}`);
+    console.log(
+      `${f.padEnd(11)} ${String(rs.length).padStart(5)} ${String(n('imported')).padStart(8)} ${String(n('refused')).padStart(7)} ${String(n('unexpected')).padStart(10)} ${String(n('crash')).padStart(5)} ${String(n('hang')).padStart(4)} ${String(n('memory')).padStart(6)} ${String(n('damaged')).padStart(7)}  ${(max('cpuMs') / 1000).toFixed(1).padStart(9)}  ${(max('ms') / 1000).toFixed(1).padStart(10)}  ${String(max('peakMB')).padStart(11)}`,
+    );
   }
-  console.log(`crashes ${count('crash')}, hangs (> ${HANG_MS / 1000} s CPU, or no answer in ${HANG_MS * 60 / 1000} s) ${count('hang')}, over ${MEMORY_LIMIT_MB} MB ${count('memory')}, damaged restores ${count('damaged')}, unexpected errors ${count('unexpected')}`);
+  console.log(
+    `crashes ${count('crash')}, hangs (> ${HANG_MS / 1000} s CPU, or no answer in ${(HANG_MS * 60) / 1000} s) ${count('hang')}, over ${MEMORY_LIMIT_MB} MB ${count('memory')}, damaged restores ${count('damaged')}, unexpected errors ${count('unexpected')}`,
+  );
   console.log(`peak memory per file: median ${q(0.5)} MB, p99 ${q(0.99)} MB, max ${q(1)} MB`);
   const overWall = results.filter((r) => r.ms > HANG_MS).length;
   console.log(`files over ${HANG_MS / 1000} s of wall time (on this machine's load): ${overWall}`);
   const slow = [...results].sort((a, b) => (b.cpuMs ?? 0) - (a.cpuMs ?? 0)).slice(0, 5);
   console.log('slowest 5 by CPU time:');
-  for (const r of slow) console.log(`  ${r.file.split('/').pop()} ${r.how} from ${r.seed}, ${(r.bytes / 1048576).toFixed(1)} MB: ${r.cpuMs} ms CPU, ${r.ms} ms wall, ${r.peakMB} MB, ${r.outcome}`);
+  for (const r of slow)
+    console.log(
+      `  ${r.file.split('/').pop()} ${r.how} from ${r.seed}, ${(r.bytes / 1048576).toFixed(1)} MB: ${r.cpuMs} ms CPU, ${r.ms} ms wall, ${r.peakMB} MB, ${r.outcome}`,
+    );
   const bad = integrity.filter((i) => i !== 'ok');
   console.log(`integrity_check: ${integrity.length} projects checked, ${bad.length} not ok${bad.length ? `: ${bad[0]}` : ''}`);
-  for (const r of results.filter((x) => ['crash', 'hang', 'memory', 'damaged', 'unexpected'].includes(x.outcome)).slice(0, 20)) console.log(`  ${r.outcome}: ${r.file} (${r.how}) ${r.message ?? ''}`.slice(0, 300));
+  for (const r of results.filter((x) => ['crash', 'hang', 'memory', 'damaged', 'unexpected'].includes(x.outcome)).slice(0, 20))
+    console.log(`  ${r.outcome}: ${r.file} (${r.how}) ${r.message ?? ''}`.slice(0, 300));
   process.exitCode = count('crash') + count('hang') + count('memory') + count('damaged') + bad.length > 0 ? 1 : 0;
 }
 

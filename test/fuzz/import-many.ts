@@ -82,7 +82,16 @@ for await (const line of createInterface({ input: process.stdin })) {
     error = e instanceof Error ? e.message : String(e);
   }
   const used = process.cpuUsage(cpu);
-  say({ file, ms: Math.round(performance.now() - t), cpuMs: Math.round((used.user + used.system) / 1000), peakMB: peakMB(), imported, error, warnings, restoredIntegrity });
+  say({
+    file,
+    ms: Math.round(performance.now() - t),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    peakMB: peakMB(),
+    imported,
+    error,
+    warnings,
+    restoredIntegrity,
+  });
 }
 say({ integrity: backend.context.db.pragma('integrity_check', { simple: true }) });
 backend.close();

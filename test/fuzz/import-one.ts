@@ -24,4 +24,17 @@ backend.close();
 const usage = process.resourceUsage();
 const maxRssMB = Math.round(usage.maxRSS / 1024);
 const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
-process.stdout.write(JSON.stringify({ file, ms, cpuMs, importCpuMs, maxRssMB, integrity, error, imported: report?.imported.length ?? 0, errors: report?.errors ?? [], warnings: report?.warnings?.length ?? 0 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    file,
+    ms,
+    cpuMs,
+    importCpuMs,
+    maxRssMB,
+    integrity,
+    error,
+    imported: report?.imported.length ?? 0,
+    errors: report?.errors ?? [],
+    warnings: report?.warnings?.length ?? 0,
+  }) + '\n',
+);

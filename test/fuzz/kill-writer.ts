@@ -13,8 +13,29 @@ const b = createBackend({ databasePath: db, mode: 'test' });
 const say = (o: unknown) => process.stdout.write(JSON.stringify(o) + '\n');
 const variantDir = join(dirname(db), 'variants');
 mkdirSync(variantDir, { recursive: true });
-const files = readdirSync(seedDir).filter((f) => /\.(txt|md|html|docx|pdf)$/.test(f)).map((f) => join(seedDir, f));
-const note = (text: string) => JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } });
+const files = readdirSync(seedDir)
+  .filter((f) => /\.(txt|md|html|docx|pdf)$/.test(f))
+  .map((f) => join(seedDir, f));
+const note = (text: string) =>
+  JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+        },
+      ],
+    },
+  });
 
 const themes = (await b.api.themes.codebook({})).themes;
 say({ ready: true });

@@ -33,18 +33,33 @@ for (const from of [join(root, 'seeds'), join(root, 'test/fixtures/general')]) {
 /** CPU time (user + system) a process has used so far, from /proc (USER_HZ 100). */
 function cpuMsOf(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return Number.POSITIVE_INFINITY; // gone: nothing left to kill
   }
 }
 
-interface Ack { ack: string; id: number; marker?: string; step?: number; clauses?: number; clauseId?: number; themeId?: string; docId?: number; updated?: boolean }
+interface Ack {
+  ack: string;
+  id: number;
+  marker?: string;
+  step?: number;
+  clauses?: number;
+  clauseId?: number;
+  themeId?: string;
+  docId?: number;
+  updated?: boolean;
+}
 
 function runOnce(run: number): Promise<{ acks: Ack[]; killedAfterMs: number }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/fuzz/kill-writer.ts'), db, seedDir, String(SEED * 1000 + run)], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/fuzz/kill-writer.ts'), db, seedDir, String(SEED * 1000 + run)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const acks: Ack[] = [];
     let killedAfterMs = 0;
     let timer: NodeJS.Timeout | undefined;
@@ -107,17 +122,25 @@ for (let run = 0; run < RUNS; run++) {
       if (step < lastNote.step!) problems.push(`run ${run}: note ${lastNote.id} holds "${text}", older than the acknowledged ${lastNote.marker}`);
     }
     // No partial document: every document has clauses, and every clause its search row.
-    const partial = p.prepare(`SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.doc_id = d.id)
-      OR (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id) != (SELECT count(*) FROM search_clauses s WHERE s.doc_id = d.id)`).all() as Array<{ id: number }>;
+    const partial = p
+      .prepare(
+        `SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM clauses c WHERE c.doc_id = d.id)
+      OR (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id) != (SELECT count(*) FROM search_clauses s WHERE s.doc_id = d.id)`,
+      )
+      .all() as Array<{ id: number }>;
     for (const d of partial) problems.push(`run ${run}: document ${d.id} is partial (clauses or search rows missing)`);
   } finally {
     p.close();
   }
   const found = problems.length - before;
   // Printed as it goes, so a run stopped early still tells what it found.
-  console.log(`run ${run + 1}/${RUNS}: killed after ${killedAfterMs} ms of the writer's CPU time, ${acks.length} acknowledged writes checked, ${found} problems${found ? `: ${problems.slice(before).join('; ')}` : ''}`);
+  console.log(
+    `run ${run + 1}/${RUNS}: killed after ${killedAfterMs} ms of the writer's CPU time, ${acks.length} acknowledged writes checked, ${found} problems${found ? `: ${problems.slice(before).join('; ')}` : ''}`,
+  );
 }
-console.log(`\nkilltest: ${RUNS} runs in ${Math.round((performance.now() - started) / 1000)} s, ${totalAcks} acknowledged writes (${counts.doc} documents, ${counts.coding} codings of which ${counts.reanchored} gone with a later re-import of their document, ${counts.note} note saves)`);
+console.log(
+  `\nkilltest: ${RUNS} runs in ${Math.round((performance.now() - started) / 1000)} s, ${totalAcks} acknowledged writes (${counts.doc} documents, ${counts.coding} codings of which ${counts.reanchored} gone with a later re-import of their document, ${counts.note} note saves)`,
+);
 console.log(`lost acknowledged writes / partial documents / integrity failures: ${problems.length}`);
 for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
 rmSync(dir, { recursive: true, force: true });

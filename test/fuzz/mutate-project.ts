@@ -36,13 +36,13 @@ const bytewise: Record<string, (b: Uint8Array, rand: Rand) => Uint8Array> = {
 };
 
 const tampering: Record<string, string> = {
-  trigger: "CREATE TRIGGER fuzz_t AFTER INSERT ON annotations BEGIN DELETE FROM documents; END",
-  triggerOnUpdate: "CREATE TRIGGER fuzz_u AFTER UPDATE ON codings BEGIN DELETE FROM clauses; END",
+  trigger: 'CREATE TRIGGER fuzz_t AFTER INSERT ON annotations BEGIN DELETE FROM documents; END',
+  triggerOnUpdate: 'CREATE TRIGGER fuzz_u AFTER UPDATE ON codings BEGIN DELETE FROM clauses; END',
   view: 'CREATE VIEW fuzz_v AS SELECT * FROM documents',
   table: 'CREATE TABLE fuzz_extra (x)',
   dropTable: 'DROP TABLE IF EXISTS codings',
-  dropIndex: "SELECT 1", // replaced below by a real index name
-  newerSchema: 'INSERT INTO schema_migrations (version, name, checksum, applied_at) SELECT max(version) + 50, \'999_future\', \'x\', \'now\' FROM schema_migrations',
+  dropIndex: 'SELECT 1', // replaced below by a real index name
+  newerSchema: "INSERT INTO schema_migrations (version, name, checksum, applied_at) SELECT max(version) + 50, '999_future', 'x', 'now' FROM schema_migrations",
   noMigrations: 'DELETE FROM schema_migrations',
   orphanClauses: 'DELETE FROM documents WHERE id = (SELECT min(id) FROM documents)',
   hugeTitle: "UPDATE documents SET title = printf('%.*c', 20000000, 'x')",

@@ -49,7 +49,7 @@ export const byteMutations: Record<string, (b: Uint8Array, rand: Rand) => Uint8A
   amplify(b, rand) {
     const at = int(rand, Math.max(1, b.length));
     const chunk = b.subarray(at, at + 1 + int(rand, 2048));
-    const times = Math.min(Math.floor((1 + int(rand, 5)) * 1048576 / Math.max(1, chunk.length)), 200_000);
+    const times = Math.min(Math.floor(((1 + int(rand, 5)) * 1048576) / Math.max(1, chunk.length)), 200_000);
     const parts: Uint8Array[] = [b.subarray(0, at)];
     for (let i = 0; i < times; i++) parts.push(chunk);
     parts.push(b.subarray(at));
@@ -76,10 +76,22 @@ export function deepNest(b: Uint8Array, rand: Rand, kind: string): Uint8Array {
   let at = int(rand, Math.max(1, b.length));
   if (kind === 'qde' && text.includes('<Codes>')) {
     // Codes inside codes, each a valid code: the codebook is a tree read recursively.
-    nest = Array.from({ length: Math.min(depth, 20_000) }, (_, i) => `<Code guid="${guid(rand)}" name="c${i}" isCodable="true">`).join('') + (open ? '' : '</Code>'.repeat(Math.min(depth, 20_000)));
+    nest =
+      Array.from({ length: Math.min(depth, 20_000) }, (_, i) => `<Code guid="${guid(rand)}" name="c${i}" isCodable="true">`).join('') +
+      (open ? '' : '</Code>'.repeat(Math.min(depth, 20_000)));
     at = enc.encode(text.slice(0, text.indexOf('<Codes>') + '<Codes>'.length)).length;
   } else {
-    const unit = ({ html: ['<div>', '</div>'], htm: ['<div><span>', '</span></div>'], xml: ['<w:p><w:r>', '</w:r></w:p>'], qde: ['<Text>', '</Text>'], md: ['> ', ''], pdf: ['[', ']'], txt: ['（', '）'] } as Record<string, [string, string]>)[kind] ?? ['(', ')'];
+    const unit = (
+      {
+        html: ['<div>', '</div>'],
+        htm: ['<div><span>', '</span></div>'],
+        xml: ['<w:p><w:r>', '</w:r></w:p>'],
+        qde: ['<Text>', '</Text>'],
+        md: ['> ', ''],
+        pdf: ['[', ']'],
+        txt: ['（', '）'],
+      } as Record<string, [string, string]>
+    )[kind] ?? ['(', ')'];
     nest = unit[0].repeat(depth) + (kind === 'pdf' && rand() < 0.5 ? '<<'.repeat(depth) : '') + '正文' + (open ? '' : unit[1].repeat(depth));
   }
   return concat(b.subarray(0, at), enc.encode(nest), b.subarray(at));

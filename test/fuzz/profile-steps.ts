@@ -60,11 +60,22 @@ async function profile(file: string): Promise<Record<string, unknown>> {
   const whole = cpuMs() - before;
   backend.close();
   rmSync(dir, { recursive: true, force: true });
-  const analysed = Object.entries(steps).filter(([k]) => k !== 'extract').reduce((a, [, v]) => a + v, 0) + steps.extract;
+  const analysed =
+    Object.entries(steps)
+      .filter(([k]) => k !== 'extract')
+      .reduce((a, [, v]) => a + v, 0) + steps.extract;
   steps.writeAndHooks = Math.round(Math.max(0, whole - analysed));
   const longest = drafts.reduce((m, d) => Math.max(m, d.end - d.start), 0);
-  return { file, bytes: bytes.length, chars: cleaned.length, clauses: drafts.length, longestClause: longest, agencyChars, steps, peakMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  return {
+    file,
+    bytes: bytes.length,
+    chars: cleaned.length,
+    clauses: drafts.length,
+    longestClause: longest,
+    agencyChars,
+    steps,
+    peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
 }
-
 
 for (const file of process.argv.slice(2)) process.stdout.write(JSON.stringify(await profile(file)) + '\n');

@@ -11,7 +11,26 @@ import { createBackend } from '../../electron/backend';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SEEDS = ['000_4d56af254ffdf8b7.txt', '001_8cf9a6de749d0b9f.txt', '003_52b9eff8da68288c.txt'];
 
-const note = (text: string) => JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }] } });
+const note = (text: string) =>
+  JSON.stringify({
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+        },
+      ],
+    },
+  });
 
 /** Writes project.qdpx and project.policylens into `dir`; returns their paths. */
 export async function writeProjectSeeds(dir: string): Promise<string[]> {
@@ -19,14 +38,20 @@ export async function writeProjectSeeds(dir: string): Promise<string[]> {
   const work = mkdtempSync(join(tmpdir(), 'pl-fuzz-seedproject-'));
   const b = createBackend({ databasePath: join(work, 'p.db'), mode: 'test' });
   try {
-    const report = (await b.api.documents.importPaths({ paths: SEEDS.map((s) => join(root, 'seeds', s)) }));
+    const report = await b.api.documents.importPaths({ paths: SEEDS.map((s) => join(root, 'seeds', s)) });
     const [a, c] = report.imported.map((d) => d.id);
     await b.api.themes.acceptAbove({ minScore: 0.3 });
-    const clauses = (await b.api.documents.clauses({ id: a }));
+    const clauses = await b.api.documents.clauses({ id: a });
     const clause = clauses.find((x) => x.kind === 'measure')!;
-    const n = (await b.api.annotations.create({ target: { kind: 'clause', docId: a, clauseId: clause.id } }));
+    const n = await b.api.annotations.create({ target: { kind: 'clause', docId: a, clauseId: clause.id } });
     await b.api.annotations.save({ id: n.id, content: note('种子注释 seed note') });
-    await b.api.compare.create({ name: 'seed comparison', members: [{ docId: a, partIndex: null }, { docId: c, partIndex: null }] });
+    await b.api.compare.create({
+      name: 'seed comparison',
+      members: [
+        { docId: a, partIndex: null },
+        { docId: c, partIndex: null },
+      ],
+    });
     const qdpx = join(dir, 'project.qdpx');
     const backup = join(dir, 'project.policylens');
     await b.api.export.project({ format: 'qdpx', path: qdpx, overwrite: true });

@@ -16,12 +16,28 @@ interface Tool {
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 export const tools: Tool[] = [
-  { why: 'end-to-end tests in Chromium, PDF export', present: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) || !!process.env.POLICYLENS_CHROMIUM, apt: ['chromium'] },
-  { why: 'Chinese glyphs in screenshots and PDF exports', present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), apt: ['fonts-noto-cjk'] },
+  {
+    why: 'end-to-end tests in Chromium, PDF export',
+    present: () => ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some(existsSync) || !!process.env.POLICYLENS_CHROMIUM,
+    apt: ['chromium'],
+  },
+  {
+    why: 'Chinese glyphs in screenshots and PDF exports',
+    present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    apt: ['fonts-noto-cjk'],
+  },
   // Chromium embeds Noto CJK (OpenType/CFF) as nameless Type 3 fonts; a TrueType CJK font lets
   // the PDF check see a named, embedded CJK font.
-  { why: 'a TrueType CJK font embedded by name in PDF exports', present: () => existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'), apt: ['fonts-wqy-zenhei'] },
-  { why: 'checking DOCX and XLSX exports with a real reader', present: () => has('soffice') || has('libreoffice'), apt: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui'] },
+  {
+    why: 'a TrueType CJK font embedded by name in PDF exports',
+    present: () => existsSync('/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
+    apt: ['fonts-wqy-zenhei'],
+  },
+  {
+    why: 'checking DOCX and XLSX exports with a real reader',
+    present: () => has('soffice') || has('libreoffice'),
+    apt: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui'],
+  },
   { why: 'checking PDF exports (pdftotext, pdffonts)', present: () => has('pdftotext') && has('pdffonts'), apt: ['poppler-utils'] },
   { why: 'validating REFI-QDA exports against the schema (xmllint)', present: () => has('xmllint'), apt: ['libxml2-utils'] },
   { why: 'the search benchmark baseline (ripgrep)', present: () => has('rg'), apt: ['ripgrep'] },
@@ -43,6 +59,8 @@ export function ensureTools(): string[] {
   }
   console.log('Some tests need tools that are not installed here; they will be skipped with a message:');
   for (const t of missing) console.log(`  - ${t.why}: install ${t.apt.join(' ')} (Debian/Ubuntu: sudo apt-get install ${t.apt.join(' ')})`);
-  console.log('  On macOS/Windows: install Chromium or Chrome and set POLICYLENS_CHROMIUM to its path; LibreOffice, poppler and libxml2 from their sites or a package manager.');
+  console.log(
+    '  On macOS/Windows: install Chromium or Chrome and set POLICYLENS_CHROMIUM to its path; LibreOffice, poppler and libxml2 from their sites or a package manager.',
+  );
   return missing.map((t) => t.why);
 }

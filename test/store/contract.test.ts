@@ -7,7 +7,17 @@ import { foldForSearch } from '../../shared/domain/search';
 import { analysedFile, postgresFactory, sqliteFactory, textDocument, type StoreFactory } from './stores';
 
 const seeds = join(__dirname, '..', '..', 'seeds');
-const theme = (id: string, ord: number) => ({ id, parentId: null, ord, nameZh: id, nameEn: id, color: '#336699', description: '', instrument: 'supply' as const, keywords: [] });
+const theme = (id: string, ord: number) => ({
+  id,
+  parentId: null,
+  ord,
+  nameZh: id,
+  nameEn: id,
+  color: '#336699',
+  description: '',
+  instrument: 'supply' as const,
+  keywords: [],
+});
 
 for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
   if (factory.unavailable) console.warn(`[store contract] ${factory.kind}: ${factory.unavailable}`);
@@ -33,7 +43,8 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(got?.metadata.city).toBe(doc.analysed.metadata.city);
       const clauses = await store.documents.clauses(docId);
       expect(clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text])).toEqual(
-        doc.analysed.clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text]));
+        doc.analysed.clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text]),
+      );
       // Parents point at the stored ids of the analysis' parent indexes.
       clauses.forEach((c, i) => expect(c.parentId).toBe(doc.analysed.clauses[i].parentIndex == null ? null : clauses[doc.analysed.clauses[i].parentIndex!].id));
       expect(await store.documents.clause(clauses[3].id)).toEqual(clauses[3]);
@@ -66,17 +77,28 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(again.id).toBe(first.id);
       expect(again.status).toBe('rejected');
 
-      const range = await store.codings.codeRange({ clauseId: clause.id, themeId: 'financing', coderId: bob.id, start: clause.textStart, end: clause.textStart + 4 });
+      const range = await store.codings.codeRange({
+        clauseId: clause.id,
+        themeId: 'financing',
+        coderId: bob.id,
+        start: clause.textStart,
+        end: clause.textStart + 4,
+      });
       expect(range.quote).toBe((await seed).analysed.cleaned.slice(clause.textStart, clause.textStart + 4));
 
       const all = await store.codings.ofDocument(docId);
       expect(all).toHaveLength(4);
       expect((await store.codings.ofDocument(docId, alice.id)).map((c) => [c.themeId, c.status])).toEqual([['talent', 'rejected']]);
-      expect((await store.codings.ofDocument(docId, bob.id)).map((c) => [c.themeId, c.status, c.start])).toEqual([['talent', 'rejected', null], ['financing', 'accepted', clause.textStart]]);
+      expect((await store.codings.ofDocument(docId, bob.id)).map((c) => [c.themeId, c.status, c.start])).toEqual([
+        ['talent', 'rejected', null],
+        ['financing', 'accepted', clause.textStart],
+      ]);
       expect((await store.codings.ofDocument(docId, null)).map((c) => [c.coderId, c.status])).toEqual([[null, 'accepted']]);
       expect(await store.codings.ofClause(clause.id)).toHaveLength(4);
 
-      await expect(store.codings.codeRange({ clauseId: clause.id, themeId: 'talent', coderId: null, start: clause.end, end: clause.end + 5 })).rejects.toMatchObject({ code: 'invalid' });
+      await expect(
+        store.codings.codeRange({ clauseId: clause.id, themeId: 'talent', coderId: null, start: clause.end, end: clause.end + 5 }),
+      ).rejects.toMatchObject({ code: 'invalid' });
       await expect(store.codings.codeClause({ clauseId: clause.id, themeId: 'no-such-theme', coderId: null })).rejects.toMatchObject({ code: 'not_found' });
       await expect(store.codings.codeClause({ clauseId: 99_999_999, themeId: 'talent', coderId: null })).rejects.toMatchObject({ code: 'not_found' });
       expect(await store.codings.remove(range.id)).toBe(true);
@@ -86,18 +108,39 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
 
     it('saves notes with their revisions and refuses a save based on an old revision', async () => {
       const clause = (await store.documents.clauses(docId))[5];
-      const note = await store.notes.create({ kind: 'clause', docId, clauseId: clause.id, content: '{"v":1}', formatVersion: 1, plainText: 'First Thought 人才' });
+      const note = await store.notes.create({
+        kind: 'clause',
+        docId,
+        clauseId: clause.id,
+        content: '{"v":1}',
+        formatVersion: 1,
+        plainText: 'First Thought 人才',
+      });
       expect(note.revision).toBe(1);
       const saved = await store.notes.save(note.id, { content: '{"v":2}', formatVersion: 1, plainText: 'Second thought 人才', expectedRevision: 1 });
       expect(saved.revision).toBe(2);
-      await expect(store.notes.save(note.id, { content: '{"v":3}', formatVersion: 1, plainText: 'stale', expectedRevision: 1 })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(store.notes.save(note.id, { content: '{"v":3}', formatVersion: 1, plainText: 'stale', expectedRevision: 1 })).rejects.toMatchObject({
+        code: 'conflict',
+      });
       expect((await store.notes.get(note.id))?.content).toBe('{"v":2}');
       expect(await store.notes.revisions(note.id)).toEqual([{ revision: 1, content: '{"v":1}' }]);
 
-      const passage = await store.notes.create({ kind: 'range', docId, start: clause.textStart, end: clause.textStart + 6, content: '{}', formatVersion: 1, plainText: 'on a passage' });
+      const passage = await store.notes.create({
+        kind: 'range',
+        docId,
+        start: clause.textStart,
+        end: clause.textStart + 6,
+        content: '{}',
+        formatVersion: 1,
+        plainText: 'on a passage',
+      });
       expect(passage.quote).toBe((await seed).analysed.cleaned.slice(clause.textStart, clause.textStart + 6));
-      await expect(store.notes.create({ kind: 'range', docId, start: 10, end: 5, content: '{}', formatVersion: 1, plainText: '' })).rejects.toMatchObject({ code: 'invalid' });
-      await expect(store.notes.create({ kind: 'document', docId: 99_999, content: '{}', formatVersion: 1, plainText: '' })).rejects.toMatchObject({ code: 'not_found' });
+      await expect(store.notes.create({ kind: 'range', docId, start: 10, end: 5, content: '{}', formatVersion: 1, plainText: '' })).rejects.toMatchObject({
+        code: 'invalid',
+      });
+      await expect(store.notes.create({ kind: 'document', docId: 99_999, content: '{}', formatVersion: 1, plainText: '' })).rejects.toMatchObject({
+        code: 'not_found',
+      });
 
       expect((await store.notes.list({ q: 'SECOND' })).map((n) => n.id)).toEqual([note.id]);
       expect((await store.notes.list({ docId })).map((n) => n.id).sort()).toEqual([note.id, passage.id].sort());
@@ -108,8 +151,13 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
 
     it('searches exactly: any length, one character, phrases, OR, exclusions, document filter', async () => {
       const clauses = await store.documents.clauses(docId);
-      const expected = (pred: (f: string) => boolean) => clauses.filter((c) => pred(foldForSearch(c.text))).map((c) => c.id).sort((a, b) => a - b);
-      const ids = async (query: string, docIds?: number[]) => (await store.search.query({ query, docIds, limit: 10_000 })).hits.map((h) => h.clauseId).sort((a, b) => a - b);
+      const expected = (pred: (f: string) => boolean) =>
+        clauses
+          .filter((c) => pred(foldForSearch(c.text)))
+          .map((c) => c.id)
+          .sort((a, b) => a - b);
+      const ids = async (query: string, docIds?: number[]) =>
+        (await store.search.query({ query, docIds, limit: 10_000 })).hits.map((h) => h.clauseId).sort((a, b) => a - b);
       for (const q of ['人才', '税', '小微企业', '市财政局', '众创空间', '2016']) {
         expect(await ids(q), q).toEqual(expected((f) => f.includes(foldForSearch(q))));
         expect(await store.search.count({ query: q }), q).toBe(expected((f) => f.includes(foldForSearch(q))).length);
@@ -134,8 +182,14 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
     });
 
     it('finds near-copies of a clause in other documents ("where else")', async () => {
-      const a = textDocument('a.txt', '甲市关于支持小微企业发展的若干措施\n一、加大财政资金支持力度，设立小微企业发展专项资金，每年安排不少于五千万元，用于支持小微企业技术改造和市场开拓。\n二、优化营商环境，简化审批流程。\n');
-      const b = textDocument('b.txt', '乙市关于支持小微企业发展的若干措施\n一、加大财政资金支持力度，设立小微企业发展专项资金，每年安排不少于三千万元，用于支持小微企业技术改造和市场开拓。\n二、加强人才培养。\n');
+      const a = textDocument(
+        'a.txt',
+        '甲市关于支持小微企业发展的若干措施\n一、加大财政资金支持力度，设立小微企业发展专项资金，每年安排不少于五千万元，用于支持小微企业技术改造和市场开拓。\n二、优化营商环境，简化审批流程。\n',
+      );
+      const b = textDocument(
+        'b.txt',
+        '乙市关于支持小微企业发展的若干措施\n一、加大财政资金支持力度，设立小微企业发展专项资金，每年安排不少于三千万元，用于支持小微企业技术改造和市场开拓。\n二、加强人才培养。\n',
+      );
       const ida = (await store.documents.insert(a)).id;
       const idb = (await store.documents.insert(b)).id;
       const measureA = (await store.documents.clauses(ida)).find((c) => c.text.includes('专项资金'))!;
@@ -154,22 +208,26 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
     it('rolls a transaction back entirely when its callback throws', async () => {
       const before = await store.documents.count();
       const clause = (await store.documents.clauses(docId)).find((c) => c.kind === 'measure')!;
-      await expect(store.transaction(async (tx) => {
-        await tx.documents.insert(textDocument('rollback.txt', '丙市措施\n一、独一无二的回滚测试条款内容。\n'));
-        await tx.coders.create('carol');
-        await tx.codings.codeClause({ clauseId: clause.id, themeId: 'financing', coderId: null });
-        expect(await tx.search.count({ query: '独一无二的回滚' })).toBe(1);
-        throw new Error('changed my mind');
-      })).rejects.toThrow('changed my mind');
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.documents.insert(textDocument('rollback.txt', '丙市措施\n一、独一无二的回滚测试条款内容。\n'));
+          await tx.coders.create('carol');
+          await tx.codings.codeClause({ clauseId: clause.id, themeId: 'financing', coderId: null });
+          expect(await tx.search.count({ query: '独一无二的回滚' })).toBe(1);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
       expect(await store.documents.count()).toBe(before);
       expect(await store.coders.byName('carol')).toBeNull();
       expect((await store.codings.ofClause(clause.id)).filter((c) => c.themeId === 'financing')).toEqual([]);
       expect(await store.search.count({ query: '独一无二的回滚' })).toBe(0);
       // A failing statement inside a transaction rolls back what came before it too.
-      await expect(store.transaction(async (tx) => {
-        await tx.coders.create('dave');
-        await tx.coders.create('dave');
-      })).rejects.toBeInstanceOf(StoreError);
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.coders.create('dave');
+          await tx.coders.create('dave');
+        }),
+      ).rejects.toBeInstanceOf(StoreError);
       expect(await store.coders.byName('dave')).toBeNull();
       // And a transaction that returns commits.
       const id = await store.transaction(async (tx) => (await tx.coders.create('erin')).id);
@@ -192,7 +250,12 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
             for (;;) {
               const current = (await store.notes.get(shared.id))!;
               try {
-                await store.notes.save(shared.id, { content: `${current.content}${name}:${i};`, formatVersion: 1, plainText: '', expectedRevision: current.revision });
+                await store.notes.save(shared.id, {
+                  content: `${current.content}${name}:${i};`,
+                  formatVersion: 1,
+                  plainText: '',
+                  expectedRevision: current.revision,
+                });
                 break;
               } catch (e) {
                 if (!(e instanceof StoreError && e.code === 'conflict')) throw e;
@@ -207,7 +270,14 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(consensus).toHaveLength(measures.length);
       const final = (await store.notes.get(shared.id))!;
       const marks = final.content.split(';').filter(Boolean).sort();
-      const wanted = coders.flatMap((c) => measures.map((_, i) => i).filter((i) => i % 3 === 0).map((i) => `${c.name}:${i}`)).sort();
+      const wanted = coders
+        .flatMap((c) =>
+          measures
+            .map((_, i) => i)
+            .filter((i) => i % 3 === 0)
+            .map((i) => `${c.name}:${i}`),
+        )
+        .sort();
       expect(marks).toEqual(wanted);
       expect(final.revision).toBe(1 + wanted.length);
     });

@@ -14,7 +14,10 @@ describe('PostgreSQL search keys', () => {
       const at = Math.floor(rnd() * cps.length);
       const term = cps.slice(at, at + 1 + Math.floor(rnd() * 30)).join('');
       const have = new Set(gramKeys(text));
-      expect(termKeys(term).every((k) => have.has(k)), `${text} ∋ ${term}`).toBe(true);
+      expect(
+        termKeys(term).every((k) => have.has(k)),
+        `${text} ∋ ${term}`,
+      ).toBe(true);
     }
   });
 

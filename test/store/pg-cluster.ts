@@ -22,15 +22,19 @@ export function pgBinDir(): string | null {
   if (given) return existsSync(join(given, 'initdb')) ? given : null;
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const majors = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(base)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   for (const v of majors) if (existsSync(join(base, v, 'bin', 'initdb'))) return join(base, v, 'bin');
   return null;
 }
 
 /** Why PostgreSQL tests cannot run here, or null when they can. */
 export function pgUnavailable(): string | null {
-  if (!pgBinDir()) return 'PostgreSQL is not installed (Debian/Ubuntu: apt-get install postgresql; or set POLICYLENS_PG_BIN); the PostgreSQL store tests are skipped';
-  if (isRoot() && spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0) return 'running as root without a `postgres` user to run the server as; the PostgreSQL store tests are skipped';
+  if (!pgBinDir())
+    return 'PostgreSQL is not installed (Debian/Ubuntu: apt-get install postgresql; or set POLICYLENS_PG_BIN); the PostgreSQL store tests are skipped';
+  if (isRoot() && spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0)
+    return 'running as root without a `postgres` user to run the server as; the PostgreSQL store tests are skipped';
   return null;
 }
 

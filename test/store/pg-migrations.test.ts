@@ -15,10 +15,19 @@ const root = join(__dirname, '..', '..');
 
 describe('PostgreSQL migrations files', () => {
   it('are numbered without gaps and match their pinned sha256', () => {
-    const pinned = readFileSync(join(__dirname, 'pg-migrations.sha256'), 'utf8').trim().split('\n').map((l) => l.split(/\s+/));
+    const pinned = readFileSync(join(__dirname, 'pg-migrations.sha256'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/));
     const files = loadPgMigrations();
     expect(files.map((m) => `electron/backend/db/pg/migrations/${m.name}.sql`)).toEqual(pinned.map((p) => p[1]));
-    for (const [hash, path] of pinned) expect(createHash('sha256').update(readFileSync(join(root, path))).digest('hex'), path).toBe(hash);
+    for (const [hash, path] of pinned)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(root, path)))
+          .digest('hex'),
+        path,
+      ).toBe(hash);
   });
 });
 
@@ -58,7 +67,7 @@ describe.skipIf(!!unavailable)('PostgreSQL migrations on a server', () => {
     await migratePg(pool);
     await pool.query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 2");
     await expect(migratePg(pool)).rejects.toThrow(/002_search was changed after it was applied/);
-    await pool.query("UPDATE schema_migrations SET checksum = $1 WHERE version = 2", [loadPgMigrations()[1].checksum]);
+    await pool.query('UPDATE schema_migrations SET checksum = $1 WHERE version = 2', [loadPgMigrations()[1].checksum]);
     await pool.query("INSERT INTO schema_migrations VALUES (99, '099_future', 'x', 'now')");
     await expect(migratePg(pool)).rejects.toThrow(/newer PolicyLens/);
   });
@@ -77,18 +86,27 @@ describe.skipIf(!!unavailable)('PostgreSQL migrations on a server', () => {
     const url = cluster.createDatabase('mirror');
     const pool = poolFor(url);
     await migratePg(pool);
-    const { rows } = await pool.query<{ table_name: string; column_name: string }>("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'");
+    const { rows } = await pool.query<{ table_name: string; column_name: string }>(
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'",
+    );
     const onPg = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
     const db = openDatabase(':memory:');
     migrate(db);
     // FTS5 tables (and search_clauses, whose index they serve) are SQLite's own way of indexing;
     // PostgreSQL indexes the same facts in search_clauses and clause_bands (002, 003).
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'clause_bands%' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]);
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'clause_bands%' AND name NOT LIKE 'sqlite_%'",
+      )
+      .pluck()
+      .all() as string[];
     expect(tables.length).toBeGreaterThan(15);
     const missing: string[] = [];
-    for (const t of tables) for (const c of db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]) if (!onPg.has(`${t}.${c}`)) missing.push(`${t}.${c}`);
+    for (const t of tables)
+      for (const c of db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]) if (!onPg.has(`${t}.${c}`)) missing.push(`${t}.${c}`);
     db.close();
     expect(missing).toEqual([]);
-    for (const extra of ['coders.name', 'codings.coder_id', 'search_clauses.folded', 'search_clauses.grams', 'clause_bands.band_key']) expect(onPg.has(extra), extra).toBe(true);
+    for (const extra of ['coders.name', 'codings.coder_id', 'search_clauses.folded', 'search_clauses.grams', 'clause_bands.band_key'])
+      expect(onPg.has(extra), extra).toBe(true);
   });
 });

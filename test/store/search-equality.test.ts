@@ -41,7 +41,9 @@ export function randomQueries(texts: string[], count: number, seed: number): str
 
 const sqlite = sqliteFactory();
 const postgres = postgresFactory();
-const why = postgres.unavailable ?? (existsSync(lawsDir) && existsSync(goldFile) ? null : '../shared/corpus/laws or ../shared/eval is not here; the search equality test is skipped');
+const why =
+  postgres.unavailable ??
+  (existsSync(lawsDir) && existsSync(goldFile) ? null : '../shared/corpus/laws or ../shared/eval is not here; the search equality test is skipped');
 if (why) console.warn(`[search equality] ${why}`);
 
 describe.skipIf(!!why)('search on PostgreSQL equals the SQLite index', () => {
@@ -59,7 +61,9 @@ describe.skipIf(!!why)('search on PostgreSQL equals the SQLite index', () => {
     const laws = walk(lawsDir).sort();
     const picked = new Set<string>();
     while (picked.size < Math.min(LAW_FILES, laws.length)) picked.add(laws[Math.floor(rnd() * laws.length)]);
-    const seeds = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f));
+    const seeds = readdirSync(join(root, 'seeds'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(root, 'seeds', f));
     for (const file of [...seeds, ...[...picked].sort()]) {
       const doc = await analysedFile(file);
       const ia = await a.documents.insert(doc);
@@ -83,7 +87,10 @@ describe.skipIf(!!why)('search on PostgreSQL equals the SQLite index', () => {
     const mismatches: string[] = [];
     for (const q of queries) {
       const parsed = parseQuery(q);
-      const truth = [...folded].filter(([, f]) => matchesFolded(parsed, f)).map(([id]) => id).sort((x, y) => x - y);
+      const truth = [...folded]
+        .filter(([, f]) => matchesFolded(parsed, f))
+        .map(([id]) => id)
+        .sort((x, y) => x - y);
       const [ra, rb] = await Promise.all([a.search.query({ query: q, limit: 100_000 }), b.search.query({ query: q, limit: 100_000 })]);
       const ha = ra.hits.map((h) => h.clauseId).sort((x, y) => x - y);
       const hb = rb.hits.map((h) => toSqliteId.get(h.clauseId)!).sort((x, y) => x - y);
@@ -105,7 +112,9 @@ describe.skipIf(!!why)('search on PostgreSQL equals the SQLite index', () => {
     const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as { queries: string[]; preserved: Array<{ text: string }> };
     const queries = [...new Set([...gold.queries, ...gold.preserved.map((p) => p.text)])];
     const r = await compare(queries);
-    console.log(`[search equality] gold: ${r.sameHits}/${queries.length} identical hit sets, ${r.sameTotal} identical totals, ${r.sameFirstPage} identical first pages (order)`);
+    console.log(
+      `[search equality] gold: ${r.sameHits}/${queries.length} identical hit sets, ${r.sameTotal} identical totals, ${r.sameFirstPage} identical first pages (order)`,
+    );
     expect(r.mismatches).toEqual([]);
     expect(r.sameFirstPage).toBe(queries.length);
   }, 300_000);
@@ -113,7 +122,9 @@ describe.skipIf(!!why)('search on PostgreSQL equals the SQLite index', () => {
   it(`${RANDOM_QUERIES} random substrings of real documents`, async () => {
     const queries = randomQueries(texts, RANDOM_QUERIES, 20261206);
     const r = await compare(queries);
-    console.log(`[search equality] random: ${r.sameHits}/${queries.length} identical hit sets, ${r.sameTotal} identical totals, ${r.sameFirstPage} identical first pages (order); ${folded.size} clauses`);
+    console.log(
+      `[search equality] random: ${r.sameHits}/${queries.length} identical hit sets, ${r.sameTotal} identical totals, ${r.sameFirstPage} identical first pages (order); ${folded.size} clauses`,
+    );
     expect(r.mismatches).toEqual([]);
     // Ranking: FTS5 counts a term overlapping itself (常常 in 常常常) twice, PostgreSQL once; no
     // such query is in this draw, so every first page must be in the same order.

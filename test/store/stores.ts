@@ -22,7 +22,6 @@ export interface StoreFactory {
   dispose(): Promise<void>;
 }
 
-
 export function sqliteFactory(): StoreFactory {
   const dir = mkdtempSync(join(tmpdir(), 'policylens-store-'));
   const opened: Array<{ store: Store; close: () => void }> = [];
@@ -73,13 +72,26 @@ export async function analysedFile(path: string): Promise<NewDocumentInput> {
   const bytes = readFileSync(path);
   const extracted = await extractFile(basename(path), bytes);
   return {
-    fileName: basename(path), sourcePath: path, sourceHash: createHash('sha256').update(bytes).digest('hex'), format: extracted.format,
-    encoding: extracted.encoding, analysed: analyseDocument(extracted, basename(path)), warnings: extracted.warnings,
+    fileName: basename(path),
+    sourcePath: path,
+    sourceHash: createHash('sha256').update(bytes).digest('hex'),
+    format: extracted.format,
+    encoding: extracted.encoding,
+    analysed: analyseDocument(extracted, basename(path)),
+    warnings: extracted.warnings,
   };
 }
 
 /** A document from literal text (for small, hand-made cases). */
 export function textDocument(fileName: string, text: string): NewDocumentInput {
   const extracted = { text, format: 'txt' as const, encoding: 'utf-8', warnings: [] };
-  return { fileName, sourcePath: null, sourceHash: createHash('sha256').update(text).digest('hex'), format: 'txt', encoding: 'utf-8', analysed: analyseDocument(extracted, fileName), warnings: [] };
+  return {
+    fileName,
+    sourcePath: null,
+    sourceHash: createHash('sha256').update(text).digest('hex'),
+    format: 'txt',
+    encoding: 'utf-8',
+    analysed: analyseDocument(extracted, fileName),
+    warnings: [],
+  };
 }

@@ -5,7 +5,9 @@ import type { SourceFile } from './source';
 export function importGraph(files: SourceFile[]): Map<string, string[]> {
   const known = new Set(files.map((f) => f.path));
   const resolve = (from: string, spec: string): string | null => {
-    const base = normalize(join(dirname(from), spec)).split('\\').join('/');
+    const base = normalize(join(dirname(from), spec))
+      .split('\\')
+      .join('/');
     for (const c of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) if (known.has(c)) return c;
     return null;
   };

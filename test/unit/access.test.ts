@@ -19,12 +19,23 @@ describe('team access policy (#14)', () => {
   });
 
   it('puts what changes the corpus or the codebook under manage, and codings under code', () => {
-    for (const m of ['documents.importFiles', 'documents.importPaths', 'documents.delete', 'documents.purge', 'export.restore', 'export.importQdpx', 'themes.delete', 'themes.merge', 'agreement.reconcile'] as const) {
+    for (const m of [
+      'documents.importFiles',
+      'documents.importPaths',
+      'documents.delete',
+      'documents.purge',
+      'export.restore',
+      'export.importQdpx',
+      'themes.delete',
+      'themes.merge',
+      'agreement.reconcile',
+    ] as const) {
       expect(methodAccess[m]).toBe('manage');
     }
     for (const m of ['themes.code', 'themes.uncode', 'annotations.save', 'compare.decide'] as const) expect(methodAccess[m]).toBe('code');
     // A method whose name says it writes is never readable by a viewer.
-    const writes = /\.(?!codebook)(create|save|delete|code|uncode|decide|set|update|merge|move|purge|restore|import|undo|redo|accept|unlink|rename|recompute)(?![a-z])/;
+    const writes =
+      /\.(?!codebook)(create|save|delete|code|uncode|decide|set|update|merge|move|purge|restore|import|undo|redo|accept|unlink|rename|recompute)(?![a-z])/;
     for (const m of methodNames) if (writes.test(m)) expect(methodAccess[m], m).not.toBe('read');
   });
 });

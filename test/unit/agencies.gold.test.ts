@@ -31,12 +31,19 @@ describe.skipIf(!haveGold)('agencies against gold/themes.json', () => {
   it('finds the responsible agencies of sampled clauses (precision and recall ≥ 0.9)', () => {
     const samples = JSON.parse(readFileSync(goldFile, 'utf8')) as ThemeSample[];
     const textsByFile = new Map<string, string[]>();
-    let tp = 0, goldN = 0, appN = 0, exact = 0, found = 0;
+    let tp = 0,
+      goldN = 0,
+      appN = 0,
+      exact = 0,
+      found = 0;
     const misses: string[] = [];
     for (const s of samples) {
       if (!textsByFile.has(s.file)) textsByFile.set(s.file, clauseTexts(s.file));
       const anchor = norm(s.anchor);
-      const clause = textsByFile.get(s.file)!.filter((t) => norm(t).includes(anchor)).sort((a, b) => norm(a).length - norm(b).length)[0];
+      const clause = textsByFile
+        .get(s.file)!
+        .filter((t) => norm(t).includes(anchor))
+        .sort((a, b) => norm(a).length - norm(b).length)[0];
       if (clause === undefined) {
         misses.push(`${s.file} no clause contains anchor ${s.anchor}`);
         goldN += s.agencies.length;

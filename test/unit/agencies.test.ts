@@ -4,7 +4,8 @@ import { extractAgencies, splitAgencyList } from '../../shared/domain/agencies/i
 describe('extractAgencies', () => {
   it('takes the first agency of a 责任部门 list as lead, the rest as responsible', () => {
     expect(extractAgencies('建设标准厂房。(责任部门:市经信委、市国土局、市财政局)')).toEqual({
-      lead: ['市经信委'], responsible: ['市国土局', '市财政局'],
+      lead: ['市经信委'],
+      responsible: ['市国土局', '市财政局'],
     });
   });
 
@@ -14,13 +15,15 @@ describe('extractAgencies', () => {
 
   it('reads a marked lead inside the text and a 责任单位 list at the end', () => {
     expect(extractAgencies('开展培育(区市场监管局牵头)。加强服务。(责任单位:区金融办、区财政局、区市场监管局)')).toEqual({
-      lead: ['区市场监管局'], responsible: ['区金融办', '区财政局'],
+      lead: ['区市场监管局'],
+      responsible: ['区金融办', '区财政局'],
     });
   });
 
   it('reads 牵头单位 and 责任单位 in one bracket, full-width punctuation included', () => {
     expect(extractAgencies('建设平台。（牵头单位：市科技局；责任单位：市经信委，各县市区人民政府）')).toEqual({
-      lead: ['市科技局'], responsible: ['市经信委', '各县市区人民政府'],
+      lead: ['市科技局'],
+      responsible: ['市经信委', '各县市区人民政府'],
     });
   });
 
@@ -48,7 +51,8 @@ describe('extractAgencies', () => {
 describe('extractAgencies: other printings', () => {
   it('reads labels in lenticular brackets and names separated by spaces', () => {
     expect(extractAgencies('推进试点。\n【牵头单位】市科技局\n【责任单位】市财政局 市教育局')).toEqual({
-      lead: ['市科技局'], responsible: ['市财政局', '市教育局'],
+      lead: ['市科技局'],
+      responsible: ['市财政局', '市教育局'],
     });
   });
 

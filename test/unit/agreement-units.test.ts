@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { buildUnits } from '../../electron/backend/agreement/units';
 import { cohenKappa, percentAgreement } from '../../shared/domain/agreement/index';
 
-const clauses = [{ id: 1, start: 0, end: 10 }, { id: 2, start: 10, end: 20 }, { id: 3, start: 20, end: 30 }];
+const clauses = [
+  { id: 1, start: 0, end: 10 },
+  { id: 2, start: 10, end: 20 },
+  { id: 3, start: 20, end: 30 },
+];
 // Coder 7: the whole of clause 1, and 12–16 in clause 2. Coder 9: the whole of clause 1, and 22–25 in clause 3.
 const codings = [
   { clauseId: 1, themeId: 'a', coderId: 7, start: null, end: null },
@@ -31,7 +35,10 @@ describe('agreement units from codings', () => {
     // Pooled over both themes: (1,1) 1, (1,0) 1, (0,1) 1, (0,0) 3: p_o = 4/6, p_e = 5/9, κ = 0.25
     expect(weights(r.overall)).toEqual({ '1,1': 1, '1,0': 1, '0,1': 1, '0,0': 3 });
     expect(cohenKappa(r.overall)).toBeCloseTo(0.25, 10);
-    expect(r.disagreements).toEqual([{ clauseId: 2, themeId: 'a' }, { clauseId: 3, themeId: 'a' }]);
+    expect(r.disagreements).toEqual([
+      { clauseId: 2, themeId: 'a' },
+      { clauseId: 3, themeId: 'a' },
+    ]);
   });
 
   it('character level: one unit per character, covered by the coder’s ranges or whole-clause coding or not', () => {
@@ -44,18 +51,27 @@ describe('agreement units from codings', () => {
     // p_o = 690/900, p_e = (14·13 + 16·17)/900 = 454/900: κ = 236/446
     expect(cohenKappa(a.units)).toBeCloseTo(236 / 446, 10);
     expect(weights(r.themes.find((t) => t.themeId === 'b')!.units)).toEqual({ '0,0': 30 });
-    expect(r.disagreements).toEqual([{ clauseId: 2, themeId: 'a' }, { clauseId: 3, themeId: 'a' }]);
+    expect(r.disagreements).toEqual([
+      { clauseId: 2, themeId: 'a' },
+      { clauseId: 3, themeId: 'a' },
+    ]);
   });
 
   it('agreeing coders give no disagreement and identical ranges count as agreement at both levels', () => {
-    const same = [{ clauseId: 2, themeId: 'a', coderId: 1, start: 11, end: 14 }, { clauseId: 2, themeId: 'a', coderId: 2, start: 11, end: 14 }];
+    const same = [
+      { clauseId: 2, themeId: 'a', coderId: 1, start: 11, end: 14 },
+      { clauseId: 2, themeId: 'a', coderId: 2, start: 11, end: 14 },
+    ];
     for (const level of ['clause', 'character'] as const) {
       const r = buildUnits(level, clauses, [1, 2], ['a'], same);
       expect(r.disagreements).toEqual([]);
       expect(percentAgreement(r.overall)).toBe(1);
     }
     // Overlapping but different ranges: agreement at clause level, a disagreement at character level.
-    const overlap = [{ clauseId: 2, themeId: 'a', coderId: 1, start: 11, end: 14 }, { clauseId: 2, themeId: 'a', coderId: 2, start: 12, end: 18 }];
+    const overlap = [
+      { clauseId: 2, themeId: 'a', coderId: 1, start: 11, end: 14 },
+      { clauseId: 2, themeId: 'a', coderId: 2, start: 12, end: 18 },
+    ];
     expect(buildUnits('clause', clauses, [1, 2], ['a'], overlap).disagreements).toEqual([]);
     const ch = buildUnits('character', clauses, [1, 2], ['a'], overlap);
     expect(weights(ch.overall)).toEqual({ '1,0': 1, '1,1': 2, '0,1': 4, '0,0': 23 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { agreementFigures, characterUnits, cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type Rating, type Unit } from '../../shared/domain/agreement';
+import {
+  agreementFigures,
+  characterUnits,
+  cohenKappa,
+  fleissKappa,
+  krippendorffAlpha,
+  percentAgreement,
+  type Rating,
+  type Unit,
+} from '../../shared/domain/agreement';
 
 /** Reliability data written coder by coder (as the papers print it), turned into units. */
 function byCoder(rows: Rating[][]): Unit[] {
@@ -28,8 +37,22 @@ describe('Krippendorff alpha — the worked examples of Krippendorff (2011), Com
   });
 
   it('is 1 for perfect agreement and undefined without variation', () => {
-    expect(krippendorffAlpha(byCoder([[1, 2, 1], [1, 2, 1]]))).toBe(1);
-    expect(krippendorffAlpha(byCoder([[1, 1], [1, 1]]))).toBeNull();
+    expect(
+      krippendorffAlpha(
+        byCoder([
+          [1, 2, 1],
+          [1, 2, 1],
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        byCoder([
+          [1, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -79,10 +102,14 @@ describe("Fleiss' kappa", () => {
 
 describe('character-level units', () => {
   it('cuts the text at range boundaries and weights each run by its length', () => {
-    const units = characterUnits(100, ['li', 'wang'], [
-      { coder: 'li', start: 10, end: 30 },
-      { coder: 'wang', start: 20, end: 40 },
-    ]);
+    const units = characterUnits(
+      100,
+      ['li', 'wang'],
+      [
+        { coder: 'li', start: 10, end: 30 },
+        { coder: 'wang', start: 20, end: 40 },
+      ],
+    );
     expect(units.map((u) => [u.ratings.join(''), u.weight])).toEqual([
       ['00', 10],
       ['10', 10],

@@ -28,7 +28,8 @@ describe('alignment on held-out document pairs', () => {
 
   it('never links headings or preambles', () => {
     for (const pair of gold.pairs) {
-      const a = loadClauses(join(dir, pair.a), 10_000), b = loadClauses(join(dir, pair.b), 20_000);
+      const a = loadClauses(join(dir, pair.a), 10_000),
+        b = loadClauses(join(dir, pair.b), 20_000);
       const kinds = new Map([...a, ...b].map((c) => [c.id, c.kind]));
       const links = alignClauses({ a, b });
       expect(links.length).toBeGreaterThan(0);

@@ -72,8 +72,17 @@ describe('corpus statistics', () => {
 
 describe('order prior', () => {
   it('keeps the longest chain increasing on both sides', () => {
-    const chain = increasingChain([{ a: 0.1, b: 0.1 }, { a: 0.2, b: 0.9 }, { a: 0.3, b: 0.3 }, { a: 0.6, b: 0.5 }]);
-    expect(chain).toEqual([{ a: 0.1, b: 0.1 }, { a: 0.3, b: 0.3 }, { a: 0.6, b: 0.5 }]);
+    const chain = increasingChain([
+      { a: 0.1, b: 0.1 },
+      { a: 0.2, b: 0.9 },
+      { a: 0.3, b: 0.3 },
+      { a: 0.6, b: 0.5 },
+    ]);
+    expect(chain).toEqual([
+      { a: 0.1, b: 0.1 },
+      { a: 0.3, b: 0.3 },
+      { a: 0.6, b: 0.5 },
+    ]);
   });
 
   it('interpolates the expected position between anchors and the ends', () => {
@@ -89,7 +98,8 @@ describe('order prior', () => {
 describe('logistic model', () => {
   it('recovers a linear rule from noisy labels, and Platt scaling calibrates an overconfident score', () => {
     const rnd = prng(7);
-    const X: number[][] = [], y: number[] = [];
+    const X: number[][] = [],
+      y: number[] = [];
     for (let k = 0; k < 2000; k++) {
       const x = [rnd() * 2 - 1, rnd() * 2 - 1];
       X.push(x);

@@ -5,12 +5,20 @@ const doc = (children: unknown[]) => JSON.stringify({ root: { type: 'root', chil
 
 describe('annotation content', () => {
   it('derives plain text from headings, lists, quotes, links and mentions', () => {
-    const s = parseState(doc([
-      { type: 'heading', tag: 'h2', children: [{ type: 'text', text: '差异', format: 1 }] },
-      { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: '青岛更细' }] }] },
-      { type: 'quote', children: [{ type: 'text', text: '原文' }] },
-      { type: 'paragraph', children: [{ type: 'link', url: 'https://example.org', children: [{ type: 'text', text: '来源' }] }, { type: 'clause-mention', text: '@温州 (三)', docId: 3, clauseId: 40 }] },
-    ]));
+    const s = parseState(
+      doc([
+        { type: 'heading', tag: 'h2', children: [{ type: 'text', text: '差异', format: 1 }] },
+        { type: 'list', listType: 'bullet', children: [{ type: 'listitem', children: [{ type: 'text', text: '青岛更细' }] }] },
+        { type: 'quote', children: [{ type: 'text', text: '原文' }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'link', url: 'https://example.org', children: [{ type: 'text', text: '来源' }] },
+            { type: 'clause-mention', text: '@温州 (三)', docId: 3, clauseId: 40 },
+          ],
+        },
+      ]),
+    );
     expect(plainText(s)).toBe('差异\n• 青岛更细\n原文\n来源@温州 (三)');
     expect(clauseMentions(s)).toEqual([{ docId: 3, clauseId: 40, text: '@温州 (三)' }]);
   });

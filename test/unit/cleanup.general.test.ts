@@ -6,12 +6,7 @@ import { cleanText } from '../../shared/domain/cleanup/index';
 
 describe('cleanText: page footers of other shapes', () => {
   it('drops 第 N 页 共 M 页 footers and the running header printed on every page', () => {
-    const page = (n: number, body: string[]): string[] => [
-      ...(n > 1 ? ['某市支持企业发展若干措施', ''] : []),
-      ...body,
-      '',
-      `第 ${n} 页 共 4 页`,
-    ];
+    const page = (n: number, body: string[]): string[] => [...(n > 1 ? ['某市支持企业发展若干措施', ''] : []), ...body, '', `第 ${n} 页 共 4 页`];
     const raw = [
       ...page(1, ['某市支持企业发展若干措施', '一、加大支持']),
       ...page(2, ['（一）设立专项资金。']),
@@ -43,7 +38,12 @@ describe('cleanText: portal furniture around the text', () => {
   });
 
   it('keeps policy text that names an organiser or uses a bar inside a sentence', () => {
-    const raw = ['（三）主办单位：市商务局，负责展会组织。', '收入 | 支出两项指标按季度报送，不得漏报。', '（四）加强版权保护，维护版权所有人合法权益。', '技术支持：组织专家为企业提供诊断服务。'].join('\n');
+    const raw = [
+      '（三）主办单位：市商务局，负责展会组织。',
+      '收入 | 支出两项指标按季度报送，不得漏报。',
+      '（四）加强版权保护，维护版权所有人合法权益。',
+      '技术支持：组织专家为企业提供诊断服务。',
+    ].join('\n');
     expect(cleanText(raw, 'txt')).toBe(raw);
   });
 });
@@ -76,9 +76,21 @@ describe('cleanText: table rows from HTML and DOCX', () => {
 
 describe('cleanText: a short printed document', () => {
   it('drops a running header printed on both of its two pages, keeping the first line', () => {
-    const raw = ['某市支持个体工商户发展实施方案', '关于印发某市支持个体工商户发展实施方案的通知', '一、工作目标', '第 1 页共 2 页',
-      '\f某市支持个体工商户发展实施方案', '二、主要任务', '第 2 页共 2 页'].join('\n');
-    expect(cleanText(raw, 'pdf').split('\n')).toEqual(['某市支持个体工商户发展实施方案', '关于印发某市支持个体工商户发展实施方案的通知', '一、工作目标', '二、主要任务']);
+    const raw = [
+      '某市支持个体工商户发展实施方案',
+      '关于印发某市支持个体工商户发展实施方案的通知',
+      '一、工作目标',
+      '第 1 页共 2 页',
+      '\f某市支持个体工商户发展实施方案',
+      '二、主要任务',
+      '第 2 页共 2 页',
+    ].join('\n');
+    expect(cleanText(raw, 'pdf').split('\n')).toEqual([
+      '某市支持个体工商户发展实施方案',
+      '关于印发某市支持个体工商户发展实施方案的通知',
+      '一、工作目标',
+      '二、主要任务',
+    ]);
   });
 
   it('rejoins a wrapped citation whose line ends with the closing 》 of a title', () => {

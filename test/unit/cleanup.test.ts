@@ -49,15 +49,7 @@ describe('cleanText: text typeset in pages (hard wraps, page markers)', () => {
     expect(cleanText(raw, 'txt')).toBe(raw);
   });
 
-  it.each([
-    ['- 3 -'],
-    ['— 3 —'],
-    ['-3-'],
-    ['第 3 页'],
-    ['第3页/共22页'],
-    ['3/22'],
-    ['Page 3 of 22'],
-  ])('drops the page marker %s', (marker) => {
+  it.each([['- 3 -'], ['— 3 —'], ['-3-'], ['第 3 页'], ['第3页/共22页'], ['3/22'], ['Page 3 of 22']])('drops the page marker %s', (marker) => {
     const raw = `一、总体目标\n${marker}\n到2025年,新增创业主体1000户。`;
     expect(cleanText(raw, 'txt')).toBe('一、总体目标\n到2025年,新增创业主体1000户。');
   });

@@ -48,7 +48,15 @@ describe('the typed in-process client', () => {
  * Transport boundaries receive a method name as a string from outside (IPC, HTTP) and hand it to
  * the one dispatcher, which validates it. Everything else calls the typed client.
  */
-const boundaries = new Set(['electron/backend/index.ts', 'electron/preload/preload.ts', 'shared/api/bridge.ts', 'renderer/api/transports.ts', 'test/contract/harness.ts', 'test/e2e/pages/api.ts', 'test/unit/client.test.ts']);
+const boundaries = new Set([
+  'electron/backend/index.ts',
+  'electron/preload/preload.ts',
+  'shared/api/bridge.ts',
+  'renderer/api/transports.ts',
+  'test/contract/harness.ts',
+  'test/e2e/pages/api.ts',
+  'test/unit/client.test.ts',
+]);
 
 const helperShape = /[(,]\s*(?:method|m|name)\s*:\s*string\s*,\s*\w+\s*:\s*unknown/gu;
 const literalCall = /\.(?:call|invoke)(?:<[^>]*>)?\(\s*['"`][a-z]+\.[a-zA-Z]+['"`]/gu;
@@ -57,7 +65,8 @@ const postByVariable = /api\/call\/\$\{/gu;
 
 describe('no untyped contract call helper', () => {
   const files = sourceFiles();
-  const offenders = (re: RegExp) => files.filter((f) => !boundaries.has(f.path)).flatMap((f) => [...f.text.matchAll(re)].map((m) => `${f.path}:${lineOf(f.text, m.index)}: ${m[0]}`));
+  const offenders = (re: RegExp) =>
+    files.filter((f) => !boundaries.has(f.path)).flatMap((f) => [...f.text.matchAll(re)].map((m) => `${f.path}:${lineOf(f.text, m.index)}: ${m[0]}`));
 
   it('no function takes a method name as a string beside an untyped input', () => {
     expect(offenders(helperShape)).toEqual([]);
@@ -77,8 +86,10 @@ describe('no untyped contract call helper', () => {
       'export const call = <T>(b: Backend, method: string, input: unknown) => b.invoke(method, input) as Promise<T>;',
       "const book = (await ctx.call('themes.codebook', {})) as Output<'themes.codebook'>;",
       "const docs = await call<DocRow[]>(host, 'documents.list', {});",
-      'const res = await fetch(`${host.url}api/call/${method}`, { method: \'POST\' });',
+      "const res = await fetch(`${host.url}api/call/${method}`, { method: 'POST' });",
     ];
-    expect(old.map((line) => [helperShape, literalCall, helperCall, postByVariable].filter((re) => new RegExp(re.source, 'u').test(line)).length)).toEqual([1, 1, 1, 1]);
+    expect(old.map((line) => [helperShape, literalCall, helperCall, postByVariable].filter((re) => new RegExp(re.source, 'u').test(line)).length)).toEqual([
+      1, 1, 1, 1,
+    ]);
   });
 });

@@ -4,14 +4,24 @@ import type { AlignmentLink } from '../../shared/api/methods/compare';
 import { buildRowModel, coverage, type ModelLink, type RowClause } from '../../shared/domain/align/rows';
 
 const cols = (...ids: number[][]): RowClause[][] => ids.map((c) => c.map((id) => ({ id })));
-const link = (a: number, b: number, status: ModelLink['status'] = 'suggested', extra: Partial<ModelLink> = {}): ModelLink => ({ a, b, score: 0.5, status, ...extra });
+const link = (a: number, b: number, status: ModelLink['status'] = 'suggested', extra: Partial<ModelLink> = {}): ModelLink => ({
+  a,
+  b,
+  score: 0.5,
+  status,
+  ...extra,
+});
 const rowCells = (m: ReturnType<typeof buildRowModel>) => m.items.map((it) => (it.kind === 'row' ? it.row.cells : { run: it.rows.map((r) => r.anchor) }));
 
 describe('buildRowModel', () => {
   it('anchors one row per pivot clause with its direct counterparts, never chaining through them', () => {
     // 1↔11, 11↔2 would chain 1, 2 and 11 into one row; anchored, 11 shows in both rows and is marked.
     const m = buildRowModel({ columns: cols([1, 2], [11, 12]), links: [link(1, 11), link(2, 11, 'confirmed')], pivot: 0, minRun: 5 });
-    expect(rowCells(m)).toEqual([[[1], [11]], [[2], [11]], [[], [12]]]);
+    expect(rowCells(m)).toEqual([
+      [[1], [11]],
+      [[2], [11]],
+      [[], [12]],
+    ]);
     const [r1, r2] = m.rows;
     expect(r1.alsoIn.get(11)).toEqual([2]);
     expect(r2.alsoIn.get(11)).toEqual([1]);
@@ -55,7 +65,12 @@ describe('buildRowModel', () => {
   });
 
   it('anchors rows of a third document on the second when the pivot has no counterpart, and shows links among counterparts', () => {
-    const m = buildRowModel({ columns: cols([1], [11, 12], [21, 22]), links: [link(1, 11), link(1, 21), link(11, 21, 'confirmed'), link(12, 22)], pivot: 0, minRun: 9 });
+    const m = buildRowModel({
+      columns: cols([1], [11, 12], [21, 22]),
+      links: [link(1, 11), link(1, 21), link(11, 21, 'confirmed'), link(12, 22)],
+      pivot: 0,
+      minRun: 9,
+    });
     expect(m.rows[0].cells).toEqual([[1], [11], [21]]);
     expect(m.rows[0].links.map((l) => `${l.a}-${l.b}`)).toEqual(['1-11', '1-21', '11-21']);
     expect(m.rows[1].cells).toEqual([[], [12], [22]]);
@@ -63,13 +78,24 @@ describe('buildRowModel', () => {
   });
 
   it('groups boilerplate rows at the end (flag on the anchor clause, or on all its links when clauses carry none), numbered after content rows', () => {
-    const columns: RowClause[][] = [[{ id: 1 }, { id: 2, boilerplate: true }, { id: 3 }], [{ id: 11 }, { id: 12 }, { id: 13 }]];
+    const columns: RowClause[][] = [
+      [{ id: 1 }, { id: 2, boilerplate: true }, { id: 3 }],
+      [{ id: 11 }, { id: 12 }, { id: 13 }],
+    ];
     const m = buildRowModel({ columns, links: [link(1, 11), link(2, 12), link(3, 13, 'suggested', { boilerplate: true })], pivot: 0 });
     expect(m.items.map((it) => it.kind === 'row' && it.row.anchor)).toEqual([1]);
     expect(m.boilerplate.map((it) => it.kind === 'row' && it.row.anchor)).toEqual([2, 3]);
-    expect(m.rows.map((r) => [r.anchor, r.number])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(m.rows.map((r) => [r.anchor, r.number])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
     // A content clause whose only counterpart is boilerplate stays among the content rows.
-    const flaggedContent = buildRowModel({ columns: [[{ id: 1, boilerplate: false }], [{ id: 11, boilerplate: true }]], links: [link(1, 11, 'suggested', { boilerplate: true })], pivot: 0 });
+    const flaggedContent = buildRowModel({
+      columns: [[{ id: 1, boilerplate: false }], [{ id: 11, boilerplate: true }]],
+      links: [link(1, 11, 'suggested', { boilerplate: true })],
+      pivot: 0,
+    });
     expect(flaggedContent.items).toHaveLength(1);
     expect(flaggedContent.boilerplate).toHaveLength(0);
   });
@@ -83,7 +109,10 @@ describe('buildRowModel', () => {
 
 describe('coverage', () => {
   it('counts per document the measures with a live content counterpart in each other document, overall and per theme', () => {
-    const columns: RowClause[][] = [[{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4, boilerplate: true }], [{ id: 11 }, { id: 12 }]];
+    const columns: RowClause[][] = [
+      [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4, boilerplate: true }],
+      [{ id: 11 }, { id: 12 }],
+    ];
     const themes: Record<number, string[]> = { 1: ['talent'], 2: ['talent', 'finance'], 3: ['finance'], 11: ['finance'], 12: ['finance'] };
     const c = coverage(columns, [link(1, 11), link(2, 12, 'rejected'), link(3, 12, 'confirmed'), link(4, 11, 'suggested')], (id) => themes[id]);
     expect(c.all[0]).toEqual({ total: 3, matched: [null, 2], matchedAny: 2 });
@@ -102,7 +131,10 @@ describe('coverage', () => {
 
 describe('the lines the compare view shows (entriesOf)', () => {
   const full = (l: ModelLink): AlignmentLink => ({ ...l, source: 'auto', reasons: [] });
-  const columns: RowClause[][] = [[{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, boilerplate: true }], [{ id: 11 }, { id: 12 }]];
+  const columns: RowClause[][] = [
+    [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5, boilerplate: true }],
+    [{ id: 11 }, { id: 12 }],
+  ];
   const links = [link(1, 11), link(1, 12, 'confirmed'), link(5, 12)].map(full);
   const m = buildRowModel({ columns, links, pivot: 0 });
   const filter = { status: 'all' as const, matchedOnly: false, minScore: 0, theme: '', themeOf: null, rejectedOf: new Map() };
@@ -112,7 +144,15 @@ describe('the lines the compare view shows (entriesOf)', () => {
     expect(closed.map((e) => e.kind)).toEqual(['row', 'run', 'group', 'row']);
     const run = closed[1];
     const open = entriesOf(m.items, m.boilerplate, filter, new Set([run.key]));
-    expect(open.map((e) => (e.kind === 'row' ? `row${e.row.anchor}${e.inRun ? '*' : ''}` : e.kind))).toEqual(['row1', 'run', 'row2*', 'row3*', 'row4*', 'group', 'row5']);
+    expect(open.map((e) => (e.kind === 'row' ? `row${e.row.anchor}${e.inRun ? '*' : ''}` : e.kind))).toEqual([
+      'row1',
+      'run',
+      'row2*',
+      'row3*',
+      'row4*',
+      'group',
+      'row5',
+    ]);
     const matched = entriesOf(m.items, m.boilerplate, { ...filter, matchedOnly: true }, new Set([run.key]));
     expect(matched.map((e) => e.kind)).toEqual(['row', 'group', 'row']);
     const unmatched = entriesOf(m.items, m.boilerplate, { ...filter, status: 'unmatched' }, new Set());
@@ -123,6 +163,11 @@ describe('the lines the compare view shows (entriesOf)', () => {
     const row = m.rows[0];
     expect(activeLinkOf(row, null)).toMatchObject({ a: 1, b: 11 });
     expect(activeLinkOf(row, '1:12')).toMatchObject({ a: 1, b: 11 }); // 1:12 is confirmed already
-    expect(activeLinkOf(m.rows.find((r) => r.anchor === 2), null)).toBeUndefined();
+    expect(
+      activeLinkOf(
+        m.rows.find((r) => r.anchor === 2),
+        null,
+      ),
+    ).toBeUndefined();
   });
 });

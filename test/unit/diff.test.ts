@@ -6,7 +6,12 @@ describe('diffPair', () => {
     const { a, b } = diffPair('给予最高500万元补助', '给予最高300万元奖励');
     expect(a.map((r) => r.text).join('')).toBe('给予最高500万元补助');
     expect(b.map((r) => r.text).join('')).toBe('给予最高300万元奖励');
-    expect(b.filter((r) => r.changed).map((r) => r.text).join('')).toContain('奖励');
+    expect(
+      b
+        .filter((r) => r.changed)
+        .map((r) => r.text)
+        .join(''),
+    ).toContain('奖励');
     expect(b.find((r) => r.text.includes('给予最高'))?.changed).toBe(false);
   });
 
@@ -33,7 +38,12 @@ describe('numbers across a row', () => {
     const [, y] = diffRow(['补助500万元', '奖励300万元补贴']);
     const pieces = displayPieces(y);
     expect(pieces.map((p) => p.text).join('')).toBe('奖励300万元补贴');
-    expect(pieces.filter((p) => p.quantity).map((p) => p.text).join('')).toBe('300万元');
+    expect(
+      pieces
+        .filter((p) => p.quantity)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('300万元');
     expect(pieces.filter((p) => p.quantity).every((p) => p.quantity === 'differs')).toBe(true);
   });
 });

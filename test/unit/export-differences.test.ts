@@ -3,7 +3,9 @@ import { cutAtWord, safeFileName } from '../../electron/backend/export/files';
 import { differingShare, segmentText } from '../../electron/backend/export/report/segments';
 
 const marked = (text: string, ref: string, agencies?: { own: string[]; other: string[] }) =>
-  segmentText(text, ref, agencies).filter((s) => s.diff).map((s) => s.text);
+  segmentText(text, ref, agencies)
+    .filter((s) => s.diff)
+    .map((s) => s.text);
 
 describe('report highlights: only real differences', () => {
   it('two versions of one sentence: only the amount that differs', () => {

@@ -59,9 +59,16 @@ interface Gold {
 
 const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
 const FIELDS: Array<[keyof GoldDocument, string]> = [
-  ['title', 'title'], ['city', 'city'], ['province', 'province'], ['level', 'level'], ['issuer', 'issuer'],
-  ['doc_number', 'docNumber'], ['date_written', 'dateWritten'], ['date_published', 'datePublished'],
-  ['validity', 'validity'], ['period', 'period'],
+  ['title', 'title'],
+  ['city', 'city'],
+  ['province', 'province'],
+  ['level', 'level'],
+  ['issuer', 'issuer'],
+  ['doc_number', 'docNumber'],
+  ['date_written', 'dateWritten'],
+  ['date_published', 'datePublished'],
+  ['validity', 'validity'],
+  ['period', 'period'],
 ];
 
 interface Score {
@@ -178,8 +185,24 @@ async function scoreFixture(g: Gold): Promise<Score> {
   const extracted = await extractFile(g.file, bytes);
   const doc = analyseDocument(extracted, g.file);
   const s: Score = {
-    file: g.file, pending: g.pending, gold: 0, found: 0, numbered: 0, parentOk: 0, levelOk: 0, kindOk: 0, fieldsOk: 0, fields: 0,
-    citeTp: 0, citeGold: 0, citeApp: 0, agenciesOk: 0, agencies: 0, textOk: 0, texts: 0, misses: [],
+    file: g.file,
+    pending: g.pending,
+    gold: 0,
+    found: 0,
+    numbered: 0,
+    parentOk: 0,
+    levelOk: 0,
+    kindOk: 0,
+    fieldsOk: 0,
+    fields: 0,
+    citeTp: 0,
+    citeGold: 0,
+    citeApp: 0,
+    agenciesOk: 0,
+    agencies: 0,
+    textOk: 0,
+    texts: 0,
+    misses: [],
   };
   scoreSegments(g, doc, s);
   scoreMetadata(g, doc, s);
@@ -205,7 +228,8 @@ describe('document understanding on general fixtures (not the seeds)', () => {
     for (const g of golds) all.push(await scoreFixture(g));
     scores.push(...all.filter((s) => !s.pending));
     for (const s of all) {
-      const cp = ratio(s.citeTp, s.citeApp), cr = ratio(s.citeTp, s.citeGold);
+      const cp = ratio(s.citeTp, s.citeApp),
+        cr = ratio(s.citeTp, s.citeGold);
       console.log(
         `${s.file}: seg recall ${pct(s.found, s.gold)} precision ${pct(s.found, s.numbered)} parent ${pct(s.parentOk, s.found)}` +
           ` level ${pct(s.levelOk, s.found)} kind ${pct(s.kindOk, s.found)} | fields ${pct(s.fieldsOk, s.fields)}` +

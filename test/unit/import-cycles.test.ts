@@ -21,6 +21,8 @@ describe('no import circles', () => {
       { path: 'shared/domain/x/c.ts', text: "export type { A } from './a';\nexport const helper = 1;\n" },
       { path: 'shared/domain/x/d.ts', text: "import { helper } from './c';\n" },
     ];
-    expect(importCycles(importGraph(files)).map((c) => c.join(' -> '))).toEqual(['shared/domain/x/a.ts -> shared/domain/x/b.ts -> shared/domain/x/c.ts -> shared/domain/x/a.ts']);
+    expect(importCycles(importGraph(files)).map((c) => c.join(' -> '))).toEqual([
+      'shared/domain/x/a.ts -> shared/domain/x/b.ts -> shared/domain/x/c.ts -> shared/domain/x/a.ts',
+    ]);
   });
 });

@@ -3,7 +3,12 @@ import { clauseLabel, shortPartTitle } from '../../shared/domain/labels';
 
 describe('clause labels', () => {
   it('shorten plan titles to what tells them apart', () => {
-    const wenzhou = ['关于小微企业“上规上限”的行动方案', '关于支持小微企业融资破难的行动方案', '关于培育千家科技型小微企业的行动方案', '关于实施三万市场主体创业扶持计划的行动方案'];
+    const wenzhou = [
+      '关于小微企业“上规上限”的行动方案',
+      '关于支持小微企业融资破难的行动方案',
+      '关于培育千家科技型小微企业的行动方案',
+      '关于实施三万市场主体创业扶持计划的行动方案',
+    ];
     const short = wenzhou.map((t) => shortPartTitle(t));
     expect(short).toEqual(['小微企业上规上限', '支持小微企业融资破难', '培育千家科技型小微企业', '实施三万市场主体创业扶持']);
     expect(new Set(short).size).toBe(4);

@@ -7,7 +7,12 @@ import { lexicalToRich, richToHtml, richToMarkdown, richToParagraphs, richToPlai
 
 /** A real editor state, serialized by Lexical itself: bold, a link, and a nested bulleted list. */
 function realState(): unknown {
-  const editor = createEditor({ nodes: [ListNode, ListItemNode, LinkNode, HeadingNode, QuoteNode], onError: (e) => { throw e; } });
+  const editor = createEditor({
+    nodes: [ListNode, ListItemNode, LinkNode, HeadingNode, QuoteNode],
+    onError: (e) => {
+      throw e;
+    },
+  });
   editor.update(
     () => {
       const p = $createParagraphNode();
@@ -37,16 +42,30 @@ describe('lexical-render', () => {
     expect(md).toContain('- 第一条 𠀀\n  1. 子项 \\<script\\>');
     expect(richToPlain(blocks)).toBe('融资担保 重点 见 文件\n• 第一条 𠀀\n  1. 子项 <script>');
     const paras = richToParagraphs(blocks);
-    expect(paras.map((p) => [p.style, p.level])).toEqual([['normal', 0], ['bullet', 0], ['numbered', 1]]);
+    expect(paras.map((p) => [p.style, p.level])).toEqual([
+      ['normal', 0],
+      ['bullet', 0],
+      ['numbered', 1],
+    ]);
     expect(paras[0].runs.find((r) => r.text === '重点')?.bold).toBe(true);
     expect(paras[0].runs.find((r) => r.text === '文件')?.href).toBe('https://example.org/a?b=1');
   });
 
   it('drops unsafe link schemes and escapes every text', () => {
-    const state = { root: { type: 'root', children: [{ type: 'paragraph', children: [
-      { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click', format: 0 }] },
-      { type: 'text', text: '"><img src=x onerror=alert(1)>', format: 3 },
-    ] }] } };
+    const state = {
+      root: {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click', format: 0 }] },
+              { type: 'text', text: '"><img src=x onerror=alert(1)>', format: 3 },
+            ],
+          },
+        ],
+      },
+    };
     const html = richToHtml(lexicalToRich(state));
     expect(html).not.toContain('javascript:');
     expect(html).not.toContain('<img');
@@ -61,7 +80,15 @@ describe('lexical-render', () => {
       (cur.children as unknown[]).push(next);
       cur = next;
     }
-    for (const bad of [null, 42, 'not json {', '{"root":5}', [], { root: { children: [null, 1, 'x', { type: 'list', children: [7] }] } }, { root: { children: [deep] } }]) {
+    for (const bad of [
+      null,
+      42,
+      'not json {',
+      '{"root":5}',
+      [],
+      { root: { children: [null, 1, 'x', { type: 'list', children: [7] }] } },
+      { root: { children: [deep] } },
+    ]) {
       expect(() => richToHtml(lexicalToRich(bad))).not.toThrow();
     }
     expect(richToPlain(lexicalToRich('not json {'))).toBe('not json {');

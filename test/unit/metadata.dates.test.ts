@@ -31,6 +31,12 @@ describe('parseDateLine', () => {
 
 describe('chineseSmallNumber', () => {
   it('reads 1-31 in Chinese numerals', () => {
-    expect([chineseSmallNumber('九'), chineseSmallNumber('十'), chineseSmallNumber('十二'), chineseSmallNumber('二十九'), chineseSmallNumber('三十一')]).toEqual([9, 10, 12, 29, 31]);
+    expect([
+      chineseSmallNumber('九'),
+      chineseSmallNumber('十'),
+      chineseSmallNumber('十二'),
+      chineseSmallNumber('二十九'),
+      chineseSmallNumber('三十一'),
+    ]).toEqual([9, 10, 12, 29, 31]);
   });
 });

@@ -37,7 +37,14 @@ describe('extractMetadata: title', () => {
   });
 
   it('does not take a short navigation line or letterhead for part of the title', () => {
-    const text = ['首页 > 政务公开 > 政策文件', '打印本页', '济南市人民政府文件', '关于进一步支持小微企业发展的若干意见', '各区县人民政府:', '一、加大财税支持'].join('\n');
+    const text = [
+      '首页 > 政务公开 > 政策文件',
+      '打印本页',
+      '济南市人民政府文件',
+      '关于进一步支持小微企业发展的若干意见',
+      '各区县人民政府:',
+      '一、加大财税支持',
+    ].join('\n');
     expect(meta(text).title).toBe('关于进一步支持小微企业发展的若干意见');
   });
 
@@ -58,7 +65,9 @@ describe('extractMetadata: issuer, 文号 and dates', () => {
   });
 
   it('joins a signature wrapped over two lines and lists joint issuers', () => {
-    const wrapped = ['关于开展示范工作的通知', '各有关单位:', '现将有关事项通知如下。', '某某市小微企业创业创新工作', '领导小组办公室', '2017年4月1日'].join('\n');
+    const wrapped = ['关于开展示范工作的通知', '各有关单位:', '现将有关事项通知如下。', '某某市小微企业创业创新工作', '领导小组办公室', '2017年4月1日'].join(
+      '\n',
+    );
     expect(meta(wrapped).issuer).toBe('某某市小微企业创业创新工作领导小组办公室');
     const joint = ['关于开展示范工作的通知', '各有关单位:', '现将有关事项通知如下。', '成都市财政局      成都市科学技术局', '2017年4月1日'].join('\n');
     expect(meta(joint).issuer).toBe('成都市财政局、成都市科学技术局');
@@ -69,7 +78,15 @@ describe('extractMetadata: issuer, 文号 and dates', () => {
   });
 
   it('reads web chrome fields from the raw text only', () => {
-    const raw = ['索 引 号: 000/2019-1 主题分类: 企业', '发文字号:\n甬政发〔2019〕12号', '成文日期\n2019-05-06', '发布时间：2019年05月08日', '有效性:现行有效', '关于支持小微企业发展的意见', '一、目标'].join('\n');
+    const raw = [
+      '索 引 号: 000/2019-1 主题分类: 企业',
+      '发文字号:\n甬政发〔2019〕12号',
+      '成文日期\n2019-05-06',
+      '发布时间：2019年05月08日',
+      '有效性:现行有效',
+      '关于支持小微企业发展的意见',
+      '一、目标',
+    ].join('\n');
     const m = extractMetadata({ raw, cleaned: '关于支持小微企业发展的意见\n一、目标', parts: [], fileName: 'x.html' });
     expect([m.docNumber, m.dateWritten, m.datePublished, m.validity]).toEqual(['甬政发〔2019〕12号', '2019-05-06', '2019-05-08', '现行有效']);
   });
@@ -112,7 +129,14 @@ describe('extractMetadata: period and cited 文号', () => {
   });
 
   it('infers the period from the date and the latest 到YYYY年 target, and marks it inferred', () => {
-    const text = ['关于支持小微企业发展的行动方案', '各区人民政府:', '一、目标', '到2019年底,新增企业1万家;到2020年,新增2万家。', '某市人民政府', '2018年3月1日'].join('\n');
+    const text = [
+      '关于支持小微企业发展的行动方案',
+      '各区人民政府:',
+      '一、目标',
+      '到2019年底,新增企业1万家;到2020年,新增2万家。',
+      '某市人民政府',
+      '2018年3月1日',
+    ].join('\n');
     const m = meta(text);
     expect(m.period).toBe('2018-2020');
     expect(m.inferred).toContain('period');
@@ -123,7 +147,9 @@ describe('extractMetadata: period and cited 文号', () => {
   });
 
   it('lists cited 文号 once each, in order, without the document own number', () => {
-    const text = ['青政发〔2012〕46号', '关于支持小微企业的意见', '根据国发〔2012〕14号和财库〔2011〕181 号,', '再次落实国发[2012]14号。', '一、目标'].join('\n');
+    const text = ['青政发〔2012〕46号', '关于支持小微企业的意见', '根据国发〔2012〕14号和财库〔2011〕181 号,', '再次落实国发[2012]14号。', '一、目标'].join(
+      '\n',
+    );
     const m = meta(text);
     expect(m.docNumber).toBe('青政发〔2012〕46号');
     expect(m.citedDocNumbers).toEqual(['国发〔2012〕14号', '财库〔2011〕181号']);

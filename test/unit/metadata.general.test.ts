@@ -25,8 +25,19 @@ describe('joint issuers printed side by side', () => {
 
 describe('a letterhead 文号 broken over two lines', () => {
   it('is the document number, not part of the title or a citation', () => {
-    const raw = ['湖北省人民政府办公厅文件', '', '鄂政办发〔2019〕', '12号', '', '省人民政府办公厅关于进一步降低企业成本的通知', '各市：',
-      '根据国办发〔2018〕104号文件精神，通知如下：', '一、降低税费', '湖北省人民政府办公厅', '二〇一九年三月五日'].join('\n');
+    const raw = [
+      '湖北省人民政府办公厅文件',
+      '',
+      '鄂政办发〔2019〕',
+      '12号',
+      '',
+      '省人民政府办公厅关于进一步降低企业成本的通知',
+      '各市：',
+      '根据国办发〔2018〕104号文件精神，通知如下：',
+      '一、降低税费',
+      '湖北省人民政府办公厅',
+      '二〇一九年三月五日',
+    ].join('\n');
     const meta = metadataOf(raw);
     expect(meta.docNumber).toBe('鄂政办发〔2019〕12号');
     expect(meta.title).toBe('省人民政府办公厅关于进一步降低企业成本的通知');
@@ -37,8 +48,17 @@ describe('a letterhead 文号 broken over two lines', () => {
 });
 
 describe('a regulation published under a 公告 header', () => {
-  const raw = ['云南省人民代表大会常务委员会公告', '（第12号）', '《云南省中小企业促进条例》已由省人大常委会于2019年7月26日审议通过，现予公布。',
-    '云南省人民代表大会常务委员会', '2019年7月26日', '云南省中小企业促进条例', '（2019年7月26日通过）', '第一章 总则', '第一条 为了促进中小企业发展，制定本条例。'].join('\n');
+  const raw = [
+    '云南省人民代表大会常务委员会公告',
+    '（第12号）',
+    '《云南省中小企业促进条例》已由省人大常委会于2019年7月26日审议通过，现予公布。',
+    '云南省人民代表大会常务委员会',
+    '2019年7月26日',
+    '云南省中小企业促进条例',
+    '（2019年7月26日通过）',
+    '第一章 总则',
+    '第一条 为了促进中小企业发展，制定本条例。',
+  ].join('\n');
 
   it('is cited by its own title; the announcement gives issuer and date', () => {
     const meta = metadataOf(raw);
@@ -55,8 +75,15 @@ describe('a regulation published under a 公告 header', () => {
 });
 
 describe('a district name several cities share', () => {
-  const doc = (cited: string): string => ['鼓楼区人民政府办公室关于做好稳就业工作的通知', '各街道：', `根据${cited}精神，通知如下：`, '一、支持企业稳岗',
-    '鼓楼区人民政府办公室', '2020年6月28日'].join('\n');
+  const doc = (cited: string): string =>
+    [
+      '鼓楼区人民政府办公室关于做好稳就业工作的通知',
+      '各街道：',
+      `根据${cited}精神，通知如下：`,
+      '一、支持企业稳岗',
+      '鼓楼区人民政府办公室',
+      '2020年6月28日',
+    ].join('\n');
 
   it('is resolved by the province of the 文号 the document cites, and marked inferred', () => {
     const meta = metadataOf(doc('闽政〔2020〕11号'));
@@ -77,8 +104,15 @@ describe('a district name several cities share', () => {
 
 describe('fields of a regulation database export', () => {
   it('reads labels printed in lenticular brackets, and keeps them out of the title', () => {
-    const raw = ['【法规标题】长沙市人民政府关于支持企业发展的意见', '【发文字号】长政发〔2020〕5号', '【发布部门】长沙市政府',
-      '【发布日期】2020.03.05 【实施日期】2020.03.05', '【时效性】现行有效', '长沙市人民政府关于支持企业发展的意见', '一、总体要求'].join('\n');
+    const raw = [
+      '【法规标题】长沙市人民政府关于支持企业发展的意见',
+      '【发文字号】长政发〔2020〕5号',
+      '【发布部门】长沙市政府',
+      '【发布日期】2020.03.05 【实施日期】2020.03.05',
+      '【时效性】现行有效',
+      '长沙市人民政府关于支持企业发展的意见',
+      '一、总体要求',
+    ].join('\n');
     const meta = metadataOf(raw);
     expect(meta.title).toBe('长沙市人民政府关于支持企业发展的意见');
     expect(meta.docNumber).toBe('长政发〔2020〕5号');
@@ -104,8 +138,15 @@ describe('a city the text never names', () => {
 
 describe('issuer codes whose place character is also a word', () => {
   it('keeps 并 of 并政发 (太原) but still trims 和 before 国发', () => {
-    const meta = metadataOf(['太原市人民政府关于促进中小企业发展的实施意见', '并政发〔2020〕12号', '各县：',
-      '根据国发〔2019〕5号和国发〔2020〕8号文件精神，提出如下意见。', '一、加大支持'].join('\n'));
+    const meta = metadataOf(
+      [
+        '太原市人民政府关于促进中小企业发展的实施意见',
+        '并政发〔2020〕12号',
+        '各县：',
+        '根据国发〔2019〕5号和国发〔2020〕8号文件精神，提出如下意见。',
+        '一、加大支持',
+      ].join('\n'),
+    );
     expect(meta.docNumber).toBe('并政发〔2020〕12号');
     expect(meta.citedDocNumbers).toEqual(['国发〔2019〕5号', '国发〔2020〕8号']);
   });

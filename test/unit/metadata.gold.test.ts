@@ -34,8 +34,15 @@ interface GoldDocument {
 
 const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
 const FIELDS: Array<[keyof GoldDocument, keyof DocumentMetadata]> = [
-  ['title', 'title'], ['city', 'city'], ['province', 'province'], ['issuer', 'issuer'], ['doc_number', 'docNumber'],
-  ['date_written', 'dateWritten'], ['date_published', 'datePublished'], ['validity', 'validity'], ['period', 'period'],
+  ['title', 'title'],
+  ['city', 'city'],
+  ['province', 'province'],
+  ['issuer', 'issuer'],
+  ['doc_number', 'docNumber'],
+  ['date_written', 'dateWritten'],
+  ['date_published', 'datePublished'],
+  ['validity', 'validity'],
+  ['period', 'period'],
 ];
 
 function analyse(file: string): { meta: DocumentMetadata; parts: PartSpan[] } {
@@ -48,7 +55,11 @@ function analyse(file: string): { meta: DocumentMetadata; parts: PartSpan[] } {
 describe.skipIf(!haveGold)('metadata against gold/documents.json', () => {
   it('gets ≥ 90% of fields right and cited 文号 F1 ≥ 0.95', () => {
     const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldDocument[];
-    let ok = 0, n = 0, tp = 0, goldCites = 0, appCites = 0;
+    let ok = 0,
+      n = 0,
+      tp = 0,
+      goldCites = 0,
+      appCites = 0;
     const misses: string[] = [];
     for (const g of gold) {
       const { meta, parts } = analyse(g.file);
@@ -78,7 +89,9 @@ describe.skipIf(!haveGold)('metadata against gold/documents.json', () => {
     const precision = appCites ? tp / appCites : 0;
     const recall = goldCites ? tp / goldCites : 0;
     const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-    console.log(`metadata gold: fields right ${ok}/${n} (${((100 * ok) / n).toFixed(1)}%), cited 文号 P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}`);
+    console.log(
+      `metadata gold: fields right ${ok}/${n} (${((100 * ok) / n).toFixed(1)}%), cited 文号 P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}`,
+    );
     if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
     expect(ok / n).toBeGreaterThanOrEqual(0.9);
     expect(f1).toBeGreaterThanOrEqual(0.95);

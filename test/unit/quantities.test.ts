@@ -17,7 +17,11 @@ describe('extractQuantities', () => {
 
   it('pairs years and values listed with 分别', () => {
     const qs = extractQuantities('2016年、2017年、2018年企业挂牌数分别达到150 家、160 家、180 家。');
-    expect(qs.map((q) => [q.value, q.year])).toEqual([[150, 2016], [160, 2017], [180, 2018]]);
+    expect(qs.map((q) => [q.value, q.year])).toEqual([
+      [150, 2016],
+      [160, 2017],
+      [180, 2018],
+    ]);
     expect(qs[0].metric).toBe('企业挂牌数');
   });
 

@@ -4,7 +4,10 @@ import { findOccurrences, segment } from '../../renderer/features/reader/highlig
 describe('highlighting occurrences in the Reader', () => {
   it('finds every occurrence, folding full-width forms and ignoring white space', () => {
     const text = '市财 政局和市财政局；ＡＡＡ级与AAA级';
-    expect(findOccurrences(text, '市财政局')).toEqual([{ start: 0, end: 5 }, { start: 6, end: 10 }]);
+    expect(findOccurrences(text, '市财政局')).toEqual([
+      { start: 0, end: 5 },
+      { start: 6, end: 10 },
+    ]);
     expect(findOccurrences(text, 'aaa').map((o) => text.slice(o.start, o.end))).toEqual(['ＡＡＡ', 'AAA']);
   });
   it('keeps surrogate pairs whole', () => {
@@ -15,9 +18,16 @@ describe('highlighting occurrences in the Reader', () => {
     expect(findOccurrences('abc', '  ')).toEqual([]);
   });
   it('cuts a span at every mark boundary', () => {
-    const parts = segment(0, 10, [{ start: 2, end: 5, className: 'a' }, { start: 4, end: 8, className: 'b' }]);
+    const parts = segment(0, 10, [
+      { start: 2, end: 5, className: 'a' },
+      { start: 4, end: 8, className: 'b' },
+    ]);
     expect(parts.map((p) => [p.start, p.end, p.marks.map((m) => m.className).join('')])).toEqual([
-      [0, 2, ''], [2, 4, 'a'], [4, 5, 'ab'], [5, 8, 'b'], [8, 10, ''],
+      [0, 2, ''],
+      [2, 4, 'a'],
+      [4, 5, 'ab'],
+      [5, 8, 'b'],
+      [8, 10, ''],
     ]);
   });
 });

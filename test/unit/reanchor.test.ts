@@ -26,14 +26,22 @@ describe('re-anchoring (pure)', () => {
 
   it('relocateQuote moves a range with its text and names its new clause', () => {
     const text = '一、总则。二、人才引进。三、资金支持。';
-    const cs = [{ id: 1, start: 0, end: 5 }, { id: 2, start: 5, end: 12 }, { id: 3, start: 12, end: 19 }];
+    const cs = [
+      { id: 1, start: 0, end: 5 },
+      { id: 2, start: 5, end: 12 },
+      { id: 3, start: 12, end: 19 },
+    ];
     expect(relocateQuote(text, cs, '人才引进', 2)).toEqual({ start: 7, end: 11, clauseId: 2 });
     expect(relocateQuote(text, cs, '总则。二', 0)).toEqual({ start: 2, end: 6, clauseId: null });
     expect(relocateQuote(text, cs, '土地', 0)).toBeNull();
   });
 
   it('mappedClause follows the re-import’s map: new id, gone, or untouched', () => {
-    const map = new Map<number, number | null>([[1, 1], [2, 7], [3, null]]);
+    const map = new Map<number, number | null>([
+      [1, 1],
+      [2, 7],
+      [3, null],
+    ]);
     expect(mappedClause(map, 1)).toBe(1);
     expect(mappedClause(map, 2)).toBe(7);
     expect(mappedClause(map, 3)).toBeNull();

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bm25Score, idf, findOccurrences, foldForSearch, foldWithMap, ftsPlan, indexDocument, makeSnippet, matchesFolded, parseQuery, phraseFor, positiveTerms,
+  bm25Score,
+  idf,
+  findOccurrences,
+  foldForSearch,
+  foldWithMap,
+  ftsPlan,
+  indexDocument,
+  makeSnippet,
+  matchesFolded,
+  parseQuery,
+  phraseFor,
+  positiveTerms,
 } from '../../shared/domain/search';
 
 const scorerNorm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');

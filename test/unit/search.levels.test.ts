@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clauseIdOfKey, codePointLength, countOverlapping, findOccurrences, foldForSearch, foldWithMap, minLengthOfKey, levelDocument, levelPlan,
-  parseQuery, positiveTerms, saturation, sortKey,
+  clauseIdOfKey,
+  codePointLength,
+  countOverlapping,
+  findOccurrences,
+  foldForSearch,
+  foldWithMap,
+  minLengthOfKey,
+  levelDocument,
+  levelPlan,
+  parseQuery,
+  positiveTerms,
+  saturation,
+  sortKey,
 } from '../../shared/domain/search';
 
 describe('term-frequency levels', () => {
@@ -14,7 +25,12 @@ describe('term-frequency levels', () => {
     expect(levelDocument('人才引进').split(' ')).toEqual(['人', '才', '引', '进'].map((c) => levelPlan(c).match(1).replace(/"/g, '')).sort());
     expect(levelDocument('人').split(' ')).toEqual([levelPlan('人').match(1).replace(/"/g, '')]);
     // The same markers when the text has characters outside the BMP (the code-point path).
-    expect(levelDocument('企业企业企𠀋').split(' ').filter((t) => !t.includes('𠀋')).sort()).toEqual([...tokens].sort());
+    expect(
+      levelDocument('企业企业企𠀋')
+        .split(' ')
+        .filter((t) => !t.includes('𠀋'))
+        .sort(),
+    ).toEqual([...tokens].sort());
   });
 
   it('asks the level index for exactly "at least t times" for one or two characters', () => {
@@ -55,7 +71,7 @@ describe('term-frequency levels', () => {
 });
 
 describe('sort keys and BM25 saturation', () => {
-  it('orders shorter length bands first and gives back the clause id and the band\'s shortest length', () => {
+  it("orders shorter length bands first and gives back the clause id and the band's shortest length", () => {
     const a = sortKey(10, 99_999);
     const b = sortKey(11, 1);
     expect(a).toBeLessThan(b);
@@ -105,8 +121,14 @@ describe('folding with an offset map', () => {
 
   it('finds the same occurrences by walking to them as through the full map', () => {
     const cases: Array<[string, string]> = [
-      ['市财\n政局负责，市财政局配合', '市财政局'], ['ＡＢ１２３ ab', 'AB1'], ['e\u0301té e\u0301', 'é'], ['㍻元年㍻', '平成'],
-      ['a😀b😀', '😀b'], ['哈哈哈哈', '哈哈'], ['牵头单位：（市人社局）', '(市人社局)'], ['ｶﾞｷﾞ', 'ガ'],
+      ['市财\n政局负责，市财政局配合', '市财政局'],
+      ['ＡＢ１２３ ab', 'AB1'],
+      ['e\u0301té e\u0301', 'é'],
+      ['㍻元年㍻', '平成'],
+      ['a😀b😀', '😀b'],
+      ['哈哈哈哈', '哈哈'],
+      ['牵头单位：（市人社局）', '(市人社局)'],
+      ['ｶﾞｷﾞ', 'ガ'],
     ];
     for (const [text, q] of cases) {
       const terms = positiveTerms(parseQuery(q));

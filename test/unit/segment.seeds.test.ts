@@ -9,7 +9,9 @@ import { expectTiling } from '../support/clauses';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const seedDir = path.join(repoRoot, 'seeds');
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
+const seeds = readdirSync(seedDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const read = (f: string): string => readFileSync(path.join(seedDir, f), 'utf8');
 
 describe('seed documents', () => {

@@ -24,7 +24,6 @@ function outline(text: string, clauses: ClauseDraft[]): string[] {
     });
 }
 
-
 describe('parseNumeral', () => {
   it.each([
     ['一', 1],
@@ -203,7 +202,8 @@ describe('segmentClauses', () => {
   it('gives an empty text no clauses, and a short notice without numbered clauses one clause after its head', () => {
     expect(segmentClauses('', [])).toEqual([]);
     expect(segmentClauses('只有一段话。', [])).toMatchObject([{ label: '', kind: 'measure', start: 0, end: 6 }]);
-    const notice = '关于做好春节期间安全生产工作的通知\n各区人民政府：\n请各区认真做好春节期间安全生产工作，确保人民群众生命财产安全。\n某市人民政府办公室\n2020年1月10日';
+    const notice =
+      '关于做好春节期间安全生产工作的通知\n各区人民政府：\n请各区认真做好春节期间安全生产工作，确保人民群众生命财产安全。\n某市人民政府办公室\n2020年1月10日';
     const clauses = segmentClauses(notice, []);
     expect(clauses.map((c) => c.kind)).toEqual(['preamble', 'measure']);
     expect(notice.slice(clauses[1].start, clauses[1].start + 4)).toBe('请各区认');
@@ -212,9 +212,18 @@ describe('segmentClauses', () => {
   });
 
   it('never starts a part at the tail of a wrapped sentence that ends like a title', () => {
-    const text = ['关于开展专项行动的通知', '一、总体要求',
-      '各地要按照省委省政府的统一部署并结合本地实际情况认真研究后在规定时间内制定', '本地区的具体工作实施方案', '一、工作目标', '到2025年完成目标。',
-      '各部门要在深入调研的基础上会同有关单位抓紧研究并在三个月内分别制定出台', '本部门的配套实施办法', '一、主要任务', '加强组织领导。'].join('\n');
+    const text = [
+      '关于开展专项行动的通知',
+      '一、总体要求',
+      '各地要按照省委省政府的统一部署并结合本地实际情况认真研究后在规定时间内制定',
+      '本地区的具体工作实施方案',
+      '一、工作目标',
+      '到2025年完成目标。',
+      '各部门要在深入调研的基础上会同有关单位抓紧研究并在三个月内分别制定出台',
+      '本部门的配套实施办法',
+      '一、主要任务',
+      '加强组织领导。',
+    ].join('\n');
     expect(splitParts(text)).toEqual([]);
     // The same titles on lines of their own after a finished paragraph are documents.
     const real = text.replace('规定时间内制定\n', '规定时间内制定。\n').replace('分别制定出台\n', '分别制定出台。\n');

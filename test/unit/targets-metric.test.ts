@@ -7,13 +7,25 @@ import { extractQuantities } from '../../shared/domain/quantities';
 // run (test/fixtures/targets/labels.json): seed sentences, unseen corpus sentences, and a second
 // unseen set. Baseline (the rule before this change), measured in the same way: seed metric
 // 9/22, year 9/22; unseen 21/39, 39/39; unseen2 12/25, 25/25.
-interface Label { q: string; n?: number; metric: string[]; year: number | null | Array<number | null> }
-interface Item { split: 'seed' | 'unseen' | 'unseen2'; periodEnd: number | null; text: string; quantities: Label[] }
+interface Label {
+  q: string;
+  n?: number;
+  metric: string[];
+  year: number | null | Array<number | null>;
+}
+interface Item {
+  split: 'seed' | 'unseen' | 'unseen2';
+  periodEnd: number | null;
+  text: string;
+  quantities: Label[];
+}
 const labels = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'targets', 'labels.json'), 'utf8')) as { items: Item[] };
 const norm = (s: string | undefined) => (s ?? '').replace(/增长$/u, '');
 
 function score(split: Item['split']) {
-  let n = 0, metric = 0, year = 0;
+  let n = 0,
+    metric = 0,
+    year = 0;
   const misses: string[] = [];
   for (const item of labels.items.filter((i) => i.split === split)) {
     const qs = extractQuantities(item.text, { defaultYear: item.periodEnd ?? undefined });
@@ -46,6 +58,9 @@ describe('target metrics and years on labelled sentences', () => {
     expect(extractQuantities(text)[0].year).toBeUndefined();
     expect(extractQuantities(text, { defaultYear: 2018 })[0]).toMatchObject({ metric: '基金总规模', year: 2018 });
     // A year in the sentence wins over the period.
-    expect(extractQuantities('国家级众创空间2016年达到40家,2017年达到50家。', { defaultYear: 2018 }).map((q) => [q.metric, q.year])).toEqual([['国家级众创空间', 2016], ['国家级众创空间', 2017]]);
+    expect(extractQuantities('国家级众创空间2016年达到40家,2017年达到50家。', { defaultYear: 2018 }).map((q) => [q.metric, q.year])).toEqual([
+      ['国家级众创空间', 2016],
+      ['国家级众创空间', 2017],
+    ]);
   });
 });

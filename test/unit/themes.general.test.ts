@@ -11,14 +11,25 @@ import { DEFAULT_THEME_IDS, isInstrumentClass, suggestForClause } from '../../sh
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, '..', 'fixtures', 'themes');
 
-interface Labelled { id: string; region: string; text: string; themes: string[]; instrument: string; note?: string }
+interface Labelled {
+  id: string;
+  region: string;
+  text: string;
+  themes: string[];
+  instrument: string;
+  note?: string;
+}
 const load = (file: string) => (JSON.parse(readFileSync(path.join(fixtures, file), 'utf8')) as { clauses: Labelled[] }).clauses;
 const sets = { 'held-out': load('held-out.json'), fresh: load('fresh.json') };
 
 const f1 = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
 
 function measure(clauses: Labelled[]) {
-  let tp = 0, gN = 0, aN = 0, instOk = 0, instN = 0;
+  let tp = 0,
+    gN = 0,
+    aN = 0,
+    instOk = 0,
+    instN = 0;
   const misses: string[] = [];
   for (const c of clauses) {
     const s = suggestForClause({ text: c.text });
@@ -29,7 +40,8 @@ function measure(clauses: Labelled[]) {
     aN += app.size;
     instN++;
     if (s.instrument === c.instrument) instOk++;
-    const missing = [...gold].filter((x) => !app.has(x)), extra = [...app].filter((x) => !gold.has(x));
+    const missing = [...gold].filter((x) => !app.has(x)),
+      extra = [...app].filter((x) => !gold.has(x));
     if (missing.length || extra.length || s.instrument !== c.instrument) {
       const parts = [
         missing.length ? `missed ${missing.join(',')}` : '',
@@ -39,7 +51,8 @@ function measure(clauses: Labelled[]) {
       misses.push(`  ${c.id}: ${parts.join('; ')} — ${c.text.slice(0, 40)}…`);
     }
   }
-  const p = aN ? tp / aN : 0, r = gN ? tp / gN : 0;
+  const p = aN ? tp / aN : 0,
+    r = gN ? tp / gN : 0;
   return { p, r, f1: f1(p, r), instrument: instN ? instOk / instN : 0, misses };
 }
 

@@ -6,8 +6,19 @@ const ids = (text: string, heading: string | null = null) => suggestForClause({ 
 describe('suggestForClause', () => {
   it('uses the default codebook ids of the CLI contract', () => {
     expect(DEFAULT_THEMES.map((t) => t.id)).toEqual([
-      'financing', 'tax_fees', 'talent', 'registration_reform', 'space_carriers', 'public_services', 'tech_innovation',
-      'market_expansion', 'land_property', 'credit_system', 'organisation_support', 'targets', 'other',
+      'financing',
+      'tax_fees',
+      'talent',
+      'registration_reform',
+      'space_carriers',
+      'public_services',
+      'tech_innovation',
+      'market_expansion',
+      'land_property',
+      'credit_system',
+      'organisation_support',
+      'targets',
+      'other',
     ]);
   });
 
@@ -45,13 +56,21 @@ describe('suggestForClause', () => {
     const coded = '推进“四上”企业培育工作,建立重点企业培育库,实行一企一策精准帮扶。';
     const candidate = '推进“四上”企业培育工作,建立培育库,落实一企一策帮扶机制。';
     expect(ids(candidate)).not.toContain('organisation_support');
-    const similarity = buildSimilarityIndex([coded, candidate, '支持企业开拓市场。', '加强信用体系建设。'], [{ key: '1', text: coded, themes: ['organisation_support'] }]);
+    const similarity = buildSimilarityIndex(
+      [coded, candidate, '支持企业开拓市场。', '加强信用体系建设。'],
+      [{ key: '1', text: coded, themes: ['organisation_support'] }],
+    );
     const s = suggestForClause({ key: '2', text: candidate }, { similarity });
     expect(s.themes.map((t) => t.id)).toContain('organisation_support');
   });
 
   it('counts a term once inside a longer matched term and at most twice', () => {
-    expect(lexiconWeight('科技创新券', [['科技创新券', 3], ['创新券', 3]])).toBe(3);
+    expect(
+      lexiconWeight('科技创新券', [
+        ['科技创新券', 3],
+        ['创新券', 3],
+      ]),
+    ).toBe(3);
     expect(lexiconWeight('融资融资融资', [['融资', 3]])).toBe(6);
   });
 });
@@ -74,7 +93,10 @@ describe('matching terms like words', () => {
   });
 
   it('counts a researcher keyword of a custom theme', () => {
-    const themes = [...DEFAULT_THEMES.map((t) => ({ id: t.id, instrument: t.instrument })), { id: 'night_economy', instrument: 'environment' as const, keywords: ['夜间经济', '夜市'] }];
+    const themes = [
+      ...DEFAULT_THEMES.map((t) => ({ id: t.id, instrument: t.instrument })),
+      { id: 'night_economy', instrument: 'environment' as const, keywords: ['夜间经济', '夜市'] },
+    ];
     expect(suggestForClause({ text: '支持发展夜间经济，规范设置夜市。' }, { themes }).themes.map((t) => t.id)).toEqual(['night_economy']);
     expect(suggestForClause({ text: '支持发展夜间经济，规范设置夜市。' }).themes.map((t) => t.id)).toEqual(['other']);
   });
@@ -98,7 +120,11 @@ describe('targets and instruments', () => {
 
 describe('codebook tree', () => {
   it('detects a move that would put a theme under itself', () => {
-    const tree = [{ id: 'a', parentId: null }, { id: 'b', parentId: 'a' }, { id: 'c', parentId: 'b' }];
+    const tree = [
+      { id: 'a', parentId: null },
+      { id: 'b', parentId: 'a' },
+      { id: 'c', parentId: 'b' },
+    ];
     expect(wouldCreateCycle(tree, 'a', 'c')).toBe(true);
     expect(wouldCreateCycle(tree, 'c', 'a')).toBe(false);
     expect(wouldCreateCycle(tree, 'a', 'a')).toBe(true);

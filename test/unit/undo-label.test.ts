@@ -8,7 +8,10 @@ const t = ((key: string, vars: Record<string, string>) => {
   const template = (catalog.en.step as Record<string, string>)[key.replace('themes:step.', '')];
   return template.replace(/\{\{(\w)\}\}/g, (_, k: string) => vars[k]);
 }) as unknown as TFunction;
-const themes = [{ id: 'talent', nameZh: '人才', nameEn: 'Talent' }, { id: 'financing', nameZh: '融资/金融支持', nameEn: 'Financing' }] as Theme[];
+const themes = [
+  { id: 'talent', nameZh: '人才', nameEn: 'Talent' },
+  { id: 'financing', nameZh: '融资/金融支持', nameEn: 'Financing' },
+] as Theme[];
 
 describe('undo steps in the interface language', () => {
   it('names themes in English in the English interface', () => {

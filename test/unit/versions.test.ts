@@ -9,8 +9,18 @@ const art = (id: number, text: string): VersionArticle => ({ id, label: `第${id
 
 describe('alignVersions', () => {
   it('pairs articles in order, finds renumbered, changed, added and deleted articles', () => {
-    const old = [art(1, '为了优化营商环境，制定本条例。'), art(2, '本市建立营商环境评价制度。'), art(3, '市场监管部门负责登记注册工作。'), art(4, '本条例自2020年4月28日起施行。')];
-    const neu = [art(11, '为了持续优化营商环境，制定本条例。'), art(12, '本市建立营商环境评价制度。'), art(13, '本市推行数据共享，一网通办。'), art(14, '本条例自公布之日起施行。')];
+    const old = [
+      art(1, '为了优化营商环境，制定本条例。'),
+      art(2, '本市建立营商环境评价制度。'),
+      art(3, '市场监管部门负责登记注册工作。'),
+      art(4, '本条例自2020年4月28日起施行。'),
+    ];
+    const neu = [
+      art(11, '为了持续优化营商环境，制定本条例。'),
+      art(12, '本市建立营商环境评价制度。'),
+      art(13, '本市推行数据共享，一网通办。'),
+      art(14, '本条例自公布之日起施行。'),
+    ];
     const out = alignVersions(old, neu);
     expect(out.map((e) => e.kind)).toEqual(['changed', 'same', 'deleted', 'added', 'changed']);
     expect(out[0]).toMatchObject({ old: { id: 1 }, new: { id: 11 } });
@@ -41,7 +51,10 @@ describe('versionArticles and sameRegulation', () => {
       { id: 3, parentId: 2, kind: 'measure', label: '（一）', text: '甲；' },
       { id: 4, parentId: 1, kind: 'measure', label: '第二条', text: '乙。' },
     ]);
-    expect(arts).toEqual([{ id: 2, label: '第一条', text: '本市应当：\n（一）甲；' }, { id: 4, label: '第二条', text: '乙。' }]);
+    expect(arts).toEqual([
+      { id: 2, label: '第一条', text: '本市应当：\n（一）甲；' },
+      { id: 4, label: '第二条', text: '乙。' },
+    ]);
   });
 
   it('recognises two versions by their title without year or edition note', () => {
@@ -59,7 +72,9 @@ describe.skipIf(!beijing.every((f) => existsSync(f)))('the two versions of 北�
   it('aligns 2020 and 2024 article by article (timed by the bench, not here)', () => {
     const [old, neu] = beijing.map((f) => {
       const r = analyseDocument({ text: readFileSync(f, 'utf8'), format: 'md', encoding: 'utf-8', warnings: [] }, f);
-      return versionArticles(r.clauses.map((c, i) => ({ id: i + 1, parentId: c.parentIndex == null ? null : c.parentIndex + 1, kind: c.kind, label: c.label, text: c.text })));
+      return versionArticles(
+        r.clauses.map((c, i) => ({ id: i + 1, parentId: c.parentIndex == null ? null : c.parentIndex + 1, kind: c.kind, label: c.label, text: c.text })),
+      );
     });
     const out = alignVersions(old, neu);
     const count = (k: string) => out.filter((e) => e.kind === k).length;
@@ -80,7 +95,13 @@ describe.skipIf(!existsSync(labels) || !beijing.every((f) => existsSync(f)))('ve
     const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
     const docs = beijing.map((f) => {
       const r = analyseDocument({ text: readFileSync(f, 'utf8'), format: 'md', encoding: 'utf-8', warnings: [] }, f);
-      const clauses = r.clauses.map((c, i) => ({ id: i + 1, parentId: c.parentIndex == null ? null : c.parentIndex + 1, kind: c.kind, label: c.label, text: c.text }));
+      const clauses = r.clauses.map((c, i) => ({
+        id: i + 1,
+        parentId: c.parentIndex == null ? null : c.parentIndex + 1,
+        kind: c.kind,
+        label: c.label,
+        text: c.text,
+      }));
       const articles = versionArticles(clauses);
       const articleOf = (anchor: string) => {
         const c = clauses.filter((x) => norm(x.text).includes(norm(anchor))).sort((x, y) => x.text.length - y.text.length)[0];
@@ -88,8 +109,13 @@ describe.skipIf(!existsSync(labels) || !beijing.every((f) => existsSync(f)))('ve
       };
       return { articles, articleOf };
     });
-    const pair = (JSON.parse(readFileSync(labels, 'utf8')) as { pairs: Array<{ shape: string; items: Array<{ a_anchor: string; b_matches: Array<{ b_anchor: string; strength: string }> }> }> }).pairs.find((p) => p.shape === 'versions')!;
-    const strong = new Set<string>(), allowed = new Set<string>();
+    const pair = (
+      JSON.parse(readFileSync(labels, 'utf8')) as {
+        pairs: Array<{ shape: string; items: Array<{ a_anchor: string; b_matches: Array<{ b_anchor: string; strength: string }> }> }>;
+      }
+    ).pairs.find((p) => p.shape === 'versions')!;
+    const strong = new Set<string>(),
+      allowed = new Set<string>();
     for (const it of pair.items) {
       const a = docs[0].articleOf(it.a_anchor);
       for (const m of it.b_matches) {
@@ -101,13 +127,16 @@ describe.skipIf(!existsSync(labels) || !beijing.every((f) => existsSync(f)))('ve
     const score = (pairs: string[]) => {
       const tp = pairs.filter((k) => strong.has(k)).length;
       const fp = pairs.filter((k) => !allowed.has(k)).length;
-      const p = tp / Math.max(1, tp + fp), r = tp / strong.size;
+      const p = tp / Math.max(1, tp + fp),
+        r = tp / strong.size;
       return { p, r, f1: (2 * p * r) / Math.max(1e-9, p + r) };
     };
     const method = score(alignVersions(docs[0].articles, docs[1].articles).flatMap((e) => ('old' in e && 'new' in e ? [`${e.old.id}:${e.new.id}`] : [])));
     const byLabel = new Map(docs[1].articles.map((a) => [a.label, a.id]));
     const baseline = score(docs[0].articles.flatMap((a) => (byLabel.has(a.label) ? [`${a.id}:${byLabel.get(a.label)}`] : [])));
-    console.log(`versions, Beijing 2020→2024: method P ${method.p.toFixed(2)} R ${method.r.toFixed(2)} F1 ${method.f1.toFixed(2)}; by article number P ${baseline.p.toFixed(2)} R ${baseline.r.toFixed(2)} F1 ${baseline.f1.toFixed(2)}`);
+    console.log(
+      `versions, Beijing 2020→2024: method P ${method.p.toFixed(2)} R ${method.r.toFixed(2)} F1 ${method.f1.toFixed(2)}; by article number P ${baseline.p.toFixed(2)} R ${baseline.r.toFixed(2)} F1 ${baseline.f1.toFixed(2)}`,
+    );
     expect(method.f1).toBeGreaterThan(baseline.f1);
     expect(method.f1).toBeGreaterThanOrEqual(0.85);
   });

@@ -25,7 +25,9 @@ const otherLists = [
 describe('one vocabulary', () => {
   it('no literal copy of a closed list outside shared/domain/vocabulary.ts', () => {
     const files = sourceFiles(['shared', 'electron', 'renderer', 'test/e2e/pages']).filter((f) => f.path !== 'shared/domain/vocabulary.ts');
-    const copies = vocabularyCopies(files, vocabularies).filter((c) => !otherLists.some((o) => c.startsWith(o.split(':')[0]) && c.includes(` ${o.split(': ')[1]} `)));
+    const copies = vocabularyCopies(files, vocabularies).filter(
+      (c) => !otherLists.some((o) => c.startsWith(o.split(':')[0]) && c.includes(` ${o.split(': ')[1]} `)),
+    );
     expect(copies).toEqual([]);
   });
 

@@ -8,7 +8,10 @@ type Result = Output<'agreement.compute'>;
 
 const L = {
   en: {
-    title: 'Inter-coder agreement', figures: 'Agreement', method: 'Method', disagreements: 'Disagreements',
+    title: 'Inter-coder agreement',
+    figures: 'Agreement',
+    method: 'Method',
+    disagreements: 'Disagreements',
     header: ['Level', 'Unit', 'Theme', 'Units', 'Percent agreement', "Cohen's kappa", "Fleiss' kappa", "Krippendorff's alpha (nominal)"],
     level: { clause: 'Clause', character: 'Character' },
     unit: { clause: 'clause × theme (coded or not)', character: 'character × theme (covered by a coded range or not)' },
@@ -20,15 +23,28 @@ const L = {
       ["Cohen's kappa", "κ = (pₒ − pₑ) / (1 − pₑ), chance agreement pₑ from each coder's own marginals (Cohen 1960); two coders only."],
       ["Fleiss' kappa", 'Kappa for any fixed number of coders, chance from the pooled marginals (Fleiss 1971).'],
       ["Krippendorff's alpha (nominal)", 'α = 1 − Dₒ / Dₑ from the coincidence matrix (Krippendorff 2011, “Computing Krippendorff’s Alpha-Reliability”).'],
-      ['Clause level', 'One unit per codable clause of the compared documents and theme; a coder rates it 1 when they coded the theme on the clause (whole clause or any range in it), else 0.'],
-      ['Character level', 'One unit per character of those clauses and theme; 1 where the coder’s ranges (or whole-clause coding) cover the character, else 0.'],
+      [
+        'Clause level',
+        'One unit per codable clause of the compared documents and theme; a coder rates it 1 when they coded the theme on the clause (whole clause or any range in it), else 0.',
+      ],
+      [
+        'Character level',
+        'One unit per character of those clauses and theme; 1 where the coder’s ranges (or whole-clause coding) cover the character, else 0.',
+      ],
       ['Overall', 'The units of every theme pooled.'],
     ],
     disHeader: ['Document', 'City', 'Clause', 'Theme', 'Text'],
-    whole: 'whole clause', none: 'not coded', consensus: 'Consensus now', yes: 'coded', no: 'not coded',
+    whole: 'whole clause',
+    none: 'not coded',
+    consensus: 'Consensus now',
+    yes: 'coded',
+    no: 'not coded',
   },
   'zh-CN': {
-    title: '编码者间一致性', figures: '一致性', method: '方法', disagreements: '分歧',
+    title: '编码者间一致性',
+    figures: '一致性',
+    method: '方法',
+    disagreements: '分歧',
     header: ['层级', '分析单位', '主题', '单位数', '百分比一致性', 'Cohen’s kappa 系数', 'Fleiss’ kappa 系数', 'Krippendorff’s alpha（名义）'],
     level: { clause: '条款', character: '字符' },
     unit: { clause: '条款 × 主题（是否编码）', character: '字符 × 主题（是否在编码范围内）' },
@@ -45,7 +61,11 @@ const L = {
       ['合并', '所有主题的单位合并计算。'],
     ],
     disHeader: ['文件', '城市', '条款', '主题', '条文'],
-    whole: '整条', none: '未编码', consensus: '当前共识', yes: '已编码', no: '未编码',
+    whole: '整条',
+    none: '未编码',
+    consensus: '当前共识',
+    yes: '已编码',
+    no: '未编码',
   },
 } as const;
 
@@ -54,11 +74,21 @@ const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 
 export async function agreementWorkbook(input: { clause: Result; character: Result; themes: Map<string, string>; locale: 'en' | 'zh-CN' }): Promise<Buffer> {
   const l = L[input.locale];
   const coderNames = input.clause.coders.map((c) => c.name);
-  const figures: Table = { name: l.figures, header: [...l.header, ...coderNames.map((n) => `${l.coders}: ${n}`)], rows: [], align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'], wrap: false };
+  const figures: Table = {
+    name: l.figures,
+    header: [...l.header, ...coderNames.map((n) => `${l.coders}: ${n}`)],
+    rows: [],
+    align: ['left', 'left', 'left', 'right', 'right', 'right', 'right', 'right'],
+    wrap: false,
+  };
   for (const r of [input.clause, input.character]) {
     const row = (theme: string, f: Result['overall'], coded: Array<number | null>) =>
       figures.rows.push([l.level[r.level], l.unit[r.level], theme, f.units, round(f.percent), round(f.cohen), round(f.fleiss), round(f.alpha), ...coded]);
-    row(l.overall, r.overall, coderNames.map(() => null));
+    row(
+      l.overall,
+      r.overall,
+      coderNames.map(() => null),
+    );
     for (const t of r.themes) if (t.coded.some((n) => n > 0)) row(input.themes.get(t.themeId) ?? t.themeId, t.figures, t.coded);
   }
   const method: Table = { name: l.method, header: [...l.methodHeader], rows: l.methods.map((m) => [...m]) };
@@ -67,7 +97,15 @@ export async function agreementWorkbook(input: { clause: Result; character: Resu
   const disagreements: Table = {
     name: l.disagreements,
     header: [...l.disHeader, ...coderNames, l.consensus],
-    rows: input.clause.disagreements.map((d) => [d.title ?? '', d.city ?? '', d.path, input.themes.get(d.themeId) ?? d.themeId, d.snippet, ...d.coders.map(coderCell), d.consensus ? l.yes : l.no]),
+    rows: input.clause.disagreements.map((d) => [
+      d.title ?? '',
+      d.city ?? '',
+      d.path,
+      input.themes.get(d.themeId) ?? d.themeId,
+      d.snippet,
+      ...d.coders.map(coderCell),
+      d.consensus ? l.yes : l.no,
+    ]),
   };
   return tablesToXlsx([figures, method, disagreements], { title: l.title });
 }

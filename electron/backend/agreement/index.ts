@@ -24,7 +24,11 @@ function uniqueName(repo: ThemesRepo, name: string, self: number | null): void {
 }
 
 /** Inter-coder agreement over the project's codings, at one level. */
-export function computeAgreement(ctx: BackendContext, repo: ThemesRepo, input: { coderIds: number[]; docIds?: number[]; themeIds?: string[]; level: AgreementLevel }): Output<'agreement.compute'> {
+export function computeAgreement(
+  ctx: BackendContext,
+  repo: ThemesRepo,
+  input: { coderIds: number[]; docIds?: number[]; themeIds?: string[]; level: AgreementLevel },
+): Output<'agreement.compute'> {
   const { documents } = ctx;
   const coderIds = [...new Set(input.coderIds)];
   if (coderIds.length < 2) throw new ApiError('invalid_input', 'Agreement compares at least two different coders.');
@@ -57,16 +61,32 @@ export function computeAgreement(ctx: BackendContext, repo: ThemesRepo, input: {
     return { ...f, units: Math.round(f.units) };
   };
   const clauseById = new Map(clauseRows.map((c) => [c.id, c]));
-  const docInfo = new Map(documents.list().filter((d) => inDocs.has(d.id)).map((d) => [d.id, d]));
+  const docInfo = new Map(
+    documents
+      .list()
+      .filter((d) => inDocs.has(d.id))
+      .map((d) => [d.id, d]),
+  );
   const texts = new Map<number, string>();
   const textOf = (docId: number) => texts.get(docId) ?? (texts.set(docId, documents.get(docId)?.cleaned_text ?? ''), texts.get(docId)!);
-  const consensus = new Set(repo.liveCodings(null).filter((c) => c.status === 'accepted' || c.source === 'manual').map((c) => `${c.clause_id}\u0000${c.theme_id}`));
+  const consensus = new Set(
+    repo
+      .liveCodings(null)
+      .filter((c) => c.status === 'accepted' || c.source === 'manual')
+      .map((c) => `${c.clause_id}\u0000${c.theme_id}`),
+  );
   const disagreements = units.disagreements.map(({ clauseId, themeId }) => {
     const c = clauseById.get(clauseId)!;
     const d = docInfo.get(c.doc_id);
     const mine = codings.filter((x) => x.clause_id === clauseId && x.theme_id === themeId);
     return {
-      docId: c.doc_id, clauseId, path: c.path, city: d?.city ?? null, title: d?.title ?? null, snippet: c.text.slice(0, 120), themeId,
+      docId: c.doc_id,
+      clauseId,
+      path: c.path,
+      city: d?.city ?? null,
+      title: d?.title ?? null,
+      snippet: c.text.slice(0, 120),
+      themeId,
       coders: coderIds.map((coderId) => {
         const own = mine.filter((x) => x.coder_id === coderId);
         return {

@@ -8,7 +8,11 @@ import type { ThemesRepo } from '../db/themes';
 import { requireTheme } from '../themes/codebook';
 import { recorded } from '../themes/undo';
 
-export interface Decision { clauseId: number; themeId: string; accept: number[] }
+export interface Decision {
+  clauseId: number;
+  themeId: string;
+  accept: number[];
+}
 
 export function reconcile(ctx: BackendContext, repo: ThemesRepo, decisions: Decision[]): Output<'agreement.reconcile'> {
   const { db, documents } = ctx;
@@ -23,7 +27,8 @@ export function reconcile(ctx: BackendContext, repo: ThemesRepo, decisions: Deci
   const seen = new Set<string>();
   for (const d of checked) {
     const k = `${d.clauseId}:${d.themeId}`;
-    if (seen.has(k)) throw new ApiError('invalid_input', `Clause ${d.clause.path || d.clauseId} and theme ${d.themeId} are decided twice: nothing was reconciled.`);
+    if (seen.has(k))
+      throw new ApiError('invalid_input', `Clause ${d.clause.path || d.clauseId} and theme ${d.themeId} are decided twice: nothing was reconciled.`);
     seen.add(k);
   }
   let written = 0;
@@ -32,7 +37,9 @@ export function reconcile(ctx: BackendContext, repo: ThemesRepo, decisions: Deci
     const now = new Date().toISOString();
     for (const d of checked) {
       const accepted = new Set(d.accept);
-      const chosen = repo.codersCodingsOfDoc(d.clause.doc_id).filter((c) => c.clause_id === d.clauseId && c.theme_id === d.themeId && accepted.has(c.coder_id!));
+      const chosen = repo
+        .codersCodingsOfDoc(d.clause.doc_id)
+        .filter((c) => c.clause_id === d.clauseId && c.theme_id === d.themeId && accepted.has(c.coder_id!));
       const wantWhole = chosen.some((c) => c.start === null);
       const wantRanges = new Map<string, { start: number; end: number; quote: string | null }>();
       for (const c of chosen) if (c.start !== null) wantRanges.set(`${c.start}:${c.end}`, { start: c.start, end: c.end!, quote: c.quote });
@@ -55,7 +62,20 @@ export function reconcile(ctx: BackendContext, repo: ThemesRepo, decisions: Deci
           removed++;
         }
       } else if (wantWhole) {
-        rec.inserted('codings', repo.insertCoding({ doc_id: d.clause.doc_id, clause_id: d.clauseId, theme_id: d.themeId, start: null, end: null, quote: null, source: 'manual', status: 'accepted', score: 1 }));
+        rec.inserted(
+          'codings',
+          repo.insertCoding({
+            doc_id: d.clause.doc_id,
+            clause_id: d.clauseId,
+            theme_id: d.themeId,
+            start: null,
+            end: null,
+            quote: null,
+            source: 'manual',
+            status: 'accepted',
+            score: 1,
+          }),
+        );
         written++;
       }
       for (const r of existing.filter((c) => c.start !== null)) {
@@ -69,7 +89,20 @@ export function reconcile(ctx: BackendContext, repo: ThemesRepo, decisions: Deci
         removed++;
       }
       for (const r of wantRanges.values()) {
-        rec.inserted('codings', repo.insertCoding({ doc_id: d.clause.doc_id, clause_id: d.clauseId, theme_id: d.themeId, start: r.start, end: r.end, quote: r.quote, source: 'manual', status: 'accepted', score: 1 }));
+        rec.inserted(
+          'codings',
+          repo.insertCoding({
+            doc_id: d.clause.doc_id,
+            clause_id: d.clauseId,
+            theme_id: d.themeId,
+            start: r.start,
+            end: r.end,
+            quote: r.quote,
+            source: 'manual',
+            status: 'accepted',
+            score: 1,
+          }),
+        );
         written++;
       }
     }

@@ -4,9 +4,19 @@
 import { type Unit, characterUnits } from '../../../shared/domain/agreement/index';
 
 /** A clause of the compared documents: its span [start, end) of the cleaned text. */
-export interface UnitClause { id: number; start: number; end: number }
+export interface UnitClause {
+  id: number;
+  start: number;
+  end: number;
+}
 /** A live coding by one of the compared coders: a whole clause (start null) or a range. */
-export interface UnitCoding { clauseId: number; themeId: string; coderId: number; start: number | null; end: number | null }
+export interface UnitCoding {
+  clauseId: number;
+  themeId: string;
+  coderId: number;
+  start: number | null;
+  end: number | null;
+}
 
 export type AgreementLevel = 'clause' | 'character';
 
@@ -70,13 +80,18 @@ export function buildUnits(level: AgreementLevel, clauses: UnitClause[], coderId
     for (const clause of clauses) {
       const mine = byClause.get(clause.id);
       if (!mine) continue;
-      const units: Unit[] = level === 'clause'
-        ? [{ ratings: coderIds.map((id) => (mine.some((c) => c.coderId === id) ? 1 : 0)), weight: 1 }]
-        : characterUnits(clause.end - clause.start, coderIds.map(String), mine.map((c) => ({
-          coder: String(c.coderId),
-          start: (c.start ?? clause.start) - clause.start,
-          end: (c.end ?? clause.end) - clause.start,
-        })));
+      const units: Unit[] =
+        level === 'clause'
+          ? [{ ratings: coderIds.map((id) => (mine.some((c) => c.coderId === id) ? 1 : 0)), weight: 1 }]
+          : characterUnits(
+              clause.end - clause.start,
+              coderIds.map(String),
+              mine.map((c) => ({
+                coder: String(c.coderId),
+                start: (c.start ?? clause.start) - clause.start,
+                end: (c.end ?? clause.end) - clause.start,
+              })),
+            );
       let differs = false;
       for (const u of units) {
         const ratings = u.ratings as number[];

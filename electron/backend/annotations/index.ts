@@ -1,7 +1,15 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/contract';
 import type { annotationsMethods, AnnotationTarget } from '../../../shared/api/methods/annotations';
-import { ANNOTATION_FORMAT_VERSION, AnnotationFormatError, clauseMentions, emptyState, parseState, plainText, restoreAnnotationState } from '../../../shared/domain/annotations/index';
+import {
+  ANNOTATION_FORMAT_VERSION,
+  AnnotationFormatError,
+  clauseMentions,
+  emptyState,
+  parseState,
+  plainText,
+  restoreAnnotationState,
+} from '../../../shared/domain/annotations/index';
 import type { BackendContext } from '../context';
 import { type AnnotationRow, createAnnotationsRepo } from '../db/annotations';
 import type { HandlerGroup } from '../handlers/types';
@@ -17,12 +25,17 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
 
   function targetOf(r: AnnotationRow): AnnotationTarget {
     switch (r.kind) {
-      case 'document': return { kind: 'document', docId: r.doc_id! };
+      case 'document':
+        return { kind: 'document', docId: r.doc_id! };
       // A note whose clause is gone stays with its document.
-      case 'clause': return r.clause_id === null ? { kind: 'document', docId: r.doc_id! } : { kind: 'clause', docId: r.doc_id!, clauseId: r.clause_id };
-      case 'range': return { kind: 'range', docId: r.doc_id!, start: r.start!, end: r.end! };
-      case 'alignmentRow': return { kind: 'alignmentRow', comparisonId: r.comparison_id, rowKey: r.row_key ?? '', clauseIds: JSON.parse(r.clause_ids) as number[] };
-      case 'comparison': return { kind: 'comparison', comparisonId: r.comparison_id! };
+      case 'clause':
+        return r.clause_id === null ? { kind: 'document', docId: r.doc_id! } : { kind: 'clause', docId: r.doc_id!, clauseId: r.clause_id };
+      case 'range':
+        return { kind: 'range', docId: r.doc_id!, start: r.start!, end: r.end! };
+      case 'alignmentRow':
+        return { kind: 'alignmentRow', comparisonId: r.comparison_id, rowKey: r.row_key ?? '', clauseIds: JSON.parse(r.clause_ids) as number[] };
+      case 'comparison':
+        return { kind: 'comparison', comparisonId: r.comparison_id! };
     }
   }
 
@@ -31,11 +44,23 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
     const clause = r.clause_id ? repo.clauseInfo(r.clause_id) : null;
     const state = restoreAnnotationState(r.content, r.format_version);
     return {
-      id: r.id, target: targetOf(r), plainText: r.plain_text,
-      context: { docId: r.doc_id, docTitle: doc?.title ?? null, city: doc?.city ?? null, clauseId: r.clause_id, clausePath: clause?.path ?? null, quote: r.quote },
+      id: r.id,
+      target: targetOf(r),
+      plainText: r.plain_text,
+      context: {
+        docId: r.doc_id,
+        docTitle: doc?.title ?? null,
+        city: doc?.city ?? null,
+        clauseId: r.clause_id,
+        clausePath: clause?.path ?? null,
+        quote: r.quote,
+      },
       mentions: (JSON.parse(r.mentions) as Array<{ docId: number; clauseId: number }>).map((m) => ({ docId: m.docId, clauseId: m.clauseId })),
-      revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at,
-      content: JSON.stringify(state), formatVersion: ANNOTATION_FORMAT_VERSION,
+      revision: r.revision,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      content: JSON.stringify(state),
+      formatVersion: ANNOTATION_FORMAT_VERSION,
     };
   }
   const summary = (r: AnnotationRow) => {
@@ -55,7 +80,16 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
 
   /** Checks the target exists and gives the row's anchor columns. */
   function anchor(t: AnnotationTarget) {
-    const base = { doc_id: null as number | null, clause_id: null as number | null, start: null as number | null, end: null as number | null, quote: null as string | null, comparison_id: null as number | null, row_key: null as string | null, clause_ids: '[]' };
+    const base = {
+      doc_id: null as number | null,
+      clause_id: null as number | null,
+      start: null as number | null,
+      end: null as number | null,
+      quote: null as string | null,
+      comparison_id: null as number | null,
+      row_key: null as string | null,
+      clause_ids: '[]',
+    };
     if (t.kind === 'document' || t.kind === 'clause' || t.kind === 'range') {
       const doc = ctx.documents.get(t.docId);
       if (!doc) throw new ApiError('not_found', `There is no document ${t.docId}.`);
@@ -66,7 +100,8 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
         base.clause_id = c.id;
       }
       if (t.kind === 'range') {
-        if (t.end <= t.start || t.end > doc.cleaned_text.length) throw new ApiError('invalid_input', `The range ${t.start}–${t.end} is not inside the document's text (length ${doc.cleaned_text.length}).`);
+        if (t.end <= t.start || t.end > doc.cleaned_text.length)
+          throw new ApiError('invalid_input', `The range ${t.start}–${t.end} is not inside the document's text (length ${doc.cleaned_text.length}).`);
         base.start = t.start;
         base.end = t.end;
         base.quote = doc.cleaned_text.slice(t.start, t.end);
@@ -86,11 +121,16 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
   function matches(r: AnnotationRow, t: AnnotationTarget): boolean {
     if (r.kind !== t.kind || r.deleted_at) return false;
     switch (t.kind) {
-      case 'document': return r.doc_id === t.docId;
-      case 'clause': return r.clause_id === t.clauseId;
-      case 'range': return r.doc_id === t.docId && r.start === t.start && r.end === t.end;
-      case 'alignmentRow': return r.row_key === t.rowKey && r.comparison_id === t.comparisonId;
-      case 'comparison': return r.comparison_id === t.comparisonId;
+      case 'document':
+        return r.doc_id === t.docId;
+      case 'clause':
+        return r.clause_id === t.clauseId;
+      case 'range':
+        return r.doc_id === t.docId && r.start === t.start && r.end === t.end;
+      case 'alignmentRow':
+        return r.row_key === t.rowKey && r.comparison_id === t.comparisonId;
+      case 'comparison':
+        return r.comparison_id === t.comparisonId;
     }
   }
 
@@ -136,7 +176,11 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
         changed();
         return { ok: true as const };
       },
-      'annotations.ranges': ({ docId }) => repo.ofDoc(docId).filter((r) => r.kind === 'range' && r.start !== null).map((r) => ({ id: r.id, start: r.start!, end: r.end! })),
+      'annotations.ranges': ({ docId }) =>
+        repo
+          .ofDoc(docId)
+          .filter((r) => r.kind === 'range' && r.start !== null)
+          .map((r) => ({ id: r.id, start: r.start!, end: r.end! })),
     },
     hooks: {
       reanchor: (_db, rctx) => reanchorAnnotations(repo, rctx),

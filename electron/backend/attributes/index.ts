@@ -2,7 +2,13 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Attribute, attributesMethods, AttributeFilter } from '../../../shared/api/methods/attributes';
 import type { MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import {
-  AttributeValueError, canonicalValue, cleanName, cleanOptions, typedValue, type AttributeInput, type AttributeType,
+  AttributeValueError,
+  canonicalValue,
+  cleanName,
+  cleanOptions,
+  typedValue,
+  type AttributeInput,
+  type AttributeType,
 } from '../../../shared/domain/attributes/values';
 import type { BackendContext } from '../context';
 import { type AttributeRow, createAttributesRepo } from '../db/attributes';
@@ -33,7 +39,12 @@ export function createAttributesFeature(ctx: BackendContext): { handlers: Handle
   const repo = createAttributesRepo(db);
 
   const toApi = (r: AttributeRow, counts = repo.valueCounts()): Attribute => ({
-    id: r.id, name: r.name, type: r.type, options: options(r), ord: r.ord, valueCount: counts.get(r.id) ?? 0,
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    options: options(r),
+    ord: r.ord,
+    valueCount: counts.get(r.id) ?? 0,
   });
   const live = (id: number): AttributeRow => {
     const r = repo.get(id);
@@ -151,7 +162,9 @@ export function createAttributesFeature(ctx: BackendContext): { handlers: Handle
           const row = live(v.attributeId);
           return { row, value: domainError(() => canonicalValue(spec(row), v.value as AttributeInput)) };
         });
-        const fields = Object.fromEntries(Object.entries(metadata).map(([k, v]) => [k, typeof v === 'string' ? v.trim() || null : v])) as Partial<MetadataFields>;
+        const fields = Object.fromEntries(
+          Object.entries(metadata).map(([k, v]) => [k, typeof v === 'string' ? v.trim() || null : v]),
+        ) as Partial<MetadataFields>;
         const names = Object.keys(fields) as MetadataFieldName[];
         if (!planned.length && !names.length) throw new ApiError('invalid_input', 'Nothing to set: give attribute values or metadata fields.');
 
@@ -170,12 +183,29 @@ export function createAttributesFeature(ctx: BackendContext): { handlers: Handle
             const differing = names.filter((f) => current[f] !== fields[f]);
             if (!differing.length) continue;
             const flags = repo.docFlags(docId)!;
-            const before: MetadataSnapshot = { fields: Object.fromEntries(differing.map((f) => [f, current[f]])), edited: flags.edited_fields, inferred: flags.inferred_fields };
+            const before: MetadataSnapshot = {
+              fields: Object.fromEntries(differing.map((f) => [f, current[f]])),
+              edited: flags.edited_fields,
+              inferred: flags.inferred_fields,
+            };
             documents.updateMetadata(docId, Object.fromEntries(differing.map((f) => [f, fields[f] ?? null])));
             const now = repo.docFlags(docId)!;
-            out.push({ kind: 'metadata', docId, before, after: { fields: Object.fromEntries(differing.map((f) => [f, fields[f] ?? null])), edited: now.edited_fields, inferred: now.inferred_fields } });
+            out.push({
+              kind: 'metadata',
+              docId,
+              before,
+              after: { fields: Object.fromEntries(differing.map((f) => [f, fields[f] ?? null])), edited: now.edited_fields, inferred: now.inferred_fields },
+            });
           }
-          logChanges(repo, describe(planned, names.map((f) => `${f} = ${fields[f] ?? '∅'}`), ids.length), out);
+          logChanges(
+            repo,
+            describe(
+              planned,
+              names.map((f) => `${f} = ${fields[f] ?? '∅'}`),
+              ids.length,
+            ),
+            out,
+          );
           return out;
         })();
         if (changes.length) events.changed('attributes');

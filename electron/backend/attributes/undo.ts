@@ -47,7 +47,8 @@ function apply(repo: AttributesRepo, documents: DocumentsRepo, changes: Change[]
   // Attribute rows that come back first (their values refer to them); rows that go, last.
   for (const c of changes) if (c.kind === 'attribute' && c[side]) putAttribute(repo, c[side]!);
   for (const c of changes) {
-    if (c.kind === 'value') repo.setValue(c.docId, c.attributeId, c[side]); // a document deleted since has nothing to restore
+    if (c.kind === 'value')
+      repo.setValue(c.docId, c.attributeId, c[side]); // a document deleted since has nothing to restore
     else if (c.kind === 'metadata' && documents.get(c.docId)) {
       documents.updateMetadata(c.docId, c[side].fields);
       repo.setDocFlags(c.docId, c[side].edited, c[side].inferred);

@@ -21,14 +21,28 @@ export function alignMembers(ctx: BackendContext, repo: CompareRepo, stats: Alig
     suggestions = alignClauses({ a: ca.map(toAlignClause), b: cb.map(toAlignClause), stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
   }
   const links = new Map<string, AlignmentLink>();
-  for (const s of suggestions) links.set(`${s.a}:${s.b}`, { a: s.a, b: s.b, score: s.score, status: 'suggested', source: 'auto', reasons: s.reasons, boilerplate: s.boilerplate });
+  for (const s of suggestions)
+    links.set(`${s.a}:${s.b}`, { a: s.a, b: s.b, score: s.score, status: 'suggested', source: 'auto', reasons: s.reasons, boilerplate: s.boilerplate });
   for (const d of repo.decisionsBetween(a.docId, b.docId)) {
     // Orient the stored pair (lower id first) as A → B; skip pairs outside the members' parts.
-    const [x, y] = inA.has(d.clause_a) && inB.has(d.clause_b) ? [d.clause_a, d.clause_b] : inA.has(d.clause_b) && inB.has(d.clause_a) ? [d.clause_b, d.clause_a] : [null, null];
+    const [x, y] =
+      inA.has(d.clause_a) && inB.has(d.clause_b)
+        ? [d.clause_a, d.clause_b]
+        : inA.has(d.clause_b) && inB.has(d.clause_a)
+          ? [d.clause_b, d.clause_a]
+          : [null, null];
     if (x == null || y == null) continue;
     const key = `${x}:${y}`;
     const known = links.get(key);
-    links.set(key, { a: x, b: y, score: known?.score ?? d.score, status: d.status, source: known ? known.source : d.source, reasons: known?.reasons ?? [], boilerplate: known?.boilerplate ?? false });
+    links.set(key, {
+      a: x,
+      b: y,
+      score: known?.score ?? d.score,
+      status: d.status,
+      source: known ? known.source : d.source,
+      reasons: known?.reasons ?? [],
+      boilerplate: known?.boilerplate ?? false,
+    });
   }
   return [...links.values()];
 }

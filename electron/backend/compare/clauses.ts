@@ -23,15 +23,29 @@ export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<C
       for (let p = c.parent_id == null ? undefined : byId.get(c.parent_id); p; p = p.parent_id == null ? undefined : byId.get(p.parent_id)) {
         if (p.heading && p.kind !== 'preamble') context.unshift(p.heading);
       }
-      return { ...c, context, part: c.part_index == null ? null : partTitle.get(c.part_index) ?? null };
+      return { ...c, context, part: c.part_index == null ? null : (partTitle.get(c.part_index) ?? null) };
     });
 }
 
-export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause => ({ id: c.id, kind: c.kind, text: c.text, heading: c.heading, context: c.context });
+export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause => ({
+  id: c.id,
+  kind: c.kind,
+  text: c.text,
+  heading: c.heading,
+  context: c.context,
+});
 
 export const toCompareClause = (c: ClauseRow & { context: string[]; part: string | null }): CompareClause => ({
-  id: c.id, label: c.label, path: c.path, part: c.part, kind: c.kind, heading: c.heading, text: c.text, context: c.context,
-  alignable: alignableText(toAlignClause(c)) != null, parentId: c.parent_id,
+  id: c.id,
+  label: c.label,
+  path: c.path,
+  part: c.part,
+  kind: c.kind,
+  heading: c.heading,
+  text: c.text,
+  context: c.context,
+  alignable: alignableText(toAlignClause(c)) != null,
+  parentId: c.parent_id,
 });
 
 /** Title, city and year of a member as a researcher would name it (a part by its own title). */

@@ -22,7 +22,10 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
     const row = repo.get(id);
     if (!row || row.deleted_at) throw new ApiError('not_found', `Comparison ${id} does not exist (any more).`);
     return {
-      id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at,
+      id: row.id,
+      name: row.name,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
       members: repo.members(id).map((m) => memberInfo(ctx, { docId: m.doc_id, partIndex: m.part_index })),
     };
   }
@@ -87,9 +90,16 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
     'compare.decide': ({ a, b, status }) => {
       const ma = memberOfClause(a);
       const mb = memberOfClause(b);
-      if (ma.docId === mb.docId && ma.partIndex === mb.partIndex) throw new ApiError('invalid_input', 'Both clauses belong to the same document: links join clauses of different documents.');
+      if (ma.docId === mb.docId && ma.partIndex === mb.partIndex)
+        throw new ApiError('invalid_input', 'Both clauses belong to the same document: links join clauses of different documents.');
       const known = alignMembers(ctx, repo, stats, ma, mb).find((l) => l.a === a && l.b === b);
-      repo.decide(a, b, status, known && known.source === 'auto' && known.score != null ? 'auto' : repo.decision(a, b)?.source ?? 'manual', known?.score ?? null);
+      repo.decide(
+        a,
+        b,
+        status,
+        known && known.source === 'auto' && known.score != null ? 'auto' : (repo.decision(a, b)?.source ?? 'manual'),
+        known?.score ?? null,
+      );
       changed();
       return { a, b, score: known?.score ?? null, status, source: known?.source ?? 'manual', reasons: known?.reasons ?? [] };
     },

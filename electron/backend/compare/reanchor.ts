@@ -24,7 +24,8 @@ export function reanchorDecisions(repo: CompareRepo, ctx: ReanchorContext): Rean
         continue;
       }
       if (mapA !== d.clause_a || mapB !== d.clause_b) {
-        if (!repo.moveDecision(d.clause_a, d.clause_b, mapA, mapB)) lost.push(`A ${d.status} alignment link that now duplicates another decision (clause ${oldId}).`);
+        if (!repo.moveDecision(d.clause_a, d.clause_b, mapA, mapB))
+          lost.push(`A ${d.status} alignment link that now duplicates another decision (clause ${oldId}).`);
       }
       kept++;
     }

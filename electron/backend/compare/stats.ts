@@ -36,7 +36,12 @@ export function createAlignStats(repo: CompareRepo, signaturesOf: (ids: number[]
     if (!stats) {
       const total = Number(key.split(':')[0]);
       const step = Math.max(1, Math.ceil(total / maxClausesCounted));
-      stats = corpusStats(repo.measureTexts(step).flatMap((c) => { const text = alignableText(c); return text == null ? [] : [{ text, doc: c.doc_id }]; }));
+      stats = corpusStats(
+        repo.measureTexts(step).flatMap((c) => {
+          const text = alignableText(c);
+          return text == null ? [] : [{ text, doc: c.doc_id }];
+        }),
+      );
     }
     return stats;
   }
@@ -54,7 +59,10 @@ export function createAlignStats(repo: CompareRepo, signaturesOf: (ids: number[]
       let ownDoc = -1;
       for (const k of bandKeys(signature)) {
         for (const r of repo.bucketDocs(k, bucketCap)) {
-          if (r.clause_id === clause_id) { ownDoc = r.doc_id; continue; }
+          if (r.clause_id === clause_id) {
+            ownDoc = r.doc_id;
+            continue;
+          }
           shared.set(r.clause_id, (shared.get(r.clause_id) ?? 0) + 1);
           docOf.set(r.clause_id, r.doc_id);
         }

@@ -41,10 +41,13 @@ export function signatureOf(c: SignedClause): Uint32Array | null {
 
 /** Writes the LSH band rows of every alignable clause of a document (at import). */
 export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number, clauses: SignedClause[] = ctx.documents.clauses(docId)): void {
-  repo.replaceBands(docId, clauses.flatMap((c) => {
-    const sig = signatureOf(c);
-    return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
-  }));
+  repo.replaceBands(
+    docId,
+    clauses.flatMap((c) => {
+      const sig = signatureOf(c);
+      return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
+    }),
+  );
 }
 
 /** Removes a document's band rows (before the document is deleted). */
@@ -90,7 +93,10 @@ function termCandidates(repo: CompareRepo, text: string, clauseCount: number, li
       votes.set(id, (votes.get(id) ?? 0) + weight);
     }
   }
-  return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+  return [...votes]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: AlignStats) {
@@ -127,7 +133,10 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const shortlist = best.map((r) => byId.get(r.id)!);
     const bp = stats.nearCopiesOf([query.id, ...shortlist.map((c) => c.id)]);
-    return rankSimilar(q, shortlist.map(asAlign), { limit, stats: termStats, nearCopies: (id) => bp.get(id) ?? 0 }).map((r) => ({ ...r, row: byId.get(r.id)! }));
+    return rankSimilar(q, shortlist.map(asAlign), { limit, stats: termStats, nearCopies: (id) => bp.get(id) ?? 0 }).map((r) => ({
+      ...r,
+      row: byId.get(r.id)!,
+    }));
   }
 
   function whereElse(clauseId: number, limit: number, sources?: { terms: boolean; bands: boolean }): { hits: WhereElseHit[]; candidates: number } {
@@ -140,8 +149,17 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
       const d = docInfo(c.doc_id);
       const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);
       return {
-        clauseId: c.id, docId: c.doc_id, partIndex: c.part_index, title: part?.title ?? d?.title ?? `#${c.doc_id}`,
-        city: d?.city ?? null, year: d?.year ?? null, path: c.path, text: c.text.slice(0, 400), score: r.score, reasons: r.reasons, boilerplate: r.boilerplate,
+        clauseId: c.id,
+        docId: c.doc_id,
+        partIndex: c.part_index,
+        title: part?.title ?? d?.title ?? `#${c.doc_id}`,
+        city: d?.city ?? null,
+        year: d?.year ?? null,
+        path: c.path,
+        text: c.text.slice(0, 400),
+        score: r.score,
+        reasons: r.reasons,
+        boilerplate: r.boilerplate,
       };
     });
     return { hits, candidates: ids.length };

@@ -4,9 +4,23 @@ import type { AnnotationKind } from '../../../shared/domain/vocabulary';
 /** Every SQL statement about annotations (notes) and their revisions. */
 
 export interface AnnotationRow {
-  id: number; kind: AnnotationKind; doc_id: number | null; clause_id: number | null;
-  start: number | null; end: number | null; quote: string | null; comparison_id: number | null; row_key: string | null; clause_ids: string;
-  content: string; format_version: number; plain_text: string; mentions: string; revision: number; created_at: string; updated_at: string;
+  id: number;
+  kind: AnnotationKind;
+  doc_id: number | null;
+  clause_id: number | null;
+  start: number | null;
+  end: number | null;
+  quote: string | null;
+  comparison_id: number | null;
+  row_key: string | null;
+  clause_ids: string;
+  content: string;
+  format_version: number;
+  plain_text: string;
+  mentions: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
   deleted_at: string | null;
 }
 export type NewAnnotation = Omit<AnnotationRow, 'id' | 'revision' | 'created_at' | 'updated_at' | 'deleted_at'>;
@@ -14,7 +28,8 @@ export type NewAnnotation = Omit<AnnotationRow, 'id' | 'revision' | 'created_at'
 export function createAnnotationsRepo(db: Db) {
   const s = {
     get: db.prepare('SELECT * FROM annotations WHERE id = ?'),
-    insert: db.prepare(`INSERT INTO annotations (kind, doc_id, clause_id, start, end, quote, comparison_id, row_key, clause_ids, content, format_version, plain_text, mentions, revision, created_at, updated_at)
+    insert:
+      db.prepare(`INSERT INTO annotations (kind, doc_id, clause_id, start, end, quote, comparison_id, row_key, clause_ids, content, format_version, plain_text, mentions, revision, created_at, updated_at)
       VALUES (@kind, @doc_id, @clause_id, @start, @end, @quote, @comparison_id, @row_key, @clause_ids, @content, @format_version, @plain_text, @mentions, 1, @now, @now)`),
     keepRevision: db.prepare(`INSERT OR IGNORE INTO annotation_revisions (annotation_id, revision, content, format_version, saved_at)
       SELECT id, revision, content, format_version, updated_at FROM annotations WHERE id = ?`),

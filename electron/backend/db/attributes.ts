@@ -12,8 +12,18 @@ export interface AttributeRow {
   created_at: string;
   deleted_at: string | null;
 }
-export interface ValueRow { doc_id: number; attribute_id: number; value: string }
-export interface AttributeUndoEntry { id: number; label: string; changes: string; undone: number; created_at: string }
+export interface ValueRow {
+  doc_id: number;
+  attribute_id: number;
+  value: string;
+}
+export interface AttributeUndoEntry {
+  id: number;
+  label: string;
+  changes: string;
+  undone: number;
+  created_at: string;
+}
 
 export function createAttributesRepo(db: Db) {
   const s = {
@@ -43,9 +53,13 @@ export function createAttributesRepo(db: Db) {
     docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
     existingDocs: db.prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').pluck(),
     // Documents whose value is one of the given ones; with '' among them, documents without a value too.
-    matching: db.prepare(`SELECT d.id FROM documents d
+    matching: db
+      .prepare(
+        `SELECT d.id FROM documents d
       LEFT JOIN attribute_values v ON v.doc_id = d.id AND v.attribute_id = @attribute
-      WHERE v.value IN (SELECT value FROM json_each(@values)) OR (@withNone AND v.value IS NULL) ORDER BY d.id`).pluck(),
+      WHERE v.value IN (SELECT value FROM json_each(@values)) OR (@withNone AND v.value IS NULL) ORDER BY d.id`,
+      )
+      .pluck(),
     // The metadata undo restores which fields count as edited by hand and as inferred, as they were.
     docFlags: db.prepare('SELECT edited_fields, inferred_fields FROM documents WHERE id = ?'),
     setDocFlags: db.prepare('UPDATE documents SET edited_fields = ?, inferred_fields = ? WHERE id = ?'),
@@ -62,7 +76,10 @@ export function createAttributesRepo(db: Db) {
     get: (id: number) => (s.get.get(id) as AttributeRow | undefined) ?? null,
     liveByName: (name: string) => (s.byName.get(name) as AttributeRow | undefined) ?? null,
     insert(a: { name: string; type: AttributeRow['type']; options: string[] }): number {
-      return Number(s.insert.run({ name: a.name, type: a.type, options: JSON.stringify(a.options), ord: s.nextOrd.get() as number, now: new Date().toISOString() }).lastInsertRowid);
+      return Number(
+        s.insert.run({ name: a.name, type: a.type, options: JSON.stringify(a.options), ord: s.nextOrd.get() as number, now: new Date().toISOString() })
+          .lastInsertRowid,
+      );
     },
     put: (row: AttributeRow) => s.put.run(row),
     remove: (id: number) => s.remove.run(id),

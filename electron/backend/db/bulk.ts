@@ -22,8 +22,10 @@ export function beginBulkLoad(db: Db): { batch<T>(write: () => T): T; end(): voi
   let state = active.get(db);
   if (!state) {
     state = {
-      loads: 0, cacheSize: db.pragma('cache_size', { simple: true }) as number,
-      autocheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number, synchronous: db.pragma('synchronous', { simple: true }) as number,
+      loads: 0,
+      cacheSize: db.pragma('cache_size', { simple: true }) as number,
+      autocheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number,
+      synchronous: db.pragma('synchronous', { simple: true }) as number,
     };
     active.set(db, state);
     db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);

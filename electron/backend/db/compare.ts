@@ -4,9 +4,27 @@ import type { Db } from './connection';
 
 /** Every SQL statement of the compare feature. */
 
-export interface ComparisonRow { id: number; name: string; created_at: string; updated_at: string; deleted_at: string | null }
-export interface MemberRow { comparison_id: number; ord: number; doc_id: number; part_index: number | null }
-export interface DecisionRow { clause_a: number; clause_b: number; status: Exclude<LinkStatus, 'suggested'>; source: 'auto' | 'manual'; score: number | null; decided_at: string }
+export interface ComparisonRow {
+  id: number;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+export interface MemberRow {
+  comparison_id: number;
+  ord: number;
+  doc_id: number;
+  part_index: number | null;
+}
+export interface DecisionRow {
+  clause_a: number;
+  clause_b: number;
+  status: Exclude<LinkStatus, 'suggested'>;
+  source: 'auto' | 'manual';
+  score: number | null;
+  decided_at: string;
+}
 
 /**
  * A band key (band × 2^32 + hash, see shared/domain/similar) as an FTS5 term of clause_bands:
@@ -14,7 +32,11 @@ export interface DecisionRow { clause_a: number; clause_b: number; status: Exclu
  * the hash in base 36. Only [0-9a-z]: the ascii tokenizer keeps it whole.
  */
 export function bandTerm(key: number): string {
-  return Math.floor(key / 2 ** 32).toString(36).padStart(2, '0') + (key % 2 ** 32).toString(36);
+  return (
+    Math.floor(key / 2 ** 32)
+      .toString(36)
+      .padStart(2, '0') + (key % 2 ** 32).toString(36)
+  );
 }
 const bandTerms = (keys: number[]) => keys.map(bandTerm).join(' ');
 
@@ -28,9 +50,10 @@ export function createCompareRepo(db: Db) {
     insertMember: db.prepare('INSERT INTO comparison_members (comparison_id, ord, doc_id, part_index) VALUES (?, ?, ?, ?)'),
     rename: db.prepare('UPDATE comparisons SET name = ?, updated_at = ? WHERE id = ?'),
     setDeleted: db.prepare('UPDATE comparisons SET deleted_at = ? WHERE id = ?'),
-    purge: db.prepare("DELETE FROM comparisons WHERE deleted_at IS NOT NULL AND deleted_at < ?"),
+    purge: db.prepare('DELETE FROM comparisons WHERE deleted_at IS NOT NULL AND deleted_at < ?'),
     decision: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? AND clause_b = ?'),
-    upsertDecision: db.prepare(`INSERT INTO alignment_decisions (clause_a, clause_b, status, source, score, decided_at) VALUES (@a, @b, @status, @source, @score, @at)
+    upsertDecision:
+      db.prepare(`INSERT INTO alignment_decisions (clause_a, clause_b, status, source, score, decided_at) VALUES (@a, @b, @status, @source, @score, @at)
       ON CONFLICT (clause_a, clause_b) DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at`),
     deleteDecision: db.prepare('DELETE FROM alignment_decisions WHERE clause_a = ? AND clause_b = ?'),
     decisionsBetween: db.prepare(`SELECT d.* FROM alignment_decisions d JOIN clauses ca ON ca.id = d.clause_a JOIN clauses cb ON cb.id = d.clause_b
@@ -45,7 +68,9 @@ export function createCompareRepo(db: Db) {
     alignableIds: db.prepare("SELECT id FROM clauses WHERE kind IN ('measure', 'heading')").pluck(),
     // Quoted: a term is never read as an FTS5 operator or column filter.
     bucket: db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ? LIMIT ?').pluck(),
-    bucketDocs: db.prepare('SELECT c.id AS clause_id, c.doc_id FROM clause_bands JOIN clauses c ON c.id = clause_bands.rowid WHERE clause_bands MATCH ? LIMIT ?'),
+    bucketDocs: db.prepare(
+      'SELECT c.id AS clause_id, c.doc_id FROM clause_bands JOIN clauses c ON c.id = clause_bands.rowid WHERE clause_bands MATCH ? LIMIT ?',
+    ),
     docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
     // The search feature's bigram index (migrations 002, 009), read for "where else" candidates:
     // how many clauses hold a term, and which (as index keys: clause id = key % 2^32).
@@ -56,7 +81,9 @@ export function createCompareRepo(db: Db) {
     clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
     documentCount: db.prepare('SELECT count(*) FROM documents').pluck(),
     // Clause text is not stored (db/clauseText.ts): its span is read and the text cut from the document's.
-    measureTexts: db.prepare("SELECT id, doc_id, kind, text_start, end, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id"),
+    measureTexts: db.prepare(
+      "SELECT id, doc_id, kind, text_start, end, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id",
+    ),
   };
 
   function deleteBandsOfDoc(docId: number) {
@@ -119,7 +146,10 @@ export function createCompareRepo(db: Db) {
     candidates(keys: number[], limit: number, perBucket = 200): Array<{ clause_id: number; hits: number }> {
       const counts = new Map<number, number>();
       for (const k of keys) for (const id of s.bucket.all(`"${bandTerm(k)}"`, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
-      return [...counts.entries()].map(([clause_id, hits]) => ({ clause_id, hits })).sort((x, y) => y.hits - x.hits).slice(0, limit);
+      return [...counts.entries()]
+        .map(([clause_id, hits]) => ({ clause_id, hits }))
+        .sort((x, y) => y.hits - x.hits)
+        .slice(0, limit);
     },
     /** Clauses (with their documents) in one LSH bucket, up to a cap. */
     bucketDocs: (key: number, limit: number) => s.bucketDocs.all(`"${bandTerm(key)}"`, limit) as Array<{ clause_id: number; doc_id: number }>,
@@ -128,14 +158,22 @@ export function createCompareRepo(db: Db) {
     /** The search index keys of the clauses holding a term (a quoted FTS5 phrase). */
     termKeys: (phrase: string) => s.termKeys.all(phrase) as number[],
     /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
-    clauseFingerprint: () => { const r = s.clauseFingerprint.get() as { n: number; maxId: number }; return `${r.n}:${r.maxId}`; },
+    clauseFingerprint: () => {
+      const r = s.clauseFingerprint.get() as { n: number; maxId: number };
+      return `${r.n}:${r.maxId}`;
+    },
     documentCount: () => s.documentCount.get() as number,
     /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */
-    measureTexts: (step: number) => texts.withText(s.measureTexts.all(step) as Array<{ id: number; doc_id: number; kind: 'measure' | 'heading'; text_start: number; end: number; heading: string | null }>),
+    measureTexts: (step: number) =>
+      texts.withText(
+        s.measureTexts.all(step) as Array<{ id: number; doc_id: number; kind: 'measure' | 'heading'; text_start: number; end: number; heading: string | null }>,
+      ),
     /** The last clause ord of each document: a clause's place in its document is ord / last. */
     lastOrds(docIds: number[]): Map<number, number> {
       if (!docIds.length) return new Map();
-      const rows = db.prepare(`SELECT doc_id, max(ord) AS last FROM clauses WHERE doc_id IN (${docIds.map(() => '?').join(',')}) GROUP BY doc_id`).all(...docIds) as Array<{ doc_id: number; last: number }>;
+      const rows = db
+        .prepare(`SELECT doc_id, max(ord) AS last FROM clauses WHERE doc_id IN (${docIds.map(() => '?').join(',')}) GROUP BY doc_id`)
+        .all(...docIds) as Array<{ doc_id: number; last: number }>;
       return new Map(rows.map((r) => [r.doc_id, r.last]));
     },
   };

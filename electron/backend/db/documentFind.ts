@@ -12,12 +12,19 @@ export function createDocumentFinder(db: Database.Database) {
   function statements(words: number) {
     let s = cache.get(words);
     if (!s) {
-      const where = ['(@ids IS NULL OR d.id IN (SELECT value FROM json_each(@ids)))', ...Array.from({ length: words }, (_, i) => `instr(${haystack}, @w${i}) > 0`)].join(' AND ');
+      const where = [
+        '(@ids IS NULL OR d.id IN (SELECT value FROM json_each(@ids)))',
+        ...Array.from({ length: words }, (_, i) => `instr(${haystack}, @w${i}) > 0`),
+      ].join(' AND ');
       s = {
         count: db.prepare(`SELECT count(*) FROM documents d WHERE ${where}`).pluck(),
-        page: db.prepare(`SELECT d.id FROM documents d WHERE ${where}
+        page: db
+          .prepare(
+            `SELECT d.id FROM documents d WHERE ${where}
           ORDER BY coalesce(d.city, d.province, '') = '', coalesce(d.city, d.province, ''), coalesce(d.date_written, d.date_published, '') DESC, coalesce(d.title, d.file_name), d.id
-          LIMIT @limit OFFSET @offset`).pluck(),
+          LIMIT @limit OFFSET @offset`,
+          )
+          .pluck(),
       };
       cache.set(words, s);
     }

@@ -8,25 +8,72 @@ import type { Db } from './connection';
 /** Every SQL statement about documents, parts, clauses and citations lives here. */
 
 const metadataColumns: Record<MetadataFieldName, string> = {
-  title: 'title', city: 'city', province: 'province', level: 'level', issuer: 'issuer', docNumber: 'doc_number',
-  dateWritten: 'date_written', datePublished: 'date_published', validity: 'validity', period: 'period',
-  dateEffective: 'date_effective', approvedBy: 'approved_by', dateApproved: 'date_approved', sourceId: 'source_id', sourceUrl: 'source_url',
+  title: 'title',
+  city: 'city',
+  province: 'province',
+  level: 'level',
+  issuer: 'issuer',
+  docNumber: 'doc_number',
+  dateWritten: 'date_written',
+  datePublished: 'date_published',
+  validity: 'validity',
+  period: 'period',
+  dateEffective: 'date_effective',
+  approvedBy: 'approved_by',
+  dateApproved: 'date_approved',
+  sourceId: 'source_id',
+  sourceUrl: 'source_url',
 };
 export const metadataFieldList = Object.keys(metadataColumns) as MetadataFieldName[];
 
 export interface DocumentRow {
-  id: number; file_name: string; source_path: string | null; source_hash: string; format: string; encoding: string | null;
-  cleaned_text: string; title: string | null; city: string | null; province: string | null; level: string | null;
-  issuer: string | null; doc_number: string | null; date_written: string | null; date_published: string | null;
-  validity: string | null; period: string | null; date_effective: string | null; approved_by: string | null;
-  date_approved: string | null; history: string; source_id: string | null; source_url: string | null; inferred_fields: string; edited_fields: string; warnings: string;
-  imported_at: string; updated_at: string;
+  id: number;
+  file_name: string;
+  source_path: string | null;
+  source_hash: string;
+  format: string;
+  encoding: string | null;
+  cleaned_text: string;
+  title: string | null;
+  city: string | null;
+  province: string | null;
+  level: string | null;
+  issuer: string | null;
+  doc_number: string | null;
+  date_written: string | null;
+  date_published: string | null;
+  validity: string | null;
+  period: string | null;
+  date_effective: string | null;
+  approved_by: string | null;
+  date_approved: string | null;
+  history: string;
+  source_id: string | null;
+  source_url: string | null;
+  inferred_fields: string;
+  edited_fields: string;
+  warnings: string;
+  imported_at: string;
+  updated_at: string;
 }
 
 export interface ClauseRow {
-  id: number; doc_id: number; parent_id: number | null; ord: number; label: string; level: number; kind: Clause['kind'];
-  heading: string | null; text: string; start: number; text_start: number; end: number; part_index: number | null; path: string;
-  lead_agencies: string; responsible_agencies: string;
+  id: number;
+  doc_id: number;
+  parent_id: number | null;
+  ord: number;
+  label: string;
+  level: number;
+  kind: Clause['kind'];
+  heading: string | null;
+  text: string;
+  start: number;
+  text_start: number;
+  end: number;
+  part_index: number | null;
+  path: string;
+  lead_agencies: string;
+  responsible_agencies: string;
 }
 
 export interface NewDocument {
@@ -48,9 +95,21 @@ function yearOf(r: Pick<DocumentRow, 'date_written' | 'date_published' | 'period
 
 export function metadataOf(r: DocumentRow): MetadataFields {
   return {
-    title: r.title, city: r.city, province: r.province, level: r.level as MetadataFields['level'], issuer: r.issuer,
-    docNumber: r.doc_number, dateWritten: r.date_written, datePublished: r.date_published, validity: r.validity, period: r.period,
-    dateEffective: r.date_effective, approvedBy: r.approved_by, dateApproved: r.date_approved, sourceId: r.source_id, sourceUrl: r.source_url,
+    title: r.title,
+    city: r.city,
+    province: r.province,
+    level: r.level as MetadataFields['level'],
+    issuer: r.issuer,
+    docNumber: r.doc_number,
+    dateWritten: r.date_written,
+    datePublished: r.date_published,
+    validity: r.validity,
+    period: r.period,
+    dateEffective: r.date_effective,
+    approvedBy: r.approved_by,
+    dateApproved: r.date_approved,
+    sourceId: r.source_id,
+    sourceUrl: r.source_url,
   };
 }
 
@@ -86,7 +145,8 @@ export function createDocumentsRepo(db: Db) {
         @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period,
         @date_effective, @approved_by, @date_approved, @history, @source_id, @source_url, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
-    insertClause: db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
+    insertClause:
+      db.prepare(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, start, text_start, end, part_index, path, lead_agencies, responsible_agencies)
       VALUES (@id, @doc_id, @parent_id, @ord, @label, @level, @kind, @heading, @start, @text_start, @end, @part_index, @path, @lead, @responsible)`),
     insertCitation: db.prepare('INSERT INTO citations (doc_id, ord, doc_number, doc_number_key) VALUES (?, ?, ?, ?)'),
     citations: db.prepare('SELECT doc_number FROM citations WHERE doc_id = ? ORDER BY ord'),
@@ -124,9 +184,21 @@ export function createDocumentsRepo(db: Db) {
     const ids: number[] = [];
     analysed.clauses.forEach((c, ord) => {
       const row = {
-        id: keepIds[ord] ?? null, doc_id: docId, parent_id: c.parentIndex == null ? null : ids[c.parentIndex], ord, label: c.label, level: c.level,
-        kind: c.kind, heading: c.heading, start: c.start, text_start: c.textStart, end: c.end, part_index: c.partIndex, path: c.path,
-        lead: JSON.stringify(c.agencies.lead), responsible: JSON.stringify(c.agencies.responsible),
+        id: keepIds[ord] ?? null,
+        doc_id: docId,
+        parent_id: c.parentIndex == null ? null : ids[c.parentIndex],
+        ord,
+        label: c.label,
+        level: c.level,
+        kind: c.kind,
+        heading: c.heading,
+        start: c.start,
+        text_start: c.textStart,
+        end: c.end,
+        part_index: c.partIndex,
+        path: c.path,
+        lead: JSON.stringify(c.agencies.lead),
+        responsible: JSON.stringify(c.agencies.responsible),
       };
       if (row.id != null) {
         updateClause.run(row);
@@ -141,10 +213,23 @@ export function createDocumentsRepo(db: Db) {
   function metadataParams(m: DocumentMetadata, keep: Partial<MetadataFields> = {}) {
     const pick = <K extends MetadataFieldName>(k: K) => (k in keep ? keep[k] : m[k]) ?? null;
     return {
-      title: pick('title'), city: pick('city'), province: pick('province'), level: pick('level'), issuer: pick('issuer'),
-      doc_number: pick('docNumber'), doc_number_key: pick('docNumber') == null ? null : docNumberKey(String(pick('docNumber'))), date_written: pick('dateWritten'), date_published: pick('datePublished'),
-      validity: pick('validity'), period: pick('period'), date_effective: pick('dateEffective'), approved_by: pick('approvedBy'),
-      date_approved: pick('dateApproved'), source_id: pick('sourceId'), source_url: pick('sourceUrl'), history: JSON.stringify(m.history ?? []),
+      title: pick('title'),
+      city: pick('city'),
+      province: pick('province'),
+      level: pick('level'),
+      issuer: pick('issuer'),
+      doc_number: pick('docNumber'),
+      doc_number_key: pick('docNumber') == null ? null : docNumberKey(String(pick('docNumber'))),
+      date_written: pick('dateWritten'),
+      date_published: pick('datePublished'),
+      validity: pick('validity'),
+      period: pick('period'),
+      date_effective: pick('dateEffective'),
+      approved_by: pick('approvedBy'),
+      date_approved: pick('dateApproved'),
+      source_id: pick('sourceId'),
+      source_url: pick('sourceUrl'),
+      history: JSON.stringify(m.history ?? []),
     };
   }
 
@@ -160,36 +245,55 @@ export function createDocumentsRepo(db: Db) {
       return texts.withText(stmt.clausesByIds.all(JSON.stringify(ids)) as StoredClauseRow[]);
     },
     /** Clauses that carry content to code, align or suggest for: measures and headings, corpus-wide. */
-    codableClauses: () => texts.withText(stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'part_index' | 'text_start' | 'end'>>)
-      .map(({ id, doc_id, path, part_index, text }) => ({ id, doc_id, path, part_index, text })),
+    codableClauses: () =>
+      texts
+        .withText(stmt.codable.all() as Array<Pick<ClauseRow, 'id' | 'doc_id' | 'path' | 'part_index' | 'text_start' | 'end'>>)
+        .map(({ id, doc_id, path, part_index, text }) => ({ id, doc_id, path, part_index, text })),
     setting: (key: string) => (stmt.getSetting.get(key) as { value: string } | undefined)?.value ?? null,
     setSetting: (key: string, value: string) => void stmt.setSetting.run(key, value),
     parts: (docId: number) => stmt.parts.all(docId) as Array<{ part_index: number; title: string }>,
     citations: (docId: number) => (stmt.citations.all(docId) as Array<{ doc_number: string }>).map((r) => r.doc_number),
     /** 文号 match on their folded key: 青政发[2012]46号 and 青政发〔2012〕46 号 are the same document. */
     documentIdByNumber: (docNumber: string) => (stmt.docByNumber.get(docNumberKey(docNumber)) as { id: number } | undefined)?.id ?? null,
-    citedBy: (docNumber: string, exceptId: number) => stmt.citedBy.all(docNumberKey(docNumber), exceptId) as Array<{ id: number; title: string | null; city: string | null }>,
+    citedBy: (docNumber: string, exceptId: number) =>
+      stmt.citedBy.all(docNumberKey(docNumber), exceptId) as Array<{ id: number; title: string | null; city: string | null }>,
 
     /** Every document's summary, or just one's (id). */
     list(id: number | null = null): DocumentSummary[] {
       const parts = new Map<number, Array<{ index: number; title: string }>>();
-      const partRows = id == null ? stmt.allParts.all() : (stmt.parts.all(id) as Array<{ part_index: number; title: string }>).map((p) => ({ ...p, doc_id: id }));
+      const partRows =
+        id == null ? stmt.allParts.all() : (stmt.parts.all(id) as Array<{ part_index: number; title: string }>).map((p) => ({ ...p, doc_id: id }));
       for (const p of partRows as Array<{ doc_id: number; part_index: number; title: string }>) {
         if (!parts.has(p.doc_id)) parts.set(p.doc_id, []);
         parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
       }
       return (stmt.list.all({ id }) as Array<DocumentRow & { clause_count: number }>).map((r) => ({
-        id: r.id, file: r.file_name, format: r.format, encoding: r.encoding, ...metadataOf(r), history: historyOf(r), year: yearOf(r),
-        clauseCount: r.clause_count, parts: parts.get(r.id) ?? [], importedAt: r.imported_at,
+        id: r.id,
+        file: r.file_name,
+        format: r.format,
+        encoding: r.encoding,
+        ...metadataOf(r),
+        history: historyOf(r),
+        year: yearOf(r),
+        clauseCount: r.clause_count,
+        parts: parts.get(r.id) ?? [],
+        importedAt: r.imported_at,
       }));
     },
 
     insert(doc: NewDocument): { id: number; clauseIds: number[] } {
       const now = new Date().toISOString();
       const info = stmt.insertDoc.run({
-        file_name: doc.fileName, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
-        cleaned_text: doc.analysed.cleaned, ...metadataParams(doc.analysed.metadata),
-        inferred_fields: JSON.stringify(doc.analysed.metadata.inferred), warnings: JSON.stringify(doc.warnings), now,
+        file_name: doc.fileName,
+        source_path: doc.sourcePath,
+        source_hash: doc.sourceHash,
+        format: doc.format,
+        encoding: doc.encoding,
+        cleaned_text: doc.analysed.cleaned,
+        ...metadataParams(doc.analysed.metadata),
+        inferred_fields: JSON.stringify(doc.analysed.metadata.inferred),
+        warnings: JSON.stringify(doc.warnings),
+        now,
       });
       const id = Number(info.lastInsertRowid);
       return { id, clauseIds: writeClauses(id, doc.analysed) };
@@ -206,9 +310,16 @@ export function createDocumentsRepo(db: Db) {
       const keep = Object.fromEntries(edited.map((f) => [f, metadataOf(old)[f]])) as Partial<MetadataFields>;
       const m = metadataParams(doc.analysed.metadata, keep);
       replaceStmt.updateDoc.run({
-        id, source_path: doc.sourcePath, source_hash: doc.sourceHash, format: doc.format, encoding: doc.encoding,
-        cleaned_text: doc.analysed.cleaned, ...m, inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
-        warnings: JSON.stringify(doc.warnings), now: new Date().toISOString(),
+        id,
+        source_path: doc.sourcePath,
+        source_hash: doc.sourceHash,
+        format: doc.format,
+        encoding: doc.encoding,
+        cleaned_text: doc.analysed.cleaned,
+        ...m,
+        inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
+        warnings: JSON.stringify(doc.warnings),
+        now: new Date().toISOString(),
       });
       // Kept clauses are updated in place (deleting them would cascade to their codings and links);
       // the rest go. Parents and order are detached first so the rewrite cannot trip over them.
@@ -232,8 +343,11 @@ export function createDocumentsRepo(db: Db) {
       const key = names.includes('docNumber') ? ', doc_number_key = @docNumberKey' : '';
       db.prepare(`UPDATE documents SET ${sets}${key}, edited_fields = @edited, inferred_fields = @inferred, updated_at = @now WHERE id = @id`).run({
         ...Object.fromEntries(names.map((f) => [f, fields[f] ?? null])),
-        ...(key ? { docNumberKey: fields.docNumber ? docNumberKey(fields.docNumber) : null } : {}), edited: JSON.stringify([...edited]), inferred: JSON.stringify(inferred),
-        now: new Date().toISOString(), id,
+        ...(key ? { docNumberKey: fields.docNumber ? docNumberKey(fields.docNumber) : null } : {}),
+        edited: JSON.stringify([...edited]),
+        inferred: JSON.stringify(inferred),
+        now: new Date().toISOString(),
+        id,
       });
     },
 

@@ -11,7 +11,9 @@ export const defaultMigrationsDir = fileURLToPath(new URL('./migrations', import
 export type { Migration } from './schema-check';
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const migrations = files.map((file) => {
     const sql = readFileSync(join(dir, file), 'utf8');
     return {
@@ -36,16 +38,24 @@ export function checkProject(db: Db, migrations = loadMigrations()): Set<number>
   const hasRecord = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
   const recorded = new Map(
     hasRecord
-      ? (db.prepare('SELECT version, name, checksum FROM schema_migrations').all() as Array<{ version: number; name: string; checksum: string }>).map((r) => [r.version, r])
+      ? (db.prepare('SELECT version, name, checksum FROM schema_migrations').all() as Array<{ version: number; name: string; checksum: string }>).map((r) => [
+          r.version,
+          r,
+        ])
       : [],
   );
   const newest = Math.max(0, ...recorded.keys());
   if (newest > migrations.length) {
-    throw new Error(`This project was written by a newer PolicyLens (schema ${newest}, this version knows ${migrations.length}). Update PolicyLens to open it.`);
+    throw new Error(
+      `This project was written by a newer PolicyLens (schema ${newest}, this version knows ${migrations.length}). Update PolicyLens to open it.`,
+    );
   }
   for (const m of migrations) {
     const done = recorded.get(m.version);
-    if (done && done.checksum !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied to this database (checksum differs). Add a new migration instead of editing an applied one.`);
+    if (done && done.checksum !== m.checksum)
+      throw new Error(
+        `Migration ${m.name} was changed after it was applied to this database (checksum differs). Add a new migration instead of editing an applied one.`,
+      );
   }
   const already = migrations.filter((m) => recorded.has(m.version));
   if (already.length !== recorded.size || already.some((m, i) => m.version !== i + 1)) {
@@ -64,7 +74,13 @@ export function migrate(db: Db, migrations = loadMigrations()): { applied: strin
   const recorded = checkProject(db, migrations);
   if (db.readonly) {
     const pending = migrations.filter((m) => !recorded.has(m.version));
-    if (pending.length) throw Object.assign(new Error(`This project is read-only (its file or folder cannot be written) and was made by an older PolicyLens: it needs an upgrade (${pending.map((m) => m.name).join(', ')}) that cannot be written. Copy it to a writable folder and open the copy.`), { code: 'SQLITE_READONLY' });
+    if (pending.length)
+      throw Object.assign(
+        new Error(
+          `This project is read-only (its file or folder cannot be written) and was made by an older PolicyLens: it needs an upgrade (${pending.map((m) => m.name).join(', ')}) that cannot be written. Copy it to a writable folder and open the copy.`,
+        ),
+        { code: 'SQLITE_READONLY' },
+      );
     return { applied: [] };
   }
   createMigrationsTable(db);
@@ -73,7 +89,12 @@ export function migrate(db: Db, migrations = loadMigrations()): { applied: strin
     if (recorded.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(m.version, m.name, m.checksum, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
+        m.version,
+        m.name,
+        m.checksum,
+        new Date().toISOString(),
+      );
     })();
     applied.push(m.name);
   }

@@ -41,7 +41,10 @@ export function createMigrationsTable(db: Db): void {
 }
 
 function normalise(sql: string | null): string {
-  return (sql ?? '').replace(/\s+/g, ' ').replace(/ ?([(),]) ?/g, '$1').trim();
+  return (sql ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([(),]) ?/g, '$1')
+    .trim();
 }
 
 function objectsOf(db: Db): Map<string, SchemaObject> {
@@ -80,7 +83,9 @@ export function verifySchema(db: Db, applied: Migration[]): void {
   if (applied.length === 0) {
     const foreign = [...actual.values()].filter((o) => o.name !== 'schema_migrations');
     if (foreign.length === 0) return;
-    throw new SchemaMismatch(`This file is an SQLite database but not a PolicyLens project (it holds ${describe(foreign[0])}${foreign.length > 1 ? ` and ${foreign.length - 1} other objects` : ''}).`);
+    throw new SchemaMismatch(
+      `This file is an SQLite database but not a PolicyLens project (it holds ${describe(foreign[0])}${foreign.length > 1 ? ` and ${foreign.length - 1} other objects` : ''}).`,
+    );
   }
   const expected = reference(applied);
   const extra = [...actual.values()].filter((o) => !expected.has(`${o.type} ${o.name}`));

@@ -94,18 +94,30 @@ export function createSearchStore(db: Db) {
   const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
   const q = {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
-    countLevels: shapes((j) => `SELECT count(*) FROM search_levels ${j.replaceAll('search_fts.rowid', 'search_levels.rowid')} WHERE search_levels MATCH @match`),
-    ranked: shapes((j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, bm25(search_fts) AS score FROM search_fts ${j}
-      WHERE search_fts MATCH @match ORDER BY score, search_fts.rowid LIMIT @limit OFFSET @offset`),
-    probe: shapes((j) => `SELECT count(*) AS n, max(key) AS last FROM (SELECT search_fts.rowid AS key FROM search_fts ${j}
-      WHERE search_fts MATCH @match LIMIT @cap)`),
-    countAndSample: shapes((j) => `SELECT count(*) AS n,
+    countLevels: shapes(
+      (j) => `SELECT count(*) FROM search_levels ${j.replaceAll('search_fts.rowid', 'search_levels.rowid')} WHERE search_levels MATCH @match`,
+    ),
+    ranked: shapes(
+      (j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, bm25(search_fts) AS score FROM search_fts ${j}
+      WHERE search_fts MATCH @match ORDER BY score, search_fts.rowid LIMIT @limit OFFSET @offset`,
+    ),
+    probe: shapes(
+      (j) => `SELECT count(*) AS n, max(key) AS last FROM (SELECT search_fts.rowid AS key FROM search_fts ${j}
+      WHERE search_fts MATCH @match LIMIT @cap)`,
+    ),
+    countAndSample: shapes(
+      (j) => `SELECT count(*) AS n,
       json_group_array(search_fts.rowid % ${KEY_SPLIT}) FILTER (WHERE search_fts.rowid % @stride = 0) AS sample
-      FROM search_fts ${j} WHERE search_fts MATCH @match`),
-    rest: shapes((j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, 0 AS score FROM search_fts ${j}
-      WHERE search_fts MATCH @match AND search_fts.rowid % @stride <> 0 ORDER BY search_fts.rowid LIMIT @limit OFFSET @offset`),
-    perDocument: shapes((j) => `SELECT s2.doc_id AS docId, count(*) AS n FROM search_fts ${j}
-      JOIN search_clauses s2 ON s2.key = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`),
+      FROM search_fts ${j} WHERE search_fts MATCH @match`,
+    ),
+    rest: shapes(
+      (j) => `SELECT search_fts.rowid % ${KEY_SPLIT} AS id, 0 AS score FROM search_fts ${j}
+      WHERE search_fts MATCH @match AND search_fts.rowid % @stride <> 0 ORDER BY search_fts.rowid LIMIT @limit OFFSET @offset`,
+    ),
+    perDocument: shapes(
+      (j) => `SELECT s2.doc_id AS docId, count(*) AS n FROM search_fts ${j}
+      JOIN search_clauses s2 ON s2.key = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`,
+    ),
   };
   type Shape = { all: ReturnType<Db['prepare']>; filtered: ReturnType<Db['prepare']> };
   const pick = (s: Shape, scope: Scope) => (scope ? s.filtered : s.all);
@@ -119,19 +131,26 @@ export function createSearchStore(db: Db) {
       const where = [
         scope.docs ? 's.doc_id IN (SELECT value FROM json_each(@docs))' : '',
         scope.clauses ? 's.clause_id IN (SELECT value FROM json_each(@clauses))' : '',
-      ].filter(Boolean).join(' AND ');
-      st = db.prepare(what === 'count'
-        ? `SELECT count(*) FROM search_clauses s WHERE ${where}`
-        : `SELECT s.key, c.doc_id, c.text_start, c.end FROM search_clauses s JOIN clauses c ON c.id = s.clause_id WHERE ${where}`);
+      ]
+        .filter(Boolean)
+        .join(' AND ');
+      st = db.prepare(
+        what === 'count'
+          ? `SELECT count(*) FROM search_clauses s WHERE ${where}`
+          : `SELECT s.key, c.doc_id, c.text_start, c.end FROM search_clauses s JOIN clauses c ON c.id = s.clause_id WHERE ${where}`,
+      );
       scopeStatements.set(name, st);
     }
     return st;
   }
   const scopeParams = (scope: NonNullable<Scope>) => ({
-    ...(scope.docs ? { docs: JSON.stringify(scope.docs) } : {}), ...(scope.clauses ? { clauses: JSON.stringify(scope.clauses) } : {}),
+    ...(scope.docs ? { docs: JSON.stringify(scope.docs) } : {}),
+    ...(scope.clauses ? { clauses: JSON.stringify(scope.clauses) } : {}),
   });
   const params = (match: string, scope: Scope, extra: Record<string, number> = {}) => ({
-    match, ...(scope ? { docs: scope.docs && JSON.stringify(scope.docs), clauses: scope.clauses && JSON.stringify(scope.clauses) } : {}), ...extra,
+    match,
+    ...(scope ? { docs: scope.docs && JSON.stringify(scope.docs), clauses: scope.clauses && JSON.stringify(scope.clauses) } : {}),
+    ...extra,
   });
 
   // Streams: the keys of a MATCH, in key order, read one at a time while others are open. A
@@ -167,9 +186,20 @@ export function createSearchStore(db: Db) {
     const version = stmt.dataVersion.get() as number;
     if (!factsCache || version !== factsVersion) {
       type Raw = DocumentFacts & { date_written: string | null; date_published: string | null; period: string | null };
-      factsCache = new Map((stmt.facts.all() as Raw[]).map((r) => [r.id, {
-        id: r.id, title: r.title, city: r.city, province: r.province, level: r.level, validity: r.validity, year: yearOf(r),
-      }]));
+      factsCache = new Map(
+        (stmt.facts.all() as Raw[]).map((r) => [
+          r.id,
+          {
+            id: r.id,
+            title: r.title,
+            city: r.city,
+            province: r.province,
+            level: r.level,
+            validity: r.validity,
+            year: yearOf(r),
+          },
+        ]),
+      );
       factsVersion = version;
     }
     return factsCache;
@@ -241,7 +271,9 @@ export function createSearchStore(db: Db) {
     needsRebuild: () => (stmt.clauseCount.get() as number) !== (stmt.indexedCount.get() as number),
     rebuild(): void {
       db.transaction(() => {
-        db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); INSERT INTO search_levels(search_levels) VALUES('delete-all'); DELETE FROM search_clauses;");
+        db.exec(
+          "INSERT INTO search_fts(search_fts) VALUES('delete-all'); INSERT INTO search_levels(search_levels) VALUES('delete-all'); DELETE FROM search_clauses;",
+        );
         for (const id of stmt.docIds.all() as number[]) indexDocumentClauses(id);
       })();
     },
@@ -310,7 +342,11 @@ export function createSearchStore(db: Db) {
     perDocument: (match: string, scope: Scope) => pick(q.perDocument, scope).all(params(match, scope)) as Array<{ docId: number; n: number }>,
     /** Just the texts (for ranking a sample). */
     texts(ids: number[]): Array<{ id: number; text: string }> {
-      return ids.length ? clauseTexts.withText(stmt.texts.all(JSON.stringify(ids)) as Array<{ id: number; doc_id: number; text_start: number; end: number }>).map(({ id, text }) => ({ id, text })) : [];
+      return ids.length
+        ? clauseTexts
+            .withText(stmt.texts.all(JSON.stringify(ids)) as Array<{ id: number; doc_id: number; text_start: number; end: number }>)
+            .map(({ id, text }) => ({ id, text }))
+        : [];
     },
     /**
      * The keys matching `match` in the body index ('body') or the level index ('levels'), in
@@ -322,8 +358,10 @@ export function createSearchStore(db: Db) {
     /** How many indexed clauses a scope holds. */
     scopeSize: (scope: NonNullable<Scope>) => scopeStatement('count', scope).pluck().get(scopeParams(scope)) as number,
     /** Every clause of a scope: its key and own text (for ranking a small scope by reading it). */
-    scopeTexts: (scope: NonNullable<Scope>) => clauseTexts.withText(scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; doc_id: number; text_start: number; end: number }>)
-      .map(({ key, text }) => ({ key, text })),
+    scopeTexts: (scope: NonNullable<Scope>) =>
+      clauseTexts
+        .withText(scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; doc_id: number; text_start: number; end: number }>)
+        .map(({ key, text }) => ({ key, text })),
     /** One hit row (read to check a candidate's exact term frequency, and kept for showing it). */
     hitRow: (id: number) => hitRows(stmt.hit.all(id) as StoredHitRow[])[0] as HitRow | undefined,
     hitRows(ids: number[]): HitRow[] {

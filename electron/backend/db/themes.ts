@@ -4,26 +4,61 @@ import type { CodingStatus, InstrumentClass, Source } from '../../../shared/doma
 /** Every SQL statement about themes, codings, instrument classes and the coding undo log. */
 
 export interface ThemeRow {
-  id: string; parent_id: string | null; ord: number; name_zh: string; name_en: string; color: string; description: string;
-  instrument: InstrumentClass; keywords: string;
+  id: string;
+  parent_id: string | null;
+  ord: number;
+  name_zh: string;
+  name_en: string;
+  color: string;
+  description: string;
+  instrument: InstrumentClass;
+  keywords: string;
 }
 export interface CodingRow {
-  id: number; doc_id: number; clause_id: number; theme_id: string; start: number | null; end: number | null; quote: string | null;
-  source: Source; status: CodingStatus; score: number; created_at: string; updated_at: string;
+  id: number;
+  doc_id: number;
+  clause_id: number;
+  theme_id: string;
+  start: number | null;
+  end: number | null;
+  quote: string | null;
+  source: Source;
+  status: CodingStatus;
+  score: number;
+  created_at: string;
+  updated_at: string;
   /** The coder who made it; null for the project's own (consensus) codings and every suggestion. */
   coder_id: number | null;
 }
-export interface CoderRow { id: number; name: string; created_at: string }
-export interface InstrumentRow {
-  clause_id: number; doc_id: number; suggested: ThemeRow['instrument'] | null; suggested_sub: string | null; score: number;
-  chosen: ThemeRow['instrument'] | null; chosen_sub: string | null;
+export interface CoderRow {
+  id: number;
+  name: string;
+  created_at: string;
 }
-export interface UndoEntry { id: number; label: string; changes: string; undone: number; created_at: string }
+export interface InstrumentRow {
+  clause_id: number;
+  doc_id: number;
+  suggested: ThemeRow['instrument'] | null;
+  suggested_sub: string | null;
+  score: number;
+  chosen: ThemeRow['instrument'] | null;
+  chosen_sub: string | null;
+}
+export interface UndoEntry {
+  id: number;
+  label: string;
+  changes: string;
+  undone: number;
+  created_at: string;
+}
 
 /** Tables whose rows the undo log snapshots, with their key column and columns. */
 export const TRACKED = {
   themes: { key: 'id', columns: ['id', 'parent_id', 'ord', 'name_zh', 'name_en', 'color', 'description', 'instrument', 'keywords'] },
-  codings: { key: 'id', columns: ['id', 'doc_id', 'clause_id', 'theme_id', 'start', 'end', 'quote', 'source', 'status', 'score', 'created_at', 'updated_at', 'coder_id'] },
+  codings: {
+    key: 'id',
+    columns: ['id', 'doc_id', 'clause_id', 'theme_id', 'start', 'end', 'quote', 'source', 'status', 'score', 'created_at', 'updated_at', 'coder_id'],
+  },
   clause_instruments: { key: 'clause_id', columns: ['clause_id', 'doc_id', 'suggested', 'suggested_sub', 'score', 'chosen', 'chosen_sub'] },
 } as const;
 export type TrackedTable = keyof typeof TRACKED;
@@ -35,13 +70,19 @@ export function createThemesRepo(db: Db) {
       const { key, columns } = TRACKED[t];
       const cols = columns.map((c) => `"${c}"`).join(', ');
       const params = columns.map((c) => `@${c}`).join(', ');
-      const updates = columns.filter((c) => c !== key).map((c) => `"${c}" = excluded."${c}"`).join(', ');
-      return [t, {
-        get: db.prepare(`SELECT * FROM ${t} WHERE "${key}" = ?`),
-        // An upsert, never INSERT OR REPLACE: a replace deletes first and would cascade to codings.
-        put: db.prepare(`INSERT INTO ${t} (${cols}) VALUES (${params}) ON CONFLICT("${key}") DO UPDATE SET ${updates}`),
-        del: db.prepare(`DELETE FROM ${t} WHERE "${key}" = ?`),
-      }];
+      const updates = columns
+        .filter((c) => c !== key)
+        .map((c) => `"${c}" = excluded."${c}"`)
+        .join(', ');
+      return [
+        t,
+        {
+          get: db.prepare(`SELECT * FROM ${t} WHERE "${key}" = ?`),
+          // An upsert, never INSERT OR REPLACE: a replace deletes first and would cascade to codings.
+          put: db.prepare(`INSERT INTO ${t} (${cols}) VALUES (${params}) ON CONFLICT("${key}") DO UPDATE SET ${updates}`),
+          del: db.prepare(`DELETE FROM ${t} WHERE "${key}" = ?`),
+        },
+      ];
     }),
   ) as Record<TrackedTable, { get: ReturnType<Db['prepare']>; put: ReturnType<Db['prepare']>; del: ReturnType<Db['prepare']> }>;
 
@@ -56,7 +97,9 @@ export function createThemesRepo(db: Db) {
     codingsOfDoc: db.prepare('SELECT * FROM codings WHERE doc_id = ? AND coder_id IS NULL ORDER BY clause_id, start, id'),
     codingsOfDocAll: db.prepare('SELECT * FROM codings WHERE doc_id = ? ORDER BY clause_id, start, id'),
     codingsOfDocBy: db.prepare('SELECT * FROM codings WHERE doc_id = ? AND coder_id = ? ORDER BY clause_id, start, id'),
-    codersCodingsOfDoc: db.prepare("SELECT * FROM codings WHERE doc_id = ? AND coder_id IS NOT NULL AND status <> 'rejected' ORDER BY clause_id, coder_id, start, id"),
+    codersCodingsOfDoc: db.prepare(
+      "SELECT * FROM codings WHERE doc_id = ? AND coder_id IS NOT NULL AND status <> 'rejected' ORDER BY clause_id, coder_id, start, id",
+    ),
     coderCodings: db.prepare("SELECT * FROM codings WHERE coder_id = ? AND status <> 'rejected' ORDER BY doc_id, clause_id, start, id"),
     consensusOf: db.prepare('SELECT * FROM codings WHERE clause_id = ? AND theme_id = ? AND coder_id IS NULL ORDER BY start, id'),
     coders: db.prepare(`SELECT c.*, (SELECT count(*) FROM codings k WHERE k.coder_id = c.id AND k.status <> 'rejected') AS codings
@@ -116,7 +159,8 @@ export function createThemesRepo(db: Db) {
     liveCodings: (coderId: number | null = null) => s.allCodings.all(coderId) as CodingRow[],
     acceptedPairs: () => s.acceptedWhole.all() as Array<{ clause_id: number; theme_id: string }>,
     hasAcceptedCodings: () => s.anyAccepted.get() !== undefined,
-    wholeCoding: (clauseId: number, themeId: string, coderId: number | null = null) => (s.whole.get(clauseId, themeId, coderId) as CodingRow | undefined) ?? null,
+    wholeCoding: (clauseId: number, themeId: string, coderId: number | null = null) =>
+      (s.whole.get(clauseId, themeId, coderId) as CodingRow | undefined) ?? null,
     insertCoding: (c: Omit<CodingRow, 'id' | 'created_at' | 'updated_at' | 'coder_id'> & { coder_id?: number | null }) =>
       Number(s.insertCoding.run({ coder_id: null, ...c, now: new Date().toISOString() }).lastInsertRowid),
 

@@ -30,8 +30,16 @@ export interface DocumentSnapshot {
 }
 
 export interface TrashRow {
-  id: number; doc_id: number; title: string | null; city: string | null; file_name: string; clauses: number; codings: number; notes: number;
-  deleted_at: string; snapshot: string;
+  id: number;
+  doc_id: number;
+  title: string | null;
+  city: string | null;
+  file_name: string;
+  clauses: number;
+  codings: number;
+  notes: number;
+  deleted_at: string;
+  snapshot: string;
 }
 
 export function createTrashRepo(db: Db) {
@@ -61,8 +69,13 @@ export function createTrashRepo(db: Db) {
     exists: (table: string, column = 'id') => db.prepare(`SELECT 1 FROM ${table} WHERE ${column} = ?`).pluck(),
   };
   const exists = {
-    documents: s.exists('documents'), clauses: s.exists('clauses'), codings: s.exists('codings'), annotations: s.exists('annotations'),
-    themes: s.exists('themes'), comparisons: s.exists('comparisons'), attributes: s.exists('attributes'),
+    documents: s.exists('documents'),
+    clauses: s.exists('clauses'),
+    codings: s.exists('codings'),
+    annotations: s.exists('annotations'),
+    themes: s.exists('themes'),
+    comparisons: s.exists('comparisons'),
+    attributes: s.exists('attributes'),
   };
   const inserts = new Map<string, ReturnType<Db['prepare']>>();
   /** INSERT of a snapshot row into its table (the table names are this file's constants). */

@@ -54,11 +54,17 @@ export function checkBackup(path: string): number {
     // integrity_check does not look at foreign keys: a backup edited with them off can hold
     // clauses, codings or notes of documents that are gone (found by the fuzz harness).
     const orphans = db.prepare('PRAGMA foreign_key_check').all() as Array<{ table: string; rowid: number; parent: string }>;
-    if (orphans.length) throw new ApiError('bad_file', `${basename(path)} is damaged: ${orphans.length} row(s) refer to rows that do not exist (the first: ${orphans[0].table} row ${orphans[0].rowid}, whose ${orphans[0].parent} is missing).`);
+    if (orphans.length)
+      throw new ApiError(
+        'bad_file',
+        `${basename(path)} is damaged: ${orphans.length} row(s) refer to rows that do not exist (the first: ${orphans[0].table} row ${orphans[0].rowid}, whose ${orphans[0].parent} is missing).`,
+      );
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
-    if (!tables.has('schema_migrations') || !tables.has('documents')) throw new ApiError('bad_file', `${basename(path)} is an SQLite database but not a PolicyLens project.`);
+    if (!tables.has('schema_migrations') || !tables.has('documents'))
+      throw new ApiError('bad_file', `${basename(path)} is an SQLite database but not a PolicyLens project.`);
     const version = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
-    if (version > loadMigrations().length) throw new ApiError('unsupported', `${basename(path)} was made by a newer PolicyLens (schema ${version}). Update PolicyLens to restore it.`);
+    if (version > loadMigrations().length)
+      throw new ApiError('unsupported', `${basename(path)} was made by a newer PolicyLens (schema ${version}). Update PolicyLens to restore it.`);
     // Object by object: a backup must not smuggle in a trigger or view that runs on our writes.
     try {
       checkProject(db);
@@ -71,10 +77,17 @@ export function checkBackup(path: string): number {
   }
 }
 
-export function restoreTo(ctx: BackendContext, backupPath: string, targetPath: string, overwrite: boolean): { databasePath: string; documentCount: number; schemaVersion: number } {
+export function restoreTo(
+  ctx: BackendContext,
+  backupPath: string,
+  targetPath: string,
+  overwrite: boolean,
+): { databasePath: string; documentCount: number; schemaVersion: number } {
   const target = resolve(targetPath);
-  if (target === resolve(ctx.info.databasePath)) throw new ApiError('conflict', 'A backup is restored into a new project, never over the open one. Choose another file.');
-  if (!overwrite && existsSync(target)) throw new ApiError('conflict', `${basename(target)} already exists. Choose another name or allow replacing it.`, { path: target });
+  if (target === resolve(ctx.info.databasePath))
+    throw new ApiError('conflict', 'A backup is restored into a new project, never over the open one. Choose another file.');
+  if (!overwrite && existsSync(target))
+    throw new ApiError('conflict', `${basename(target)} already exists. Choose another name or allow replacing it.`, { path: target });
   checkBackup(backupPath);
   mkdirSync(dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.${Date.now()}.part`;

@@ -15,7 +15,11 @@ import type { ExportComparison, ExportLink, ExportRow } from './model';
  * five clauses of one city into one row; a clause linked from two rows appears in both. Rows
  * without any live link are left to the report's "without counterpart" list.
  */
-export function rowsFromLinks(links: ExportLink[], memberOf: (clauseId: number) => { member: number; docId: number } | undefined, order: (clauseId: number) => number): ExportRow[] {
+export function rowsFromLinks(
+  links: ExportLink[],
+  memberOf: (clauseId: number) => { member: number; docId: number } | undefined,
+  order: (clauseId: number) => number,
+): ExportRow[] {
   const live = links.filter((k) => k.status !== 'rejected' && memberOf(k.a) && memberOf(k.b));
   const byMember = new Map<number, { docId: number; ids: Set<number> }>();
   for (const k of live) {
@@ -28,14 +32,18 @@ export function rowsFromLinks(links: ExportLink[], memberOf: (clauseId: number) 
   }
   if (!byMember.size) return [];
   const width = Math.max(...byMember.keys()) + 1;
-  const columns = Array.from({ length: width }, (_, member) => [...(byMember.get(member)?.ids ?? [])].sort((x, y) => order(x) - order(y)).map((id) => ({ id })));
+  const columns = Array.from({ length: width }, (_, member) =>
+    [...(byMember.get(member)?.ids ?? [])].sort((x, y) => order(x) - order(y)).map((id) => ({ id })),
+  );
   const pivot = columns.findIndex((c) => c.length > 0);
   const model = buildRowModel({ columns, links: live, pivot });
   return model.rows
     .filter((r) => r.status !== 'unmatched')
     .map((r) => ({
       id: `row:${r.key}`,
-      cells: r.cells.flatMap((clauseIds, member) => (clauseIds.length ? [{ member, docId: byMember.get(member)!.docId, clauseIds: [...clauseIds].sort((x, y) => order(x) - order(y)) }] : [])),
+      cells: r.cells.flatMap((clauseIds, member) =>
+        clauseIds.length ? [{ member, docId: byMember.get(member)!.docId, clauseIds: [...clauseIds].sort((x, y) => order(x) - order(y)) }] : [],
+      ),
       links: r.links,
     }));
 }
@@ -45,7 +53,12 @@ export async function loadComparison(ctx: BackendContext, comparisonId: number, 
     throw new ApiError('unavailable', 'Comparisons are not available in this build, so there is no comparison to export.');
   }
   const view = await ctx.api.compare.view({ id: comparisonId });
-  const members = view.columns.map((c) => ({ docId: c.docId, partIndex: c.partIndex, title: [c.city, c.year].filter(Boolean).join(' ') || c.title, clauseIds: c.clauses.map((x) => x.id) }));
+  const members = view.columns.map((c) => ({
+    docId: c.docId,
+    partIndex: c.partIndex,
+    title: [c.city, c.year].filter(Boolean).join(' ') || c.title,
+    clauseIds: c.clauses.map((x) => x.id),
+  }));
   const memberOf = new Map<number, { member: number; docId: number }>();
   const order = new Map<number, number>();
   let i = 0;
@@ -63,6 +76,10 @@ export async function loadComparison(ctx: BackendContext, comparisonId: number, 
     documentIds: [...new Set(members.map((m) => m.docId))],
     members,
     links,
-    rows: rowsFromLinks(links, (id) => memberOf.get(id), (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER),
+    rows: rowsFromLinks(
+      links,
+      (id) => memberOf.get(id),
+      (id) => order.get(id) ?? Number.MAX_SAFE_INTEGER,
+    ),
   };
 }

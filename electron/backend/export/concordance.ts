@@ -61,7 +61,13 @@ export function splitByTerms(text: string, ranges: Array<{ start: number; end: n
   return out;
 }
 
-export async function concordanceLines(ctx: BackendContext, query: string, filters: SearchFilters | undefined, context: number, l: Labels = labelsFor('en')): Promise<ConcordanceLine[]> {
+export async function concordanceLines(
+  ctx: BackendContext,
+  query: string,
+  filters: SearchFilters | undefined,
+  context: number,
+  l: Labels = labelsFor('en'),
+): Promise<ConcordanceLine[]> {
   const hits: Output<'search.query'>['hits'] = [];
   let terms: string[] = [];
   for (let offset = 0; ; offset += PAGE) {
@@ -91,8 +97,16 @@ export async function concordanceLines(ctx: BackendContext, query: string, filte
     for (const o of splitByTerms(text, h.occurrences, terms)) {
       const { left, right } = contextAround(text, o.start, o.end, context);
       lines.push({
-        left, hit: text.slice(o.start, o.end), right, docId: h.docId, document: d?.title ?? h.title ?? d?.file ?? `#${h.docId}`, city: d?.city ?? h.city,
-        year: d?.year ?? h.year, part, clause: where, start: o.start,
+        left,
+        hit: text.slice(o.start, o.end),
+        right,
+        docId: h.docId,
+        document: d?.title ?? h.title ?? d?.file ?? `#${h.docId}`,
+        city: d?.city ?? h.city,
+        year: d?.year ?? h.year,
+        part,
+        clause: where,
+        start: o.start,
       });
     }
   }

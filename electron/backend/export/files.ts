@@ -12,7 +12,11 @@ export function exportsDir(ctx: BackendContext): string {
 /** A file name a researcher can read and every file system accepts (Chinese kept). */
 export function safeFileName(name: string): string {
   // Leading dots and spaces go too: no hidden files, no names that read as '..'.
-  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+/, '').trim();
+  const cleaned = name
+    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+/, '')
+    .trim();
   return cutAtWord(cleaned || 'export', 180);
 }
 
@@ -35,7 +39,13 @@ export function cutAtWord(name: string, maxBytes: number): string {
   const wordChar = /[\p{L}\p{N}]/u;
   if (!wordChar.test(chars[head.length]) || !wordChar.test(head[head.length - 1])) return head.join('').replace(/[\s\p{P}]+$/u, '') || head.join('');
   for (let i = head.length - 1; i >= Math.floor((head.length * 2) / 3); i--) {
-    if (/[\s\p{P}]/u.test(head[i])) return head.slice(0, i).join('').replace(/[\s\p{P}]+$/u, '') || head.join('');
+    if (/[\s\p{P}]/u.test(head[i]))
+      return (
+        head
+          .slice(0, i)
+          .join('')
+          .replace(/[\s\p{P}]+$/u, '') || head.join('')
+      );
   }
   return head.join('');
 }
@@ -46,10 +56,19 @@ export interface Destination {
 }
 
 /** Resolves the target file and refuses what must not happen: no place given, a path in browser mode. */
-export function resolveDestination(ctx: BackendContext, dest: Destination, extension: string, fallbackName: string): { path: string; downloadName: string | null } {
+export function resolveDestination(
+  ctx: BackendContext,
+  dest: Destination,
+  extension: string,
+  fallbackName: string,
+): { path: string; downloadName: string | null } {
   let path: string;
   if (dest.path) {
-    if (ctx.info.mode === 'browser') throw new ApiError('unsupported', 'In browser mode an export is saved in the project’s exports folder and downloaded from there; give a file name, not a path.');
+    if (ctx.info.mode === 'browser')
+      throw new ApiError(
+        'unsupported',
+        'In browser mode an export is saved in the project’s exports folder and downloaded from there; give a file name, not a path.',
+      );
     if (!isAbsolute(dest.path)) throw new ApiError('invalid_input', `The export path must be absolute, got "${dest.path}".`);
     path = resolve(dest.path);
   } else {
@@ -86,8 +105,10 @@ export function writeNew(path: string, bytes: Buffer, overwrite: boolean): void 
 /** A failed write in words: a full disk or a read-only folder is the researcher's to fix, not an internal error. */
 export function writeFailure(e: unknown, path: string): unknown {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new ApiError('unavailable', `The disk is full: ${basename(path)} was not written. Free some space and export again.`, { path });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new ApiError('unavailable', `${basename(path)} cannot be written: the folder is read-only or not yours (${String(code)}).`, { path });
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT')
+    return new ApiError('unavailable', `The disk is full: ${basename(path)} was not written. Free some space and export again.`, { path });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new ApiError('unavailable', `${basename(path)} cannot be written: the folder is read-only or not yours (${String(code)}).`, { path });
   return e;
 }
 

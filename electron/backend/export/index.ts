@@ -27,7 +27,10 @@ export interface ExportFeatureOptions {
  * features only through the contract (model-builder.ts) and writes files only through files.ts,
  * which never replaces an existing file unless the caller says so.
  */
-export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOptions = {}): { handlers: HandlerGroup<keyof typeof exportMethods>; hooks?: DocumentHooks } {
+export function createExportFeature(
+  ctx: BackendContext,
+  opts: ExportFeatureOptions = {},
+): { handlers: HandlerGroup<keyof typeof exportMethods>; hooks?: DocumentHooks } {
   let headless: PdfRenderer | undefined;
   const pdfRenderer = (): PdfRenderer => opts.pdfRenderer ?? configuredPdfRenderer() ?? (headless ??= headlessChromiumRenderer());
   const projectName = () => basename(ctx.info.databasePath).replace(/\.(sqlite3?|db|policylens)$/i, '') || 'PolicyLens project';
@@ -93,15 +96,19 @@ export function createExportFeature(ctx: BackendContext, opts: ExportFeatureOpti
         try {
           const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
           const target = resolveDestination(ctx, dest, 'policylens-backup', `${projectName()} ${stamp}`);
-          const bytes = await backupTo(ctx, target.path, dest.overwrite, (done, total) => ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total, label: 'backup' }));
+          const bytes = await backupTo(ctx, target.path, dest.overwrite, (done, total) =>
+            ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total, label: 'backup' }),
+          );
           return { path: target.path, downloadName: target.downloadName, bytes, format: 'backup', warnings: [] };
         } finally {
           task.end();
         }
       },
       'export.restore': ({ backupPath, targetPath, overwrite }) => {
-        if (ctx.info.mode === 'browser') throw new ApiError('unsupported', 'Restoring a backup into a new project is done in the desktop app or with the command line.');
-        if (!isAbsolute(backupPath) || !isAbsolute(targetPath)) throw new ApiError('invalid_input', 'The backup and the new project must be given as absolute paths.');
+        if (ctx.info.mode === 'browser')
+          throw new ApiError('unsupported', 'Restoring a backup into a new project is done in the desktop app or with the command line.');
+        if (!isAbsolute(backupPath) || !isAbsolute(targetPath))
+          throw new ApiError('invalid_input', 'The backup and the new project must be given as absolute paths.');
         return restoreTo(ctx, backupPath, targetPath, overwrite);
       },
       'export.importQdpx': async ({ path, file, taskId }) => {

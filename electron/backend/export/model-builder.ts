@@ -9,7 +9,6 @@ import type { AnnotationAnchor, ExportAnnotation, ExportAttribute, ExportCoding,
  * so an export still produces what it can.
  */
 
-
 export interface ModelScope {
   comparisonId?: number;
   /** Also gather every comparison (the JSON export of a whole project). */
@@ -18,8 +17,12 @@ export interface ModelScope {
   documentIds?: number[];
 }
 
-
-export async function buildModel(ctx: BackendContext, scope: ModelScope, projectName: string, onStep: (label: string) => void = () => {}): Promise<ExportModel> {
+export async function buildModel(
+  ctx: BackendContext,
+  scope: ModelScope,
+  projectName: string,
+  onStep: (label: string) => void = () => {},
+): Promise<ExportModel> {
   const warnings: string[] = [];
   const has = (m: string, what: string) => {
     if (isMethodName(m)) return true;
@@ -42,9 +45,34 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
     const { text } = await ctx.api.documents.text({ id: s.id });
     const clauses = await ctx.api.documents.clauses({ id: s.id });
     documents.push({
-      id: s.id, file: s.file, title: s.title, city: s.city, province: s.province, level: s.level, issuer: s.issuer, docNumber: s.docNumber,
-      dateWritten: s.dateWritten, datePublished: s.datePublished, validity: s.validity, period: s.period, year: s.year, text,
-      clauses: clauses.map((c) => ({ id: c.id, docId: c.docId, parentId: c.parentId, label: c.label, kind: c.kind, heading: c.heading, text: c.text, start: c.start, end: c.end, path: c.path, agencies: c.agencies, instrument: null })),
+      id: s.id,
+      file: s.file,
+      title: s.title,
+      city: s.city,
+      province: s.province,
+      level: s.level,
+      issuer: s.issuer,
+      docNumber: s.docNumber,
+      dateWritten: s.dateWritten,
+      datePublished: s.datePublished,
+      validity: s.validity,
+      period: s.period,
+      year: s.year,
+      text,
+      clauses: clauses.map((c) => ({
+        id: c.id,
+        docId: c.docId,
+        parentId: c.parentId,
+        label: c.label,
+        kind: c.kind,
+        heading: c.heading,
+        text: c.text,
+        start: c.start,
+        end: c.end,
+        path: c.path,
+        agencies: c.agencies,
+        instrument: null,
+      })),
     });
   }
   const docIds = new Set(documents.map((d) => d.id));
@@ -66,7 +94,15 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   if (has('themes.codebook', 'Themes and codings')) {
     const book = await ctx.api.themes.codebook({});
     for (const t of book.themes) {
-      themes.push({ id: t.id, parentId: t.parentId, name: t.nameZh || t.nameEn, nameEn: t.nameEn || null, color: t.color, instrument: t.instrument, description: t.description || null });
+      themes.push({
+        id: t.id,
+        parentId: t.parentId,
+        name: t.nameZh || t.nameEn,
+        nameEn: t.nameEn || null,
+        color: t.color,
+        instrument: t.instrument,
+        description: t.description || null,
+      });
     }
   }
   if (has('themes.clauses', 'Themes and codings')) {
@@ -77,10 +113,30 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
         if (!clause) continue;
         clause.instrument = ct.instrument;
         for (const t of ct.themes) {
-          codings.push({ id: `c${t.codingId}`, docId: d.id, clauseId: clause.id, wholeClause: true, start: clause.start, end: clause.end, themeId: t.id, status: t.status, source: t.source });
+          codings.push({
+            id: `c${t.codingId}`,
+            docId: d.id,
+            clauseId: clause.id,
+            wholeClause: true,
+            start: clause.start,
+            end: clause.end,
+            themeId: t.id,
+            status: t.status,
+            source: t.source,
+          });
         }
         for (const r of ct.ranges) {
-          codings.push({ id: `c${r.codingId}`, docId: d.id, clauseId: clause.id, wholeClause: false, start: r.start, end: r.end, themeId: r.themeId, status: 'accepted', source: 'manual' });
+          codings.push({
+            id: `c${r.codingId}`,
+            docId: d.id,
+            clauseId: clause.id,
+            wholeClause: false,
+            start: r.start,
+            end: r.end,
+            themeId: r.themeId,
+            status: 'accepted',
+            source: 'manual',
+          });
         }
       }
     }
@@ -97,7 +153,8 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
       else if (t.kind === 'clause' && docIds.has(t.docId)) anchor = { kind: 'clause', docId: t.docId, clauseId: t.clauseId };
       else if (t.kind === 'range' && docIds.has(t.docId)) anchor = { kind: 'range', docId: t.docId, start: t.start, end: t.end, clauseId: s.context.clauseId };
       else if (t.kind === 'alignmentRow' && (comparison ? t.comparisonId === comparison.id || t.comparisonId === null : true)) {
-        if (!comparison || t.clauseIds.some((id) => documents.some((d) => d.clauses.some((c) => c.id === id)))) anchor = { kind: 'row', rowId: t.rowKey, clauseIds: t.clauseIds };
+        if (!comparison || t.clauseIds.some((id) => documents.some((d) => d.clauses.some((c) => c.id === id))))
+          anchor = { kind: 'row', rowId: t.rowKey, clauseIds: t.clauseIds };
       } else if (t.kind === 'comparison' && comparison && t.comparisonId === comparison.id) anchor = { kind: 'comparison' };
       if (!anchor) continue;
       const full = await ctx.api.annotations.get({ id: s.id });
@@ -109,7 +166,18 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
   let targets: ExportModel['targets'] = null;
   if (isMethodName('themes.targets')) {
     const { rows } = await ctx.api.themes.targets({ docIds: [...docIds] });
-    targets = rows.map((r) => ({ docId: r.docId, clauseId: r.clauseId, path: r.path, metric: r.metric, value: r.value, valueMax: r.valueMax, unit: r.unit, year: r.year, bound: r.bound, text: r.text }));
+    targets = rows.map((r) => ({
+      docId: r.docId,
+      clauseId: r.clauseId,
+      path: r.path,
+      metric: r.metric,
+      value: r.value,
+      valueMax: r.valueMax,
+      unit: r.unit,
+      year: r.year,
+      bound: r.bound,
+      text: r.text,
+    }));
   }
 
   const comparisons: ExportComparison[] = [];
@@ -118,6 +186,18 @@ export async function buildModel(ctx: BackendContext, scope: ModelScope, project
     for (const c of await ctx.api.compare.list({})) comparisons.push(await loadComparison(ctx, c.id, []));
   }
 
-  return { projectName, appVersion: ctx.info.version, exportedAt: new Date().toISOString(), comparison, documents, themes, codings, annotations, targets, comparisons, attributes, warnings };
+  return {
+    projectName,
+    appVersion: ctx.info.version,
+    exportedAt: new Date().toISOString(),
+    comparison,
+    documents,
+    themes,
+    codings,
+    annotations,
+    targets,
+    comparisons,
+    attributes,
+    warnings,
+  };
 }
-

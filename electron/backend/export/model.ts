@@ -100,10 +100,7 @@ export interface ExportAnnotation {
 
 /** Why the aligner suggested a link (the compare feature's reasons, as data). */
 export type ExportReason =
-  | { kind: 'terms' | 'section'; terms: string[] }
-  | { kind: 'instrument'; instruments: string[] }
-  | { kind: 'numbers'; values: string[] }
-  | { kind: 'mutual' };
+  { kind: 'terms' | 'section'; terms: string[] } | { kind: 'instrument'; instruments: string[] } | { kind: 'numbers'; values: string[] } | { kind: 'mutual' };
 
 export interface ExportLink {
   a: number;

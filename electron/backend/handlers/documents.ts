@@ -7,8 +7,18 @@ import type { HandlerGroup } from './types';
 
 export function toClause(r: ClauseRow): Clause {
   return {
-    id: r.id, docId: r.doc_id, parentId: r.parent_id, label: r.label, level: r.level, kind: r.kind, heading: r.heading, text: r.text,
-    start: r.start, end: r.end, partIndex: r.part_index, path: r.path,
+    id: r.id,
+    docId: r.doc_id,
+    parentId: r.parent_id,
+    label: r.label,
+    level: r.level,
+    kind: r.kind,
+    heading: r.heading,
+    text: r.text,
+    start: r.start,
+    end: r.end,
+    partIndex: r.part_index,
+    path: r.path,
     agencies: { lead: JSON.parse(r.lead_agencies) as string[], responsible: JSON.parse(r.responsible_agencies) as string[] },
   };
 }
@@ -66,9 +76,18 @@ export function documentsHandlers(ctx: BackendContext): HandlerGroup<keyof typeo
       changedAll();
       return { ok: true, trashId };
     },
-    'documents.trash': () => ctx.trash.list().map((r) => ({
-      trashId: r.id, docId: r.doc_id, title: r.title, city: r.city, file: r.file_name, clauseCount: r.clauses, codingCount: r.codings, noteCount: r.notes, deletedAt: r.deleted_at,
-    })),
+    'documents.trash': () =>
+      ctx.trash.list().map((r) => ({
+        trashId: r.id,
+        docId: r.doc_id,
+        title: r.title,
+        city: r.city,
+        file: r.file_name,
+        clauseCount: r.clauses,
+        codingCount: r.codings,
+        noteCount: r.notes,
+        deletedAt: r.deleted_at,
+      })),
     'documents.restore': ({ trashId }) => {
       const restored = ctx.trash.restore(trashId);
       changedAll();

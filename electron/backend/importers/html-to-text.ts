@@ -8,16 +8,82 @@ import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5'
 
 /** Elements whose content is never reading text (code, chrome, controls, embedded media). */
 const DROPPED = new Set([
-  'head', 'title', 'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed',
-  'applet', 'nav', 'aside', 'button', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'input', 'svg',
-  'canvas', 'math', 'audio', 'video', 'map', 'dialog', 'menu', 'menuitem', 'link', 'meta', 'base',
+  'head',
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'nav',
+  'aside',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
+  'input',
+  'svg',
+  'canvas',
+  'math',
+  'audio',
+  'video',
+  'map',
+  'dialog',
+  'menu',
+  'menuitem',
+  'link',
+  'meta',
+  'base',
 ]);
 
 /** Elements that start and end a line. */
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'caption', 'blockquote', 'pre', 'address', 'figure', 'figcaption',
-  'center', 'hr', 'fieldset', 'legend', 'details', 'summary', 'header', 'footer', 'form', 'body', 'html',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'caption',
+  'blockquote',
+  'pre',
+  'address',
+  'figure',
+  'figcaption',
+  'center',
+  'hr',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
+  'header',
+  'footer',
+  'form',
+  'body',
+  'html',
 ]);
 
 /** A form smaller than this is a search box or login widget; a bigger one is an ASP.NET page wrapping all content. */
@@ -58,7 +124,10 @@ export function htmlToText(html: string, opts: { fragment?: boolean } = {}): str
     if (el) {
       const tag = el.tagName;
       if (isDropped(el)) continue;
-      if (tag === 'br') { out.hardNewline(); continue; }
+      if (tag === 'br') {
+        out.hardNewline();
+        continue;
+      }
       if (BLOCKS.has(tag)) out.newline();
       if (tag === 'td' || tag === 'th') stack.push({ cellEnd: out.startCell(el.parentNode, hasPreviousCell(el)) });
       if (tag === 'li') out.text(listMarker(el), true);
@@ -75,7 +144,11 @@ function isDropped(el: Element): boolean {
   const tag = el.tagName;
   if (DROPPED.has(tag)) return true;
   if (el.attrs.some((a) => a.name === 'hidden')) return true;
-  const style = el.attrs.find((a) => a.name === 'style')?.value.replace(/\s+/g, '').toLowerCase() ?? '';
+  const style =
+    el.attrs
+      .find((a) => a.name === 'style')
+      ?.value.replace(/\s+/g, '')
+      .toLowerCase() ?? '';
   if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
   // A page's banner and footer are chrome; an article's own header holds its title.
   if ((tag === 'header' || tag === 'footer') && !hasAncestor(el, ['article', 'main'])) return true;
@@ -194,7 +267,12 @@ class LineWriter {
     return this.parts
       .join('')
       .split('\n')
-      .map((line) => line.replace(/ *\t */g, '\t').replace(/^ +| +$/g, '').replace(/ {2,}/g, ' '))
+      .map((line) =>
+        line
+          .replace(/ *\t */g, '\t')
+          .replace(/^ +| +$/g, '')
+          .replace(/ {2,}/g, ' '),
+      )
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+|\n+$/g, '');

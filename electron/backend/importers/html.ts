@@ -46,7 +46,8 @@ function decodeHtmlBytes(bytes: Uint8Array, fileName: string): DecodedText {
     if (fromLabel) return fromLabel;
   }
   const sniffed = decodeTextBytes(bytes, fileName);
-  if (declared) sniffed.warnings.push(`The page declares charset "${declared}", which does not fit its bytes; it was read as ${sniffed.encoding.toUpperCase()}.`);
+  if (declared)
+    sniffed.warnings.push(`The page declares charset "${declared}", which does not fit its bytes; it was read as ${sniffed.encoding.toUpperCase()}.`);
   return sniffed;
 }
 

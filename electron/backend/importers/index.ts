@@ -42,7 +42,10 @@ export async function extractFile(fileName: string, bytes: Uint8Array, opts: Ext
   ctx.throwIfAborted();
   const misnamed = importers.find((other) => other !== importer && other.format !== 'html' && other.sniff?.(bytes));
   if (misnamed && !importer.sniff?.(bytes)) {
-    throw badFile(fileName, `its content is a ${misnamed.format.toUpperCase()} file, not ${importer.format.toUpperCase()}; rename it to ${misnamed.extensions[0]} and import it again.`);
+    throw badFile(
+      fileName,
+      `its content is a ${misnamed.format.toUpperCase()} file, not ${importer.format.toUpperCase()}; rename it to ${misnamed.extensions[0]} and import it again.`,
+    );
   }
   ctx.onProgress(0);
   try {

@@ -45,7 +45,11 @@ export async function listImportableFiles(paths: string[], onSkipped?: (file: st
       const name = strictUtf8(bytes);
       if (name === null) {
         const shown = new TextDecoder('utf-8').decode(bytes);
-        if (importerFor(shown)) onSkipped?.(path.join(dir, shown), `The file name of ${shown} in ${dir} is not valid UTF-8 (perhaps GBK from an older system), so it cannot be opened; rename the file and import it again.`);
+        if (importerFor(shown))
+          onSkipped?.(
+            path.join(dir, shown),
+            `The file name of ${shown} in ${dir} is not valid UTF-8 (perhaps GBK from an older system), so it cannot be opened; rename the file and import it again.`,
+          );
         continue;
       }
       if (!name.startsWith('.')) names.push(name);

@@ -48,8 +48,7 @@ export function decodeTextBytes(bytes: Uint8Array, fileName: string): DecodedTex
   } else if (nuls > 0) {
     throw badFile(
       fileName,
-      'it contains NUL bytes, so it looks like a binary file rather than text. ' +
-        '(If it is UTF-16 text, save it again with a byte-order mark or as UTF-8.)',
+      'it contains NUL bytes, so it looks like a binary file rather than text. ' + '(If it is UTF-16 text, save it again with a byte-order mark or as UTF-8.)',
     );
   }
 
@@ -185,7 +184,10 @@ function decodeByBom(bytes: Uint8Array, fileName: string): DecodedText | null {
   // The mark is authoritative; damaged sequences after it become U+FFFD unless they are most of the file.
   const replaced = countReplacements(text);
   if (replaced / text.length > MAX_REPLACED_SHARE) {
-    throw badFile(fileName, `it starts with a ${encoding.toUpperCase()} byte-order mark but the rest is not valid ${encoding.toUpperCase()} text (${Math.round((replaced / text.length) * 100)}% of it is damaged or truncated).`);
+    throw badFile(
+      fileName,
+      `it starts with a ${encoding.toUpperCase()} byte-order mark but the rest is not valid ${encoding.toUpperCase()} text (${Math.round((replaced / text.length) * 100)}% of it is damaged or truncated).`,
+    );
   }
   const decoded = checked({ text, encoding, warnings: [] }, fileName);
   decoded.warnings.push(replacementWarning(text, encoding, replaced));
@@ -275,17 +277,24 @@ function looksLikeChinese(decoded: string, bytes: Uint8Array): boolean {
       (c >= 0x0370 && c <= 0x04ff) || // Greek, Cyrillic (in GB2312)
       (c >= 0x3400 && c <= 0x4dbf) || // extension A
       (c >= 0xf900 && c <= 0xfaff) // compatibility ideographs
-    ) cjk++;
+    )
+      cjk++;
   }
   if (nonAscii > 0 && cjk / nonAscii < 0.9) return false;
 
   let pairs = 0;
   let common = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     const b2 = bytes[i + 1] ?? 0;
-    if (b2 >= 0x30 && b2 <= 0x39) { i += 4; continue; } // four-byte GB18030 code
+    if (b2 >= 0x30 && b2 <= 0x39) {
+      i += 4;
+      continue;
+    } // four-byte GB18030 code
     pairs++;
     if (b2 >= 0xa1 && b2 <= 0xfe && ((b >= 0xa1 && b <= 0xa9) || (b >= 0xb0 && b <= 0xd7))) common++;
     i += 2;

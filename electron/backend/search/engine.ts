@@ -1,7 +1,19 @@
 import type { SearchCount, SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import {
-  bm25Score, clauseIdOfKey, findOccurrences, idf, foldForSearch, ftsPlan, levelPlan, makeSnippet, matchesFolded, parseQuery, positiveTerms,
-  type FtsPlan, type ParsedQuery, type QueryTerm,
+  bm25Score,
+  clauseIdOfKey,
+  findOccurrences,
+  idf,
+  foldForSearch,
+  ftsPlan,
+  levelPlan,
+  makeSnippet,
+  matchesFolded,
+  parseQuery,
+  positiveTerms,
+  type FtsPlan,
+  type ParsedQuery,
+  type QueryTerm,
 } from '../../../shared/domain/search';
 import type { DocumentFacts, HitRow, Scope, ScoredId, SearchStore } from '../db/search';
 import { rankScope, topHits } from './topk';
@@ -43,11 +55,16 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     const inList = <T>(list: T[] | undefined, v: T) => !list?.length || list.includes(v);
     return store
       .documentFacts()
-      .filter((d) =>
-        inList(f.cities, d.city ?? '') && inList(f.provinces, d.province ?? '') && inList(f.levels as string[] | undefined, d.level ?? '') &&
-        inList(f.validity, d.validity ?? '') && inList(f.docIds, d.id) &&
-        (f.yearFrom === undefined || (d.year !== null && d.year >= f.yearFrom)) &&
-        (f.yearTo === undefined || (d.year !== null && d.year <= f.yearTo)))
+      .filter(
+        (d) =>
+          inList(f.cities, d.city ?? '') &&
+          inList(f.provinces, d.province ?? '') &&
+          inList(f.levels as string[] | undefined, d.level ?? '') &&
+          inList(f.validity, d.validity ?? '') &&
+          inList(f.docIds, d.id) &&
+          (f.yearFrom === undefined || (d.year !== null && d.year >= f.yearFrom)) &&
+          (f.yearTo === undefined || (d.year !== null && d.year <= f.yearTo)),
+      )
       .map((d) => d.id);
   }
 
@@ -136,7 +153,8 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       return { total: n, ids, more, ranking: 'bm25', rankedAmong: n, rows };
     }
     const done = (r: { total: number; ids: ScoredId[]; ranking: SearchResult['ranking']; rankedAmong: number }): Page => ({
-      ...r, more: offset + r.ids.length < r.total,
+      ...r,
+      more: offset + r.ids.length < r.total,
     });
     return done(fullPage(p, offset, limit));
   }
@@ -181,9 +199,7 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     const average = store.averageLength();
     const weight = idf(store.rowCount(), total);
     const termIdf = terms.map(() => weight);
-    return rows
-      .map((r) => ({ id: r.id, score: -bm25Score(r.text, terms, termIdf, average) }))
-      .sort((a, b) => a.score - b.score || a.id - b.id);
+    return rows.map((r) => ({ id: r.id, score: -bm25Score(r.text, terms, termIdf, average) })).sort((a, b) => a.score - b.score || a.id - b.id);
   }
 
   function buildHits(ids: ScoredId[], terms: QueryTerm[], parsed: ParsedQuery, read?: Map<number, HitRow>): SearchHit[] {
@@ -204,11 +220,20 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const d: DocumentFacts | undefined = facts.get(row.doc_id);
       const first = occ[0] ?? { start: 0, end: 0 };
       hits.push({
-        docId: row.doc_id, clauseId: id, label: row.label, path: row.path, part: row.part_title ?? null, heading: row.heading,
+        docId: row.doc_id,
+        clauseId: id,
+        label: row.label,
+        path: row.path,
+        part: row.part_title ?? null,
+        heading: row.heading,
         snippet: makeSnippet(row.text, occ),
-        start: row.base + first.start, end: row.base + first.end,
+        start: row.base + first.start,
+        end: row.base + first.end,
         occurrences: occ.map((r) => ({ start: row.base + r.start, end: row.base + r.end })),
-        score: -score, title: d?.title ?? null, city: d?.city ?? null, year: d?.year ?? null,
+        score: -score,
+        title: d?.title ?? null,
+        city: d?.city ?? null,
+        year: d?.year ?? null,
       });
     }
     return hits;
@@ -226,7 +251,12 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const r = page(p, input.offset, input.limit, input.withTotal ?? true);
       const hits = buildHits(r.ids, terms, p.parsed, r.rows);
       return {
-        total: r.total, hits, more: r.more, terms: terms.map((t) => t.folded), ranking: r.ranking, rankedAmong: r.rankedAmong,
+        total: r.total,
+        hits,
+        more: r.more,
+        terms: terms.map((t) => t.folded),
+        ranking: r.ranking,
+        rankedAmong: r.rankedAmong,
         tookMs: performance.now() - started,
       };
     },
@@ -238,7 +268,10 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       return { total: p ? total(p) : 0, tookMs: performance.now() - started };
     },
 
-    facets(input: { query: string; filters?: SearchFilters; documentsLimit?: number; documentsOffset?: number; documentsFilter?: string }, themeClauses: number[] | null = null): SearchFacets {
+    facets(
+      input: { query: string; filters?: SearchFilters; documentsLimit?: number; documentsOffset?: number; documentsFilter?: string },
+      themeClauses: number[] | null = null,
+    ): SearchFacets {
       const p = prepare(input.query, input.filters, themeClauses);
       if (!p) return { total: 0, cities: [], documents: [], documentsTotal: 0, ...(input.documentsLimit ? { perDocument: [] } : {}) };
       let perDoc: Array<{ docId: number; n: number }>;
@@ -260,10 +293,18 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const total = documents.reduce((s, d) => s + d.count, 0);
       if (!input.documentsLimit && !input.documentsFilter) return { total, cities: cityList, documents, documentsTotal: documents.length };
       const words = (input.documentsFilter ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
-      const shown = words.length ? documents.filter((d) => { const hay = `${d.title ?? ''} ${d.city ?? ''} ${d.year ?? ''}`.toLowerCase(); return words.every((w) => hay.includes(w)); }) : documents;
+      const shown = words.length
+        ? documents.filter((d) => {
+            const hay = `${d.title ?? ''} ${d.city ?? ''} ${d.year ?? ''}`.toLowerCase();
+            return words.every((w) => hay.includes(w));
+          })
+        : documents;
       const offset = input.documentsOffset ?? 0;
       return {
-        total, cities: cityList, documents: shown.slice(offset, input.documentsLimit ? offset + input.documentsLimit : undefined), documentsTotal: shown.length,
+        total,
+        cities: cityList,
+        documents: shown.slice(offset, input.documentsLimit ? offset + input.documentsLimit : undefined),
+        documentsTotal: shown.length,
         perDocument: documents.map((d) => [d.docId, d.count] as [number, number]),
       };
     },

@@ -32,7 +32,8 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
     };
     // The heatmap's 'suggested' mode counts accepted and open suggestions alike: that is 'both'.
     const coded = mode === 'both' ? null : await pairs('coded');
-    const chosen = mode === 'coded' ? coded! : mode === 'both' ? await pairs('suggested') : new Set([...(await pairs('suggested'))].filter((p) => !coded!.has(p)));
+    const chosen =
+      mode === 'coded' ? coded! : mode === 'both' ? await pairs('suggested') : new Set([...(await pairs('suggested'))].filter((p) => !coded!.has(p)));
     return [...new Set([...chosen].map((p) => Number(p.split(':')[0])))];
   }
 

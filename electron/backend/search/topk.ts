@@ -19,7 +19,16 @@
 // repeated hundreds of times costs one stream, not hundreds.
 
 import {
-  clauseIdOfKey, codePointLength, countOverlapping, foldForSearch, levelPlan, minLengthOfKey, MAX_LEVEL, phraseFor, saturation, SATURATION_LIMIT,
+  clauseIdOfKey,
+  codePointLength,
+  countOverlapping,
+  foldForSearch,
+  levelPlan,
+  minLengthOfKey,
+  MAX_LEVEL,
+  phraseFor,
+  saturation,
+  SATURATION_LIMIT,
 } from '../../../shared/domain/search';
 import type { HitRow, Scope, SearchStore } from '../db/search';
 
@@ -45,9 +54,7 @@ const before = (sa: number, ka: number, sb: number, kb: number) => sa > sb || (s
  * The first `count` hits of the exact, folded term in ranking order (fewer when there are fewer
  * hits). Clause rows read on the way (to check longer terms) are left in `rowsRead` by clause id.
  */
-export function topHits(
-  store: SearchStore, term: string, scope: Scope, count: number, rowsRead?: Map<number, HitRow>, topLevel = TOP_LEVEL,
-): RankedKey[] {
+export function topHits(store: SearchStore, term: string, scope: Scope, count: number, rowsRead?: Map<number, HitRow>, topLevel = TOP_LEVEL): RankedKey[] {
   const average = store.averageLength();
   const plan = levelPlan(term);
   const bound = (level: number, key: number) => (level >= topLevel ? SATURATION_LIMIT : saturation(level, minLengthOfKey(key), average));
@@ -144,7 +151,7 @@ class RankedHeap {
   push(x: RankedKey): void {
     const a = this.items;
     a.push(x);
-    for (let i = a.length - 1; i > 0; ) {
+    for (let i = a.length - 1; i > 0;) {
       const up = (i - 1) >> 1;
       if (!before(a[i].score, a[i].key, a[up].score, a[up].key)) break;
       [a[i], a[up]] = [a[up], a[i]];
@@ -157,7 +164,7 @@ class RankedHeap {
     const last = a.pop();
     if (a.length && last) {
       a[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

@@ -60,7 +60,10 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     return newTexts.map((n) => {
       const candidates = byText.get(squash(n.text));
       if (!candidates?.length) return null;
-      const i = Math.max(0, candidates.findIndex((c) => c.path === n.path));
+      const i = Math.max(
+        0,
+        candidates.findIndex((c) => c.path === n.path),
+      );
       return candidates.splice(i, 1)[0].id;
     });
   }
@@ -76,7 +79,8 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   /** Reads, extracts and analyses a file; a file already in the project unchanged is only reported. */
   async function prepare(input: ImportInput, signal: AbortSignal, onFraction: (f: number) => void): Promise<Prepared | Outcome> {
     const bytes = await input.load();
-    if (bytes.byteLength > MAX_FILE_BYTES) throw new ApiError('bad_file', `${input.name} is ${(bytes.byteLength / 1048576).toFixed(0)} MB; PolicyLens imports files up to 200 MB.`);
+    if (bytes.byteLength > MAX_FILE_BYTES)
+      throw new ApiError('bad_file', `${input.name} is ${(bytes.byteLength / 1048576).toFixed(0)} MB; PolicyLens imports files up to 200 MB.`);
     const hash = createHash('sha256').update(bytes).digest('hex');
     // Checked again when written (a copy earlier in the same batch is not in the database yet);
     // checked here too so a file already imported is not extracted again.
@@ -86,13 +90,32 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     throwIfCancelled(signal);
     const analysed = analyseDocument(extracted, input.name);
     if (!analysed.cleaned.trim()) throw new ApiError('bad_file', `${input.name} contains no text after cleanup.`);
-    return { input, doc: { fileName: input.name, sourcePath: input.sourcePath, sourceHash: hash, format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings } };
+    return {
+      input,
+      doc: {
+        fileName: input.name,
+        sourcePath: input.sourcePath,
+        sourceHash: hash,
+        format: extracted.format,
+        encoding: extracted.encoding,
+        raw: extracted.text,
+        analysed,
+        warnings: extracted.warnings,
+      },
+    };
   }
 
   /** What the hooks get: the analysed document under the ids its clauses were written with. */
   const written = (analysed: Prepared['doc']['analysed'], ids: number[]): WrittenDocument => ({
     cleaned: analysed.cleaned,
-    clauses: analysed.clauses.map((c, i) => ({ id: ids[i], parent_id: c.parentIndex == null ? null : ids[c.parentIndex], kind: c.kind, heading: c.heading, text: c.text, ownStart: c.ownStart })),
+    clauses: analysed.clauses.map((c, i) => ({
+      id: ids[i],
+      parent_id: c.parentIndex == null ? null : ids[c.parentIndex],
+      kind: c.kind,
+      heading: c.heading,
+      text: c.text,
+      ownStart: c.ownStart,
+    })),
   });
 
   /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. docId: the document written, if any. */
@@ -126,10 +149,23 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     });
     const w = written(analysed, ids);
     for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id, w);
-    const entry = { id: previous.id, file: input.name, title: analysed.metadata.title, kept: results.reduce((a, r) => a + r.kept, 0), lost: results.flatMap((r) => r.lost) };
+    const entry = {
+      id: previous.id,
+      file: input.name,
+      title: analysed.metadata.title,
+      kept: results.reduce((a, r) => a + r.kept, 0),
+      lost: results.flatMap((r) => r.lost),
+    };
     // Fields the researcher already edited by hand are not reported as unread.
     const edited = new Set(JSON.parse(previous.edited_fields) as string[]);
-    const missing = unreadFields(analysed.metadata, analysed.cleaned).filter((u) => !(u.field === 'title' ? edited.has('title') : u.field === 'place' ? edited.has('city') || edited.has('province') : edited.has('dateWritten') || edited.has('datePublished')));
+    const missing = unreadFields(analysed.metadata, analysed.cleaned).filter(
+      (u) =>
+        !(u.field === 'title'
+          ? edited.has('title')
+          : u.field === 'place'
+            ? edited.has('city') || edited.has('province')
+            : edited.has('dateWritten') || edited.has('datePublished')),
+    );
     const outcome: Outcome = (r) => {
       r.updated.push(entry);
       noteWarnings(r, input.name, doc.warnings);
@@ -149,24 +185,26 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     if (!slots.length) return;
     let outcomes: Outcome[];
     try {
-      outcomes = bulk.batch(() => db.transaction(() => {
-        const writtenIds: number[] = [];
-        const docs = new Map<number, WrittenDocument>();
-        const done = slots.map((slot) => {
-          if (typeof slot === 'function') return slot;
-          try {
-            const { outcome, docId, written: w } = db.transaction(() => write(slot))();
-            if (docId != null) writtenIds.push(docId);
-            if (docId != null && w) docs.set(docId, w);
-            return outcome;
-          } catch (e) {
-            const message = messageOf(e);
-            return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
-          }
-        });
-        for (const h of hooks) h.batchWritten?.(db, writtenIds, docs);
-        return done;
-      })());
+      outcomes = bulk.batch(() =>
+        db.transaction(() => {
+          const writtenIds: number[] = [];
+          const docs = new Map<number, WrittenDocument>();
+          const done = slots.map((slot) => {
+            if (typeof slot === 'function') return slot;
+            try {
+              const { outcome, docId, written: w } = db.transaction(() => write(slot))();
+              if (docId != null) writtenIds.push(docId);
+              if (docId != null && w) docs.set(docId, w);
+              return outcome;
+            } catch (e) {
+              const message = messageOf(e);
+              return (r: ImportReport) => r.errors.push({ file: slot.input.name, message });
+            }
+          });
+          for (const h of hooks) h.batchWritten?.(db, writtenIds, docs);
+          return done;
+        })(),
+      );
     } catch (e) {
       // Another process held the write lock past busy_timeout: nothing was written; run() waits and retries.
       if (retryIfBusy && isBusy(e)) throw e;
@@ -204,7 +242,9 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       }
       events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: 0 });
       try {
-        const prepared = await prepare(input, opts.signal, (f) => events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: f }));
+        const prepared = await prepare(input, opts.signal, (f) =>
+          events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: f }),
+        );
         if (!slots.length) batchStarted = performance.now();
         slots.push(prepared);
         if (typeof prepared !== 'function') batchChars += prepared.doc.raw.length + prepared.doc.analysed.cleaned.length;
@@ -246,12 +286,22 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         }
       }
       const files = await listImportableFiles(existing, (file, message) => missing.push({ file: basename(file), message }));
-      const report = await run(files.map((f) => ({ name: basename(f), sourcePath: f, load: async () => new Uint8Array(await readFile(f)) })), opts);
+      const report = await run(
+        files.map((f) => ({ name: basename(f), sourcePath: f, load: async () => new Uint8Array(await readFile(f)) })),
+        opts,
+      );
       report.errors.unshift(...missing);
       return report;
     },
     fromUploads(files: Array<{ name: string; dataBase64: string }>, opts: { taskId: string; signal: AbortSignal }): Promise<ImportReport> {
-      return run(files.map((f) => ({ name: basename(f.name.replace(/\\/g, '/')), sourcePath: null, load: async () => new Uint8Array(Buffer.from(f.dataBase64, 'base64')) })), opts);
+      return run(
+        files.map((f) => ({
+          name: basename(f.name.replace(/\\/g, '/')),
+          sourcePath: null,
+          load: async () => new Uint8Array(Buffer.from(f.dataBase64, 'base64')),
+        })),
+        opts,
+      );
     },
     /** Moves the document to the Trash (a snapshot of it and its codings, notes and links) and deletes it, in one transaction. */
     deleteDocument(id: number): number {

@@ -43,11 +43,15 @@ export function createTrashService(deps: { db: Db; trash: TrashRepo; hooks: Docu
     if (!snap) throw new ApiError('not_found', `Document ${docId} does not exist (it may have been deleted).`);
     const d = snap.document;
     return trash.add({
-      doc_id: docId, title: (d.title as string | null) ?? null, city: (d.city as string | null) ?? null, file_name: String(d.file_name),
+      doc_id: docId,
+      title: (d.title as string | null) ?? null,
+      city: (d.city as string | null) ?? null,
+      file_name: String(d.file_name),
       clauses: snap.clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length,
       codings: snap.codings.filter((c) => c.status === 'accepted').length,
       notes: snap.notes.filter((n) => n.deleted_at == null).length,
-      deleted_at: new Date().toISOString(), snapshot: JSON.stringify(snap),
+      deleted_at: new Date().toISOString(),
+      snapshot: JSON.stringify(snap),
     });
   }
 
@@ -59,11 +63,11 @@ export function createTrashService(deps: { db: Db; trash: TrashRepo; hooks: Docu
     const clauseMap = new Map<number, number>();
     for (const c of snap.clauses) {
       const old = Number(c.id);
-      const parent = c.parent_id == null ? null : clauseMap.get(Number(c.parent_id)) ?? null;
+      const parent = c.parent_id == null ? null : (clauseMap.get(Number(c.parent_id)) ?? null);
       clauseMap.set(old, trash.insertRow('clauses', { ...c, id: trash.taken('clauses', old) ? null : old, doc_id: docId, parent_id: parent }));
     }
     const renumbered = docId !== oldDoc || [...clauseMap].some(([a, b]) => a !== b);
-    const clause = (id: unknown) => (id == null ? null : clauseMap.get(Number(id)) ?? null);
+    const clause = (id: unknown) => (id == null ? null : (clauseMap.get(Number(id)) ?? null));
     for (const p of snap.parts) trash.insertRow('parts', { ...p, doc_id: docId });
     for (const c of snap.citations) trash.insertRow('citations', { ...c, doc_id: docId });
     let missingThemes = 0;
@@ -80,7 +84,13 @@ export function createTrashService(deps: { db: Db; trash: TrashRepo; hooks: Docu
     const noteMap = new Map<number, number>();
     for (const n of snap.notes) {
       const ids = remapIds(String(n.clause_ids ?? '[]'), clauseMap);
-      const row: Row = { ...n, id: trash.taken('annotations', n.id) ? null : n.id, doc_id: docId, clause_id: clause(n.clause_id), clause_ids: JSON.stringify(ids) };
+      const row: Row = {
+        ...n,
+        id: trash.taken('annotations', n.id) ? null : n.id,
+        doc_id: docId,
+        clause_id: clause(n.clause_id),
+        clause_ids: JSON.stringify(ids),
+      };
       if (renumbered) {
         row.content = remapMentions(String(n.content), oldDoc, docId, clauseMap);
         if (n.row_key != null) row.row_key = rowKeyOf(ids);
@@ -103,7 +113,10 @@ export function createTrashService(deps: { db: Db; trash: TrashRepo; hooks: Docu
     for (const d of snap.decisions) {
       const a = clauseMap.get(Number(d.clause_a)) ?? Number(d.clause_a);
       const b = clauseMap.get(Number(d.clause_b)) ?? Number(d.clause_b);
-      if (!trash.taken('clauses', a) || !trash.taken('clauses', b)) { lostDecisions++; continue; }
+      if (!trash.taken('clauses', a) || !trash.taken('clauses', b)) {
+        lostDecisions++;
+        continue;
+      }
       const [x, y] = a < b ? [a, b] : [b, a];
       if (!trash.decisionExists.get(x, y)) trash.insertRow('alignment_decisions', { ...d, clause_a: x, clause_b: y });
     }

@@ -21,16 +21,30 @@ import { StoreError } from './types';
 const PER_BUCKET = 200;
 
 const clauseOf = (c: ClauseRow): StoredClause => ({
-  id: c.id, docId: c.doc_id, parentId: c.parent_id, ord: c.ord, label: c.label, level: c.level, kind: c.kind, heading: c.heading, text: c.text,
-  start: c.start, textStart: c.text_start, end: c.end, partIndex: c.part_index, path: c.path,
-  leadAgencies: JSON.parse(c.lead_agencies) as string[], responsibleAgencies: JSON.parse(c.responsible_agencies) as string[],
+  id: c.id,
+  docId: c.doc_id,
+  parentId: c.parent_id,
+  ord: c.ord,
+  label: c.label,
+  level: c.level,
+  kind: c.kind,
+  heading: c.heading,
+  text: c.text,
+  start: c.start,
+  textStart: c.text_start,
+  end: c.end,
+  partIndex: c.part_index,
+  path: c.path,
+  leadAgencies: JSON.parse(c.lead_agencies) as string[],
+  responsibleAgencies: JSON.parse(c.responsible_agencies) as string[],
 });
 
 /** SQLite's constraint errors as errors a caller can act on. */
 function storeErrorOf(e: unknown): unknown {
   const code = (e as { code?: string } | null)?.code ?? '';
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new StoreError('not_found', `A referenced row does not exist: ${(e as Error).message}`);
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new StoreError('conflict', `Already exists: ${(e as Error).message}`);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return new StoreError('conflict', `Already exists: ${(e as Error).message}`);
   return e;
 }
 
@@ -52,40 +66,66 @@ function syncRepositories(db: Db) {
 
   return {
     documents: {
-      insert: (doc: Parameters<Repositories['documents']['insert']>[0]) => atomic(() => {
-        const out = documents.insert({ ...doc, raw: '' });
-        searchStore.indexDocumentClauses(out.id);
-        // Signatures are not stored (migration 009): the bands are computed from the clause texts.
-        compare.replaceBands(out.id, documents.clauses(out.id).flatMap((c) => {
-          const sig = signatureOf(c);
-          return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
-        }));
-        return out;
-      }),
+      insert: (doc: Parameters<Repositories['documents']['insert']>[0]) =>
+        atomic(() => {
+          const out = documents.insert({ ...doc, raw: '' });
+          searchStore.indexDocumentClauses(out.id);
+          // Signatures are not stored (migration 009): the bands are computed from the clause texts.
+          compare.replaceBands(
+            out.id,
+            documents.clauses(out.id).flatMap((c) => {
+              const sig = signatureOf(c);
+              return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
+            }),
+          );
+          return out;
+        }),
       get(id: number) {
         const r = documents.get(id);
-        return r ? {
-          id: r.id, fileName: r.file_name, sourceHash: r.source_hash, format: r.format, encoding: r.encoding, cleanedText: r.cleaned_text, metadata: metadataOf(r),
-          inferredFields: JSON.parse(r.inferred_fields) as string[], editedFields: JSON.parse(r.edited_fields) as string[], warnings: JSON.parse(r.warnings) as string[],
-          importedAt: r.imported_at, updatedAt: r.updated_at,
-        } : null;
+        return r
+          ? {
+              id: r.id,
+              fileName: r.file_name,
+              sourceHash: r.source_hash,
+              format: r.format,
+              encoding: r.encoding,
+              cleanedText: r.cleaned_text,
+              metadata: metadataOf(r),
+              inferredFields: JSON.parse(r.inferred_fields) as string[],
+              editedFields: JSON.parse(r.edited_fields) as string[],
+              warnings: JSON.parse(r.warnings) as string[],
+              importedAt: r.imported_at,
+              updatedAt: r.updated_at,
+            }
+          : null;
       },
       list: () => documents.list().map((d) => ({ id: d.id, fileName: d.file, title: d.title, city: d.city, year: d.year, clauseCount: d.clauseCount })),
       count: () => documents.count(),
       clauses: (docId: number) => documents.clauses(docId).map(clauseOf),
-      clause: (id: number) => { const c = documents.clause(id); return c ? clauseOf(c) : null; },
-      parts: (docId: number) => (team.parts.all(docId) as Array<{ part_index: number; title: string; start: number; end: number }>).map((p) => ({ index: p.part_index, title: p.title, start: p.start, end: p.end })),
-      updateMetadata: (id: number, fields: Parameters<Repositories['documents']['updateMetadata']>[1]) => atomic(() => {
-        if (!documents.get(id)) throw new StoreError('not_found', `Document ${id} does not exist.`);
-        documents.updateMetadata(id, fields);
-        searchStore.documentsChanged();
-      }),
-      remove: (id: number) => atomic(() => {
-        if (!documents.get(id)) return false;
-        searchStore.unindexDocument(id);
-        compare.deleteBandsOfDoc(id);
-        return documents.delete(id);
-      }),
+      clause: (id: number) => {
+        const c = documents.clause(id);
+        return c ? clauseOf(c) : null;
+      },
+      parts: (docId: number) =>
+        (team.parts.all(docId) as Array<{ part_index: number; title: string; start: number; end: number }>).map((p) => ({
+          index: p.part_index,
+          title: p.title,
+          start: p.start,
+          end: p.end,
+        })),
+      updateMetadata: (id: number, fields: Parameters<Repositories['documents']['updateMetadata']>[1]) =>
+        atomic(() => {
+          if (!documents.get(id)) throw new StoreError('not_found', `Document ${id} does not exist.`);
+          documents.updateMetadata(id, fields);
+          searchStore.documentsChanged();
+        }),
+      remove: (id: number) =>
+        atomic(() => {
+          if (!documents.get(id)) return false;
+          searchStore.unindexDocument(id);
+          compare.deleteBandsOfDoc(id);
+          return documents.delete(id);
+        }),
     },
     coders: {
       create(name: string) {
@@ -102,65 +142,112 @@ function syncRepositories(db: Db) {
     },
     themes: {
       list: () => themes.themes().map((t) => themeOf(t as unknown as Record<string, unknown>)),
-      put: (t: Parameters<Repositories['themes']['put']>[0]) => atomic(() => {
-        const row: ThemeRow = { id: t.id, parent_id: t.parentId, ord: t.ord, name_zh: t.nameZh, name_en: t.nameEn, color: t.color, description: t.description, instrument: t.instrument, keywords: JSON.stringify(t.keywords) };
-        themes.putRow('themes', row as unknown as Record<string, unknown>);
-      }),
+      put: (t: Parameters<Repositories['themes']['put']>[0]) =>
+        atomic(() => {
+          const row: ThemeRow = {
+            id: t.id,
+            parent_id: t.parentId,
+            ord: t.ord,
+            name_zh: t.nameZh,
+            name_en: t.nameEn,
+            color: t.color,
+            description: t.description,
+            instrument: t.instrument,
+            keywords: JSON.stringify(t.keywords),
+          };
+          themes.putRow('themes', row as unknown as Record<string, unknown>);
+        }),
     },
     codings: {
-      codeClause: ({ clauseId, themeId, coderId, status = 'accepted' }: Parameters<Repositories['codings']['codeClause']>[0]) => atomic(() => {
-        needCoders(coderId);
-        const doc = team.clauseDoc.get(clauseId) as number | undefined;
-        if (doc === undefined) throw new StoreError('not_found', `Clause ${clauseId} does not exist.`);
-        return codingOf(team.upsertWhole.get({ doc, clause: clauseId, theme: themeId, status, now: new Date().toISOString(), coder: coderId }) as Record<string, unknown>);
-      }),
-      codeRange: ({ clauseId, themeId, coderId, start, end }: Parameters<Repositories['codings']['codeRange']>[0]) => atomic(() => {
-        needCoders(coderId);
-        const c = team.clauseSpan.get(clauseId) as { doc_id: number; start: number; end: number; cleaned_text: string } | undefined;
-        if (!c) throw new StoreError('not_found', `Clause ${clauseId} does not exist.`);
-        if (!(Number.isInteger(start) && Number.isInteger(end) && start >= c.start && end <= c.end && start < end)) {
-          throw new StoreError('invalid', `A coded range must lie inside its clause (${c.start}–${c.end}); got ${start}–${end}.`);
-        }
-        return codingOf(team.insertRange.get({ doc: c.doc_id, clause: clauseId, theme: themeId, start, end, quote: c.cleaned_text.slice(start, end), now: new Date().toISOString(), coder: coderId }) as Record<string, unknown>);
-      }),
+      codeClause: ({ clauseId, themeId, coderId, status = 'accepted' }: Parameters<Repositories['codings']['codeClause']>[0]) =>
+        atomic(() => {
+          needCoders(coderId);
+          const doc = team.clauseDoc.get(clauseId) as number | undefined;
+          if (doc === undefined) throw new StoreError('not_found', `Clause ${clauseId} does not exist.`);
+          return codingOf(
+            team.upsertWhole.get({ doc, clause: clauseId, theme: themeId, status, now: new Date().toISOString(), coder: coderId }) as Record<string, unknown>,
+          );
+        }),
+      codeRange: ({ clauseId, themeId, coderId, start, end }: Parameters<Repositories['codings']['codeRange']>[0]) =>
+        atomic(() => {
+          needCoders(coderId);
+          const c = team.clauseSpan.get(clauseId) as { doc_id: number; start: number; end: number; cleaned_text: string } | undefined;
+          if (!c) throw new StoreError('not_found', `Clause ${clauseId} does not exist.`);
+          if (!(Number.isInteger(start) && Number.isInteger(end) && start >= c.start && end <= c.end && start < end)) {
+            throw new StoreError('invalid', `A coded range must lie inside its clause (${c.start}–${c.end}); got ${start}–${end}.`);
+          }
+          return codingOf(
+            team.insertRange.get({
+              doc: c.doc_id,
+              clause: clauseId,
+              theme: themeId,
+              start,
+              end,
+              quote: c.cleaned_text.slice(start, end),
+              now: new Date().toISOString(),
+              coder: coderId,
+            }) as Record<string, unknown>,
+          );
+        }),
       remove: (id: number) => atomic(() => team.deleteCoding.run(id).changes > 0),
-      ofDocument: (docId: number, coder?: number | null) => ((coder === undefined ? team.codingsOfDoc.all(docId) : team.codingsOfDocCoder.all(docId, coder)) as Array<Record<string, unknown>>).map(codingOf),
+      ofDocument: (docId: number, coder?: number | null) =>
+        ((coder === undefined ? team.codingsOfDoc.all(docId) : team.codingsOfDocCoder.all(docId, coder)) as Array<Record<string, unknown>>).map(codingOf),
       ofClause: (clauseId: number) => (team.codingsOfClause.all(clauseId) as Array<Record<string, unknown>>).map(codingOf),
     },
     notes: {
-      create: (input: Parameters<Repositories['notes']['create']>[0]) => atomic(() => {
-        const doc = documents.get(input.docId);
-        if (!doc) throw new StoreError('not_found', `Document ${input.docId} does not exist.`);
-        const start = input.start ?? null;
-        const end = input.end ?? null;
-        if (input.kind === 'range' && (start == null || end == null || start >= end || end > doc.cleaned_text.length)) {
-          throw new StoreError('invalid', 'A note on a passage needs a start before its end, inside the document.');
-        }
-        const id = annotations.insert({
-          kind: input.kind, doc_id: input.docId, clause_id: input.clauseId ?? null, start, end, quote: start != null && end != null ? doc.cleaned_text.slice(start, end) : null,
-          comparison_id: null, row_key: null, clause_ids: '[]', content: input.content, format_version: input.formatVersion, plain_text: input.plainText, mentions: '[]',
-        });
-        return note(annotations.get(id))!;
-      }),
-      save: (id: number, input: Parameters<Repositories['notes']['save']>[1]) => atomic(() => {
-        const current = annotations.get(id);
-        if (!current || current.deleted_at) throw new StoreError('not_found', `Note ${id} does not exist.`);
-        if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) {
-          throw new StoreError('conflict', `Note ${id} was saved by someone else meanwhile (revision ${current.revision}, this edit was based on ${input.expectedRevision}).`);
-        }
-        annotations.save(id, { content: input.content, format_version: input.formatVersion, plain_text: input.plainText, mentions: current.mentions });
-        return note(annotations.get(id))!;
-      }),
+      create: (input: Parameters<Repositories['notes']['create']>[0]) =>
+        atomic(() => {
+          const doc = documents.get(input.docId);
+          if (!doc) throw new StoreError('not_found', `Document ${input.docId} does not exist.`);
+          const start = input.start ?? null;
+          const end = input.end ?? null;
+          if (input.kind === 'range' && (start == null || end == null || start >= end || end > doc.cleaned_text.length)) {
+            throw new StoreError('invalid', 'A note on a passage needs a start before its end, inside the document.');
+          }
+          const id = annotations.insert({
+            kind: input.kind,
+            doc_id: input.docId,
+            clause_id: input.clauseId ?? null,
+            start,
+            end,
+            quote: start != null && end != null ? doc.cleaned_text.slice(start, end) : null,
+            comparison_id: null,
+            row_key: null,
+            clause_ids: '[]',
+            content: input.content,
+            format_version: input.formatVersion,
+            plain_text: input.plainText,
+            mentions: '[]',
+          });
+          return note(annotations.get(id))!;
+        }),
+      save: (id: number, input: Parameters<Repositories['notes']['save']>[1]) =>
+        atomic(() => {
+          const current = annotations.get(id);
+          if (!current || current.deleted_at) throw new StoreError('not_found', `Note ${id} does not exist.`);
+          if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) {
+            throw new StoreError(
+              'conflict',
+              `Note ${id} was saved by someone else meanwhile (revision ${current.revision}, this edit was based on ${input.expectedRevision}).`,
+            );
+          }
+          annotations.save(id, { content: input.content, format_version: input.formatVersion, plain_text: input.plainText, mentions: current.mentions });
+          return note(annotations.get(id))!;
+        }),
       get: (id: number) => note(annotations.get(id)),
       list: ({ docId, q, limit = 200 }: Parameters<Repositories['notes']['list']>[0]) =>
-        annotations.list({ kind: null, doc: docId ?? null, cmp: null, q: q ?? null, limit: 100_000 })
-          .filter((r) => r.kind === 'document' || r.kind === 'clause' || r.kind === 'range').slice(0, limit).map((r) => note(r)!),
-      remove: (id: number) => atomic(() => {
-        const current = annotations.get(id);
-        if (!current || current.deleted_at) return false;
-        annotations.setDeleted(id, true);
-        return true;
-      }),
+        annotations
+          .list({ kind: null, doc: docId ?? null, cmp: null, q: q ?? null, limit: 100_000 })
+          .filter((r) => r.kind === 'document' || r.kind === 'clause' || r.kind === 'range')
+          .slice(0, limit)
+          .map((r) => note(r)!),
+      remove: (id: number) =>
+        atomic(() => {
+          const current = annotations.get(id);
+          if (!current || current.deleted_at) return false;
+          annotations.setDeleted(id, true);
+          return true;
+        }),
       revisions: (id: number) => team.revisions.all(id) as Array<{ revision: number; content: string }>,
     },
     search: {
@@ -170,7 +257,7 @@ function syncRepositories(db: Db) {
         return { total: r.total ?? 0, hits: r.hits.map((h) => ({ clauseId: h.clauseId, docId: h.docId, score: h.score, occurrences: h.occurrences })) };
       },
       count: ({ query, docIds }: Parameters<Repositories['search']['count']>[0]) =>
-        (docIds && !docIds.length ? 0 : engine.count({ query, filters: docIds ? { docIds } : undefined }).total),
+        docIds && !docIds.length ? 0 : engine.count({ query, filters: docIds ? { docIds } : undefined }).total,
     },
     whereElse: {
       candidates(clauseId: number, limit: number): WhereElseCandidate[] {
@@ -178,7 +265,9 @@ function syncRepositories(db: Db) {
         const sig = own ? signatureOf(own) : null;
         if (!own || !sig) return [];
         const ids = compare.candidates(bandKeys(sig), Number.MAX_SAFE_INTEGER, PER_BUCKET).map((c) => c.clause_id);
-        return documents.clausesByIds(ids).filter((c) => c.doc_id !== own.doc_id)
+        return documents
+          .clausesByIds(ids)
+          .filter((c) => c.doc_id !== own.doc_id)
           .flatMap((c) => {
             const other = signatureOf(c);
             return other ? [{ clauseId: c.id, docId: c.doc_id, similarity: estimatedJaccard(sig, other) }] : [];
@@ -196,7 +285,9 @@ type Sync = ReturnType<typeof syncRepositories>;
 function asyncRepositories(sync: Sync, guard: <T>(fn: () => T) => Promise<T>): Repositories {
   const wrap = <R extends Record<string, (...args: never[]) => unknown>>(repo: R) =>
     Object.fromEntries(Object.entries(repo).map(([k, f]) => [k, (...args: never[]) => guard(() => f(...args))]));
-  return Object.fromEntries(Object.entries(sync).map(([name, repo]) => [name, wrap(repo as Record<string, (...args: never[]) => unknown>)])) as unknown as Repositories;
+  return Object.fromEntries(
+    Object.entries(sync).map(([name, repo]) => [name, wrap(repo as Record<string, (...args: never[]) => unknown>)]),
+  ) as unknown as Repositories;
 }
 
 export function createSqliteStore(db: Db): Store {
@@ -220,17 +311,18 @@ export function createSqliteStore(db: Db): Store {
   return {
     kind: 'sqlite',
     ...top,
-    transaction: (fn) => queued(async () => {
-      db.prepare('BEGIN IMMEDIATE').run();
-      try {
-        const result = await fn(inside);
-        db.prepare('COMMIT').run();
-        return result;
-      } catch (e) {
-        if (db.inTransaction) db.prepare('ROLLBACK').run();
-        throw storeErrorOf(e);
-      }
-    }),
+    transaction: (fn) =>
+      queued(async () => {
+        db.prepare('BEGIN IMMEDIATE').run();
+        try {
+          const result = await fn(inside);
+          db.prepare('COMMIT').run();
+          return result;
+        } catch (e) {
+          if (db.inTransaction) db.prepare('ROLLBACK').run();
+          throw storeErrorOf(e);
+        }
+      }),
     close: async () => {
       await tail;
     },

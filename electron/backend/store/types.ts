@@ -10,6 +10,7 @@
 
 import type { MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
+import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 
 export type { MetadataFieldName, MetadataFields };
 
@@ -58,7 +59,7 @@ export interface StoredClause {
   ord: number;
   label: string;
   level: number;
-  kind: 'preamble' | 'part' | 'heading' | 'measure';
+  kind: ClauseKind;
   heading: string | null;
   /** Own text: cleanedText.slice(textStart, end).trim(). */
   text: string;
@@ -105,7 +106,7 @@ export interface CoderRepository {
   byName(name: string): Promise<Coder | null>;
 }
 
-export type Instrument = 'supply' | 'environment' | 'demand';
+export type Instrument = InstrumentClass;
 
 export interface Theme {
   id: string;
@@ -136,8 +137,8 @@ export interface Coding {
   start: number | null;
   end: number | null;
   quote: string | null;
-  source: 'auto' | 'manual';
-  status: 'suggested' | 'accepted' | 'rejected';
+  source: Source;
+  status: CodingStatus;
   score: number;
   createdAt: string;
   updatedAt: string;
@@ -159,7 +160,8 @@ export interface CodingRepository {
 
 export interface Note {
   id: number;
-  kind: 'document' | 'clause' | 'range';
+  /** The store keeps notes on documents, clauses and ranges (comparison notes stay desktop-only for now). */
+  kind: Exclude<AnnotationKind, 'alignmentRow' | 'comparison'>;
   docId: number | null;
   clauseId: number | null;
   start: number | null;
@@ -175,7 +177,16 @@ export interface Note {
 }
 
 export interface NoteRepository {
-  create(input: { kind: Note['kind']; docId: number; clauseId?: number | null; start?: number | null; end?: number | null; content: string; formatVersion: number; plainText: string }): Promise<Note>;
+  create(input: {
+    kind: Note['kind'];
+    docId: number;
+    clauseId?: number | null;
+    start?: number | null;
+    end?: number | null;
+    content: string;
+    formatVersion: number;
+    plainText: string;
+  }): Promise<Note>;
   /**
    * Saves new content; the previous revision is kept. With expectedRevision, a save based on an
    * older revision (another coder saved meanwhile) fails with StoreError 'conflict' and changes nothing.
@@ -251,7 +262,10 @@ export interface Store extends Repositories {
 
 /** Errors a caller can act on: not_found (a referenced row does not exist), conflict, invalid. */
 export class StoreError extends Error {
-  constructor(readonly code: 'not_found' | 'conflict' | 'invalid', message: string) {
+  constructor(
+    readonly code: 'not_found' | 'conflict' | 'invalid',
+    message: string,
+  ) {
     super(message);
     this.name = 'StoreError';
   }

@@ -15,7 +15,17 @@ export function seedCodebook(db: Db, repo: ThemesRepo): void {
   db.transaction(() => {
     DEFAULT_THEMES.forEach((t, i) => {
       if (!repo.theme(t.id)) {
-        repo.putRow('themes', { id: t.id, parent_id: t.parentId, ord: i, name_zh: t.nameZh, name_en: t.nameEn, color: t.color, description: t.description, instrument: t.instrument, keywords: '[]' });
+        repo.putRow('themes', {
+          id: t.id,
+          parent_id: t.parentId,
+          ord: i,
+          name_zh: t.nameZh,
+          name_en: t.nameEn,
+          color: t.color,
+          description: t.description,
+          instrument: t.instrument,
+          keywords: '[]',
+        });
       }
     });
     repo.setState('codebookSeeded', '1');
@@ -25,8 +35,17 @@ export function seedCodebook(db: Db, repo: ThemesRepo): void {
 export function themeOut(r: ThemeRow, counts: Map<string, { coded: number; suggested: number }>): Output<'themes.codebook'>['themes'][number] {
   const c = counts.get(r.id);
   return {
-    id: r.id, parentId: r.parent_id, nameZh: r.name_zh, nameEn: r.name_en, color: r.color, description: r.description, instrument: r.instrument,
-    keywords: JSON.parse(r.keywords) as string[], ord: r.ord, codedCount: c?.coded ?? 0, suggestedCount: c?.suggested ?? 0,
+    id: r.id,
+    parentId: r.parent_id,
+    nameZh: r.name_zh,
+    nameEn: r.name_en,
+    color: r.color,
+    description: r.description,
+    instrument: r.instrument,
+    keywords: JSON.parse(r.keywords) as string[],
+    ord: r.ord,
+    codedCount: c?.coded ?? 0,
+    suggestedCount: c?.suggested ?? 0,
   };
 }
 
@@ -44,7 +63,12 @@ export function requireTheme(repo: ThemesRepo, id: string): ThemeRow {
 const nextSuffix = new WeakMap<ThemesRepo, Map<string, number>>();
 
 function slugFor(repo: ThemesRepo, nameEn: string | undefined): string {
-  const base = (nameEn ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'theme';
+  const base =
+    (nameEn ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 40) || 'theme';
   if (!repo.theme(base)) return base;
   let suffixes = nextSuffix.get(repo);
   if (!suffixes) nextSuffix.set(repo, (suffixes = new Map()));
@@ -61,7 +85,9 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
     'themes.codebook': () => ({
       themes: repo.themes().map((t) => themeOut(t, countsMap(repo))),
       instruments: INSTRUMENT_CLASSES.map((c) => ({
-        id: c.id, nameZh: c.nameZh, nameEn: c.nameEn,
+        id: c.id,
+        nameZh: c.nameZh,
+        nameEn: c.nameEn,
         subInstruments: SUB_INSTRUMENTS.filter((s) => s.instrument === c.id).map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
       })),
     }),
@@ -73,9 +99,15 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
         rec.touch('themes', id);
         const parent = parentId ? repo.theme(parentId) : null;
         repo.putRow('themes', {
-          id, parent_id: parentId, ord: repo.nextOrd(parentId), name_zh: input.nameZh, name_en: input.nameEn ?? '',
-          color: input.color ?? PALETTE[repo.themes().length % PALETTE.length], description: input.description ?? '',
-          instrument: input.instrument ?? parent?.instrument ?? 'environment', keywords: '[]',
+          id,
+          parent_id: parentId,
+          ord: repo.nextOrd(parentId),
+          name_zh: input.nameZh,
+          name_en: input.nameEn ?? '',
+          color: input.color ?? PALETTE[repo.themes().length % PALETTE.length],
+          description: input.description ?? '',
+          instrument: input.instrument ?? parent?.instrument ?? 'environment',
+          keywords: '[]',
         });
         return id;
       });
@@ -88,8 +120,11 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
         rec.touch('themes', t.id);
         repo.putRow('themes', {
           ...t,
-          name_zh: input.nameZh ?? t.name_zh, name_en: input.nameEn ?? t.name_en, color: input.color ?? t.color,
-          description: input.description ?? t.description, instrument: input.instrument ?? t.instrument,
+          name_zh: input.nameZh ?? t.name_zh,
+          name_en: input.nameEn ?? t.name_en,
+          color: input.color ?? t.color,
+          description: input.description ?? t.description,
+          instrument: input.instrument ?? t.instrument,
           keywords: input.keywords ? JSON.stringify([...new Set(input.keywords)]) : t.keywords,
         });
       });
@@ -99,7 +134,13 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
     'themes.move': (input: ParsedInput<'themes.move'>) => {
       const t = requireTheme(repo, input.id);
       if (input.parentId) requireTheme(repo, input.parentId);
-      if (wouldCreateCycle(repo.themes().map((x) => ({ id: x.id, parentId: x.parent_id })), t.id, input.parentId)) {
+      if (
+        wouldCreateCycle(
+          repo.themes().map((x) => ({ id: x.id, parentId: x.parent_id })),
+          t.id,
+          input.parentId,
+        )
+      ) {
         throw new ApiError('conflict', `“${t.name_zh}” cannot be moved under itself or one of its sub-themes.`);
       }
       recorded(db, repo, `Move theme ${t.name_zh}`, (rec) => {
@@ -117,7 +158,14 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
       const src = requireTheme(repo, input.sourceId);
       const dst = requireTheme(repo, input.targetId);
       if (src.id === dst.id) throw new ApiError('invalid_input', 'A theme cannot be merged into itself.');
-      if (wouldCreateCycle(repo.themes().map((x) => ({ id: x.id, parentId: x.parent_id })), dst.id, src.id) || isUnder(repo, dst.id, src.id)) {
+      if (
+        wouldCreateCycle(
+          repo.themes().map((x) => ({ id: x.id, parentId: x.parent_id })),
+          dst.id,
+          src.id,
+        ) ||
+        isUnder(repo, dst.id, src.id)
+      ) {
         throw new ApiError('conflict', `“${src.name_zh}” cannot be merged into one of its own sub-themes.`);
       }
       const moved = recorded(db, repo, `Merge ${src.name_zh} into ${dst.name_zh}`, (rec) => {

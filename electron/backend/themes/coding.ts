@@ -48,11 +48,16 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
         return {
           clauseId: c.id,
           instrument: ins?.chosen ?? ins?.suggested ?? null,
-          subInstrument: ins?.chosen ? ins.chosen_sub : ins?.suggested_sub ?? null,
-          instrumentScore: ins?.chosen ? 1 : ins?.score ?? 0,
+          subInstrument: ins?.chosen ? ins.chosen_sub : (ins?.suggested_sub ?? null),
+          instrumentScore: ins?.chosen ? 1 : (ins?.score ?? 0),
           instrumentSource: ins?.chosen ? 'manual' : 'auto',
-          themes: mine.filter((x) => x.start === null).sort((a, b) => b.score - a.score).map((x) => ({ id: x.theme_id, score: x.score, status: x.status, source: x.source, codingId: x.id })),
-          ranges: mine.filter((x) => x.start !== null && x.status !== 'rejected').map((x) => ({ codingId: x.id, themeId: x.theme_id, start: x.start!, end: x.end!, text: x.quote ?? '' })),
+          themes: mine
+            .filter((x) => x.start === null)
+            .sort((a, b) => b.score - a.score)
+            .map((x) => ({ id: x.theme_id, score: x.score, status: x.status, source: x.source, codingId: x.id })),
+          ranges: mine
+            .filter((x) => x.start !== null && x.status !== 'rejected')
+            .map((x) => ({ codingId: x.id, themeId: x.theme_id, start: x.start!, end: x.end!, text: x.quote ?? '' })),
           ...(withCoders ? { coders: perCoder(byCoder.filter((x) => x.clause_id === c.id)) } : {}),
         };
       });
@@ -64,8 +69,10 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
       const c = clauseRow(documents, input.clauseId);
       const isRange = input.start !== undefined || input.end !== undefined;
       if (isRange) {
-        if (input.start === undefined || input.end === undefined || input.end <= input.start) throw new ApiError('invalid_input', 'A coded range needs a start before its end.');
-        if (input.start < c.start || input.end > c.end) throw new ApiError('invalid_input', `The range ${input.start}–${input.end} lies outside clause ${c.path || c.id} (${c.start}–${c.end}).`);
+        if (input.start === undefined || input.end === undefined || input.end <= input.start)
+          throw new ApiError('invalid_input', 'A coded range needs a start before its end.');
+        if (input.start < c.start || input.end > c.end)
+          throw new ApiError('invalid_input', `The range ${input.start}–${input.end} lies outside clause ${c.path || c.id} (${c.start}–${c.end}).`);
       }
       const codingId = recorded(db, repo, `Code ${theme.name_zh}`, (rec) => {
         if (!isRange) {
@@ -77,7 +84,18 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
           }
         }
         const text = isRange ? (documents.get(c.doc_id)?.cleaned_text ?? '').slice(input.start!, input.end!) : null;
-        const id = repo.insertCoding({ doc_id: c.doc_id, clause_id: c.id, theme_id: theme.id, start: input.start ?? null, end: input.end ?? null, quote: text, source: 'manual', status: 'accepted', score: 1, coder_id: coder });
+        const id = repo.insertCoding({
+          doc_id: c.doc_id,
+          clause_id: c.id,
+          theme_id: theme.id,
+          start: input.start ?? null,
+          end: input.end ?? null,
+          quote: text,
+          source: 'manual',
+          status: 'accepted',
+          score: 1,
+          coder_id: coder,
+        });
         rec.inserted('codings', id);
         return id;
       });
@@ -135,8 +153,13 @@ export function codingHandlers(db: Db, repo: ThemesRepo, documents: DocumentsRep
         rec.touch('clause_instruments', c.id);
         const prev = repo.instrument(c.id);
         repo.putRow('clause_instruments', {
-          clause_id: c.id, doc_id: c.doc_id, suggested: prev?.suggested ?? null, suggested_sub: prev?.suggested_sub ?? null, score: prev?.score ?? 0,
-          chosen: input.instrument, chosen_sub: input.instrument ? input.subInstrument ?? null : null,
+          clause_id: c.id,
+          doc_id: c.doc_id,
+          suggested: prev?.suggested ?? null,
+          suggested_sub: prev?.suggested_sub ?? null,
+          score: prev?.score ?? 0,
+          chosen: input.instrument,
+          chosen_sub: input.instrument ? (input.subInstrument ?? null) : null,
         });
       });
       changed();

@@ -20,7 +20,10 @@ export function buildIndex(documents: DocumentsRepo, repo: ThemesRepo): Similari
   for (const p of repo.acceptedPairs()) themesOf.set(p.clause_id, [...(themesOf.get(p.clause_id) ?? []), p.theme_id]);
   const textOf = new Map(clauses.map((c) => [c.id, c.text]));
   const examples = [...themesOf].map(([id, themes]) => ({ key: String(id), text: textOf.get(id) ?? '', themes: [...new Set(themes)] }));
-  return buildSimilarityIndex(clauses.map((c) => c.text), examples);
+  return buildSimilarityIndex(
+    clauses.map((c) => c.text),
+    examples,
+  );
 }
 
 /** What suggesting needs of a clause: the stored row, or the clause as the import just analysed it. */
@@ -65,8 +68,13 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
     }
     const prev = instruments.get(c.id);
     repo.putRow('clause_instruments', {
-      clause_id: c.id, doc_id: docId, suggested: s.instrument, suggested_sub: s.subInstrument, score: s.instrumentScore,
-      chosen: prev?.chosen ?? null, chosen_sub: prev?.chosen_sub ?? null,
+      clause_id: c.id,
+      doc_id: docId,
+      suggested: s.instrument,
+      suggested_sub: s.subInstrument,
+      score: s.instrumentScore,
+      chosen: prev?.chosen ?? null,
+      chosen_sub: prev?.chosen_sub ?? null,
     });
   }
   return n;

@@ -16,7 +16,10 @@ function periodEnd(period: string | null): number | undefined {
   return years ? Number(years[years.length - 1]) : undefined;
 }
 
-interface ClauseInfo { ref: ClauseRef; docId: number }
+interface ClauseInfo {
+  ref: ClauseRef;
+  docId: number;
+}
 
 function clauseInfos(documents: DocumentsRepo): Map<number, ClauseInfo> {
   const docs = new Map(documents.list().map((d) => [d.id, d]));
@@ -25,7 +28,10 @@ function clauseInfos(documents: DocumentsRepo): Map<number, ClauseInfo> {
   for (const r of rows) {
     const d = docs.get(r.doc_id);
     const partTitle = d && d.parts.length > 1 && r.part_index != null ? (d.parts.find((p) => p.index === r.part_index)?.title ?? null) : null;
-    out.set(r.id, { docId: r.doc_id, ref: { docId: r.doc_id, clauseId: r.id, path: r.path, partTitle, city: d?.city ?? null, title: d?.title ?? null, snippet: r.text.slice(0, 80) } });
+    out.set(r.id, {
+      docId: r.doc_id,
+      ref: { docId: r.doc_id, clauseId: r.id, path: r.path, partTitle, city: d?.city ?? null, title: d?.title ?? null, snippet: r.text.slice(0, 80) },
+    });
   }
   return out;
 }
@@ -57,11 +63,19 @@ export function viewHandlers(repo: ThemesRepo, documents: DocumentsRepo) {
         if (allowed && !allowed.has(info.docId)) continue;
         size.set(keyOf(info.docId, info.ref.city), (size.get(keyOf(info.docId, info.ref.city)) ?? 0) + 1);
       }
-      const columns: Output<'themes.heatmap'>['columns'] = by === 'document'
-        ? [...docs]
-          .sort((a, b) => (a.city ?? NO_CITY).localeCompare(b.city ?? NO_CITY, 'zh') || (a.year ?? 0) - (b.year ?? 0) || a.id - b.id)
-          .map((d) => ({ key: keyOf(d.id, d.city), city: d.city ?? NO_CITY, docId: d.id, title: d.title, year: d.year, clauses: size.get(keyOf(d.id, d.city)) ?? 0 }))
-        : cities.map((c) => ({ key: c, city: c, docId: null, title: null, year: null, clauses: size.get(c) ?? 0 }));
+      const columns: Output<'themes.heatmap'>['columns'] =
+        by === 'document'
+          ? [...docs]
+              .sort((a, b) => (a.city ?? NO_CITY).localeCompare(b.city ?? NO_CITY, 'zh') || (a.year ?? 0) - (b.year ?? 0) || a.id - b.id)
+              .map((d) => ({
+                key: keyOf(d.id, d.city),
+                city: d.city ?? NO_CITY,
+                docId: d.id,
+                title: d.title,
+                year: d.year,
+                clauses: size.get(keyOf(d.id, d.city)) ?? 0,
+              }))
+          : cities.map((c) => ({ key: c, city: c, docId: null, title: null, year: null, clauses: size.get(c) ?? 0 }));
       const cells = new Map<string, { city: string; clauses: ClauseRef[] }>();
       for (const [clauseId, ts] of themesByClause(repo, mode, requireCoder(repo, coderId))) {
         const info = infos.get(clauseId);
@@ -77,10 +91,12 @@ export function viewHandlers(repo: ThemesRepo, documents: DocumentsRepo) {
         themes,
         cities,
         columns,
-        cells: [...cells].map(([k, cell]) => {
-          const [themeId, column] = k.split('\u0000');
-          return { themeId, city: cell.city, column, count: cell.clauses.length, clauses: cell.clauses };
-        }).filter((c) => themes.includes(c.themeId)),
+        cells: [...cells]
+          .map(([k, cell]) => {
+            const [themeId, column] = k.split('\u0000');
+            return { themeId, city: cell.city, column, count: cell.clauses.length, clauses: cell.clauses };
+          })
+          .filter((c) => themes.includes(c.themeId)),
       };
     },
 
@@ -117,9 +133,20 @@ export function viewHandlers(repo: ThemesRepo, documents: DocumentsRepo) {
           if (c.kind !== 'measure' && c.kind !== 'heading') continue;
           for (const q of extractTargets(text.slice(c.text_start, c.end), { defaultYear })) {
             rows.push({
-              docId: d.id, city: d.city, title: d.title, clauseId: c.id, path: c.path, metric: q.metric ?? null, value: q.value,
-              valueMax: q.valueMax ?? null, unit: q.unit, year: q.year ?? null, bound: q.bound ?? null, text: q.text,
-              start: c.text_start + q.start, end: c.text_start + q.end,
+              docId: d.id,
+              city: d.city,
+              title: d.title,
+              clauseId: c.id,
+              path: c.path,
+              metric: q.metric ?? null,
+              value: q.value,
+              valueMax: q.valueMax ?? null,
+              unit: q.unit,
+              year: q.year ?? null,
+              bound: q.bound ?? null,
+              text: q.text,
+              start: c.text_start + q.start,
+              end: c.text_start + q.end,
             });
           }
         }

@@ -16,9 +16,14 @@ export const concordanceCommand: Command = {
     const format = options.format ?? (extname(path).toLowerCase() === '.csv' ? 'csv' : 'xlsx');
     if (format !== 'xlsx' && format !== 'csv') throw new Error(`--format must be xlsx or csv, got ${JSON.stringify(format)}.`);
     const context = options.context === undefined ? 30 : Number(options.context);
-    if (!Number.isInteger(context) || context < 1 || context > 500) throw new Error(`--context must be a whole number from 1 to 500, got ${JSON.stringify(options.context)}.`);
+    if (!Number.isInteger(context) || context < 1 || context > 500)
+      throw new Error(`--context must be a whole number from 1 to 500, got ${JSON.stringify(options.context)}.`);
     const r = await backend.api.export.concordance({
-      query, format, context, path, overwrite: options.overwrite === 'true',
+      query,
+      format,
+      context,
+      path,
+      overwrite: options.overwrite === 'true',
       locale: options.locale === 'zh-CN' || options.locale === 'zh' ? 'zh-CN' : 'en',
       ...(options.city ? { filters: { cities: options.city.split(',') } } : {}),
     });

@@ -15,7 +15,9 @@ export const importCommand: Command = {
       const step = Math.floor((50 * e.done) / e.total);
       if (step === shown) return;
       shown = step;
-      process.stderr.write(`import: ${e.done}/${e.total} files (${Math.round((100 * e.done) / e.total)}%, ${((Date.now() - started) / 1000).toFixed(0)} s)${e.label ? ` ${e.label}` : ''}\n`);
+      process.stderr.write(
+        `import: ${e.done}/${e.total} files (${Math.round((100 * e.done) / e.total)}%, ${((Date.now() - started) / 1000).toFixed(0)} s)${e.label ? ` ${e.label}` : ''}\n`,
+      );
     });
     let report: ImportReport;
     try {
@@ -41,11 +43,30 @@ export const documentsCommand: Command = {
     for (const d of list) {
       const full = await backend.api.documents.get({ id: d.id });
       out.push({
-        id: d.id, file: d.file, title: d.title, city: d.city, province: d.province, level: d.level, issuer: d.issuer, docNumber: d.docNumber,
-        dateWritten: d.dateWritten, datePublished: d.datePublished, validity: d.validity, period: d.period,
-        citedDocNumbers: full.cited.map((c) => c.docNumber), parts: d.parts.map((p) => ({ title: p.title })), parentId: null,
-        format: d.format, encoding: d.encoding, inferred: full.inferred,
-        dateEffective: d.dateEffective, approvedBy: d.approvedBy, dateApproved: d.dateApproved, history: d.history, sourceId: d.sourceId, sourceUrl: d.sourceUrl,
+        id: d.id,
+        file: d.file,
+        title: d.title,
+        city: d.city,
+        province: d.province,
+        level: d.level,
+        issuer: d.issuer,
+        docNumber: d.docNumber,
+        dateWritten: d.dateWritten,
+        datePublished: d.datePublished,
+        validity: d.validity,
+        period: d.period,
+        citedDocNumbers: full.cited.map((c) => c.docNumber),
+        parts: d.parts.map((p) => ({ title: p.title })),
+        parentId: null,
+        format: d.format,
+        encoding: d.encoding,
+        inferred: full.inferred,
+        dateEffective: d.dateEffective,
+        approvedBy: d.approvedBy,
+        dateApproved: d.dateApproved,
+        history: d.history,
+        sourceId: d.sourceId,
+        sourceUrl: d.sourceUrl,
       });
     }
     return out;

@@ -21,7 +21,8 @@ function optionsFrom(o: Record<string, string>) {
  * Never replaces an existing file unless --overwrite is given.
  */
 export const exportCommand: Command = {
-  usage: 'export --db FILE (--comparison ID | --project) --format docx|xlsx|csv|md|html|pdf|qdpx|json|backup --out PATH [--overwrite] [--locale zh-CN] [--include-unaligned] [--include-rejected] [--csv-table codings|alignment|targets]',
+  usage:
+    'export --db FILE (--comparison ID | --project) --format docx|xlsx|csv|md|html|pdf|qdpx|json|backup --out PATH [--overwrite] [--locale zh-CN] [--include-unaligned] [--include-rejected] [--csv-table codings|alignment|targets]',
   async run(backend, { options }) {
     const format = options.format;
     if (!options.out || options.out === 'true') throw new Error('export needs --out PATH (the file to write).');
@@ -33,7 +34,13 @@ export const exportCommand: Command = {
     } else if (options.comparison) {
       const parsed = exportFormat.safeParse(format);
       if (!parsed.success) throw new Error(`--format must be one of ${exportFormat.options.join(', ')}, got ${JSON.stringify(format ?? '')}.`);
-      result = await backend.api.export.comparison({ comparisonId: requireId(options.comparison, '--comparison'), format: parsed.data, path, overwrite, options: optionsFrom(options) });
+      result = await backend.api.export.comparison({
+        comparisonId: requireId(options.comparison, '--comparison'),
+        format: parsed.data,
+        path,
+        overwrite,
+        options: optionsFrom(options),
+      });
     } else if (flag(options.project)) {
       const parsed = projectExportFormat.safeParse(format);
       if (!parsed.success) throw new Error(`A project exports as ${projectExportFormat.options.join(', ')} (or backup), got ${JSON.stringify(format ?? '')}.`);

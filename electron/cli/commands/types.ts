@@ -15,6 +15,7 @@ export interface Command {
 
 export function requireId(value: string | undefined, what: string): number {
   const n = Number(value);
-  if (!value || !Number.isInteger(n) || n <= 0) throw new Error(`${what} must be a document or object id (a positive whole number), got ${JSON.stringify(value ?? '')}.`);
+  if (!value || !Number.isInteger(n) || n <= 0)
+    throw new Error(`${what} must be a document or object id (a positive whole number), got ${JSON.stringify(value ?? '')}.`);
   return n;
 }

@@ -48,7 +48,11 @@ export function AgreementPage(_: { route: Route }) {
         <h1>{t('title')}</h1>
       </header>
       <p className="muted">{t('intro')}</p>
-      {error && <p role="alert" className="error">{t('failed', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('failed', { message: error })}
+        </p>
+      )}
       <div className="agreement-top">
         <CodersPanel coders={all} onError={setError} />
         <section className="panel">
@@ -62,49 +66,104 @@ export function AgreementPage(_: { route: Route }) {
             <legend>{t('coders')}</legend>
             {all.map((c) => (
               <label key={c.id}>
-                <input type="checkbox" data-testid={`compare-coder-${c.id}`} checked={coderIds.includes(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} /> {c.name}
+                <input
+                  type="checkbox"
+                  data-testid={`compare-coder-${c.id}`}
+                  checked={coderIds.includes(c.id)}
+                  onChange={(e) => toggle(c.id, e.target.checked)}
+                />{' '}
+                {c.name}
               </label>
             ))}
           </fieldset>
           <label>
             {t('level')}{' '}
             <select data-testid="agreement-level" value={level} onChange={(e) => setLevel(e.target.value as AgreementLevel)}>
-              {(['clause', 'character'] as const).map((l) => <option key={l} value={l}>{t(`levels.${l}`)}</option>)}
+              {(['clause', 'character'] as const).map((l) => (
+                <option key={l} value={l}>
+                  {t(`levels.${l}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('documents')}{' '}
-            <select multiple data-testid="agreement-docs" value={docIds.map(String)} onChange={(e) => setDocIds([...e.target.selectedOptions].map((o) => Number(o.value)))} size={Math.min(6, (docs.data?.length ?? 0) + 1)}>
-              {docs.data?.map((d) => <option key={d.id} value={d.id}>{[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}</option>)}
+            <select
+              multiple
+              data-testid="agreement-docs"
+              value={docIds.map(String)}
+              onChange={(e) => setDocIds([...e.target.selectedOptions].map((o) => Number(o.value)))}
+              size={Math.min(6, (docs.data?.length ?? 0) + 1)}
+            >
+              {docs.data?.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}
+                </option>
+              ))}
             </select>
             <span className="muted"> {docIds.length ? '' : t('allCoded')}</span>
           </label>
         </div>
         {!ready && <p className="muted">{t('needTwo')}</p>}
-        {result.error && <p role="alert" className="error">{t('failed', { message: result.error.message })}</p>}
+        {result.error && (
+          <p role="alert" className="error">
+            {t('failed', { message: result.error.message })}
+          </p>
+        )}
         {r && (
           <>
-            <p className="muted" data-testid="agreement-scope">{t('scope', { documents: r.documents, clauses: r.clauses })}</p>
+            <p className="muted" data-testid="agreement-scope">
+              {t('scope', { documents: r.documents, clauses: r.clauses })}
+            </p>
             <table className="grid agreement-figures" data-testid="agreement-figures">
               <thead>
                 <tr>
-                  <th>{t('theme')}</th><th>{t('units')}</th><th>{t('percent')}</th><th>{t('cohen')}</th><th>{t('fleiss')}</th><th>{t('alpha')}</th>
-                  {r.coders.map((c) => <th key={c.id}>{t('coded', { name: c.name })}</th>)}
+                  <th>{t('theme')}</th>
+                  <th>{t('units')}</th>
+                  <th>{t('percent')}</th>
+                  <th>{t('cohen')}</th>
+                  <th>{t('fleiss')}</th>
+                  <th>{t('alpha')}</th>
+                  {r.coders.map((c) => (
+                    <th key={c.id}>{t('coded', { name: c.name })}</th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 <tr className="overall" data-testid="figures-overall">
-                  <th>{t('overall')}</th><td className="num">{r.overall.units}</td><td className="num">{fmt(r.overall.percent)}</td>
-                  <td className="num" data-testid="overall-cohen">{fmt(r.overall.cohen)}</td><td className="num">{fmt(r.overall.fleiss)}</td><td className="num" data-testid="overall-alpha">{fmt(r.overall.alpha)}</td>
-                  {r.coders.map((c) => <td key={c.id} />)}
+                  <th>{t('overall')}</th>
+                  <td className="num">{r.overall.units}</td>
+                  <td className="num">{fmt(r.overall.percent)}</td>
+                  <td className="num" data-testid="overall-cohen">
+                    {fmt(r.overall.cohen)}
+                  </td>
+                  <td className="num">{fmt(r.overall.fleiss)}</td>
+                  <td className="num" data-testid="overall-alpha">
+                    {fmt(r.overall.alpha)}
+                  </td>
+                  {r.coders.map((c) => (
+                    <td key={c.id} />
+                  ))}
                 </tr>
-                {r.themes.filter((x) => x.coded.some((n) => n > 0)).map((x) => (
-                  <tr key={x.themeId} data-testid="figures-theme" data-theme={x.themeId}>
-                    <th>{name(x.themeId)}</th><td className="num">{x.figures.units}</td><td className="num">{fmt(x.figures.percent)}</td>
-                    <td className="num" data-testid="theme-cohen">{fmt(x.figures.cohen)}</td><td className="num">{fmt(x.figures.fleiss)}</td><td className="num">{fmt(x.figures.alpha)}</td>
-                    {x.coded.map((n, i) => <td key={i} className="num">{n}</td>)}
-                  </tr>
-                ))}
+                {r.themes
+                  .filter((x) => x.coded.some((n) => n > 0))
+                  .map((x) => (
+                    <tr key={x.themeId} data-testid="figures-theme" data-theme={x.themeId}>
+                      <th>{name(x.themeId)}</th>
+                      <td className="num">{x.figures.units}</td>
+                      <td className="num">{fmt(x.figures.percent)}</td>
+                      <td className="num" data-testid="theme-cohen">
+                        {fmt(x.figures.cohen)}
+                      </td>
+                      <td className="num">{fmt(x.figures.fleiss)}</td>
+                      <td className="num">{fmt(x.figures.alpha)}</td>
+                      {x.coded.map((n, i) => (
+                        <td key={i} className="num">
+                          {n}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
               </tbody>
             </table>
             <ExportButton coderIds={coderIds} docIds={docIds} />

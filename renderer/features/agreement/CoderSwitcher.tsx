@@ -19,7 +19,11 @@ export function CoderSwitcher() {
         {t('codingAs')}{' '}
         <select data-testid="coder-switcher" value={coderId ?? ''} onChange={(e) => void setCurrentCoder(api, e.target.value ? Number(e.target.value) : null)}>
           <option value="">{t('lead')}</option>
-          {list.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {list.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </select>
       </label>
       <p className="muted">{coderId === null ? t('leadHint') : t('blindHint')}</p>

@@ -26,23 +26,53 @@ export function CodersPanel({ coders, onError }: { coders: Coder[]; onError: (me
         {coders.map((c) => (
           <li key={c.id} data-testid="coder-row">
             {editing?.id === c.id ? (
-              <form onSubmit={(e) => { e.preventDefault(); rename(); }}>
-                <input aria-label={t('coderName')} data-testid="coder-rename-input" value={editing.name} onChange={(e) => setEditing({ id: c.id, name: e.target.value })} autoFocus />
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  rename();
+                }}
+              >
+                <input
+                  aria-label={t('coderName')}
+                  data-testid="coder-rename-input"
+                  value={editing.name}
+                  onChange={(e) => setEditing({ id: c.id, name: e.target.value })}
+                  autoFocus
+                />
                 <button type="submit">{t('save')}</button>
-                <button type="button" onClick={() => setEditing(null)}>{t('cancel')}</button>
+                <button type="button" onClick={() => setEditing(null)}>
+                  {t('cancel')}
+                </button>
               </form>
             ) : (
               <>
                 <span className="coder-name">{c.name}</span> <span className="muted">{t('codingsN', { count: c.codings })}</span>{' '}
-                <button type="button" data-testid="coder-rename" onClick={() => setEditing({ id: c.id, name: c.name })}>{t('rename')}</button>
+                <button type="button" data-testid="coder-rename" onClick={() => setEditing({ id: c.id, name: c.name })}>
+                  {t('rename')}
+                </button>
               </>
             )}
           </li>
         ))}
       </ul>
-      <form onSubmit={(e) => { e.preventDefault(); add(); }} className="coder-add">
-        <input aria-label={t('coderName')} placeholder={t('coderName')} data-testid="coder-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
-        <button type="submit" data-testid="coder-add" disabled={!name.trim()}>{t('addCoder')}</button>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          add();
+        }}
+        className="coder-add"
+      >
+        <input
+          aria-label={t('coderName')}
+          placeholder={t('coderName')}
+          data-testid="coder-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={100}
+        />
+        <button type="submit" data-testid="coder-add" disabled={!name.trim()}>
+          {t('addCoder')}
+        </button>
       </form>
     </section>
   );

@@ -20,22 +20,37 @@ export function Disagreements({ result, themeName, onError }: { result: Agreemen
   const decide = (k: string, accept: number[]) => setPending((p) => new Map(p).set(k, accept));
   const same = (a: number[] | undefined, b: number[]) => !!a && a.length === b.length && a.every((x) => b.includes(x));
   const apply = () => {
-    const decisions = result.disagreements.filter((d) => pending.has(keyOf(d))).map((d) => ({ clauseId: d.clauseId, themeId: d.themeId, accept: pending.get(keyOf(d))! }));
-    api['agreement.reconcile']({ decisions }).then((r) => {
-      setPending(new Map());
-      setMessage(t('applied', { count: r.cases }));
-    }, (e: Error) => onError(e.message));
+    const decisions = result.disagreements
+      .filter((d) => pending.has(keyOf(d)))
+      .map((d) => ({ clauseId: d.clauseId, themeId: d.themeId, accept: pending.get(keyOf(d))! }));
+    api['agreement.reconcile']({ decisions }).then(
+      (r) => {
+        setPending(new Map());
+        setMessage(t('applied', { count: r.cases }));
+      },
+      (e: Error) => onError(e.message),
+    );
   };
   const undo = () => void api['themes.undo']({}).then(() => setMessage(null));
   const allIds = result.coders.map((c) => c.id);
   return (
     <section className="disagreements" data-testid="disagreements">
-      <h2>{t('disagreements')} ({result.disagreements.length})</h2>
+      <h2>
+        {t('disagreements')} ({result.disagreements.length})
+      </h2>
       {result.disagreements.length === 0 && <p className="muted">{t('noDisagreements')}</p>}
       <div className="toolbar">
-        <button type="button" data-testid="reconcile-apply" disabled={pending.size === 0} onClick={apply}>{t('apply', { count: pending.size })}</button>
-        <button type="button" data-testid="reconcile-undo" onClick={undo}>{t('undo')}</button>
-        {message && <span role="status" data-testid="reconcile-message">{message}</span>}
+        <button type="button" data-testid="reconcile-apply" disabled={pending.size === 0} onClick={apply}>
+          {t('apply', { count: pending.size })}
+        </button>
+        <button type="button" data-testid="reconcile-undo" onClick={undo}>
+          {t('undo')}
+        </button>
+        {message && (
+          <span role="status" data-testid="reconcile-message">
+            {message}
+          </span>
+        )}
       </div>
       <ol className="disagreement-list">
         {result.disagreements.map((d) => {
@@ -48,7 +63,9 @@ export function Disagreements({ result, themeName, onError }: { result: Agreemen
                   {[d.city, d.title, d.path].filter(Boolean).join(' · ')}
                 </a>{' '}
                 <strong className="case-theme">{themeName(d.themeId)}</strong>{' '}
-                <span className="muted" data-testid="disagreement-consensus">{d.consensus ? t('consensusYes') : t('consensusNo')}</span>
+                <span className="muted" data-testid="disagreement-consensus">
+                  {d.consensus ? t('consensusYes') : t('consensusNo')}
+                </span>
               </div>
               <p className="case-snippet">{d.snippet}</p>
               <ul className="case-coders">
@@ -61,12 +78,22 @@ export function Disagreements({ result, themeName, onError }: { result: Agreemen
               </ul>
               <div className="case-actions" role="group">
                 {d.coders.map((c) => (
-                  <button key={c.coderId} type="button" aria-pressed={same(choice, [c.coderId])} data-testid={`accept-coder-${c.coderId}`} onClick={() => decide(k, [c.coderId])}>
+                  <button
+                    key={c.coderId}
+                    type="button"
+                    aria-pressed={same(choice, [c.coderId])}
+                    data-testid={`accept-coder-${c.coderId}`}
+                    onClick={() => decide(k, [c.coderId])}
+                  >
                     {t('accept', { name: names.get(c.coderId) })}
                   </button>
                 ))}
-                <button type="button" aria-pressed={same(choice, allIds)} data-testid="accept-all" onClick={() => decide(k, allIds)}>{allIds.length === 2 ? t('both') : t('all')}</button>
-                <button type="button" aria-pressed={same(choice, [])} data-testid="accept-none" onClick={() => decide(k, [])}>{t('neither')}</button>
+                <button type="button" aria-pressed={same(choice, allIds)} data-testid="accept-all" onClick={() => decide(k, allIds)}>
+                  {allIds.length === 2 ? t('both') : t('all')}
+                </button>
+                <button type="button" aria-pressed={same(choice, [])} data-testid="accept-none" onClick={() => decide(k, [])}>
+                  {t('neither')}
+                </button>
               </div>
             </li>
           );

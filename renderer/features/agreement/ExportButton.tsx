@@ -16,7 +16,12 @@ export function ExportButton({ coderIds, docIds }: { coderIds: number[]; docIds:
     try {
       for (let n = 1; ; n++) {
         try {
-          const out = await api['agreement.export']({ coderIds, docIds: docIds.length ? docIds : undefined, locale: zh ? 'zh-CN' : 'en', fileName: n === 1 ? base : `${base} (${n})` });
+          const out = await api['agreement.export']({
+            coderIds,
+            docIds: docIds.length ? docIds : undefined,
+            locale: zh ? 'zh-CN' : 'en',
+            fileName: n === 1 ? base : `${base} (${n})`,
+          });
           if (!window.policylens && out.downloadName) await downloadExport(out.downloadName);
           setState({ done: out.downloadName ?? out.path.split(/[\\/]/).pop() ?? '' });
           return;
@@ -30,9 +35,17 @@ export function ExportButton({ coderIds, docIds }: { coderIds: number[]; docIds:
   }
   return (
     <p>
-      <button type="button" data-testid="agreement-export" disabled={state.working} onClick={() => void run()}>{t('exportXlsx')}</button>{' '}
-      <span role="status" className="muted" data-testid="agreement-export-status">{state.done && t('exported', { name: state.done })}</span>
-      {state.error && <span role="alert" className="error">{t('failed', { message: state.error })}</span>}
+      <button type="button" data-testid="agreement-export" disabled={state.working} onClick={() => void run()}>
+        {t('exportXlsx')}
+      </button>{' '}
+      <span role="status" className="muted" data-testid="agreement-export-status">
+        {state.done && t('exported', { name: state.done })}
+      </span>
+      {state.error && (
+        <span role="alert" className="error">
+          {t('failed', { message: state.error })}
+        </span>
+      )}
     </p>
   );
 }

@@ -1,7 +1,8 @@
 export const catalog = {
   en: {
     title: 'Agreement',
-    intro: 'Several researchers code the same clauses, each blind to the others; here the lead measures their agreement and decides the differences. The decisions become the project’s own codings, which exports and the heatmap use.',
+    intro:
+      'Several researchers code the same clauses, each blind to the others; here the lead measures their agreement and decides the differences. The decisions become the project’s own codings, which exports and the heatmap use.',
     codingAs: 'Coding as',
     lead: 'Lead (consensus)',
     blindHint: 'Blind: you see only your own codings.',
@@ -54,7 +55,8 @@ export const catalog = {
   },
   'zh-CN': {
     title: '编码一致性',
-    intro: '多位研究者各自独立（互不可见）地为相同条款编码；负责人在此计算编码者间一致性并裁决分歧。裁决结果成为项目自身的编码（共识），导出和热力图均使用共识编码。',
+    intro:
+      '多位研究者各自独立（互不可见）地为相同条款编码；负责人在此计算编码者间一致性并裁决分歧。裁决结果成为项目自身的编码（共识），导出和热力图均使用共识编码。',
     codingAs: '当前编码者',
     lead: '负责人（共识）',
     blindHint: '盲编码：只显示您自己的编码。',

@@ -42,7 +42,11 @@ function Margin({ clause, docId }: { clause: Clause; docId: number }) {
   const sets = row.coders.map((c) => [...new Set([...c.themes.map((x) => x.id), ...c.ranges.map((g) => g.themeId)])].sort().join(','));
   // A coder who coded nothing here is absent from row.coders; one coder alone is a difference too.
   const differ = row.coders.length < 2 || sets.some((x) => x !== sets[0]);
-  return <span className={`coder-mark${differ ? ' differ' : ''}`} data-testid="coder-mark" data-differ={differ} title={t(differ ? 'codersDiffer' : 'codersAgree')}>{differ ? '≠' : '='}</span>;
+  return (
+    <span className={`coder-mark${differ ? ' differ' : ''}`} data-testid="coder-mark" data-differ={differ} title={t(differ ? 'codersDiffer' : 'codersAgree')}>
+      {differ ? '≠' : '='}
+    </span>
+  );
 }
 
 function Panel() {

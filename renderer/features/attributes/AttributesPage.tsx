@@ -66,24 +66,81 @@ export function AttributesPage(_props: { route: Route }) {
       <header className="page-header">
         <h1>{t('title')}</h1>
         <div className="toolbar">
-          <button type="button" onClick={undo} disabled={history && !history.canUndo} title={`Ctrl+Z${history?.undoLabel ? ` · ${history.undoLabel}` : ''}`} data-testid="attr-undo">{t('undo')}</button>
-          <button type="button" onClick={redo} disabled={history && !history.canRedo} title={`Ctrl+Shift+Z${history?.redoLabel ? ` · ${history.redoLabel}` : ''}`} data-testid="attr-redo">{t('redo')}</button>
-          {message && <span role="status" data-testid="attr-message">{message}</span>}
+          <button
+            type="button"
+            onClick={undo}
+            disabled={history && !history.canUndo}
+            title={`Ctrl+Z${history?.undoLabel ? ` · ${history.undoLabel}` : ''}`}
+            data-testid="attr-undo"
+          >
+            {t('undo')}
+          </button>
+          <button
+            type="button"
+            onClick={redo}
+            disabled={history && !history.canRedo}
+            title={`Ctrl+Shift+Z${history?.redoLabel ? ` · ${history.redoLabel}` : ''}`}
+            data-testid="attr-redo"
+          >
+            {t('redo')}
+          </button>
+          {message && (
+            <span role="status" data-testid="attr-message">
+              {message}
+            </span>
+          )}
         </div>
       </header>
       <p className="muted attr-intro">{t('intro')}</p>
       <AttributeManager attributes={attrs.data ?? []} onMessage={setMessage} />
       <BulkBar columns={columns} selected={[...selected]} onApply={write} onClear={() => setSelected(new Set())} />
-      {error && <p className="error" role="alert" data-testid="attr-set-error">{error}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="attr-set-error">
+          {error}
+        </p>
+      )}
       <div className="toolbar attr-filter-row">
-        <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('filter')} aria-label={t('filter')} data-testid="attr-filter" />
-        <span className="muted" data-testid="attr-shown">{t('shown', { shown: list.length, total: docs.data?.length ?? 0 })}</span>
-        <button type="button" className="link" onClick={() => select(list.map((d) => d.id), 'only')} data-testid="attr-select-all">{t('selectAll')}</button>
+        <input
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t('filter')}
+          aria-label={t('filter')}
+          data-testid="attr-filter"
+        />
+        <span className="muted" data-testid="attr-shown">
+          {t('shown', { shown: list.length, total: docs.data?.length ?? 0 })}
+        </span>
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            select(
+              list.map((d) => d.id),
+              'only',
+            )
+          }
+          data-testid="attr-select-all"
+        >
+          {t('selectAll')}
+        </button>
       </div>
       {docs.data && vals.data && (
         <Grid
-          docs={list} columns={columns} values={values} selected={selected} onSelect={select} onSelectAll={() => select(list.map((d) => d.id), 'only')}
-          onCommit={commitCell} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
+          docs={list}
+          columns={columns}
+          values={values}
+          selected={selected}
+          onSelect={select}
+          onSelectAll={() =>
+            select(
+              list.map((d) => d.id),
+              'only',
+            )
+          }
+          onCommit={commitCell}
+          sort={sort}
+          onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
         />
       )}
     </div>

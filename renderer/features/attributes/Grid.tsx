@@ -41,7 +41,8 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
   }, [row, docs.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const focusGrid = () => scroller.current?.focus();
-  const move = (dr: number, dc: number) => setActive({ row: Math.max(0, Math.min(docs.length - 1, row + dr)), col: Math.max(0, Math.min(columns.length - 1, col + dc)) });
+  const move = (dr: number, dc: number) =>
+    setActive({ row: Math.max(0, Math.min(docs.length - 1, row + dr)), col: Math.max(0, Math.min(columns.length - 1, col + dc)) });
 
   // Enter saves, then focus returns to the grid and the editor's blur would save again: once is enough.
   const committing = useRef(false);
@@ -49,7 +50,9 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
   function close() {
     committing.current = true;
     setEditing(null);
-    queueMicrotask(() => { committing.current = false; });
+    queueMicrotask(() => {
+      committing.current = false;
+    });
   }
   async function commit(then: 'down' | 'right' | 'stay') {
     if (!editing || !doc || committing.current) return;
@@ -116,13 +119,26 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
   return (
     <div className="attr-grid-wrap">
       <div
-        className="attr-grid" role="grid" aria-rowcount={docs.length + 1} aria-colcount={columns.length + 1} aria-label={t('title')}
-        tabIndex={0} ref={scroller} onKeyDown={onGridKey} aria-activedescendant={editing ? undefined : activeId} data-testid="attr-grid"
+        className="attr-grid"
+        role="grid"
+        aria-rowcount={docs.length + 1}
+        aria-colcount={columns.length + 1}
+        aria-label={t('title')}
+        tabIndex={0}
+        ref={scroller}
+        onKeyDown={onGridKey}
+        aria-activedescendant={editing ? undefined : activeId}
+        data-testid="attr-grid"
       >
         <div className="attr-row attr-head" role="row" style={{ gridTemplateColumns: template(columns) }}>
           <div role="columnheader" className="attr-check" />
           {columns.map((c) => (
-            <div key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className={c.kind === 'attribute' ? 'attr-own' : undefined}>
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+              className={c.kind === 'attribute' ? 'attr-own' : undefined}
+            >
               <button type="button" tabIndex={-1} onClick={() => onSort(c.key)} data-testid={`attr-sort-${c.key}`}>
                 {c.label} {sort.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
               </button>
@@ -135,29 +151,69 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
             const isSel = selected.has(d.id);
             return (
               <div
-                key={d.id} role="row" aria-rowindex={item.index + 2} aria-selected={isSel} data-testid="attr-row" data-doc={d.id}
+                key={d.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isSel}
+                data-testid="attr-row"
+                data-doc={d.id}
                 className={`attr-row ${isSel ? 'selected' : ''} ${item.index === row ? 'active-row' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, minWidth: '100%', height: ROW, transform: `translateY(${item.start}px)`, gridTemplateColumns: template(columns) }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  minWidth: '100%',
+                  height: ROW,
+                  transform: `translateY(${item.start}px)`,
+                  gridTemplateColumns: template(columns),
+                }}
               >
                 <div role="gridcell" className="attr-check">
-                  <input type="checkbox" tabIndex={-1} checked={isSel} aria-label={t('selectRow', { title: d.title ?? d.file })} data-testid="attr-select"
-                    onChange={(e) => onSelect([d.id], (e.nativeEvent as MouseEvent).shiftKey ? 'add' : 'toggle')} />
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    checked={isSel}
+                    aria-label={t('selectRow', { title: d.title ?? d.file })}
+                    data-testid="attr-select"
+                    onChange={(e) => onSelect([d.id], (e.nativeEvent as MouseEvent).shiftKey ? 'add' : 'toggle')}
+                  />
                 </div>
                 {columns.map((c, ci) => {
                   const isActive = item.index === row && ci === col;
                   const id = `attr-cell-${d.id}-${c.key}`;
                   return (
                     <div
-                      key={c.key} id={id} role="gridcell" data-testid={id} aria-selected={isActive}
+                      key={c.key}
+                      id={id}
+                      role="gridcell"
+                      data-testid={id}
+                      aria-selected={isActive}
                       className={`attr-cell ${isActive ? 'active' : ''} ${c.kind === 'attribute' ? 'attr-own' : ''}`}
                       onClick={() => setActive({ row: item.index, col: ci })}
-                      onDoubleClick={() => { setActive({ row: item.index, col: ci }); setEditing({ value: rawValue(c, d, values) }); }}
+                      onDoubleClick={() => {
+                        setActive({ row: item.index, col: ci });
+                        setEditing({ value: rawValue(c, d, values) });
+                      }}
                     >
                       {isActive && editing ? (
                         <ValueInput
-                          spec={c.editor} value={editing.value} autoFocus label={`${c.label} · ${d.title ?? d.file}`} testId="attr-cell-editor"
-                          onChange={(v) => (c.editor.type === 'choice' || c.editor.type === 'boolean' ? void onCommit(d.id, c, v).then((ok) => { if (ok) { setEditing(null); focusGrid(); } }) : setEditing({ value: v }))}
-                          onKeyDown={onEditorKey} onBlur={() => void commit('stay')}
+                          spec={c.editor}
+                          value={editing.value}
+                          autoFocus
+                          label={`${c.label} · ${d.title ?? d.file}`}
+                          testId="attr-cell-editor"
+                          onChange={(v) =>
+                            c.editor.type === 'choice' || c.editor.type === 'boolean'
+                              ? void onCommit(d.id, c, v).then((ok) => {
+                                  if (ok) {
+                                    setEditing(null);
+                                    focusGrid();
+                                  }
+                                })
+                              : setEditing({ value: v })
+                          }
+                          onKeyDown={onEditorKey}
+                          onBlur={() => void commit('stay')}
                         />
                       ) : (
                         <span title={shownValue(c, d, values, t)}>{shownValue(c, d, values, t)}</span>
@@ -176,5 +232,20 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
 
 /** Title wide, metadata medium, attributes as wide as their names need. */
 function template(columns: Column[]): string {
-  return ['32px', ...columns.map((c) => (c.key === 'title' ? 'minmax(240px, 2fr)' : c.kind === 'attribute' ? 'minmax(110px, 1fr)' : c.key === 'issuer' ? '160px' : c.key === 'docNumber' ? '150px' : c.key.startsWith('date') ? '104px' : '96px'))].join(' ');
+  return [
+    '32px',
+    ...columns.map((c) =>
+      c.key === 'title'
+        ? 'minmax(240px, 2fr)'
+        : c.kind === 'attribute'
+          ? 'minmax(110px, 1fr)'
+          : c.key === 'issuer'
+            ? '160px'
+            : c.key === 'docNumber'
+              ? '150px'
+              : c.key.startsWith('date')
+                ? '104px'
+                : '96px',
+    ),
+  ].join(' ');
 }

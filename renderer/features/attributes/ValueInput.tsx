@@ -17,18 +17,43 @@ interface Props {
 export function ValueInput({ spec, value, onChange, onKeyDown, onBlur, autoFocus, label, testId }: Props) {
   const { t } = useTranslation('attributes');
   if (spec.type === 'choice' || spec.type === 'boolean') {
-    const options = spec.type === 'boolean' ? [{ value: 'true', label: t('yes') }, { value: 'false', label: t('no') }] : (spec.options ?? []);
+    const options =
+      spec.type === 'boolean'
+        ? [
+            { value: 'true', label: t('yes') },
+            { value: 'false', label: t('no') },
+          ]
+        : (spec.options ?? []);
     return (
-      <select value={value} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} onBlur={onBlur} autoFocus={autoFocus} aria-label={label} data-testid={testId}>
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+        autoFocus={autoFocus}
+        aria-label={label}
+        data-testid={testId}
+      >
         <option value="">{t('empty')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     );
   }
   return (
     <input
-      type="text" value={value} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} onBlur={onBlur} autoFocus={autoFocus}
-      aria-label={label} data-testid={testId} inputMode={spec.type === 'number' ? 'decimal' : undefined}
+      type="text"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={onBlur}
+      autoFocus={autoFocus}
+      aria-label={label}
+      data-testid={testId}
+      inputMode={spec.type === 'number' ? 'decimal' : undefined}
       placeholder={spec.type === 'date' ? '2021-03-05' : undefined}
     />
   );

@@ -22,11 +22,17 @@ const METADATA: MetadataFieldName[] = metadataFields.filter((f) => f.grid).map((
 export function buildColumns(attributes: Attribute[], t: TFunction): Column[] {
   const levels = adminLevels.map((l) => ({ value: l, label: t(`levels.${l}`) }));
   const metadata = METADATA.map((field): Column => ({
-    key: field, kind: 'metadata', field, label: t(`col.${field}`),
+    key: field,
+    kind: 'metadata',
+    field,
+    label: t(`col.${field}`),
     editor: field === 'level' ? { type: 'choice', options: levels } : { type: 'text' },
   }));
   const own = attributes.map((a): Column => ({
-    key: `a${a.id}`, kind: 'attribute', attribute: a, label: a.name,
+    key: `a${a.id}`,
+    kind: 'attribute',
+    attribute: a,
+    label: a.name,
     editor: { type: a.type, options: a.type === 'choice' ? a.options.map((o) => ({ value: o, label: o })) : undefined },
   }));
   // The researcher's attributes right after title and city: what this table is mostly for, in view without scrolling.
@@ -59,5 +65,8 @@ export function setInput(col: Column, docIds: number[], raw: string): Input<'att
 
 /** Options typed in one box: 东部、中部、西部 or one per line. */
 export function splitOptions(text: string): string[] {
-  return text.split(/[、,，;；\n]/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[、,，;；\n]/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -18,8 +18,16 @@ export function useAttributeHistory() {
   const [message, setMessage] = useState<string | null>(null);
   const state = useLoad((a) => a['attributes.history']({}), [], ['attributes']);
   const history: AttributeHistory | undefined = state.data;
-  const undo = () => void api['attributes.undo']({}).then((r) => setMessage(r.done ? t('undone', { label: r.done }) : t('nothingToUndo')), (e: Error) => setMessage(e.message));
-  const redo = () => void api['attributes.redo']({}).then((r) => setMessage(r.done ? t('redone', { label: r.done }) : t('nothingToRedo')), (e: Error) => setMessage(e.message));
+  const undo = () =>
+    void api['attributes.undo']({}).then(
+      (r) => setMessage(r.done ? t('undone', { label: r.done }) : t('nothingToUndo')),
+      (e: Error) => setMessage(e.message),
+    );
+  const redo = () =>
+    void api['attributes.redo']({}).then(
+      (r) => setMessage(r.done ? t('redone', { label: r.done }) : t('nothingToRedo')),
+      (e: Error) => setMessage(e.message),
+    );
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target)) return;

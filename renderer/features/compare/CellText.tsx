@@ -9,9 +9,13 @@ export function CellText({ diff }: { diff: CellDiff }) {
     <span className="cell-text">
       {displayPieces(diff).map((p, i) =>
         p.quantity ? (
-          <mark key={i} className={`qty qty-${p.quantity}${p.changed ? ' diff' : ''}`} title={titles[p.quantity]} data-testid="quantity">{p.text}</mark>
+          <mark key={i} className={`qty qty-${p.quantity}${p.changed ? ' diff' : ''}`} title={titles[p.quantity]} data-testid="quantity">
+            {p.text}
+          </mark>
         ) : p.changed ? (
-          <span key={i} className="diff" data-testid="diff">{p.text}</span>
+          <span key={i} className="diff" data-testid="diff">
+            {p.text}
+          </span>
         ) : (
           <span key={i}>{p.text}</span>
         ),

@@ -10,7 +10,10 @@ import './compare.css';
 export function ComparePage({ route }: { route: Route }) {
   const id = Number(route.args[0]);
   if (Number.isInteger(id) && id > 0) return <CompareView id={id} focusClause={Number(route.params.get('clause')) || null} />;
-  const preset = (route.params.get('docs') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const preset = (route.params.get('docs') ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   return <ComparisonList creating={route.args[0] === 'new'} preset={preset} />;
 }
 
@@ -45,13 +48,28 @@ function ComparisonList({ creating, preset }: { creating: boolean; preset: numbe
     <div className="page compare-page" data-testid="compare-page">
       <header className="page-header">
         <h1>{t('comparisons')}</h1>
-        <button type="button" data-testid="new-comparison" onClick={() => navigate('compare', ['new'])}>{t('newComparison')}</button>
+        <button type="button" data-testid="new-comparison" onClick={() => navigate('compare', ['new'])}>
+          {t('newComparison')}
+        </button>
       </header>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {undo && (
         <p className="compare-undo" role="status" data-testid="compare-undo-bar">
           {t('deleted', { name: undo.name })}{' '}
-          <button type="button" data-testid="compare-undo" onClick={async () => { await api['compare.restore']({ id: undo.id }); setUndo(null); }}>{t('undo')}</button>
+          <button
+            type="button"
+            data-testid="compare-undo"
+            onClick={async () => {
+              await api['compare.restore']({ id: undo.id });
+              setUndo(null);
+            }}
+          >
+            {t('undo')}
+          </button>
         </p>
       )}
       {list.data && !list.data.length && <p className="muted">{t('none')}</p>}
@@ -59,18 +77,39 @@ function ComparisonList({ creating, preset }: { creating: boolean; preset: numbe
         {list.data?.map((c) => (
           <li key={c.id} data-testid="comparison-item">
             {renaming?.id === c.id ? (
-              <form onSubmit={(e) => { e.preventDefault(); void saveName(); }}>
-                <input aria-label={t('name')} data-testid="comparison-name-input" value={renaming.name} onChange={(e) => setRenaming({ id: c.id, name: e.target.value })} autoFocus />
-                <button type="submit" data-testid="comparison-name-save">{t('save')}</button>
-                <button type="button" onClick={() => setRenaming(null)}>{t('cancel')}</button>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void saveName();
+                }}
+              >
+                <input
+                  aria-label={t('name')}
+                  data-testid="comparison-name-input"
+                  value={renaming.name}
+                  onChange={(e) => setRenaming({ id: c.id, name: e.target.value })}
+                  autoFocus
+                />
+                <button type="submit" data-testid="comparison-name-save">
+                  {t('save')}
+                </button>
+                <button type="button" onClick={() => setRenaming(null)}>
+                  {t('cancel')}
+                </button>
               </form>
             ) : (
               <>
-                <a href={routeHref('compare', [c.id])} data-testid="comparison-link">{c.name}</a>
+                <a href={routeHref('compare', [c.id])} data-testid="comparison-link">
+                  {c.name}
+                </a>
                 <span className="muted"> {c.members.map((m) => [m.city, m.year].filter(Boolean).join(' ') || m.title).join(' · ')}</span>
                 <span className="toolbar comparison-actions">
-                  <button type="button" data-testid="comparison-rename" onClick={() => setRenaming({ id: c.id, name: c.name })}>{t('rename')}</button>
-                  <button type="button" data-testid="comparison-delete" onClick={() => void remove(c.id, c.name)}>{t('delete')}</button>
+                  <button type="button" data-testid="comparison-rename" onClick={() => setRenaming({ id: c.id, name: c.name })}>
+                    {t('rename')}
+                  </button>
+                  <button type="button" data-testid="comparison-delete" onClick={() => void remove(c.id, c.name)}>
+                    {t('delete')}
+                  </button>
                 </span>
               </>
             )}

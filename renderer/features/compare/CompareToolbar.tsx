@@ -21,13 +21,22 @@ export function CompareToolbar({ state, set, columns, themes }: Props) {
   const { t } = useTranslation('compare');
   return (
     <div className="toolbar compare-filters">
-      <label>{t('pivot')}{' '}
+      <label>
+        {t('pivot')}{' '}
         <select data-testid="pivot" value={state.pivot} onChange={(e) => set({ pivot: Number(e.target.value) })}>
-          {columns.map((c, k) => <option key={k} value={k}>{memberLabel(c)}</option>)}
+          {columns.map((c, k) => (
+            <option key={k} value={k}>
+              {memberLabel(c)}
+            </option>
+          ))}
         </select>
       </label>
-      <label><input type="checkbox" data-testid="matched-only" checked={state.matchedOnly} onChange={(e) => set({ matchedOnly: e.target.checked })} /> {t('matchedOnly')}</label>
-      <label>{t('filterStatus')}{' '}
+      <label>
+        <input type="checkbox" data-testid="matched-only" checked={state.matchedOnly} onChange={(e) => set({ matchedOnly: e.target.checked })} />{' '}
+        {t('matchedOnly')}
+      </label>
+      <label>
+        {t('filterStatus')}{' '}
         <select data-testid="filter-status" value={state.status} onChange={(e) => set({ status: e.target.value as StatusFilter })}>
           <option value="all">{t('all')}</option>
           <option value="suggested">{t('statusSuggested')}</option>
@@ -37,15 +46,29 @@ export function CompareToolbar({ state, set, columns, themes }: Props) {
         </select>
       </label>
       {themes && (
-        <label>{t('filterTheme')}{' '}
+        <label>
+          {t('filterTheme')}{' '}
           <select data-testid="filter-theme" value={state.theme} onChange={(e) => set({ theme: e.target.value })}>
             <option value="">{t('anyTheme')}</option>
-            {themes.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {themes.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      <label>{t('minScore')}{' '}
-        <input data-testid="filter-score" type="range" min={0} max={0.6} step={0.05} value={state.minScore} onChange={(e) => set({ minScore: Number(e.target.value) })} />
+      <label>
+        {t('minScore')}{' '}
+        <input
+          data-testid="filter-score"
+          type="range"
+          min={0}
+          max={0.6}
+          step={0.05}
+          value={state.minScore}
+          onChange={(e) => set({ minScore: Number(e.target.value) })}
+        />
         <output>{state.minScore.toFixed(2)}</output>
       </label>
     </div>

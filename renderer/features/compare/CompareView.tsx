@@ -38,7 +38,10 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   const lang = i18n.language;
 
   const clauseById = useMemo(() => new Map(data?.columns.flatMap((c, k) => c.clauses.map((cl) => [cl.id, { clause: cl, column: k }] as const)) ?? []), [data]);
-  const alignable = useMemo(() => data?.columns.map((c) => c.clauses.filter((cl) => cl.alignable).map((cl) => ({ id: cl.id, boilerplate: cl.boilerplate }))) ?? [], [data]);
+  const alignable = useMemo(
+    () => data?.columns.map((c) => c.clauses.filter((cl) => cl.alignable).map((cl) => ({ id: cl.id, boilerplate: cl.boilerplate }))) ?? [],
+    [data],
+  );
   const pivot = Math.min(bar.pivot, Math.max(0, alignable.length - 1));
   const model = useMemo(() => (data ? buildRowModel({ columns: alignable, links: data.links, pivot }) : null), [data, alignable, pivot]);
   const themeOf = useMemo(() => (themes.data ? (c: number) => themes.data!.byClause.get(c) : null), [themes.data]);
@@ -56,38 +59,61 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   const shownMode = mode ?? (versions ? 'versions' : 'rows');
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scroller.current, estimateSize: () => 140, overscan: 6, getItemKey: (k) => entries[k]?.key ?? k });
-  const go = useCallback((k: number) => {
-    const n = Math.max(0, Math.min(entries.length - 1, k));
-    setActive(n);
-    setPickedLink(null);
-    virtualizer.scrollToIndex(n);
-  }, [entries.length, virtualizer]);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 140,
+    overscan: 6,
+    getItemKey: (k) => entries[k]?.key ?? k,
+  });
+  const go = useCallback(
+    (k: number) => {
+      const n = Math.max(0, Math.min(entries.length - 1, k));
+      setActive(n);
+      setPickedLink(null);
+      virtualizer.scrollToIndex(n);
+    },
+    [entries.length, virtualizer],
+  );
 
   // Open on the row of the clause named in the route (from "where else"), opening its run if it is in one.
   useEffect(() => {
     if (!focusClause || !model) return;
     const run = model.items.find((it) => it.kind === 'run' && it.rows.some((r) => r.cells.flat().includes(focusClause)));
-    if (run && run.kind === 'run' && !openRuns.has(run.key)) { setOpenRuns((s) => new Set(s).add(run.key)); return; }
+    if (run && run.kind === 'run' && !openRuns.has(run.key)) {
+      setOpenRuns((s) => new Set(s).add(run.key));
+      return;
+    }
     const k = entries.findIndex((e) => e.kind === 'row' && e.row.cells.flat().includes(focusClause));
-    if (k >= 0) { setActive(k); virtualizer.scrollToIndex(k, { align: 'start' }); }
+    if (k >= 0) {
+      setActive(k);
+      virtualizer.scrollToIndex(k, { align: 'start' });
+    }
   }, [focusClause, model, entries.length]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const decide = useCallback(async (a: number, b: number, s: Decision) => {
-    try {
-      if (s === 'unlink') await api['compare.unlink']({ a, b });
-      else await api['compare.decide']({ a, b, status: s });
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [api]);
+  const decide = useCallback(
+    async (a: number, b: number, s: Decision) => {
+      try {
+        if (s === 'unlink') await api['compare.unlink']({ a, b });
+        else await api['compare.decide']({ a, b, status: s });
+        setError(null);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    [api],
+  );
 
-  const toggleRun = useCallback((key: string) => setOpenRuns((s) => {
-    const n = new Set(s);
-    if (n.has(key)) n.delete(key); else n.add(key);
-    return n;
-  }), []);
+  const toggleRun = useCallback(
+    (key: string) =>
+      setOpenRuns((s) => {
+        const n = new Set(s);
+        if (n.has(key)) n.delete(key);
+        else n.add(key);
+        return n;
+      }),
+    [],
+  );
 
   async function linkTo(target: CompareClause, column: number, source = pick) {
     if (!source || source.column === column) return;
@@ -107,7 +133,10 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   useEffect(() => {
     if (pendingRow == null) return;
     const k = entries.findIndex((e) => e.kind === 'row' && e.row.number === pendingRow);
-    if (k >= 0) { setPendingRow(null); go(k); }
+    if (k >= 0) {
+      setPendingRow(null);
+      go(k);
+    }
   }, [pendingRow, entries, go]);
   const actions: RowActions = { pick, setPick, linkTo, decide, goToRow, pickLink: setPickedLink };
 
@@ -121,14 +150,34 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
     void decide(link.a, link.b, s);
   };
   const inRows = shownMode === 'rows';
-  useCommand('compare.nextRow', () => { if (inRows) go(active + 1); });
-  useCommand('compare.previousRow', () => { if (inRows) go(active - 1); });
-  useCommand('compare.confirmRow', () => { if (inRows) decideActive('confirmed'); });
-  useCommand('compare.rejectRow', () => { if (inRows) decideActive('rejected'); });
+  useCommand('compare.nextRow', () => {
+    if (inRows) go(active + 1);
+  });
+  useCommand('compare.previousRow', () => {
+    if (inRows) go(active - 1);
+  });
+  useCommand('compare.confirmRow', () => {
+    if (inRows) decideActive('confirmed');
+  });
+  useCommand('compare.rejectRow', () => {
+    if (inRows) decideActive('rejected');
+  });
   useCommand('compare.cancelPick', () => setPick(null));
 
-  if (view.error) return <div className="page"><p className="error" role="alert">{view.error.message}</p></div>;
-  if (!data || !model || !coverage) return <div className="page"><p className="muted">{t('loading')}</p></div>;
+  if (view.error)
+    return (
+      <div className="page">
+        <p className="error" role="alert">
+          {view.error.message}
+        </p>
+      </div>
+    );
+  if (!data || !model || !coverage)
+    return (
+      <div className="page">
+        <p className="muted">{t('loading')}</p>
+      </div>
+    );
   const gridColumns = { gridTemplateColumns: `repeat(${data.columns.length}, minmax(220px, 1fr))` };
   const names = data.columns.map(memberLabel);
   const themeName = (x: string) => {
@@ -143,14 +192,22 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
         <h1 data-testid="comparison-title">{data.name}</h1>
         {data.columns.length === 2 && (
           <span className="segmented" role="group">
-            <button type="button" data-testid="mode-rows" aria-pressed={shownMode === 'rows'} onClick={() => setMode('rows')}>{t('modeRows')}</button>
-            <button type="button" data-testid="mode-versions" aria-pressed={shownMode === 'versions'} onClick={() => setMode('versions')}>{t('modeVersions')}</button>
+            <button type="button" data-testid="mode-rows" aria-pressed={shownMode === 'rows'} onClick={() => setMode('rows')}>
+              {t('modeRows')}
+            </button>
+            <button type="button" data-testid="mode-versions" aria-pressed={shownMode === 'versions'} onClick={() => setMode('versions')}>
+              {t('modeVersions')}
+            </button>
           </span>
         )}
         {shownMode === 'rows' && <span className="muted">{t('rows', { count: rowCount })}</span>}
         <span className="header-actions">
-          <button data-testid="comparison-notes-toggle" aria-expanded={showNotes} onClick={() => setShowNotes((x) => !x)}>{t('comparisonNotes')}</button>
-          <button data-testid="compare-export" onClick={() => runCommand('app.export', { comparisonId: id })}>{t('export')}</button>
+          <button data-testid="comparison-notes-toggle" aria-expanded={showNotes} onClick={() => setShowNotes((x) => !x)}>
+            {t('comparisonNotes')}
+          </button>
+          <button data-testid="compare-export" onClick={() => runCommand('app.export', { comparisonId: id })}>
+            {t('export')}
+          </button>
         </span>
       </header>
       {showNotes && (
@@ -158,7 +215,11 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
           <AnnotationEditor target={{ kind: 'comparison', comparisonId: id }} />
         </section>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {shownMode === 'versions' ? (
         <>
           {versions && <p className="muted">{t('versionsDetected')}</p>}
@@ -167,22 +228,57 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
       ) : (
         <>
           <CoverageSummary coverage={coverage} names={names} themeName={themeName} />
-          <CompareToolbar state={{ ...bar, pivot }} set={(patch) => { setBar((b) => ({ ...b, ...patch })); setActive(0); setPendingRow(null); }} columns={data.columns}
-            themes={themes.data ? themes.data.themes.map((x) => ({ id: x.id, name: lang.startsWith('zh') ? x.nameZh : x.nameEn })) : null} />
+          <CompareToolbar
+            state={{ ...bar, pivot }}
+            set={(patch) => {
+              setBar((b) => ({ ...b, ...patch }));
+              setActive(0);
+              setPendingRow(null);
+            }}
+            columns={data.columns}
+            themes={themes.data ? themes.data.themes.map((x) => ({ id: x.id, name: lang.startsWith('zh') ? x.nameZh : x.nameEn })) : null}
+          />
           <p className="muted compare-keys">{t('keyboardLinks')}</p>
           {pick && (
-            <p className="compare-pick" role="status">{t('pickTarget', { path: clauseLabel(pick.clause.path, pick.clause.part) })} <button type="button" onClick={() => setPick(null)}>{t('cancelPick')}</button></p>
+            <p className="compare-pick" role="status">
+              {t('pickTarget', { path: clauseLabel(pick.clause.path, pick.clause.part) })}{' '}
+              <button type="button" onClick={() => setPick(null)}>
+                {t('cancelPick')}
+              </button>
+            </p>
           )}
           <div className="compare-columns-header" style={gridColumns}>
             {data.columns.map((c, k) => (
-              <div key={`${c.docId}:${c.partIndex}`} className={`compare-column-title${k === pivot ? ' pivot' : ''}`} data-testid="compare-column" title={k === pivot ? t('pivotMark') : undefined}>
+              <div
+                key={`${c.docId}:${c.partIndex}`}
+                className={`compare-column-title${k === pivot ? ' pivot' : ''}`}
+                data-testid="compare-column"
+                title={k === pivot ? t('pivotMark') : undefined}
+              >
                 <strong>{names[k]}</strong> <a href={routeHref('reader', [c.docId])}>{c.title}</a>
               </div>
             ))}
           </div>
-          <RowList entries={entries} virtualizer={virtualizer} scroller={scroller} active={active} setActive={(k) => { if (k !== active) setPickedLink(null); setActive(k); }}
-            pickedLink={pickedLink} toggleRun={toggleRun} columns={data.columns} clauseById={clauseById} rejectedOf={rejectedOf} gridColumns={gridColumns}
-            pivot={pivot} actions={actions} comparisonId={id} lang={lang} />
+          <RowList
+            entries={entries}
+            virtualizer={virtualizer}
+            scroller={scroller}
+            active={active}
+            setActive={(k) => {
+              if (k !== active) setPickedLink(null);
+              setActive(k);
+            }}
+            pickedLink={pickedLink}
+            toggleRun={toggleRun}
+            columns={data.columns}
+            clauseById={clauseById}
+            rejectedOf={rejectedOf}
+            gridColumns={gridColumns}
+            pivot={pivot}
+            actions={actions}
+            comparisonId={id}
+            lang={lang}
+          />
         </>
       )}
     </div>

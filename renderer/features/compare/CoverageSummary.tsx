@@ -18,22 +18,32 @@ export function CoverageSummary({ coverage, names, themeName }: Props) {
   const { t } = useTranslation('compare');
   const line = (label: string, cells: CoverageCell[], key: string, strong = false) => (
     <tr key={key} data-testid="coverage-row" data-theme={key}>
-      <th scope="row" className={strong ? 'coverage-all' : undefined}>{label}</th>
+      <th scope="row" className={strong ? 'coverage-all' : undefined}>
+        {label}
+      </th>
       {cells.map((c, k) => (
-        <td key={k} className={c.total ? 'coverage-cell' : 'coverage-cell coverage-none'} data-testid="coverage-cell"
-          title={c.total ? undefined : t('coverageNoneTitle', { doc: names[k], theme: label })}>
+        <td
+          key={k}
+          className={c.total ? 'coverage-cell' : 'coverage-cell coverage-none'}
+          data-testid="coverage-cell"
+          title={c.total ? undefined : t('coverageNoneTitle', { doc: names[k], theme: label })}
+        >
           {c.total === 0 ? (
             <span className="coverage-empty">{t('coverageNone')}</span>
           ) : (
             <>
               <span className="coverage-count">{t('coverageMeasures', { count: c.total })}</span>
-              {c.matched.map((m, o) => m == null ? null : (
-                <span key={o} className="coverage-bar" title={t('coverageCell', { matched: m, total: c.total, other: names[o] })} data-testid="coverage-bar">
-                  {names.length > 2 && <span className="coverage-other">{names[o]}</span>}
-                  <span className="bar"><span style={{ width: `${Math.round((100 * m) / c.total)}%`, background: heat(m / c.total) }} /></span>
-                  <span className="coverage-pct">{Math.round((100 * m) / c.total)}%</span>
-                </span>
-              ))}
+              {c.matched.map((m, o) =>
+                m == null ? null : (
+                  <span key={o} className="coverage-bar" title={t('coverageCell', { matched: m, total: c.total, other: names[o] })} data-testid="coverage-bar">
+                    {names.length > 2 && <span className="coverage-other">{names[o]}</span>}
+                    <span className="bar">
+                      <span style={{ width: `${Math.round((100 * m) / c.total)}%`, background: heat(m / c.total) }} />
+                    </span>
+                    <span className="coverage-pct">{Math.round((100 * m) / c.total)}%</span>
+                  </span>
+                ),
+              )}
             </>
           )}
         </td>
@@ -42,11 +52,20 @@ export function CoverageSummary({ coverage, names, themeName }: Props) {
   );
   return (
     <details className={`coverage${names.length > 2 ? ' coverage-many' : ''}`} data-testid="coverage" open>
-      <summary title={t('coverageHint')}><strong>{t('coverage')}</strong> <span className="muted">{t('coverageShort')}</span></summary>
+      <summary title={t('coverageHint')}>
+        <strong>{t('coverage')}</strong> <span className="muted">{t('coverageShort')}</span>
+      </summary>
       <div className="coverage-scroll">
         <table className="coverage-table">
           <thead>
-            <tr><th />{names.map((n, k) => <th key={k} scope="col">{n}</th>)}</tr>
+            <tr>
+              <th />
+              {names.map((n, k) => (
+                <th key={k} scope="col">
+                  {n}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {line(t('coverageAll'), coverage.all, '', true)}

@@ -35,8 +35,7 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const toggle = (m: ComparisonMember) =>
-    setChosen((c) => (c.some((x) => key(x) === key(m)) ? c.filter((x) => key(x) !== key(m)) : [...c, m]));
+  const toggle = (m: ComparisonMember) => setChosen((c) => (c.some((x) => key(x) === key(m)) ? c.filter((x) => key(x) !== key(m)) : [...c, m]));
   const labelOf = (m: ComparisonMember) => {
     const d = known.get(m.docId);
     const part = m.partIndex == null ? null : d?.parts.find((p) => p.index === m.partIndex);
@@ -47,7 +46,10 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
     if (chosen.length < 2) return setError(t('tooFew'));
     if (chosen.length > 6) return setError(t('tooMany'));
     try {
-      const c = await api['compare.create']({ name: name.trim() || t('defaultName', { names: chosen.map((m) => labelOf(m).slice(0, 12)).join(' / ') }).slice(0, 200), members: chosen });
+      const c = await api['compare.create']({
+        name: name.trim() || t('defaultName', { names: chosen.map((m) => labelOf(m).slice(0, 12)).join(' / ') }).slice(0, 200),
+        members: chosen,
+      });
       navigate('compare', [c.id]);
     } catch (e) {
       setError((e as Error).message);
@@ -61,25 +63,48 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
         <label>
           {t('name')} <input data-testid="new-comparison-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
         </label>
-        <p>{t('pickDocuments')} <span className="muted">({t('chosen', { count: chosen.length })})</span></p>
+        <p>
+          {t('pickDocuments')} <span className="muted">({t('chosen', { count: chosen.length })})</span>
+        </p>
         {chosen.length > 0 && (
           <ul className="chosen-members" data-testid="chosen-members">
             {chosen.map((m) => (
               <li key={key(m)}>
-                <button type="button" className="chip" data-testid="chosen-member" onClick={() => toggle(m)} aria-label={t('unchoose', { name: labelOf(m) || m.docId })}>
+                <button
+                  type="button"
+                  className="chip"
+                  data-testid="chosen-member"
+                  onClick={() => toggle(m)}
+                  aria-label={t('unchoose', { name: labelOf(m) || m.docId })}
+                >
                   {labelOf(m) || `#${m.docId}`} ×
                 </button>
               </li>
             ))}
           </ul>
         )}
-        <input type="search" className="picker-filter" value={q} placeholder={t('pickFilter')} aria-label={t('pickFilter')} data-testid="pick-filter"
-          onChange={(e) => { setQ(e.target.value); setLimit(PAGE); }} />
+        <input
+          type="search"
+          className="picker-filter"
+          value={q}
+          placeholder={t('pickFilter')}
+          aria-label={t('pickFilter')}
+          data-testid="pick-filter"
+          onChange={(e) => {
+            setQ(e.target.value);
+            setLimit(PAGE);
+          }}
+        />
         <ul className="member-picker" data-testid="pick-list" aria-busy={found.loading}>
           {found.data?.documents.map((d) => (
             <li key={d.id}>
               <label>
-                <input type="checkbox" data-testid={`pick-doc-${d.id}`} checked={chosen.some((x) => key(x) === key({ docId: d.id, partIndex: null }))} onChange={() => toggle({ docId: d.id, partIndex: null })} />
+                <input
+                  type="checkbox"
+                  data-testid={`pick-doc-${d.id}`}
+                  checked={chosen.some((x) => key(x) === key({ docId: d.id, partIndex: null }))}
+                  onChange={() => toggle({ docId: d.id, partIndex: null })}
+                />
                 {[d.city, d.year, d.title ?? d.file].filter(Boolean).join(' · ')} {d.parts.length > 0 && <span className="muted">({t('wholeDocument')})</span>}
               </label>
               {d.parts.length > 0 && (
@@ -87,7 +112,12 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
                   {d.parts.map((p) => (
                     <li key={p.index}>
                       <label>
-                        <input type="checkbox" data-testid={`pick-part-${d.id}-${p.index}`} checked={chosen.some((x) => key(x) === key({ docId: d.id, partIndex: p.index }))} onChange={() => toggle({ docId: d.id, partIndex: p.index })} />
+                        <input
+                          type="checkbox"
+                          data-testid={`pick-part-${d.id}-${p.index}`}
+                          checked={chosen.some((x) => key(x) === key({ docId: d.id, partIndex: p.index }))}
+                          onChange={() => toggle({ docId: d.id, partIndex: p.index })}
+                        />
                         {t('part', { n: p.index + 1, title: p.title })}
                       </label>
                     </li>
@@ -101,14 +131,24 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
           <p className="muted picker-count" data-testid="pick-count">
             {found.data.total === 0 ? t('pickNone') : t('pickShown', { shown: found.data.documents.length, total: found.data.total })}{' '}
             {found.data.documents.length < found.data.total && limit < 500 && (
-              <button type="button" className="link" data-testid="pick-more" onClick={() => setLimit((l) => l + PAGE)}>{t('pickMore')}</button>
+              <button type="button" className="link" data-testid="pick-more" onClick={() => setLimit((l) => l + PAGE)}>
+                {t('pickMore')}
+              </button>
             )}
           </p>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="toolbar">
-          <button type="button" data-testid="create-comparison" onClick={() => void create()}>{t('create')}</button>
-          <button type="button" onClick={onClose}>{t('cancel')}</button>
+          <button type="button" data-testid="create-comparison" onClick={() => void create()}>
+            {t('create')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
         </div>
       </div>
     </div>

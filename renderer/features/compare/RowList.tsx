@@ -45,28 +45,85 @@ export function RowList(p: Props) {
           if (e.kind === 'run') {
             const doc = memberLabel(p.columns[e.column]);
             return (
-              <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={place} className={`compare-run${isActive ? ' active' : ''}`}
-                data-testid="unmatched-run" data-column={e.column} data-count={e.rows.length} role="button" tabIndex={0} aria-expanded={e.open}
-                onClick={() => { p.setActive(v.index); p.toggleRun(e.key); }}
-                onKeyDown={(k) => { if (k.key === 'Enter' || k.key === ' ') { k.preventDefault(); p.setActive(v.index); p.toggleRun(e.key); } }}>
-                <span className="run-range">{e.rows[0].number}–{e.rows[e.rows.length - 1].number}</span>
+              <div
+                key={v.key}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                style={place}
+                className={`compare-run${isActive ? ' active' : ''}`}
+                data-testid="unmatched-run"
+                data-column={e.column}
+                data-count={e.rows.length}
+                role="button"
+                tabIndex={0}
+                aria-expanded={e.open}
+                onClick={() => {
+                  p.setActive(v.index);
+                  p.toggleRun(e.key);
+                }}
+                onKeyDown={(k) => {
+                  if (k.key === 'Enter' || k.key === ' ') {
+                    k.preventDefault();
+                    p.setActive(v.index);
+                    p.toggleRun(e.key);
+                  }
+                }}
+              >
+                <span className="run-range">
+                  {e.rows[0].number}–{e.rows[e.rows.length - 1].number}
+                </span>
                 <span>{t('unmatchedRun', { count: e.rows.length, doc })}</span>
-                <span className="run-preview">{e.rows.slice(0, 3).map((r) => preview(p.clauseById, r.anchor)).join(' · ')}{e.rows.length > 3 ? ' …' : ''}</span>
-                <span className="run-toggle" data-testid="run-toggle" aria-hidden>{e.open ? t('hideRun') : t('showRun')}</span>
+                <span className="run-preview">
+                  {e.rows
+                    .slice(0, 3)
+                    .map((r) => preview(p.clauseById, r.anchor))
+                    .join(' · ')}
+                  {e.rows.length > 3 ? ' …' : ''}
+                </span>
+                <span className="run-toggle" data-testid="run-toggle" aria-hidden>
+                  {e.open ? t('hideRun') : t('showRun')}
+                </span>
               </div>
             );
           }
           const row = e.row;
           return (
-            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} style={place}
+            <div
+              key={v.key}
+              data-index={v.index}
+              ref={virtualizer.measureElement}
+              style={place}
               className={`compare-row row-${row.status}${isActive ? ' active' : ''}${e.inRun ? ' in-run' : ''}${row.boilerplate ? ' boilerplate' : ''}`}
-              data-testid="compare-row" data-status={row.status} data-row={row.number} data-anchor={row.anchor} onClick={() => p.setActive(v.index)}>
-              <span className="row-number" title={t('rowNumber', { n: row.number })}>{row.number}</span>
+              data-testid="compare-row"
+              data-status={row.status}
+              data-row={row.number}
+              data-anchor={row.anchor}
+              onClick={() => p.setActive(v.index)}
+            >
+              <span className="row-number" title={t('rowNumber', { n: row.number })}>
+                {row.number}
+              </span>
               <div className="row-body">
-                <AlignedRowView row={row} clauseById={p.clauseById} rejectedOf={p.rejectedOf} gridColumns={p.gridColumns} pivot={p.pivot}
-                  activeLink={isActive ? activeLinkOf(row, p.pickedLink) : undefined} actions={p.actions} lang={p.lang} />
+                <AlignedRowView
+                  row={row}
+                  clauseById={p.clauseById}
+                  rejectedOf={p.rejectedOf}
+                  gridColumns={p.gridColumns}
+                  pivot={p.pivot}
+                  activeLink={isActive ? activeLinkOf(row, p.pickedLink) : undefined}
+                  actions={p.actions}
+                  lang={p.lang}
+                />
                 {isActive && (
-                  <RowDetails row={row} comparisonId={p.comparisonId} docOf={(c) => p.columns[p.clauseById.get(c)!.column].docId} pathOf={(c) => { const cl = p.clauseById.get(c)?.clause; return cl ? clauseLabel(cl.path, cl.part) : String(c); }} />
+                  <RowDetails
+                    row={row}
+                    comparisonId={p.comparisonId}
+                    docOf={(c) => p.columns[p.clauseById.get(c)!.column].docId}
+                    pathOf={(c) => {
+                      const cl = p.clauseById.get(c)?.clause;
+                      return cl ? clauseLabel(cl.path, cl.part) : String(c);
+                    }}
+                  />
                 )}
               </div>
             </div>

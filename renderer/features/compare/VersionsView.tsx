@@ -22,7 +22,8 @@ export function VersionsView({ columns }: { columns: Column[] }) {
   const [io, in_] = olderFirst(columns);
   const [oldCol, newCol] = swapped ? [columns[in_], columns[io]] : [columns[io], columns[in_]];
   const entries = useMemo(() => {
-    const articles = (c: Column) => versionArticles(c.clauses.map((x) => ({ id: x.id, parentId: x.parentId ?? null, kind: x.kind, label: x.label, text: x.text })));
+    const articles = (c: Column) =>
+      versionArticles(c.clauses.map((x) => ({ id: x.id, parentId: x.parentId ?? null, kind: x.kind, label: x.label, text: x.text })));
     // Character differences once per pair of versions, not on every render.
     return alignVersions(articles(oldCol), articles(newCol)).map((e) => ({ e, pair: e.kind === 'changed' ? diffPair(e.old.text, e.new.text) : null }));
   }, [oldCol, newCol]);
@@ -33,9 +34,16 @@ export function VersionsView({ columns }: { columns: Column[] }) {
   return (
     <div className="versions" data-testid="versions-view">
       <div className="toolbar versions-bar">
-        <span data-testid="versions-summary">{t('versionsSummary', { same: count('same'), changed: count('changed'), added: count('added'), deleted: count('deleted') })}</span>
-        <label><input type="checkbox" data-testid="versions-changes-only" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} /> {t('versionsChangesOnly')}</label>
-        <button type="button" data-testid="versions-swap" onClick={() => setSwapped((s) => !s)}>{t('versionsSwap')}</button>
+        <span data-testid="versions-summary">
+          {t('versionsSummary', { same: count('same'), changed: count('changed'), added: count('added'), deleted: count('deleted') })}
+        </span>
+        <label>
+          <input type="checkbox" data-testid="versions-changes-only" checked={changesOnly} onChange={(e) => setChangesOnly(e.target.checked)} />{' '}
+          {t('versionsChangesOnly')}
+        </label>
+        <button type="button" data-testid="versions-swap" onClick={() => setSwapped((s) => !s)}>
+          {t('versionsSwap')}
+        </button>
       </div>
       <div className="versions-table" role="table">
         <div className="versions-head" role="row">
@@ -47,11 +55,19 @@ export function VersionsView({ columns }: { columns: Column[] }) {
           return (
             <div key={key} role="row" className={`version-entry version-${e.kind}`} data-testid="version-entry" data-kind={e.kind}>
               <div role="cell" className="version-cell">
-                {'old' in e ? <><span className="tag">{e.old.label}</span> <Runs runs={pair?.a ?? [{ text: e.old.text, changed: e.kind === 'deleted' }]} kind="del" /></> : null}
+                {'old' in e ? (
+                  <>
+                    <span className="tag">{e.old.label}</span> <Runs runs={pair?.a ?? [{ text: e.old.text, changed: e.kind === 'deleted' }]} kind="del" />
+                  </>
+                ) : null}
                 {e.kind === 'added' && <span className="version-kind">{kindLabel.added}</span>}
               </div>
               <div role="cell" className="version-cell">
-                {'new' in e ? <><span className="tag">{e.new.label}</span> <Runs runs={pair?.b ?? [{ text: e.new.text, changed: e.kind === 'added' }]} kind="ins" /></> : null}
+                {'new' in e ? (
+                  <>
+                    <span className="tag">{e.new.label}</span> <Runs runs={pair?.b ?? [{ text: e.new.text, changed: e.kind === 'added' }]} kind="ins" />
+                  </>
+                ) : null}
                 {e.kind === 'deleted' && <span className="version-kind">{kindLabel.deleted}</span>}
                 {(e.kind === 'changed' || e.kind === 'same') && <span className="version-kind">{kindLabel[e.kind]}</span>}
               </div>
@@ -66,7 +82,15 @@ export function VersionsView({ columns }: { columns: Column[] }) {
 function Runs({ runs, kind }: { runs: DiffRun[]; kind: 'del' | 'ins' }) {
   return (
     <span className="cell-text">
-      {runs.map((r, i) => (r.changed ? <span key={i} className={`version-${kind}`} data-testid={`version-${kind}`}>{r.text}</span> : <span key={i}>{r.text}</span>))}
+      {runs.map((r, i) =>
+        r.changed ? (
+          <span key={i} className={`version-${kind}`} data-testid={`version-${kind}`}>
+            {r.text}
+          </span>
+        ) : (
+          <span key={i}>{r.text}</span>
+        ),
+      )}
     </span>
   );
 }
@@ -74,7 +98,8 @@ function Runs({ runs, kind }: { runs: DiffRun[]; kind: 'del' | 'ins' }) {
 function VersionHead({ column, name }: { column: Column; name: string }) {
   return (
     <div role="columnheader" data-testid="version-head">
-      <span className="muted">{name}</span> {memberLabel(column)}{column.date ? ` (${column.date})` : ''}
+      <span className="muted">{name}</span> {memberLabel(column)}
+      {column.date ? ` (${column.date})` : ''}
       <span className="version-note">{headNote(column)}</span>
     </div>
   );
@@ -86,7 +111,10 @@ function VersionHead({ column, name }: { column: Column; name: string }) {
  */
 function headNote(c: Column): string {
   const pre = c.clauses.find((x) => x.kind === 'preamble')?.text ?? '';
-  const lines = pre.split('\n').map((l) => l.trim()).filter((l) => l && l !== c.title);
+  const lines = pre
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && l !== c.title);
   const note = lines.join(' ');
   return note.length > 90 ? `${note.slice(0, 90)}…` : note;
 }

@@ -81,7 +81,8 @@ export const catalog = {
     boilerplateGroup: 'Boilerplate ({{count}}): entry into force, interpretation, liability formulas',
     activeLink: 'c / r act on this link',
     coverage: 'Coverage',
-    coverageHint: 'Share of each document’s measures with a counterpart (suggested or confirmed) in the other document, per theme (coded or suggested). An empty cell: the document has no measure on that theme.',
+    coverageHint:
+      'Share of each document’s measures with a counterpart (suggested or confirmed) in the other document, per theme (coded or suggested). An empty cell: the document has no measure on that theme.',
     coverageShort: 'share of each document’s measures with a counterpart in the other, per theme',
     coverageAll: 'All measures',
     coverageMeasures_one: '{{count}} measure',

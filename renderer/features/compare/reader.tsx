@@ -17,7 +17,11 @@ function ask(c: Clause) {
 function Actions({ clause }: { clause: Clause; docId: number }) {
   const { t } = useTranslation('compare');
   if (clause.kind === 'part' || clause.kind === 'preamble') return null;
-  return <button type="button" data-testid="where-else" onClick={() => ask(clause)}>{t('whereElse')}</button>;
+  return (
+    <button type="button" data-testid="where-else" onClick={() => ask(clause)}>
+      {t('whereElse')}
+    </button>
+  );
 }
 
 function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
@@ -43,7 +47,10 @@ function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
 
   return (
     <section className="panel where-else-panel" data-testid="where-else-panel">
-      <h3>{t('whereElseTitle')}{clause ? ` · ${clause.path}` : ''}</h3>
+      <h3>
+        {t('whereElseTitle')}
+        {clause ? ` · ${clause.path}` : ''}
+      </h3>
       {!clause && <p className="muted">{t('whereElseHint')}</p>}
       {clause && hits.data && !hits.data.hits.length && <p className="muted">{t('whereElseNone')}</p>}
       <ol className="where-else-list">
@@ -54,7 +61,9 @@ function Panel({ docId }: { docId: number; selectedClause: Clause | null }) {
             <span className="where-else-text">{h.text}</span>
             <span className="toolbar">
               <a href={routeHref('reader', [h.docId], { clause: h.clauseId })}>{t('openInReader')}</a>
-              <button type="button" data-testid="where-else-compare" onClick={() => void compareWith(h)}>{t('compareWith')}</button>
+              <button type="button" data-testid="where-else-compare" onClick={() => void compareWith(h)}>
+                {t('compareWith')}
+              </button>
             </span>
           </li>
         ))}

@@ -16,7 +16,8 @@ const PROJECT_FORMAT_LIST: ExportFormat[] = [...PROJECT_FORMATS];
 const NO_FORMATS: ExportFormat[] = [];
 const REPORT_FORMATS = new Set<string>(['docx', 'pdf', 'html', 'md']);
 
-type Phase = { kind: 'form' } | { kind: 'confirm'; name: string } | { kind: 'working' } | { kind: 'done'; result: ExportResult } | { kind: 'error'; message: string };
+type Phase =
+  { kind: 'form' } | { kind: 'confirm'; name: string } | { kind: 'working' } | { kind: 'done'; result: ExportResult } | { kind: 'error'; message: string };
 
 /**
  * What to export, in which format, with which options, under which name. The backend refuses
@@ -30,7 +31,13 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
   const [what, setWhat] = useState<What>('comparison');
   const [comparisonId, setComparisonId] = useState<number | null>(initialComparison);
   const [format, setFormat] = useState<string>('docx');
-  const [opts, setOpts] = useState({ includeUnaligned: false, includeRejected: false, includeSuggested: true, locale: i18n.language === 'zh-CN' ? ('zh-CN' as const) : ('en' as const), csvTable: 'codings' as 'codings' | 'alignment' | 'targets' });
+  const [opts, setOpts] = useState({
+    includeUnaligned: false,
+    includeRejected: false,
+    includeSuggested: true,
+    locale: i18n.language === 'zh-CN' ? ('zh-CN' as const) : ('en' as const),
+    csvTable: 'codings' as 'codings' | 'alignment' | 'targets',
+  });
   const [fileName, setFileName] = useState('');
   const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
@@ -47,7 +54,10 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
   useEffect(() => {
     if (formats.length && !formats.includes(format as ExportFormat)) setFormat(formats[0]);
   }, [formats, format]);
-  const suggestedName = useMemo(() => (what === 'comparison' ? (chosen?.name ?? '') : what === 'backup' ? 'PolicyLens backup' : 'PolicyLens project'), [what, chosen]);
+  const suggestedName = useMemo(
+    () => (what === 'comparison' ? (chosen?.name ?? '') : what === 'backup' ? 'PolicyLens backup' : 'PolicyLens project'),
+    [what, chosen],
+  );
   const name = (fileName.trim() || suggestedName || 'export').replace(/[\\/:*?"<>|]+/g, ' ');
 
   useApiEvents((e) => {
@@ -69,7 +79,8 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
       setPhase({ kind: 'done', result });
       if (browser && result.downloadName) await downloadExport(result.downloadName);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'conflict') setPhase({ kind: 'confirm', name: String((e.details as { path?: string } | undefined)?.path?.split(/[\\/]/).pop() ?? name) });
+      if (e instanceof ApiError && e.code === 'conflict')
+        setPhase({ kind: 'confirm', name: String((e.details as { path?: string } | undefined)?.path?.split(/[\\/]/).pop() ?? name) });
       else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   }
@@ -82,7 +93,15 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
       <h2 id="export-title">{t('title')}</h2>
       <fieldset>
         <legend>{t('what')}</legend>
-        <select aria-label={t('what')} data-testid="export-what" value={what} onChange={(e) => { setWhat(e.target.value as What); setPhase({ kind: 'form' }); }}>
+        <select
+          aria-label={t('what')}
+          data-testid="export-what"
+          value={what}
+          onChange={(e) => {
+            setWhat(e.target.value as What);
+            setPhase({ kind: 'form' });
+          }}
+        >
           <option value="comparison">{t('comparison')}</option>
           <option value="project">{t('project')}</option>
           <option value="backup">{t('backup')}</option>
@@ -90,8 +109,17 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
         </select>
         {what === 'comparison' &&
           (list.length ? (
-            <select aria-label={t('comparison')} data-testid="export-comparison" value={comparisonId ?? ''} onChange={(e) => setComparisonId(Number(e.target.value))}>
-              {list.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            <select
+              aria-label={t('comparison')}
+              data-testid="export-comparison"
+              value={comparisonId ?? ''}
+              onChange={(e) => setComparisonId(Number(e.target.value))}
+            >
+              {list.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           ) : (
             <p>{t('noComparisons')}</p>
@@ -106,7 +134,11 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
             <fieldset>
               <legend>{t('format')}</legend>
               <select aria-label={t('format')} data-testid="export-format" value={format} onChange={(e) => setFormat(e.target.value)}>
-                {formats.map((f) => <option key={f} value={f}>{t(`formats.${f}`)}</option>)}
+                {formats.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`formats.${f}`)}
+                  </option>
+                ))}
               </select>
             </fieldset>
           )}
@@ -115,12 +147,36 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
               <legend>{t('options')}</legend>
               {what === 'comparison' && REPORT_FORMATS.has(format) && (
                 <>
-                  <label><input type="checkbox" data-testid="export-unaligned" checked={opts.includeUnaligned} onChange={(e) => setOpts({ ...opts, includeUnaligned: e.target.checked })} /> {t('includeUnaligned')}</label>
-                  <label><input type="checkbox" data-testid="export-rejected" checked={opts.includeRejected} onChange={(e) => setOpts({ ...opts, includeRejected: e.target.checked })} /> {t('includeRejected')}</label>
+                  <label>
+                    <input
+                      type="checkbox"
+                      data-testid="export-unaligned"
+                      checked={opts.includeUnaligned}
+                      onChange={(e) => setOpts({ ...opts, includeUnaligned: e.target.checked })}
+                    />{' '}
+                    {t('includeUnaligned')}
+                  </label>
+                  <label>
+                    <input
+                      type="checkbox"
+                      data-testid="export-rejected"
+                      checked={opts.includeRejected}
+                      onChange={(e) => setOpts({ ...opts, includeRejected: e.target.checked })}
+                    />{' '}
+                    {t('includeRejected')}
+                  </label>
                 </>
               )}
               {what === 'project' && <AttributeFilter value={attributes} onChange={setAttributes} testId="export-attr-filter" />}
-              <label><input type="checkbox" data-testid="export-suggested" checked={opts.includeSuggested} onChange={(e) => setOpts({ ...opts, includeSuggested: e.target.checked })} /> {t('includeSuggested')}</label>
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="export-suggested"
+                  checked={opts.includeSuggested}
+                  onChange={(e) => setOpts({ ...opts, includeSuggested: e.target.checked })}
+                />{' '}
+                {t('includeSuggested')}
+              </label>
               <label>
                 {t('locale')}{' '}
                 <select data-testid="export-locale" value={opts.locale} onChange={(e) => setOpts({ ...opts, locale: e.target.value as 'en' | 'zh-CN' })}>
@@ -131,7 +187,11 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
               {format === 'csv' && (
                 <label>
                   {t('csvTable')}{' '}
-                  <select data-testid="export-csv-table" value={opts.csvTable} onChange={(e) => setOpts({ ...opts, csvTable: e.target.value as typeof opts.csvTable })}>
+                  <select
+                    data-testid="export-csv-table"
+                    value={opts.csvTable}
+                    onChange={(e) => setOpts({ ...opts, csvTable: e.target.value as typeof opts.csvTable })}
+                  >
                     <option value="codings">{t('csvCodings')}</option>
                     <option value="alignment">{t('csvAlignment')}</option>
                     <option value="targets">{t('csvTargets')}</option>
@@ -142,15 +202,26 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
           )}
           <fieldset>
             <legend>{t('fileName')}</legend>
-            <input type="text" data-testid="export-filename" aria-label={t('fileName')} value={fileName} placeholder={suggestedName} onChange={(e) => setFileName(e.target.value)} />
+            <input
+              type="text"
+              data-testid="export-filename"
+              aria-label={t('fileName')}
+              value={fileName}
+              placeholder={suggestedName}
+              onChange={(e) => setFileName(e.target.value)}
+            />
             <small>{browser ? t('whereBrowser') : t('whereDesktop')}</small>
           </fieldset>
 
           {phase.kind === 'confirm' && (
             <div className="notice" role="alert" data-testid="export-exists">
               <p>{t('exists', { name: phase.name })}</p>
-              <button type="button" data-testid="export-replace" onClick={() => void run(true)}>{t('replace')}</button>{' '}
-              <button type="button" onClick={() => setPhase({ kind: 'form' })}>{t('keep')}</button>
+              <button type="button" data-testid="export-replace" onClick={() => void run(true)}>
+                {t('replace')}
+              </button>{' '}
+              <button type="button" onClick={() => setPhase({ kind: 'form' })}>
+                {t('keep')}
+              </button>
             </div>
           )}
           {phase.kind === 'working' && (
@@ -159,25 +230,47 @@ export function ExportDialog({ initialComparison, onClose }: { initialComparison
               <progress className="progress" data-testid="export-progress" max={100} value={pct} />
             </div>
           )}
-          {phase.kind === 'error' && <p className="error" role="alert" data-testid="export-error">{t('failed', { message: phase.message })}</p>}
+          {phase.kind === 'error' && (
+            <p className="error" role="alert" data-testid="export-error">
+              {t('failed', { message: phase.message })}
+            </p>
+          )}
           {phase.kind === 'done' && (
             <div data-testid="export-done">
               <p>{t('done', { name: phase.result.path.split(/[\\/]/).pop(), size: humanSize(phase.result.bytes) })}</p>
               <p className="path">{t('copyPath', { path: phase.result.path })}</p>
               {phase.result.warnings.length > 0 && (
-                <ul aria-label={t('warnings')}>{phase.result.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+                <ul aria-label={t('warnings')}>
+                  {phase.result.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
               )}
               {browser && phase.result.downloadName && (
-                <button type="button" data-testid="export-download" onClick={() => void downloadExport(phase.result.downloadName!)}>{t('download')}</button>
+                <button type="button" data-testid="export-download" onClick={() => void downloadExport(phase.result.downloadName!)}>
+                  {t('download')}
+                </button>
               )}
               {!browser && (
-                <button type="button" data-testid="export-show" onClick={() => showInFolder(phase.result.path)}>{t('showInFolder')}</button>
+                <button type="button" data-testid="export-show" onClick={() => showInFolder(phase.result.path)}>
+                  {t('showInFolder')}
+                </button>
               )}
             </div>
           )}
           <div className="actions">
-            <button type="button" onClick={onClose} data-testid="export-close">{phase.kind === 'done' ? t('close') : t('cancel')}</button>
-            <button type="button" className="primary" data-testid="export-start" disabled={!canStart || phase.kind === 'working'} onClick={() => void run(false)}>{t('start')}</button>
+            <button type="button" onClick={onClose} data-testid="export-close">
+              {phase.kind === 'done' ? t('close') : t('cancel')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="export-start"
+              disabled={!canStart || phase.kind === 'working'}
+              onClick={() => void run(false)}
+            >
+              {t('start')}
+            </button>
           </div>
         </>
       )}

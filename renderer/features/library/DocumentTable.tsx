@@ -41,7 +41,7 @@ export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle
   const [activeId, setActiveId] = useState<number | null>(null);
   const activeRow = useMemo(() => {
     const i = activeId == null ? -1 : rows.findIndex((r) => r.type === 'doc' && r.doc.id === activeId);
-    return i >= 0 ? i : docIndices[0] ?? -1;
+    return i >= 0 ? i : (docIndices[0] ?? -1);
   }, [rows, activeId, docIndices]);
   const [scrollTo, setScrollTo] = useState<number | null>(null);
   useEffect(() => {
@@ -61,8 +61,12 @@ export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / 44));
     const active = rows[activeRow];
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(at + 1), ArrowUp: () => move(at - 1), PageDown: () => move(at + page), PageUp: () => move(at - page),
-      Home: () => move(0), End: () => move(docIndices.length - 1),
+      ArrowDown: () => move(at + 1),
+      ArrowUp: () => move(at - 1),
+      PageDown: () => move(at + page),
+      PageUp: () => move(at - page),
+      Home: () => move(0),
+      End: () => move(docIndices.length - 1),
       ' ': () => active?.type === 'doc' && onToggle(active.doc.id),
       Enter: () => active?.type === 'doc' && navigate('reader', [active.doc.id]),
     };
@@ -79,45 +83,93 @@ export function DocumentTable({ rows, sort, onSort, onDelete, selected, onToggle
         {columns.map((key) => (
           <div key={key} role="columnheader" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
             <button onClick={() => onSort(key)} data-testid={`sort-${key}`}>
-              {t(`col.${key}`)} {sort.key === key ? (sort.dir === 1 ? <SortUpIcon /> : <SortDownIcon />) : null}
+              {t(`col.${key}`)} {sort.key === key ? sort.dir === 1 ? <SortUpIcon /> : <SortDownIcon /> : null}
             </button>
           </div>
         ))}
         <div role="columnheader" />
       </div>
-      <div className="doc-scroll" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('listLabel')} data-testid="doc-list"
-        aria-activedescendant={activeDoc ? `doc-row-${activeDoc.id}` : undefined}>
+      <div
+        className="doc-scroll"
+        ref={scroller}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-label={t('listLabel')}
+        data-testid="doc-list"
+        aria-activedescendant={activeDoc ? `doc-row-${activeDoc.id}` : undefined}
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((item) => {
             const row = rows[item.index];
             const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` };
             if (row.type === 'group') {
               return (
-                <div key={item.key} ref={virtual.measureElement} data-index={item.index} style={style} className="doc-group-header" role="row" data-testid="doc-group">
-                  <h2>{row.key} <span className="muted">({row.count})</span></h2>
+                <div
+                  key={item.key}
+                  ref={virtual.measureElement}
+                  data-index={item.index}
+                  style={style}
+                  className="doc-group-header"
+                  role="row"
+                  data-testid="doc-group"
+                >
+                  <h2>
+                    {row.key} <span className="muted">({row.count})</span>
+                  </h2>
                 </div>
               );
             }
             const d = row.doc;
             return (
-              <div key={item.key} ref={virtual.measureElement} data-index={item.index} style={style} id={`doc-row-${d.id}`}
-                className={`doc-row-grid doc-row ${selected.has(d.id) ? 'selected' : ''} ${activeDoc?.id === d.id ? 'active' : ''}`} role="row" data-testid="doc-row"
-                aria-selected={selected.has(d.id)} data-doc-id={d.id} onMouseDown={() => setActiveId(d.id)} onDoubleClick={() => navigate('reader', [d.id])}>
+              <div
+                key={item.key}
+                ref={virtual.measureElement}
+                data-index={item.index}
+                style={style}
+                id={`doc-row-${d.id}`}
+                className={`doc-row-grid doc-row ${selected.has(d.id) ? 'selected' : ''} ${activeDoc?.id === d.id ? 'active' : ''}`}
+                role="row"
+                data-testid="doc-row"
+                aria-selected={selected.has(d.id)}
+                data-doc-id={d.id}
+                onMouseDown={() => setActiveId(d.id)}
+                onDoubleClick={() => navigate('reader', [d.id])}
+              >
                 <div role="cell">
-                  <input type="checkbox" checked={selected.has(d.id)} onChange={() => onToggle(d.id)} aria-label={t('selectDoc', { title: d.title ?? d.file })} data-testid="doc-select" />
+                  <input
+                    type="checkbox"
+                    checked={selected.has(d.id)}
+                    onChange={() => onToggle(d.id)}
+                    aria-label={t('selectDoc', { title: d.title ?? d.file })}
+                    data-testid="doc-select"
+                  />
                 </div>
                 <div role="cell">
-                  <a href={routeHref('reader', [d.id])} data-testid="doc-title">{d.title ?? t('untitled', { file: d.file })}</a>
-                  {d.issuer && <div className="muted" data-testid="doc-issuer">{d.issuer}</div>}
+                  <a href={routeHref('reader', [d.id])} data-testid="doc-title">
+                    {d.title ?? t('untitled', { file: d.file })}
+                  </a>
+                  {d.issuer && (
+                    <div className="muted" data-testid="doc-issuer">
+                      {d.issuer}
+                    </div>
+                  )}
                   {d.parts.length > 0 && <div className="muted parts">{d.parts.map((p) => p.title).join(' · ')}</div>}
                 </div>
-                <div role="cell" data-testid="doc-city">{placeOf(d) ?? (d.level === 'national' ? t('national') : '—')}</div>
+                <div role="cell" data-testid="doc-city">
+                  {placeOf(d) ?? (d.level === 'national' ? t('national') : '—')}
+                </div>
                 <div role="cell">{d.year ?? '—'}</div>
                 <div role="cell">{d.docNumber ?? '—'}</div>
-                <div role="cell" data-testid="doc-date" title={d.dateEffective ? t('effective', { date: d.dateEffective }) : undefined}>{d.dateWritten ?? d.datePublished ?? '—'}</div>
-                <div role="cell" className="num">{d.clauseCount}</div>
+                <div role="cell" data-testid="doc-date" title={d.dateEffective ? t('effective', { date: d.dateEffective }) : undefined}>
+                  {d.dateWritten ?? d.datePublished ?? '—'}
+                </div>
+                <div role="cell" className="num">
+                  {d.clauseCount}
+                </div>
                 <div role="cell">
-                  <button className="link danger" data-testid="doc-delete" onClick={() => onDelete(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>{t('delete')}</button>
+                  <button className="link danger" data-testid="doc-delete" onClick={() => onDelete(d)} aria-label={`${t('delete')} ${d.title ?? d.file}`}>
+                    {t('delete')}
+                  </button>
                 </div>
               </div>
             );

@@ -14,7 +14,9 @@ export function ImportProgressBar({ progress, onCancel }: { progress: ImportProg
       <div className="progress thin" aria-label="file" role="progressbar" aria-valuenow={Math.round(progress.itemFraction * 100)}>
         <div style={{ width: `${progress.itemFraction * 100}%` }} />
       </div>
-      <button onClick={onCancel} data-testid="import-cancel">{t('app:cancel')}</button>
+      <button onClick={onCancel} data-testid="import-cancel">
+        {t('app:cancel')}
+      </button>
     </div>
   );
 }
@@ -26,7 +28,9 @@ export function ImportReportView({ report, onClose }: { report: ImportReport; on
     <section className="import-report" data-testid="import-report" aria-label={t('report.title')}>
       <header>
         <strong>{t('report.title')}</strong>
-        <button onClick={onClose} aria-label={t('app:close')}>×</button>
+        <button onClick={onClose} aria-label={t('app:close')}>
+          ×
+        </button>
       </header>
       <ul>
         <li className="ok">{t('report.imported', { count: report.imported.length })}</li>

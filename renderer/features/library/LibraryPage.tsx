@@ -65,20 +65,37 @@ export function LibraryPage({ route }: { route: Route }) {
     >
       <div className="page-header">
         <h1>{t('title')}</h1>
-        <span className="muted" data-testid="library-count">{t('count', { count: total })}</span>
-        {query && total > 0 && <span className="muted" data-testid="library-shown">{t('shown', { shown, total })}</span>}
-        <input type="search" placeholder={t('filter')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('filter')} data-testid="library-filter"
+        <span className="muted" data-testid="library-count">
+          {t('count', { count: total })}
+        </span>
+        {query && total > 0 && (
+          <span className="muted" data-testid="library-shown">
+            {t('shown', { shown, total })}
+          </span>
+        )}
+        <input
+          type="search"
+          placeholder={t('filter')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          aria-label={t('filter')}
+          data-testid="library-filter"
           onKeyDown={(e) => {
             // ↓ from the filter goes on into the list, as in a combobox.
             if (e.key === 'ArrowDown' && !e.nativeEvent.isComposing) {
               e.preventDefault();
               document.querySelector<HTMLElement>('[data-testid="doc-list"]')?.focus();
             }
-          }} />
+          }}
+        />
         <label className="toolbar">
           {t('groupBy')}
           <select value={group} onChange={(e) => setGroup(e.target.value as GroupKey)} data-testid="library-group">
-            {(['city', 'year', 'none'] as const).map((g) => <option key={g} value={g}>{t(`group.${g}`)}</option>)}
+            {(['city', 'year', 'none'] as const).map((g) => (
+              <option key={g} value={g}>
+                {t(`group.${g}`)}
+              </option>
+            ))}
           </select>
         </label>
         {canCompare ? (
@@ -90,31 +107,83 @@ export function LibraryPage({ route }: { route: Route }) {
             {selected.size ? t('compareSelected', { count: selected.size }) : t('compare')}
           </button>
         )}
-        <button className="primary" onClick={() => fileInput.current?.click()} disabled={imp.busy} data-testid="import-button">{t('import')}</button>
-        <button onClick={() => folderInput.current?.click()} disabled={imp.busy}>{t('importFolder')}</button>
-        <input ref={fileInput} type="file" multiple hidden accept=".txt,.html,.htm,.docx,.pdf,.md,.markdown" data-testid="import-input"
-          onChange={(e) => { void imp.importFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
-        <input ref={folderInput} type="file" multiple hidden {...{ webkitdirectory: '' }}
-          onChange={(e) => { void imp.importFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <button className="primary" onClick={() => fileInput.current?.click()} disabled={imp.busy} data-testid="import-button">
+          {t('import')}
+        </button>
+        <button onClick={() => folderInput.current?.click()} disabled={imp.busy}>
+          {t('importFolder')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          accept=".txt,.html,.htm,.docx,.pdf,.md,.markdown"
+          data-testid="import-input"
+          onChange={(e) => {
+            void imp.importFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => {
+            void imp.importFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
         <button type="button" data-testid="trash-open" aria-expanded={showTrash} onClick={() => navigate('library', [], showTrash ? {} : { trash: 1 })}>
           {t('trash.button', { count: trash.data?.length ?? 0 })}
         </button>
       </div>
-      {!canCompare && total > 0 && <p className="muted compare-hint" id="compare-hint" data-testid="compare-hint">{t('compareHint')}</p>}
+      {!canCompare && total > 0 && (
+        <p className="muted compare-hint" id="compare-hint" data-testid="compare-hint">
+          {t('compareHint')}
+        </p>
+      )}
       {docs.data && comparisons.data && comparisons.data.length === 0 && (
-        <p className="next-step" data-testid="next-step">{total === 0 ? t('nextStepEmpty') : t('nextStepSamples')}</p>
+        <p className="next-step" data-testid="next-step">
+          {total === 0 ? t('nextStepEmpty') : t('nextStepSamples')}
+        </p>
       )}
       {deleted && <DeletedToast deleted={deleted} onDone={() => setDeleted(null)} />}
       {showTrash && <TrashPanel onClose={() => navigate('library')} />}
-      {(route.params.get('import') === '1' && !imp.busy && !imp.report) && <p className="muted">{t('dropHere')}</p>}
+      {route.params.get('import') === '1' && !imp.busy && !imp.report && <p className="muted">{t('dropHere')}</p>}
       {imp.progress && <ImportProgressBar progress={imp.progress} onCancel={() => void imp.cancel()} />}
-      {imp.error && <p className="error" role="alert">{imp.error}</p>}
+      {imp.error && (
+        <p className="error" role="alert">
+          {imp.error}
+        </p>
+      )}
       {imp.report && <ImportReportView report={imp.report} onClose={imp.dismiss} />}
-      {docs.error && <p className="error" role="alert">{t('app:error', { message: docs.error.message })}</p>}
+      {docs.error && (
+        <p className="error" role="alert">
+          {t('app:error', { message: docs.error.message })}
+        </p>
+      )}
       {docs.data && total === 0 && <p className="empty">{t('empty')}</p>}
-      {docs.data && total > 0 && shown === 0 && <p className="muted" data-testid="library-no-match">{t('noMatch', { q: query })}</p>}
-      {total > 0 && <DocumentTable rows={rows} sort={sort} onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))} onDelete={(d) => void remove(d)} selected={selected} onToggle={toggle} />}
-      <div className="drop-hint" aria-hidden>{t('dropHere')}</div>
+      {docs.data && total > 0 && shown === 0 && (
+        <p className="muted" data-testid="library-no-match">
+          {t('noMatch', { q: query })}
+        </p>
+      )}
+      {total > 0 && (
+        <DocumentTable
+          rows={rows}
+          sort={sort}
+          onSort={(key) => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}
+          onDelete={(d) => void remove(d)}
+          selected={selected}
+          onToggle={toggle}
+        />
+      )}
+      <div className="drop-hint" aria-hidden>
+        {t('dropHere')}
+      </div>
     </div>
   );
 }

@@ -19,9 +19,13 @@ export function DeletedToast({ deleted, onDone }: { deleted: { trashId: number; 
   return (
     <p className="toast" role="status" data-testid="deleted-toast">
       {t('trash.deleted', { title: deleted.title })}{' '}
-      <button type="button" data-testid="undo-delete" onClick={() => void undo()}>{t('trash.undo')}</button>{' '}
+      <button type="button" data-testid="undo-delete" onClick={() => void undo()}>
+        {t('trash.undo')}
+      </button>{' '}
       <a href={routeHref('library', [], { trash: 1 })}>{t('trash.open')}</a>{' '}
-      <button type="button" className="link" aria-label={t('app:close')} onClick={onDone}>×</button>
+      <button type="button" className="link" aria-label={t('app:close')} onClick={onDone}>
+        ×
+      </button>
       {error && <span className="error"> {error}</span>}
     </p>
   );
@@ -50,9 +54,15 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
       <header>
         <h2>{t('trash.title')}</h2>
         <span className="muted">{t('trash.hint')}</span>
-        <button type="button" className="link" onClick={onClose}>{t('app:close')}</button>
+        <button type="button" className="link" onClick={onClose}>
+          {t('app:close')}
+        </button>
       </header>
-      {message && <p role="status" data-testid="trash-message">{message}</p>}
+      {message && (
+        <p role="status" data-testid="trash-message">
+          {message}
+        </p>
+      )}
       {list.data && !list.data.length && <p className="muted">{t('trash.empty')}</p>}
       <ul>
         {list.data?.map((e) => {
@@ -61,10 +71,20 @@ export function TrashPanel({ onClose }: { onClose: () => void }) {
             <li key={e.trashId} data-testid="trash-item">
               <strong>{title}</strong>{' '}
               <span className="muted">
-                {[e.city, t('trash.counts', { clauses: e.clauseCount, codings: e.codingCount, notes: e.noteCount }), new Date(e.deletedAt).toLocaleString(i18n.language)].filter(Boolean).join(' · ')}
+                {[
+                  e.city,
+                  t('trash.counts', { clauses: e.clauseCount, codings: e.codingCount, notes: e.noteCount }),
+                  new Date(e.deletedAt).toLocaleString(i18n.language),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>{' '}
-              <button type="button" data-testid="trash-restore" onClick={() => void restore(e.trashId, title)}>{t('trash.restore')}</button>{' '}
-              <button type="button" className="link danger" data-testid="trash-purge" onClick={() => void purge(e.trashId, title)}>{t('trash.purge')}</button>
+              <button type="button" data-testid="trash-restore" onClick={() => void restore(e.trashId, title)}>
+                {t('trash.restore')}
+              </button>{' '}
+              <button type="button" className="link danger" data-testid="trash-purge" onClick={() => void purge(e.trashId, title)}>
+                {t('trash.purge')}
+              </button>
             </li>
           );
         })}

@@ -9,12 +9,18 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 
 function sortValue(d: DocumentSummary, key: SortKey): string | number {
   switch (key) {
-    case 'title': return d.title ?? d.file;
-    case 'city': return placeOf(d) ?? '';
-    case 'year': return d.year ?? 0;
-    case 'docNumber': return d.docNumber ?? '';
-    case 'date': return d.dateWritten ?? d.datePublished ?? '';
-    case 'clauses': return d.clauseCount;
+    case 'title':
+      return d.title ?? d.file;
+    case 'city':
+      return placeOf(d) ?? '';
+    case 'year':
+      return d.year ?? 0;
+    case 'docNumber':
+      return d.docNumber ?? '';
+    case 'date':
+      return d.dateWritten ?? d.datePublished ?? '';
+    case 'clauses':
+      return d.clauseCount;
   }
 }
 
@@ -28,7 +34,12 @@ export function filterWords(q: string): string[] {
   return q.toLowerCase().split(/\s+/u).filter(Boolean);
 }
 
-interface Indexed { doc: DocumentSummary; hay: string; city: string; year: string }
+interface Indexed {
+  doc: DocumentSummary;
+  hay: string;
+  city: string;
+  year: string;
+}
 
 /**
  * The Library's rows for a filter, sort and grouping, computed in stages so that a keystroke in
@@ -36,13 +47,23 @@ interface Indexed { doc: DocumentSummary; hay: string; city: string; year: strin
  * list, the sort (the costly part: a collator over thousands of Chinese titles) once per list and
  * sort key, and a keystroke filters the sorted list, which keeps its order, in one linear pass.
  */
-export function useLibraryRows(docs: DocumentSummary[] | undefined, q: string, sort: { key: SortKey; dir: 1 | -1 }, group: GroupKey, labels: { national: string; unknownCity: string; unknownYear: string }) {
-  const indexed = useMemo<Indexed[]>(() => (docs ?? []).map((d) => ({
-    doc: d,
-    hay: libraryHaystack(d),
-    city: placeOf(d) ?? (d.level === 'national' ? labels.national : labels.unknownCity),
-    year: d.year == null ? labels.unknownYear : String(d.year),
-  })), [docs, labels.national, labels.unknownCity, labels.unknownYear]);
+export function useLibraryRows(
+  docs: DocumentSummary[] | undefined,
+  q: string,
+  sort: { key: SortKey; dir: 1 | -1 },
+  group: GroupKey,
+  labels: { national: string; unknownCity: string; unknownYear: string },
+) {
+  const indexed = useMemo<Indexed[]>(
+    () =>
+      (docs ?? []).map((d) => ({
+        doc: d,
+        hay: libraryHaystack(d),
+        city: placeOf(d) ?? (d.level === 'national' ? labels.national : labels.unknownCity),
+        year: d.year == null ? labels.unknownYear : String(d.year),
+      })),
+    [docs, labels.national, labels.unknownCity, labels.unknownYear],
+  );
 
   const sorted = useMemo(() => {
     const keyed = indexed.map((x) => ({ x, v: sortValue(x.doc, sort.key) }));

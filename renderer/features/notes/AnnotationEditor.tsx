@@ -56,7 +56,19 @@ function openLink(e: React.MouseEvent) {
 }
 
 /** One note in a Lexical editor, saved automatically. `noteId` null: created on the first change. */
-export function NoteEditor({ noteId, initial, target, onCreated, autoFocus }: { noteId: number | null; initial: string; target?: AnnotationTarget; onCreated?: (id: number) => void; autoFocus?: boolean }) {
+export function NoteEditor({
+  noteId,
+  initial,
+  target,
+  onCreated,
+  autoFocus,
+}: {
+  noteId: number | null;
+  initial: string;
+  target?: AnnotationTarget;
+  onCreated?: (id: number) => void;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation('notes');
   const { status, error, change, flush } = useAutosave({ noteId, target, initial, onCreated });
   const config = {
@@ -70,7 +82,13 @@ export function NoteEditor({ noteId, initial, target, onCreated, autoFocus }: { 
     <div className="note-editor" data-testid="note-editor" onBlur={() => void flush()}>
       <LexicalComposer initialConfig={config}>
         <Toolbar />
-        <div className="note-body" onClick={(e) => { openMention(e); openLink(e); }}>
+        <div
+          className="note-body"
+          onClick={(e) => {
+            openMention(e);
+            openLink(e);
+          }}
+        >
           <RichTextPlugin
             contentEditable={<ContentEditable className="note-content" data-testid="note-content" aria-label={t('editorLabel')} autoFocus={autoFocus} />}
             placeholder={<div className="note-placeholder">{t('placeholder')}</div>}
@@ -105,12 +123,21 @@ export function AnnotationEditor({ target }: { target: AnnotationTarget }) {
       {existing.map((n) => (
         <div key={n.id} className="note-item">
           <NoteEditor noteId={n.id} initial={n.content} />
-          <button type="button" className="link-button" data-testid="delete-note" onClick={() => void api['annotations.delete']({ id: n.id }).then(notes.reload)}>{t('delete')}</button>
+          <button
+            type="button"
+            className="link-button"
+            data-testid="delete-note"
+            onClick={() => void api['annotations.delete']({ id: n.id }).then(notes.reload)}
+          >
+            {t('delete')}
+          </button>
         </div>
       ))}
       {showEmpty && <NoteEditor key={`new-${fresh}`} noteId={null} initial={JSON.stringify(emptyState())} target={target} autoFocus={fresh > 0} />}
       {existing.length > 0 && fresh === 0 && (
-        <button type="button" data-testid="add-note" onClick={() => setFresh(1)}>{t('addNote')}</button>
+        <button type="button" data-testid="add-note" onClick={() => setFresh(1)}>
+          {t('addNote')}
+        </button>
       )}
     </div>
   );

@@ -16,12 +16,19 @@ export function MentionPicker({ onPick, onClose }: { onPick: (c: PickedClause) =
   const [q, setQ] = useState('');
   const clauses = useLoad((api) => (docId ? api['documents.clauses']({ id: docId }) : Promise.resolve([])), [docId]);
   const doc = docs.data?.find((d) => d.id === docId);
-  const shown = (clauses.data ?? []).filter((c) => c.kind === 'measure' || c.kind === 'heading').filter((c) => !q || c.text.includes(q) || c.path.includes(q)).slice(0, 50);
+  const shown = (clauses.data ?? [])
+    .filter((c) => c.kind === 'measure' || c.kind === 'heading')
+    .filter((c) => !q || c.text.includes(q) || c.path.includes(q))
+    .slice(0, 50);
   return (
     <div className="mention-picker" data-testid="mention-picker" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <select aria-label={t('pickDocument')} data-testid="mention-doc" value={docId ?? ''} onChange={(e) => setDocId(Number(e.target.value) || null)}>
         <option value="">{t('pickDocument')}</option>
-        {docs.data?.map((d) => <option key={d.id} value={d.id}>{[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}</option>)}
+        {docs.data?.map((d) => (
+          <option key={d.id} value={d.id}>
+            {[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}
+          </option>
+        ))}
       </select>
       <input aria-label={t('filterClauses')} placeholder={t('filterClauses')} data-testid="mention-filter" value={q} onChange={(e) => setQ(e.target.value)} />
       <ul>
@@ -38,7 +45,9 @@ export function MentionPicker({ onPick, onClose }: { onPick: (c: PickedClause) =
           </li>
         ))}
       </ul>
-      <button type="button" onClick={onClose}>{t('close')}</button>
+      <button type="button" onClick={onClose}>
+        {t('close')}
+      </button>
     </div>
   );
 }

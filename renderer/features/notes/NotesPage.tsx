@@ -42,21 +42,58 @@ export function NotesPage({ route }: { route: Route }) {
   const list = notes.data ?? [];
   return (
     <div className="page notes-page" data-testid="notes-page">
-      <header className="page-header"><h1>{t('title')}</h1></header>
-      <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); go({ q: draft }); }}>
-        <input type="search" aria-label={t('search')} placeholder={t('search')} data-testid="notes-search" value={draft} onChange={(e) => setDraft(e.target.value)} />
-        <select aria-label={t('allKinds')} data-testid="notes-kind" value={kind ?? ''} onChange={(e) => navigate('notes', [], { q, kind: e.target.value || undefined, doc: docId })}>
+      <header className="page-header">
+        <h1>{t('title')}</h1>
+      </header>
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          go({ q: draft });
+        }}
+      >
+        <input
+          type="search"
+          aria-label={t('search')}
+          placeholder={t('search')}
+          data-testid="notes-search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <select
+          aria-label={t('allKinds')}
+          data-testid="notes-kind"
+          value={kind ?? ''}
+          onChange={(e) => navigate('notes', [], { q, kind: e.target.value || undefined, doc: docId })}
+        >
           <option value="">{t('allKinds')}</option>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
         </select>
-        <select aria-label={t('allDocuments')} data-testid="notes-doc" value={docId ?? ''} onChange={(e) => navigate('notes', [], { q, kind, doc: Number(e.target.value) || undefined })}>
+        <select
+          aria-label={t('allDocuments')}
+          data-testid="notes-doc"
+          value={docId ?? ''}
+          onChange={(e) => navigate('notes', [], { q, kind, doc: Number(e.target.value) || undefined })}
+        >
           <option value="">{t('allDocuments')}</option>
-          {docs.data?.map((d) => <option key={d.id} value={d.id}>{[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}</option>)}
+          {docs.data?.map((d) => (
+            <option key={d.id} value={d.id}>
+              {[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}
+            </option>
+          ))}
         </select>
       </form>
       {deleted !== null && (
         <p role="status">
-          {t('deleted')} <button type="button" data-testid="undo-delete-note" onClick={() => void api['annotations.restore']({ id: deleted }).then(() => setDeleted(null))}>{t('undoDelete')}</button>
+          {t('deleted')}{' '}
+          <button type="button" data-testid="undo-delete-note" onClick={() => void api['annotations.restore']({ id: deleted }).then(() => setDeleted(null))}>
+            {t('undoDelete')}
+          </button>
         </p>
       )}
       {!notes.loading && list.length === 0 && <p className="muted">{q || kind || docId ? t('noMatch') : t('none')}</p>}
@@ -67,23 +104,43 @@ export function NotesPage({ route }: { route: Route }) {
             <li key={n.id} className="note-card" data-testid="note-card">
               <div className="note-meta">
                 <span className="tag">{t(`kind.${n.target.kind}`)}</span>{' '}
-                {n.target.kind === 'alignmentRow' ? null : href ? <a href={href}>{[n.context.city, n.context.docTitle, n.context.clausePath].filter(Boolean).join(' · ') || t('open')}</a> : <span>{n.context.docTitle}</span>}
+                {n.target.kind === 'alignmentRow' ? null : href ? (
+                  <a href={href}>{[n.context.city, n.context.docTitle, n.context.clausePath].filter(Boolean).join(' · ') || t('open')}</a>
+                ) : (
+                  <span>{n.context.docTitle}</span>
+                )}
                 {n.context.quote && <q className="muted"> {n.context.quote.slice(0, 60)}</q>}
-                {n.target.kind === 'alignmentRow' && n.target.comparisonId && <RowNoteContext comparisonId={n.target.comparisonId} clauseIds={n.target.clauseIds} />}
+                {n.target.kind === 'alignmentRow' && n.target.comparisonId && (
+                  <RowNoteContext comparisonId={n.target.comparisonId} clauseIds={n.target.clauseIds} />
+                )}
                 <span className="muted"> · {t('updated', { date: new Date(n.updatedAt).toLocaleString(i18n.language) })}</span>
               </div>
               {open === n.id ? (
                 <>
                   <OpenNote id={n.id} />
-                  <button type="button" onClick={() => setOpen(null)}>{t('close')}</button>
+                  <button type="button" onClick={() => setOpen(null)}>
+                    {t('close')}
+                  </button>
                 </>
               ) : (
-                <p className="note-text" data-testid="note-text">{n.plainText || '…'}</p>
+                <p className="note-text" data-testid="note-text">
+                  {n.plainText || '…'}
+                </p>
               )}
               <div className="toolbar">
-                {open !== n.id && <button type="button" data-testid="edit-note" onClick={() => setOpen(n.id)}>{t('edit')}</button>}
-                {n.mentions.map((m) => <a key={`${m.docId}-${m.clauseId}`} href={routeHref('reader', [m.docId], { clause: m.clauseId })} data-testid="note-mention">@{m.clauseId}</a>)}
-                <button type="button" data-testid="delete-note" onClick={() => void api['annotations.delete']({ id: n.id }).then(() => setDeleted(n.id))}>{t('delete')}</button>
+                {open !== n.id && (
+                  <button type="button" data-testid="edit-note" onClick={() => setOpen(n.id)}>
+                    {t('edit')}
+                  </button>
+                )}
+                {n.mentions.map((m) => (
+                  <a key={`${m.docId}-${m.clauseId}`} href={routeHref('reader', [m.docId], { clause: m.clauseId })} data-testid="note-mention">
+                    @{m.clauseId}
+                  </a>
+                ))}
+                <button type="button" data-testid="delete-note" onClick={() => void api['annotations.delete']({ id: n.id }).then(() => setDeleted(n.id))}>
+                  {t('delete')}
+                </button>
               </div>
             </li>
           );

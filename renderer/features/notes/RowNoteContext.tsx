@@ -21,12 +21,17 @@ export function RowNoteContext({ comparisonId, clauseIds }: { comparisonId: numb
   });
   return (
     <div className="row-note-context" data-testid="row-note-context">
-      <a href={routeHref('compare', [comparisonId], { clause: clauseIds[0] })} data-testid="row-note-comparison">{view.data.name}</a>
+      <a href={routeHref('compare', [comparisonId], { clause: clauseIds[0] })} data-testid="row-note-comparison">
+        {view.data.name}
+      </a>
       <ul>
         {cells.map((c) => (
           <li key={c.id} data-testid="row-note-clause">
             <a href={routeHref('reader', [c.docId], { clause: c.id })}>{[c.city, c.label].filter(Boolean).join(' · ')}</a>{' '}
-            <span className="muted">{c.text.slice(0, 60)}{c.text.length > 60 ? '…' : ''}</span>
+            <span className="muted">
+              {c.text.slice(0, 60)}
+              {c.text.length > 60 ? '…' : ''}
+            </span>
           </li>
         ))}
       </ul>

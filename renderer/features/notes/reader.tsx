@@ -26,8 +26,13 @@ function setNoted(docId: number, counts: Map<number, number>) {
 }
 function useNoteCount(docId: number, clauseId: number): number {
   return useSyncExternalStore(
-    (l) => { notedListeners.add(l); return () => { notedListeners.delete(l); }; },
-    () => (noted?.docId === docId ? noted.counts.get(clauseId) ?? 0 : 0),
+    (l) => {
+      notedListeners.add(l);
+      return () => {
+        notedListeners.delete(l);
+      };
+    },
+    () => (noted?.docId === docId ? (noted.counts.get(clauseId) ?? 0) : 0),
   );
 }
 
@@ -37,8 +42,14 @@ function Margin({ clause, docId }: { clause: Clause; docId: number }) {
   const count = useNoteCount(docId, clause.id);
   if (!count) return null;
   return (
-    <button type="button" className="note-marker" data-testid="note-marker" title={t('hasNotes', { count })} aria-label={t('hasNotes', { count })}
-      onClick={() => annotate({ kind: 'clause', docId, clauseId: clause.id }, `${t('notesOfClause')} ${clause.path}`)}>
+    <button
+      type="button"
+      className="note-marker"
+      data-testid="note-marker"
+      title={t('hasNotes', { count })}
+      aria-label={t('hasNotes', { count })}
+      onClick={() => annotate({ kind: 'clause', docId, clauseId: clause.id }, `${t('notesOfClause')} ${clause.path}`)}
+    >
       <NoteIcon />
     </button>
   );
@@ -47,13 +58,28 @@ function Margin({ clause, docId }: { clause: Clause; docId: number }) {
 function Actions({ clause, docId }: { clause: Clause; docId: number }) {
   const { t } = useTranslation('notes');
   if (clause.kind === 'part') return null;
-  return <button type="button" data-testid="annotate-clause" onClick={() => annotate({ kind: 'clause', docId, clauseId: clause.id }, `${t('notesOfClause')} ${clause.path}`)}>{t('annotate')}</button>;
+  return (
+    <button
+      type="button"
+      data-testid="annotate-clause"
+      onClick={() => annotate({ kind: 'clause', docId, clauseId: clause.id }, `${t('notesOfClause')} ${clause.path}`)}
+    >
+      {t('annotate')}
+    </button>
+  );
 }
 
 function SelectionActions({ docId, start, end, text, clear }: { clause: Clause; docId: number; start: number; end: number; text: string; clear: () => void }) {
   const { t } = useTranslation('notes');
   return (
-    <button type="button" data-testid="annotate-range" onClick={() => { annotate({ kind: 'range', docId, start, end }, t('notesOfRange', { text: text.slice(0, 20) })); clear(); }}>
+    <button
+      type="button"
+      data-testid="annotate-range"
+      onClick={() => {
+        annotate({ kind: 'range', docId, start, end }, t('notesOfRange', { text: text.slice(0, 20) }));
+        clear();
+      }}
+    >
       {t('annotateSelection')}
     </button>
   );
@@ -78,15 +104,26 @@ function Panel({ docId, selectedClause }: { docId: number; selectedClause: Claus
     setShowDocument(false);
   }, [docId, selectedId]);
   const shown = current && (!('docId' in current.target) || current.target.docId === docId) ? current : null;
-  const clauseTarget = selectedClause && selectedClause.kind !== 'part' && !showDocument
-    ? { target: { kind: 'clause', docId, clauseId: selectedClause.id } as AnnotationTarget, title: `${t('notesOfClause')} ${selectedClause.path}` }
-    : null;
+  const clauseTarget =
+    selectedClause && selectedClause.kind !== 'part' && !showDocument
+      ? { target: { kind: 'clause', docId, clauseId: selectedClause.id } as AnnotationTarget, title: `${t('notesOfClause')} ${selectedClause.path}` }
+      : null;
   const view = shown ?? clauseTarget ?? { target: { kind: 'document', docId } as AnnotationTarget, title: t('notesOfDocument') };
   return (
     <section className="panel notes-panel" data-testid="notes-panel">
       <h3 data-testid="notes-panel-title">{view.title}</h3>
       {view.target.kind !== 'document' && (
-        <button type="button" className="link-button" data-testid="notes-of-document" onClick={() => { current = null; setShowDocument(true); }}>{t('notesOfDocument')}</button>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="notes-of-document"
+          onClick={() => {
+            current = null;
+            setShowDocument(true);
+          }}
+        >
+          {t('notesOfDocument')}
+        </button>
       )}
       <AnnotationEditor key={JSON.stringify(view.target)} target={view.target} />
     </section>
@@ -99,11 +136,16 @@ function useRanges(docId: number): MarkedRange[] {
   const data = useLoad((a) => a['annotations.ranges']({ docId }), [docId]);
   const { reload } = data;
   const loadNoted = () => {
-    void api['annotations.list']({ docId, limit: 5000 }).then((notes) => {
-      const counts = new Map<number, number>();
-      for (const n of notes) if (n.context.clauseId != null && (n.target.kind === 'clause' || n.target.kind === 'range')) counts.set(n.context.clauseId, (counts.get(n.context.clauseId) ?? 0) + 1);
-      setNoted(docId, counts);
-    }, () => undefined);
+    void api['annotations.list']({ docId, limit: 5000 }).then(
+      (notes) => {
+        const counts = new Map<number, number>();
+        for (const n of notes)
+          if (n.context.clauseId != null && (n.target.kind === 'clause' || n.target.kind === 'range'))
+            counts.set(n.context.clauseId, (counts.get(n.context.clauseId) ?? 0) + 1);
+        setNoted(docId, counts);
+      },
+      () => undefined,
+    );
   };
   useEffect(loadNoted, [api, docId]);
   useApiEvents((e) => {

@@ -33,18 +33,28 @@ export function Overlay() {
     setItems(null);
     let live = true;
     void Promise.all(quickOpenSources.map((s) => s.load(api, t).catch(() => [] as QuickOpenItem[]))).then((lists) => live && setItems(lists.flat()));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const fuse = useMemo(
-    () => new Fuse(items ?? [], { keys: [{ name: 'title', weight: 2 }, 'subtitle', 'keywords'], threshold: 0.35, ignoreLocation: true, useExtendedSearch: true }),
+    () =>
+      new Fuse(items ?? [], { keys: [{ name: 'title', weight: 2 }, 'subtitle', 'keywords'], threshold: 0.35, ignoreLocation: true, useExtendedSearch: true }),
     [items],
   );
   const shown = useMemo(() => {
     const all = items ?? [];
-    const found = q.trim() ? fuse.search(q.trim(), { limit: MAX_SHOWN }).map((r) => r.item) : [...all.filter((i) => i.kind === 'command'), ...all.filter((i) => i.kind !== 'command')].slice(0, MAX_SHOWN);
+    const found = q.trim()
+      ? fuse.search(q.trim(), { limit: MAX_SHOWN }).map((r) => r.item)
+      : [...all.filter((i) => i.kind === 'command'), ...all.filter((i) => i.kind !== 'command')].slice(0, MAX_SHOWN);
     if (!q.trim()) return found;
-    const searchItem: QuickOpenItem = { id: 'search-for', kind: 'command', title: t('searchFor', { q: q.trim() }), run: () => navigate('search', [], { q: q.trim() }) };
+    const searchItem: QuickOpenItem = {
+      id: 'search-for',
+      kind: 'command',
+      title: t('searchFor', { q: q.trim() }),
+      run: () => navigate('search', [], { q: q.trim() }),
+    };
     return [...found, searchItem];
   }, [fuse, items, q, t]);
 
@@ -61,24 +71,51 @@ export function Overlay() {
     item.run();
   };
   const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') { e.preventDefault(); close(); }
-    else if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(shown.length - 1, a + 1)); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(0, a - 1)); }
-    else if (e.key === 'Enter') { e.preventDefault(); run(shown[active]); }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(shown.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      run(shown[active]);
+    }
   };
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
       <div className="dialog quickopen" role="dialog" aria-modal="true" aria-label={t('title')} data-testid="quickopen" onKeyDown={onKey}>
-        <input autoFocus type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('placeholder')} aria-label={t('title')}
-          role="combobox" aria-expanded="true" aria-controls="quickopen-list" aria-activedescendant={shown[active] ? `qo-${shown[active].id}` : undefined}
-          data-testid="quickopen-input" />
+        <input
+          autoFocus
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('placeholder')}
+          aria-label={t('title')}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="quickopen-list"
+          aria-activedescendant={shown[active] ? `qo-${shown[active].id}` : undefined}
+          data-testid="quickopen-input"
+        />
         {!items && <p className="muted">{t('loading')}</p>}
         {items && !shown.length && <p className="muted">{t('none')}</p>}
         <ul id="quickopen-list" role="listbox">
           {shown.map((item, i) => (
-            <li key={item.id} id={`qo-${item.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined}
-              onMouseEnter={() => setActive(i)} onClick={() => run(item)} data-testid="quickopen-item">
+            <li
+              key={item.id}
+              id={`qo-${item.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => run(item)}
+              data-testid="quickopen-item"
+            >
               <span className="qo-kind">{t(`kind.${item.kind}`)}</span>
               <span className="qo-title">{item.title}</span>
               {item.subtitle && <span className="qo-sub muted">{item.subtitle}</span>}

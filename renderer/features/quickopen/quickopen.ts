@@ -17,7 +17,9 @@ export const quickOpenSource: QuickOpenSource = {
     const items: QuickOpenItem[] = [];
     for (const d of docs) {
       items.push({
-        id: `doc-${d.id}`, kind: 'document', title: d.title ?? d.file,
+        id: `doc-${d.id}`,
+        kind: 'document',
+        title: d.title ?? d.file,
         subtitle: [d.city, d.year, d.docNumber].filter(Boolean).join(' · '),
         keywords: [d.city, d.province, d.docNumber, d.file, d.issuer].filter(Boolean).join(' '),
         run: () => navigate('reader', [d.id]),
@@ -33,8 +35,11 @@ export const quickOpenSource: QuickOpenSource = {
       for (const c of clauses) {
         if (!c.heading) continue;
         items.push({
-          id: `clause-${c.id}`, kind: 'clause', title: `${c.label}${c.heading}`,
-          subtitle: `${d.city ?? '—'} · ${d.title ?? d.file}`, keywords: d.city ?? '',
+          id: `clause-${c.id}`,
+          kind: 'clause',
+          title: `${c.label}${c.heading}`,
+          subtitle: `${d.city ?? '—'} · ${d.title ?? d.file}`,
+          keywords: d.city ?? '',
           run: () => navigate('reader', [d.id], { clause: c.id }),
         });
       }
@@ -42,7 +47,14 @@ export const quickOpenSource: QuickOpenSource = {
     // The commands come from the one registry (renderer/app/commands), as the shortcuts do.
     const zh = i18next.language.startsWith('zh');
     for (const c of commands.filter((x) => x.palette)) {
-      items.push({ id: `cmd-${c.id}`, kind: 'command', title: zh ? c.title['zh-CN'] : c.title.en, subtitle: c.keys?.join(' · '), keywords: `${c.keywords ?? ''} ${c.title.en} ${c.title['zh-CN']}`, run: () => void runCommand(c.id) });
+      items.push({
+        id: `cmd-${c.id}`,
+        kind: 'command',
+        title: zh ? c.title['zh-CN'] : c.title.en,
+        subtitle: c.keys?.join(' · '),
+        keywords: `${c.keywords ?? ''} ${c.title.en} ${c.title['zh-CN']}`,
+        run: () => void runCommand(c.id),
+      });
     }
     return items;
   },

@@ -30,17 +30,31 @@ export const ClauseBlock = memo(function ClauseBlock({ clause, text, ranges, sel
       data-testid="clause"
       onClick={() => onSelect(clause.id)}
     >
-      <div className="clause-margin">
-        {readerExtensions.map((x) => (x.Margin ? <x.Margin key={x.id} clause={clause} docId={clause.docId} /> : null))}
-      </div>
+      <div className="clause-margin">{readerExtensions.map((x) => (x.Margin ? <x.Margin key={x.id} clause={clause} docId={clause.docId} /> : null))}</div>
       <div className="clause-body">
         <p className="clause-text">
           {pieces.map((p) => {
             const s = text.slice(p.start, p.end);
-            if (!p.marks.length) return <span key={p.start} data-offset={p.start}>{s}</span>;
+            if (!p.marks.length)
+              return (
+                <span key={p.start} data-offset={p.start}>
+                  {s}
+                </span>
+              );
             const style = Object.assign({}, ...p.marks.map((m) => m.style ?? {}));
             return (
-              <mark key={p.start} data-offset={p.start} className={p.marks.map((m) => m.className).join(' ')} style={style} title={p.marks.map((m) => m.title).filter(Boolean).join('\n') || undefined}>
+              <mark
+                key={p.start}
+                data-offset={p.start}
+                className={p.marks.map((m) => m.className).join(' ')}
+                style={style}
+                title={
+                  p.marks
+                    .map((m) => m.title)
+                    .filter(Boolean)
+                    .join('\n') || undefined
+                }
+              >
                 {s}
               </mark>
             );
@@ -48,8 +62,16 @@ export const ClauseBlock = memo(function ClauseBlock({ clause, text, ranges, sel
         </p>
         {(agencies.lead.length > 0 || agencies.responsible.length > 0) && (
           <div className="agencies" data-testid="agencies">
-            {agencies.lead.length > 0 && <span><b>{t('agencies.lead')}</b> {agencies.lead.join('、')}</span>}
-            {agencies.responsible.length > 0 && <span><b>{t('agencies.responsible')}</b> {agencies.responsible.join('、')}</span>}
+            {agencies.lead.length > 0 && (
+              <span>
+                <b>{t('agencies.lead')}</b> {agencies.lead.join('、')}
+              </span>
+            )}
+            {agencies.responsible.length > 0 && (
+              <span>
+                <b>{t('agencies.responsible')}</b> {agencies.responsible.join('、')}
+              </span>
+            )}
           </div>
         )}
         {selected && (

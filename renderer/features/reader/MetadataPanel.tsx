@@ -23,7 +23,9 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
 
   async function save() {
     if (!draft) return;
-    const changed = Object.fromEntries(fields.filter((f) => (draft[f] ?? null) !== (doc[f] ?? null)).map((f) => [f, draft[f] === '' ? null : draft[f]])) as Partial<MetadataFields>;
+    const changed = Object.fromEntries(
+      fields.filter((f) => (draft[f] ?? null) !== (doc[f] ?? null)).map((f) => [f, draft[f] === '' ? null : draft[f]]),
+    ) as Partial<MetadataFields>;
     for (const f of fields) {
       const v = changed[f];
       if (dateFields.has(f) && typeof v === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
@@ -44,27 +46,54 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
     <section className="metadata-panel" data-testid="metadata-panel" aria-label={t('metadata')}>
       <header>
         <h2>{t('metadata')}</h2>
-        {!draft && <button onClick={() => setDraft({ ...doc })} data-testid="metadata-edit">{t('edit')}</button>}
+        {!draft && (
+          <button onClick={() => setDraft({ ...doc })} data-testid="metadata-edit">
+            {t('edit')}
+          </button>
+        )}
       </header>
       {draft ? (
-        <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
           {fields.map((f) => (
             <label key={f}>
               <span>{t(`field.${f}`)}</span>
               {f === 'level' ? (
                 <select value={draft.level ?? ''} onChange={(e) => setDraft({ ...draft, level: (e.target.value || null) as MetadataFields['level'] })}>
                   <option value="">—</option>
-                  {adminLevels.map((l) => <option key={l} value={l}>{t(`level.${l}`)}</option>)}
+                  {adminLevels.map((l) => (
+                    <option key={l} value={l}>
+                      {t(`level.${l}`)}
+                    </option>
+                  ))}
                 </select>
               ) : (
                 <input value={draft[f] ?? ''} onChange={(e) => setDraft({ ...draft, [f]: e.target.value })} data-testid={`metadata-input-${f}`} />
               )}
             </label>
           ))}
-          {error && <p className="error" role="alert">{error}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
           <div className="toolbar">
-            <button type="submit" className="primary" data-testid="metadata-save">{t('app:save')}</button>
-            <button type="button" onClick={() => { setDraft(null); setError(null); }}>{t('app:cancel')}</button>
+            <button type="submit" className="primary" data-testid="metadata-save">
+              {t('app:save')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(null);
+                setError(null);
+              }}
+            >
+              {t('app:cancel')}
+            </button>
           </div>
         </form>
       ) : (
@@ -74,7 +103,11 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
               <dt>{t(`field.${f}`)}</dt>
               <dd>
                 {show(f)}
-                {doc.inferred.includes(f) && <span className="tag inferred" title={t('inferred')}>{t('inferred')}</span>}
+                {doc.inferred.includes(f) && (
+                  <span className="tag inferred" title={t('inferred')}>
+                    {t('inferred')}
+                  </span>
+                )}
                 {doc.edited.includes(f) && <span className="tag">{t('edited')}</span>}
               </dd>
             </div>
@@ -84,14 +117,28 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
               <dt>{t('field.history')}</dt>
               <dd>
                 <ol className="history">
-                  {doc.history.map((e, i) => <li key={i}>{e.date ?? '—'} {t(`event.${e.event}`)}{e.by ? ` · ${e.by}` : ''}</li>)}
+                  {doc.history.map((e, i) => (
+                    <li key={i}>
+                      {e.date ?? '—'} {t(`event.${e.event}`)}
+                      {e.by ? ` · ${e.by}` : ''}
+                    </li>
+                  ))}
                 </ol>
               </dd>
             </div>
           )}
-          <div><dt>{t('field.file')}</dt><dd>{doc.file}</dd></div>
-          <div><dt>{t('field.format')}</dt><dd data-testid="metadata-format">{doc.format}</dd></div>
-          <div><dt>{t('field.encoding')}</dt><dd data-testid="metadata-encoding">{doc.encoding ?? '—'}</dd></div>
+          <div>
+            <dt>{t('field.file')}</dt>
+            <dd>{doc.file}</dd>
+          </div>
+          <div>
+            <dt>{t('field.format')}</dt>
+            <dd data-testid="metadata-format">{doc.format}</dd>
+          </div>
+          <div>
+            <dt>{t('field.encoding')}</dt>
+            <dd data-testid="metadata-encoding">{doc.encoding ?? '—'}</dd>
+          </div>
         </dl>
       )}
       {doc.cited.length > 0 && (
@@ -110,7 +157,11 @@ export function MetadataPanel({ doc, onSaved }: { doc: DocumentDetail; onSaved: 
         <>
           <h3>{t('citedBy')}</h3>
           <ul className="cites">
-            {doc.citedBy.map((c) => <li key={c.id}><a href={routeHref('reader', [c.id])}>{c.title ?? c.id}</a> {c.city && <span className="muted">{c.city}</span>}</li>)}
+            {doc.citedBy.map((c) => (
+              <li key={c.id}>
+                <a href={routeHref('reader', [c.id])}>{c.title ?? c.id}</a> {c.city && <span className="muted">{c.city}</span>}
+              </li>
+            ))}
           </ul>
         </>
       )}

@@ -25,7 +25,11 @@ export function ReaderPage({ route }: { route: Route }) {
   const wanted = Number(route.params.get('clause')) || null;
   const data = useLoad(
     async (api) => {
-      const [doc, text, clauses] = await Promise.all([api['documents.get']({ id: docId }), api['documents.text']({ id: docId }), api['documents.clauses']({ id: docId })]);
+      const [doc, text, clauses] = await Promise.all([
+        api['documents.get']({ id: docId }),
+        api['documents.text']({ id: docId }),
+        api['documents.clauses']({ id: docId }),
+      ]);
       return { doc, text: text.text, clauses };
     },
     [docId],
@@ -56,14 +60,16 @@ export function ReaderPage({ route }: { route: Route }) {
     return (
       <div className="page">
         <a href={routeHref('library')}>{t('back')}</a>
-        <p className="error" role="alert">{data.error?.message ?? t('notFound')}</p>
+        <p className="error" role="alert">
+          {data.error?.message ?? t('notFound')}
+        </p>
       </div>
     );
   }
   if (!data.data || !doc) return <div className="page muted">{t('app:loading')}</div>;
   const { text, clauses } = data.data;
   const selectedClause = clauses.find((c) => c.id === selected) ?? null;
-  const selectionClause = selection ? clauses.find((c) => c.id === selection.clauseId) ?? null : null;
+  const selectionClause = selection ? (clauses.find((c) => c.id === selection.clauseId) ?? null) : null;
 
   const pick = (id: number) => {
     setSelected(id);
@@ -73,26 +79,40 @@ export function ReaderPage({ route }: { route: Route }) {
   return (
     <div className="reader" data-testid="reader">
       <aside className="reader-outline">
-        <a href={routeHref('library')} className="back">{t('back')}</a>
+        <a href={routeHref('library')} className="back">
+          {t('back')}
+        </a>
         <h2>{t('outline')}</h2>
         <Outline clauses={clauses} selected={selected} onSelect={pick} />
       </aside>
       <article className="reader-text" ref={setTextEl} aria-label={doc.title ?? doc.file}>
         <header>
           <h1 data-testid="reader-title">{doc.title ?? doc.file}</h1>
-          <div className="muted">
-            {[doc.city, doc.docNumber, doc.dateWritten ?? doc.datePublished].filter(Boolean).join(' · ')}
-          </div>
+          <div className="muted">{[doc.city, doc.docNumber, doc.dateWritten ?? doc.datePublished].filter(Boolean).join(' · ')}</div>
           <div className="reader-actions">
-            <a className="button" href={routeHref('compare', ['new'], { docs: docId })} data-testid="reader-compare">{t('compareWith')}</a>
+            <a className="button" href={routeHref('compare', ['new'], { docs: docId })} data-testid="reader-compare">
+              {t('compareWith')}
+            </a>
           </div>
-          {q && <div className="hit-count" data-testid="hit-count">{t('hits', { count: hits.length, q })}</div>}
+          {q && (
+            <div className="hit-count" data-testid="hit-count">
+              {t('hits', { count: hits.length, q })}
+            </div>
+          )}
         </header>
         {selection && selectionClause && (
           <div className="selection-actions" data-testid="selection-actions">
             {readerExtensions.map((x) =>
               x.SelectionActions ? (
-                <x.SelectionActions key={x.id} clause={selectionClause} docId={docId} start={selection.start} end={selection.end} text={selection.text} clear={clearSelection} />
+                <x.SelectionActions
+                  key={x.id}
+                  clause={selectionClause}
+                  docId={docId}
+                  start={selection.start}
+                  end={selection.end}
+                  text={selection.text}
+                  clear={clearSelection}
+                />
               ) : null,
             )}
           </div>

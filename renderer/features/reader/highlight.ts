@@ -10,7 +10,7 @@ export function findOccurrences(text: string, query: string): Array<{ start: num
   // Folded characters with the index of the original character each came from.
   let folded = '';
   const from: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     if (!/\s/u.test(ch)) {
@@ -45,7 +45,8 @@ export function segment(start: number, end: number, ranges: MarkedRange[]): Segm
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
-    const s = points[i], e = points[i + 1];
+    const s = points[i],
+      e = points[i + 1];
     out.push({ start: s, end: e, marks: inside.filter((r) => r.start < e && r.end > s) });
   }
   return out;

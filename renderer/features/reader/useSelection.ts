@@ -37,5 +37,11 @@ export function useTextSelection(container: HTMLElement | null): [TextSelection 
       container.removeEventListener('keyup', onUp);
     };
   }, [container]);
-  return [sel, () => { window.getSelection()?.removeAllRanges(); setSel(null); }];
+  return [
+    sel,
+    () => {
+      window.getSelection()?.removeAllRanges();
+      setSel(null);
+    },
+  ];
 }

@@ -39,7 +39,12 @@ export function ConcordanceExport({ query, filters }: { query: string; filters: 
 
   return (
     <span className="concordance-export">
-      <select value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')} aria-label={t('concordance.format')} data-testid="concordance-format">
+      <select
+        value={format}
+        onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')}
+        aria-label={t('concordance.format')}
+        data-testid="concordance-format"
+      >
         <option value="xlsx">XLSX</option>
         <option value="csv">CSV</option>
       </select>
@@ -50,7 +55,11 @@ export function ConcordanceExport({ query, filters }: { query: string; filters: 
         {state.kind === 'working' && t('concordance.working')}
         {state.kind === 'done' && t('concordance.done', { name: state.name, count: state.count })}
       </span>
-      {state.kind === 'error' && <span role="alert" className="error">{t('concordance.failed', { message: state.message })}</span>}
+      {state.kind === 'error' && (
+        <span role="alert" className="error">
+          {t('concordance.failed', { message: state.message })}
+        </span>
+      )}
     </span>
   );
 }

@@ -24,30 +24,40 @@ export function EmptyResult({ query, filters, onClear }: { query: string; filter
       if (k === 'themeIds') delete f.themeMode;
       return api['search.count']({ query, filters: f }).then((c) => ({ filter: k, count: c.total }));
     };
-    void Promise.all([api['search.count']({ query, filters: {} }), ...keys.map(without)]).then(([all, ...rest]) => {
-      if (live) setCounts({ key, all: all.total, without: rest });
-    }, () => undefined);
-    return () => { live = false; };
+    void Promise.all([api['search.count']({ query, filters: {} }), ...keys.map(without)]).then(
+      ([all, ...rest]) => {
+        if (live) setCounts({ key, all: all.total, without: rest });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  if (!keys.length) return <p className="muted" data-testid="search-none">{t('none', { q: query })}</p>;
+  if (!keys.length)
+    return (
+      <p className="muted" data-testid="search-none">
+        {t('none', { q: query })}
+      </p>
+    );
   const c = counts?.key === key ? counts : null;
   const mode = t(`filters.themeModes.${filters.themeMode ?? 'both'}`);
   return (
     <div className="search-none" data-testid="search-none">
-      {c && (
-        <p className="muted">
-          {c.all > 0 ? t('noneFiltered', { q: query, count: c.all }) : t('noneFilteredZero', { q: query })}
-        </p>
-      )}
+      {c && <p className="muted">{c.all > 0 ? t('noneFiltered', { q: query, count: c.all }) : t('noneFilteredZero', { q: query })}</p>}
       {c && c.all > 0 && (
         <ul data-testid="search-excluded">
-          {c.without.filter((w) => w.count > 0).map((w) => (
-            <li key={w.filter}>{t('excludedBy', { filter: t(`filterNames.${w.filter}`, { mode }), count: w.count })}</li>
-          ))}
+          {c.without
+            .filter((w) => w.count > 0)
+            .map((w) => (
+              <li key={w.filter}>{t('excludedBy', { filter: t(`filterNames.${w.filter}`, { mode }), count: w.count })}</li>
+            ))}
         </ul>
       )}
-      <button type="button" className="link" onClick={onClear}>{t('filters.clear')}</button>
+      <button type="button" className="link" onClick={onClear}>
+        {t('filters.clear')}
+      </button>
     </div>
   );
 }

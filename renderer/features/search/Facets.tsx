@@ -11,9 +11,20 @@ const CITIES_SHOWN = 12;
  * A common word has hits in thousands of documents: the backend sends them a page at a time,
  * narrowed by what is typed in the facet's own filter, and the city list shows the largest first.
  */
-export function Facets({ facets, filters, onChange, docFilter, onDocFilter, onMoreDocs }: {
-  facets: SearchFacets; filters: SearchFilters; onChange: (f: SearchFilters) => void;
-  docFilter: string; onDocFilter: (q: string) => void; onMoreDocs: () => void;
+export function Facets({
+  facets,
+  filters,
+  onChange,
+  docFilter,
+  onDocFilter,
+  onMoreDocs,
+}: {
+  facets: SearchFacets;
+  filters: SearchFilters;
+  onChange: (f: SearchFilters) => void;
+  docFilter: string;
+  onDocFilter: (q: string) => void;
+  onMoreDocs: () => void;
 }) {
   const { t } = useTranslation('search');
   const [allCities, setAllCities] = useState(false);
@@ -31,11 +42,17 @@ export function Facets({ facets, filters, onChange, docFilter, onDocFilter, onMo
         {cities.map((c) => (
           <li key={c.city ?? ''}>
             {c.city ? (
-              <button className={`link ${cityOn(c.city) ? 'on' : ''}`} aria-pressed={cityOn(c.city)} data-testid="facet-city"
-                onClick={() => onChange({ ...filters, cities: cityOn(c.city!) ? undefined : [c.city!] })}>
+              <button
+                className={`link ${cityOn(c.city) ? 'on' : ''}`}
+                aria-pressed={cityOn(c.city)}
+                data-testid="facet-city"
+                onClick={() => onChange({ ...filters, cities: cityOn(c.city!) ? undefined : [c.city!] })}
+              >
                 {c.city}
               </button>
-            ) : <span className="muted">{t('unknownCity')}</span>}
+            ) : (
+              <span className="muted">{t('unknownCity')}</span>
+            )}
             <span className="count">{c.count}</span>
           </li>
         ))}
@@ -45,16 +62,35 @@ export function Facets({ facets, filters, onChange, docFilter, onDocFilter, onMo
           {allCities ? t('facets.fewerCities') : t('facets.allCities', { count: facets.cities.length })}
         </button>
       )}
-      <h2>{t('facets.documents')} {manyDocs && <span className="muted" data-testid="facet-documents-total">({facets.documentsTotal})</span>}</h2>
+      <h2>
+        {t('facets.documents')}{' '}
+        {manyDocs && (
+          <span className="muted" data-testid="facet-documents-total">
+            ({facets.documentsTotal})
+          </span>
+        )}
+      </h2>
       {manyDocs && (
-        <input type="search" className="facet-filter" value={docFilter} placeholder={t('facets.filterDocuments')} aria-label={t('facets.filterDocuments')}
-          data-testid="facet-documents-filter" onChange={(e) => onDocFilter(e.target.value)} />
+        <input
+          type="search"
+          className="facet-filter"
+          value={docFilter}
+          placeholder={t('facets.filterDocuments')}
+          aria-label={t('facets.filterDocuments')}
+          data-testid="facet-documents-filter"
+          onChange={(e) => onDocFilter(e.target.value)}
+        />
       )}
       <ul data-testid="facet-documents">
         {facets.documents.map((d) => (
           <li key={d.docId}>
-            <button className={`link ${docOn(d.docId) ? 'on' : ''}`} aria-pressed={docOn(d.docId)} title={d.title ?? ''} data-testid="facet-document"
-              onClick={() => onChange({ ...filters, docIds: docOn(d.docId) ? undefined : [d.docId] })}>
+            <button
+              className={`link ${docOn(d.docId) ? 'on' : ''}`}
+              aria-pressed={docOn(d.docId)}
+              title={d.title ?? ''}
+              data-testid="facet-document"
+              onClick={() => onChange({ ...filters, docIds: docOn(d.docId) ? undefined : [d.docId] })}
+            >
               {d.city ?? '—'} · {d.title ?? d.docId}
             </button>
             <span className="count">{d.count}</span>

@@ -8,12 +8,23 @@ const collator = new Intl.Collator('zh-CN', { numeric: true });
 const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
 
 /** One-value selects: the common case is "this city" or "that year"; the URL can carry several. */
-export const Filters = memo(function Filters({ docs, themes, filters, onChange }: {
-  docs: DocumentSummary[]; themes: Array<{ id: string; name: string }>; filters: SearchFilters; onChange: (f: SearchFilters) => void;
+export const Filters = memo(function Filters({
+  docs,
+  themes,
+  filters,
+  onChange,
+}: {
+  docs: DocumentSummary[];
+  themes: Array<{ id: string; name: string }>;
+  filters: SearchFilters;
+  onChange: (f: SearchFilters) => void;
 }) {
   const { t } = useTranslation('search');
   const options = useMemo(() => {
-    const years = docs.map((d) => d.year).filter((y): y is number => y !== null).sort((a, b) => a - b);
+    const years = docs
+      .map((d) => d.year)
+      .filter((y): y is number => y !== null)
+      .sort((a, b) => a - b);
     return {
       cities: distinct(docs.map((d) => d.city)),
       provinces: distinct(docs.map((d) => d.province)),
@@ -28,7 +39,11 @@ export const Filters = memo(function Filters({ docs, themes, filters, onChange }
       <span>{label}</span>
       <select value={value} onChange={(e) => set(e.target.value)} data-testid={`filter-${key}`}>
         <option value="">{t('filters.any')}</option>
-        {values.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {values.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -38,25 +53,56 @@ export const Filters = memo(function Filters({ docs, themes, filters, onChange }
     <div className="search-filters toolbar" role="group" aria-label={t('filters.title')}>
       {select('city', t('filters.city'), filters.cities?.[0] ?? '', plain(options.cities), (v) => onChange({ ...filters, cities: one(v) }))}
       {select('province', t('filters.province'), filters.provinces?.[0] ?? '', plain(options.provinces), (v) => onChange({ ...filters, provinces: one(v) }))}
-      {select('level', t('filters.level'), filters.levels?.[0] ?? '', adminLevels.map((l) => ({ value: l, label: t(`filters.levels.${l}`) })),
-        (v) => onChange({ ...filters, levels: v ? [v as 'city'] : undefined }))}
+      {select(
+        'level',
+        t('filters.level'),
+        filters.levels?.[0] ?? '',
+        adminLevels.map((l) => ({ value: l, label: t(`filters.levels.${l}`) })),
+        (v) => onChange({ ...filters, levels: v ? [v as 'city'] : undefined }),
+      )}
       {select('validity', t('filters.validity'), filters.validity?.[0] ?? '', plain(options.validity), (v) => onChange({ ...filters, validity: one(v) }))}
-      {select('from', t('filters.yearFrom'), filters.yearFrom?.toString() ?? '', plain(options.years.map(String)), (v) => onChange({ ...filters, yearFrom: v ? Number(v) : undefined }))}
-      {select('to', t('filters.yearTo'), filters.yearTo?.toString() ?? '', plain(options.years.map(String)), (v) => onChange({ ...filters, yearTo: v ? Number(v) : undefined }))}
-      {select('document', t('filters.document'), filters.docIds?.[0]?.toString() ?? '',
+      {select('from', t('filters.yearFrom'), filters.yearFrom?.toString() ?? '', plain(options.years.map(String)), (v) =>
+        onChange({ ...filters, yearFrom: v ? Number(v) : undefined }),
+      )}
+      {select('to', t('filters.yearTo'), filters.yearTo?.toString() ?? '', plain(options.years.map(String)), (v) =>
+        onChange({ ...filters, yearTo: v ? Number(v) : undefined }),
+      )}
+      {select(
+        'document',
+        t('filters.document'),
+        filters.docIds?.[0]?.toString() ?? '',
         options.documents.map((d) => ({ value: String(d.id), label: `${d.city ?? '—'} · ${d.title ?? d.file}` })),
-        (v) => onChange({ ...filters, docIds: v ? [Number(v)] : undefined }))}
-      {themes.length > 0 && select('theme', t('filters.theme'), filters.themeIds?.[0] ?? '', themes.map((x) => ({ value: x.id, label: x.name })),
-        (v) => onChange({ ...filters, themeIds: one(v), themeMode: v ? filters.themeMode : undefined }))}
+        (v) => onChange({ ...filters, docIds: v ? [Number(v)] : undefined }),
+      )}
+      {themes.length > 0 &&
+        select(
+          'theme',
+          t('filters.theme'),
+          filters.themeIds?.[0] ?? '',
+          themes.map((x) => ({ value: x.id, label: x.name })),
+          (v) => onChange({ ...filters, themeIds: one(v), themeMode: v ? filters.themeMode : undefined }),
+        )}
       {filters.themeIds?.length ? (
         <label className="filter">
           <span>{t('filters.themeMode')}</span>
-          <select value={filters.themeMode ?? 'both'} data-testid="filter-theme-mode" onChange={(e) => onChange({ ...filters, themeMode: e.target.value === 'both' ? undefined : e.target.value as 'coded' | 'suggested' })}>
-            {(['both', 'coded', 'suggested'] as const).map((m) => <option key={m} value={m}>{t(`filters.themeModes.${m}`)}</option>)}
+          <select
+            value={filters.themeMode ?? 'both'}
+            data-testid="filter-theme-mode"
+            onChange={(e) => onChange({ ...filters, themeMode: e.target.value === 'both' ? undefined : (e.target.value as 'coded' | 'suggested') })}
+          >
+            {(['both', 'coded', 'suggested'] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`filters.themeModes.${m}`)}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}
-      {active && <button className="link" onClick={() => onChange({})} data-testid="filter-clear">{t('filters.clear')}</button>}
+      {active && (
+        <button className="link" onClick={() => onChange({})} data-testid="filter-clear">
+          {t('filters.clear')}
+        </button>
+      )}
     </div>
   );
 });

@@ -96,11 +96,25 @@ export function SearchPage({ route }: { route: Route }) {
     setTotal(null);
     // The page first, without waiting for the exact total; the count and the facets follow.
     api['search.query']({ query, filters, limit: PAGE, withTotal: false }).then(
-      (r) => { if (live) { setResult(r); setResultKey(`${query}\u0000${filterKey}`); setError(null); if (r.total !== null) setTotal(r.total); } },
-      (e: Error) => { if (live) setError(e.message); },
+      (r) => {
+        if (live) {
+          setResult(r);
+          setResultKey(`${query}\u0000${filterKey}`);
+          setError(null);
+          if (r.total !== null) setTotal(r.total);
+        }
+      },
+      (e: Error) => {
+        if (live) setError(e.message);
+      },
     );
-    api['search.count']({ query, filters }).then((c) => live && setTotal(c.total), () => undefined);
-    return () => { live = false; };
+    api['search.count']({ query, filters }).then(
+      (c) => live && setTotal(c.total),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, [api, query, filterKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The facets, a page of documents at a time (a common word has hits in thousands of them).
@@ -109,9 +123,13 @@ export function SearchPage({ route }: { route: Route }) {
   useEffect(() => {
     if (!query.trim()) return;
     let live = true;
-    api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined })
-      .then((f) => live && setFacets(f), () => live && setFacets(null));
-    return () => { live = false; };
+    api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined }).then(
+      (f) => live && setFacets(f),
+      () => live && setFacets(null),
+    );
+    return () => {
+      live = false;
+    };
   }, [api, query, filterKey, facetDocs]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
@@ -180,9 +198,16 @@ export function SearchPage({ route }: { route: Route }) {
       <div className="page-header">
         <h1>{t('title')}</h1>
         <input
-          ref={inputRef} type="search" className="search-input" value={input} autoFocus
-          placeholder={t('placeholder')} aria-label={t('title')} data-testid="search-input"
-          aria-controls="search-results" aria-activedescendant={activeId ? `search-hit-${activeId}` : undefined}
+          ref={inputRef}
+          type="search"
+          className="search-input"
+          value={input}
+          autoFocus
+          placeholder={t('placeholder')}
+          aria-label={t('title')}
+          data-testid="search-input"
+          aria-controls="search-results"
+          aria-activedescendant={activeId ? `search-hit-${activeId}` : undefined}
           onChange={(e) => setInput(e.target.value)}
         />
       </div>
@@ -190,19 +215,34 @@ export function SearchPage({ route }: { route: Route }) {
       {/* Shown before the documents arrive (options fill in), so the page does not shift under the pointer. */}
       <Filters docs={docs.data ?? NO_DOCS} themes={themeOptions} filters={filters} onChange={setAndClean} />
       <AttributeFilter value={filters.attributes} onChange={(attributes) => setAndClean({ ...filters, attributes })} testId="search-attr-filter" />
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {!query.trim() && <p className="muted">{t('start')}</p>}
       {result && (
         <div className="search-body">
           <div className="search-results" id="search-results" role="listbox" aria-label={t('title')} data-testid="search-results">
             <div className="search-summary">
-              {total === null
-                ? <strong className="muted" aria-busy="true">{t('counting')}</strong>
-                : <strong data-testid="search-total">{t('total', { count: total })}</strong>}
+              {total === null ? (
+                <strong className="muted" aria-busy="true">
+                  {t('counting')}
+                </strong>
+              ) : (
+                <strong data-testid="search-total">{t('total', { count: total })}</strong>
+              )}
               <span className="muted"> · {t('took', { ms: Math.max(1, Math.round(result.tookMs)) })}</span>
-              {result.ranking === 'bm25-sample' && <span className="muted" data-testid="search-sampled"> · {t('sampled', { count: result.rankedAmong })}</span>}
+              {result.ranking === 'bm25-sample' && (
+                <span className="muted" data-testid="search-sampled">
+                  {' '}
+                  · {t('sampled', { count: result.rankedAmong })}
+                </span>
+              )}
               <span className="muted"> · {t('keys')}</span>
-              <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">{t('notes', { q: query })}</a>
+              <a className="notes-link" href={routeHref('notes', [], { q: query })} data-testid="search-notes-link">
+                {t('notes', { q: query })}
+              </a>
               {result.hits.length > 0 && <ConcordanceExport query={query} filters={filters} />}
             </div>
             {result.hits.length === 0 && !result.more && <EmptyResult query={query} filters={filters} onClear={() => setAndClean({})} />}
@@ -210,17 +250,37 @@ export function SearchPage({ route }: { route: Route }) {
               <section key={g.docId} className="search-group" data-testid="search-group">
                 <h2>
                   <a href={routeHref('reader', [g.docId])}>{g.title ?? `#${g.docId}`}</a>
-                  <span className="muted"> · {g.city ?? t('unknownCity')}{g.year ? ` · ${g.year}` : ''}</span>
+                  <span className="muted">
+                    {' '}
+                    · {g.city ?? t('unknownCity')}
+                    {g.year ? ` · ${g.year}` : ''}
+                  </span>
                   {countOf.has(g.docId) && <span className="tag">{t('hitsInDoc', { count: countOf.get(g.docId) })}</span>}
                 </h2>
                 <ul>
                   {g.hits.map((h) => (
-                    <li key={h.clauseId} id={`search-hit-${h.clauseId}`} role="option" aria-selected={h.clauseId === activeId}
-                      className={`search-hit ${h.clauseId === activeId ? 'active' : ''}`} data-testid="search-hit"
-                      onMouseEnter={() => setActive(ordered.indexOf(h))}>
-                      <a href={routeHref('reader', [h.docId], { clause: h.clauseId, q: readerTerm(h, result.terms) || undefined })}
-                        onClick={(e) => { e.preventDefault(); open(h); }} title={t('open')}>
-                        {h.path && <span className="hit-path" data-testid="hit-path" title={h.part ?? undefined}>{clauseLabel(h.path, h.part)}</span>}
+                    <li
+                      key={h.clauseId}
+                      id={`search-hit-${h.clauseId}`}
+                      role="option"
+                      aria-selected={h.clauseId === activeId}
+                      className={`search-hit ${h.clauseId === activeId ? 'active' : ''}`}
+                      data-testid="search-hit"
+                      onMouseEnter={() => setActive(ordered.indexOf(h))}
+                    >
+                      <a
+                        href={routeHref('reader', [h.docId], { clause: h.clauseId, q: readerTerm(h, result.terms) || undefined })}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          open(h);
+                        }}
+                        title={t('open')}
+                      >
+                        {h.path && (
+                          <span className="hit-path" data-testid="hit-path" title={h.part ?? undefined}>
+                            {clauseLabel(h.path, h.part)}
+                          </span>
+                        )}
                         <Snippet snippet={h.snippet} />
                       </a>
                     </li>
@@ -229,11 +289,22 @@ export function SearchPage({ route }: { route: Route }) {
               </section>
             ))}
             {result.more && (
-              <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">{t('more')}</button>
+              <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">
+                {t('more')}
+              </button>
             )}
           </div>
-          {facets && <Facets key={`${query}\u0000${filterKey}`} facets={facets} filters={filters} onChange={setAndClean} docFilter={facetDocs.filter}
-            onDocFilter={(filter) => setFacetDocs({ filter, limit: FACET_PAGE })} onMoreDocs={() => setFacetDocs((f) => ({ ...f, limit: Math.min(1000, f.limit + FACET_PAGE) }))} />}
+          {facets && (
+            <Facets
+              key={`${query}\u0000${filterKey}`}
+              facets={facets}
+              filters={filters}
+              onChange={setAndClean}
+              docFilter={facetDocs.filter}
+              onDocFilter={(filter) => setFacetDocs({ filter, limit: FACET_PAGE })}
+              onMoreDocs={() => setFacetDocs((f) => ({ ...f, limit: Math.min(1000, f.limit + FACET_PAGE) }))}
+            />
+          )}
         </div>
       )}
     </div>

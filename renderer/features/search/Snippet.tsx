@@ -13,7 +13,15 @@ export function Snippet({ snippet }: { snippet: SearchHit['snippet'] }) {
   return (
     <span className="snippet">
       {snippet.cutStart && '…'}
-      {parts.map((p, i) => (p.hit ? <mark key={i} className="hit">{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {parts.map((p, i) =>
+        p.hit ? (
+          <mark key={i} className="hit">
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
       {snippet.cutEnd && '…'}
     </span>
   );

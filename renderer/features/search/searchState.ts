@@ -17,7 +17,9 @@ const levels = adminLevels;
 type Level = (typeof levels)[number];
 
 export function stateFromParams(p: URLSearchParams): SearchState {
-  const docIds = list(p.get('doc'))?.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const docIds = list(p.get('doc'))
+    ?.map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   const filters: SearchFilters = {
     cities: list(p.get('city')),
     provinces: list(p.get('province')),
@@ -37,8 +39,16 @@ export function paramsFromState(s: SearchState): Record<string, string | undefin
   const f = s.filters;
   const join = (v: Array<string | number> | undefined) => (v?.length ? v.join('|') : undefined);
   return {
-    q: s.q || undefined, city: join(f.cities), province: join(f.provinces), level: join(f.levels), validity: join(f.validity),
-    from: f.yearFrom?.toString(), to: f.yearTo?.toString(), doc: join(f.docIds), theme: join(f.themeIds), tm: f.themeIds?.length ? f.themeMode : undefined,
+    q: s.q || undefined,
+    city: join(f.cities),
+    province: join(f.provinces),
+    level: join(f.levels),
+    validity: join(f.validity),
+    from: f.yearFrom?.toString(),
+    to: f.yearTo?.toString(),
+    doc: join(f.docIds),
+    theme: join(f.themeIds),
+    tm: f.themeIds?.length ? f.themeMode : undefined,
     attr: f.attributes?.length ? JSON.stringify(f.attributes) : undefined,
   };
 }

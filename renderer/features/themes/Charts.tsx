@@ -42,14 +42,24 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
       tooltip: { position: 'top' },
       grid: { left: 160, right: 20, top: 10, bottom: 60 },
       // Every column named, shortened to its width (documents have long titles).
-      xAxis: { type: 'category', data: grid.cols.map((c) => c.label), splitArea: { show: true }, axisLabel: { interval: 0, overflow: 'truncate', width: Math.max(50, ((ref.current.clientWidth || 800) - 180) / Math.max(1, grid.cols.length) - 8) } },
+      xAxis: {
+        type: 'category',
+        data: grid.cols.map((c) => c.label),
+        splitArea: { show: true },
+        axisLabel: { interval: 0, overflow: 'truncate', width: Math.max(50, ((ref.current.clientWidth || 800) - 180) / Math.max(1, grid.cols.length) - 8) },
+      },
       yAxis: { type: 'category', data: grid.rows.map((r) => r.label), splitArea: { show: true }, inverse: true },
       visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f4f6fb', '#2f5aa8'] } },
-      series: [{
-        type: 'heatmap',
-        data: grid.cells.filter((c) => colAt.has(c.col) && rowAt.has(c.row)).map((c) => [colAt.get(c.col)!, rowAt.get(c.row)!, c.value ?? c.count]),
-        label: { show: true, formatter: (p: { data: number[] }) => cellAt.get(`${grid.rows[p.data[1]]?.id}\u0000${grid.cols[p.data[0]]?.id}`)?.shown ?? String(p.data[2]) },
-      }],
+      series: [
+        {
+          type: 'heatmap',
+          data: grid.cells.filter((c) => colAt.has(c.col) && rowAt.has(c.row)).map((c) => [colAt.get(c.col)!, rowAt.get(c.row)!, c.value ?? c.count]),
+          label: {
+            show: true,
+            formatter: (p: { data: number[] }) => cellAt.get(`${grid.rows[p.data[1]]?.id}\u0000${grid.cols[p.data[0]]?.id}`)?.shown ?? String(p.data[2]),
+          },
+        },
+      ],
     });
     chart.on('click', (p) => {
       const [x, y] = (p.data as number[]) ?? [];
@@ -68,14 +78,29 @@ function HeatGrid({ grid, testId, onPick }: { grid: Grid; testId: string; onPick
     <>
       <div ref={ref} className="heat-chart" style={{ height: Math.max(240, grid.rows.length * 28 + 90) }} aria-hidden />
       <table className="grid heat-table" data-testid={testId}>
-        <thead><tr><th />{grid.cols.map((c) => <th key={c.id} data-testid="heat-col" title={c.title}>{c.label}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th />
+            {grid.cols.map((c) => (
+              <th key={c.id} data-testid="heat-col" title={c.title}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {grid.rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.label}</th>
               {grid.cols.map((c) => (
                 <td key={c.id} className="num">
-                  {count(r.id, c.id) ? <button type="button" data-testid={`cell-${r.id}-${c.id}`} data-count={count(r.id, c.id)} onClick={() => onPick(r.id, c.id)}>{shown(r.id, c.id)}</button> : <span className="muted">0</span>}
+                  {count(r.id, c.id) ? (
+                    <button type="button" data-testid={`cell-${r.id}-${c.id}`} data-count={count(r.id, c.id)} onClick={() => onPick(r.id, c.id)}>
+                      {shown(r.id, c.id)}
+                    </button>
+                  ) : (
+                    <span className="muted">0</span>
+                  )}
                 </td>
               ))}
             </tr>
@@ -93,7 +118,10 @@ function ClauseList({ title, clauses }: { title: string; clauses: ClauseRef[] })
       <ul>
         {clauses.map((c) => (
           <li key={c.clauseId}>
-            <a href={routeHref('reader', [c.docId], { clause: c.clauseId })}>{c.city ?? '—'} · {c.path ? clauseLabel(c.path, c.partTitle) : c.title}</a> <span className="muted">{c.snippet}</span>
+            <a href={routeHref('reader', [c.docId], { clause: c.clauseId })}>
+              {c.city ?? '—'} · {c.path ? clauseLabel(c.path, c.partTitle) : c.title}
+            </a>{' '}
+            <span className="muted">{c.snippet}</span>
           </li>
         ))}
       </ul>
@@ -115,20 +143,35 @@ function ModeSwitch({ mode, onChange }: { mode: 'coded' | 'suggested'; onChange:
 }
 
 /** Columns (cities or documents) and values (counts or shares) of the heatmap. */
-function HeatOptions({ by, measure, onBy, onMeasure }: { by: 'city' | 'document'; measure: 'count' | 'share'; onBy: (b: 'city' | 'document') => void; onMeasure: (m: 'count' | 'share') => void }) {
+function HeatOptions({
+  by,
+  measure,
+  onBy,
+  onMeasure,
+}: {
+  by: 'city' | 'document';
+  measure: 'count' | 'share';
+  onBy: (b: 'city' | 'document') => void;
+  onMeasure: (m: 'count' | 'share') => void;
+}) {
   const { t } = useTranslation('themes');
   return (
     <div className="toolbar heat-options">
       <span role="radiogroup" aria-label={t('heatBy.label')}>
         {t('heatBy.label')}:
         {(['city', 'document'] as const).map((b) => (
-          <label key={b}><input type="radio" name="heat-by" data-testid={`heat-by-${b}`} checked={by === b} onChange={() => onBy(b)} /> {t(`heatBy.${b}`)}</label>
+          <label key={b}>
+            <input type="radio" name="heat-by" data-testid={`heat-by-${b}`} checked={by === b} onChange={() => onBy(b)} /> {t(`heatBy.${b}`)}
+          </label>
         ))}
       </span>
       <span role="radiogroup" aria-label={t('heatMeasure.label')}>
         {t('heatMeasure.label')}:
         {(['count', 'share'] as const).map((m) => (
-          <label key={m}><input type="radio" name="heat-measure" data-testid={`heat-measure-${m}`} checked={measure === m} onChange={() => onMeasure(m)} /> {t(`heatMeasure.${m}`)}</label>
+          <label key={m}>
+            <input type="radio" name="heat-measure" data-testid={`heat-measure-${m}`} checked={measure === m} onChange={() => onMeasure(m)} />{' '}
+            {t(`heatMeasure.${m}`)}
+          </label>
         ))}
       </span>
     </div>
@@ -148,13 +191,20 @@ export function HeatmapView() {
   const [attributes, setAttributes] = useState<AttributeFilterValue | undefined>(undefined);
   // A coder sees their own codings counted (blind); the lead the consensus.
   const { coderId } = useThemesState();
-  const data = useLoad(async (api) => {
-    await ensureCoder(api);
-    return { heat: await api['themes.heatmap']({ mode, by, attributes, coderId: currentCoderId() }), book: await api['themes.codebook']({}) };
-  }, [mode, by, JSON.stringify(attributes), coderId], ['themes', 'documents', 'attributes']);
+  const data = useLoad(
+    async (api) => {
+      await ensureCoder(api);
+      return { heat: await api['themes.heatmap']({ mode, by, attributes, coderId: currentCoderId() }), book: await api['themes.codebook']({}) };
+    },
+    [mode, by, JSON.stringify(attributes), coderId],
+    ['themes', 'documents', 'attributes'],
+  );
   return (
     <section>
-      <div className="toolbar"><ModeSwitch mode={mode} onChange={setMode} /><AttributeFilter value={attributes} onChange={setAttributes} testId="heatmap-attr-filter" /></div>
+      <div className="toolbar">
+        <ModeSwitch mode={mode} onChange={setMode} />
+        <AttributeFilter value={attributes} onChange={setAttributes} testId="heatmap-attr-filter" />
+      </div>
       <HeatOptions by={by} measure={measure} onBy={setBy} onMeasure={setMeasure} />
       {measure === 'share' && <p className="muted">{t('heatShareHint')}</p>}
       {data.data ? <HeatmapBody key={by} data={data.data} measure={measure} /> : <p className="muted">{t('app:loading')}</p>}
@@ -174,13 +224,27 @@ function HeatmapBody({ data: { heat, book }, measure }: { data: HeatData; measur
     const pct = (count: number, col: string) => (size.get(col) ? (100 * count) / size.get(col)! : 0);
     const themes = new Map(book.themes.map((th) => [th.id, th]));
     return {
-      rows: heat.themes.map((id) => { const th = themes.get(id); return { id, label: th ? themeName(th, i18n.language) : id }; }),
-      cols: heat.columns.map((c) => (c.docId == null
-        ? { id: c.key, label: c.city, title: t('heatColumnClauses', { count: c.clauses }) }
-        : { id: c.key, label: `${c.city}${c.year ? ` ${c.year}` : ''} · ${shortTitle(c.title ?? `#${c.docId}`)}`, title: `${c.title ?? ''} (${t('heatColumnClauses', { count: c.clauses })})` })),
+      rows: heat.themes.map((id) => {
+        const th = themes.get(id);
+        return { id, label: th ? themeName(th, i18n.language) : id };
+      }),
+      cols: heat.columns.map((c) =>
+        c.docId == null
+          ? { id: c.key, label: c.city, title: t('heatColumnClauses', { count: c.clauses }) }
+          : {
+              id: c.key,
+              label: `${c.city}${c.year ? ` ${c.year}` : ''} · ${shortTitle(c.title ?? `#${c.docId}`)}`,
+              title: `${c.title ?? ''} (${t('heatColumnClauses', { count: c.clauses })})`,
+            },
+      ),
       cells: heat.cells.map((c) => ({
-        row: c.themeId, col: c.column, count: c.count, clauses: c.clauses,
-        ...(measure === 'share' ? { value: Math.round(pct(c.count, c.column) * 10) / 10, shown: `${(Math.round(pct(c.count, c.column) * 10) / 10).toFixed(1)}%` } : {}),
+        row: c.themeId,
+        col: c.column,
+        count: c.count,
+        clauses: c.clauses,
+        ...(measure === 'share'
+          ? { value: Math.round(pct(c.count, c.column) * 10) / 10, shown: `${(Math.round(pct(c.count, c.column) * 10) / 10).toFixed(1)}%` }
+          : {}),
       })),
     };
   }, [heat, book, measure, i18n.language, t]);
@@ -201,15 +265,45 @@ function HeatmapBody({ data: { heat, book }, measure }: { data: HeatData; measur
     <>
       {grid.cols.length > HEAT_COLS && (
         <div className="toolbar heat-columns" data-testid="heat-columns">
-          <input type="search" value={colFilter} placeholder={t('heatFilter')} aria-label={t('heatFilter')} data-testid="heat-filter"
-            onChange={(e) => { setColFilter(e.target.value); setPage(0); }} />
-          <button type="button" disabled={paged.at === 0} onClick={() => setPage(paged.at - 1)} data-testid="heat-prev" aria-label={t('heatPrev')}>‹</button>
-          <span className="muted" data-testid="heat-page">{t('heatPage', { from: paged.matching ? paged.at * HEAT_COLS + 1 : 0, to: Math.min(paged.matching, (paged.at + 1) * HEAT_COLS), total: paged.matching })}</span>
-          <button type="button" disabled={paged.at >= paged.pages - 1} onClick={() => setPage(paged.at + 1)} data-testid="heat-next" aria-label={t('heatNext')}>›</button>
+          <input
+            type="search"
+            value={colFilter}
+            placeholder={t('heatFilter')}
+            aria-label={t('heatFilter')}
+            data-testid="heat-filter"
+            onChange={(e) => {
+              setColFilter(e.target.value);
+              setPage(0);
+            }}
+          />
+          <button type="button" disabled={paged.at === 0} onClick={() => setPage(paged.at - 1)} data-testid="heat-prev" aria-label={t('heatPrev')}>
+            ‹
+          </button>
+          <span className="muted" data-testid="heat-page">
+            {t('heatPage', {
+              from: paged.matching ? paged.at * HEAT_COLS + 1 : 0,
+              to: Math.min(paged.matching, (paged.at + 1) * HEAT_COLS),
+              total: paged.matching,
+            })}
+          </span>
+          <button type="button" disabled={paged.at >= paged.pages - 1} onClick={() => setPage(paged.at + 1)} data-testid="heat-next" aria-label={t('heatNext')}>
+            ›
+          </button>
         </div>
       )}
       <HeatGrid grid={paged.grid} testId="heatmap-table" onPick={(row, col) => setPicked({ row, col })} />
-      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: where?.title && where.id.startsWith('doc:') ? where.title : where?.label, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+      {cell ? (
+        <ClauseList
+          title={t('cellClauses', {
+            theme: grid.rows.find((r) => r.id === cell.row)?.label,
+            where: where?.title && where.id.startsWith('doc:') ? where.title : where?.label,
+            count: cell.count,
+          })}
+          clauses={cell.clauses}
+        />
+      ) : (
+        <p className="muted">{t('clickCell')}</p>
+      )}
     </>
   );
 }
@@ -231,7 +325,18 @@ export function MatrixView() {
     <section>
       <ModeSwitch mode={mode} onChange={setMode} />
       <HeatGrid grid={grid} testId="matrix-table" onPick={(row, col) => setPicked({ row, col })} />
-      {cell ? <ClauseList title={t('cellClauses', { theme: grid.rows.find((r) => r.id === cell.row)?.label, where: grid.cols.find((c) => c.id === cell.col)?.label, count: cell.count })} clauses={cell.clauses} /> : <p className="muted">{t('clickCell')}</p>}
+      {cell ? (
+        <ClauseList
+          title={t('cellClauses', {
+            theme: grid.rows.find((r) => r.id === cell.row)?.label,
+            where: grid.cols.find((c) => c.id === cell.col)?.label,
+            count: cell.count,
+          })}
+          clauses={cell.clauses}
+        />
+      ) : (
+        <p className="muted">{t('clickCell')}</p>
+      )}
     </section>
   );
 }

@@ -8,7 +8,11 @@ function CityFilter({ cities, value, onChange }: { cities: string[]; value: stri
   return (
     <select aria-label={t('city')} data-testid="city-filter" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('filterCity')}</option>
-      {cities.map((c) => <option key={c} value={c}>{c}</option>)}
+      {cities.map((c) => (
+        <option key={c} value={c}>
+          {c}
+        </option>
+      ))}
     </select>
   );
 }
@@ -28,15 +32,29 @@ export function TargetsTable() {
   const { city, setCity, cities, shown } = useCityFilter(data.data?.rows ?? []);
   return (
     <section>
-      <div className="toolbar"><CityFilter cities={cities} value={city} onChange={setCity} /></div>
+      <div className="toolbar">
+        <CityFilter cities={cities} value={city} onChange={setCity} />
+      </div>
       {!shown.length && <p className="muted">{data.loading ? t('app:loading') : t('noData')}</p>}
       <table className="grid" data-testid="targets-table">
-        <thead><tr><th>{t('city')}</th><th>{t('clause')}</th><th>{t('metric')}</th><th>{t('value')}</th><th>{t('unit')}</th><th>{t('year')}</th><th>{t('bound')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('city')}</th>
+            <th>{t('clause')}</th>
+            <th>{t('metric')}</th>
+            <th>{t('value')}</th>
+            <th>{t('unit')}</th>
+            <th>{t('year')}</th>
+            <th>{t('bound')}</th>
+          </tr>
+        </thead>
         <tbody>
           {shown.map((r) => (
             <tr key={`${r.clauseId}-${r.start}`}>
               <td>{r.city ?? '—'}</td>
-              <td><a href={routeHref('reader', [r.docId], { clause: r.clauseId, q: r.text })}>{r.path || '—'}</a></td>
+              <td>
+                <a href={routeHref('reader', [r.docId], { clause: r.clauseId, q: r.text })}>{r.path || '—'}</a>
+              </td>
               <td>{r.metric ?? '—'}</td>
               <td className="num">{r.valueMax != null ? `${r.value}–${r.valueMax}` : r.value}</td>
               <td>{r.unit}</td>
@@ -57,15 +75,26 @@ export function AgenciesTable() {
   const { city, setCity, cities, shown } = useCityFilter(data.data?.rows ?? []);
   return (
     <section>
-      <div className="toolbar"><CityFilter cities={cities} value={city} onChange={setCity} /></div>
+      <div className="toolbar">
+        <CityFilter cities={cities} value={city} onChange={setCity} />
+      </div>
       {!shown.length && <p className="muted">{data.loading ? t('app:loading') : t('noData')}</p>}
       <table className="grid" data-testid="agencies-table">
-        <thead><tr><th>{t('city')}</th><th>{t('clause')}</th><th>{t('lead')}</th><th>{t('responsible')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('city')}</th>
+            <th>{t('clause')}</th>
+            <th>{t('lead')}</th>
+            <th>{t('responsible')}</th>
+          </tr>
+        </thead>
         <tbody>
           {shown.map((r) => (
             <tr key={r.clauseId}>
               <td>{r.city ?? '—'}</td>
-              <td><a href={routeHref('reader', [r.docId], { clause: r.clauseId })}>{r.path || '—'}</a></td>
+              <td>
+                <a href={routeHref('reader', [r.docId], { clause: r.clauseId })}>{r.path || '—'}</a>
+              </td>
               <td>{r.lead.join('、')}</td>
               <td>{r.responsible.join('、')}</td>
             </tr>

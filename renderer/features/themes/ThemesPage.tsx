@@ -19,14 +19,29 @@ export function ThemesPage({ route }: { route: Route }) {
       <header className="page-header">
         <h1>{t('title')}</h1>
         <div className="toolbar">
-          <button type="button" data-testid="themes-undo" onClick={undo} title="Ctrl+Z">{t('undo')}</button>
-          <button type="button" data-testid="themes-redo" onClick={redo} title="Ctrl+Shift+Z">{t('redo')}</button>
-          {message && <span role="status" data-testid="themes-message">{message}</span>}
+          <button type="button" data-testid="themes-undo" onClick={undo} title="Ctrl+Z">
+            {t('undo')}
+          </button>
+          <button type="button" data-testid="themes-redo" onClick={redo} title="Ctrl+Shift+Z">
+            {t('redo')}
+          </button>
+          {message && (
+            <span role="status" data-testid="themes-message">
+              {message}
+            </span>
+          )}
         </div>
       </header>
       <nav className="tabs" role="tablist">
         {TABS.map((x) => (
-          <a key={x} role="tab" aria-selected={x === tab} className={x === tab ? 'active' : undefined} href={routeHref('themes', [x])} data-testid={`themes-tab-${x}`}>
+          <a
+            key={x}
+            role="tab"
+            aria-selected={x === tab}
+            className={x === tab ? 'active' : undefined}
+            href={routeHref('themes', [x])}
+            data-testid={`themes-tab-${x}`}
+          >
             {t(`tabs.${x}`)}
           </a>
         ))}

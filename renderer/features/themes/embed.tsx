@@ -55,25 +55,56 @@ export function ClauseThemeChips({ docId, clauseId, start, end }: { docId: numbe
         exclude={start !== undefined ? [] : visible.filter((x) => x.status === 'accepted').map((x) => x.id)}
         onPick={(themeId) => void api['themes.code']({ clauseId, themeId, start, end, coderId: currentCoderId() })}
       />
-      {start === undefined && visible.map((x) => {
-        const th = themeById(codebook, x.id);
-        if (!th) return null;
-        return (
-          <span key={x.id} className={`theme-chip ${x.status}`} data-testid={x.status === 'suggested' ? 'suggestion' : 'coding'} data-theme={x.id} style={{ borderColor: th.color }}>
-            <span className="dot" style={{ background: th.color }} />
-            {themeName(th, i18n.language)}
-            {x.status === 'suggested' && <span className="muted"> {t('score', { score: x.score.toFixed(2) })}</span>}
-            {x.status === 'suggested' ? (
-              <>
-                <button type="button" data-testid="accept-suggestion" title={t('accept')} aria-label={`${t('accept')} ${themeName(th, i18n.language)}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}><CheckIcon /></button>
-                <button type="button" data-testid="reject-suggestion" title={t('reject')} aria-label={`${t('reject')} ${themeName(th, i18n.language)}`} onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}><CrossIcon /></button>
-              </>
-            ) : (
-              <button type="button" data-testid="remove-coding" title={t('remove')} aria-label={`${t('remove')} ${themeName(th, i18n.language)}`} onClick={() => void api['themes.uncode']({ codingId: x.codingId })}><CrossIcon /></button>
-            )}
-          </span>
-        );
-      })}
+      {start === undefined &&
+        visible.map((x) => {
+          const th = themeById(codebook, x.id);
+          if (!th) return null;
+          return (
+            <span
+              key={x.id}
+              className={`theme-chip ${x.status}`}
+              data-testid={x.status === 'suggested' ? 'suggestion' : 'coding'}
+              data-theme={x.id}
+              style={{ borderColor: th.color }}
+            >
+              <span className="dot" style={{ background: th.color }} />
+              {themeName(th, i18n.language)}
+              {x.status === 'suggested' && <span className="muted"> {t('score', { score: x.score.toFixed(2) })}</span>}
+              {x.status === 'suggested' ? (
+                <>
+                  <button
+                    type="button"
+                    data-testid="accept-suggestion"
+                    title={t('accept')}
+                    aria-label={`${t('accept')} ${themeName(th, i18n.language)}`}
+                    onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'accepted' })}
+                  >
+                    <CheckIcon />
+                  </button>
+                  <button
+                    type="button"
+                    data-testid="reject-suggestion"
+                    title={t('reject')}
+                    aria-label={`${t('reject')} ${themeName(th, i18n.language)}`}
+                    onClick={() => void api['themes.decide']({ codingIds: [x.codingId], status: 'rejected' })}
+                  >
+                    <CrossIcon />
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  data-testid="remove-coding"
+                  title={t('remove')}
+                  aria-label={`${t('remove')} ${themeName(th, i18n.language)}`}
+                  onClick={() => void api['themes.uncode']({ codingId: x.codingId })}
+                >
+                  <CrossIcon />
+                </button>
+              )}
+            </span>
+          );
+        })}
     </span>
   );
 }
@@ -86,7 +117,12 @@ export function ThemeFilter({ value, onChange }: { value: string[]; onChange: (v
     <div className="theme-filter" data-testid="theme-filter">
       {codebook?.themes.map((th) => (
         <label key={th.id} className="theme-filter-item">
-          <input type="checkbox" data-testid={`filter-${th.id}`} checked={value.includes(th.id)} onChange={(e) => onChange(e.target.checked ? [...value, th.id] : value.filter((x) => x !== th.id))} />
+          <input
+            type="checkbox"
+            data-testid={`filter-${th.id}`}
+            checked={value.includes(th.id)}
+            onChange={(e) => onChange(e.target.checked ? [...value, th.id] : value.filter((x) => x !== th.id))}
+          />
           <span className="dot" style={{ background: th.color }} /> {themeName(th, i18n.language)}
         </label>
       ))}

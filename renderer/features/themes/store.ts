@@ -63,7 +63,11 @@ async function loadLatest<T>(key: string, load: () => Promise<T>, apply: (s: Sta
 }
 
 export function loadCodebook(api: Api): Promise<void> {
-  return loadLatest('codebook', () => api['themes.codebook']({}), (s, codebook) => ({ ...s, codebook }));
+  return loadLatest(
+    'codebook',
+    () => api['themes.codebook']({}),
+    (s, codebook) => ({ ...s, codebook }),
+  );
 }
 
 /** The current coder, read once from the project before any codings are shown (a coder must not glimpse others'). */

@@ -63,7 +63,9 @@ export const agreementResult = z.object({
   documents: z.number().int(),
   clauses: z.number().int(),
   overall: agreementFigures,
-  themes: z.array(z.object({ themeId, figures: agreementFigures, /** Units each coder coded with the theme, per coder in order. */ coded: z.array(z.number().int()) })),
+  themes: z.array(
+    z.object({ themeId, figures: agreementFigures, /** Units each coder coded with the theme, per coder in order. */ coded: z.array(z.number().int()) }),
+  ),
   disagreements: z.array(disagreement),
 });
 export type AgreementResult = z.infer<typeof agreementResult>;
@@ -89,19 +91,28 @@ export const agreementMethods = {
    * those of the accepted coders (one, several, or none). One transaction, undone by themes.undo.
    */
   'agreement.reconcile': method(
-    z.object({ decisions: z.array(z.object({ clauseId: id, themeId, accept: z.array(id).max(20) }).strict()).min(1).max(10_000) }).strict(),
+    z
+      .object({
+        decisions: z
+          .array(z.object({ clauseId: id, themeId, accept: z.array(id).max(20) }).strict())
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
     z.object({ cases: z.number().int(), written: z.number().int(), removed: z.number().int() }),
   ),
   /** The figures of both levels, the method and the disagreements as an XLSX workbook. */
   'agreement.export': method(
-    z.object({
-      ...scope,
-      locale: z.enum(['en', 'zh-CN']).default('en'),
-      /** Absolute path (desktop, CLI) or a file name in the project's exports folder (browser mode). */
-      path: z.string().min(1).max(4096).optional(),
-      fileName: z.string().min(1).max(200).optional(),
-      overwrite: z.boolean().default(false),
-    }).strict(),
+    z
+      .object({
+        ...scope,
+        locale: z.enum(['en', 'zh-CN']).default('en'),
+        /** Absolute path (desktop, CLI) or a file name in the project's exports folder (browser mode). */
+        path: z.string().min(1).max(4096).optional(),
+        fileName: z.string().min(1).max(200).optional(),
+        overwrite: z.boolean().default(false),
+      })
+      .strict(),
     z.object({ path: z.string(), downloadName: z.string().nullable(), bytes: z.number().int(), format: z.string(), warnings: z.array(z.string()) }),
   ),
 };

@@ -20,7 +20,14 @@ export const annotationSummary = z.object({
   target: annotationTarget,
   plainText: z.string(),
   /** Where the note sits, for lists: document title and city, clause path, the annotated text. */
-  context: z.object({ docId: id.nullable(), docTitle: z.string().nullable(), city: z.string().nullable(), clauseId: id.nullable(), clausePath: z.string().nullable(), quote: z.string().nullable() }),
+  context: z.object({
+    docId: id.nullable(),
+    docTitle: z.string().nullable(),
+    city: z.string().nullable(),
+    clauseId: id.nullable(),
+    clausePath: z.string().nullable(),
+    quote: z.string().nullable(),
+  }),
   mentions: z.array(z.object({ docId: id, clauseId: id })),
   revision: z.number().int(),
   createdAt: z.string(),
@@ -40,7 +47,15 @@ const content = z.string().min(2).max(1_000_000);
 export const annotationsMethods = {
   /** Notes, newest first, filtered by kind, document and text. */
   'annotations.list': method(
-    z.object({ kind: z.enum(annotationKinds).optional(), docId: id.optional(), comparisonId: id.optional(), q: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).strict(),
+    z
+      .object({
+        kind: z.enum(annotationKinds).optional(),
+        docId: id.optional(),
+        comparisonId: id.optional(),
+        q: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict(),
     z.array(annotationSummary),
   ),
   /** The notes attached to one target (a clause, a range, an alignment row …). */
@@ -48,10 +63,7 @@ export const annotationsMethods = {
   'annotations.get': method(z.object({ id }).strict(), annotation),
   'annotations.create': method(z.object({ target: annotationTarget, content: content.optional() }).strict(), annotation),
   /** Saves the editor state in one transaction; the previous revision is kept. */
-  'annotations.save': method(
-    z.object({ id, content }).strict(),
-    z.object({ id, revision: z.number().int(), updatedAt: z.string(), plainText: z.string() }),
-  ),
+  'annotations.save': method(z.object({ id, content }).strict(), z.object({ id, revision: z.number().int(), updatedAt: z.string(), plainText: z.string() })),
   'annotations.delete': method(z.object({ id }).strict(), ok),
   /** Brings back a deleted note (undo of delete). */
   'annotations.restore': method(z.object({ id }).strict(), ok),

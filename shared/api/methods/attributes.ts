@@ -32,9 +32,7 @@ const valueInput = z.union([z.string().max(10_000), z.number(), z.boolean()]).nu
  * Documents whose attribute has one of `values` (as text: '东部', '2021', '2021-03-05', 'true');
  * '' selects documents without a value. Several entries must all hold.
  */
-export const attributeFilter = z
-  .array(z.object({ attributeId: id, values: z.array(z.string().max(2000)).min(1).max(500) }).strict())
-  .max(20);
+export const attributeFilter = z.array(z.object({ attributeId: id, values: z.array(z.string().max(2000)).min(1).max(500) }).strict()).max(20);
 export type AttributeFilter = z.infer<typeof attributeFilter>;
 
 const history = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: z.string().nullable(), redoLabel: z.string().nullable() });
@@ -60,11 +58,16 @@ export const attributesMethods = {
    * one undo step. A bad value changes nothing and says which value and why.
    */
   'attributes.set': method(
-    z.object({
-      docIds: z.array(id).min(1).max(100_000),
-      values: z.array(z.object({ attributeId: id, value: valueInput }).strict()).max(200).optional(),
-      metadata: metadataFields.partial().optional(),
-    }).strict(),
+    z
+      .object({
+        docIds: z.array(id).min(1).max(100_000),
+        values: z
+          .array(z.object({ attributeId: id, value: valueInput }).strict())
+          .max(200)
+          .optional(),
+        metadata: metadataFields.partial().optional(),
+      })
+      .strict(),
     z.object({ changed: z.number().int() }).extend(history.shape),
   ),
   'attributes.undo': method(z.object({}).strict(), history.extend({ done: z.string().nullable() })),

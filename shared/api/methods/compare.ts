@@ -95,12 +95,20 @@ export const whereElseHit = z.object({
 });
 export type WhereElseHit = z.infer<typeof whereElseHit>;
 
-const pairInput = z.object({ a: id, b: id }).strict().refine((x) => x.a !== x.b, 'A clause cannot be linked with itself.');
+const pairInput = z
+  .object({ a: id, b: id })
+  .strict()
+  .refine((x) => x.a !== x.b, 'A clause cannot be linked with itself.');
 
 export const compareMethods = {
   'compare.list': method(z.object({}).strict(), z.array(comparisonSummary)),
   'compare.create': method(
-    z.object({ name, members: z.array(comparisonMember.strict()).min(2, 'A comparison needs at least two documents.').max(6, 'A comparison holds at most six documents.') }).strict(),
+    z
+      .object({
+        name,
+        members: z.array(comparisonMember.strict()).min(2, 'A comparison needs at least two documents.').max(6, 'A comparison holds at most six documents.'),
+      })
+      .strict(),
     comparisonSummary,
   ),
   'compare.rename': method(z.object({ id, name }).strict(), comparisonSummary),
@@ -110,13 +118,13 @@ export const compareMethods = {
   /** Everything the compare view shows: columns with their clauses, links between every pair of columns. */
   'compare.view': method(z.object({ id }).strict(), comparisonView),
   /** Suggestions plus decisions between two documents (or parts), without a saved comparison. */
-  'compare.align': method(
-    z.object({ a: comparisonMember.strict(), b: comparisonMember.strict() }).strict(),
-    z.object({ links: z.array(alignmentLink) }),
-  ),
+  'compare.align': method(z.object({ a: comparisonMember.strict(), b: comparisonMember.strict() }).strict(), z.object({ links: z.array(alignmentLink) })),
   /** Confirm or reject a link, or link two clauses by hand (confirmed). Decisions outlive re-alignment and re-import. */
   'compare.decide': method(
-    z.object({ a: id, b: id, status: z.enum(linkDecisions) }).strict().refine((x) => x.a !== x.b, 'A clause cannot be linked with itself.'),
+    z
+      .object({ a: id, b: id, status: z.enum(linkDecisions) })
+      .strict()
+      .refine((x) => x.a !== x.b, 'A clause cannot be linked with itself.'),
     alignmentLink,
   ),
   /** Forgets the decision on a pair: a link made by hand disappears, a suggestion is suggested again. */

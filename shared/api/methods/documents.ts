@@ -29,23 +29,25 @@ export type MetadataFields = z.infer<typeof metadataFields>;
 /** A field edited by hand: bounded, so a pasted 20 MB text is refused with a reason, not stored. */
 const edited = (label: string, max: number) => z.string().max(max, `${label} can be at most ${max} characters.`).nullable();
 /** What documents.updateMetadata accepts: the fields above with lengths no real value comes near. */
-export const metadataEdit = z.object({
-  title: edited('A title', 500),
-  city: edited('A city', 50),
-  province: edited('A province', 50),
-  level,
-  issuer: edited('An issuer', 300),
-  docNumber: edited('A 文号', 100),
-  dateWritten: edited('A date', 40),
-  datePublished: edited('A date', 40),
-  validity: edited('A validity', 40),
-  period: edited('A period', 100),
-  dateEffective: edited('A date', 40),
-  approvedBy: edited('An approving body', 300),
-  dateApproved: edited('A date', 40),
-  sourceId: edited('A source id', 200),
-  sourceUrl: edited('A source address', 2000),
-}).partial();
+export const metadataEdit = z
+  .object({
+    title: edited('A title', 500),
+    city: edited('A city', 50),
+    province: edited('A province', 50),
+    level,
+    issuer: edited('An issuer', 300),
+    docNumber: edited('A 文号', 100),
+    dateWritten: edited('A date', 40),
+    datePublished: edited('A date', 40),
+    validity: edited('A validity', 40),
+    period: edited('A period', 100),
+    dateEffective: edited('A date', 40),
+    approvedBy: edited('An approving body', 300),
+    dateApproved: edited('A date', 40),
+    sourceId: edited('A source id', 200),
+    sourceUrl: edited('A source address', 2000),
+  })
+  .partial();
 export const metadataFieldNames = metadataFields.keyof();
 export type MetadataFieldName = z.infer<typeof metadataFieldNames>;
 
@@ -118,10 +120,16 @@ export const importReport = z.object({
   duplicates: z.array(z.object({ id, file: z.string() })),
   errors: z.array(z.object({ file: z.string(), message: z.string() })),
   /** Imported or updated documents whose title, place or year could not be read, with the reason. */
-  incomplete: z.array(z.object({
-    id, file: z.string(), title: z.string().nullable(),
-    missing: z.array(z.object({ field: z.enum(['title', 'place', 'year']), reason: z.string() })),
-  })).default([]),
+  incomplete: z
+    .array(
+      z.object({
+        id,
+        file: z.string(),
+        title: z.string().nullable(),
+        missing: z.array(z.object({ field: z.enum(['title', 'place', 'year']), reason: z.string() })),
+      }),
+    )
+    .default([]),
   cancelled: z.boolean(),
   /** Files imported with a caveat (bytes that could not be decoded and show as U+FFFD, and where). */
   warnings: z.array(z.object({ file: z.string(), message: z.string() })).optional(),
@@ -152,12 +160,14 @@ export const documentsMethods = {
    * or a date; `ids` narrows to those documents (e.g. labels for a chosen few). `total` counts all matches.
    */
   'documents.find': method(
-    z.object({
-      q: z.string().max(200).default(''),
-      ids: z.array(id).max(1000).optional(),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(50),
-    }).strict(),
+    z
+      .object({
+        q: z.string().max(200).default(''),
+        ids: z.array(id).max(1000).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
     z.object({ total: z.number().int(), documents: z.array(documentSummary) }),
   ),
   'documents.get': method(z.object({ id }).strict(), documentDetail),

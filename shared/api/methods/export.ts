@@ -72,7 +72,9 @@ export const exportMethods = {
   /** The whole project: every document, theme, coding and note (qdpx, json) or all tables (xlsx). */
   'export.project': method(
     /** attributes: only the documents with these attribute values (with their codings and notes). */
-    z.object({ format: projectExportFormat, options: exportOptions.default(exportOptions.parse({})), attributes: attributeFilter.optional(), ...destination }).strict(),
+    z
+      .object({ format: projectExportFormat, options: exportOptions.default(exportOptions.parse({})), attributes: attributeFilter.optional(), ...destination })
+      .strict(),
     exportResult,
     { progress: true },
   ),
@@ -85,7 +87,13 @@ export const exportMethods = {
   ),
   /** Imports a .qdpx written by PolicyLens, NVivo, ATLAS.ti, MAXQDA or QualCoder: sources, codebook, codings, notes. */
   'export.importQdpx': method(
-    z.object({ path: z.string().min(1).max(4096).optional(), file: z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(400_000_000) }).optional(), taskId: taskId.optional() }).strict(),
+    z
+      .object({
+        path: z.string().min(1).max(4096).optional(),
+        file: z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(400_000_000) }).optional(),
+        taskId: taskId.optional(),
+      })
+      .strict(),
     qdpxImportReport,
     { progress: true },
   ),
@@ -94,15 +102,17 @@ export const exportMethods = {
    * right context, document, city, year and clause (with the part it belongs to), as XLSX or CSV.
    */
   'export.concordance': method(
-    z.object({
-      query: z.string().trim().min(1, 'A concordance needs a search query.').max(MAX_QUERY_CHARS),
-      filters: searchFilters.optional(),
-      format: concordanceFormat.default('xlsx'),
-      /** Characters of context on each side of a hit (within its paragraph). */
-      context: z.number().int().min(1).max(500).default(30),
-      locale: z.enum(['en', 'zh-CN']).default('en'),
-      ...destination,
-    }).strict(),
+    z
+      .object({
+        query: z.string().trim().min(1, 'A concordance needs a search query.').max(MAX_QUERY_CHARS),
+        filters: searchFilters.optional(),
+        format: concordanceFormat.default('xlsx'),
+        /** Characters of context on each side of a hit (within its paragraph). */
+        context: z.number().int().min(1).max(500).default(30),
+        locale: z.enum(['en', 'zh-CN']).default('en'),
+        ...destination,
+      })
+      .strict(),
     exportResult.extend({ occurrences: z.number().int() }),
     { progress: true },
   ),

@@ -90,7 +90,9 @@ export type SearchCount = z.infer<typeof searchCount>;
 export const searchFacets = z.object({
   total: z.number().int(),
   cities: z.array(z.object({ city: z.string().nullable(), count: z.number().int() })),
-  documents: z.array(z.object({ docId: id, title: z.string().nullable(), city: z.string().nullable(), year: z.number().int().nullable(), count: z.number().int() })),
+  documents: z.array(
+    z.object({ docId: id, title: z.string().nullable(), city: z.string().nullable(), year: z.number().int().nullable(), count: z.number().int() }),
+  ),
   /** How many documents have hits (under documentsFilter): `documents` is one page of them when documentsLimit is given. */
   documentsTotal: z.number().int(),
   /** With documentsLimit: the hit count of every document with hits, [docId, count], beside the page of named ones. */
@@ -105,28 +107,35 @@ export const searchMethods = {
    * screen asks search.count, or search.facets, alongside).
    */
   'search.query': method(
-    z.object({
-      query: queryInput,
-      filters: searchFilters.optional(),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(100_000).default(20),
-      withTotal: z.boolean().default(true),
-    }).strict(),
+    z
+      .object({
+        query: queryInput,
+        filters: searchFilters.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(100_000).default(20),
+        withTotal: z.boolean().default(true),
+      })
+      .strict(),
     searchResult,
   ),
   /** The exact number of hits of a query (search.query's total), under the same filters. */
   'search.count': method(z.object({ query: queryInput, filters: searchFilters.optional() }).strict(), searchCount),
   /** Hit counts per city and per document, under the same filters. */
-  'search.facets': method(z.object({
-    query: queryInput,
-    filters: searchFilters.optional(),
-    /**
-     * Paged document facet, for a corpus of thousands: only this many documents (most hits first)
-     * from documentsOffset, narrowed to those whose title or city contains every word of
-     * documentsFilter. Without documentsLimit every document comes back, as before.
-     */
-    documentsLimit: z.number().int().min(1).max(1000).optional(),
-    documentsOffset: z.number().int().min(0).default(0),
-    documentsFilter: z.string().max(200).optional(),
-  }).strict(), searchFacets),
+  'search.facets': method(
+    z
+      .object({
+        query: queryInput,
+        filters: searchFilters.optional(),
+        /**
+         * Paged document facet, for a corpus of thousands: only this many documents (most hits first)
+         * from documentsOffset, narrowed to those whose title or city contains every word of
+         * documentsFilter. Without documentsLimit every document comes back, as before.
+         */
+        documentsLimit: z.number().int().min(1).max(1000).optional(),
+        documentsOffset: z.number().int().min(0).default(0),
+        documentsFilter: z.string().max(200).optional(),
+      })
+      .strict(),
+    searchFacets,
+  ),
 };

@@ -5,7 +5,11 @@ import { codingStatuses, instrumentClasses, sources } from '../../domain/vocabul
 import { id, ok } from './common';
 
 /** Theme ids are slugs: the default codebook's ids are part of the CLI contract (financing, talent …). */
-export const themeId = z.string().min(1).max(80).regex(/^[a-z0-9_]+$/u, 'A theme id is lower-case letters, digits and _');
+export const themeId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9_]+$/u, 'A theme id is lower-case letters, digits and _');
 export const instrumentClass = z.enum(instrumentClasses);
 export const codingStatus = z.enum(codingStatuses);
 export const codingSource = z.enum(sources);
@@ -64,16 +68,35 @@ export const clauseThemes = z.object({
 export type ClauseThemes = z.infer<typeof clauseThemes>;
 
 /** partTitle: the plan's title when the file holds several plans (each numbered from 一、 again). */
-const clauseRef = z.object({ docId: id, clauseId: id, path: z.string(), partTitle: z.string().nullable().optional(), city: z.string().nullable(), title: z.string().nullable(), snippet: z.string() });
+const clauseRef = z.object({
+  docId: id,
+  clauseId: id,
+  path: z.string(),
+  partTitle: z.string().nullable().optional(),
+  city: z.string().nullable(),
+  title: z.string().nullable(),
+  snippet: z.string(),
+});
 export type ClauseRef = z.infer<typeof clauseRef>;
 const mode = z.enum(['coded', 'suggested']);
 
 const history = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: z.string().nullable(), redoLabel: z.string().nullable() });
 
 export const targetRow = z.object({
-  docId: id, city: z.string().nullable(), title: z.string().nullable(), clauseId: id, path: z.string(),
-  metric: z.string().nullable(), value: z.number(), valueMax: z.number().nullable(), unit: z.string(), year: z.number().int().nullable(),
-  bound: z.enum(['min', 'max']).nullable(), text: z.string(), start: z.number().int(), end: z.number().int(),
+  docId: id,
+  city: z.string().nullable(),
+  title: z.string().nullable(),
+  clauseId: id,
+  path: z.string(),
+  metric: z.string().nullable(),
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  year: z.number().int().nullable(),
+  bound: z.enum(['min', 'max']).nullable(),
+  text: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
 });
 export type TargetRow = z.infer<typeof targetRow>;
 
@@ -81,12 +104,31 @@ export const themesMethods = {
   /** The codebook: the theme tree and the instrument classes with their sub-instruments. */
   'themes.codebook': method(z.object({}).strict(), z.object({ themes: z.array(theme), instruments: z.array(instrumentInfo) })),
   'themes.create': method(
-    z.object({ nameZh: name, nameEn: z.string().trim().max(200).optional(), color: color.optional(), description: z.string().max(2000).optional(), parentId: themeId.nullable().optional(), instrument: instrumentClass.optional() }).strict(),
+    z
+      .object({
+        nameZh: name,
+        nameEn: z.string().trim().max(200).optional(),
+        color: color.optional(),
+        description: z.string().max(2000).optional(),
+        parentId: themeId.nullable().optional(),
+        instrument: instrumentClass.optional(),
+      })
+      .strict(),
     theme,
   ),
   /** Rename, recolour, describe, re-class or give keywords. */
   'themes.update': method(
-    z.object({ id: themeId, nameZh: name.optional(), nameEn: z.string().trim().max(200).optional(), color: color.optional(), description: z.string().max(2000).optional(), instrument: instrumentClass.optional(), keywords: z.array(z.string().trim().min(1).max(50)).max(200).optional() }).strict(),
+    z
+      .object({
+        id: themeId,
+        nameZh: name.optional(),
+        nameEn: z.string().trim().max(200).optional(),
+        color: color.optional(),
+        description: z.string().max(2000).optional(),
+        instrument: instrumentClass.optional(),
+        keywords: z.array(z.string().trim().min(1).max(50)).max(200).optional(),
+      })
+      .strict(),
     theme,
   ),
   /** Move a theme under another (or to the top) at a position among its siblings. */
@@ -103,15 +145,26 @@ export const themesMethods = {
    */
   'themes.clauses': method(z.object({ docId: id, coderId: id.nullable().optional(), withCoders: z.boolean().optional() }).strict(), z.array(clauseThemes)),
   /** Code a whole clause, or a text range [start, end) of the cleaned text inside it; as a coder when coderId is given. */
-  'themes.code': method(z.object({ clauseId: id, themeId, start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional(), coderId: id.nullable().optional() }).strict(), z.object({ codingId: id })),
+  'themes.code': method(
+    z
+      .object({ clauseId: id, themeId, start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional(), coderId: id.nullable().optional() })
+      .strict(),
+    z.object({ codingId: id }),
+  ),
   /** Remove a coding: a manual one is deleted, an accepted suggestion becomes rejected. */
   'themes.uncode': method(z.object({ codingId: id }).strict(), ok),
   /** Accept or reject suggestions (or put them back to suggested). */
   'themes.decide': method(z.object({ codingIds: z.array(id).min(1).max(10_000), status: codingStatus }).strict(), z.object({ changed: z.number().int() })),
   /** Accept every open suggestion at or above a score (in one document, or everywhere). */
-  'themes.acceptAbove': method(z.object({ minScore: z.number().min(0).max(1), docId: id.optional(), themeId: themeId.optional() }).strict(), z.object({ accepted: z.number().int() })),
+  'themes.acceptAbove': method(
+    z.object({ minScore: z.number().min(0).max(1), docId: id.optional(), themeId: themeId.optional() }).strict(),
+    z.object({ accepted: z.number().int() }),
+  ),
   /** The researcher's instrument class for a clause; null goes back to the suggestion. */
-  'themes.setInstrument': method(z.object({ clauseId: id, instrument: instrumentClass.nullable(), subInstrument: z.string().max(50).nullable().optional() }).strict(), ok),
+  'themes.setInstrument': method(
+    z.object({ clauseId: id, instrument: instrumentClass.nullable(), subInstrument: z.string().max(50).nullable().optional() }).strict(),
+    ok,
+  ),
   /** Recompute suggestions (all documents or one); decisions are never touched. */
   'themes.recompute': method(z.object({ docId: id.optional() }).strict(), z.object({ clauses: z.number().int() })),
 
@@ -133,7 +186,16 @@ export const themesMethods = {
       themes: z.array(themeId),
       cities: z.array(z.string()),
       /** The columns in order: a city, or a document (key `doc:<id>`) with its city, title and year. */
-      columns: z.array(z.object({ key: z.string(), city: z.string(), docId: id.nullable(), title: z.string().nullable(), year: z.number().int().nullable(), clauses: z.number().int() })),
+      columns: z.array(
+        z.object({
+          key: z.string(),
+          city: z.string(),
+          docId: id.nullable(),
+          title: z.string().nullable(),
+          year: z.number().int().nullable(),
+          clauses: z.number().int(),
+        }),
+      ),
       /** `city` is the column's city; `column` its key (the city itself when by is 'city'). */
       cells: z.array(z.object({ themeId, city: z.string(), column: z.string(), count: z.number().int(), clauses: z.array(clauseRef) })),
     }),
@@ -148,6 +210,18 @@ export const themesMethods = {
   /** Agencies named as responsible per clause, across documents. */
   'themes.agencies': method(
     z.object({ docIds: z.array(id).optional() }).strict(),
-    z.object({ rows: z.array(z.object({ docId: id, city: z.string().nullable(), title: z.string().nullable(), clauseId: id, path: z.string(), lead: z.array(z.string()), responsible: z.array(z.string()) })) }),
+    z.object({
+      rows: z.array(
+        z.object({
+          docId: id,
+          city: z.string().nullable(),
+          title: z.string().nullable(),
+          clauseId: id,
+          path: z.string(),
+          lead: z.array(z.string()),
+          responsible: z.array(z.string()),
+        }),
+      ),
+    }),
   ),
 };

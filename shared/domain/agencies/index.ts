@@ -35,7 +35,10 @@ const SPACE_BETWEEN_AGENCIES_RE = new RegExp(`(?<=[\\u4e00-\\u9fff]${AGENCY_END}
  * ('市财政局 市科技局'); other white space is a PDF line break inside a name (市财\n政局).
  */
 function cleanContent(s: string): string {
-  return s.replace(PAGE_MARKER_RE, '').replace(SPACE_BETWEEN_AGENCIES_RE, '、').replace(/[\s\u00a0\u3000]+/gu, '');
+  return s
+    .replace(PAGE_MARKER_RE, '')
+    .replace(SPACE_BETWEEN_AGENCIES_RE, '、')
+    .replace(/[\s\u00a0\u3000]+/gu, '');
 }
 
 /** '市经信委、市财政局及各区市政府等部门' → ['市经信委', '市财政局', '各区市政府']. */
@@ -43,7 +46,12 @@ export function splitAgencyList(list: string): string[] {
   const out: string[] = [];
   for (const piece of splitOutsideBrackets(list)) {
     for (const raw of piece.split(CONJUNCTION_SPLIT_RE)) {
-      const name = raw.replaceAll(LEAD_MARK, '').replace(TRAILING_ET_CETERA_RE, '').replace(/(?:按职责分工|按职责|分别|共同)$/u, '').replace(/^(?:由|请)/u, '').trim();
+      const name = raw
+        .replaceAll(LEAD_MARK, '')
+        .replace(TRAILING_ET_CETERA_RE, '')
+        .replace(/(?:按职责分工|按职责|分别|共同)$/u, '')
+        .replace(/^(?:由|请)/u, '')
+        .trim();
       if (name.length >= 2 && AGENCY_NAME_RE.test(name) && !/[。:：\d]/u.test(name)) out.push(name);
     }
   }
@@ -96,7 +104,7 @@ function readAgencyNote(content: string): Found | null {
     const found: Found = { lead: [], responsible: [], leadMarked: false };
     labels.forEach((m, i) => {
       const from = (m.index ?? 0) + m[0].length;
-      const to = i + 1 < labels.length ? labels[i + 1].index ?? text.length : text.length;
+      const to = i + 1 < labels.length ? (labels[i + 1].index ?? text.length) : text.length;
       const list = text.slice(from, to);
       const names = splitAgencyList(list);
       if (LEAD_LABELS.includes(m[1])) {
@@ -132,8 +140,7 @@ const BRACKET_RE = /[(（]([^()（）]{2,300})[)）]/gu;
 const IN_NAME_BRACKET_RE = /(?<=[\u4e00-\u9fff])[(（][^()（）]{1,10}[)）](?=[\u4e00-\u9fff])/gu;
 const SET_ASIDE: Record<string, string> = { '（': '⦅', '）': '⦆', '(': '⦇', ')': '⦈' };
 const RESTORE: Record<string, string> = { '⦅': '（', '⦆': '）', '⦇': '(', '⦈': ')' };
-const setAsideInNameBrackets = (text: string): string =>
-  text.replace(IN_NAME_BRACKET_RE, (b) => b.replace(/[()（）]/gu, (ch) => SET_ASIDE[ch]));
+const setAsideInNameBrackets = (text: string): string => text.replace(IN_NAME_BRACKET_RE, (b) => b.replace(/[()（）]/gu, (ch) => SET_ASIDE[ch]));
 const restoreInNameBrackets = (name: string): string => name.replace(/[⦅⦆⦇⦈]/gu, (ch) => RESTORE[ch]);
 // A labelled note outside brackets, running to the end of its line.
 const TRAILING_LABEL_RE = new RegExp(`(?:^|[。；;\\n])\\s*((?:${[...LEAD_LABELS, ...RESPONSIBLE_LABELS].join('|')})[:：][^\\n。]+)`, 'gu');

@@ -113,7 +113,11 @@ export function krippendorffAlpha(units: Unit[], metric: AlphaMetric = 'nominal'
     for (let i = 0; i < mu; i++) for (let j = 0; j < mu; j++) if (i !== j) add(values[i]!, values[j]!, w);
   }
   const marginals = new Map<string, number>();
-  for (const [c, row] of o) marginals.set(c, [...row.values()].reduce((s, x) => s + x, 0));
+  for (const [c, row] of o)
+    marginals.set(
+      c,
+      [...row.values()].reduce((s, x) => s + x, 0),
+    );
   const n = [...marginals.values()].reduce((s, x) => s + x, 0);
   if (n <= 1) return null;
   const delta = (c: string, k: string) => {

@@ -36,7 +36,8 @@ export const minDocumentsForTemplates = 30;
 /** Share of a clause's distinct trigrams that are template wording (0 when the project is too small to tell). */
 export function templateScore(grams: Map<number, number>, stats: CorpusStats): number {
   if (stats.documents < minDocumentsForTemplates) return 0;
-  let n = 0, t = 0;
+  let n = 0,
+    t = 0;
   for (const k of grams.keys()) {
     if (!isTrigramKey(k)) continue;
     n++;

@@ -83,8 +83,12 @@ export class Ids<K> {
 let scratch = new Float64Array(1 << 16);
 
 function normalisedFrom(ids: Int32Array, weights: Float64Array, count: number): Vec {
-  let sum = 0, top = 0;
-  for (let k = 0; k < count; k++) { sum += weights[k] * weights[k]; if (ids[k] > top) top = ids[k]; }
+  let sum = 0,
+    top = 0;
+  for (let k = 0; k < count; k++) {
+    sum += weights[k] * weights[k];
+    if (ids[k] > top) top = ids[k];
+  }
   if (top >= scratch.length) scratch = new Float64Array(Math.max(top + 1, scratch.length * 2));
   for (let k = 0; k < count; k++) scratch[ids[k]] = weights[k];
   const sorted = ids.slice(0, count).sort();
@@ -95,17 +99,25 @@ function normalisedFrom(ids: Int32Array, weights: Float64Array, count: number): 
 }
 
 function normalised(byId: Map<number, number>): Vec {
-  const ids = new Int32Array(byId.size), weights = new Float64Array(byId.size);
+  const ids = new Int32Array(byId.size),
+    weights = new Float64Array(byId.size);
   let k = 0;
-  for (const [id, w] of byId) { ids[k] = id; weights[k++] = w; }
+  for (const [id, w] of byId) {
+    ids[k] = id;
+    weights[k++] = w;
+  }
   return normalisedFrom(ids, weights, k);
 }
 
 export function cosine(a: Vec, b: Vec): number {
-  const ai = a.ids, bi = b.ids;
-  let i = 0, j = 0, s = 0;
+  const ai = a.ids,
+    bi = b.ids;
+  let i = 0,
+    j = 0,
+    s = 0;
   while (i < ai.length && j < bi.length) {
-    const x = ai[i], y = bi[j];
+    const x = ai[i],
+      y = bi[j];
     if (x === y) s += a.weights[i++] * b.weights[j++];
     else if (x < y) i++;
     else j++;
@@ -177,51 +189,56 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
     return v;
   };
   const n = prepared.length;
-  return prepared.map(({ c, text }, k) => {
-    // Sentence ends are punctuation, which already splits n-gram runs: the clause's n-grams are
-    // the sum of its sentences', so each is counted once.
-    const pieces = sentences(text, 0).map((s) => ({ s, ids: gramIds(ctx.grams, s) }));
-    const all = new Int32Array(pieces.reduce((t, p) => t + p.ids.length, 0));
-    let at = 0;
-    for (const p of pieces) { all.set(p.ids, at); at += p.ids.length; }
-    const vec = gramVector(ctx.grams, all);
-    const sentenceIds = pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids);
-    const wordWeights = new Map<number, number>();
-    const weighted: Array<[string, number]> = [];
-    for (const [w, tf] of wordCounts(text)) {
-      let idf = ctx.wordIdf.get(w);
-      if (idf === undefined) ctx.wordIdf.set(w, (idf = wordIdf(ctx.stats, w)));
-      if (idf > 0) {
-        const weight = (tf === 1 ? 1 : 1 + Math.log(tf)) * idf;
-        wordWeights.set(ctx.words.id(w), weight);
-        weighted.push([w, weight]);
+  return prepared
+    .map(({ c, text }, k) => {
+      // Sentence ends are punctuation, which already splits n-gram runs: the clause's n-grams are
+      // the sum of its sentences', so each is counted once.
+      const pieces = sentences(text, 0).map((s) => ({ s, ids: gramIds(ctx.grams, s) }));
+      const all = new Int32Array(pieces.reduce((t, p) => t + p.ids.length, 0));
+      let at = 0;
+      for (const p of pieces) {
+        all.set(p.ids, at);
+        at += p.ids.length;
       }
-    }
-    let sentenceVecs: Vec[] | undefined;
-    return {
-      id: c.id,
-      text,
-      vec,
-      // A one-sentence clause is its own sentence vector.
-      get sentenceVecs() {
-        return (sentenceVecs ??= sentenceIds.length === 1 && sentenceIds[0].length === all.length ? [vec] : sentenceIds.map((g) => gramVector(ctx.grams, g)));
-      },
-      words: normalised(wordWeights),
-      semantic: clauseVector(ctx.vectors, weighted),
-      fragment: isFragment(text),
-      context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
-      instruments: new Set(instrumentsIn(text)),
-      quantities: new Set(findQuantities(text).map((q) => q.text)),
-      position: c.position ?? (n > 1 ? k / (n - 1) : 0.5),
-      length: Array.from(text).length,
-      nearCopy: nearCopies?.(c.id) ?? 0,
-      template: vec.template,
-      boilerplate: 0,
-    };
-  }).map((f) => {
-    if (bp) f.boilerplate = boilerplateProbability(bp, boilerplateFeatures(f));
-    return f;
-  });
+      const vec = gramVector(ctx.grams, all);
+      const sentenceIds = pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids);
+      const wordWeights = new Map<number, number>();
+      const weighted: Array<[string, number]> = [];
+      for (const [w, tf] of wordCounts(text)) {
+        let idf = ctx.wordIdf.get(w);
+        if (idf === undefined) ctx.wordIdf.set(w, (idf = wordIdf(ctx.stats, w)));
+        if (idf > 0) {
+          const weight = (tf === 1 ? 1 : 1 + Math.log(tf)) * idf;
+          wordWeights.set(ctx.words.id(w), weight);
+          weighted.push([w, weight]);
+        }
+      }
+      let sentenceVecs: Vec[] | undefined;
+      return {
+        id: c.id,
+        text,
+        vec,
+        // A one-sentence clause is its own sentence vector.
+        get sentenceVecs() {
+          return (sentenceVecs ??= sentenceIds.length === 1 && sentenceIds[0].length === all.length ? [vec] : sentenceIds.map((g) => gramVector(ctx.grams, g)));
+        },
+        words: normalised(wordWeights),
+        semantic: clauseVector(ctx.vectors, weighted),
+        fragment: isFragment(text),
+        context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
+        instruments: new Set(instrumentsIn(text)),
+        quantities: new Set(findQuantities(text).map((q) => q.text)),
+        position: c.position ?? (n > 1 ? k / (n - 1) : 0.5),
+        length: Array.from(text).length,
+        nearCopy: nearCopies?.(c.id) ?? 0,
+        template: vec.template,
+        boilerplate: 0,
+      };
+    })
+    .map((f) => {
+      if (bp) f.boilerplate = boilerplateProbability(bp, boilerplateFeatures(f));
+      return f;
+    });
 }
 
 /** Statistics of the given clauses alone: what is used when no project statistics are at hand. */

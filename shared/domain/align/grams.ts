@@ -44,14 +44,29 @@ export function gramTable(stats: CorpusStats): GramTable {
 }
 
 function freshTable(stats: CorpusStats): GramTable {
-  return { stats, chars: new Int32Array(65536), charCount: 0, bigrams: new Map(), trigrams: new Map(), overflow: new Map(), idf: [], trigram: new Uint8Array(1024), template: new Uint8Array(1024), templates: stats.documents >= minDocumentsForTemplates };
+  return {
+    stats,
+    chars: new Int32Array(65536),
+    charCount: 0,
+    bigrams: new Map(),
+    trigrams: new Map(),
+    overflow: new Map(),
+    idf: [],
+    trigram: new Uint8Array(1024),
+    template: new Uint8Array(1024),
+    templates: stats.documents >= minDocumentsForTemplates,
+  };
 }
 
 function newGram(t: GramTable, key: number, tri: boolean): number {
   const id = t.idf.length;
   t.idf.push(idfOf(t.stats, key) * (tri ? 1.5 : 1));
   if (id >= t.trigram.length) {
-    const grow = (a: Uint8Array) => { const b = new Uint8Array(a.length * 2); b.set(a); return b; };
+    const grow = (a: Uint8Array) => {
+      const b = new Uint8Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
     t.trigram = grow(t.trigram);
     t.template = grow(t.template);
   }
@@ -129,15 +144,29 @@ function overflowId(t: GramTable, packed: number, tri: boolean): number {
  */
 export function gramVector(t: GramTable, ids: Int32Array): { ids: Int32Array; weights: Float64Array; template: number } {
   const sorted = ids.slice().sort();
-  const outIds = new Int32Array(sorted.length), weights = new Float64Array(sorted.length);
-  let c = 0, sum = 0, tris = 0, temps = 0;
+  const outIds = new Int32Array(sorted.length),
+    weights = new Float64Array(sorted.length);
+  let c = 0,
+    sum = 0,
+    tris = 0,
+    temps = 0;
   for (let k = 0; k < sorted.length;) {
     const id = sorted[k];
     let tf = 0;
-    while (k < sorted.length && sorted[k] === id) { tf++; k++; }
-    if (t.trigram[id]) { tris++; if (t.template[id]) temps++; }
+    while (k < sorted.length && sorted[k] === id) {
+      tf++;
+      k++;
+    }
+    if (t.trigram[id]) {
+      tris++;
+      if (t.template[id]) temps++;
+    }
     const w = (tf === 1 ? 1 : 1 + Math.log(tf)) * t.idf[id];
-    if (w > 0) { outIds[c] = id; weights[c++] = w; sum += w * w; }
+    if (w > 0) {
+      outIds[c] = id;
+      weights[c++] = w;
+      sum += w * w;
+    }
   }
   const norm = Math.sqrt(sum) || 1;
   for (let k = 0; k < c; k++) weights[k] /= norm;

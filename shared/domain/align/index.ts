@@ -52,11 +52,19 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   const ctx = featureContext(stats);
   const fa = clauseFeatures(input.a, ctx, input.nearCopies, model.boilerplate);
   const fb = clauseFeatures(input.b, ctx, input.nearCopies, model.boilerplate);
-  const n = fa.length, m = fb.length;
+  const n = fa.length,
+    m = fb.length;
   const base = new Float64Array(n * m);
-  const rowBest = new Float64Array(n), colBest = new Float64Array(m);
-  const grams = cosineMatrix(fa.map((f) => f.vec), fb.map((f) => f.vec));
-  const words = cosineMatrix(fa.map((f) => f.words), fb.map((f) => f.words));
+  const rowBest = new Float64Array(n),
+    colBest = new Float64Array(m);
+  const grams = cosineMatrix(
+    fa.map((f) => f.vec),
+    fb.map((f) => f.vec),
+  );
+  const words = cosineMatrix(
+    fa.map((f) => f.words),
+    fb.map((f) => f.words),
+  );
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       const s = (grams[i * m + j] + words[i * m + j]) / 2;
@@ -67,25 +75,48 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   }
   // Each clause's short list, with the rank each candidate has in it (0 = best).
   const keep = new Uint8Array(n * m);
-  const rankR = new Map<number, number>(), rankC = new Map<number, number>();
-  for (let i = 0; i < n; i++) topK(m, (j) => base[i * m + j], perClause).forEach((j, r) => { rankR.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
-  for (let j = 0; j < m; j++) topK(n, (i) => base[i * m + j], perClause).forEach((i, r) => { rankC.set(i * m + j, r); if (base[i * m + j] > 0) keep[i * m + j] = 1; });
+  const rankR = new Map<number, number>(),
+    rankC = new Map<number, number>();
+  for (let i = 0; i < n; i++)
+    topK(m, (j) => base[i * m + j], perClause).forEach((j, r) => {
+      rankR.set(i * m + j, r);
+      if (base[i * m + j] > 0) keep[i * m + j] = 1;
+    });
+  for (let j = 0; j < m; j++)
+    topK(n, (i) => base[i * m + j], perClause).forEach((i, r) => {
+      rankC.set(i * m + j, r);
+      if (base[i * m + j] > 0) keep[i * m + j] = 1;
+    });
   const anchors = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
-    const s = base[i * m + j];
-    if (s > 0.2 && s >= rowBest[i] && s >= colBest[j]) anchors.push({ a: fa[i].position, b: fb[j].position });
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      const s = base[i * m + j];
+      if (s > 0.2 && s >= rowBest[i] && s >= colBest[j]) anchors.push({ a: fa[i].position, b: fb[j].position });
+    }
   // The semantic signal, over the short-listed pairs only.
   const sem = new Map<number, number>();
-  const semRowBest = new Float64Array(n).fill(-1), semColBest = new Float64Array(m).fill(-1);
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) {
-    const s = dot(fa[i].semantic, fb[j].semantic);
-    sem.set(i * m + j, s);
-    if (s > semRowBest[i]) semRowBest[i] = s;
-    if (s > semColBest[j]) semColBest[j] = s;
-  }
-  const pc: PairContext = { semantic: (i, j) => sem.get(i * m + j) ?? 0, semRowBest, semColBest, base: (i, j) => (i >= 0 && j >= 0 && i < n && j < m ? base[i * m + j] : 0), rowBest, colBest, expected: orderPath(anchors), instrumentWeight: instrumentWeights([...fa, ...fb]),
-    rankRow: (i, j) => rankR.get(i * m + j) ?? perClause, rankCol: (i, j) => rankC.get(i * m + j) ?? perClause };
+  const semRowBest = new Float64Array(n).fill(-1),
+    semColBest = new Float64Array(m).fill(-1);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      if (keep[i * m + j]) {
+        const s = dot(fa[i].semantic, fb[j].semantic);
+        sem.set(i * m + j, s);
+        if (s > semRowBest[i]) semRowBest[i] = s;
+        if (s > semColBest[j]) semColBest[j] = s;
+      }
+  const pc: PairContext = {
+    semantic: (i, j) => sem.get(i * m + j) ?? 0,
+    semRowBest,
+    semColBest,
+    base: (i, j) => (i >= 0 && j >= 0 && i < n && j < m ? base[i * m + j] : 0),
+    rowBest,
+    colBest,
+    expected: orderPath(anchors),
+    instrumentWeight: instrumentWeights([...fa, ...fb]),
+    rankRow: (i, j) => rankR.get(i * m + j) ?? perClause,
+    rankCol: (i, j) => rankC.get(i * m + j) ?? perClause,
+  };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
   return { fa, fb, candidates, stats };
@@ -93,12 +124,17 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
 
 /** Indices of the k largest values among 0…len-1, best first (a partial insertion sort: k is small). */
 function topK(len: number, at: (x: number) => number, k: number): number[] {
-  const idx: number[] = [], val: number[] = [];
+  const idx: number[] = [],
+    val: number[] = [];
   for (let x = 0; x < len; x++) {
     const v = at(x);
     if (idx.length === k && v <= val[k - 1]) continue;
     let p = idx.length === k ? k - 1 : idx.length;
-    while (p > 0 && val[p - 1] < v) { idx[p] = idx[p - 1]; val[p] = val[p - 1]; p--; }
+    while (p > 0 && val[p - 1] < v) {
+      idx[p] = idx[p - 1];
+      val[p] = val[p - 1];
+      p--;
+    }
     idx[p] = x;
     val[p] = v;
   }
@@ -117,8 +153,15 @@ export function alignClauses(input: AlignInput): AlignSuggestion[] {
   const scored = prep.candidates.map((c) => ({ i: c.i, j: c.j, p: probability(model, c.x) }));
   const chosen = selectLinks(scored, { threshold: opts.minScore ?? model.threshold, maxPerClause: model.maxPerClause });
   const out = chosen.map(({ i, j, p }) => {
-    const fa = prep.fa[i], fb = prep.fb[j];
-    return { a: fa.id, b: fb.id, score: round(p), reasons: reasonsFor(fa, fb, prep.stats), boilerplate: Math.max(fa.boilerplate, fb.boilerplate) >= (opts.boilerplateAt ?? model.boilerplate.threshold) };
+    const fa = prep.fa[i],
+      fb = prep.fb[j];
+    return {
+      a: fa.id,
+      b: fb.id,
+      score: round(p),
+      reasons: reasonsFor(fa, fb, prep.stats),
+      boilerplate: Math.max(fa.boilerplate, fb.boilerplate) >= (opts.boilerplateAt ?? model.boilerplate.threshold),
+    };
   });
   return out.sort((x, y) => Number(x.boilerplate) - Number(y.boilerplate) || y.score - x.score);
 }

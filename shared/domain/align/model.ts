@@ -55,11 +55,13 @@ export interface FitOptions {
  * standardised for the descent and the weights mapped back, so the result applies to raw features.
  */
 export function fitLogistic(X: number[][], y: number[], opts: FitOptions): { weights: number[]; bias: number } {
-  const n = X.length, d = n ? X[0].length : 0;
+  const n = X.length,
+    d = n ? X[0].length : 0;
   if (!n) throw new Error('Cannot fit a model on no rows: label some pairs first.');
   const rw = opts.rowWeights ?? X.map(() => 1);
   const totalW = rw.reduce((s, w) => s + w, 0);
-  const mean = new Float64Array(d), sd = new Float64Array(d);
+  const mean = new Float64Array(d),
+    sd = new Float64Array(d);
   for (const x of X) for (let k = 0; k < d; k++) mean[k] += x[k] / n;
   for (const x of X) for (let k = 0; k < d; k++) sd[k] += (x[k] - mean[k]) ** 2 / n;
   for (let k = 0; k < d; k++) sd[k] = Math.sqrt(sd[k]) || 1;
@@ -67,8 +69,10 @@ export function fitLogistic(X: number[][], y: number[], opts: FitOptions): { wei
   const w = new Float64Array(d);
   let b = 0;
   // Adam: robust to the very different curvature of rare and common features, no tuning of the rate per problem.
-  const m1 = new Float64Array(d + 1), m2 = new Float64Array(d + 1);
-  const b1 = 0.9, b2 = 0.999;
+  const m1 = new Float64Array(d + 1),
+    m2 = new Float64Array(d + 1);
+  const b1 = 0.9,
+    b2 = 0.999;
   for (let t = 1; t <= opts.iterations; t++) {
     const g = new Float64Array(d + 1);
     for (let r = 0; r < n; r++) {
@@ -96,7 +100,11 @@ export function fitLogistic(X: number[][], y: number[], opts: FitOptions): { wei
 
 /** Platt scaling: a one-feature logistic regression of the labels on held-out logits. */
 export function fitPlatt(logits: number[], y: number[]): { a: number; b: number } {
-  const r = fitLogistic(logits.map((z) => [z]), y, { l2: 0, iterations: 1500, rate: 0.05 });
+  const r = fitLogistic(
+    logits.map((z) => [z]),
+    y,
+    { l2: 0, iterations: 1500, rate: 0.05 },
+  );
   return { a: r.weights[0], b: r.bias };
 }
 
@@ -104,9 +112,15 @@ export function fitPlatt(logits: number[], y: number[]): { a: number; b: number 
 export function checkModel(m: AlignModel): AlignModel {
   const names = [...featureNames];
   if (m.features.length !== names.length || m.features.some((f, k) => f !== names[k])) {
-    throw new Error(`The alignment model was fitted on features [${m.features.join(', ')}], the aligner computes [${names.join(', ')}]: run npm run fit:align.`);
+    throw new Error(
+      `The alignment model was fitted on features [${m.features.join(', ')}], the aligner computes [${names.join(', ')}]: run npm run fit:align.`,
+    );
   }
-  if (m.weights.length !== names.length || m.boilerplate?.weights.length !== 4 || ![...m.weights, m.bias, m.platt.a, m.platt.b, m.threshold, ...m.boilerplate.weights, m.boilerplate.bias, m.boilerplate.threshold].every(Number.isFinite)) {
+  if (
+    m.weights.length !== names.length ||
+    m.boilerplate?.weights.length !== 4 ||
+    ![...m.weights, m.bias, m.platt.a, m.platt.b, m.threshold, ...m.boilerplate.weights, m.boilerplate.bias, m.boilerplate.threshold].every(Number.isFinite)
+  ) {
     throw new Error('The alignment model has missing or non-numeric weights: run npm run fit:align.');
   }
   return m;

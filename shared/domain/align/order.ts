@@ -17,7 +17,8 @@ export function increasingChain(anchors: Anchor[]): Anchor[] {
   const tails: number[] = [];
   const prev = new Int32Array(sorted.length).fill(-1);
   for (let k = 0; k < sorted.length; k++) {
-    let lo = 0, hi = tails.length;
+    let lo = 0,
+      hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (sorted[tails[mid]].b < sorted[k].b) lo = mid + 1;
@@ -37,7 +38,8 @@ export function orderPath(anchors: Anchor[]): (a: number) => number {
   return (a: number) => {
     let k = 1;
     while (k < pts.length - 1 && pts[k].a < a) k++;
-    const p = pts[k - 1], q = pts[k];
+    const p = pts[k - 1],
+      q = pts[k];
     return q.a === p.a ? q.b : p.b + ((a - p.a) / (q.a - p.a)) * (q.b - p.b);
   };
 }

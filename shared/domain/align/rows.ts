@@ -28,7 +28,12 @@ export interface AlignedRow {
 export function alignedRows(columns: number[][], links: RowLink[]): AlignedRow[] {
   const column = new Map<number, number>();
   const position = new Map<number, number>();
-  columns.forEach((ids, c) => ids.forEach((id, k) => { column.set(id, c); position.set(id, ids.length > 1 ? k / (ids.length - 1) : 0); }));
+  columns.forEach((ids, c) =>
+    ids.forEach((id, k) => {
+      column.set(id, c);
+      position.set(id, ids.length > 1 ? k / (ids.length - 1) : 0);
+    }),
+  );
   const parent = new Map<number, number>();
   const find = (x: number): number => {
     let r = x;
@@ -105,8 +110,7 @@ export interface AnchoredRow<L extends ModelLink = ModelLink> {
 
 /** A line of the view: one row, or a run of clauses of one document without counterpart. */
 export type RowItem<L extends ModelLink = ModelLink> =
-  | { kind: 'row'; row: AnchoredRow<L> }
-  | { kind: 'run'; key: string; column: number; rows: Array<AnchoredRow<L>> };
+  { kind: 'row'; row: AnchoredRow<L> } | { kind: 'run'; key: string; column: number; rows: Array<AnchoredRow<L>> };
 
 export interface RowModel<L extends ModelLink = ModelLink> {
   /** Content rows in reading order of the pivot, with unmatched runs collapsed. */
@@ -143,18 +147,21 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
   const position = new Map<number, number>();
   const boilerplateClause = new Set<number>();
   const flagged = new Set<number>();
-  columns.forEach((cs, c) => cs.forEach((cl, k) => {
-    column.set(cl.id, c);
-    position.set(cl.id, k);
-    if (cl.boilerplate) boilerplateClause.add(cl.id);
-    if (cl.boilerplate != null) flagged.add(cl.id);
-  }));
+  columns.forEach((cs, c) =>
+    cs.forEach((cl, k) => {
+      column.set(cl.id, c);
+      position.set(cl.id, k);
+      if (cl.boilerplate) boilerplateClause.add(cl.id);
+      if (cl.boilerplate != null) flagged.add(cl.id);
+    }),
+  );
   const live = input.links.filter((l) => l.status !== 'rejected' && column.has(l.a) && column.has(l.b) && column.get(l.a) !== column.get(l.b));
   const linksOf = new Map<number, L[]>();
   for (const l of live) {
     for (const c of [l.a, l.b]) {
       const list = linksOf.get(c);
-      if (list) list.push(l); else linksOf.set(c, [l]);
+      if (list) list.push(l);
+      else linksOf.set(c, [l]);
     }
   }
   const other = (l: ModelLink, id: number) => (l.a === id ? l.b : l.a);
@@ -170,11 +177,16 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
     const inRow = new Set(cells.flat());
     // Links among the counterparts, each once.
     const among = new Set<L>();
-    for (const id of inRow) if (id !== anchor) for (const l of linksOf.get(id) ?? []) if (l.a !== anchor && l.b !== anchor && inRow.has(l.a) && inRow.has(l.b)) among.add(l);
+    for (const id of inRow)
+      if (id !== anchor) for (const l of linksOf.get(id) ?? []) if (l.a !== anchor && l.b !== anchor && inRow.has(l.a) && inRow.has(l.b)) among.add(l);
     const links = [...direct, ...among];
     const scores = links.map((l) => l.score).filter((s): s is number => s != null);
     return {
-      key: String(anchor), anchor, anchorColumn: column.get(anchor)!, cells, links,
+      key: String(anchor),
+      anchor,
+      anchorColumn: column.get(anchor)!,
+      cells,
+      links,
       status: !links.length ? 'unmatched' : links.every((l) => l.status === 'confirmed') ? 'confirmed' : 'suggested',
       score: scores.length ? Math.max(...scores) : null,
       // The anchor's own flag decides; only when clauses carry no flag do its links (all boilerplate) decide.
@@ -214,7 +226,8 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
   for (const r of rows) {
     for (const id of r.cells.flat()) {
       const list = rowsOf.get(id);
-      if (list) list.push(r.number); else rowsOf.set(id, [r.number]);
+      if (list) list.push(r.number);
+      else rowsOf.set(id, [r.number]);
     }
   }
   for (const r of rows) {
@@ -228,7 +241,8 @@ export function buildRowModel<L extends ModelLink>(input: RowModelInput<L>): Row
     for (let k = 0; k < list.length;) {
       const r = list[k];
       let end = k;
-      if (r.status === 'unmatched') while (end + 1 < list.length && list[end + 1].status === 'unmatched' && list[end + 1].anchorColumn === r.anchorColumn) end++;
+      if (r.status === 'unmatched')
+        while (end + 1 < list.length && list[end + 1].status === 'unmatched' && list[end + 1].anchorColumn === r.anchorColumn) end++;
       if (end - k + 1 >= minRun) out.push({ kind: 'run', key: `run-${r.key}`, column: r.anchorColumn, rows: list.slice(k, end + 1) });
       else for (let j = k; j <= end; j++) out.push({ kind: 'row', row: list[j] });
       k = end + 1;
@@ -260,13 +274,18 @@ export interface Coverage {
  * have a counterpart (suggested or confirmed, not boilerplate) in each other document, overall and
  * per theme. A document with no measure on a theme shows total 0, which is the gap a reader looks for.
  */
-export function coverage(columns: RowClause[][], links: ModelLink[], themesOf: (clauseId: number) => readonly string[] | undefined = () => undefined): Coverage {
+export function coverage(
+  columns: RowClause[][],
+  links: ModelLink[],
+  themesOf: (clauseId: number) => readonly string[] | undefined = () => undefined,
+): Coverage {
   const column = new Map<number, number>();
   columns.forEach((cs, c) => cs.forEach((cl) => column.set(cl.id, c)));
   const reach = new Map<number, Set<number>>();
   for (const l of links) {
     if (l.status === 'rejected' || l.boilerplate) continue;
-    const ca = column.get(l.a), cb = column.get(l.b);
+    const ca = column.get(l.a),
+      cb = column.get(l.b);
     if (ca == null || cb == null || ca === cb) continue;
     if (!reach.has(l.a)) reach.set(l.a, new Set());
     if (!reach.has(l.b)) reach.set(l.b, new Set());
@@ -283,9 +302,11 @@ export function coverage(columns: RowClause[][], links: ModelLink[], themesOf: (
   };
   const count = new Map<string, number>();
   for (const cs of columns) for (const cl of cs) if (!cl.boilerplate) for (const t of new Set(themesOf(cl.id) ?? [])) count.set(t, (count.get(t) ?? 0) + 1);
-  const themes = [...count.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([theme]) => ({
-    theme,
-    columns: columns.map((_, c) => cell(c, (id) => (themesOf(id) ?? []).includes(theme))),
-  }));
+  const themes = [...count.entries()]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .map(([theme]) => ({
+      theme,
+      columns: columns.map((_, c) => cell(c, (id) => (themesOf(id) ?? []).includes(theme))),
+    }));
   return { all: columns.map((_, c) => cell(c, () => true)), themes };
 }

@@ -12,9 +12,25 @@ import type { AlignReason } from './types';
 import { sharedWordTerms } from './words';
 
 export const featureNames = [
-  'cosine', 'sentence', 'words', 'gapRow', 'gapCol', 'mutualBest', 'instrument', 'numbers',
-  'context', 'positionGap', 'orderGap', 'lengthRatio', 'boilerplate', 'rankRow', 'rankCol',
-  'semantic', 'semanticGap', 'diagonal', 'fragmentMismatch',
+  'cosine',
+  'sentence',
+  'words',
+  'gapRow',
+  'gapCol',
+  'mutualBest',
+  'instrument',
+  'numbers',
+  'context',
+  'positionGap',
+  'orderGap',
+  'lengthRatio',
+  'boilerplate',
+  'rankRow',
+  'rankCol',
+  'semantic',
+  'semanticGap',
+  'diagonal',
+  'fragmentMismatch',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -31,11 +47,17 @@ export function instrumentWeights(features: ClauseFeatures[]): Map<string, numbe
 
 /** Best sentence-pair cosine, and which sentences matched. */
 export function bestSentences(a: ClauseFeatures, b: ClauseFeatures): { s: number; x: number; y: number } {
-  let s = 0, bx = 0, by = 0;
+  let s = 0,
+    bx = 0,
+    by = 0;
   for (let x = 0; x < a.sentenceVecs.length; x++) {
     for (let y = 0; y < b.sentenceVecs.length; y++) {
       const c = cosine(a.sentenceVecs[x], b.sentenceVecs[y]);
-      if (c > s) { s = c; bx = x; by = y; }
+      if (c > s) {
+        s = c;
+        bx = x;
+        by = y;
+      }
     }
   }
   return { s, x: bx, y: by };

@@ -22,11 +22,13 @@ export interface SelectOptions {
 }
 
 export function selectLinks(cands: ScoredCandidate[], opts: SelectOptions): ScoredCandidate[] {
-  const degA = new Map<number, number>(), degB = new Map<number, number>();
+  const degA = new Map<number, number>(),
+    degB = new Map<number, number>();
   const out: ScoredCandidate[] = [];
   const sorted = cands.filter((c) => c.p >= opts.threshold).sort((x, y) => y.p - x.p || x.i - y.i || x.j - y.j);
   for (const c of sorted) {
-    const da = degA.get(c.i) ?? 0, db = degB.get(c.j) ?? 0;
+    const da = degA.get(c.i) ?? 0,
+      db = degB.get(c.j) ?? 0;
     if (da >= opts.maxPerClause || db >= opts.maxPerClause) continue;
     // A second counterpart on one side only when the other side is still free: stars, not chains.
     if (opts.stars !== false) {

@@ -28,7 +28,10 @@ export interface VectorsFile {
 export function decodeVectors(f: VectorsFile): WordVectors {
   const words = f.words ? f.words.split(' ') : [];
   const bin = atob(f.data);
-  if (bin.length !== words.length * f.dims) throw new Error(`vectors.json holds ${bin.length} values for ${words.length} words × ${f.dims} dimensions: run npx tsx test/eval/fit-vectors.ts, then npm run fit:align.`);
+  if (bin.length !== words.length * f.dims)
+    throw new Error(
+      `vectors.json holds ${bin.length} values for ${words.length} words × ${f.dims} dimensions: run npx tsx test/eval/fit-vectors.ts, then npm run fit:align.`,
+    );
   const data = new Float32Array(bin.length);
   for (let k = 0; k < bin.length; k++) {
     const b = bin.charCodeAt(k);

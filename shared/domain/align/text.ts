@@ -56,7 +56,10 @@ export const isTrigramKey = (k: number) => k >= 4294967296;
 
 /** Sentences of a clause, split at 。；; and line ends: a bundled clause carries one measure per sentence. */
 export function sentences(text: string, minLength = 4): string[] {
-  return text.split(/[。；;!?！？\n]+/u).map((s) => s.trim()).filter((s) => s.length >= Math.max(minLength, 1));
+  return text
+    .split(/[。；;!?！？\n]+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= Math.max(minLength, 1));
 }
 
 /**

@@ -69,11 +69,23 @@ function bigrams(s: string): Map<string, number> {
  * only pairs that share something cost anything.
  */
 function similarities(oldTexts: string[], newTexts: string[]): Float64Array[] {
-  const go = oldTexts.map(bigrams), gn = newTexts.map(bigrams);
-  const size = (g: Map<string, number>) => { let s = 0; for (const v of g.values()) s += v; return s; };
-  const so = go.map(size), sn = gn.map(size);
+  const go = oldTexts.map(bigrams),
+    gn = newTexts.map(bigrams);
+  const size = (g: Map<string, number>) => {
+    let s = 0;
+    for (const v of g.values()) s += v;
+    return s;
+  };
+  const so = go.map(size),
+    sn = gn.map(size);
   const index = new Map<string, Array<[number, number]>>();
-  gn.forEach((g, j) => { for (const [b, n] of g) { const list = index.get(b); if (list) list.push([j, n]); else index.set(b, [[j, n]]); } });
+  gn.forEach((g, j) => {
+    for (const [b, n] of g) {
+      const list = index.get(b);
+      if (list) list.push([j, n]);
+      else index.set(b, [[j, n]]);
+    }
+  });
   return go.map((g, i) => {
     const shared = new Float64Array(newTexts.length);
     for (const [b, n] of g) for (const [j, m] of index.get(b) ?? []) shared[j] += Math.min(n, m);
@@ -95,8 +107,12 @@ export const defaultVersionOptions: VersionOptions = { minSimilarity: 0.3 };
  */
 export function alignVersions(oldArticles: VersionArticle[], newArticles: VersionArticle[], options: Partial<VersionOptions> = {}): VersionEntry[] {
   const { minSimilarity } = { ...defaultVersionOptions, ...options };
-  const n = oldArticles.length, m = newArticles.length;
-  const sim = similarities(oldArticles.map((a) => a.text), newArticles.map((a) => a.text));
+  const n = oldArticles.length,
+    m = newArticles.length;
+  const sim = similarities(
+    oldArticles.map((a) => a.text),
+    newArticles.map((a) => a.text),
+  );
   // best[i][j]: the best total for the first i old and j new articles.
   const best = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   for (let i = 1; i <= n; i++) {
@@ -106,13 +122,16 @@ export function alignVersions(oldArticles: VersionArticle[], newArticles: Versio
     }
   }
   const out: VersionEntry[] = [];
-  let i = n, j = m;
+  let i = n,
+    j = m;
   while (i > 0 || j > 0) {
     const s = i > 0 && j > 0 ? sim[i - 1][j - 1] : 0;
     if (i > 0 && j > 0 && s >= minSimilarity && best[i][j] === best[i - 1][j - 1] + s) {
-      const o = oldArticles[i - 1], w = newArticles[j - 1];
+      const o = oldArticles[i - 1],
+        w = newArticles[j - 1];
       out.push({ kind: normal(o.text) === normal(w.text) ? 'same' : 'changed', old: o, new: w, similarity: Math.round(s * 1000) / 1000 });
-      i--; j--;
+      i--;
+      j--;
     } else if (j > 0 && (i === 0 || best[i][j] === best[i][j - 1])) {
       out.push({ kind: 'added', new: newArticles[j - 1] });
       j--;
@@ -134,7 +153,8 @@ export function regulationTitleKey(title: string): string {
 
 /** Two documents are versions of one regulation when their titles agree apart from year or edition note and their dates (when known) differ. */
 export function sameRegulation(a: { title: string; date?: string | null }, b: { title: string; date?: string | null }): boolean {
-  const ka = regulationTitleKey(a.title), kb = regulationTitleKey(b.title);
+  const ka = regulationTitleKey(a.title),
+    kb = regulationTitleKey(b.title);
   if (!ka || ka !== kb) return false;
   if (a.date && b.date && a.date === b.date) return false;
   return true;

@@ -55,7 +55,10 @@ export function sharedWordTerms(a: string, b: string, weight: (word: string) => 
     runWeight = 0;
   };
   for (const w of wordsOf(a)) {
-    if (!inB.has(w) || w === '0') { flush(); continue; }
+    if (!inB.has(w) || w === '0') {
+      flush();
+      continue;
+    }
     // Joined only while the joined phrase is also written so in b.
     if (run.length && !bText.includes(run.join('') + w)) flush();
     run.push(w);

@@ -52,7 +52,13 @@ export function analyseDocument(extracted: ExtractedText, fileName: string): Ana
     const parentPath = d.parentIndex == null ? '' : paths[d.parentIndex];
     paths[i] = own ? (parentPath ? `${parentPath}-${own}` : own) : parentPath;
     const { text, start: ownStart } = ownTextSpan(cleaned, d.textStart, d.end);
-    return { ...d, text, ownStart, path: paths[i], agencies: d.kind === 'measure' || d.kind === 'heading' ? extractAgencies(text) : { lead: [], responsible: [] } };
+    return {
+      ...d,
+      text,
+      ownStart,
+      path: paths[i],
+      agencies: d.kind === 'measure' || d.kind === 'heading' ? extractAgencies(text) : { lead: [], responsible: [] },
+    };
   });
   const metadata = extractMetadata({ raw: extracted.text, cleaned, parts, fileName });
   return { cleaned, parts, clauses, metadata };

@@ -26,7 +26,11 @@ export class AnnotationFormatError extends Error {}
 export function emptyState(): SerializedState {
   return {
     root: {
-      type: 'root', version: 1, direction: null, format: '', indent: 0,
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
       children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [], textFormat: 0, textStyle: '' }],
     },
   };
@@ -34,7 +38,8 @@ export function emptyState(): SerializedState {
 
 /** Parses and checks a client's editor state; throws AnnotationFormatError with a reason a person understands. */
 export function parseState(json: string): SerializedState {
-  if (json.length > MAX_ANNOTATION_JSON) throw new AnnotationFormatError(`The note is too large to save (${Math.round(json.length / 1000)} kB; the limit is ${MAX_ANNOTATION_JSON / 1000} kB).`);
+  if (json.length > MAX_ANNOTATION_JSON)
+    throw new AnnotationFormatError(`The note is too large to save (${Math.round(json.length / 1000)} kB; the limit is ${MAX_ANNOTATION_JSON / 1000} kB).`);
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -50,7 +55,9 @@ export function parseState(json: string): SerializedState {
 
 /** Plain text of an editor state, one line per paragraph or list item. */
 export function plainText(state: SerializedState | string): string {
-  return richToPlain(lexicalToRich(state)).replace(/\n{3,}/gu, '\n\n').trim();
+  return richToPlain(lexicalToRich(state))
+    .replace(/\n{3,}/gu, '\n\n')
+    .trim();
 }
 
 /** Every clause mentioned in the note, in order. */
@@ -80,7 +87,15 @@ export function restoreAnnotationState(json: string, formatVersion: number): Ser
     return parseState(json);
   } catch {
     const state = emptyState();
-    (state.root.children[0] as { children: unknown[] }).children.push({ type: 'text', version: 1, text: json, format: 0, style: '', mode: 'normal', detail: 0 });
+    (state.root.children[0] as { children: unknown[] }).children.push({
+      type: 'text',
+      version: 1,
+      text: json,
+      format: 0,
+      style: '',
+      mode: 'normal',
+      detail: 0,
+    });
     return state;
   }
 }

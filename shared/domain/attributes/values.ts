@@ -76,7 +76,12 @@ export function canonicalValue(spec: AttributeSpec, input: AttributeInput): stri
       return found;
     }
     case 'number': {
-      const n = typeof input === 'number' ? input : typeof input === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(fold(input).replace(/[,，]/g, '')) ? Number(fold(input).replace(/[,，]/g, '')) : NaN;
+      const n =
+        typeof input === 'number'
+          ? input
+          : typeof input === 'string' && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(fold(input).replace(/[,，]/g, ''))
+            ? Number(fold(input).replace(/[,，]/g, ''))
+            : NaN;
       if (!Number.isFinite(n)) throw bad('it takes a number.');
       return numberText(n);
     }

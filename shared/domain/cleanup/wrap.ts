@@ -65,10 +65,7 @@ export function profileLines(lines: string[]): WrapProfile {
   // Lines cut by a typesetter mostly stop mid-sentence; a list of equally long items ends each
   // item with punctuation and is not wrapped text.
   const midSentence = fullLines.filter((l) => !PARAGRAPH_END.test(l)).length;
-  const wrapped =
-    measure >= MIN_MEASURE &&
-    fullLines.length / widths.length >= MIN_FULL_SHARE &&
-    midSentence >= fullLines.length / 2;
+  const wrapped = measure >= MIN_MEASURE && fullLines.length / widths.length >= MIN_FULL_SHARE && midSentence >= fullLines.length / 2;
   return { wrapped, measure };
 }
 
@@ -115,13 +112,7 @@ function shouldJoin(a: string, b: string, profile: WrapProfile): boolean {
   // Two halves of a centred title: neither half is a title, together they are.
   if (!isTitleLine(a) && isTitleLine(a + b) && !matchLabel(a)) return true;
   // Two halves of a signature: the second half names an organisation.
-  return (
-    !matchLabel(a) &&
-    b.length <= MAX_ORGANISATION_CHARS &&
-    ORGANISATION_TAIL.test(b) &&
-    !ORGANISATION_TAIL.test(a) &&
-    width >= profile.measure / 2
-  );
+  return !matchLabel(a) && b.length <= MAX_ORGANISATION_CHARS && ORGANISATION_TAIL.test(b) && !ORGANISATION_TAIL.test(a) && width >= profile.measure / 2;
 }
 
 /**
@@ -172,9 +163,7 @@ export function joinSplitDocNumbers(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const prev = out.length ? out[out.length - 1] : '';
-    const split =
-      (DOC_NUMBER_HEAD_END.test(prev) && DOC_NUMBER_TAIL_START.test(line)) ||
-      (/\p{Script=Han}$/u.test(prev) && DOC_NUMBER_YEAR_START.test(line));
+    const split = (DOC_NUMBER_HEAD_END.test(prev) && DOC_NUMBER_TAIL_START.test(line)) || (/\p{Script=Han}$/u.test(prev) && DOC_NUMBER_YEAR_START.test(line));
     if (split) out[out.length - 1] = prev + line;
     else out.push(line);
   }

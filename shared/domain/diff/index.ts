@@ -87,7 +87,8 @@ export function displayPieces(cell: CellDiff): DisplayPiece[] {
     let at = offset;
     for (const q of cell.quantities) {
       if (q.end <= at || q.start >= runEnd) continue;
-      const s = Math.max(q.start, at), e = Math.min(q.end, runEnd);
+      const s = Math.max(q.start, at),
+        e = Math.min(q.end, runEnd);
       if (s > at) out.push({ text: run.text.slice(at - offset, s - offset), changed: run.changed });
       out.push({ text: run.text.slice(s - offset, e - offset), changed: run.changed, quantity: q.status });
       at = e;

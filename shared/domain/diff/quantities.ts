@@ -21,7 +21,11 @@ const yearRe = /(?<![0-9０-９])((?:19|20)[0-9]{2})\s*年/gu;
 
 export function findQuantities(text: string): QuantityMatch[] {
   const out: QuantityMatch[] = extractQuantities(text).map((q) => ({
-    start: q.start, end: q.end, text: q.text.replace(/\s+/gu, ''), value: q.value, unit: q.unit,
+    start: q.start,
+    end: q.end,
+    text: q.text.replace(/\s+/gu, ''),
+    value: q.value,
+    unit: q.unit,
   }));
   for (const m of text.matchAll(yearRe)) {
     const start = m.index ?? 0;

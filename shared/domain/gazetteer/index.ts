@@ -38,9 +38,52 @@ interface NameEntry {
 
 // Minority names that appear inside autonomous area names; stripped to get the short form
 // (恩施土家族苗族自治州 → 恩施). Longest first so 土家 is tried before 土.
-const ETHNIC = ['柯尔克孜', '达斡尔', '鄂温克', '鄂伦春', '塔吉克', '哈萨克', '维吾尔', '土家', '布依', '哈尼',
-  '景颇', '傈僳', '蒙古', '朝鲜', '仫佬', '毛南', '仡佬', '纳西', '拉祜', '普米', '独龙', '裕固', '保安', '东乡',
-  '撒拉', '锡伯', '各', '苗', '侗', '藏', '羌', '彝', '壮', '傣', '白', '回', '佤', '瑶', '畲', '满', '黎', '水', '怒', '土'];
+const ETHNIC = [
+  '柯尔克孜',
+  '达斡尔',
+  '鄂温克',
+  '鄂伦春',
+  '塔吉克',
+  '哈萨克',
+  '维吾尔',
+  '土家',
+  '布依',
+  '哈尼',
+  '景颇',
+  '傈僳',
+  '蒙古',
+  '朝鲜',
+  '仫佬',
+  '毛南',
+  '仡佬',
+  '纳西',
+  '拉祜',
+  '普米',
+  '独龙',
+  '裕固',
+  '保安',
+  '东乡',
+  '撒拉',
+  '锡伯',
+  '各',
+  '苗',
+  '侗',
+  '藏',
+  '羌',
+  '彝',
+  '壮',
+  '傣',
+  '白',
+  '回',
+  '佤',
+  '瑶',
+  '畲',
+  '满',
+  '黎',
+  '水',
+  '怒',
+  '土',
+];
 const AUTONOMOUS_RE = new RegExp(`(?:(?:${ETHNIC.join('|')})族?)+自治[州县区旗]$`, 'u');
 const GENERIC_SUFFIX_RE = /(?:特别行政区|自治区|地区|省|市|区|县|盟|旗)$/u;
 
@@ -50,18 +93,107 @@ const GENERIC_NAMES = /^(?:高新区|开发区|新区|工业园区|经济开发�
 // District short forms that are ordinary words far more often than places (市中小企业, 新兴产业,
 // 和平发展, 开发区): their full names (市中区, 新兴区) are still recognised.
 const WORDLIKE_DISTRICT_SHORT_FORMS = new Set([
-  '市中', '市南', '市北', '新兴', '振兴', '和平', '新华', '开发', '高新', '解放', '胜利', '前进', '东风', '向阳',
-  '红旗', '光明', '长安', '朝阳', '城关', '新城', '城中', '城东', '城西', '城南', '城北', '白云', '青山', '太平',
-  '平安', '安定', '长寿', '中原', '复兴', '河口', '港口', '东港', '长城', '天元', '友好', '工农', '爱民', '永定',
-  '东兴', '新市', '河东', '河西', '南开', '海港', '运河', '新建', '宏伟', '清河', '站前', '西市', '建华', '龙华',
-  '江南', '江北', '金山', '宝山', '南山', '东山', '西山', '新区', '老城', '双桥', '铁山', '矿区', '郊区',
+  '市中',
+  '市南',
+  '市北',
+  '新兴',
+  '振兴',
+  '和平',
+  '新华',
+  '开发',
+  '高新',
+  '解放',
+  '胜利',
+  '前进',
+  '东风',
+  '向阳',
+  '红旗',
+  '光明',
+  '长安',
+  '朝阳',
+  '城关',
+  '新城',
+  '城中',
+  '城东',
+  '城西',
+  '城南',
+  '城北',
+  '白云',
+  '青山',
+  '太平',
+  '平安',
+  '安定',
+  '长寿',
+  '中原',
+  '复兴',
+  '河口',
+  '港口',
+  '东港',
+  '长城',
+  '天元',
+  '友好',
+  '工农',
+  '爱民',
+  '永定',
+  '东兴',
+  '新市',
+  '河东',
+  '河西',
+  '南开',
+  '海港',
+  '运河',
+  '新建',
+  '宏伟',
+  '清河',
+  '站前',
+  '西市',
+  '建华',
+  '龙华',
+  '江南',
+  '江北',
+  '金山',
+  '宝山',
+  '南山',
+  '东山',
+  '西山',
+  '新区',
+  '老城',
+  '双桥',
+  '铁山',
+  '矿区',
+  '郊区',
 ]);
 
 // City short forms that are ordinary words (阿里巴巴, 大理石, 白银, 长治久安, 大庆) or that name
 // a province as well (吉林, 海南): only the full name (大理白族自治州, 吉林市) is recognised.
 const WORDLIKE_CITY_SHORT_FORMS = new Set([
-  '阿里', '大理', '白银', '长治', '普洱', '日照', '来宾', '大庆', '四平', '大同', '山南', '玉树', '红河', '怒江',
-  '海南', '海北', '海东', '海西', '吉林', '黄山', '中山', '北海', '兴安', '三沙', '安康', '文山', '德宏',
+  '阿里',
+  '大理',
+  '白银',
+  '长治',
+  '普洱',
+  '日照',
+  '来宾',
+  '大庆',
+  '四平',
+  '大同',
+  '山南',
+  '玉树',
+  '红河',
+  '怒江',
+  '海南',
+  '海北',
+  '海东',
+  '海西',
+  '吉林',
+  '黄山',
+  '中山',
+  '北海',
+  '兴安',
+  '三沙',
+  '安康',
+  '文山',
+  '德宏',
 ]);
 
 function shortForm(name: string): string | null {
@@ -95,7 +227,7 @@ function build(): void {
   for (const [code, name] of byCode) {
     let level = levelOf(code);
     const provinceName = byCode.get(Math.floor(code / 10000) * 10000) ?? name;
-    let cityName: string | null = level === 'province' ? null : byCode.get(Math.floor(code / 100) * 100) ?? null;
+    let cityName: string | null = level === 'province' ? null : (byCode.get(Math.floor(code / 100) * 100) ?? null);
     if (level === 'district') {
       // Counties, county-level cities and banners are 'county'; 区 are districts.
       level = /区$/u.test(name) ? 'district' : 'county';
@@ -113,8 +245,8 @@ function build(): void {
     addName(name, place, 'full');
     // County short forms (资源县 → 资源, 合作市 → 合作) are mostly ordinary words: full names only.
     const short = level === 'county' ? null : shortForm(name);
-    const wordlike = (level === 'district' && WORDLIKE_DISTRICT_SHORT_FORMS.has(short ?? ''))
-      || (level === 'city' && WORDLIKE_CITY_SHORT_FORMS.has(short ?? ''));
+    const wordlike =
+      (level === 'district' && WORDLIKE_DISTRICT_SHORT_FORMS.has(short ?? '')) || (level === 'city' && WORDLIKE_CITY_SHORT_FORMS.has(short ?? ''));
     if (short && !wordlike) addName(short, place, 'short');
   }
   // Municipalities appear twice (110000 province and 110100 city); the city row is the useful one.
@@ -172,7 +304,7 @@ for (const place of PLACES) {
   const own = place.level === 'city' || (place.level === 'county' && place.city === place.name && /市$/u.test(place.name));
   const short = own ? place.name.replace(AUTONOMOUS_RE, '').replace(GENERIC_SUFFIX_RE, '') : '';
   // A short form that names a province as well (吉林, 海南) would count the province's mentions.
-  if (short.length >= 2 && short !== place.name && !BY_NAME.has(short) && !(BY_NAME.get(`${short}省`)?.length)) UNINDEXED_CITY_SHORT.set(short, place);
+  if (short.length >= 2 && short !== place.name && !BY_NAME.has(short) && !BY_NAME.get(`${short}省`)?.length) UNINDEXED_CITY_SHORT.set(short, place);
 }
 for (const short of WORDLIKE_CITY_SHORT_FORMS) {
   const place = (BY_NAME.get(`${short}市`) ?? []).find((e) => e.place.level === 'city')?.place;
@@ -229,7 +361,7 @@ function isWordNotPlace(text: string, end: number, key: string): boolean {
 export function findPlaces(text: string): PlaceMention[] {
   if (typeof text !== 'string') throw new TypeError('findPlaces: text must be a string');
   const counts = new Map<Place, PlaceMention>();
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let matched = 0;
     const lengths = i + 2 <= text.length ? LENGTHS_BY_PREFIX.get(prefixAt(text, i)) : undefined;
     for (const len of lengths ?? []) {

@@ -11,7 +11,14 @@ const MAX_NODES = 20_000;
 
 // Lexical's TextNode format bit flags (lexical/LexicalConstants).
 const FORMAT_BITS: Array<[number, keyof RichMarks]> = [
-  [1, 'bold'], [2, 'italic'], [4, 'strike'], [8, 'underline'], [16, 'code'], [32, 'sub'], [64, 'sup'], [128, 'highlight'],
+  [1, 'bold'],
+  [2, 'italic'],
+  [4, 'strike'],
+  [8, 'underline'],
+  [16, 'code'],
+  [32, 'sub'],
+  [64, 'sup'],
+  [128, 'highlight'],
 ];
 
 type Node = Record<string, unknown>;
@@ -79,7 +86,10 @@ class Parser {
       if (!isNode(item) || !this.spend()) continue;
       const kids = childrenOf(item);
       const nested = kids.filter((k): k is Node => isNode(k) && k.type === 'list').map((k) => this.list(k, depth + 1));
-      const inline = this.inlines(kids.filter((k) => !(isNode(k) && k.type === 'list')), depth + 1);
+      const inline = this.inlines(
+        kids.filter((k) => !(isNode(k) && k.type === 'list')),
+        depth + 1,
+      );
       const prev = list.items[list.items.length - 1];
       // Lexical nests a list inside an item of its own; attach it to the item before.
       if (!inline.length && nested.length && prev) {

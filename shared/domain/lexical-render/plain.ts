@@ -13,7 +13,5 @@ function listText(list: RichList, indent: string): string[] {
 
 /** Plain text of rich blocks: one line per paragraph, list items with their bullet or number. */
 export function richToPlain(blocks: RichBlock[]): string {
-  return blocks
-    .map((b) => (b.kind === 'list' ? listText(b, '').join('\n') : b.kind === 'code' ? b.text : inlineText(b.children)))
-    .join('\n');
+  return blocks.map((b) => (b.kind === 'list' ? listText(b, '').join('\n') : b.kind === 'code' ? b.text : inlineText(b.children))).join('\n');
 }

@@ -19,7 +19,19 @@ function toHalfWidthDigits(s: string): string {
 }
 
 const CN_DIGIT_VALUE: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** 二〇一六 → 2016 (digit by digit). */
@@ -37,7 +49,7 @@ function chineseYear(s: string): number | null {
 export function chineseSmallNumber(s: string): number | null {
   if (!s) return null;
   const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? CN_DIGIT_VALUE[s] ?? null : null;
+  if (ten < 0) return s.length === 1 ? (CN_DIGIT_VALUE[s] ?? null) : null;
   const tens = ten === 0 ? 1 : CN_DIGIT_VALUE[s.slice(0, ten)];
   const ones = ten === s.length - 1 ? 0 : CN_DIGIT_VALUE[s.slice(ten + 1)];
   if (tens === undefined || ones === undefined) return null;

@@ -22,18 +22,56 @@ const CODE = '[\\u4e00-\\u9fff]{1,12}';
 // No two white-space runs may meet (`${WS}第?${WS}` would): the engine would try every split of a
 // long run of spaces between them, quadratic in the run, for each start of a failing match.
 // Every run here is followed by a character it cannot contain, so each is given back at most once.
-const DOC_NUMBER_RE = new RegExp(
-  `(${CODE})${WS}${OPEN}${WS}(${DIGIT}{4})${WS}${CLOSE}${WS}(?:第${WS})?(${DIGIT}{1,5})${WS}号`,
-  'gu',
-);
+const DOC_NUMBER_RE = new RegExp(`(${CODE})${WS}${OPEN}${WS}(${DIGIT}{4})${WS}${CLOSE}${WS}(?:第${WS})?(${DIGIT}{1,5})${WS}号`, 'gu');
 
 // Words that often stand directly before a cited 文号 without a separator (再次落实国发〔2012〕14号);
 // the issuer code starts after the last of them. Issuer codes themselves never contain them.
 const LEADING_WORDS_RE = new RegExp(
   `^.*(?:${[
-    '贯彻', '落实', '根据', '按照', '依据', '依照', '参照', '执行', '对照', '结合', '印发', '转发', '关于', '详见',
-    '文件', '精神', '规定', '要求', '通知', '意见', '办法', '编号', '文号', '字号', '以及', '和', '及', '与', '或', '见',
-    '的', '按', '据', '即', '号', '是', '在', '于', '为', '将', '把', '对', '由', '并',
+    '贯彻',
+    '落实',
+    '根据',
+    '按照',
+    '依据',
+    '依照',
+    '参照',
+    '执行',
+    '对照',
+    '结合',
+    '印发',
+    '转发',
+    '关于',
+    '详见',
+    '文件',
+    '精神',
+    '规定',
+    '要求',
+    '通知',
+    '意见',
+    '办法',
+    '编号',
+    '文号',
+    '字号',
+    '以及',
+    '和',
+    '及',
+    '与',
+    '或',
+    '见',
+    '的',
+    '按',
+    '据',
+    '即',
+    '号',
+    '是',
+    '在',
+    '于',
+    '为',
+    '将',
+    '把',
+    '对',
+    '由',
+    '并',
   ].join('|')})`,
   'u',
 );

@@ -8,7 +8,10 @@ export interface ExportHeader {
 }
 
 export function readExportHeader(raw: string): ExportHeader {
-  const lines = raw.replace(/^\ufeff/u, '').split(/\r\n|\r|\n/u).slice(0, EXPORT_HEADER_LINES);
+  const lines = raw
+    .replace(/^\ufeff/u, '')
+    .split(/\r\n|\r|\n/u)
+    .slice(0, EXPORT_HEADER_LINES);
   let sourceId: string | null = null;
   let sourceUrl: string | null = null;
   for (const l of lines) {

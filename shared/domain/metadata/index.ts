@@ -97,7 +97,10 @@ const PUBLICATION_HEADER_RE = /(?:公告|令)$/u;
 function publishedUnder(header: TitleBlock, blocks: TitleBlock[], lines: string[]): TitleBlock | null {
   if (header.text.includes('关于') || !PUBLICATION_HEADER_RE.test(header.text)) return null;
   for (const later of blocks.filter((b) => b.firstLine > header.lastLine)) {
-    const between = lines.slice(header.lastLine + 1, later.firstLine).join('').replace(/[\s\u00a0\u3000]+/gu, '');
+    const between = lines
+      .slice(header.lastLine + 1, later.firstLine)
+      .join('')
+      .replace(/[\s\u00a0\u3000]+/gu, '');
     if (between.includes(`《${later.text}》`)) return later;
   }
   return null;
@@ -239,7 +242,8 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
     issuer = inferIssuerFromDocNumber(docNumber, place);
     if (issuer) inferred.push('issuer');
   }
-  let title = printedTitle ?? labelled.title ?? labelledClean.title ?? (/\.docx$/iu.test(input.fileName) ? firstHeadingLine(lines) : null) ?? speech?.title ?? null;
+  let title =
+    printedTitle ?? labelled.title ?? labelledClean.title ?? (/\.docx$/iu.test(input.fileName) ? firstHeadingLine(lines) : null) ?? speech?.title ?? null;
   if (!title) {
     title = inferTitleFromPurpose(cleaned);
     if (title) inferred.push('title');
@@ -249,7 +253,7 @@ export function extractMetadata(input: MetadataInput): DocumentMetadata {
   // named in the title; else from the start year and the target years.
   let period = [title ?? '', block?.text ?? '', ...parts.map((p) => p.title)].map(printedPeriod).find((p) => p) ?? null;
   if (!period) {
-    const startYear = yearOf(dateWritten) ?? yearOf(datePublished) ?? yearOf(docNumber ? /\d{4}/u.exec(docNumber.normalize('NFKC'))?.[0] ?? null : null);
+    const startYear = yearOf(dateWritten) ?? yearOf(datePublished) ?? yearOf(docNumber ? (/\d{4}/u.exec(docNumber.normalize('NFKC'))?.[0] ?? null) : null);
     period = [title ?? '', block?.text ?? ''].map(fiveYearPlanPeriod).find((p) => p) ?? inferPeriod(startYear, cleaned);
     if (period) inferred.push('period');
   }

@@ -9,7 +9,7 @@ import { PROVINCE_ABBREVIATIONS } from '../gazetteer/aliases';
  */
 export function inferIssuerFromDocNumber(docNumber: string, place: PlaceGuess): string | null {
   const code = docNumber.normalize('NFKC').split(/[〔\[(【［（]/u)[0];
-  const placeName = place.level === 'province' ? place.province : place.district ?? place.city;
+  const placeName = place.level === 'province' ? place.province : (place.district ?? place.city);
   if (!placeName) return null;
   const abbreviationFits = place.level === 'province' && PROVINCE_ABBREVIATIONS[code[0]] === place.province;
   if (code[0] !== placeName[0] && !abbreviationFits) return null;
@@ -34,7 +34,8 @@ export function inferTitleFromPurpose(cleaned: string): string | null {
 }
 
 /** Central bodies that issue national documents: they have no city or province. */
-const NATIONAL_RE = /^(?:国务院|中共中央|全国|国家|中国人民银行|最高人民)|^(?:财政部|科学技术部|科技部|商务部|教育部|民政部|司法部|公安部|工业和信息化部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|国家卫生健康委员会|审计署|海关总署)/u;
+const NATIONAL_RE =
+  /^(?:国务院|中共中央|全国|国家|中国人民银行|最高人民)|^(?:财政部|科学技术部|科技部|商务部|教育部|民政部|司法部|公安部|工业和信息化部|人力资源和社会保障部|自然资源部|生态环境部|住房和城乡建设部|交通运输部|水利部|农业农村部|文化和旅游部|国家卫生健康委员会|审计署|海关总署)/u;
 
 export function isNationalIssuer(issuer: string): boolean {
   return issuer.split('、').every((name) => NATIONAL_RE.test(name));

@@ -32,8 +32,26 @@ const LABELS = {
 
 // Any label at all: a value ends where the next label starts ('… 主题分类: …').
 const ALL_LABELS = [
-  ...Object.values(LABELS).flat(), '索引号', '主题分类', '公开方式', '阅读版本', '浏览次数', '来源', '字体',
-  '政策原文', '政策解读', '年度期数', '总期刊数', '分类', '体裁分类', '主题词', '公文种类', '效力级别', '法规类别', '法宝引证码', '原文链接',
+  ...Object.values(LABELS).flat(),
+  '索引号',
+  '主题分类',
+  '公开方式',
+  '阅读版本',
+  '浏览次数',
+  '来源',
+  '字体',
+  '政策原文',
+  '政策解读',
+  '年度期数',
+  '总期刊数',
+  '分类',
+  '体裁分类',
+  '主题词',
+  '公文种类',
+  '效力级别',
+  '法规类别',
+  '法宝引证码',
+  '原文链接',
 ].sort((a, b) => b.length - a.length);
 const ANY_LABEL = `(?:${ALL_LABELS.map(spaced).join('|')})`;
 // Regulation databases print labels in lenticular brackets, value right after: 【发文字号】长政发〔2020〕5号.
@@ -67,13 +85,16 @@ function valueAfter(raw: string, labels: readonly string[]): string | null {
 
 /** Reads the labelled metadata fields from raw text; absent fields are null. */
 export function readLabelledFields(raw: string): LabelledFields {
-  const numberValue = valueAfter(raw, LABELS.docNumber.filter((l) => l !== '规范性文件统一编号'));
-  const docNumber = numberValue ? findDocNumbers(numberValue)[0]?.docNumber ?? null : null;
+  const numberValue = valueAfter(
+    raw,
+    LABELS.docNumber.filter((l) => l !== '规范性文件统一编号'),
+  );
+  const docNumber = numberValue ? (findDocNumbers(numberValue)[0]?.docNumber ?? null) : null;
   const written = valueAfter(raw, LABELS.dateWritten);
   const published = valueAfter(raw, LABELS.datePublished);
   const effective = valueAfter(raw, LABELS.dateEffective);
   const validityValue = valueAfter(raw, LABELS.validity);
-  const validity = validityValue ? VALIDITY_RE.exec(validityValue.replace(/\s+/gu, ''))?.[0] ?? null : null;
+  const validity = validityValue ? (VALIDITY_RE.exec(validityValue.replace(/\s+/gu, ''))?.[0] ?? null) : null;
   const issuerValue = valueAfter(raw, LABELS.issuer);
   const issuer = issuerValue && /^[\u4e00-\u9fff()（）]{2,40}$/u.test(issuerValue) ? issuerValue : null;
   const titleValue = valueAfter(raw, LABELS.title);

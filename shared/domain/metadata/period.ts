@@ -2,7 +2,8 @@
 // from the year it was written and the target years it sets (到2017年底 → 2015-2017).
 
 // In brackets '(2016-2018)', '(2018—2020年)', or in the words of a title '2016—2018年', '2016年至2018年'.
-const PRINTED_PERIOD_RE = /[(（]\s*((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年?\s*[)）]|((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年/u;
+const PRINTED_PERIOD_RE =
+  /[(（]\s*((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年?\s*[)）]|((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年/u;
 const TARGET_YEAR_RE = /到\s*((?:19|20)\d{2})\s*年/gu;
 
 /** 'YYYY-YYYY' printed in brackets in a title, or null. */
@@ -23,7 +24,10 @@ const CHINESE_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4,
 export function fiveYearPlanPeriod(title: string): string | null {
   // '十三五' is unambiguous; a bare '十五'/'九五' must be quoted or followed by 时期/规划… so that
   // 十五条措施 is not read as the 10th plan.
-  const m = /[“"「]([一二三四五六七八九]?十[一二三四五六七八九]?|[三四五六七八九])五[”"」]|([一二三四五六七八九]?十[一二三四五六七八九])五(?![条项个年日号])|([一二三四五六七八九]?十|[三四五六七八九])五(?=时期|期间|规划|计划)/u.exec(title);
+  const m =
+    /[“"「]([一二三四五六七八九]?十[一二三四五六七八九]?|[三四五六七八九])五[”"」]|([一二三四五六七八九]?十[一二三四五六七八九])五(?![条项个年日号])|([一二三四五六七八九]?十|[三四五六七八九])五(?=时期|期间|规划|计划)/u.exec(
+      title,
+    );
   if (!m) return null;
   const word = m[1] ?? m[2] ?? m[3];
   const ten = word.indexOf('十');

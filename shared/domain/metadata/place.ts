@@ -137,9 +137,10 @@ export function placeFromBody(text: string, speaking: AdminLevel | null = null):
   const [city] = ranked[0];
   const level = selfLevel ?? 'city';
   // Speaking as 我区/我县: the district of that city named most often.
-  const district = level === 'district' || level === 'county'
-    ? mentions.filter((m) => m.city === city && m.level === level).sort((a, b) => b.count - a.count)[0]?.name ?? null
-    : null;
+  const district =
+    level === 'district' || level === 'county'
+      ? (mentions.filter((m) => m.city === city && m.level === level).sort((a, b) => b.count - a.count)[0]?.name ?? null)
+      : null;
   return { city, province: provinceOf.get(city) ?? null, level: district ? level : 'city', district };
 }
 

@@ -46,10 +46,17 @@ const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/gu, '');
 /** The acting body named in a step: '聊城市第十七届人民代表大会常务委员会第二十三次会议' → '聊城市人民代表大会常务委员会'. */
 export function bodyOf(step: string): string | null {
   // 人大常委会 is how many 题注 abbreviate 人民代表大会常务委员会.
-  let s = compact(step).replace(/^(?:经|由|在)/u, '').replace(/人大常委会/gu, '人民代表大会常务委员会').replace(/人大(?!代表)/gu, '人民代表大会');
+  let s = compact(step)
+    .replace(/^(?:经|由|在)/u, '')
+    .replace(/人大常委会/gu, '人民代表大会常务委员会')
+    .replace(/人大(?!代表)/gu, '人民代表大会');
   const quote = s.search(/[《〈]/u);
   if (quote >= 0) s = s.slice(0, quote);
-  s = s.replace(TERM_RE, '').replace(SITTING_RE, '').replace(MEETING_RE, '').replace(/(?:的|通过的)$/u, '');
+  s = s
+    .replace(TERM_RE, '')
+    .replace(SITTING_RE, '')
+    .replace(MEETING_RE, '')
+    .replace(/(?:的|通过的)$/u, '');
   const decree = DECREE_RE.exec(s);
   if (decree) s = decree[1];
   // The instrument that published the text (…常务委员会公告, …人民政府令) is issued by its body.
@@ -69,7 +76,10 @@ function readStep(text: string): { event: MetadataEvent; decree: string | null }
   const m = DATE_RE.exec(text);
   if (!m || !date) return null;
   // '…会议批准的2011年11月15日…': a step cut short by the next step's date still ends in its verb.
-  const rest = text.slice(m.index + m[0].length).replace(TAIL_RE, '').replace(/的$/u, '');
+  const rest = text
+    .slice(m.index + m[0].length)
+    .replace(TAIL_RE, '')
+    .replace(/的$/u, '');
   for (const [re, event] of VERBS) {
     if (!re.test(rest)) continue;
     const printed = rest.replace(re, '');
@@ -131,8 +141,11 @@ export function readPromulgation(lines: string[], fromLine: number): Promulgatio
 /** The text's own effective date: '本条例自2020年1月1日起施行', or the publication date for '自公布之日起施行'. */
 export function effectiveDateOf(text: string, published: string | null): string | null {
   const tail = text.slice(-3000);
-  const dated = new RegExp(`本(?:条例|规定|办法|细则|决定|规则|意见|通知|方案|措施|实施办法|实施细则)[^。\\n]{0,20}?自[\\s\\u3000]*(${ARABIC_YMD}|${CHINESE_YMD})[\\s\\u3000]*起(?:施行|实施|执行|生效)`, 'u').exec(tail)
-    ?? new RegExp(`自[\\s\\u3000]*(${ARABIC_YMD}|${CHINESE_YMD})[\\s\\u3000]*起(?:施行|实施|执行|生效)`, 'u').exec(tail);
+  const dated =
+    new RegExp(
+      `本(?:条例|规定|办法|细则|决定|规则|意见|通知|方案|措施|实施办法|实施细则)[^。\\n]{0,20}?自[\\s\\u3000]*(${ARABIC_YMD}|${CHINESE_YMD})[\\s\\u3000]*起(?:施行|实施|执行|生效)`,
+      'u',
+    ).exec(tail) ?? new RegExp(`自[\\s\\u3000]*(${ARABIC_YMD}|${CHINESE_YMD})[\\s\\u3000]*起(?:施行|实施|执行|生效)`, 'u').exec(tail);
   if (dated) return parseDate(dated[1]);
   if (published && /自(?:公布|发布|颁布|印发)之日起(?:施行|实施|执行|生效)/u.test(tail)) return published;
   return null;

@@ -35,7 +35,10 @@ function agencyAbove(lines: string[], dateLine: number): string | null {
     // Joint issuers printed side by side on one line: '青岛市财政局    青岛市科学技术局' (cleanup
     // leaves one space between them). A space inside one name (青岛市财 政局) leaves a piece
     // that is not a whole agency name.
-    const sideBySide = lines[i].trim().split(/[\s\u00a0\u3000]+/u).filter(Boolean);
+    const sideBySide = lines[i]
+      .trim()
+      .split(/[\s\u00a0\u3000]+/u)
+      .filter(Boolean);
     if (sideBySide.length > 1 && sideBySide.every((x) => x.length >= MIN_AGENCY_CHARS && AGENCY_END_RE.test(x))) {
       if (current) agencies.unshift(current);
       agencies.unshift(...sideBySide);

@@ -23,14 +23,20 @@ const HEAD_LINES = 8;
 export function readSpeech(lines: string[]): Speech | null {
   const head = lines.slice(0, HEAD_LINES).map((l) => l.trim());
   // The address (各位代表：) may be missing from a copy; the speaker's sentence is what counts.
-  const address = Math.max(0, head.findIndex((l) => ADDRESS_RE.test(l)));
+  const address = Math.max(
+    0,
+    head.findIndex((l) => ADDRESS_RE.test(l)),
+  );
   const opening = head.slice(address, address + 3).join('');
   // A copy that lost its opening is still a speech when it keeps addressing the deputies (各位代表，…)
   // and says further on whose behalf it speaks.
   const behalf = ON_BEHALF_RE.exec(opening) ?? (addressesDeputies(lines) ? BEHALF_ANYWHERE_RE.exec(lines.join('')) : null);
   if (!behalf) return null;
   // The subtitle may wrap: ——2024年2月3日在贵港市第六届人民代表大会 / 第六次会议上.
-  const delivered = head.slice(0, address).map((l, i) => DELIVERED_RE.exec(l) ?? DELIVERED_RE.exec(l + (head.slice(i + 1).find((x) => x) ?? ''))).find((m) => m);
+  const delivered = head
+    .slice(0, address)
+    .map((l, i) => DELIVERED_RE.exec(l) ?? DELIVERED_RE.exec(l + (head.slice(i + 1).find((x) => x) ?? '')))
+    .find((m) => m);
   return { title: '政府工作报告', body: behalf[1].replace(/(?<!人民)政府$/u, '人民政府'), date: delivered ? parseDate(delivered[1]) : null };
 }
 

@@ -56,12 +56,19 @@ const DATE_LINE_RE = /^(?:[0-9０-９]{4}|[〇零○一二三四五六七八九]
 // Letterheads (青岛市人民政府文件), navigation (首页 > 政策文件) and bracketed field labels
 // (【法规标题】…) are not part of a title.
 // Numbered clauses (一、 (三) 2. 第五条) are never titles either.
-const NOT_TITLE_LINE_RE = /(?:文件|简报|公报)$|[>»＞|｜]|^(?:当前位置|您现在的位置|首页)|^[【\[［][^】\]］]{1,8}[】\]］]|^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+条)/u;
+const NOT_TITLE_LINE_RE =
+  /(?:文件|简报|公报)$|[>»＞|｜]|^(?:当前位置|您现在的位置|首页)|^[【\[［][^】\]］]{1,8}[】\]］]|^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十百]+条)/u;
 
 function looksLikeTitleLine(line: string): boolean {
   const t = compact(line);
-  return t.length > 0 && t.length <= MAX_TITLE_LENGTH && !SENTENCE_PUNCT_RE.test(t)
-    && !DOC_NUMBER_LINE_RE.test(t) && !DATE_LINE_RE.test(t) && !NOT_TITLE_LINE_RE.test(t);
+  return (
+    t.length > 0 &&
+    t.length <= MAX_TITLE_LENGTH &&
+    !SENTENCE_PUNCT_RE.test(t) &&
+    !DOC_NUMBER_LINE_RE.test(t) &&
+    !DATE_LINE_RE.test(t) &&
+    !NOT_TITLE_LINE_RE.test(t)
+  );
 }
 
 /**
@@ -99,7 +106,10 @@ export function findTitleBlocks(lines: string[], maxLine = lines.length, ownType
         // Skip blank lines only when a period line follows them.
         let k = j + 1;
         while (k < lines.length && !compact(lines[k])) k++;
-        if (k < lines.length && text && PERIOD_LINE_RE.test(compact(lines[k]))) { j = k - 1; continue; }
+        if (k < lines.length && text && PERIOD_LINE_RE.test(compact(lines[k]))) {
+          j = k - 1;
+          continue;
+        }
         break;
       }
       if (!looksLikeTitleLine(lines[j])) break;
@@ -164,11 +174,12 @@ export function readTransmittal(title: string, noticeBody: string, partCount = 0
   const quoted = [...inner.matchAll(/《([^》]+)》/gu)].map((q) => q[1]);
   const unquoted = inner.replace(/《[^》]*》/gu, '');
   if (quoted.length > 0) return { plans: quoted, several: quoted.length > 1 || partCount > 1 || SEVERAL_RE.test(unquoted) };
-  const sentence = compact(noticeBody.slice(0, 2000)).split('。').find((x) => ISSUING_SENTENCE_RE.test(x)) ?? '';
+  const sentence =
+    compact(noticeBody.slice(0, 2000))
+      .split('。')
+      .find((x) => ISSUING_SENTENCE_RE.test(x)) ?? '';
   const beforeVerb = sentence.split(/印发给你们|现(?:予|将)?印发|已经/u)[0] ?? '';
-  const issued = [...beforeVerb.matchAll(/《([^》]+)》/gu)]
-    .filter((q) => !CITED_BEFORE_RE.test(beforeVerb.slice(0, q.index)))
-    .map((q) => q[1]);
+  const issued = [...beforeVerb.matchAll(/《([^》]+)》/gu)].filter((q) => !CITED_BEFORE_RE.test(beforeVerb.slice(0, q.index))).map((q) => q[1]);
   const several = issued.length > 1 || partCount > 1 || SEVERAL_RE.test(inner);
   return { plans: several && issued.length > 1 ? issued : [inner], several };
 }

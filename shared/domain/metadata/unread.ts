@@ -9,7 +9,11 @@ export interface UnreadField {
 }
 
 const opening = (cleaned: string) => {
-  const first = cleaned.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const first =
+    cleaned
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
   return first.length > 24 ? `${first.slice(0, 24)}…` : first;
 };
 
@@ -18,7 +22,12 @@ export function unreadFields(m: DocumentMetadata, cleaned: string): UnreadField[
   const out: UnreadField[] = [];
   if (!m.title) out.push({ field: 'title', reason: `no title line before the body: the text opens with “${opening(cleaned)}”` });
   if (!m.city && !m.province && m.level !== 'national') {
-    out.push({ field: 'place', reason: m.issuer ? `the issuer “${m.issuer}” names no place, and neither do the title or the text` : 'no issuer, and neither the title nor the text names a province or city' });
+    out.push({
+      field: 'place',
+      reason: m.issuer
+        ? `the issuer “${m.issuer}” names no place, and neither do the title or the text`
+        : 'no issuer, and neither the title nor the text names a province or city',
+    });
   }
   if (!m.dateWritten && !m.datePublished && !m.period) {
     const year = m.docNumber ? /[〔［\[(（【]\s*(\d{4})/u.exec(m.docNumber.normalize('NFKC'))?.[1] : undefined;

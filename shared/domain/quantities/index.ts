@@ -31,9 +31,49 @@ export interface Quantity {
 
 // Longest first, so 亿元 wins over 元 and 个工作日 over 个.
 const UNITS = [
-  '个百分点', '个工作日', '平方公里', '万平方米', '平方米', '工作日', '个月', '人次', '小时', '公顷', '公里',
-  '亿美元', '万美元', '美元', '亿元', '万元', '千元', '元', '家', '个', '户', '人', '名', '项', '件', '所', '座',
-  '处', '条', '台', '套', '批', '场', '次', '期', '亩', '米', '倍', '天', '年', '%', '％', '‰',
+  '个百分点',
+  '个工作日',
+  '平方公里',
+  '万平方米',
+  '平方米',
+  '工作日',
+  '个月',
+  '人次',
+  '小时',
+  '公顷',
+  '公里',
+  '亿美元',
+  '万美元',
+  '美元',
+  '亿元',
+  '万元',
+  '千元',
+  '元',
+  '家',
+  '个',
+  '户',
+  '人',
+  '名',
+  '项',
+  '件',
+  '所',
+  '座',
+  '处',
+  '条',
+  '台',
+  '套',
+  '批',
+  '场',
+  '次',
+  '期',
+  '亩',
+  '米',
+  '倍',
+  '天',
+  '年',
+  '%',
+  '％',
+  '‰',
 ];
 const MAGNITUDES = '[万亿千百]';
 const DIGITS = '[0-9０-９]';
@@ -178,7 +218,12 @@ function attachYears(text: string, quantities: Quantity[], years: YearMark[]): v
   // years and a quantity's neighbours are found by binary search, never by scanning every year.
   for (const [s, qs] of bySentence) {
     const e = sentenceEnd(text, s);
-    const inSentence = years.slice(firstIndex(years, (y) => y.start >= s), firstIndex(years, (y) => y.start >= e)).filter((y) => y.end <= e);
+    const inSentence = years
+      .slice(
+        firstIndex(years, (y) => y.start >= s),
+        firstIndex(years, (y) => y.start >= e),
+      )
+      .filter((y) => y.end <= e);
     if (inSentence.length === 0) continue;
     // Only this sentence is searched: indexOf from `s` would scan to the end of the text each time.
     const within = text.slice(s, e).indexOf('分别');
@@ -214,5 +259,9 @@ function firstIndex<T>(list: T[], test: (item: T) => boolean): number {
 
 /** Quantities that read as targets: a year, a bound or a growth verb makes a number a goal. */
 export function extractTargets(text: string, options: QuantityOptions = {}): Quantity[] {
-  return extractQuantities(text, options).filter((q) => q.metric && (q.year !== undefined || q.bound === 'min' || /新增|达到|增长|培育|建设|引进|实现|累计/u.test(q.metric + text.slice(Math.max(0, q.start - 4), q.start))));
+  return extractQuantities(text, options).filter(
+    (q) =>
+      q.metric &&
+      (q.year !== undefined || q.bound === 'min' || /新增|达到|增长|培育|建设|引进|实现|累计/u.test(q.metric + text.slice(Math.max(0, q.start - 4), q.start))),
+  );
 }

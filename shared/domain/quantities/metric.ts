@@ -20,10 +20,12 @@ const LEADING_FILLER = /^(?:的|其中|同时|争取|力争|确保|每年|全年
  * Light verbs that introduce the counted thing (建设10个…, 预计实现地区生产总值…): a closed class
  * of the verbs goals are stated with. Growth verbs (新增, 增长) are not in it: they are meaning.
  */
-const LIGHT_VERB = '(?:预计|实现|完成|建设|建成|打造|培育|引进|举办|服务|争取|兑现|形成|新签约|签约|注册|推动|扶持|支持|组织|认定|重点|累计|按照|达到|达|共|约)';
+const LIGHT_VERB =
+  '(?:预计|实现|完成|建设|建成|打造|培育|引进|举办|服务|争取|兑现|形成|新签约|签约|注册|推动|扶持|支持|组织|认定|重点|累计|按照|达到|达|共|约)';
 const LEADING_VERBS = new RegExp(`^(?:${LIGHT_VERB}并?)+`, 'u');
 // Comparison words between the metric and the number; growth verbs (增长, 新增) stay.
-const TRAILING_VERB = /(?:每[人户家月年个项次]|每千人口|提高到|提高至|增加到|增至|降低到|降至|达到|达|超过|超|近|逾|保持|突破|不低于|不少于|不超过|不高于|最高不超过|最高|最多|累计|约|共|为|在|以|至|到|分别|提供|给予|奖励|补助|补贴)+$/u;
+const TRAILING_VERB =
+  /(?:每[人户家月年个项次]|每千人口|提高到|提高至|增加到|增至|降低到|降至|达到|达|超过|超|近|逾|保持|突破|不低于|不少于|不超过|不高于|最高不超过|最高|最多|累计|约|共|为|在|以|至|到|分别|提供|给予|奖励|补助|补贴)+$/u;
 /** Words that end a noun phrase after a number: the next verb of the sentence. */
 const VERB_AFTER = /完成|实现|达到?|建设|建成|增长|提高|为目标|为重点|以上|以下|左右/u;
 /** After a classifier the counted noun may be quoted (60家“专精特新”企业): quotes do not end it. */
@@ -35,7 +37,10 @@ const MAX_LENGTH = 20;
 const AFTER_WINDOW = MAX_LENGTH * 10;
 
 function clean(s: string): string {
-  return s.replace(YEAR_PHRASE, '').replace(/[\s\u00a0\u3000]+/gu, '').replace(LEADING_FILLER, '');
+  return s
+    .replace(YEAR_PHRASE, '')
+    .replace(/[\s\u00a0\u3000]+/gu, '')
+    .replace(LEADING_FILLER, '');
 }
 
 const OPEN = '(（[【“';
@@ -87,7 +92,7 @@ function phraseAfter(text: string, at: number, breaks: RegExp = PHRASE_BREAK): s
 
 function stripBefore(s: string): string {
   let noun = clean(s);
-  for (let prev = ''; prev !== noun; ) {
+  for (let prev = ''; prev !== noun;) {
     prev = noun;
     noun = noun.replace(LEADING_VERBS, '').replace(LEADING_FILLER, '').replace(TRAILING_VERB, '');
   }

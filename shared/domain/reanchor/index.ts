@@ -30,7 +30,12 @@ export function clauseAt(clauses: readonly ClauseSpan[], start: number, end: num
  * Where a quoted range is now: its occurrence nearest to where it was, and the clause holding it
  * (null when it straddles clauses). Null when the text is no longer in the document.
  */
-export function relocateQuote(text: string, clauses: readonly ClauseSpan[], quote: string, oldStart: number): { start: number; end: number; clauseId: number | null } | null {
+export function relocateQuote(
+  text: string,
+  clauses: readonly ClauseSpan[],
+  quote: string,
+  oldStart: number,
+): { start: number; end: number; clauseId: number | null } | null {
   const at = findNearest(text, quote, oldStart);
   if (at < 0) return null;
   return { start: at, end: at + quote.length, clauseId: clauseAt(clauses, at, at + quote.length) };

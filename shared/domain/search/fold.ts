@@ -109,7 +109,7 @@ const HAS_MARKS = -1;
  */
 function mapByCodePoint(original: string, folded: string, startOf: Int32Array, endOf: Int32Array): number {
   let n = 0;
-  for (let i = 0; i < original.length; ) {
+  for (let i = 0; i < original.length;) {
     const unit = original.charCodeAt(i);
     const kind = kindOf(unit);
     if (kind === 4) return HAS_MARKS;
@@ -166,7 +166,7 @@ export function originalUnits(original: string, folded: string, units: number[])
   const end: number[] = [];
   let k = 0;
   let n = 0;
-  for (let i = 0; i < original.length && k < units.length; ) {
+  for (let i = 0; i < original.length && k < units.length;) {
     const unit = original.charCodeAt(i);
     const kind = kindOf(unit);
     if (kind === 4) return null;

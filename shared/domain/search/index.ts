@@ -9,4 +9,16 @@ export { parseQuery, positiveTerms, matchesFolded, type ParsedQuery, type QueryT
 export { ftsPlan, type FtsPlan } from './fts';
 export { findOccurrences, makeSnippet, snippetAsText, SNIPPET_CHARS, type Range, type Snippet } from './highlight';
 export { bm25Score, idf, saturation, SATURATION_LIMIT } from './bm25';
-export { levelDocument, levelPlan, countOverlapping, codePointLength, sortKey, KEY_SPLIT, MAX_LEVEL, clauseIdOfKey, minLengthOfKey, lengthBand, type LevelPlan } from './levels';
+export {
+  levelDocument,
+  levelPlan,
+  countOverlapping,
+  codePointLength,
+  sortKey,
+  KEY_SPLIT,
+  MAX_LEVEL,
+  clauseIdOfKey,
+  minLengthOfKey,
+  lengthBand,
+  type LevelPlan,
+} from './levels';

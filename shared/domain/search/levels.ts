@@ -101,16 +101,17 @@ function levelDocumentOfUnits(units: string): string {
   for (let i = 0; i + 1 < n; i++) keys[n + i] = (units.charCodeAt(i) + 1) * 0x10000 + units.charCodeAt(i + 1);
   keys.sort();
   const out: string[] = [];
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < keys.length;) {
     let j = i + 1;
     while (j < keys.length && keys[j] === keys[i]) j++;
     const k = keys[i];
     // Characters from level 1 ("holds this character": what a one-character query streams),
     // bigrams from level 2 (level 1 of a bigram is the body index itself).
     if (k < 0x10000 || j - i >= 2) {
-      const mark = k < 0x10000
-        ? CHARACTER_MARK + String.fromCharCode(k)
-        : BIGRAM_MARK + String.fromCharCode(Math.floor(k / 0x10000) - 1) + String.fromCharCode(k % 0x10000);
+      const mark =
+        k < 0x10000
+          ? CHARACTER_MARK + String.fromCharCode(k)
+          : BIGRAM_MARK + String.fromCharCode(Math.floor(k / 0x10000) - 1) + String.fromCharCode(k % 0x10000);
       for (let level = k < 0x10000 ? 1 : 2, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) out.push(mark + levelText(level));
     }
     i = j;

@@ -24,7 +24,8 @@ const INNER_PUNCT = /[。；;！!？?：:]/;
  * date), 抄送/印发 lines — follows the last clause in the text but says nothing about it: a last
  * clause "（二）本办法自印发之日起施行。" is a one-sentence measure, not a title over a paragraph.
  */
-const CLOSING_LINE = /^(附\s*件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,4}日$)/u;
+const CLOSING_LINE =
+  /^(附\s*件\s*\d*\s*[:：]?|抄送\s*[:：]|(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[\d一二三四五六七八九十\s]{1,4}月[\d一二三四五六七八九十\s]{1,4}日$)/u;
 const AGENCY_LINE = /^[\p{Script=Han}\s]{2,40}(人民政府|政府|办公室|办公厅|委员会|局|厅|委)$/u;
 
 function beforeClosingMatter(text: string): string {

@@ -44,12 +44,18 @@ export function splitLongClauses(cleaned: string, clauses: ClauseDraft[]): Claus
     const first = pieceEnd(cleaned, c.textStart, c.end);
     const self = out.length;
     out.push({ ...c, parentIndex, end: first });
-    for (let at = first; at < c.end; ) {
+    for (let at = first; at < c.end;) {
       const end = pieceEnd(cleaned, at, c.end);
       out.push({
-        start: at, end, textStart: at, label: '', level: c.level + 1,
+        start: at,
+        end,
+        textStart: at,
+        label: '',
+        level: c.level + 1,
         kind: c.kind === 'preamble' ? 'preamble' : 'measure',
-        parentIndex: self, heading: null, partIndex: c.partIndex,
+        parentIndex: self,
+        heading: null,
+        partIndex: c.partIndex,
       });
       at = end;
     }

@@ -10,8 +10,7 @@ import type { PartSpan } from '../types';
 import { matchLabel, type LabelMatch } from './labels';
 import { splitLines, type Line } from './lines';
 
-const TITLE_TAIL =
-  /(方案|计划|意见|办法|通知|规定|细则|决定|措施|要点|规划|纲要|条例|指引|指南|公告|规则|制度|实施方案|行动方案)$/;
+const TITLE_TAIL = /(方案|计划|意见|办法|通知|规定|细则|决定|措施|要点|规划|纲要|条例|指引|指南|公告|规则|制度|实施方案|行动方案)$/;
 /** A period printed after a title: (2016-2018), （2018—2020年）. */
 const PERIOD_SUFFIX = /[(（]\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*[)）]$/;
 const SENTENCE_PUNCT = /[。，,；;：:！？!?]/;

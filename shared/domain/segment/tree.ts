@@ -165,7 +165,12 @@ function endsEnumerationItem(text: string, accepted: Accepted[], i: number): boo
 
 /** Schemes that differ only in the punctuation after the number. */
 const SISTER_SCHEMES: Partial<Record<LabelScheme, LabelScheme>> = {
-  'ar-dot': 'ar-dun', 'ar-dun': 'ar-dot', 'cn-dun': 'cn-dot', 'cn-dot': 'cn-dun', 'ar-paren': 'ar-rparen', 'ar-rparen': 'ar-paren',
+  'ar-dot': 'ar-dun',
+  'ar-dun': 'ar-dot',
+  'cn-dun': 'cn-dot',
+  'cn-dot': 'cn-dun',
+  'ar-paren': 'ar-rparen',
+  'ar-rparen': 'ar-paren',
 };
 
 /** Chapter-like schemes a table of contents lists. */
@@ -181,12 +186,7 @@ function isTableOfContents(accepted: Accepted[], scheme: LabelScheme): boolean {
 }
 
 /** Where a candidate label goes: the stack depth it takes (0 = top level), or null if it does not fit. */
-function place(
-  stack: OpenClause[],
-  lastNumber: Map<LabelScheme, number>,
-  m: LabelMatch,
-  after: Preceding,
-): { depth: number; restart?: boolean } | null {
+function place(stack: OpenClause[], lastNumber: Map<LabelScheme, number>, m: LabelMatch, after: Preceding): { depth: number; restart?: boolean } | null {
   const at = stack.findIndex((o) => o.scheme === m.scheme);
   if (at >= 0) {
     const prev = stack[at].number;

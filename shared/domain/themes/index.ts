@@ -2,4 +2,13 @@
 export * from './codebook';
 export { THEME_LEXICON, INSTRUMENT_LEXICON, type Lexicon, type SubInstrumentId } from './lexicon';
 export { buildSimilarityIndex, similarThemes, bigrams, type SimilarityIndex } from './similarity';
-export { suggestForClause, themeEvidence, classifyInstrument, lexiconWeight, type ClauseForSuggestion, type Suggestion, type SuggestOptions, type ThemeForSuggestion } from './suggest';
+export {
+  suggestForClause,
+  themeEvidence,
+  classifyInstrument,
+  lexiconWeight,
+  type ClauseForSuggestion,
+  type Suggestion,
+  type SuggestOptions,
+  type ThemeForSuggestion,
+} from './suggest';

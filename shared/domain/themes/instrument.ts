@@ -19,7 +19,9 @@ const WHAT_CUE_VOTE = 0.25;
 const WHAT_CUES = new Set<string>(['talent', 'technology', 'infrastructure']);
 
 const cueMatcher = compileMatcher(
-  (Object.entries(INSTRUMENT_LEXICON) as Array<[SubInstrumentId, Array<[string, number]>]>).flatMap(([sub, terms]) => terms.map(([t, w]) => [t, sub, w] as const)),
+  (Object.entries(INSTRUMENT_LEXICON) as Array<[SubInstrumentId, Array<[string, number]>]>).flatMap(([sub, terms]) =>
+    terms.map(([t, w]) => [t, sub, w] as const),
+  ),
 );
 const classOf = new Map<string, InstrumentClass>(SUB_INSTRUMENTS.map((s) => [s.id, s.instrument]));
 
@@ -47,7 +49,8 @@ export function classifyInstrument(
   if (total === 0) return { instrument: chosen.length ? null : 'environment', subInstrument: null, instrumentScore: 0 };
   const instrument = (Object.keys(votes) as InstrumentClass[]).reduce((a, b) => (votes[b] > votes[a] ? b : a));
   // The sub-instrument: the strongest cue within the class, if any.
-  let sub: string | null = null, best = 0;
+  let sub: string | null = null,
+    best = 0;
   for (const [id, w] of cues) if (classOf.get(id) === instrument && w > best) [sub, best] = [id, w];
   return { instrument, subInstrument: sub, instrumentScore: Math.round((votes[instrument] / total) * 1000) / 1000 };
 }

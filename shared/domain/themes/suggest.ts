@@ -75,7 +75,7 @@ export function themeEvidence(clause: ClauseForSuggestion, opts: SuggestOptions 
   if (opts.similarity) {
     for (const [id, s] of similarThemes(opts.similarity, clause.text, clause.key)) {
       if (s > SIMILARITY_FLOOR && id !== 'other' && themes.some((t) => t.id === id)) {
-        raw.set(id, (raw.get(id) ?? 0) + SIMILARITY_WEIGHT * (s - SIMILARITY_FLOOR) / (1 - SIMILARITY_FLOOR));
+        raw.set(id, (raw.get(id) ?? 0) + (SIMILARITY_WEIGHT * (s - SIMILARITY_FLOOR)) / (1 - SIMILARITY_FLOOR));
       }
     }
   }
@@ -98,4 +98,3 @@ export function suggestForClause(clause: ClauseForSuggestion, opts: SuggestOptio
   if (suggested.length === 0 && hasOther && clause.text.length > 0) suggested.push({ id: 'other', score: 0.3 });
   return { themes: suggested, ...classifyInstrument(clause, chosen, themes) };
 }
-

@@ -24,9 +24,11 @@ export function targetEvidence(text: string): number {
 export function isGoalStatement(text: string): boolean {
   const qs = goals(text);
   if (qs.length === 0) return false;
-  let sentences = 0, withGoal = 0;
+  let sentences = 0,
+    withGoal = 0;
   for (const m of text.matchAll(SENTENCE)) {
-    const start = m.index ?? 0, end = start + m[0].length;
+    const start = m.index ?? 0,
+      end = start + m[0].length;
     if (m[0].trim().length < 4) continue; // a heading fragment such as 主要目标
     sentences++;
     if (qs.some((q) => q.start >= start && q.end <= end)) withGoal++;

@@ -34,9 +34,14 @@ export async function makeRawDocx(parts: RawDocxParts): Promise<Uint8Array> {
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
-  zip.file('word/document.xml', parts.documentXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NAMESPACES}><w:body>${parts.body}</w:body></w:document>`);
-  if (parts.numbering !== undefined) zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${NAMESPACES}>${parts.numbering}</w:numbering>`);
-  if (parts.footnotes !== undefined) zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NAMESPACES}>${parts.footnotes}</w:footnotes>`);
+  zip.file(
+    'word/document.xml',
+    parts.documentXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${NAMESPACES}><w:body>${parts.body}</w:body></w:document>`,
+  );
+  if (parts.numbering !== undefined)
+    zip.file('word/numbering.xml', `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${NAMESPACES}>${parts.numbering}</w:numbering>`);
+  if (parts.footnotes !== undefined)
+    zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${NAMESPACES}>${parts.footnotes}</w:footnotes>`);
   if (parts.styles !== undefined) zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles ${NAMESPACES}>${parts.styles}</w:styles>`);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
@@ -45,7 +50,10 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 /** <w:p> with text, optionally numbered (numId/ilvl) or styled. */
 export function para(text: string, opts: { numId?: number; ilvl?: number; style?: string } = {}): string {
-  const numPr = opts.numId === undefined && opts.ilvl === undefined ? '' : `<w:numPr>${opts.ilvl === undefined ? '' : `<w:ilvl w:val="${opts.ilvl}"/>`}${opts.numId === undefined ? '' : `<w:numId w:val="${opts.numId}"/>`}</w:numPr>`;
+  const numPr =
+    opts.numId === undefined && opts.ilvl === undefined
+      ? ''
+      : `<w:numPr>${opts.ilvl === undefined ? '' : `<w:ilvl w:val="${opts.ilvl}"/>`}${opts.numId === undefined ? '' : `<w:numId w:val="${opts.numId}"/>`}</w:numPr>`;
   const style = opts.style ? `<w:pStyle w:val="${opts.style}"/>` : '';
   const pPr = style || numPr ? `<w:pPr>${style}${numPr}</w:pPr>` : '';
   return `<w:p>${pPr}${text === '' ? '' : `<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`}</w:p>`;

@@ -6,7 +6,13 @@ export function suite(ctx: ContractContext): void {
     const api = ctx.api();
     const docs = await api['documents.list']({});
     const [qd, wz] = ['000_4d56af254ffdf8b7.txt', '002_9b49f850c7a45ea9.txt'].map((f) => docs.find((d) => d.file === f)!);
-    const c = await api['compare.create']({ name: `对比${ctx.transport}`, members: [{ docId: qd.id, partIndex: null }, { docId: wz.id, partIndex: null }] });
+    const c = await api['compare.create']({
+      name: `对比${ctx.transport}`,
+      members: [
+        { docId: qd.id, partIndex: null },
+        { docId: wz.id, partIndex: null },
+      ],
+    });
     expect((await api['compare.list']({})).some((x) => x.id === c.id)).toBe(true);
     const view = await api['compare.view']({ id: c.id });
     expect(view.columns.map((col) => col.docId)).toEqual([qd.id, wz.id]);

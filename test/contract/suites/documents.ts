@@ -54,14 +54,20 @@ export function suite(ctx: ContractContext): void {
   });
 
   it('answers an unknown id with a readable not_found error', async () => {
-    const err = await ctx.api()['documents.get']({ id: 999_999 }).catch((e: unknown) => e);
+    const err = await ctx
+      .api()
+      ['documents.get']({ id: 999_999 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).code).toBe('not_found');
     expect((err as ApiError).message).toMatch(/does not exist/);
   });
 
   it('refuses input that breaks the schema, without a stack trace', async () => {
-    const err = await ctx.api()['documents.get']({ id: -1 } as never).catch((e: unknown) => e);
+    const err = await ctx
+      .api()
+      ['documents.get']({ id: -1 } as never)
+      .catch((e: unknown) => e);
     expect((err as ApiError).code).toBe('invalid_input');
     expect((err as ApiError).message).not.toMatch(/at .*\.ts:\d+/);
   });

@@ -22,7 +22,7 @@ export function suite(ctx: ContractContext): void {
     expect(first.hits).toHaveLength(Math.min(20, expected));
   });
 
-  it('pages the document facet and narrows it by typed words, keeping every document\'s count', async () => {
+  it("pages the document facet and narrows it by typed words, keeping every document's count", async () => {
     const api = ctx.api();
     const all = await api['search.facets']({ query: '企业' });
     expect(all.documentsTotal).toBe(all.documents.length);

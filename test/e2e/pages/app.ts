@@ -2,7 +2,10 @@ import { type Page, expect } from '@playwright/test';
 
 /** The app shell: navigation and language. Feature page objects live beside this file. */
 export class AppPage {
-  constructor(readonly page: Page, readonly openUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly openUrl: string,
+  ) {}
 
   async open(): Promise<void> {
     await this.page.goto(this.openUrl);

@@ -43,7 +43,12 @@ export class CompareViewPage {
 
   /** Opens a saved comparison by its address, optionally on the row of one clause. */
   async open(id: number, clause?: number): Promise<void> {
-    await this.page.evaluate(([i, c]) => { window.location.hash = `#/compare/${i}${c ? `?clause=${c}` : ''}`; }, [id, clause ?? 0] as const);
+    await this.page.evaluate(
+      ([i, c]) => {
+        window.location.hash = `#/compare/${i}${c ? `?clause=${c}` : ''}`;
+      },
+      [id, clause ?? 0] as const,
+    );
     await expect(this.page.getByTestId('compare-view')).toBeVisible();
   }
 
@@ -63,7 +68,9 @@ export class CompareView {
     this.rows = page.getByTestId('compare-row');
   }
   async open(comparisonId: number): Promise<void> {
-    await this.page.evaluate((h) => { window.location.hash = h; }, `#/compare/${comparisonId}`);
+    await this.page.evaluate((h) => {
+      window.location.hash = h;
+    }, `#/compare/${comparisonId}`);
     await expect(this.page.getByTestId('compare-view')).toBeVisible();
   }
   activeRow(): Locator {

@@ -14,7 +14,9 @@ export class ExportDialog {
 
   /** Opens the comparison and its Export button (the command 'app.export' with the comparison). */
   async openFor(comparisonId: number): Promise<void> {
-    await this.page.evaluate((id) => { window.location.hash = `#/compare/${id}`; }, comparisonId);
+    await this.page.evaluate((id) => {
+      window.location.hash = `#/compare/${id}`;
+    }, comparisonId);
     await this.page.getByTestId('compare-export').click();
     await expect(this.dialog).toBeVisible();
   }

@@ -2,17 +2,23 @@ import { type Locator, type Page, expect } from '@playwright/test';
 
 /** Selects characters [from, to) of a clause's first text piece, as a researcher dragging the mouse would. */
 export async function selectInClause(clause: Locator, from: number, to: number): Promise<string> {
-  const text = await clause.locator('.clause-text [data-offset]').first().evaluate((el, [a, b]) => {
-    const node = el.firstChild!;
-    const range = document.createRange();
-    range.setStart(node, a);
-    range.setEnd(node, b);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    el.closest('.reader-text')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    return sel.toString();
-  }, [from, to] as const);
+  const text = await clause
+    .locator('.clause-text [data-offset]')
+    .first()
+    .evaluate(
+      (el, [a, b]) => {
+        const node = el.firstChild!;
+        const range = document.createRange();
+        range.setStart(node, a);
+        range.setEnd(node, b);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        el.closest('.reader-text')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return sel.toString();
+      },
+      [from, to] as const,
+    );
   return text;
 }
 

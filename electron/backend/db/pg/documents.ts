@@ -1,6 +1,14 @@
 import { docNumberKey } from '../../../../shared/domain/metadata/docNumbers';
 import { searchRows, signatureRows } from '../../store/derive';
-import type { DocumentListItem, DocumentRepository, MetadataFieldName, MetadataFields, NewDocumentInput, StoredClause, StoredDocument } from '../../store/types';
+import type {
+  DocumentListItem,
+  DocumentRepository,
+  MetadataFieldName,
+  MetadataFields,
+  NewDocumentInput,
+  StoredClause,
+  StoredDocument,
+} from '../../store/types';
 import { StoreError } from '../../store/types';
 import { gramKeys } from './grams';
 import type { Queryable, Runner } from './runner';
@@ -8,9 +16,21 @@ import type { Queryable, Runner } from './runner';
 /** Every SQL statement about documents, parts, clauses, citations and their index rows on PostgreSQL. */
 
 const columns: Record<MetadataFieldName, string> = {
-  title: 'title', city: 'city', province: 'province', level: 'level', issuer: 'issuer', docNumber: 'doc_number',
-  dateWritten: 'date_written', datePublished: 'date_published', validity: 'validity', period: 'period',
-  dateEffective: 'date_effective', approvedBy: 'approved_by', dateApproved: 'date_approved', sourceId: 'source_id', sourceUrl: 'source_url',
+  title: 'title',
+  city: 'city',
+  province: 'province',
+  level: 'level',
+  issuer: 'issuer',
+  docNumber: 'doc_number',
+  dateWritten: 'date_written',
+  datePublished: 'date_published',
+  validity: 'validity',
+  period: 'period',
+  dateEffective: 'date_effective',
+  approvedBy: 'approved_by',
+  dateApproved: 'date_approved',
+  sourceId: 'source_id',
+  sourceUrl: 'source_url',
 };
 const fieldNames = Object.keys(columns) as MetadataFieldName[];
 
@@ -23,11 +43,22 @@ function yearOf(r: Row): number | null {
 
 export function clauseOf(r: Row, cleaned: string): StoredClause {
   return {
-    id: r.id as number, docId: r.doc_id as number, parentId: r.parent_id as number | null, ord: r.ord as number, label: r.label as string,
-    level: r.level as number, kind: r.kind as StoredClause['kind'], heading: r.heading as string | null,
-    text: cleaned.slice(r.text_start as number, r.end as number).trim(), start: r.start as number, textStart: r.text_start as number, end: r.end as number,
-    partIndex: r.part_index as number | null, path: r.path as string,
-    leadAgencies: JSON.parse(r.lead_agencies as string) as string[], responsibleAgencies: JSON.parse(r.responsible_agencies as string) as string[],
+    id: r.id as number,
+    docId: r.doc_id as number,
+    parentId: r.parent_id as number | null,
+    ord: r.ord as number,
+    label: r.label as string,
+    level: r.level as number,
+    kind: r.kind as StoredClause['kind'],
+    heading: r.heading as string | null,
+    text: cleaned.slice(r.text_start as number, r.end as number).trim(),
+    start: r.start as number,
+    textStart: r.text_start as number,
+    end: r.end as number,
+    partIndex: r.part_index as number | null,
+    path: r.path as string,
+    leadAgencies: JSON.parse(r.lead_agencies as string) as string[],
+    responsibleAgencies: JSON.parse(r.responsible_agencies as string) as string[],
   };
 }
 
@@ -40,19 +71,33 @@ function assertStorable(s: string): void {
 async function writeIndexRows(q: Queryable, docId: number, cleaned: string, clauses: StoredClause[]): Promise<void> {
   const rows = searchRows(cleaned, clauses);
   if (rows.length) {
-    await q.query(`INSERT INTO search_clauses (clause_id, doc_id, base, len, text, folded, grams)
+    await q.query(
+      `INSERT INTO search_clauses (clause_id, doc_id, base, len, text, folded, grams)
       SELECT c, $1, b, l, t, f, g::integer[] FROM unnest($2::integer[], $3::integer[], $4::integer[], $5::text[], $6::text[], $7::text[]) AS u(c, b, l, t, f, g)`,
-    [docId, rows.map((r) => r.clauseId), rows.map((r) => r.base), rows.map((r) => r.len), rows.map((r) => r.text), rows.map((r) => r.folded),
-      rows.map((r) => `{${gramKeys(r.folded).join(',')}}`)]);
+      [
+        docId,
+        rows.map((r) => r.clauseId),
+        rows.map((r) => r.base),
+        rows.map((r) => r.len),
+        rows.map((r) => r.text),
+        rows.map((r) => r.folded),
+        rows.map((r) => `{${gramKeys(r.folded).join(',')}}`),
+      ],
+    );
     await q.query('UPDATE search_stats SET rows = rows + $1, total_len = total_len + $2 WHERE id = 1', [rows.length, rows.reduce((s, r) => s + r.len, 0)]);
   }
   const sigs = signatureRows(clauses);
   if (sigs.length) {
-    await q.query('INSERT INTO clause_signatures (clause_id, doc_id, signature) SELECT c, $1, s FROM unnest($2::integer[], $3::bytea[]) AS u(c, s)',
-      [docId, sigs.map((s) => s.clauseId), sigs.map((s) => Buffer.from(s.signature))]);
+    await q.query('INSERT INTO clause_signatures (clause_id, doc_id, signature) SELECT c, $1, s FROM unnest($2::integer[], $3::bytea[]) AS u(c, s)', [
+      docId,
+      sigs.map((s) => s.clauseId),
+      sigs.map((s) => Buffer.from(s.signature)),
+    ]);
     const bandClauses = sigs.flatMap((s) => s.keys.map(() => s.clauseId));
-    await q.query('INSERT INTO clause_bands (band_key, clause_id) SELECT k, c FROM unnest($1::bigint[], $2::integer[]) AS u(k, c) ON CONFLICT DO NOTHING',
-      [sigs.flatMap((s) => s.keys), bandClauses]);
+    await q.query('INSERT INTO clause_bands (band_key, clause_id) SELECT k, c FROM unnest($1::bigint[], $2::integer[]) AS u(k, c) ON CONFLICT DO NOTHING', [
+      sigs.flatMap((s) => s.keys),
+      bandClauses,
+    ]);
   }
 }
 
@@ -67,32 +112,92 @@ export function createPgDocuments(run: Runner): DocumentRepository {
       return run.write(async (q) => {
         const now = new Date().toISOString();
         const m = a.metadata;
-        const values: unknown[] = [doc.fileName, doc.sourcePath, doc.sourceHash, doc.format, doc.encoding, a.cleaned,
-          ...fieldNames.map((f) => (m[f] as string | null) ?? null), m.docNumber ? docNumberKey(m.docNumber) : null, JSON.stringify(m.history ?? []),
-          JSON.stringify(m.inferred), JSON.stringify(doc.warnings), now];
-        const cols = ['file_name', 'source_path', 'source_hash', 'format', 'encoding', 'cleaned_text', ...fieldNames.map((f) => columns[f]),
-          'doc_number_key', 'history', 'inferred_fields', 'warnings', 'imported_at'];
+        const values: unknown[] = [
+          doc.fileName,
+          doc.sourcePath,
+          doc.sourceHash,
+          doc.format,
+          doc.encoding,
+          a.cleaned,
+          ...fieldNames.map((f) => (m[f] as string | null) ?? null),
+          m.docNumber ? docNumberKey(m.docNumber) : null,
+          JSON.stringify(m.history ?? []),
+          JSON.stringify(m.inferred),
+          JSON.stringify(doc.warnings),
+          now,
+        ];
+        const cols = [
+          'file_name',
+          'source_path',
+          'source_hash',
+          'format',
+          'encoding',
+          'cleaned_text',
+          ...fieldNames.map((f) => columns[f]),
+          'doc_number_key',
+          'history',
+          'inferred_fields',
+          'warnings',
+          'imported_at',
+        ];
         const { rows } = await q.query<{ id: number }>(
-          `INSERT INTO documents (${cols.join(', ')}, updated_at) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, $${cols.length}) RETURNING id`, values);
+          `INSERT INTO documents (${cols.join(', ')}, updated_at) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}, $${cols.length}) RETURNING id`,
+          values,
+        );
         const id = rows[0].id;
         // Ids first, so each clause can name its parent (an earlier clause) in one bulk insert.
         const n = a.clauses.length;
-        const ids = n ? (await q.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('clauses', 'id'))::integer AS id FROM generate_series(1, $1)", [n])).rows.map((r) => r.id) : [];
+        const ids = n
+          ? (await q.query<{ id: number }>("SELECT nextval(pg_get_serial_sequence('clauses', 'id'))::integer AS id FROM generate_series(1, $1)", [n])).rows.map(
+              (r) => r.id,
+            )
+          : [];
         if (n) {
           const cs = a.clauses;
-          await q.query(`INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, start, text_start, "end", part_index, path, lead_agencies, responsible_agencies)
+          await q.query(
+            `INSERT INTO clauses (id, doc_id, parent_id, ord, label, level, kind, heading, start, text_start, "end", part_index, path, lead_agencies, responsible_agencies)
             SELECT * FROM unnest($1::integer[], $2::integer[], $3::integer[], $4::integer[], $5::text[], $6::integer[], $7::text[], $8::text[],
               $9::integer[], $10::integer[], $11::integer[], $12::integer[], $13::text[], $14::text[], $15::text[])`,
-          [ids, ids.map(() => id), cs.map((c) => (c.parentIndex == null ? null : ids[c.parentIndex])), cs.map((_, i) => i), cs.map((c) => c.label),
-            cs.map((c) => c.level), cs.map((c) => c.kind), cs.map((c) => c.heading), cs.map((c) => c.start), cs.map((c) => c.textStart), cs.map((c) => c.end),
-            cs.map((c) => c.partIndex), cs.map((c) => c.path), cs.map((c) => JSON.stringify(c.agencies.lead)), cs.map((c) => JSON.stringify(c.agencies.responsible))]);
+            [
+              ids,
+              ids.map(() => id),
+              cs.map((c) => (c.parentIndex == null ? null : ids[c.parentIndex])),
+              cs.map((_, i) => i),
+              cs.map((c) => c.label),
+              cs.map((c) => c.level),
+              cs.map((c) => c.kind),
+              cs.map((c) => c.heading),
+              cs.map((c) => c.start),
+              cs.map((c) => c.textStart),
+              cs.map((c) => c.end),
+              cs.map((c) => c.partIndex),
+              cs.map((c) => c.path),
+              cs.map((c) => JSON.stringify(c.agencies.lead)),
+              cs.map((c) => JSON.stringify(c.agencies.responsible)),
+            ],
+          );
         }
-        for (const [i, p] of a.parts.entries()) await q.query('INSERT INTO parts (doc_id, part_index, title, start, "end") VALUES ($1, $2, $3, $4, $5)', [id, i, p.title, p.start, p.end]);
-        for (const [i, c] of m.citedDocNumbers.entries()) await q.query('INSERT INTO citations (doc_id, ord, doc_number, doc_number_key) VALUES ($1, $2, $3, $4)', [id, i, c, docNumberKey(c)]);
+        for (const [i, p] of a.parts.entries())
+          await q.query('INSERT INTO parts (doc_id, part_index, title, start, "end") VALUES ($1, $2, $3, $4, $5)', [id, i, p.title, p.start, p.end]);
+        for (const [i, c] of m.citedDocNumbers.entries())
+          await q.query('INSERT INTO citations (doc_id, ord, doc_number, doc_number_key) VALUES ($1, $2, $3, $4)', [id, i, c, docNumberKey(c)]);
         const stored = a.clauses.map((c, i): StoredClause => ({
-          id: ids[i], docId: id, parentId: c.parentIndex == null ? null : ids[c.parentIndex], ord: i, label: c.label, level: c.level, kind: c.kind,
-          heading: c.heading, text: c.text, start: c.start, textStart: c.textStart, end: c.end, partIndex: c.partIndex, path: c.path,
-          leadAgencies: c.agencies.lead, responsibleAgencies: c.agencies.responsible,
+          id: ids[i],
+          docId: id,
+          parentId: c.parentIndex == null ? null : ids[c.parentIndex],
+          ord: i,
+          label: c.label,
+          level: c.level,
+          kind: c.kind,
+          heading: c.heading,
+          text: c.text,
+          start: c.start,
+          textStart: c.textStart,
+          end: c.end,
+          partIndex: c.partIndex,
+          path: c.path,
+          leadAgencies: c.agencies.lead,
+          responsibleAgencies: c.agencies.responsible,
         }));
         await writeIndexRows(q, id, a.cleaned, stored);
         return { id, clauseIds: ids };
@@ -103,10 +208,18 @@ export function createPgDocuments(run: Runner): DocumentRepository {
       const r = await getDoc(null, id);
       if (!r) return null;
       return {
-        id: r.id as number, fileName: r.file_name as string, sourceHash: r.source_hash as string, format: r.format as string, encoding: r.encoding as string | null,
-        cleanedText: r.cleaned_text as string, metadata: Object.fromEntries(fieldNames.map((f) => [f, r[columns[f]] ?? null])) as MetadataFields,
-        inferredFields: JSON.parse(r.inferred_fields as string), editedFields: JSON.parse(r.edited_fields as string), warnings: JSON.parse(r.warnings as string),
-        importedAt: r.imported_at as string, updatedAt: r.updated_at as string,
+        id: r.id as number,
+        fileName: r.file_name as string,
+        sourceHash: r.source_hash as string,
+        format: r.format as string,
+        encoding: r.encoding as string | null,
+        cleanedText: r.cleaned_text as string,
+        metadata: Object.fromEntries(fieldNames.map((f) => [f, r[columns[f]] ?? null])) as MetadataFields,
+        inferredFields: JSON.parse(r.inferred_fields as string),
+        editedFields: JSON.parse(r.edited_fields as string),
+        warnings: JSON.parse(r.warnings as string),
+        importedAt: r.imported_at as string,
+        updatedAt: r.updated_at as string,
       };
     },
 
@@ -114,7 +227,14 @@ export function createPgDocuments(run: Runner): DocumentRepository {
       const rows = await run.read(`SELECT d.id, d.file_name, d.title, d.city, d.date_written, d.date_published, d.period,
           (SELECT count(*)::integer FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading', 'measure')) AS clause_count
         FROM documents d ORDER BY d.id`);
-      return rows.map((r) => ({ id: r.id as number, fileName: r.file_name as string, title: r.title as string | null, city: r.city as string | null, year: yearOf(r), clauseCount: r.clause_count as number }));
+      return rows.map((r) => ({
+        id: r.id as number,
+        fileName: r.file_name as string,
+        title: r.title as string | null,
+        city: r.city as string | null,
+        year: yearOf(r),
+        clauseCount: r.clause_count as number,
+      }));
     },
 
     count: async () => (await run.read<{ n: number }>('SELECT count(*)::integer AS n FROM documents'))[0].n,
@@ -153,13 +273,18 @@ export function createPgDocuments(run: Runner): DocumentRepository {
         }
         values.push(JSON.stringify(edited), JSON.stringify(inferred), new Date().toISOString(), id);
         const n = values.length;
-        await q.query(`UPDATE documents SET ${sets.join(', ')}, edited_fields = $${n - 3}, inferred_fields = $${n - 2}, updated_at = $${n - 1} WHERE id = $${n}`, values);
+        await q.query(
+          `UPDATE documents SET ${sets.join(', ')}, edited_fields = $${n - 3}, inferred_fields = $${n - 2}, updated_at = $${n - 1} WHERE id = $${n}`,
+          values,
+        );
       });
     },
 
     async remove(id) {
       return run.write(async (q) => {
-        const { rows } = await q.query<{ n: string | null; l: string | null }>('SELECT count(*) AS n, sum(len) AS l FROM search_clauses WHERE doc_id = $1', [id]);
+        const { rows } = await q.query<{ n: string | null; l: string | null }>('SELECT count(*) AS n, sum(len) AS l FROM search_clauses WHERE doc_id = $1', [
+          id,
+        ]);
         const gone = await q.query('DELETE FROM documents WHERE id = $1', [id]);
         if (!gone.rowCount) return false;
         await q.query('UPDATE search_stats SET rows = rows - $1, total_len = total_len - $2 WHERE id = 1', [Number(rows[0].n ?? 0), Number(rows[0].l ?? 0)]);

@@ -22,7 +22,9 @@ export interface PgMigration {
 }
 
 export function loadPgMigrations(dir = defaultPgMigrationsDir): PgMigration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
   const migrations = files.map((file) => {
     const sql = readFileSync(join(dir, file), 'utf8');
     return { version: Number(file.slice(0, 3)), name: file.replace(/\.sql$/, ''), sql, checksum: createHash('sha256').update(sql).digest('hex') };
@@ -45,24 +47,36 @@ export async function migratePg(pool: pg.Pool, migrations = loadPgMigrations()):
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at text NOT NULL)`);
-    const { rows } = await client.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
+    const { rows } = await client.query<{ version: number; name: string; checksum: string }>(
+      'SELECT version, name, checksum FROM schema_migrations ORDER BY version',
+    );
     const recorded = new Map(rows.map((r) => [r.version, r]));
     const newest = Math.max(0, ...recorded.keys());
     if (newest > migrations.length) {
-      throw new Error(`This team project was written by a newer PolicyLens (schema ${newest}, this version knows ${migrations.length}). Update PolicyLens to open it.`);
+      throw new Error(
+        `This team project was written by a newer PolicyLens (schema ${newest}, this version knows ${migrations.length}). Update PolicyLens to open it.`,
+      );
     }
     for (const m of migrations) {
       const done = recorded.get(m.version);
       if (done && done.checksum !== m.checksum) {
-        throw new Error(`Migration ${m.name} was changed after it was applied to this database (checksum differs). Add a new migration instead of editing an applied one.`);
+        throw new Error(
+          `Migration ${m.name} was changed after it was applied to this database (checksum differs). Add a new migration instead of editing an applied one.`,
+        );
       }
     }
-    if ([...recorded.keys()].some((v, i) => v !== i + 1)) throw new Error(`This team project's migration record is damaged (recorded versions ${[...recorded.keys()].join(', ')}).`);
+    if ([...recorded.keys()].some((v, i) => v !== i + 1))
+      throw new Error(`This team project's migration record is damaged (recorded versions ${[...recorded.keys()].join(', ')}).`);
     const applied: string[] = [];
     for (const m of migrations) {
       if (recorded.has(m.version)) continue;
       await client.query(m.sql);
-      await client.query('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)', [m.version, m.name, m.checksum, new Date().toISOString()]);
+      await client.query('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)', [
+        m.version,
+        m.name,
+        m.checksum,
+        new Date().toISOString(),
+      ]);
       applied.push(m.name);
     }
     await client.query('COMMIT');

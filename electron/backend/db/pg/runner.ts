@@ -25,7 +25,8 @@ export function isRetryable(e: unknown): boolean {
 /** Maps constraint violations to errors a caller can act on; anything else stands. */
 export function storeErrorOf(e: unknown): unknown {
   const err = e as { code?: string; detail?: string; constraint?: string } | null;
-  if (err?.code === '23503') return new StoreError('not_found', `A referenced row does not exist (${err.constraint ?? 'foreign key'}): ${err.detail ?? ''}`.trim());
+  if (err?.code === '23503')
+    return new StoreError('not_found', `A referenced row does not exist (${err.constraint ?? 'foreign key'}): ${err.detail ?? ''}`.trim());
   if (err?.code === '23505') return new StoreError('conflict', `Already exists (${err.constraint ?? 'unique'}): ${err.detail ?? ''}`.trim());
   return e;
 }

@@ -42,7 +42,11 @@ function scoreOf(terms: QueryTerm[], params: unknown[], fromTotal: boolean): { s
   const counts: string[] = [];
   const parts = terms.map((t, i) => {
     const term = add(t.folded);
-    counts.push(fromTotal ? `NULL::bigint AS n${i}` : `(SELECT count(*) FROM search_clauses x WHERE x.grams @> ${add(termKeys(t.folded))}::integer[] AND strpos(x.folded, ${term}) > 0) AS n${i}`);
+    counts.push(
+      fromTotal
+        ? `NULL::bigint AS n${i}`
+        : `(SELECT count(*) FROM search_clauses x WHERE x.grams @> ${add(termKeys(t.folded))}::integer[] AND strpos(x.folded, ${term}) > 0) AS n${i}`,
+    );
     const tf = `((octet_length(s.folded) - octet_length(replace(s.folded, ${term}, '')))::float8 / octet_length(${term}))`;
     const saturation = `(${tf} * ${K1 + 1}) / (${tf} + ${norm})`;
     return fromTotal ? saturation : `GREATEST(1e-6, ln((st.rows - c.n${i} + 0.5)::float8 / (c.n${i} + 0.5))) * ${saturation}`;
@@ -78,16 +82,29 @@ export function createPgSearch(run: Runner): SearchRepository {
       const score = scoreOf(terms, params, fromTotal);
       const lim = `$${params.push(limit)}`;
       const off = `$${params.push(offset)}`;
-      const rows = await run.read<{ clause_id: number; doc_id: number; base: number; text: string; folded: string; score: number; total: string; corpus: string }>(
+      const rows = await run.read<{
+        clause_id: number;
+        doc_id: number;
+        base: number;
+        text: string;
+        folded: string;
+        score: number;
+        total: string;
+        corpus: string;
+      }>(
         `WITH c AS MATERIALIZED (SELECT ${score.initPlans}), m AS MATERIALIZED (
            SELECT s.clause_id, s.doc_id, s.len, ${score.sql} AS score
            FROM search_clauses s, search_stats st, c WHERE st.id = 1 AND ${where}),
          page AS (SELECT m.*, count(*) OVER () AS total FROM m ORDER BY m.score DESC, m.len, m.clause_id LIMIT ${lim} OFFSET ${off})
          SELECT page.clause_id, page.doc_id, page.score, page.total, s.base, s.text, s.folded, (SELECT rows FROM search_stats WHERE id = 1) AS corpus
-         FROM page JOIN search_clauses s ON s.clause_id = page.clause_id ORDER BY page.score DESC, page.len, page.clause_id`, params);
+         FROM page JOIN search_clauses s ON s.clause_id = page.clause_id ORDER BY page.score DESC, page.len, page.clause_id`,
+        params,
+      );
       const total = rows.length ? Number(rows[0].total) : offset > 0 ? await count(query, docIds) : 0;
       const hits: StoreSearchHit[] = rows.map((r) => ({
-        clauseId: r.clause_id, docId: r.doc_id, score: fromTotal ? idf(Number(r.corpus), total) * r.score : r.score,
+        clauseId: r.clause_id,
+        docId: r.doc_id,
+        score: fromTotal ? idf(Number(r.corpus), total) * r.score : r.score,
         occurrences: findOccurrences(r.text, terms, r.folded).map((o) => ({ start: r.base + o.start, end: r.base + o.end })),
       }));
       return { total, hits };

@@ -1,5 +1,17 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
   type ParagraphChild,
 } from 'docx';
 import { type DocParagraph, type DocRun, type RichBlock, richToParagraphs } from '../../../../shared/domain/lexical-render';
@@ -12,9 +24,17 @@ const NUMBER_COLOR = '0B5CAD';
 
 function runOf(r: DocRun): TextRun {
   return new TextRun({
-    text: r.text, break: r.breakBefore ? 1 : undefined, bold: r.bold, italics: r.italic, underline: r.underline || r.href ? {} : undefined,
-    strike: r.strike, subScript: r.sub, superScript: r.sup, highlight: r.highlight ? 'yellow' : undefined,
-    font: r.code ? 'Consolas' : undefined, style: r.href ? 'Hyperlink' : undefined,
+    text: r.text,
+    break: r.breakBefore ? 1 : undefined,
+    bold: r.bold,
+    italics: r.italic,
+    underline: r.underline || r.href ? {} : undefined,
+    strike: r.strike,
+    subScript: r.sub,
+    superScript: r.sup,
+    highlight: r.highlight ? 'yellow' : undefined,
+    font: r.code ? 'Consolas' : undefined,
+    style: r.href ? 'Hyperlink' : undefined,
   });
 }
 
@@ -52,10 +72,23 @@ function rowBlock(r: Report, row: ReportRow): Array<Paragraph | Table> {
     rows: [
       new TableRow({
         tableHeader: true,
-        children: cols.map((x) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, shading: { type: ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto' }, children: [new Paragraph({ children: [new TextRun({ text: x.col.heading, bold: true })] })] })),
+        children: cols.map(
+          (x) =>
+            new TableCell({
+              width: { size: width, type: WidthType.PERCENTAGE },
+              shading: { type: ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto' },
+              children: [new Paragraph({ children: [new TextRun({ text: x.col.heading, bold: true })] })],
+            }),
+        ),
       }),
       new TableRow({
-        children: cols.map((x) => new TableCell({ width: { size: width, type: WidthType.PERCENTAGE }, children: x.cell.length ? x.cell.flatMap(clauseParagraphs) : [new Paragraph(r.labels.noClause)] })),
+        children: cols.map(
+          (x) =>
+            new TableCell({
+              width: { size: width, type: WidthType.PERCENTAGE },
+              children: x.cell.length ? x.cell.flatMap(clauseParagraphs) : [new Paragraph(r.labels.noClause)],
+            }),
+        ),
       }),
     ],
   });
@@ -78,7 +111,18 @@ export async function reportToDocx(r: Report): Promise<Buffer> {
       new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(d.heading)] }),
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: d.fields.map(([k, v]) => new TableRow({ children: [new TableCell({ width: { size: 30, type: WidthType.PERCENTAGE }, children: [new Paragraph({ children: [new TextRun({ text: k, bold: true })] })] }), new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, children: [new Paragraph(v)] })] })),
+        rows: d.fields.map(
+          ([k, v]) =>
+            new TableRow({
+              children: [
+                new TableCell({
+                  width: { size: 30, type: WidthType.PERCENTAGE },
+                  children: [new Paragraph({ children: [new TextRun({ text: k, bold: true })] })],
+                }),
+                new TableCell({ width: { size: 70, type: WidthType.PERCENTAGE }, children: [new Paragraph(v)] }),
+              ],
+            }),
+        ),
       }),
       ...notes(d.notes),
     );
@@ -88,11 +132,22 @@ export async function reportToDocx(r: Report): Promise<Buffer> {
   // a forced break leaves a page with those lines only.
   const body: Array<Paragraph | Table> = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.rows)] }),
-    new Paragraph({ children: [new TextRun({ text: l.legendDiff, highlight: 'yellow' }), new TextRun(' · '), new TextRun({ text: l.legendNumber, bold: true, color: NUMBER_COLOR })] }),
+    new Paragraph({
+      children: [
+        new TextRun({ text: l.legendDiff, highlight: 'yellow' }),
+        new TextRun(' · '),
+        new TextRun({ text: l.legendNumber, bold: true, color: NUMBER_COLOR }),
+      ],
+    }),
     ...r.rows.flatMap((row) => rowBlock(r, row)),
   ];
-  if (r.unaligned.length) body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.unaligned)] }), ...r.unaligned.flatMap((row) => rowBlock(r, row)));
-  if (r.rejected.length) body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.rejected)] }), ...r.rejected.map((x) => new Paragraph({ bullet: { level: 0 }, text: x })));
+  if (r.unaligned.length)
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.unaligned)] }), ...r.unaligned.flatMap((row) => rowBlock(r, row)));
+  if (r.rejected.length)
+    body.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(l.rejected)] }),
+      ...r.rejected.map((x) => new Paragraph({ bullet: { level: 0 }, text: x })),
+    );
   const doc = new Document({
     creator: 'PolicyLens',
     title: r.title,

@@ -49,10 +49,14 @@ function clauseHtml(c: ReportClause): string {
 }
 
 function rowHtml(r: Report, row: ReportRow): string {
-  const cols = r.columns.map((c, i) => ({ c, cell: row.cells[i] })).filter((x) => x.cell.length || row.cells.filter((y) => y.length).length > 1 || r.columns.length <= 4);
+  const cols = r.columns
+    .map((c, i) => ({ c, cell: row.cells[i] }))
+    .filter((x) => x.cell.length || row.cells.filter((y) => y.length).length > 1 || r.columns.length <= 4);
   const head = cols.map((x) => `<th>${escapeHtml(x.c.heading)}</th>`).join('');
   const body = cols.map((x) => `<td>${x.cell.length ? x.cell.map(clauseHtml).join('') : escapeHtml(r.labels.noClause)}</td>`).join('');
-  const tags = row.themes.length ? `<p class="tags">${escapeHtml(r.labels.themes)}: ${row.themes.map((t) => `<span>${escapeHtml(t)}</span>`).join('')}</p>` : '';
+  const tags = row.themes.length
+    ? `<p class="tags">${escapeHtml(r.labels.themes)}: ${row.themes.map((t) => `<span>${escapeHtml(t)}</span>`).join('')}</p>`
+    : '';
   const links = row.links.length ? `<p class="links">${row.links.map(escapeHtml).join('<br>')}</p>` : '';
   const notes = row.annotations.map((n) => `<div class="note">${richToHtml(n)}</div>`).join('');
   return `<section class="row"><h3>${escapeHtml(row.title)}</h3><table><thead><tr>${head}</tr></thead><tbody><tr>${body}</tr></tbody></table>${tags}${links}${notes}</section>`;
@@ -61,7 +65,10 @@ function rowHtml(r: Report, row: ReportRow): string {
 export function reportToHtml(r: Report, lang: string): string {
   const l = r.labels;
   const docs = r.documents
-    .map((d) => `<h3>${escapeHtml(d.heading)}</h3><table class="fields">${d.fields.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>${d.notes.map((n) => `<div class="note">${richToHtml(n)}</div>`).join('')}`)
+    .map(
+      (d) =>
+        `<h3>${escapeHtml(d.heading)}</h3><table class="fields">${d.fields.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>${d.notes.map((n) => `<div class="note">${richToHtml(n)}</div>`).join('')}`,
+    )
     .join('\n');
   const notes = r.notes.length ? `<h2>${escapeHtml(l.notes)}</h2>${r.notes.map((n) => `<div class="note">${richToHtml(n)}</div>`).join('')}` : '';
   const unaligned = r.unaligned.length ? `<h2>${escapeHtml(l.unaligned)}</h2>${r.unaligned.map((row) => rowHtml(r, row)).join('\n')}` : '';

@@ -36,7 +36,10 @@ export const writers: ExportWriter[] = [
   {
     format: 'xlsx',
     extension: 'xlsx',
-    write: (m, o) => tablesToXlsx(m.comparison ? [comparisonTable(m, o), codingTable(m, o), targetsTable(m, o)] : [codingTable(m, o), targetsTable(m, o)], { title: m.comparison?.name ?? m.projectName }),
+    write: (m, o) =>
+      tablesToXlsx(m.comparison ? [comparisonTable(m, o), codingTable(m, o), targetsTable(m, o)] : [codingTable(m, o), targetsTable(m, o)], {
+        title: m.comparison?.name ?? m.projectName,
+      }),
   },
   {
     format: 'csv',

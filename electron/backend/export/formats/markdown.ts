@@ -7,10 +7,13 @@ import type { Segment } from '../report/segments';
 function segmentsMd(segments: Segment[]): string {
   // Consecutive differing segments share one pair of ** so numbers inside stay readable.
   const out: string[] = [];
-  for (let i = 0; i < segments.length; ) {
+  for (let i = 0; i < segments.length;) {
     let j = i;
     while (j < segments.length && segments[j].diff === segments[i].diff) j++;
-    const inner = segments.slice(i, j).map((s) => (s.number ? '`' + s.text.replace(/`/g, 'ˋ') + '`' : escapeMarkdown(s.text))).join('');
+    const inner = segments
+      .slice(i, j)
+      .map((s) => (s.number ? '`' + s.text.replace(/`/g, 'ˋ') + '`' : escapeMarkdown(s.text)))
+      .join('');
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
     out.push(segments[i].diff && m[2] ? `${m[1]}**${m[2]}**${m[3]}` : inner);
     i = j;
@@ -34,7 +37,14 @@ function rowMd(r: Report, row: ReportRow): string {
   if (row.themes.length) out.push(`${escapeMarkdown(r.labels.themes)}: ${row.themes.map(escapeMarkdown).join(', ')}`, '');
   for (const link of row.links) out.push(`- ${escapeMarkdown(link)}`);
   if (row.links.length) out.push('');
-  for (const n of row.annotations) out.push(richToMarkdown(n).split('\n').map((line) => `> ${line}`).join('\n'), '');
+  for (const n of row.annotations)
+    out.push(
+      richToMarkdown(n)
+        .split('\n')
+        .map((line) => `> ${line}`)
+        .join('\n'),
+      '',
+    );
   return out.join('\n');
 }
 
@@ -45,7 +55,14 @@ export function reportToMarkdown(r: Report): string {
     out.push(`### ${escapeMarkdown(d.heading)}`, '', `| | |`, `|---|---|`);
     for (const [k, v] of d.fields) out.push(`| ${escapeMarkdown(k)} | ${escapeMarkdown(v)} |`);
     out.push('');
-    for (const n of d.notes) out.push(richToMarkdown(n).split('\n').map((line) => `> ${line}`).join('\n'), '');
+    for (const n of d.notes)
+      out.push(
+        richToMarkdown(n)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n'),
+        '',
+      );
   }
   if (r.notes.length) {
     out.push(`## ${escapeMarkdown(l.notes)}`, '');

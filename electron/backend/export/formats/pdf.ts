@@ -25,9 +25,15 @@ export function configuredPdfRenderer(): PdfRenderer | null {
 }
 
 const CANDIDATES = [
-  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
 /** The Chromium to print with: CHROME_PATH or PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else a usual install location. */
@@ -40,7 +46,10 @@ export function headlessChromiumRenderer(executablePath: string | null = findChr
   return {
     async render(html) {
       if (!executablePath) {
-        throw new ApiError('unavailable', 'PDF export needs Chromium or Google Chrome on this computer, and none was found. Install one, or set CHROME_PATH to it; or export to DOCX or HTML and print from there.');
+        throw new ApiError(
+          'unavailable',
+          'PDF export needs Chromium or Google Chrome on this computer, and none was found. Install one, or set CHROME_PATH to it; or export to DOCX or HTML and print from there.',
+        );
       }
       const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });

@@ -6,7 +6,9 @@ function displayWidth(s: string): number {
 }
 
 function lineWidths(v: unknown): number[] {
-  return String(v ?? '').split('\n').map(displayWidth);
+  return String(v ?? '')
+    .split('\n')
+    .map(displayWidth);
 }
 
 /** XLSX: one sheet per table, a bold frozen header row with an autofilter, wrapped long text. */
@@ -29,7 +31,9 @@ export async function tablesToXlsx(tables: Table[], meta: { title: string }): Pr
     if (t.header.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, t.rows.length + 1), column: t.header.length } };
     // Width from the longest line of a cell (Chinese characters count double), capped: long
     // clause texts wrap in a wide column instead of running off the sheet.
-    const widths = t.header.map((h, i) => Math.min(60, Math.max(8, Math.max(displayWidth(h) + 4, ...t.rows.slice(0, 200).map((r) => lineWidths(r[i]).reduce((a, b) => Math.max(a, b), 0))) + 2)));
+    const widths = t.header.map((h, i) =>
+      Math.min(60, Math.max(8, Math.max(displayWidth(h) + 4, ...t.rows.slice(0, 200).map((r) => lineWidths(r[i]).reduce((a, b) => Math.max(a, b), 0))) + 2)),
+    );
     ws.columns.forEach((col, i) => (col.width = widths[i]));
     // Row heights as the wrapped text needs: readers (LibreOffice among them) keep the default
     // one-line height of a row that does not state one, which hides all but a clause's first line.
@@ -39,7 +43,9 @@ export async function tablesToXlsx(tables: Table[], meta: { title: string }): Pr
       row.height = Math.min(409, 15 * lines + 2);
     });
     // Per cell: a column style does not reach cells written before it was set.
-    ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell, col) => (cell.alignment = { wrapText: t.wrap !== false, vertical: 'top', horizontal: t.align?.[col - 1] })));
+    ws.eachRow((row) =>
+      row.eachCell({ includeEmpty: true }, (cell, col) => (cell.alignment = { wrapText: t.wrap !== false, vertical: 'top', horizontal: t.align?.[col - 1] })),
+    );
     // Printed (or turned into PDF) on landscape pages as wide as the table, the header on each page.
     ws.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 };
   }

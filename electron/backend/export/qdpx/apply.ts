@@ -28,7 +28,11 @@ function ownRange(text: string, c: Clause): { start: number; end: number } {
   return at >= 0 ? { start: c.start + at, end: c.start + at + c.text.length } : { start: c.start, end: c.end };
 }
 
-export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void): Promise<QdpxImportReport> {
+export async function applyQdpx(
+  ctx: BackendContext,
+  parsed: ParsedQdpx,
+  progress: (done: number, total: number, label: string) => void,
+): Promise<QdpxImportReport> {
   const created = { docs: [] as number[], themes: [] as string[], attributes: [] as number[] };
   try {
     return await applyAll(ctx, parsed, progress, created);
@@ -42,7 +46,12 @@ export async function applyQdpx(ctx: BackendContext, parsed: ParsedQdpx, progres
   }
 }
 
-async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done: number, total: number, label: string) => void, created: { docs: number[]; themes: string[]; attributes: number[] }): Promise<QdpxImportReport> {
+async function applyAll(
+  ctx: BackendContext,
+  parsed: ParsedQdpx,
+  progress: (done: number, total: number, label: string) => void,
+  created: { docs: number[]; themes: string[]; attributes: number[] },
+): Promise<QdpxImportReport> {
   const warnings = [...parsed.warnings];
   const report: QdpxImportReport = { documents: [], themes: { created: 0, reused: 0 }, codings: 0, notes: 0, warnings };
 
@@ -62,7 +71,9 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
       continue;
     }
     const theme = await ctx.api.themes.create({
-      nameZh: code.name.slice(0, 200), color: expandColor(code.color), description: code.description?.slice(0, 2000),
+      nameZh: code.name.slice(0, 200),
+      color: expandColor(code.color),
+      description: code.description?.slice(0, 2000),
       parentId: code.parentGuid ? (themeOf.get(code.parentGuid) ?? null) : null,
     });
     created.themes.push(theme.id);
@@ -98,7 +109,8 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
       continue;
     }
     if (imp.imported.length) created.docs.push(docId);
-    if (imp.duplicates.length) warnings.push(`The source "${source.name}" is already in the project; its codings and notes were added to the existing document.`);
+    if (imp.duplicates.length)
+      warnings.push(`The source "${source.name}" is already in the project; its codings and notes were added to the existing document.`);
     const detail = await ctx.api.documents.get({ id: docId });
     report.documents.push({ id: docId, title: detail.title, source: source.name });
     const { text: cleaned } = await ctx.api.documents.text({ id: docId });
@@ -113,7 +125,8 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
         continue;
       }
       const themeIds = sel.codeGuids.map((g) => themeOf.get(g)).filter((t): t is string => !!t);
-      if (sel.codeGuids.length > themeIds.length) warnings.push(`A selection in "${source.name}" refers to a code that is not in the codebook; that coding was skipped.`);
+      if (sel.codeGuids.length > themeIds.length)
+        warnings.push(`A selection in "${source.name}" refers to a code that is not in the codebook; that coding was skipped.`);
       const whole = clauses.find((c) => {
         const r = ownRange(cleaned, c);
         return r.start === start && r.end === end;
@@ -152,7 +165,10 @@ async function applyAll(ctx: BackendContext, parsed: ParsedQdpx, progress: (done
   if (split) warnings.push(`${split} selection(s) spanning several clauses were coded clause by clause.`);
   if (unmapped) warnings.push(`${unmapped} selection(s) cover text that cleanup removed (page numbers, blank lines) and were skipped.`);
   const loose = [...parsed.notes.keys()].filter((g) => !notesUsed.has(g));
-  if (loose.length) warnings.push(`${loose.length} note(s) not attached to any text (project or code notes) could not be placed: PolicyLens keeps notes on documents, clauses and text.`);
+  if (loose.length)
+    warnings.push(
+      `${loose.length} note(s) not attached to any text (project or code notes) could not be placed: PolicyLens keeps notes on documents, clauses and text.`,
+    );
   if (report.documents.length) ctx.events.changed('themes');
   return report;
 }

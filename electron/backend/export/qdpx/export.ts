@@ -23,8 +23,14 @@ interface Selection {
 }
 
 const VARIABLES = [
-  ['city', 'City'], ['province', 'Province'], ['issuer', 'Issuer'], ['docNumber', 'Document number 文号'], ['dateWritten', 'Date written'],
-  ['datePublished', 'Date published'], ['period', 'Period'], ['validity', 'Validity'],
+  ['city', 'City'],
+  ['province', 'Province'],
+  ['issuer', 'Issuer'],
+  ['docNumber', 'Document number 文号'],
+  ['dateWritten', 'Date written'],
+  ['datePublished', 'Date published'],
+  ['period', 'Period'],
+  ['validity', 'Validity'],
 ] as const;
 
 /** Where a clause's own text lies in the document: after its label. */
@@ -39,7 +45,15 @@ function nameOf(text: string, max = 40): string {
   return [...t].length > max ? [...t].slice(0, max).join('') + '…' : t;
 }
 
-export function buildProjectXml(model: ExportModel, options: ReportOptions, namespace?: string): { xml: string; sources: Array<{ path: string; text: string }>; counts: { codes: number; sources: number; selections: number; codings: number; notes: number; links: number } } {
+export function buildProjectXml(
+  model: ExportModel,
+  options: ReportOptions,
+  namespace?: string,
+): {
+  xml: string;
+  sources: Array<{ path: string; text: string }>;
+  counts: { codes: number; sources: number; selections: number; codings: number; notes: number; links: number };
+} {
   const guid = guidFactory(namespace ?? `policylens:${model.projectName}`);
   const { clauses } = indexModel(model);
   const now = model.exportedAt.replace(/\.\d+Z$/, 'Z');
@@ -52,7 +66,8 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
     const t = model.themes.find((x) => x.id === id)!;
     const description = [t.nameEn, t.instrument ? `instrument: ${t.instrument}` : null, t.description].filter(Boolean).join('\n');
     return el(
-      'Code', { guid: guid(`theme:${t.id}`), name: t.name, isCodable: true, color: t.color && /^#[0-9a-f]{6}$/i.test(t.color) ? t.color.toUpperCase() : undefined },
+      'Code',
+      { guid: guid(`theme:${t.id}`), name: t.name, isCodable: true, color: t.color && /^#[0-9a-f]{6}$/i.test(t.color) ? t.color.toUpperCase() : undefined },
       description ? el('Description', {}, description) : null,
       model.themes.filter((c) => c.parentId === t.id).map((c) => codeNode(c.id)),
     );
@@ -111,7 +126,13 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
     if (a.anchor.kind === 'comparison') projectNoteRefs.push(noteGuid);
     else if (!targets.length && a.anchor.kind !== 'document') continue; // about a document outside this export
     for (const t of targets) selectionFor(t.docId, t.start, t.end).noteGuids.push(noteGuid);
-    notes.push(el('Note', { guid: noteGuid, name: nameOf(text) || 'Note', creatingUser: user, creationDateTime: (a.createdAt ?? now).replace(/\.\d+Z$/, 'Z') }, el('PlainTextContent', {}, text)));
+    notes.push(
+      el(
+        'Note',
+        { guid: noteGuid, name: nameOf(text) || 'Note', creatingUser: user, creationDateTime: (a.createdAt ?? now).replace(/\.\d+Z$/, 'Z') },
+        el('PlainTextContent', {}, text),
+      ),
+    );
   }
 
   // Alignment links between clauses of exported documents: a REFI Link between their selections.
@@ -123,7 +144,15 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
     if (!a || !b) continue;
     const sa = selectionFor(a.docId, a.start, a.end);
     const sb = selectionFor(b.docId, b.start, b.end);
-    links.push(el('Link', { guid: guid(`link:${k.a}:${k.b}`), name: `${k.status} ${k.score.toFixed(2)}`, direction: 'Associative', originGUID: sa.guid, targetGUID: sb.guid }));
+    links.push(
+      el('Link', {
+        guid: guid(`link:${k.a}:${k.b}`),
+        name: `${k.status} ${k.score.toFixed(2)}`,
+        direction: 'Associative',
+        originGUID: sa.guid,
+        targetGUID: sb.guid,
+      }),
+    );
   }
 
   const variableGuid = (key: string) => guid(`var:${key}`);
@@ -137,28 +166,60 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
     const sels = [...(selections.get(d.id)?.values() ?? [])].sort((x, y) => x.start - y.start || x.end - y.end);
     selectionCount += sels.length;
     return el(
-      'TextSource', { guid: sguid, name: d.title ?? d.file, plainTextPath: `internal://${sguid}.txt`, creatingUser: user, creationDateTime: now },
+      'TextSource',
+      { guid: sguid, name: d.title ?? d.file, plainTextPath: `internal://${sguid}.txt`, creatingUser: user, creationDateTime: now },
       sels.map((s) =>
         el(
-          'PlainTextSelection', { guid: s.guid, name: nameOf(d.text.slice(s.start, s.end)), startPosition: map.toCodePoint(s.start), endPosition: map.toCodePoint(s.end), creatingUser: user, creationDateTime: now },
+          'PlainTextSelection',
+          {
+            guid: s.guid,
+            name: nameOf(d.text.slice(s.start, s.end)),
+            startPosition: map.toCodePoint(s.start),
+            endPosition: map.toCodePoint(s.end),
+            creatingUser: user,
+            creationDateTime: now,
+          },
           s.codings.map((c) => el('Coding', { guid: c.guid, creatingUser: user, creationDateTime: c.created }, el('CodeRef', { targetGUID: c.codeGuid }))),
           [...new Set(s.noteGuids)].map((n) => el('NoteRef', { targetGUID: n })),
         ),
       ),
       (docNotes.get(d.id) ?? []).map((n) => el('NoteRef', { targetGUID: n })),
-      VARIABLES.filter(([k]) => d[k]).map(([k]) => el('VariableValue', {}, el('VariableRef', { targetGUID: variableGuid(k) }), el('TextValue', {}, String(d[k])))),
+      VARIABLES.filter(([k]) => d[k]).map(([k]) =>
+        el('VariableValue', {}, el('VariableRef', { targetGUID: variableGuid(k) }), el('TextValue', {}, String(d[k]))),
+      ),
       custom.valuesOf(d),
     );
   });
 
   const project = el(
-    'Project', {
-      xmlns: 'urn:QDA-XML:project:1.0', name: model.comparison?.name ?? model.projectName, origin: `PolicyLens ${model.appVersion}`,
-      creatingUserGUID: user, creationDateTime: now, modifyingUserGUID: user, modifiedDateTime: now,
+    'Project',
+    {
+      xmlns: 'urn:QDA-XML:project:1.0',
+      name: model.comparison?.name ?? model.projectName,
+      origin: `PolicyLens ${model.appVersion}`,
+      creatingUserGUID: user,
+      creationDateTime: now,
+      modifyingUserGUID: user,
+      modifiedDateTime: now,
     },
     el('Users', {}, el('User', { guid: user, name: 'PolicyLens', id: 'policylens' })),
-    roots.length ? el('CodeBook', {}, el('Codes', {}, roots.map((t) => codeNode(t.id)))) : null,
-    el('Variables', {}, VARIABLES.map(([k, label]) => el('Variable', { guid: variableGuid(k), name: label, typeOfVariable: 'Text' })), custom.variables),
+    roots.length
+      ? el(
+          'CodeBook',
+          {},
+          el(
+            'Codes',
+            {},
+            roots.map((t) => codeNode(t.id)),
+          ),
+        )
+      : null,
+    el(
+      'Variables',
+      {},
+      VARIABLES.map(([k, label]) => el('Variable', { guid: variableGuid(k), name: label, typeOfVariable: 'Text' })),
+      custom.variables,
+    ),
     sourceNodes.length ? el('Sources', {}, sourceNodes) : null,
     notes.length ? el('Notes', {}, notes) : null,
     links.length ? el('Links', {}, links) : null,
@@ -167,7 +228,14 @@ export function buildProjectXml(model: ExportModel, options: ReportOptions, name
   return {
     xml: renderXml(project),
     sources,
-    counts: { codes: model.themes.length, sources: sourceNodes.length, selections: selectionCount, codings: codingCount, notes: notes.length, links: links.length },
+    counts: {
+      codes: model.themes.length,
+      sources: sourceNodes.length,
+      selections: selectionCount,
+      codings: codingCount,
+      notes: notes.length,
+      links: links.length,
+    },
   };
 }
 

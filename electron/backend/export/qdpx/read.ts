@@ -59,7 +59,25 @@ const MAX_UNCOMPRESSED = 500 * 1024 * 1024;
 const MAX_PROJECT_XML = 64 * 1024 * 1024;
 /** One source text: the same limit as a directly imported file. */
 const MAX_SOURCE_BYTES = 200 * 1024 * 1024;
-const REPEATED = new Set(['User', 'Code', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource', 'PlainTextSelection', 'Coding', 'NoteRef', 'Note', 'VariableValue', 'Variable', 'Case', 'Link', 'Set', 'Graph']);
+const REPEATED = new Set([
+  'User',
+  'Code',
+  'TextSource',
+  'PictureSource',
+  'PDFSource',
+  'AudioSource',
+  'VideoSource',
+  'PlainTextSelection',
+  'Coding',
+  'NoteRef',
+  'Note',
+  'VariableValue',
+  'Variable',
+  'Case',
+  'Link',
+  'Set',
+  'Graph',
+]);
 
 type X = Record<string, unknown>;
 const arr = (v: unknown): X[] => (Array.isArray(v) ? (v as X[]) : v && typeof v === 'object' ? [v as X] : []);
@@ -96,7 +114,8 @@ export function normaliseSourceText(raw: string): { text: string; fromRawCodePoi
 }
 
 async function openZip(bytes: Uint8Array, fileName: string): Promise<JSZip> {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ApiError('bad_file', `${fileName} is not a REFI-QDA project: a .qdpx is a zip archive, and this file is not one.`);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
+    throw new ApiError('bad_file', `${fileName} is not a REFI-QDA project: a .qdpx is a zip archive, and this file is not one.`);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -105,7 +124,11 @@ async function openZip(bytes: Uint8Array, fileName: string): Promise<JSZip> {
   }
   let total = 0;
   for (const entry of Object.values(zip.files)) total += (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  if (total > MAX_UNCOMPRESSED) throw new ApiError('bad_file', `${fileName} would unpack to ${Math.round(total / 1048576)} MB, more than PolicyLens accepts (${MAX_UNCOMPRESSED / 1048576} MB).`);
+  if (total > MAX_UNCOMPRESSED)
+    throw new ApiError(
+      'bad_file',
+      `${fileName} would unpack to ${Math.round(total / 1048576)} MB, more than PolicyLens accepts (${MAX_UNCOMPRESSED / 1048576} MB).`,
+    );
   return zip;
 }
 
@@ -119,16 +142,26 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
   const xmlBytes = await inflateCapped(qde, MAX_PROJECT_XML).catch((e: Error) => {
     throw new ApiError('bad_file', `${fileName} is damaged: ${qde.name} cannot be unpacked (${e.message}).`);
   });
-  if (!xmlBytes) throw new ApiError('bad_file', `${fileName} cannot be imported: its ${qde.name} unpacks to more than ${MAX_PROJECT_XML / 1048576} MB (the archive's declared sizes are not trusted).`);
+  if (!xmlBytes)
+    throw new ApiError(
+      'bad_file',
+      `${fileName} cannot be imported: its ${qde.name} unpacks to more than ${MAX_PROJECT_XML / 1048576} MB (the archive's declared sizes are not trusted).`,
+    );
   const xml = xmlBytes.toString('utf8');
   // REFI-QDA needs no DTD; refusing one rules out entity-expansion bombs.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new ApiError('bad_file', `${qde.name} declares a DTD or entities, which REFI-QDA projects never need; it was not read.`);
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml))
+    throw new ApiError('bad_file', `${qde.name} declares a DTD or entities, which REFI-QDA projects never need; it was not read.`);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new ApiError('bad_file', `${qde.name} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg}).`);
   let doc: X;
   try {
     doc = new XMLParser({
-      ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, parseTagValue: false, parseAttributeValue: false, trimValues: false,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      removeNSPrefix: true,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
       isArray: (name) => REPEATED.has(name),
     }).parse(xml) as X;
   } catch (e) {
@@ -147,7 +180,13 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
         continue;
       }
       const color = str(c.color);
-      codes.push({ guid, name, color: color && /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.test(color) ? color : null, description: str(c.Description)?.trim() || null, parentGuid });
+      codes.push({
+        guid,
+        name,
+        color: color && /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.test(color) ? color : null,
+        description: str(c.Description)?.trim() || null,
+        parentGuid,
+      });
       if (arr(c.NoteRef).length) warnings.push(`Notes attached to the code "${name}" are kept as notes without a place in the text.`);
       walkCodes(c.Code, guid);
     }
@@ -165,11 +204,17 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
   }
 
   const variables: QdpxVariable[] = arr((project.Variables as X | undefined)?.Variable)
-    .map((v) => ({ guid: str(v.guid) ?? '', name: str(v.name)?.trim() ?? '', typeOfVariable: str(v.typeOfVariable) ?? 'Text', description: str(v.Description) }))
+    .map((v) => ({
+      guid: str(v.guid) ?? '',
+      name: str(v.name)?.trim() ?? '',
+      typeOfVariable: str(v.typeOfVariable) ?? 'Text',
+      description: str(v.Description),
+    }))
     .filter((v) => v.guid && v.name);
   const metadataGuids = new Set(variables.filter((v) => METADATA_VARIABLE_NAMES.has(v.name)).map((v) => v.guid));
   const valueOf = (vv: X) => {
-    for (const k of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']) if (vv[k] !== undefined) return str(vv[k])?.trim() ?? null;
+    for (const k of ['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue'])
+      if (vv[k] !== undefined) return str(vv[k])?.trim() ?? null;
     return null;
   };
 
@@ -188,7 +233,11 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
     const path = str(s.plainTextPath);
     if (raw == null && path) raw = await readInternal(zip, path, warnings, `source "${name}"`);
     if (raw == null) {
-      warnings.push(str(s.richTextPath) ? `The source "${name}" has only rich text (DOCX) and no plain text; it was skipped.` : `The source "${name}" has no text; it was skipped.`);
+      warnings.push(
+        str(s.richTextPath)
+          ? `The source "${name}" has only rich text (DOCX) and no plain text; it was skipped.`
+          : `The source "${name}" has no text; it was skipped.`,
+      );
       continue;
     }
     const norm = normaliseSourceText(raw);
@@ -205,12 +254,17 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
         guid: str(sel.guid) ?? '',
         start: norm.fromRawCodePoint(a),
         end: norm.fromRawCodePoint(b),
-        codeGuids: arr(sel.Coding).map((c) => str((c.CodeRef as X | undefined)?.targetGUID)).filter((x): x is string => !!x),
-        noteGuids: arr(sel.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x),
+        codeGuids: arr(sel.Coding)
+          .map((c) => str((c.CodeRef as X | undefined)?.targetGUID))
+          .filter((x): x is string => !!x),
+        noteGuids: arr(sel.NoteRef)
+          .map((r) => str(r.targetGUID))
+          .filter((x): x is string => !!x),
         memo: str(sel.Description)?.trim() || null,
       });
     }
-    if (arr(s.Coding).length) warnings.push(`${arr(s.Coding).length} coding(s) of the whole source "${name}" were not imported: PolicyLens codes clauses and text ranges.`);
+    if (arr(s.Coding).length)
+      warnings.push(`${arr(s.Coding).length} coding(s) of the whole source "${name}" were not imported: PolicyLens codes clauses and text ranges.`);
     const values = arr(s.VariableValue).flatMap((vv) => {
       const variableGuid = str((vv.VariableRef as X | undefined)?.targetGUID);
       const value = valueOf(vv);
@@ -218,13 +272,26 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
     });
     if (values.some((v) => metadataGuids.has(v.variableGuid))) withVariables++;
     sources.push({
-      guid, name, text: norm.text, selections, noteGuids: arr(s.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x), memo: str(s.Description)?.trim() || null,
+      guid,
+      name,
+      text: norm.text,
+      selections,
+      noteGuids: arr(s.NoteRef)
+        .map((r) => str(r.targetGUID))
+        .filter((x): x is string => !!x),
+      memo: str(s.Description)?.trim() || null,
       variables: values.filter((v) => !metadataGuids.has(v.variableGuid)),
     });
   }
-  if (withVariables) warnings.push(`Metadata variables (city, 文号, dates) of ${withVariables} source(s) were not imported: PolicyLens reads metadata from the text itself.`);
+  if (withVariables)
+    warnings.push(`Metadata variables (city, 文号, dates) of ${withVariables} source(s) were not imported: PolicyLens reads metadata from the text itself.`);
   if (crlf) warnings.push('Sources with Windows (CRLF) or old Mac (CR) line ends were converted to LF; positions were adjusted.');
-  for (const [el, what] of [['Cases', 'Cases'], ['Sets', 'Sets'], ['Graphs', 'Graphs'], ['Links', 'Links between items']] as const) {
+  for (const [el, what] of [
+    ['Cases', 'Cases'],
+    ['Sets', 'Sets'],
+    ['Graphs', 'Graphs'],
+    ['Links', 'Links between items'],
+  ] as const) {
     if (project[el]) warnings.push(`${what} in the project cannot be represented in PolicyLens and were not imported.`);
   }
   return {
@@ -234,7 +301,9 @@ export async function readQdpx(bytes: Uint8Array, fileName: string): Promise<Par
     sources,
     variables,
     notes,
-    projectNoteGuids: arr(project.NoteRef).map((r) => str(r.targetGUID)).filter((x): x is string => !!x),
+    projectNoteGuids: arr(project.NoteRef)
+      .map((r) => str(r.targetGUID))
+      .filter((x): x is string => !!x),
     warnings,
   };
 }
@@ -247,7 +316,11 @@ async function readInternal(zip: JSZip, path: string, warnings: string[], what: 
     return null;
   }
   const name = m[1].replace(/\\/g, '/');
-  const file = zip.file(`sources/${name}`) ?? zip.file(`Sources/${name}`) ?? Object.values(zip.files).find((f) => f.name.toLowerCase().endsWith(`/${name.toLowerCase()}`)) ?? null;
+  const file =
+    zip.file(`sources/${name}`) ??
+    zip.file(`Sources/${name}`) ??
+    Object.values(zip.files).find((f) => f.name.toLowerCase().endsWith(`/${name.toLowerCase()}`)) ??
+    null;
   if (!file) {
     warnings.push(`The ${what} names sources/${name}, which is missing from the archive; it was skipped.`);
     return null;

@@ -20,8 +20,11 @@ const VALUE_ELEMENT = { text: 'TextValue', choice: 'TextValue', number: 'FloatVa
 export function attributeVariables(model: ExportModel, guid: (key: string) => string): { variables: XmlNode[]; valuesOf: (d: ExportDocument) => XmlNode[] } {
   const attributes: ExportAttribute[] = model.attributes ?? [];
   const variables = attributes.map((a) =>
-    el('Variable', { guid: guid(`attr:${a.id}`), name: a.name, typeOfVariable: TYPE_OF_VARIABLE[a.type] },
-      a.type === 'choice' ? el('Description', {}, [CHOICE_HEADER, ...a.options].join('\n')) : null),
+    el(
+      'Variable',
+      { guid: guid(`attr:${a.id}`), name: a.name, typeOfVariable: TYPE_OF_VARIABLE[a.type] },
+      a.type === 'choice' ? el('Description', {}, [CHOICE_HEADER, ...a.options].join('\n')) : null,
+    ),
   );
   const valuesOf = (d: ExportDocument) =>
     attributes.flatMap((a) => {
@@ -50,12 +53,25 @@ export interface QdpxVariableValue {
 export function attributeOfVariable(v: QdpxVariable): { name: string; type: ExportAttribute['type']; options: string[] } | null {
   if (METADATA_VARIABLE_NAMES.has(v.name)) return null;
   switch (v.typeOfVariable) {
-    case 'Boolean': return { name: v.name, type: 'boolean', options: [] };
-    case 'Integer': case 'Float': return { name: v.name, type: 'number', options: [] };
-    case 'Date': case 'DateTime': return { name: v.name, type: 'date', options: [] };
+    case 'Boolean':
+      return { name: v.name, type: 'boolean', options: [] };
+    case 'Integer':
+    case 'Float':
+      return { name: v.name, type: 'number', options: [] };
+    case 'Date':
+    case 'DateTime':
+      return { name: v.name, type: 'date', options: [] };
     default: {
       const lines = (v.description ?? '').split('\n');
-      if (lines[0].trim() === CHOICE_HEADER) return { name: v.name, type: 'choice', options: lines.slice(1).map((l) => l.trim()).filter(Boolean) };
+      if (lines[0].trim() === CHOICE_HEADER)
+        return {
+          name: v.name,
+          type: 'choice',
+          options: lines
+            .slice(1)
+            .map((l) => l.trim())
+            .filter(Boolean),
+        };
       return { name: v.name, type: 'text', options: [] };
     }
   }
@@ -65,7 +81,11 @@ export function attributeOfVariable(v: QdpxVariable): { name: string; type: Expo
  * Creates (or reuses, by name and type) the attributes of a project's variables; returns
  * variable GUID → attribute id, and the ids it created (so a failed import can take them back).
  */
-export async function ensureAttributes(ctx: BackendContext, variables: QdpxVariable[], warnings: string[]): Promise<{ byGuid: Map<string, { id: number; type: string }>; created: number[] }> {
+export async function ensureAttributes(
+  ctx: BackendContext,
+  variables: QdpxVariable[],
+  warnings: string[],
+): Promise<{ byGuid: Map<string, { id: number; type: string }>; created: number[] }> {
   const byGuid = new Map<string, { id: number; type: string }>();
   const created: number[] = [];
   const existing = await ctx.api.attributes.list({});
@@ -94,7 +114,14 @@ export async function ensureAttributes(ctx: BackendContext, variables: QdpxVaria
 }
 
 /** Sets one imported document's variable values; a value its attribute cannot hold is reported, not imported. */
-export async function applyVariableValues(ctx: BackendContext, docId: number, values: QdpxVariableValue[], byGuid: Map<string, { id: number; type: string }>, source: string, warnings: string[]): Promise<number> {
+export async function applyVariableValues(
+  ctx: BackendContext,
+  docId: number,
+  values: QdpxVariableValue[],
+  byGuid: Map<string, { id: number; type: string }>,
+  source: string,
+  warnings: string[],
+): Promise<number> {
   const planned = new Map<number, string>();
   for (const v of values) {
     const a = byGuid.get(v.variableGuid);
@@ -102,7 +129,8 @@ export async function applyVariableValues(ctx: BackendContext, docId: number, va
     if (a) planned.set(a.id, a.type === 'date' ? v.value.slice(0, 10) : v.value);
   }
   if (!planned.size) return 0;
-  const set = (entries: Array<[number, string]>) => ctx.api.attributes.set({ docIds: [docId], values: entries.map(([attributeId, value]) => ({ attributeId, value })) });
+  const set = (entries: Array<[number, string]>) =>
+    ctx.api.attributes.set({ docIds: [docId], values: entries.map(([attributeId, value]) => ({ attributeId, value })) });
   try {
     await set([...planned]); // one undo step per document
     return planned.size;

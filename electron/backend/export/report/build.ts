@@ -72,7 +72,13 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
   const { docs, clauses, themes } = indexModel(model);
   const comparisonDocs = model.comparison ? model.comparison.documentIds.map((id) => docs.get(id)).filter((d): d is ExportDocument => !!d) : model.documents;
   const columns: ReportColumn[] = model.comparison
-    ? model.comparison.members.filter((m) => docs.has(m.docId)).map((m) => ({ docId: m.docId, clauseIds: new Set(m.clauseIds), heading: m.partIndex != null ? `${docHeading(docs.get(m.docId)!, l)} · ${m.title}` : docHeading(docs.get(m.docId)!, l) }))
+    ? model.comparison.members
+        .filter((m) => docs.has(m.docId))
+        .map((m) => ({
+          docId: m.docId,
+          clauseIds: new Set(m.clauseIds),
+          heading: m.partIndex != null ? `${docHeading(docs.get(m.docId)!, l)} · ${m.title}` : docHeading(docs.get(m.docId)!, l),
+        }))
     : comparisonDocs.map((d) => ({ docId: d.id, clauseIds: new Set(d.clauses.map((c) => c.id)), heading: docHeading(d, l) }));
   // Two columns with the same city and year (two plans of one notice) get their titles added.
   for (const col of columns) {
@@ -120,7 +126,13 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
       // Each cell is compared with the first non-empty one; that one with the next.
       const ref = joined[i] === reference ? second : reference;
       const refAgencies = texts.find((_other, j) => j !== i && joined[j] === ref)?.flatMap(agencyNames) ?? [];
-      return cs.map((c) => ({ id: c.id, path: c.path, label: c.label, heading: c.heading, segments: segmentText(c.text, cs.length === 1 ? ref : null, { own: agencyNames(c), other: refAgencies }) }));
+      return cs.map((c) => ({
+        id: c.id,
+        path: c.path,
+        label: c.label,
+        heading: c.heading,
+        segments: segmentText(c.text, cs.length === 1 ? ref : null, { own: agencyNames(c), other: refAgencies }),
+      }));
     });
     const allIds = texts.flat().map((c) => c.id);
     const inRow = new Set(allIds);
@@ -144,16 +156,31 @@ export function buildReport(model: ExportModel, options: ReportOptions): Report 
     });
   }
 
-  const rejected = options.includeRejected ? (model.comparison?.links ?? []).filter((k) => k.status === 'rejected').map((k) => linkLine(k.a, k.b, k.status, k.score)) : [];
+  const rejected = options.includeRejected
+    ? (model.comparison?.links ?? []).filter((k) => k.status === 'rejected').map((k) => linkLine(k.a, k.b, k.status, k.score))
+    : [];
 
   const documents = comparisonDocs.map((d) => {
     const fields: Array<[string, string | number | null]> = [
-      [l.title, d.title], [l.file, d.file], [l.city, d.city], [l.province, d.province], [l.level, valueWord(l, d.level)], [l.issuer, d.issuer], [l.docNumber, d.docNumber],
-      [l.dateWritten, d.dateWritten], [l.datePublished, d.datePublished], [l.validity, d.validity], [l.period, d.period],
+      [l.title, d.title],
+      [l.file, d.file],
+      [l.city, d.city],
+      [l.province, d.province],
+      [l.level, valueWord(l, d.level)],
+      [l.issuer, d.issuer],
+      [l.docNumber, d.docNumber],
+      [l.dateWritten, d.dateWritten],
+      [l.datePublished, d.datePublished],
+      [l.validity, d.validity],
+      [l.period, d.period],
       [l.clauseCount, d.clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length],
     ];
     const notes = notesFor((a) => a.anchor.kind === 'document' && a.anchor.docId === d.id);
-    return { heading: d.title ?? docHeading(d, l), notes, fields: fields.filter((f): f is [string, string | number] => f[1] != null && f[1] !== '').map(([k, v]) => [k, String(v)] as [string, string]) };
+    return {
+      heading: d.title ?? docHeading(d, l),
+      notes,
+      fields: fields.filter((f): f is [string, string | number] => f[1] != null && f[1] !== '').map(([k, v]) => [k, String(v)] as [string, string]),
+    };
   });
 
   return {

@@ -14,11 +14,16 @@ const fill = (template: string, value: string) => template.replace('{0}', value)
 
 function reasonText(r: ExportReason, l: Labels, zh: boolean): string {
   switch (r.kind) {
-    case 'terms': return fill(l.reasonTerms, r.terms.join('、'));
-    case 'section': return fill(l.reasonSection, r.terms.join('、'));
-    case 'numbers': return fill(l.reasonNumbers, r.values.join(zh ? '、' : ', '));
-    case 'instrument': return fill(l.reasonInstrument, r.instruments.map((i) => (zh ? instrumentById.get(i)?.zh : instrumentById.get(i)?.en) ?? i).join(zh ? '、' : ', '));
-    case 'mutual': return l.reasonMutual;
+    case 'terms':
+      return fill(l.reasonTerms, r.terms.join('、'));
+    case 'section':
+      return fill(l.reasonSection, r.terms.join('、'));
+    case 'numbers':
+      return fill(l.reasonNumbers, r.values.join(zh ? '、' : ', '));
+    case 'instrument':
+      return fill(l.reasonInstrument, r.instruments.map((i) => (zh ? instrumentById.get(i)?.zh : instrumentById.get(i)?.en) ?? i).join(zh ? '、' : ', '));
+    case 'mutual':
+      return l.reasonMutual;
   }
 }
 
@@ -37,7 +42,8 @@ export function comparisonTable(model: ExportModel, options: ReportOptions, l: L
   });
   // Two columns with one name (two plans of one notice, two documents of one city and year) get their titles.
   heads.forEach((h, i) => {
-    if (heads.filter((x) => x === h).length > 1) heads[i] = `${h} · ${members[i].partIndex != null ? members[i].title : (docs.get(members[i].docId)?.title ?? members[i].docId)}`;
+    if (heads.filter((x) => x === h).length > 1)
+      heads[i] = `${h} · ${members[i].partIndex != null ? members[i].title : (docs.get(members[i].docId)?.title ?? members[i].docId)}`;
   });
   const memberSets = members.map((m) => new Set(m.clauseIds));
   const codings = model.codings.filter((c) => c.status !== 'rejected' && (options.includeSuggested || c.status === 'accepted' || c.source === 'manual'));
@@ -48,7 +54,14 @@ export function comparisonTable(model: ExportModel, options: ReportOptions, l: L
 
   function row(label: string | number, ids: number[], links: ExportLink[], rowId: string | null): Table['rows'][number] {
     const inRow = new Set(ids);
-    const cells = memberSets.map((inMember) => clauseCell(ids.filter((id) => inMember.has(id)).map((id) => clauses.get(id)).filter((c): c is ExportClause => !!c)));
+    const cells = memberSets.map((inMember) =>
+      clauseCell(
+        ids
+          .filter((id) => inMember.has(id))
+          .map((id) => clauses.get(id))
+          .filter((c): c is ExportClause => !!c),
+      ),
+    );
     const shown = links.filter((k) => options.includeRejected || k.status !== 'rejected');
     const live = shown.filter((k) => k.status !== 'rejected');
     const score = (live.length ? live : shown).reduce<number | null>((m, k) => Math.max(m ?? 0, k.score), null);
@@ -59,10 +72,25 @@ export function comparisonTable(model: ExportModel, options: ReportOptions, l: L
       .filter((a) => a.anchor.kind === 'row' && (a.anchor.rowId === rowId || a.anchor.clauseIds.some((id) => inRow.has(id))))
       .map((a) => a.text.trim())
       .filter(Boolean);
-    return [label, ...cells, score == null ? null : Math.round(score * 100) / 100, statuses.join(zh ? '、' : '; '), themeNames.join(zh ? '、' : '; '), reasons.join(zh ? '；' : '; '), notes.join('\n')];
+    return [
+      label,
+      ...cells,
+      score == null ? null : Math.round(score * 100) / 100,
+      statuses.join(zh ? '、' : '; '),
+      themeNames.join(zh ? '、' : '; '),
+      reasons.join(zh ? '；' : '; '),
+      notes.join('\n'),
+    ];
   }
 
-  const rows = (model.comparison?.rows ?? []).map((r, i) => row(i + 1, r.cells.flatMap((c) => c.clauseIds), r.links, r.id));
+  const rows = (model.comparison?.rows ?? []).map((r, i) =>
+    row(
+      i + 1,
+      r.cells.flatMap((c) => c.clauseIds),
+      r.links,
+      r.id,
+    ),
+  );
   if (options.includeRejected) {
     for (const k of (model.comparison?.links ?? []).filter((x) => x.status === 'rejected')) rows.push(row('', [k.a, k.b], [k], null));
   }

@@ -24,7 +24,11 @@ function agenciesOf(c: ExportClause | undefined): string {
 }
 
 /** The researcher's own attributes of a document, one column each (yes/no in the report's language). */
-function attributeCells(model: ExportModel, values: Record<string, string | number | boolean> | undefined, locale: ReportOptions['locale']): Array<string | number | null> {
+function attributeCells(
+  model: ExportModel,
+  values: Record<string, string | number | boolean> | undefined,
+  locale: ReportOptions['locale'],
+): Array<string | number | null> {
   return (model.attributes ?? []).map((a) => {
     const v = values?.[String(a.id)];
     if (typeof v === 'boolean') return locale === 'zh-CN' ? (v ? '是' : '否') : v ? 'yes' : 'no';
@@ -36,7 +40,8 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
   const { docs, clauses, themes } = indexModel(model);
   const inComparison = model.comparison ? new Set(model.comparison.documentIds) : null;
   const kept = model.codings.filter(
-    (c) => c.status !== 'rejected' && (options.includeSuggested || c.status === 'accepted' || c.source === 'manual') && (!inComparison || inComparison.has(c.docId)),
+    (c) =>
+      c.status !== 'rejected' && (options.includeSuggested || c.status === 'accepted' || c.source === 'manual') && (!inComparison || inComparison.has(c.docId)),
   );
   // Group by what was coded: a whole clause, or one exact range.
   const groups = new Map<string, ExportCoding[]>();
@@ -65,8 +70,16 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
     return {
       sort: [first.docId, first.start] as const,
       cells: [
-        doc?.title ?? doc?.file ?? '', doc?.city ?? '', doc?.year ?? null, doc?.docNumber ?? '', clause ? (clause.path || clause.label) : '', text,
-        [...new Set(themeList.map((t) => t.name))].join('; '), instruments.map(instrumentWord).join('; '), agenciesOf(clause), notes.join('\n'),
+        doc?.title ?? doc?.file ?? '',
+        doc?.city ?? '',
+        doc?.year ?? null,
+        doc?.docNumber ?? '',
+        clause ? clause.path || clause.label : '',
+        text,
+        [...new Set(themeList.map((t) => t.name))].join('; '),
+        instruments.map(instrumentWord).join('; '),
+        agenciesOf(clause),
+        notes.join('\n'),
         [...new Set(list.map((c) => valueWord(l, c.status)))].join('; '),
         ...attributeCells(model, doc?.attributes, options.locale),
       ],
@@ -75,7 +88,20 @@ export function codingTable(model: ExportModel, options: ReportOptions, l: Label
   rows.sort((a, b) => a.sort[0] - b.sort[0] || a.sort[1] - b.sort[1]);
   return {
     name: l.codings,
-    header: [l.document, l.city, l.year, l.docNumber, l.path, l.text, l.themes, l.instrument, l.agencies, l.annotation, l.status, ...(model.attributes ?? []).map((a) => a.name)],
+    header: [
+      l.document,
+      l.city,
+      l.year,
+      l.docNumber,
+      l.path,
+      l.text,
+      l.themes,
+      l.instrument,
+      l.agencies,
+      l.annotation,
+      l.status,
+      ...(model.attributes ?? []).map((a) => a.name),
+    ],
     rows: rows.map((r) => r.cells),
   };
 }
@@ -88,7 +114,17 @@ export function targetsTable(model: ExportModel, options: ReportOptions, l: Labe
     for (const t of model.targets) {
       const d = docs.get(t.docId);
       if (!d || (ids && !ids.has(t.docId))) continue;
-      rows.push([d.title ?? d.file, d.city ?? '', t.path, t.metric ?? '', t.valueMax != null ? `${t.value}–${t.valueMax}` : t.value, t.unit, t.year, valueWord(l, t.bound), t.text]);
+      rows.push([
+        d.title ?? d.file,
+        d.city ?? '',
+        t.path,
+        t.metric ?? '',
+        t.valueMax != null ? `${t.value}–${t.valueMax}` : t.value,
+        t.unit,
+        t.year,
+        valueWord(l, t.bound),
+        t.text,
+      ]);
     }
     return { name: l.targets, header: [l.document, l.city, l.path, l.metric, l.value, l.unit, l.year, l.bound, l.quantity], rows };
   }

@@ -104,10 +104,7 @@ export class DocxNumbering {
     if (numId === undefined || numId === '0') return null;
     const list = this.instances.get(numId);
     const ilvl =
-      intVal(childVal(direct, 'w:ilvl')) ??
-      inherited?.ilvl ??
-      (styleId === undefined ? undefined : list?.levels.findIndex((l) => l?.pStyle === styleId)) ??
-      0;
+      intVal(childVal(direct, 'w:ilvl')) ?? inherited?.ilvl ?? (styleId === undefined ? undefined : list?.levels.findIndex((l) => l?.pStyle === styleId)) ?? 0;
     return { numId, ilvl: ilvl >= 0 && ilvl < MAX_LEVELS ? ilvl : 0 };
   }
 

@@ -17,10 +17,7 @@ export type XmlNode = XmlElement | string;
 const MAX_NESTING = 400;
 
 /** The main WordprocessingML namespace, transitional and strict. */
-const WORD_NAMESPACES = new Set([
-  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
-  'http://purl.oclc.org/ooxml/wordprocessingml/main',
-]);
+const WORD_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 
 /** Parses one part; throws an Error with a short reason when the XML is not well formed. */
 export function parseXmlPart(xml: string): XmlElement {

@@ -42,8 +42,17 @@ export function markdownToText(source: string): string {
       else out.push(line);
       continue;
     }
-    if (fenceMatch) { fence = fenceMatch[1]; lists.interrupt(line); continue; }
-    if (line.trim() === '') { inTable = false; lists.text(line); out.push(''); continue; }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      lists.interrupt(line);
+      continue;
+    }
+    if (line.trim() === '') {
+      inTable = false;
+      lists.text(line);
+      out.push('');
+      continue;
+    }
     if (HTML_BLOCK.test(line)) {
       let end = i;
       while (end + 1 < lines.length && lines[end + 1].trim() !== '') end++;
@@ -55,8 +64,14 @@ export function markdownToText(source: string): string {
     }
     if (REFERENCE_DEFINITION.test(line)) continue;
     const previousIsText = i > 0 && lines[i - 1].trim() !== '' && out.length > 0 && out[out.length - 1] !== '';
-    if (SETEXT_UNDERLINE.test(line) && previousIsText) { lists.interrupt(line); continue; }
-    if (THEMATIC_BREAK.test(line)) { lists.interrupt(line); continue; }
+    if (SETEXT_UNDERLINE.test(line) && previousIsText) {
+      lists.interrupt(line);
+      continue;
+    }
+    if (THEMATIC_BREAK.test(line)) {
+      lists.interrupt(line);
+      continue;
+    }
     if (!inTable && line.includes('|') && TABLE_SEPARATOR.test(lines[i + 1] ?? '')) inTable = true;
     if (inTable) {
       lists.interrupt(line);
@@ -65,7 +80,10 @@ export function markdownToText(source: string): string {
     }
     out.push(inline(blockText(line, lists)));
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '');
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\s+$/g, '');
 }
 
 function dropFrontMatter(lines: string[]): string[] {
@@ -95,7 +113,11 @@ function blockText(line: string, lists: MarkdownLists): string {
 }
 
 function tableRow(line: string): string {
-  const cells = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
+  const cells = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/);
   return cells.map((c) => inline(c.trim())).join('\t');
 }
 

@@ -36,8 +36,7 @@ export function linesFromItems(items: PositionedText[]): string[] {
     if (item.str.trim() === '') continue;
     const [a, b, c, d, x, y] = item.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
-    const sameLine =
-      line !== null && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size) && x >= line.endX - 2 * Math.max(size, line.size);
+    const sameLine = line !== null && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size) && x >= line.endX - 2 * Math.max(size, line.size);
     if (line !== null && sameLine) {
       const text = withoutSpacesBetweenCjk(item.str);
       line.text += separator(line.text, text, (x - line.endX) / Math.max(size, line.size));

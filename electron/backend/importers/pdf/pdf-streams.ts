@@ -16,7 +16,7 @@ const END = Buffer.from('endstream');
 export function checkPdfStreams(bytes: Uint8Array, fileName: string, limit = PDF_INFLATED_LIMIT): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
-  for (let at = buf.indexOf(STREAM); at !== -1; ) {
+  for (let at = buf.indexOf(STREAM); at !== -1;) {
     // 'stream' then CRLF or LF starts the data; 'endstream' ends it. Skip the 'stream' inside 'endstream'.
     if (at >= 3 && buf.toString('latin1', at - 3, at) === 'end') {
       at = buf.indexOf(STREAM, at + STREAM.length);
@@ -36,7 +36,10 @@ export function checkPdfStreams(bytes: Uint8Array, fileName: string, limit = PDF
         // Anything else is damaged data: pdf.js will report the stream, the file may still have text.
       }
       if (total > limit) {
-        throw badFile(fileName, `its compressed content unpacks to more than ${limit / 1048576} MB (a real policy document needs a fraction of that), so it was not opened.`);
+        throw badFile(
+          fileName,
+          `its compressed content unpacks to more than ${limit / 1048576} MB (a real policy document needs a fraction of that), so it was not opened.`,
+        );
       }
     }
     at = buf.indexOf(STREAM, end + END.length);
