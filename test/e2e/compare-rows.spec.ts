@@ -5,7 +5,7 @@ import { buildRowModel } from '../../shared/domain/align/rows';
 import { expect, test } from './fixtures';
 import { repoRoot, type StartedHost } from './host';
 import { hostApi } from './pages/api';
-import { CompareViewPage } from './pages/compare';
+import { CompareView } from './pages/compare';
 
 const shots = process.env.POLICYLENS_SHOTS; // a folder to save screenshots into, when set
 
@@ -27,13 +27,13 @@ function rowWithTwoLinks(view: ComparisonView) {
 }
 
 async function decideTwoLinksAndReload(page: import('@playwright/test').Page, app: { reload(): Promise<void> }, host: StartedHost, id: number) {
-  const compare = new CompareViewPage(page);
+  const compare = new CompareView(page);
   const view = await hostApi(host).compare.view({ id });
   const target = rowWithTwoLinks(view);
   expect(target, 'a row with two suggested links').toBeTruthy();
   const [keep, drop] = target!.links.filter((l) => l.status === 'suggested');
   await compare.open(id, target!.anchor);
-  const row = compare.row(target!.anchor);
+  const row = compare.anchoredRow(target!.anchor);
   await expect(row).toBeVisible();
   await compare.link(row, keep.a, keep.b).getByTestId('link-confirm').click();
   await expect(compare.link(row, keep.a, keep.b)).toHaveAttribute('data-status', 'confirmed');
@@ -45,9 +45,9 @@ async function decideTwoLinksAndReload(page: import('@playwright/test').Page, ap
 
   await app.reload();
   await compare.open(id, target!.anchor);
-  await expect(compare.link(compare.row(target!.anchor), keep.a, keep.b)).toHaveAttribute('data-status', 'confirmed');
-  await expect(compare.link(compare.row(target!.anchor), drop.a, drop.b)).toHaveCount(0);
-  await expect(compare.row(target!.anchor).getByTestId('rejected-link').first()).toBeVisible();
+  await expect(compare.link(compare.anchoredRow(target!.anchor), keep.a, keep.b)).toHaveAttribute('data-status', 'confirmed');
+  await expect(compare.link(compare.anchoredRow(target!.anchor), drop.a, drop.b)).toHaveCount(0);
+  await expect(compare.anchoredRow(target!.anchor).getByTestId('rejected-link').first()).toBeVisible();
 }
 
 test('two real regulations: anchored rows, collapsed unmatched runs, coverage, one link of a two-link row confirmed and the other rejected, kept after reload', async ({
@@ -64,7 +64,7 @@ test('two real regulations: anchored rows, collapsed unmatched runs, coverage, o
       { docId: ly, partIndex: null },
     ],
   });
-  const compare = new CompareViewPage(page);
+  const compare = new CompareView(page);
   await compare.open(id);
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'rows');
 
@@ -114,7 +114,7 @@ test('two seed plans: anchored rows, runs, coverage per theme, per-link decision
       { docId: wz.id, partIndex: null },
     ],
   });
-  const compare = new CompareViewPage(page);
+  const compare = new CompareView(page);
   await compare.open(id);
   await expect(compare.rows.first()).toBeVisible();
   await expect(compare.runs.first()).toBeVisible();
@@ -128,7 +128,7 @@ test('two seed plans: anchored rows, runs, coverage per theme, per-link decision
   const target = rowWithTwoLinks(view);
   expect(target, 'another row with two suggested links').toBeTruthy();
   await compare.open(id, target!.anchor);
-  const row = compare.row(target!.anchor);
+  const row = compare.anchoredRow(target!.anchor);
   await row.locator('.row-number').click();
   const marked = row.locator('[data-testid=row-link][data-active=true]');
   await expect(marked).toHaveCount(1);
@@ -155,7 +155,7 @@ test('two versions of 北京市优化营商环境条例 open in versions mode wi
       { docId: neu, partIndex: null },
     ],
   });
-  const compare = new CompareViewPage(page);
+  const compare = new CompareView(page);
   await compare.open(id);
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-mode', 'versions');
   const entries = page.getByTestId('version-entry');

@@ -7,6 +7,7 @@ import type { MetadataFields } from '../../../shared/api/methods/documents';
 import type { AttributeRow, AttributesRepo } from '../db/attributes';
 import type { Db } from '../db/connection';
 import type { DocumentsRepo } from '../db/documents';
+import { type HistoryState, historyState, step } from '../services/undoLog';
 
 export interface MetadataSnapshot {
   fields: Partial<MetadataFields>;
@@ -19,18 +20,8 @@ export type Change =
   | { kind: 'metadata'; docId: number; before: MetadataSnapshot; after: MetadataSnapshot }
   | { kind: 'attribute'; id: number; before: AttributeRow | null; after: AttributeRow | null };
 
-export interface AttributeHistoryState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
-}
-
-export function historyState(repo: AttributesRepo): AttributeHistoryState {
-  const last = repo.lastDone();
-  const next = repo.firstUndone();
-  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? null, redoLabel: next?.label ?? null };
-}
+export type AttributeHistoryState = HistoryState;
+export { historyState };
 
 function putAttribute(repo: AttributesRepo, row: AttributeRow): void {
   try {
@@ -63,23 +54,14 @@ export function logChanges(repo: AttributesRepo, label: string, changes: Change[
 
 /** Undoes the last step; returns its label and whether document metadata changed (null: nothing to undo). */
 export function undo(db: Db, repo: AttributesRepo, documents: DocumentsRepo): { label: string; metadata: boolean } | null {
-  return db.transaction(() => {
-    const entry = repo.lastDone();
-    if (!entry) return null;
-    const changes = JSON.parse(entry.changes) as Change[];
-    apply(repo, documents, changes, 'before');
-    repo.markUndone(entry.id, true);
-    return { label: entry.label, metadata: changes.some((c) => c.kind === 'metadata') };
-  })();
+  return stepAttributes(db, repo, documents, 'undo');
 }
 
 export function redo(db: Db, repo: AttributesRepo, documents: DocumentsRepo): { label: string; metadata: boolean } | null {
-  return db.transaction(() => {
-    const entry = repo.firstUndone();
-    if (!entry) return null;
-    const changes = JSON.parse(entry.changes) as Change[];
-    apply(repo, documents, changes, 'after');
-    repo.markUndone(entry.id, false);
-    return { label: entry.label, metadata: changes.some((c) => c.kind === 'metadata') };
-  })();
+  return stepAttributes(db, repo, documents, 'redo');
+}
+
+function stepAttributes(db: Db, repo: AttributesRepo, documents: DocumentsRepo, direction: 'undo' | 'redo'): { label: string; metadata: boolean } | null {
+  const done = step<Change>(db, repo, direction, (changes, side) => apply(repo, documents, changes, side));
+  return done && { label: done.label, metadata: done.changes.some((c) => c.kind === 'metadata') };
 }

@@ -3,6 +3,7 @@
 // log lives in the database, so Ctrl+Z still works after a restart.
 import type { Db } from '../db/connection';
 import { type RowKey, type ThemesRepo, type TrackedTable } from '../db/themes';
+import { type HistoryState, historyState, step } from '../services/undoLog';
 
 interface Change {
   table: TrackedTable;
@@ -70,35 +71,13 @@ function applyStates(repo: ThemesRepo, changes: Change[], side: 'before' | 'afte
   }
 }
 
-export interface HistoryState {
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
-}
-
-export function historyState(repo: ThemesRepo): HistoryState {
-  const last = repo.lastDone();
-  const next = repo.firstUndone();
-  return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label ?? null, redoLabel: next?.label ?? null };
-}
+export type { HistoryState };
+export { historyState };
 
 export function undo(db: Db, repo: ThemesRepo): string | null {
-  return db.transaction(() => {
-    const entry = repo.lastDone();
-    if (!entry) return null;
-    applyStates(repo, JSON.parse(entry.changes) as Change[], 'before');
-    repo.markUndone(entry.id, true);
-    return entry.label;
-  })();
+  return step<Change>(db, repo, 'undo', (changes, side) => applyStates(repo, changes, side))?.label ?? null;
 }
 
 export function redo(db: Db, repo: ThemesRepo): string | null {
-  return db.transaction(() => {
-    const entry = repo.firstUndone();
-    if (!entry) return null;
-    applyStates(repo, JSON.parse(entry.changes) as Change[], 'after');
-    repo.markUndone(entry.id, false);
-    return entry.label;
-  })();
+  return step<Change>(db, repo, 'redo', (changes, side) => applyStates(repo, changes, side))?.label ?? null;
 }

@@ -9,7 +9,6 @@ import { useApi, useLoad } from '../../api/ApiProvider';
 import { runCommand, useCommand } from '../../app/commands';
 import { routeHref } from '../../app/router';
 import { AnnotationEditor } from '../notes/AnnotationEditor';
-import { useDocumentThemes } from '../themes/embed';
 import type { Decision, LinkPick, RowActions } from './AlignedRowView';
 import { CompareToolbar, type ToolbarState } from './CompareToolbar';
 import { CoverageSummary } from './CoverageSummary';
@@ -26,7 +25,6 @@ export function CompareView({ id, focusClause }: { id: number; focusClause: numb
   const data = view.data;
   const docIds = data?.columns.map((c) => c.docId) ?? [];
   const themes = useRowThemes(docIds);
-  useDocumentThemes(docIds);
   const [bar, setBar] = useState<ToolbarState>({ status: 'all', theme: '', minScore: 0, matchedOnly: false, pivot: 0 });
   const [mode, setMode] = useState<'rows' | 'versions' | null>(null);
   const [showNotes, setShowNotes] = useState(false);

@@ -30,8 +30,8 @@ export class ComparePage {
   }
 }
 
-/** The anchored-row view of one comparison: rows, collapsed runs, the coverage summary, versions mode. */
-export class CompareViewPage {
+/** The compare view of one comparison: anchored rows, collapsed runs, the coverage summary, versions mode. */
+export class CompareView {
   readonly rows: Locator;
   readonly runs: Locator;
   readonly coverage: Locator;
@@ -40,38 +40,20 @@ export class CompareViewPage {
     this.runs = page.getByTestId('unmatched-run');
     this.coverage = page.getByTestId('coverage');
   }
-
   /** Opens a saved comparison by its address, optionally on the row of one clause. */
-  async open(id: number, clause?: number): Promise<void> {
-    await this.page.evaluate(
-      ([i, c]) => {
-        window.location.hash = `#/compare/${i}${c ? `?clause=${c}` : ''}`;
-      },
-      [id, clause ?? 0] as const,
-    );
-    await expect(this.page.getByTestId('compare-view')).toBeVisible();
-  }
-
-  row(anchor: number): Locator {
-    return this.page.locator(`[data-testid=compare-row][data-anchor="${anchor}"]`);
-  }
-
-  link(row: Locator, a: number, b: number): Locator {
-    return row.locator(`[data-testid=row-link][data-a="${a}"][data-b="${b}"]`);
-  }
-}
-
-/** The compare view of one comparison, opened by its id. */
-export class CompareView {
-  readonly rows: Locator;
-  constructor(readonly page: Page) {
-    this.rows = page.getByTestId('compare-row');
-  }
-  async open(comparisonId: number): Promise<void> {
+  async open(comparisonId: number, clause?: number): Promise<void> {
     await this.page.evaluate((h) => {
       window.location.hash = h;
-    }, `#/compare/${comparisonId}`);
+    }, `#/compare/${comparisonId}${clause ? `?clause=${clause}` : ''}`);
     await expect(this.page.getByTestId('compare-view')).toBeVisible();
+  }
+  /** The row anchored on a clause of the pivot document. */
+  anchoredRow(anchor: number): Locator {
+    return this.page.locator(`[data-testid=compare-row][data-anchor="${anchor}"]`);
+  }
+  /** One link of a row, by the two clauses it links. */
+  link(row: Locator, a: number, b: number): Locator {
+    return row.locator(`[data-testid=row-link][data-a="${a}"][data-b="${b}"]`);
   }
   activeRow(): Locator {
     return this.page.locator('[data-testid=compare-row].active');
