@@ -12,6 +12,8 @@ import { createDocumentsRepo } from './db/documents';
 import { createTrashRepo } from './db/trash';
 import { loadMigrations, migrate } from './db/migrate';
 import { createExportFeature } from './export';
+import { createExtractionFeature } from './extraction';
+import { createProjectFeature } from './project';
 import { documentsHandlers } from './handlers/documents';
 import { systemHandlers } from './handlers/system';
 import type { Handlers } from './handlers/types';
@@ -77,7 +79,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const search = createSearchFeature(ctx);
   const compare = createCompareFeature(ctx);
   const themes = createThemesFeature(ctx);
+  const extraction = createExtractionFeature(ctx);
   const annotations = createAnnotationsFeature(ctx);
+  const project = createProjectFeature(ctx);
   const exporter = createExportFeature(ctx);
   const attributes = createAttributesFeature(ctx);
   const agreement = createAgreementFeature(ctx);
@@ -88,8 +92,10 @@ export function createBackend(opts: BackendOptions): Backend {
     ...search.handlers,
     ...compare.handlers,
     ...themes.handlers,
+    ...extraction.handlers,
     ...annotations.handlers,
     ...exporter.handlers,
+    ...project.handlers,
     ...attributes.handlers,
     ...agreement.handlers,
   };

@@ -56,8 +56,6 @@ export const methodAccess = {
   'themes.history': 'read',
   'themes.heatmap': 'read',
   'themes.matrix': 'read',
-  'themes.targets': 'read',
-  'themes.agencies': 'read',
   'themes.code': 'code',
   'themes.uncode': 'code',
   'themes.decide': 'code',
@@ -71,6 +69,9 @@ export const methodAccess = {
   'themes.merge': 'manage',
   'themes.delete': 'manage',
   'themes.recompute': 'manage',
+
+  'extraction.targets': 'read',
+  'extraction.agencies': 'read',
 
   'annotations.list': 'read',
   'annotations.forTarget': 'read',
@@ -106,8 +107,8 @@ export const methodAccess = {
   'export.project': 'read',
   'export.concordance': 'read',
   'export.backup': 'manage',
-  'export.restore': 'manage',
-  'export.importQdpx': 'manage',
+  'project.restore': 'manage',
+  'project.importQdpx': 'manage',
 } as const satisfies Record<MethodName, Access>;
 
 export function accessOf(method: MethodName): Access {

@@ -6,6 +6,8 @@ import { attributesMethods } from './methods/attributes';
 import { compareMethods } from './methods/compare';
 import { documentsMethods } from './methods/documents';
 import { exportMethods } from './methods/export';
+import { extractionMethods } from './methods/extraction';
+import { projectMethods } from './methods/project';
 import { searchMethods } from './methods/search';
 import { systemMethods } from './methods/system';
 import { themesMethods } from './methods/themes';
@@ -21,8 +23,10 @@ export const contract = {
   ...searchMethods,
   ...compareMethods,
   ...themesMethods,
+  ...extractionMethods,
   ...annotationsMethods,
   ...exportMethods,
+  ...projectMethods,
   ...attributesMethods,
   ...agreementMethods,
 } satisfies MethodMap;

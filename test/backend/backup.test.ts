@@ -58,7 +58,7 @@ describe('backup and restore', () => {
     await b.api.documents.delete({ id: doc.id });
 
     const target = join(p.dir, 'restored', 'project.db');
-    const restored = await b.api.export.restore({ backupPath: backup.path, targetPath: target });
+    const restored = await b.api.project.restore({ backupPath: backup.path, targetPath: target });
     expect(restored.documentCount).toBe(5);
     const opened = createBackend({ databasePath: target, mode: 'test' });
     try {
@@ -90,10 +90,10 @@ describe('backup and restore', () => {
 
     const junk = join(p.dir, 'junk.policylens-backup');
     writeFileSync(junk, 'not a database at all, just text '.repeat(100));
-    const bad = await b.api.export.restore({ backupPath: junk, targetPath: join(p.dir, 'new.db') }).catch((e) => e);
+    const bad = await b.api.project.restore({ backupPath: junk, targetPath: join(p.dir, 'new.db') }).catch((e) => e);
     expect((bad as ApiError).code).toBe('bad_file');
     expect(existsSync(join(p.dir, 'new.db'))).toBe(false);
-    const self = await b.api.export.restore({ backupPath: ok.path, targetPath: join(p.dir, 'policylens.db') }).catch((e) => e);
+    const self = await b.api.project.restore({ backupPath: ok.path, targetPath: join(p.dir, 'policylens.db') }).catch((e) => e);
     expect((self as ApiError).code).toBe('conflict');
   });
 });

@@ -93,7 +93,7 @@ describe('REFI-QDA variables from document attributes', () => {
 
     const target = await freshProject({ seeds: false });
     try {
-      const report = await target.backend.api.export.importQdpx({ path: out });
+      const report = await target.backend.api.project.importQdpx({ path: out });
       expect(report.documents.length).toBe(5);
       expect(report.warnings.join('\n')).not.toMatch(/variable value/i);
       const attrs = await target.backend.api.attributes.list({});
@@ -107,7 +107,7 @@ describe('REFI-QDA variables from document attributes', () => {
       ]);
       expect(await byTitle(target.backend)).toEqual(await byTitle(b));
       // Importing the same file again reuses the attributes rather than making copies.
-      await target.backend.api.export.importQdpx({ path: out });
+      await target.backend.api.project.importQdpx({ path: out });
       expect((await target.backend.api.attributes.list({})).length).toBe(6);
     } finally {
       target.dispose();

@@ -67,7 +67,7 @@ describe('REFI-QDA import from other tools', () => {
       { text: '设立𠀀小微企业转贷资金', code: 2, memo: '备忘：转贷', note: 8 },
       { text: '引进高层次人才', code: 3 },
     ]);
-    const report = await b.api.export.importQdpx({
+    const report = await b.api.project.importQdpx({
       file: { name: 'study.qdpx', dataBase64: await qdpx({ 'My Study.qde': qde, [`sources/${G(50)}.txt`]: SOURCE }) },
     });
     expect(report.documents.length).toBe(1);
@@ -99,7 +99,7 @@ describe('REFI-QDA import from other tools', () => {
       ['not XML', await qdpx({ 'project.qde': '<Project name="x"><Sources>' }), /not well-formed|no <Project>/],
     ];
     for (const [what, data, message] of cases) {
-      const err = await b.api.export.importQdpx({ file: { name: `${what}.qdpx`, dataBase64: data } }).catch((e) => e);
+      const err = await b.api.project.importQdpx({ file: { name: `${what}.qdpx`, dataBase64: data } }).catch((e) => e);
       expect(err, what).toBeInstanceOf(ApiError);
       expect((err as ApiError).code, what).toBe('bad_file');
       expect((err as ApiError).message, what).toMatch(message);

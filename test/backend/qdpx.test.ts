@@ -89,7 +89,7 @@ describe('REFI-QDA export', () => {
   it('round trip: importing the .qdpx into an empty project keeps every coding on the same text', { timeout: 120_000 }, async () => {
     const target = await freshProject({ seeds: false });
     try {
-      const report = await target.backend.api.export.importQdpx({ path: qdpxPath });
+      const report = await target.backend.api.project.importQdpx({ path: qdpxPath });
       expect(report.documents.length).toBe(3);
       const back = await buildModel(target.backend.context, {}, 'round trip');
       const after = new Map<string, number>();

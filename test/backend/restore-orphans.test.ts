@@ -38,12 +38,12 @@ it.each([
   db.close();
 
   const target = join(p.dir, 'restored.db');
-  const err = (await p.backend.api.export.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
+  const err = (await p.backend.api.project.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
   expect(err.code).toBe('bad_file');
   expect(err.message).toMatch(message);
   expect(existsSync(target)).toBe(false);
   // The untouched backup still restores.
-  const ok = await p.backend.api.export.restore({ backupPath: backup.path, targetPath: target });
+  const ok = await p.backend.api.project.restore({ backupPath: backup.path, targetPath: target });
   expect(ok.documentCount).toBeGreaterThan(0);
 });
 
@@ -58,7 +58,7 @@ it('restore refuses a backup whose header names no valid text encoding, with a m
   writeSync(fd, Buffer.from([0x33, 0x50, 0xc9, 0x30]), 0, 4, 56);
   closeSync(fd);
   const target = join(p.dir, 'restored.db');
-  const err = (await p.backend.api.export.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
+  const err = (await p.backend.api.project.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
   expect(err.code).toBe('bad_file');
   expect(err.message).toMatch(/tampered\.policylens is damaged/);
   expect(existsSync(target)).toBe(false);

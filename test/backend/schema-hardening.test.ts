@@ -52,7 +52,7 @@ describe('a restore and an opened project are checked object by object against t
   it('refuses the backup with the trigger from the issue, with a clear message, and writes nothing', async () => {
     const { p, backup } = await backupWith(hostile.trigger);
     const target = join(p.dir, 'restored.db');
-    const err = await refused(p.backend.api.export.restore({ backupPath: backup.path, targetPath: target }));
+    const err = await refused(p.backend.api.project.restore({ backupPath: backup.path, targetPath: target }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('bad_file');
     expect(err.message).toMatch(/trigger "wipe" on annotations/);
@@ -62,14 +62,14 @@ describe('a restore and an opened project are checked object by object against t
 
   it.each(Object.entries(hostile))('refuses a backup with an extra or altered %s', async (kind, sql) => {
     const { p, backup } = await backupWith(sql);
-    const err = await refused(p.backend.api.export.restore({ backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }));
+    const err = await refused(p.backend.api.project.restore({ backupPath: backup.path, targetPath: join(p.dir, `r-${kind}.db`) }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.message).toMatch(/altered outside PolicyLens/);
   });
 
   it('refuses a backup missing an index', async () => {
     const { p, backup } = await backupWith('DROP INDEX documents_file');
-    const err = await refused(p.backend.api.export.restore({ backupPath: backup.path, targetPath: join(p.dir, 'r.db') }));
+    const err = await refused(p.backend.api.project.restore({ backupPath: backup.path, targetPath: join(p.dir, 'r.db') }));
     expect(err.message).toMatch(/index "documents_file" on documents is missing/);
   });
 
@@ -83,7 +83,7 @@ describe('a restore and an opened project are checked object by object against t
 
   it('still restores and opens an untouched backup', async () => {
     const { p, backup } = await backupWith('SELECT 1');
-    const restored = await p.backend.api.export.restore({ backupPath: backup.path, targetPath: join(p.dir, 'ok.db') });
+    const restored = await p.backend.api.project.restore({ backupPath: backup.path, targetPath: join(p.dir, 'ok.db') });
     expect(restored.documentCount).toBe(5);
     const b = createBackend({ databasePath: restored.databasePath, mode: 'test' });
     b.close();

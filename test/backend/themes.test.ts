@@ -123,9 +123,9 @@ describe('themes backend', () => {
 
   it('lists quantitative targets and responsible agencies across documents', async () => {
     const { backend: b } = await project();
-    const { rows } = await b.api.themes.targets({});
+    const { rows } = await b.api.extraction.targets({});
     expect(rows.some((r) => r.city === '温州市' && r.value === 1200 && r.unit === '家' && r.year === 2017)).toBe(true);
-    const agencies = await b.api.themes.agencies({});
+    const agencies = await b.api.extraction.agencies({});
     expect(agencies.rows.some((r) => r.lead.includes('市科技局') || r.responsible.includes('市科技局'))).toBe(true);
   });
 

@@ -2,7 +2,7 @@
 // project, and prints one JSON line per file: before it starts ({start}) and when done, with the
 // file's peak RSS (VmHWM, reset before each file through /proc/self/clear_refs), its CPU time and
 // its outcome. Documents go through documents.importPaths, .qdpx projects through
-// export.importQdpx, .policylens backups through export.restore into a new project file, whose
+// project.importQdpx, .policylens backups through project.restore into a new project file, whose
 // PRAGMA integrity_check is then part of the result. A crash or a hang shows as a {start}
 // without its result; the parent kills and restarts.
 // usage: tsx test/fuzz/import-many.ts <project.db>
@@ -49,7 +49,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   let restoredIntegrity: string | undefined;
   try {
     if (file.endsWith('.qdpx')) {
-      const r = await backend.api.export.importQdpx({ path: file });
+      const r = await backend.api.project.importQdpx({ path: file });
       imported = 1;
       warnings = r.warnings.length;
       // Imported codings make the themes feature recompute every suggestion of the project after
@@ -58,7 +58,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     } else if (file.endsWith('.policylens')) {
       const target = join(dirname(process.argv[2]), 'restored.db');
       for (const f of [target, `${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
-      await backend.api.export.restore({ backupPath: file, targetPath: target, overwrite: true });
+      await backend.api.project.restore({ backupPath: file, targetPath: target, overwrite: true });
       imported = 1;
       // What was restored must be a sound database and open as a project.
       const db = new Database(target, { readonly: true });

@@ -1,20 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { basename, isAbsolute } from 'node:path';
-import { ApiError } from '../../../shared/api/errors';
+import { basename } from 'node:path';
 import type { exportMethods, ExportOptions, ExportResult } from '../../../shared/api/methods/export';
 import type { BackendContext } from '../context';
 import type { HandlerGroup } from '../handlers/types';
 import { throwIfCancelled } from '../services/events';
 import type { DocumentHooks } from '../services/hooks';
-import { backupTo, restoreTo } from './backup';
+import { backupTo } from './backup';
 import { concordanceLines, concordanceTable } from './concordance';
 import { resolveDestination, writeNew } from './files';
 import { writerFor } from './formats';
 import { tableToCsv, tablesToXlsx } from './formats/tables';
 import { configuredPdfRenderer, headlessChromiumRenderer, type PdfRenderer } from './formats/pdf';
 import { buildModel, type ModelScope } from './model-builder';
-import { applyQdpx } from './qdpx/apply';
-import { readQdpx } from './qdpx/read';
 import { labelsFor } from './report/labels';
 
 export interface ExportFeatureOptions {
@@ -23,7 +19,7 @@ export interface ExportFeatureOptions {
 }
 
 /**
- * The export feature: reports, tables, REFI-QDA exchange, backup and restore. It reads other
+ * The export feature: reports, tables, REFI-QDA projects and backups going out (coming in: ../project). It reads other
  * features only through the contract (model-builder.ts) and writes files only through files.ts,
  * which never replaces an existing file unless the caller says so.
  */
@@ -100,34 +96,6 @@ export function createExportFeature(
             ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total, label: 'backup' }),
           );
           return { path: target.path, downloadName: target.downloadName, bytes, format: 'backup', warnings: [] };
-        } finally {
-          task.end();
-        }
-      },
-      'export.restore': ({ backupPath, targetPath, overwrite }) => {
-        if (ctx.info.mode === 'browser')
-          throw new ApiError('unsupported', 'Restoring a backup into a new project is done in the desktop app or with the command line.');
-        if (!isAbsolute(backupPath) || !isAbsolute(targetPath))
-          throw new ApiError('invalid_input', 'The backup and the new project must be given as absolute paths.');
-        return restoreTo(ctx, backupPath, targetPath, overwrite);
-      },
-      'export.importQdpx': async ({ path, file, taskId }) => {
-        if (!path === !file) throw new ApiError('invalid_input', 'Give either the path of a .qdpx file or its contents, not both.');
-        if (path && ctx.info.mode === 'browser') throw new ApiError('unsupported', 'In browser mode a .qdpx is uploaded, not read from a path.');
-        const task = ctx.tasks.start(taskId);
-        try {
-          let bytes: Uint8Array;
-          const name = path ? basename(path) : file!.name;
-          if (path) {
-            try {
-              bytes = new Uint8Array(await readFile(path));
-            } catch {
-              throw new ApiError('not_found', `${path} does not exist or cannot be read.`);
-            }
-          } else bytes = new Uint8Array(Buffer.from(file!.dataBase64, 'base64'));
-          const parsed = await readQdpx(bytes, name);
-          throwIfCancelled(task.signal);
-          return await applyQdpx(ctx, parsed, (done, total, label) => ctx.events.emit({ type: 'progress', taskId: task.taskId, done, total, label }));
         } finally {
           task.end();
         }

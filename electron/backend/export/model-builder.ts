@@ -164,8 +164,8 @@ export async function buildModel(
 
   onStep('targets');
   let targets: ExportModel['targets'] = null;
-  if (isMethodName('themes.targets')) {
-    const { rows } = await ctx.api.themes.targets({ docIds: [...docIds] });
+  if (isMethodName('extraction.targets')) {
+    const { rows } = await ctx.api.extraction.targets({ docIds: [...docIds] });
     targets = rows.map((r) => ({
       docId: r.docId,
       clauseId: r.clauseId,

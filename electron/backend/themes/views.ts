@@ -1,20 +1,12 @@
-// Pictures and tables across documents: theme × city heatmap, instrument × theme matrix,
-// quantitative targets and responsible agencies per clause.
+// Pictures across documents: the theme × city heatmap and the instrument × theme matrix.
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import type { ClauseRef } from '../../../shared/api/methods/themes';
-import { extractTargets } from '../../../shared/domain/quantities/index';
 import type { DocumentsRepo } from '../db/documents';
 import type { ThemesRepo } from '../db/themes';
 import { requireCoder } from './coding';
 import type { InstrumentClass } from '../../../shared/domain/vocabulary';
 
 const NO_CITY = '—';
-
-/** The last year of a document's period (2016-2018 → 2018): the year a goal without one is for. */
-function periodEnd(period: string | null): number | undefined {
-  const years = (period ?? '').match(/(?:19|20)[0-9]{2}/gu);
-  return years ? Number(years[years.length - 1]) : undefined;
-}
 
 interface ClauseInfo {
   ref: ClauseRef;
@@ -121,51 +113,6 @@ export function viewHandlers(repo: ThemesRepo, documents: DocumentsRepo) {
           return { instrument, themeId, count: clauses.length, clauses };
         }),
       };
-    },
-
-    'themes.targets': ({ docIds }: ParsedInput<'themes.targets'>): Output<'themes.targets'> => {
-      const rows: Output<'themes.targets'>['rows'] = [];
-      for (const d of documents.list()) {
-        if (docIds && !docIds.includes(d.id)) continue;
-        const text = documents.get(d.id)?.cleaned_text ?? '';
-        const defaultYear = periodEnd(d.period);
-        for (const c of documents.clauses(d.id)) {
-          if (c.kind !== 'measure' && c.kind !== 'heading') continue;
-          for (const q of extractTargets(text.slice(c.text_start, c.end), { defaultYear })) {
-            rows.push({
-              docId: d.id,
-              city: d.city,
-              title: d.title,
-              clauseId: c.id,
-              path: c.path,
-              metric: q.metric ?? null,
-              value: q.value,
-              valueMax: q.valueMax ?? null,
-              unit: q.unit,
-              year: q.year ?? null,
-              bound: q.bound ?? null,
-              text: q.text,
-              start: c.text_start + q.start,
-              end: c.text_start + q.end,
-            });
-          }
-        }
-      }
-      return { rows };
-    },
-
-    'themes.agencies': ({ docIds }: ParsedInput<'themes.agencies'>): Output<'themes.agencies'> => {
-      const rows: Output<'themes.agencies'>['rows'] = [];
-      for (const d of documents.list()) {
-        if (docIds && !docIds.includes(d.id)) continue;
-        for (const c of documents.clauses(d.id)) {
-          const lead = JSON.parse(c.lead_agencies) as string[];
-          const responsible = JSON.parse(c.responsible_agencies) as string[];
-          if (lead.length + responsible.length === 0) continue;
-          rows.push({ docId: d.id, city: d.city, title: d.title, clauseId: c.id, path: c.path, lead, responsible });
-        }
-      }
-      return { rows };
     },
   };
 }

@@ -56,6 +56,6 @@ export const restoreCommand: Command = {
   usage: 'restore --db FILE --backup BACKUP --to NEW_PROJECT.db [--overwrite] — restore a backup as a new project',
   async run(backend, { options }) {
     if (!options.backup || !options.to) throw new Error('restore needs --backup FILE and --to NEW_PROJECT_FILE.');
-    return backend.api.export.restore({ backupPath: resolve(options.backup), targetPath: resolve(options.to), overwrite: flag(options.overwrite) });
+    return backend.api.project.restore({ backupPath: resolve(options.backup), targetPath: resolve(options.to), overwrite: flag(options.overwrite) });
   },
 };

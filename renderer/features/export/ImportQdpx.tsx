@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QdpxImportReport } from '../../../shared/api/methods/export';
+import type { QdpxImportReport } from '../../../shared/api/methods/project';
 import { useApi } from '../../api/ApiProvider';
 import { readAsBase64 } from './download';
 
@@ -16,7 +16,7 @@ export function ImportQdpx({ onClose }: { onClose: () => void }) {
     if (!file) return;
     setState({ kind: 'working' });
     try {
-      const report = await api['export.importQdpx']({ file: { name: file.name, dataBase64: await readAsBase64(file) }, taskId: `qdpx-${Date.now()}` });
+      const report = await api['project.importQdpx']({ file: { name: file.name, dataBase64: await readAsBase64(file) }, taskId: `qdpx-${Date.now()}` });
       setState({ kind: 'done', report });
     } catch (e) {
       setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -28,7 +28,7 @@ function useCityFilter<R extends { city: string | null }>(rows: R[]) {
 /** Quantitative targets per clause (metric, number, unit, year), across cities. */
 export function TargetsTable() {
   const { t } = useTranslation('themes');
-  const data = useLoad((api) => api['themes.targets']({}), [], ['documents']);
+  const data = useLoad((api) => api['extraction.targets']({}), [], ['documents']);
   const { city, setCity, cities, shown } = useCityFilter(data.data?.rows ?? []);
   return (
     <section>
@@ -71,7 +71,7 @@ export function TargetsTable() {
 /** Lead and responsible agencies per clause, across cities. */
 export function AgenciesTable() {
   const { t } = useTranslation('themes');
-  const data = useLoad((api) => api['themes.agencies']({}), [], ['documents']);
+  const data = useLoad((api) => api['extraction.agencies']({}), [], ['documents']);
   const { city, setCity, cities, shown } = useCityFilter(data.data?.rows ?? []);
   return (
     <section>

@@ -49,16 +49,6 @@ export const exportResult = z.object({
 });
 export type ExportResult = z.infer<typeof exportResult>;
 
-export const qdpxImportReport = z.object({
-  documents: z.array(z.object({ id, title: z.string().nullable(), source: z.string() })),
-  themes: z.object({ created: z.number().int(), reused: z.number().int() }),
-  codings: z.number().int(),
-  notes: z.number().int(),
-  /** What the file holds that PolicyLens cannot represent, and deviations it accepted. */
-  warnings: z.array(z.string()),
-});
-export type QdpxImportReport = z.infer<typeof qdpxImportReport>;
-
 /** Formats of a keyword-in-context table. */
 export const concordanceFormat = z.enum(['xlsx', 'csv']);
 
@@ -80,23 +70,6 @@ export const exportMethods = {
   ),
   /** One-file backup of the project: a consistent SQLite snapshot taken while the app runs. */
   'export.backup': method(z.object({ ...destination }).strict(), exportResult, { progress: true }),
-  /** Restores a backup into a NEW project database at `targetPath` (never over an existing file unless overwrite). */
-  'export.restore': method(
-    z.object({ backupPath: z.string().min(1).max(4096), targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
-    z.object({ databasePath: z.string(), documentCount: z.number().int(), schemaVersion: z.number().int() }),
-  ),
-  /** Imports a .qdpx written by PolicyLens, NVivo, ATLAS.ti, MAXQDA or QualCoder: sources, codebook, codings, notes. */
-  'export.importQdpx': method(
-    z
-      .object({
-        path: z.string().min(1).max(4096).optional(),
-        file: z.object({ name: z.string().min(1).max(1000), dataBase64: z.string().max(400_000_000) }).optional(),
-        taskId: taskId.optional(),
-      })
-      .strict(),
-    qdpxImportReport,
-    { progress: true },
-  ),
   /**
    * Keyword in context: every exact occurrence of a search (not one per clause) with its left and
    * right context, document, city, year and clause (with the part it belongs to), as XLSX or CSV.

@@ -82,24 +82,6 @@ const mode = z.enum(['coded', 'suggested']);
 
 const history = z.object({ canUndo: z.boolean(), canRedo: z.boolean(), undoLabel: z.string().nullable(), redoLabel: z.string().nullable() });
 
-export const targetRow = z.object({
-  docId: id,
-  city: z.string().nullable(),
-  title: z.string().nullable(),
-  clauseId: id,
-  path: z.string(),
-  metric: z.string().nullable(),
-  value: z.number(),
-  valueMax: z.number().nullable(),
-  unit: z.string(),
-  year: z.number().int().nullable(),
-  bound: z.enum(['min', 'max']).nullable(),
-  text: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-});
-export type TargetRow = z.infer<typeof targetRow>;
-
 export const themesMethods = {
   /** The codebook: the theme tree and the instrument classes with their sub-instruments. */
   'themes.codebook': method(z.object({}).strict(), z.object({ themes: z.array(theme), instruments: z.array(instrumentInfo) })),
@@ -204,24 +186,5 @@ export const themesMethods = {
   'themes.matrix': method(
     z.object({ mode }).strict(),
     z.object({ cells: z.array(z.object({ instrument: instrumentClass, themeId, count: z.number().int(), clauses: z.array(clauseRef) })) }),
-  ),
-  /** Quantitative targets (metric, number, unit, year) of every clause, across documents. */
-  'themes.targets': method(z.object({ docIds: z.array(id).optional() }).strict(), z.object({ rows: z.array(targetRow) })),
-  /** Agencies named as responsible per clause, across documents. */
-  'themes.agencies': method(
-    z.object({ docIds: z.array(id).optional() }).strict(),
-    z.object({
-      rows: z.array(
-        z.object({
-          docId: id,
-          city: z.string().nullable(),
-          title: z.string().nullable(),
-          clauseId: id,
-          path: z.string(),
-          lead: z.array(z.string()),
-          responsible: z.array(z.string()),
-        }),
-      ),
-    }),
   ),
 };

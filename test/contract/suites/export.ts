@@ -35,7 +35,7 @@ export function suite(ctx: ContractContext): void {
     const api = ctx.api();
     const missing = await api['export.comparison']({ comparisonId: 999_999, format: 'md', fileName: 'x' }).catch((e) => e);
     expect((missing as ApiError).code).toBe('not_found');
-    const bad = await api['export.importQdpx']({ file: { name: 'x.qdpx', dataBase64: Buffer.from('plain text').toString('base64') } }).catch((e) => e);
+    const bad = await api['project.importQdpx']({ file: { name: 'x.qdpx', dataBase64: Buffer.from('plain text').toString('base64') } }).catch((e) => e);
     expect((bad as ApiError).code).toBe('bad_file');
     expect((bad as ApiError).message).toMatch(/zip/);
   });

@@ -42,9 +42,12 @@ export class CompareView {
   }
   /** Opens a saved comparison by its address, optionally on the row of one clause. */
   async open(comparisonId: number, clause?: number): Promise<void> {
-    await this.page.evaluate((h) => {
-      window.location.hash = h;
-    }, `#/compare/${comparisonId}${clause ? `?clause=${clause}` : ''}`);
+    await this.page.evaluate(
+      (h) => {
+        window.location.hash = h;
+      },
+      `#/compare/${comparisonId}${clause ? `?clause=${clause}` : ''}`,
+    );
     await expect(this.page.getByTestId('compare-view')).toBeVisible();
   }
   /** The row anchored on a clause of the pivot document. */

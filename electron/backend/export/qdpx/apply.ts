@@ -1,5 +1,5 @@
 import type { Input, Output } from '../../../../shared/api/contract';
-import type { QdpxImportReport } from '../../../../shared/api/methods/export';
+import type { QdpxImportReport } from '../../../../shared/api/methods/project';
 import type { BackendContext } from '../../context';
 import { safeFileName } from '../files';
 import { lexicalFromText } from './lexical-from-text';
