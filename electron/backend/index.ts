@@ -3,7 +3,7 @@ import { ApiError, type ApiErrorData } from '../../shared/api/errors';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract';
 import type { ApiEvent } from '../../shared/api/events';
 import { createAgreementFeature } from './agreement';
-import { createAnnotationsFeature } from './annotations';
+import { createNotesFeature } from './notes';
 import { createAttributesFeature } from './attributes';
 import { createCompareFeature } from './compare';
 import type { BackendContext, BackendInfo } from './context';
@@ -80,12 +80,12 @@ export function createBackend(opts: BackendOptions): Backend {
   const compare = createCompareFeature(ctx);
   const themes = createThemesFeature(ctx);
   const extraction = createExtractionFeature(ctx);
-  const annotations = createAnnotationsFeature(ctx);
+  const notes = createNotesFeature(ctx);
   const project = createProjectFeature(ctx);
   const exporter = createExportFeature(ctx);
   const attributes = createAttributesFeature(ctx);
   const agreement = createAgreementFeature(ctx);
-  for (const f of [search, compare, themes, annotations, exporter, attributes]) if (f.hooks) hooks.push(f.hooks);
+  for (const f of [search, compare, themes, notes, exporter, attributes]) if (f.hooks) hooks.push(f.hooks);
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...documentsHandlers(ctx),
@@ -93,7 +93,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...compare.handlers,
     ...themes.handlers,
     ...extraction.handlers,
-    ...annotations.handlers,
+    ...notes.handlers,
     ...exporter.handlers,
     ...project.handlers,
     ...attributes.handlers,

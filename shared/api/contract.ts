@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MethodMap } from './define';
 import { agreementMethods } from './methods/agreement';
-import { annotationsMethods } from './methods/annotations';
+import { notesMethods } from './methods/notes';
 import { attributesMethods } from './methods/attributes';
 import { compareMethods } from './methods/compare';
 import { documentsMethods } from './methods/documents';
@@ -24,7 +24,7 @@ export const contract = {
   ...compareMethods,
   ...themesMethods,
   ...extractionMethods,
-  ...annotationsMethods,
+  ...notesMethods,
   ...exportMethods,
   ...projectMethods,
   ...attributesMethods,

@@ -19,7 +19,7 @@ export const progressEvent = z.object({
 
 export const changedEvent = z.object({
   type: z.literal('changed'),
-  /** What changed, so views can refetch: 'documents', 'themes', 'comparisons', 'annotations' … */
+  /** What changed, so views can refetch: 'documents', 'themes', 'comparisons', 'notes' … */
   topic: z.string(),
 });
 

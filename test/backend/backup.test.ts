@@ -47,8 +47,8 @@ describe('backup and restore', () => {
     const b = p.backend;
     const [doc] = await b.api.documents.list({});
     const clause = (await b.api.documents.clauses({ id: doc.id })).find((c) => c.kind === 'measure')!;
-    const note = await b.api.annotations.create({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
-    await b.api.annotations.save({ id: note.id, content: richNote('BACKUP') });
+    const note = await b.api.notes.create({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
+    await b.api.notes.save({ id: note.id, content: richNote('BACKUP') });
     await b.api.themes.acceptAbove({ minScore: 0.3 });
 
     const backup = await b.api.export.backup({ fileName: 'snapshot' });
@@ -62,7 +62,7 @@ describe('backup and restore', () => {
     expect(restored.documentCount).toBe(5);
     const opened = createBackend({ databasePath: target, mode: 'test' });
     try {
-      const notes = await opened.api.annotations.list({ q: 'BACKUP' });
+      const notes = await opened.api.notes.list({ q: 'BACKUP' });
       expect(notes.length).toBe(1);
     } finally {
       opened.close();

@@ -11,7 +11,7 @@ describe('a second process writing the same project never makes a save fail', ()
     try {
       const b = p.backend;
       const db = join(p.dir, 'policylens.db');
-      const note = await b.api.annotations.create({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'hardening', clauseIds: [] } });
+      const note = await b.api.notes.create({ target: { kind: 'alignmentRow', comparisonId: null, rowKey: 'hardening', clauseIds: [] } });
       // 40 transactions of 60 ms, the middle one held 6.5 s (busy_timeout is 5 s).
       const child = spawn(process.execPath, [join(repoRoot, 'test/backend/concurrent-writer.hardening.mjs'), db, '40', '60', '6500'], {
         cwd: repoRoot,
@@ -25,7 +25,7 @@ describe('a second process writing the same project never makes a save fail', ()
       let saves = 0;
       // The first save starts while the other process writes; a few more make the count independent of timing.
       while (running || saves < 4) {
-        const r = await b.api.annotations.save({ id: note.id, content: richNote(`SAVE-${saves}`) }).catch((e: Error) => {
+        const r = await b.api.notes.save({ id: note.id, content: richNote(`SAVE-${saves}`) }).catch((e: Error) => {
           failures.push(e.message);
           return null;
         });
@@ -35,7 +35,7 @@ describe('a second process writing the same project never makes a save fail', ()
       expect(await exited).toBe(0);
       expect(failures).toEqual([]);
       expect(saves).toBeGreaterThan(3);
-      const saved = await b.api.annotations.get({ id: note.id });
+      const saved = await b.api.notes.get({ id: note.id });
       expect(saved.plainText).toContain(`SAVE-${saves - 1}`);
       const check = new Database(db, { readonly: true });
       expect((check.prepare("SELECT value FROM settings WHERE key = 'hardening.writer'").get() as { value: string }).value).toBe('39');

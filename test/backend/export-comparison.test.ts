@@ -22,10 +22,10 @@ beforeAll(async () => {
   await b.api.compare.decide({ a: best.a, b: best.b, status: 'confirmed' });
   const text = (id: number) => view.columns.flatMap((c) => c.clauses).find((c) => c.id === id)!.text;
   linked = { a: text(best.a), b: text(best.b) };
-  const note = await b.api.annotations.create({
+  const note = await b.api.notes.create({
     target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `${best.a}-${best.b}`, clauseIds: [best.a, best.b] },
   });
-  await b.api.annotations.save({ id: note.id, content: richNote('NOTE-REAL-ROW') });
+  await b.api.notes.save({ id: note.id, content: richNote('NOTE-REAL-ROW') });
   const formats: ExportFormat[] = ['docx', 'html', 'md', 'xlsx', 'csv', 'qdpx', 'json', ...(findChromium() ? (['pdf'] as const) : [])];
   for (const format of formats) {
     out[format] = await b.api.export.comparison({ comparisonId: cmp.id, format, path: join(fx.dir, 'real', `cmp.${format}`), options: { locale: 'zh-CN' } });

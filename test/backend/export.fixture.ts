@@ -74,10 +74,10 @@ export async function seedFixture(): Promise<SeedFixture> {
   // A manual range coding inside a clause, and notes of every kind.
   const rangeClause = clausesA[1];
   await b.api.themes.code({ clauseId: rangeClause.id, themeId: 'financing', start: rangeClause.end - 10, end: rangeClause.end - 2 });
-  const note = await b.api.annotations.create({ target: { kind: 'clause', docId: docA.id, clauseId: clausesA[0].id } });
-  await b.api.annotations.save({ id: note.id, content: richNote('NOTE-CLAUSE') });
-  const rangeNote = await b.api.annotations.create({ target: { kind: 'range', docId: docB.id, start: clausesB[0].end - 8, end: clausesB[0].end - 1 } });
-  await b.api.annotations.save({ id: rangeNote.id, content: richNote('NOTE-RANGE') });
+  const note = await b.api.notes.create({ target: { kind: 'clause', docId: docA.id, clauseId: clausesA[0].id } });
+  await b.api.notes.save({ id: note.id, content: richNote('NOTE-CLAUSE') });
+  const rangeNote = await b.api.notes.create({ target: { kind: 'range', docId: docB.id, start: clausesB[0].end - 8, end: clausesB[0].end - 1 } });
+  await b.api.notes.save({ id: rangeNote.id, content: richNote('NOTE-RANGE') });
 
   const model = await buildModel(b.context, { documentIds: [docA.id, docB.id] }, 'seed project');
   const links: ExportLink[] = [0, 1, 2, 3].map((i) => ({

@@ -23,12 +23,12 @@ async function workedOn(b: Backend) {
   const { themes } = await b.api.themes.codebook({});
   const coding = await b.api.themes.code({ clauseId: clauses[0].id, themeId: themes[0].id });
   const range = await b.api.themes.code({ clauseId: clauses[1].id, themeId: themes[1].id, start: clauses[1].start + 2, end: clauses[1].start + 6 });
-  const clauseNote = await b.api.annotations.create({
+  const clauseNote = await b.api.notes.create({
     target: { kind: 'clause', docId: wz.id, clauseId: clauses[0].id },
     content: state('温州的做法 ', { docId: wz.id, clauseId: clauses[2].id, path: clauses[2].path }),
   });
-  await b.api.annotations.save({ id: clauseNote.id, content: state('温州的做法（改） ', { docId: wz.id, clauseId: clauses[2].id, path: clauses[2].path }) });
-  const docNote = await b.api.annotations.create({ target: { kind: 'document', docId: wz.id }, content: state('整份文件的批注') });
+  await b.api.notes.save({ id: clauseNote.id, content: state('温州的做法（改） ', { docId: wz.id, clauseId: clauses[2].id, path: clauses[2].path }) });
+  const docNote = await b.api.notes.create({ target: { kind: 'document', docId: wz.id }, content: state('整份文件的批注') });
   const cmp = await b.api.compare.create({
     name: '青岛↔温州',
     members: [
@@ -40,7 +40,7 @@ async function workedOn(b: Backend) {
   const link = view.links.find((l) => l.status === 'suggested')!;
   await b.api.compare.decide({ a: link.a, b: link.b, status: 'confirmed' });
   const rowIds = [link.a, link.b].sort((x, y) => x - y);
-  const rowNote = await b.api.annotations.create({
+  const rowNote = await b.api.notes.create({
     target: { kind: 'alignmentRow', comparisonId: cmp.id, rowKey: rowIds.join('-'), clauseIds: rowIds },
     content: state('行批注'),
   });
@@ -50,7 +50,7 @@ async function workedOn(b: Backend) {
 async function everything(b: Backend, docId: number, cmpId: number) {
   const clauses = await b.api.documents.clauses({ id: docId });
   const themes = await b.api.themes.clauses({ docId });
-  const notes = await b.api.annotations.list({ docId });
+  const notes = await b.api.notes.list({ docId });
   const view = await b.api.compare.view({ id: cmpId });
   return {
     clauses: clauses.map((c) => [c.path, c.text]),
@@ -88,10 +88,10 @@ describe('document Trash', () => {
     expect(await everything(b, w.wz.id, w.cmp.id)).toEqual(before);
     expect(await b.api.documents.trash({})).toEqual([]);
     // The row note still belongs to its row; the search index and "where else" know the document again.
-    const row = await b.api.annotations.get({ id: w.rowNote.id });
+    const row = await b.api.notes.get({ id: w.rowNote.id });
     expect(row.plainText).toBe('行批注');
     expect((await b.api.search.query({ query: w.clauses[0].text.slice(0, 6), filters: { docIds: [w.wz.id] } })).hits.length).toBeGreaterThan(0);
-    const note = await b.api.annotations.get({ id: w.clauseNote.id });
+    const note = await b.api.notes.get({ id: w.clauseNote.id });
     expect(note.revision).toBe(2);
   });
 
@@ -114,9 +114,9 @@ describe('document Trash', () => {
     expect(after.confirmed).toHaveLength(1);
     expect(after.columns).toContain(id);
     const clauses = await b.api.documents.clauses({ id });
-    const notes = await b.api.annotations.list({ docId: id });
+    const notes = await b.api.notes.list({ docId: id });
     const clauseNote = notes.find((n) => n.plainText.startsWith('温州的做法'))!;
-    const mention = JSON.parse((await b.api.annotations.get({ id: clauseNote.id })).content).root.children[0].children[1];
+    const mention = JSON.parse((await b.api.notes.get({ id: clauseNote.id })).content).root.children[0].children[1];
     expect(mention.docId).toBe(id);
     expect(clauses.find((c) => c.id === mention.clauseId)?.path).toBe(w.clauses[2].path);
   });

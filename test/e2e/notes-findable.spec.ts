@@ -13,7 +13,7 @@ test('a clause with a note shows a marker, and the note panel follows the select
   const { page } = app;
   const { wenzhou } = await seedDocs(host);
   const clauses = (await hostApi(host).documents.clauses({ id: wenzhou.id })).filter((c) => c.kind === 'measure');
-  await hostApi(host).annotations.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clauses[3].id }, content: note('这条值得对比') });
+  await hostApi(host).notes.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clauses[3].id }, content: note('这条值得对比') });
   await page.evaluate((h) => {
     window.location.hash = h;
   }, `#/reader/${wenzhou.id}`);

@@ -256,10 +256,10 @@ test('a sitting of typical work keeps every coding and every note character afte
       }
       expect(accepted.sort()).toEqual(wholeCodings.map((c) => `${c.clauseId}:${c.themeId}`).sort());
       expect(ranges.sort()).toEqual(rangeCodings.map((c) => `${c.clauseId}:${c.themeId}:${c.text}`).sort());
-      const saved = await hostApi(host).annotations.list({ limit: 5000 });
+      const saved = await hostApi(host).notes.list({ limit: 5000 });
       expect(saved.map((s) => s.plainText.trim()).sort()).toEqual(written.map((w) => (w.text + w.bold).trim()).sort());
       for (const s of saved) {
-        const full = await hostApi(host).annotations.get({ id: s.id });
+        const full = await hostApi(host).notes.get({ id: s.id });
         expect(full.content).toMatch(/"format":1,[^}]*"text":"粗体Bold\d\d"|"text":"粗体Bold\d\d"[^}]*"format":1/);
       }
 

@@ -16,7 +16,7 @@ async function codeAndAnnotate(host: Parameters<typeof seedDocs>[0]) {
       children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: '温州这一条要细看', format: 0 }] }],
     },
   });
-  await hostApi(host).annotations.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clause.id }, content });
+  await hostApi(host).notes.create({ target: { kind: 'clause', docId: wenzhou.id, clauseId: clause.id }, content });
   return { docId: wenzhou.id, clauseId: clause.id };
 }
 

@@ -77,11 +77,11 @@ for (let step = 0; ; step++) {
   } else {
     if (noteId === null) {
       const d = docs[0];
-      noteId = (await b.api.annotations.create({ target: { kind: 'document', docId: d.id } })).id;
+      noteId = (await b.api.notes.create({ target: { kind: 'document', docId: d.id } })).id;
       say({ ack: 'noteCreated', id: noteId });
     }
     const marker = `NOTE-${step}`;
-    await b.api.annotations.save({ id: noteId, content: note(marker) });
+    await b.api.notes.save({ id: noteId, content: note(marker) });
     say({ ack: 'note', id: noteId, marker, step });
   }
 }

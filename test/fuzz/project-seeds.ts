@@ -43,8 +43,8 @@ export async function writeProjectSeeds(dir: string): Promise<string[]> {
     await b.api.themes.acceptAbove({ minScore: 0.3 });
     const clauses = await b.api.documents.clauses({ id: a });
     const clause = clauses.find((x) => x.kind === 'measure')!;
-    const n = await b.api.annotations.create({ target: { kind: 'clause', docId: a, clauseId: clause.id } });
-    await b.api.annotations.save({ id: n.id, content: note('种子注释 seed note') });
+    const n = await b.api.notes.create({ target: { kind: 'clause', docId: a, clauseId: clause.id } });
+    await b.api.notes.save({ id: n.id, content: note('种子注释 seed note') });
     await b.api.compare.create({
       name: 'seed comparison',
       members: [

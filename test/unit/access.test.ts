@@ -32,7 +32,7 @@ describe('team access policy (#14)', () => {
     ] as const) {
       expect(methodAccess[m]).toBe('manage');
     }
-    for (const m of ['themes.code', 'themes.uncode', 'annotations.save', 'compare.decide'] as const) expect(methodAccess[m]).toBe('code');
+    for (const m of ['themes.code', 'themes.uncode', 'notes.save', 'compare.decide'] as const) expect(methodAccess[m]).toBe('code');
     // A method whose name says it writes is never readable by a viewer.
     const writes =
       /\.(?!codebook)(create|save|delete|code|uncode|decide|set|update|merge|move|purge|restore|import|undo|redo|accept|unlink|rename|recompute)(?![a-z])/;

@@ -144,8 +144,8 @@ export async function buildModel(
 
   onStep('annotations');
   const annotations: ExportAnnotation[] = [];
-  if (has('annotations.list', 'Annotations')) {
-    const list = await ctx.api.annotations.list({ limit: 5000 });
+  if (has('notes.list', 'Annotations')) {
+    const list = await ctx.api.notes.list({ limit: 5000 });
     for (const s of list) {
       const t = s.target;
       let anchor: AnnotationAnchor | null = null;
@@ -157,7 +157,7 @@ export async function buildModel(
           anchor = { kind: 'row', rowId: t.rowKey, clauseIds: t.clauseIds };
       } else if (t.kind === 'comparison' && comparison && t.comparisonId === comparison.id) anchor = { kind: 'comparison' };
       if (!anchor) continue;
-      const full = await ctx.api.annotations.get({ id: s.id });
+      const full = await ctx.api.notes.get({ id: s.id });
       annotations.push({ id: `a${s.id}`, anchor, lexical: full.content, text: full.plainText, createdAt: full.createdAt });
     }
   }

@@ -46,7 +46,7 @@ function detail(ctx: BackendContext, row: DocumentRow): DocumentDetail {
 export function documentsHandlers(ctx: BackendContext): HandlerGroup<keyof typeof documentsMethods> {
   // A document takes (and gives back) codings, notes and links: every view of them reloads.
   const changedAll = () => {
-    for (const topic of ['documents', 'themes', 'annotations', 'compare'] as const) ctx.events.changed(topic);
+    for (const topic of ['documents', 'themes', 'notes', 'compare'] as const) ctx.events.changed(topic);
   };
   const finder = createDocumentFinder(ctx.db);
   return {

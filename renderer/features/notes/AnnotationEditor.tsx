@@ -11,7 +11,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationTarget } from '../../../shared/api/methods/annotations';
+import type { AnnotationTarget } from '../../../shared/api/methods/notes';
 import { emptyState, safeHrefForEditor } from './editorState';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { navigate } from '../../app/router';
@@ -113,7 +113,7 @@ export function AnnotationEditor({ target }: { target: AnnotationTarget }) {
   const { t } = useTranslation('notes');
   const api = useApi();
   const key = JSON.stringify(target);
-  const notes = useLoad((a) => a['annotations.forTarget']({ target }), [key]);
+  const notes = useLoad((a) => a['notes.forTarget']({ target }), [key]);
   const [fresh, setFresh] = useState(0);
   if (!notes.data) return <p className="muted">{notes.error?.message ?? t('app:loading')}</p>;
   const existing = notes.data;
@@ -123,12 +123,7 @@ export function AnnotationEditor({ target }: { target: AnnotationTarget }) {
       {existing.map((n) => (
         <div key={n.id} className="note-item">
           <NoteEditor noteId={n.id} initial={n.content} />
-          <button
-            type="button"
-            className="link-button"
-            data-testid="delete-note"
-            onClick={() => void api['annotations.delete']({ id: n.id }).then(notes.reload)}
-          >
+          <button type="button" className="link-button" data-testid="delete-note" onClick={() => void api['notes.delete']({ id: n.id }).then(notes.reload)}>
             {t('delete')}
           </button>
         </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationKind, AnnotationSummary } from '../../../shared/api/methods/annotations';
+import type { AnnotationKind, AnnotationSummary } from '../../../shared/api/methods/notes';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
 import { NoteEditor } from './AnnotationEditor';
@@ -21,7 +21,7 @@ function targetHref(n: AnnotationSummary): string | null {
 }
 
 function OpenNote({ id }: { id: number }) {
-  const note = useLoad((api) => api['annotations.get']({ id }), [id]);
+  const note = useLoad((api) => api['notes.get']({ id }), [id]);
   if (!note.data) return <p className="muted">{note.error?.message ?? '…'}</p>;
   return <NoteEditor noteId={id} initial={note.data.content} autoFocus />;
 }
@@ -37,7 +37,7 @@ export function NotesPage({ route }: { route: Route }) {
   const [deleted, setDeleted] = useState<number | null>(null);
   const [draft, setDraft] = useState(q);
   const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
-  const notes = useLoad((a) => a['annotations.list']({ q: q || undefined, kind, docId }), [q, kind, docId], ['annotations']);
+  const notes = useLoad((a) => a['notes.list']({ q: q || undefined, kind, docId }), [q, kind, docId], ['notes']);
   const go = (p: { q?: string; kind?: string; doc?: number }) => navigate('notes', [], { q: p.q ?? q, kind: p.kind ?? kind, doc: p.doc ?? docId });
   const list = notes.data ?? [];
   return (
@@ -91,7 +91,7 @@ export function NotesPage({ route }: { route: Route }) {
       {deleted !== null && (
         <p role="status">
           {t('deleted')}{' '}
-          <button type="button" data-testid="undo-delete-note" onClick={() => void api['annotations.restore']({ id: deleted }).then(() => setDeleted(null))}>
+          <button type="button" data-testid="undo-delete-note" onClick={() => void api['notes.restore']({ id: deleted }).then(() => setDeleted(null))}>
             {t('undoDelete')}
           </button>
         </p>
@@ -138,7 +138,7 @@ export function NotesPage({ route }: { route: Route }) {
                     @{m.clauseId}
                   </a>
                 ))}
-                <button type="button" data-testid="delete-note" onClick={() => void api['annotations.delete']({ id: n.id }).then(() => setDeleted(n.id))}>
+                <button type="button" data-testid="delete-note" onClick={() => void api['notes.delete']({ id: n.id }).then(() => setDeleted(n.id))}>
                   {t('delete')}
                 </button>
               </div>

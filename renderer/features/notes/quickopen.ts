@@ -5,7 +5,7 @@ import { navigate } from '../../app/router';
 export const quickOpenSource: QuickOpenSource = {
   id: 'notes',
   async load(api, t) {
-    const notes = await api['annotations.list']({ limit: 500 });
+    const notes = await api['notes.list']({ limit: 500 });
     return notes.map((n) => ({
       id: `note:${n.id}`,
       kind: 'note' as const,

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnnotationTarget } from '../../../shared/api/methods/annotations';
+import type { AnnotationTarget } from '../../../shared/api/methods/notes';
 import type { Clause } from '../../../shared/api/methods/documents';
 import { useApi, useApiEvents, useLoad } from '../../api/ApiProvider';
 import type { MarkedRange, ReaderExtension } from '../../app/extensions';
@@ -17,7 +17,7 @@ function annotate(target: AnnotationTarget, title: string) {
 }
 
 // Which clauses of a document carry a note (on the clause or on a passage in it): one request per
-// document for all its clause margins, refreshed on every 'annotations' event.
+// document for all its clause margins, refreshed on every 'notes' event.
 let noted: { docId: number; counts: Map<number, number> } | null = null;
 const notedListeners = new Set<() => void>();
 function setNoted(docId: number, counts: Map<number, number>) {
@@ -133,10 +133,10 @@ function Panel({ docId, selectedClause }: { docId: number; selectedClause: Claus
 /** Annotated ranges are marked in the text; clauses with notes get a marker (loaded here, once per Reader). */
 function useRanges(docId: number): MarkedRange[] {
   const api = useApi();
-  const data = useLoad((a) => a['annotations.ranges']({ docId }), [docId]);
+  const data = useLoad((a) => a['notes.ranges']({ docId }), [docId]);
   const { reload } = data;
   const loadNoted = () => {
-    void api['annotations.list']({ docId, limit: 5000 }).then(
+    void api['notes.list']({ docId, limit: 5000 }).then(
       (notes) => {
         const counts = new Map<number, number>();
         for (const n of notes)
@@ -149,7 +149,7 @@ function useRanges(docId: number): MarkedRange[] {
   };
   useEffect(loadNoted, [api, docId]);
   useApiEvents((e) => {
-    if (e.type === 'changed' && (e.topic === 'annotations' || e.topic === 'documents')) {
+    if (e.type === 'changed' && (e.topic === 'notes' || e.topic === 'documents')) {
       reload();
       loadNoted();
     }

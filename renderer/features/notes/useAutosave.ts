@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnnotationTarget } from '../../../shared/api/methods/annotations';
+import type { AnnotationTarget } from '../../../shared/api/methods/notes';
 import { useApi } from '../../api/ApiProvider';
 
 export type SaveStatus = 'idle' | 'unsaved' | 'saving' | 'saved' | 'error';
@@ -37,11 +37,11 @@ export function useAutosave(opts: { noteId: number | null; target?: AnnotationTa
       try {
         if (id.current === null) {
           if (!optsRef.current.target) throw new Error('This note has nothing to attach to.');
-          const note = await api['annotations.create']({ target: optsRef.current.target, content });
+          const note = await api['notes.create']({ target: optsRef.current.target, content });
           id.current = note.id;
           optsRef.current.onCreated?.(note.id);
         } else {
-          await api['annotations.save']({ id: id.current, content });
+          await api['notes.save']({ id: id.current, content });
         }
         saved.current = content;
         setError(null);

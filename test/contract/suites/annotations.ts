@@ -6,13 +6,13 @@ export function suite(ctx: ContractContext): void {
     const api = ctx.api();
     const [doc] = await api['documents.list']({});
     const clause = (await api['documents.clauses']({ id: doc.id })).find((c) => c.kind === 'measure')!;
-    const note = await api['annotations.create']({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
+    const note = await api['notes.create']({ target: { kind: 'clause', docId: doc.id, clauseId: clause.id } });
     const content = JSON.stringify({
       root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: `契约测试${ctx.transport}`, format: 1 }] }] },
     });
-    const saved = await api['annotations.save']({ id: note.id, content });
+    const saved = await api['notes.save']({ id: note.id, content });
     expect(saved.revision).toBe(note.revision + 1);
-    const found = await api['annotations.list']({ q: `契约测试${ctx.transport}` });
+    const found = await api['notes.list']({ q: `契约测试${ctx.transport}` });
     expect(found.map((n) => n.id)).toEqual([note.id]);
     expect(found[0].context.clausePath).toBe(clause.path);
   });

@@ -88,9 +88,9 @@ async function applyAll(
 
   const taken = new Set((await ctx.api.documents.list({})).map((d) => d.file));
   const notesUsed = new Set<string>();
-  const addNote = async (target: Input<'annotations.create'>['target'], text: string) => {
+  const addNote = async (target: Input<'notes.create'>['target'], text: string) => {
     if (!text.trim()) return;
-    await ctx.api.annotations.create({ target, content: lexicalFromText(text) });
+    await ctx.api.notes.create({ target, content: lexicalFromText(text) });
     report.notes++;
   };
   let split = 0;

@@ -44,9 +44,9 @@ export type Annotation = z.infer<typeof annotation>;
 
 const content = z.string().min(2).max(1_000_000);
 
-export const annotationsMethods = {
+export const notesMethods = {
   /** Notes, newest first, filtered by kind, document and text. */
-  'annotations.list': method(
+  'notes.list': method(
     z
       .object({
         kind: z.enum(annotationKinds).optional(),
@@ -59,14 +59,14 @@ export const annotationsMethods = {
     z.array(annotationSummary),
   ),
   /** The notes attached to one target (a clause, a range, an alignment row …). */
-  'annotations.forTarget': method(z.object({ target: annotationTarget }).strict(), z.array(annotation)),
-  'annotations.get': method(z.object({ id }).strict(), annotation),
-  'annotations.create': method(z.object({ target: annotationTarget, content: content.optional() }).strict(), annotation),
+  'notes.forTarget': method(z.object({ target: annotationTarget }).strict(), z.array(annotation)),
+  'notes.get': method(z.object({ id }).strict(), annotation),
+  'notes.create': method(z.object({ target: annotationTarget, content: content.optional() }).strict(), annotation),
   /** Saves the editor state in one transaction; the previous revision is kept. */
-  'annotations.save': method(z.object({ id, content }).strict(), z.object({ id, revision: z.number().int(), updatedAt: z.string(), plainText: z.string() })),
-  'annotations.delete': method(z.object({ id }).strict(), ok),
+  'notes.save': method(z.object({ id, content }).strict(), z.object({ id, revision: z.number().int(), updatedAt: z.string(), plainText: z.string() })),
+  'notes.delete': method(z.object({ id }).strict(), ok),
   /** Brings back a deleted note (undo of delete). */
-  'annotations.restore': method(z.object({ id }).strict(), ok),
+  'notes.restore': method(z.object({ id }).strict(), ok),
   /** Annotated ranges of a document, to mark them in the Reader. */
-  'annotations.ranges': method(z.object({ docId: id }).strict(), z.array(z.object({ id, start: z.number().int(), end: z.number().int() }))),
+  'notes.ranges': method(z.object({ docId: id }).strict(), z.array(z.object({ id, start: z.number().int(), end: z.number().int() }))),
 };

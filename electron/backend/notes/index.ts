@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Output } from '../../../shared/api/contract';
-import type { annotationsMethods, AnnotationTarget } from '../../../shared/api/methods/annotations';
+import type { notesMethods, AnnotationTarget } from '../../../shared/api/methods/notes';
 import {
   ANNOTATION_FORMAT_VERSION,
   AnnotationFormatError,
@@ -16,10 +16,10 @@ import type { HandlerGroup } from '../handlers/types';
 import type { DocumentHooks } from '../services/hooks';
 import { reanchorAnnotations } from './reanchor';
 
-type Full = Output<'annotations.get'>;
+type Full = Output<'notes.get'>;
 
 /** The annotations feature: notes in Lexical JSON attached to documents, clauses, ranges, alignment rows and comparisons. */
-export function createAnnotationsFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof annotationsMethods>; hooks?: DocumentHooks } {
+export function createNotesFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof notesMethods>; hooks?: DocumentHooks } {
   const { db, events } = ctx;
   const repo = createAnnotationsRepo(db);
 
@@ -139,24 +139,24 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
     if (!r || r.deleted_at) throw new ApiError('not_found', `Note ${id} does not exist (it may have been deleted).`);
     return r;
   };
-  const changed = () => events.changed('annotations');
+  const changed = () => events.changed('notes');
 
   return {
     handlers: {
-      'annotations.list': ({ kind, docId, comparisonId, q, limit }) =>
+      'notes.list': ({ kind, docId, comparisonId, q, limit }) =>
         repo.list({ kind: kind ?? null, doc: docId ?? null, cmp: comparisonId ?? null, q: q?.trim() ? q.trim() : null, limit: limit ?? 1000 }).map(summary),
-      'annotations.forTarget': ({ target }) => {
+      'notes.forTarget': ({ target }) => {
         const candidates = repo.ofKind(target.kind);
         return candidates.filter((r) => matches(r, target)).map(full);
       },
-      'annotations.get': ({ id }) => full(get(id)),
-      'annotations.create': ({ target, content }) => {
+      'notes.get': ({ id }) => full(get(id)),
+      'notes.create': ({ target, content }) => {
         const values = parsed(content ?? JSON.stringify(emptyState()));
         const id = db.transaction(() => repo.insert({ kind: target.kind, ...anchor(target), ...values }))();
         changed();
         return full(repo.get(id)!);
       },
-      'annotations.save': ({ id, content }) => {
+      'notes.save': ({ id, content }) => {
         get(id);
         const values = parsed(content);
         db.transaction(() => repo.save(id, values))();
@@ -164,19 +164,19 @@ export function createAnnotationsFeature(ctx: BackendContext): { handlers: Handl
         changed();
         return { id, revision: r.revision, updatedAt: r.updated_at, plainText: r.plain_text };
       },
-      'annotations.delete': ({ id }) => {
+      'notes.delete': ({ id }) => {
         get(id);
         repo.setDeleted(id, true);
         changed();
         return { ok: true as const };
       },
-      'annotations.restore': ({ id }) => {
+      'notes.restore': ({ id }) => {
         if (!repo.get(id)) throw new ApiError('not_found', `Note ${id} does not exist.`);
         repo.setDeleted(id, false);
         changed();
         return { ok: true as const };
       },
-      'annotations.ranges': ({ docId }) =>
+      'notes.ranges': ({ docId }) =>
         repo
           .ofDoc(docId)
           .filter((r) => r.kind === 'range' && r.start !== null)
