@@ -56,24 +56,29 @@ export type AttributeType = (typeof attributeTypes)[number];
  * how a value is edited; `grid` whether the attributes table shows it as a column.
  */
 export const metadataFields = [
-  { name: 'title', kind: 'text', grid: true },
-  { name: 'city', kind: 'text', grid: true },
-  { name: 'province', kind: 'text', grid: true },
-  { name: 'level', kind: 'level', grid: true },
-  { name: 'issuer', kind: 'text', grid: true },
-  { name: 'docNumber', kind: 'text', grid: true },
-  { name: 'dateWritten', kind: 'date', grid: true },
-  { name: 'datePublished', kind: 'date', grid: true },
-  { name: 'dateEffective', kind: 'date', grid: false },
-  { name: 'approvedBy', kind: 'text', grid: false },
-  { name: 'dateApproved', kind: 'date', grid: false },
-  { name: 'validity', kind: 'text', grid: true },
-  { name: 'period', kind: 'text', grid: false },
-  { name: 'sourceId', kind: 'text', grid: false },
-  { name: 'sourceUrl', kind: 'text', grid: false },
-] as const satisfies ReadonlyArray<{ name: string; kind: 'text' | 'date' | 'level'; grid: boolean }>;
+  { name: 'title', kind: 'text', grid: true, zh: '标题', en: 'Title' },
+  { name: 'city', kind: 'text', grid: true, zh: '城市', en: 'City' },
+  { name: 'province', kind: 'text', grid: true, zh: '省份', en: 'Province' },
+  { name: 'level', kind: 'level', grid: true, zh: '层级', en: 'Level' },
+  { name: 'issuer', kind: 'text', grid: true, zh: '发文机关', en: 'Issuer' },
+  { name: 'docNumber', kind: 'text', grid: true, zh: '文号', en: 'Document number (文号)' },
+  { name: 'dateWritten', kind: 'date', grid: true, zh: '成文日期', en: 'Date written' },
+  { name: 'datePublished', kind: 'date', grid: true, zh: '发布日期', en: 'Date published' },
+  { name: 'dateEffective', kind: 'date', grid: false, zh: '施行日期', en: 'In force from' },
+  { name: 'approvedBy', kind: 'text', grid: false, zh: '批准机关', en: 'Approved by' },
+  { name: 'dateApproved', kind: 'date', grid: false, zh: '批准日期', en: 'Date approved' },
+  // 时效性 is PKULaw's word (【时效性】现行有效); 规划期 the period a plan covers (2021—2025年).
+  { name: 'validity', kind: 'text', grid: true, zh: '时效性', en: 'Validity' },
+  { name: 'period', kind: 'text', grid: false, zh: '规划期', en: 'Period' },
+  { name: 'sourceId', kind: 'text', grid: false, zh: '来源编号', en: 'Source id' },
+  { name: 'sourceUrl', kind: 'text', grid: false, zh: '原文链接', en: 'Source URL' },
+] as const satisfies ReadonlyArray<{ name: string; kind: 'text' | 'date' | 'level'; grid: boolean; zh: string; en: string }>;
 export type MetadataFieldName = (typeof metadataFields)[number]['name'];
 export const metadataFieldNames: readonly MetadataFieldName[] = metadataFields.map((f) => f.name);
+/** The fields' names in one interface language: the Reader, the attribute table and exports all show these. */
+export function metadataFieldLabels(lang: 'zh' | 'en'): Record<MetadataFieldName, string> {
+  return Object.fromEntries(metadataFields.map((f) => [f.name, f[lang]])) as Record<MetadataFieldName, string>;
+}
 
 /**
  * Every closed list above by name, for the test that keeps them declared once. Two-member lists

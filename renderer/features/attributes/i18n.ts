@@ -1,3 +1,5 @@
+import { metadataFieldLabels } from '../../../shared/domain/vocabulary';
+
 export const catalog = {
   en: {
     title: 'Attributes',
@@ -37,18 +39,7 @@ export const catalog = {
     no: 'No',
     empty: '(empty)',
     selectRow: 'Select {{title}}',
-    col: {
-      title: 'Title',
-      city: 'City',
-      province: 'Province',
-      level: 'Level',
-      issuer: 'Issuer',
-      docNumber: '文号',
-      dateWritten: 'Written',
-      datePublished: 'Published',
-      validity: 'Validity',
-      period: 'Period',
-    },
+    col: metadataFieldLabels('en'),
     levels: { national: 'National', province: 'Province', municipality: 'Municipality', city: 'City', district: 'District', county: 'County' },
     filterBy: 'Attribute',
     anyAttribute: 'Any attribute',
@@ -92,18 +83,7 @@ export const catalog = {
     no: '否',
     empty: '（空）',
     selectRow: '选择 {{title}}',
-    col: {
-      title: '标题',
-      city: '城市',
-      province: '省份',
-      level: '层级',
-      issuer: '发文机关',
-      docNumber: '文号',
-      dateWritten: '成文日期',
-      datePublished: '发布日期',
-      validity: '时效性',
-      period: '实施期限',
-    },
+    col: metadataFieldLabels('zh'),
     levels: { national: '国家级', province: '省级', municipality: '直辖市', city: '市级', district: '区级', county: '县级' },
     filterBy: '属性',
     anyAttribute: '任意属性',

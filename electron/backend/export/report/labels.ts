@@ -1,4 +1,5 @@
 import type { ReportOptions } from '../model';
+import { metadataFieldLabels } from '../../../../shared/domain/vocabulary';
 
 /** The fixed words of reports and tables, in both UI languages. */
 const en = {
@@ -16,16 +17,7 @@ const en = {
   legendDiff: 'Highlighted: text that differs',
   legendNumber: 'numbers',
   file: 'File',
-  title: 'Title',
-  city: 'City',
-  province: 'Province',
-  level: 'Level',
-  issuer: 'Issuer',
-  docNumber: 'Document number (文号)',
-  dateWritten: 'Written',
-  datePublished: 'Published',
-  validity: 'Validity',
-  period: 'Period',
+  ...metadataFieldLabels('en'),
   clauseCount: 'Clauses',
   noClause: '—',
   confirmed: 'confirmed',
@@ -97,16 +89,7 @@ const zh: Labels = {
   legendDiff: '高亮：不同之处',
   legendNumber: '数字',
   file: '文件名',
-  title: '标题',
-  city: '城市',
-  province: '省份',
-  level: '层级',
-  issuer: '发文机关',
-  docNumber: '文号',
-  dateWritten: '成文日期',
-  datePublished: '发布日期',
-  validity: '有效性',
-  period: '期限',
+  ...metadataFieldLabels('zh'),
   clauseCount: '条款数',
   noClause: '—',
   confirmed: '已确认',
