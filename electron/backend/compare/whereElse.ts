@@ -41,13 +41,15 @@ export function signatureOf(c: SignedClause): Uint32Array | null {
 
 /** Writes the LSH band rows of every alignable clause of a document (at import). */
 export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number, clauses: SignedClause[] = ctx.documents.clauses(docId)): void {
-  repo.replaceBands(
-    docId,
-    clauses.flatMap((c) => {
-      const sig = signatureOf(c);
-      return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
-    }),
-  );
+  repo.replaceBands(docId, bandRows(clauses));
+}
+
+/** The LSH band keys of every alignable clause (those without alignable text have none). */
+export function bandRows(clauses: SignedClause[]): Array<{ clauseId: number; keys: number[] }> {
+  return clauses.flatMap((c) => {
+    const sig = signatureOf(c);
+    return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
+  });
 }
 
 /** Removes a document's band rows (before the document is deleted). */

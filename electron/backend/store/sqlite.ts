@@ -4,7 +4,7 @@
 // time on one connection, so calls are queued: a Store.transaction holds the connection from
 // BEGIN to COMMIT while its callback awaits, and nothing else slips into it.
 import { bandKeys, estimatedJaccard } from '../../../shared/domain/similar';
-import { signatureOf } from '../compare/whereElse';
+import { bandRows, signatureOf } from '../compare/whereElse';
 import { createAnnotationsRepo, type AnnotationRow } from '../db/annotations';
 import { createCompareRepo } from '../db/compare';
 import type { Db } from '../db/connection';
@@ -71,13 +71,7 @@ function syncRepositories(db: Db) {
           const out = documents.insert({ ...doc, raw: '' });
           searchStore.indexDocumentClauses(out.id);
           // Signatures are not stored (migration 009): the bands are computed from the clause texts.
-          compare.replaceBands(
-            out.id,
-            documents.clauses(out.id).flatMap((c) => {
-              const sig = signatureOf(c);
-              return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
-            }),
-          );
+          compare.replaceBands(out.id, bandRows(documents.clauses(out.id)));
           return out;
         }),
       get(id: number) {
