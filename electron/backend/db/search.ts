@@ -5,10 +5,10 @@ import type { Db } from './connection';
 
 /**
  * Every SQL statement of the search feature. It owns search_clauses, search_fts and
- * search_levels (migrations/002_search.sql) and reads the core tables (documents, clauses)
- * without writing them. FTS5 rowids are sort keys (length × 2^32 + clause id, see
- * shared/domain/search/levels.ts); what leaves this file is clause ids, except from streams,
- * which yield keys. Scores from SQL are FTS5 bm25 values, lower is better, as SQLite returns them.
+ * search_levels (migrations/002_search.sql, 009, 011) and reads the core tables (documents,
+ * clauses) without writing them. FTS5 rowids are sort keys (length band × 2^32 + clause id, see
+ * shared/domain/search/levels.ts), computed from search_clauses.len; what leaves this file is
+ * clause ids, except from streams and scopeTexts, which yield keys. Scores from SQL are FTS5 bm25 values, lower is better, as SQLite returns them.
  */
 
 export interface DocumentFacts {
@@ -46,22 +46,21 @@ function yearOf(r: { date_written: string | null; date_published: string | null;
   return m ? Number(m[1]) : null;
 }
 
-/** A clause as the index needs it: id, own text and where that text starts in the cleaned text. */
+/** A clause as the index needs it: id and own text. */
 export interface IndexableClause {
   id: number;
   text: string;
-  ownStart: number;
 }
 
 export function createSearchStore(db: Db) {
   const stmt = {
-    keysOfDoc: db.prepare('SELECT key FROM search_clauses WHERE doc_id = ?').pluck(),
+    indexedOfDoc: db.prepare('SELECT clause_id, len FROM search_clauses WHERE doc_id = ?').raw(),
     deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
     deleteLevels: db.prepare('DELETE FROM search_levels WHERE rowid = ?'),
     deleteRows: db.prepare('DELETE FROM search_clauses WHERE doc_id = ?'),
     cleaned: db.prepare('SELECT cleaned_text FROM documents WHERE id = ?').pluck(),
     clauses: db.prepare('SELECT id, text_start, end FROM clauses WHERE doc_id = ? ORDER BY ord'),
-    insertRow: db.prepare('INSERT INTO search_clauses (key, clause_id, doc_id, base, len) VALUES (?, ?, ?, ?, ?)'),
+    insertRow: db.prepare('INSERT INTO search_clauses (doc_id, clause_id, len) VALUES (?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
     insertLevels: db.prepare('INSERT INTO search_levels (rowid, levels) VALUES (?, ?)'),
     docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
@@ -69,28 +68,28 @@ export function createSearchStore(db: Db) {
     indexedCount: db.prepare('SELECT count(*) FROM search_clauses').pluck(),
     facts: db.prepare('SELECT id, title, city, province, level, validity, date_written, date_published, period FROM documents ORDER BY id'),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
-    // Two subqueries: SQLite answers a lone min() or max() from the index, not both in one.
-    span: db.prepare('SELECT (SELECT min(key) FROM search_clauses) AS min, (SELECT max(key) FROM search_clauses) AS max'),
     texts: db.prepare('SELECT id, doc_id, text_start, end FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     averageLength: db.prepare('SELECT avg(len) FROM search_clauses').pluck(),
     lengths: db.prepare('SELECT clause_id, len FROM search_clauses').raw(),
-    maxClauseId: db.prepare('SELECT max(clause_id) FROM search_clauses').pluck(),
-    hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base,
+    // Clause ids only grow (INTEGER PRIMARY KEY): the largest one bounds the indexed ones.
+    maxClauseId: db.prepare('SELECT max(id) FROM clauses').pluck(),
+    hit: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading,
         (SELECT p.title FROM parts p WHERE p.doc_id = c.doc_id AND p.part_index = c.part_index
         AND (SELECT count(*) FROM parts q WHERE q.doc_id = c.doc_id) > 1) AS part_title
-      FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id = ?`),
-    hits: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading, s.base,
+      FROM clauses c JOIN search_clauses s ON s.doc_id = c.doc_id AND s.clause_id = c.id WHERE c.id = ?`),
+    hits: db.prepare(`SELECT c.id, c.doc_id, c.text_start, c.end, c.label, c.path, c.heading,
         (SELECT p.title FROM parts p WHERE p.doc_id = c.doc_id AND p.part_index = c.part_index
         AND (SELECT count(*) FROM parts q WHERE q.doc_id = c.doc_id) > 1) AS part_title
-      FROM clauses c JOIN search_clauses s ON s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
+      FROM clauses c JOIN search_clauses s ON s.doc_id = c.doc_id AND s.clause_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`),
   };
 
   // The statements that take a MATCH expression come in two shapes: over the whole corpus, and
   // restricted to a set of documents (a JSON array bound as the last parameter). CROSS JOIN keeps
-  // SQLite from driving the join from search_clauses: the FTS match is always the narrow side.
-  const docFilter = `CROSS JOIN search_clauses s ON s.key = search_fts.rowid
+  // SQLite from driving the join from clauses: the FTS match is always the narrow side, and each
+  // match finds its clause (and so its document) by the clause id its key holds.
+  const docFilter = `CROSS JOIN clauses s ON s.id = search_fts.rowid % ${KEY_SPLIT}
     AND (@docs IS NULL OR s.doc_id IN (SELECT value FROM json_each(@docs)))
-    AND (@clauses IS NULL OR s.clause_id IN (SELECT value FROM json_each(@clauses)))`;
+    AND (@clauses IS NULL OR s.id IN (SELECT value FROM json_each(@clauses)))`;
   const shapes = (sql: (join: string) => string) => ({ all: db.prepare(sql('')), filtered: db.prepare(sql(docFilter)) });
   const q = {
     count: shapes((j) => `SELECT count(*) FROM search_fts ${j} WHERE search_fts MATCH @match`),
@@ -116,7 +115,7 @@ export function createSearchStore(db: Db) {
     ),
     perDocument: shapes(
       (j) => `SELECT s2.doc_id AS docId, count(*) AS n FROM search_fts ${j}
-      JOIN search_clauses s2 ON s2.key = search_fts.rowid WHERE search_fts MATCH @match GROUP BY s2.doc_id`,
+      JOIN clauses s2 ON s2.id = search_fts.rowid % ${KEY_SPLIT} WHERE search_fts MATCH @match GROUP BY s2.doc_id`,
     ),
   };
   type Shape = { all: ReturnType<Db['prepare']>; filtered: ReturnType<Db['prepare']> };
@@ -129,16 +128,13 @@ export function createSearchStore(db: Db) {
     let st = scopeStatements.get(name);
     if (!st) {
       const where = [
-        scope.docs ? 's.doc_id IN (SELECT value FROM json_each(@docs))' : '',
-        scope.clauses ? 's.clause_id IN (SELECT value FROM json_each(@clauses))' : '',
+        scope.docs ? 'c.doc_id IN (SELECT value FROM json_each(@docs))' : '',
+        scope.clauses ? 'c.id IN (SELECT value FROM json_each(@clauses))' : '',
       ]
         .filter(Boolean)
         .join(' AND ');
-      st = db.prepare(
-        what === 'count'
-          ? `SELECT count(*) FROM search_clauses s WHERE ${where}`
-          : `SELECT s.key, c.doc_id, c.text_start, c.end FROM search_clauses s JOIN clauses c ON c.id = s.clause_id WHERE ${where}`,
-      );
+      const from = 'FROM clauses c JOIN search_clauses s ON s.doc_id = c.doc_id AND s.clause_id = c.id';
+      st = db.prepare(what === 'count' ? `SELECT count(*) ${from} WHERE ${where}` : `SELECT c.id, s.len, c.doc_id, c.text_start, c.end ${from} WHERE ${where}`);
       scopeStatements.set(name, st);
     }
     return st;
@@ -170,8 +166,13 @@ export function createSearchStore(db: Db) {
   }
 
   const clauseTexts = createClauseTexts(db);
-  type StoredHitRow = Omit<HitRow, 'text'> & { text_start: number; end: number };
-  const hitRows = (rows: StoredHitRow[]): HitRow[] => clauseTexts.withText(rows).map(({ text_start: _s, end: _e, ...r }) => r);
+  type StoredHitRow = Omit<HitRow, 'text' | 'base'> & { text_start: number; end: number };
+  // base: where the own text starts in the cleaned text, as the text itself is computed.
+  const hitRows = (rows: StoredHitRow[]): HitRow[] =>
+    rows.map(({ text_start, end, ...r }) => {
+      const own = ownTextSpan(clauseTexts.documentText(r.doc_id), text_start, end);
+      return { ...r, text: own.text, base: own.start };
+    });
 
   const merges = ['search_fts', 'search_levels'].map((t) => db.prepare(`INSERT INTO ${t}(${t}, rank) VALUES('merge', ?)`));
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
@@ -207,28 +208,48 @@ export function createSearchStore(db: Db) {
 
   let averageCache: number | null = null;
   let rowCountCache: number | null = null;
-  // Folded length by clause id: index keys hold only a length band (shared/domain/search/levels.ts).
-  let lengthsCache: Uint32Array | null = null;
+  // Folded length by clause id (index keys hold only a length band, shared/domain/search/levels.ts),
+  // and the smallest and largest key, read in one pass over search_clauses.
+  let lengthsCache: { lengths: Uint32Array; min: number; max: number } | null = null;
   let lengthsVersion = -1;
 
   function unindexDocument(docId: number): void {
     averageCache = rowCountCache = lengthsCache = null;
     factsCache = null;
-    for (const key of stmt.keysOfDoc.all(docId) as number[]) {
+    for (const [id, len] of stmt.indexedOfDoc.all(docId) as Array<[number, number]>) {
+      const key = sortKey(len, id);
       stmt.deleteFts.run(key);
       stmt.deleteLevels.run(key);
     }
     stmt.deleteRows.run(docId);
   }
 
+  function lengthsAndSpan(): { lengths: Uint32Array; min: number; max: number } {
+    const version = stmt.dataVersion.get() as number;
+    if (!lengthsCache || version !== lengthsVersion) {
+      const out = new Uint32Array(((stmt.maxClauseId.get() as number | null) ?? 0) + 1);
+      let min = Infinity;
+      let max = 0;
+      for (const [id, len] of stmt.lengths.iterate() as IterableIterator<[number, number]>) {
+        out[id] = len;
+        const key = sortKey(len, id);
+        if (key < min) min = key;
+        if (key > max) max = key;
+      }
+      lengthsCache = { lengths: out, min: min === Infinity ? 0 : min, max };
+      lengthsVersion = version;
+    }
+    return lengthsCache;
+  }
+
   /** A document's clauses read back from the database (a restore, a rebuild). */
   function storedClauses(docId: number): IndexableClause[] | undefined {
     const cleaned = stmt.cleaned.get(docId) as string | undefined;
     if (cleaned === undefined) return undefined;
-    return (stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>).map((c) => {
-      const own = ownTextSpan(cleaned, c.text_start, c.end);
-      return { id: c.id, text: own.text, ownStart: own.start };
-    });
+    return (stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>).map((c) => ({
+      id: c.id,
+      text: ownTextSpan(cleaned, c.text_start, c.end).text,
+    }));
   }
 
   /** (Re)writes the index rows of one document: from the analysed clauses when given, else from the stored ones. */
@@ -243,7 +264,7 @@ export function createSearchStore(db: Db) {
    * unsorted keys a segment per clause. `given`: the clauses the import just analysed, by document.
    */
   function indexDocumentsClauses(docIds: number[], given?: Map<number, IndexableClause[]>): void {
-    const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number; base: number }> = [];
+    const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number }> = [];
     for (const docId of new Set(docIds)) {
       unindexDocument(docId);
       const clauses = given?.get(docId) ?? storedClauses(docId);
@@ -251,11 +272,11 @@ export function createSearchStore(db: Db) {
       for (const c of clauses) {
         const folded = foldForSearch(c.text);
         const len = codePointLength(folded);
-        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id), base: c.ownStart });
+        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id) });
       }
     }
     rows.sort((a, b) => a.key - b.key);
-    for (const { docId, id, len, key, base } of rows) stmt.insertRow.run(key, id, docId, base, len);
+    for (const { docId, id, len } of rows) stmt.insertRow.run(docId, id, len);
     for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
     for (const { folded, key } of rows) {
       const levels = levelDocument(folded);
@@ -317,21 +338,13 @@ export function createSearchStore(db: Db) {
       rowCountCache ??= stmt.indexedCount.get() as number;
       return rowCountCache;
     },
+    /** The smallest and largest index key (cached until the index changes). */
     idSpan(): { min: number; max: number } {
-      const r = stmt.span.get() as { min: number | null; max: number | null };
-      return { min: r.min ?? 0, max: r.max ?? 0 };
+      const { min, max } = lengthsAndSpan();
+      return { min, max };
     },
     /** Folded length of each indexed clause's own text, by clause id (0: not indexed); cached until the index changes. */
-    lengths(): Uint32Array {
-      const version = stmt.dataVersion.get() as number;
-      if (!lengthsCache || version !== lengthsVersion) {
-        const out = new Uint32Array(((stmt.maxClauseId.get() as number | null) ?? 0) + 1);
-        for (const [id, len] of stmt.lengths.iterate() as IterableIterator<[number, number]>) out[id] = len;
-        lengthsCache = out;
-        lengthsVersion = version;
-      }
-      return lengthsCache;
-    },
+    lengths: (): Uint32Array => lengthsAndSpan().lengths,
     /** Average length of a clause's own text, for BM25's length normalisation (cached until the corpus changes). */
     averageLength(): number {
       averageCache ??= (stmt.averageLength.get() as number | null) ?? 1;
@@ -360,8 +373,8 @@ export function createSearchStore(db: Db) {
     /** Every clause of a scope: its key and own text (for ranking a small scope by reading it). */
     scopeTexts: (scope: NonNullable<Scope>) =>
       clauseTexts
-        .withText(scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ key: number; doc_id: number; text_start: number; end: number }>)
-        .map(({ key, text }) => ({ key, text })),
+        .withText(scopeStatement('texts', scope).all(scopeParams(scope)) as Array<{ id: number; len: number; doc_id: number; text_start: number; end: number }>)
+        .map(({ id, len, text }) => ({ key: sortKey(len, id), text })),
     /** One hit row (read to check a candidate's exact term frequency, and kept for showing it). */
     hitRow: (id: number) => hitRows(stmt.hit.all(id) as StoredHitRow[])[0] as HitRow | undefined,
     hitRows(ids: number[]): HitRow[] {

@@ -53,11 +53,13 @@ export function checkBackup(path: string): number {
     if (integrity !== 'ok') throw new ApiError('bad_file', `${basename(path)} is damaged (SQLite integrity check: ${integrity}).`);
     // integrity_check does not look at foreign keys: a backup edited with them off can hold
     // clauses, codings or notes of documents that are gone (found by the fuzz harness).
-    const orphans = db.prepare('PRAGMA foreign_key_check').all() as Array<{ table: string; rowid: number; parent: string }>;
+    const orphans = db.prepare('PRAGMA foreign_key_check').all() as Array<{ table: string; rowid: number | null; parent: string }>;
+    // Name a row by its id where it has one (rows of WITHOUT ROWID tables, search_clauses, have none).
+    const first = orphans.find((o) => o.rowid != null) ?? orphans[0];
     if (orphans.length)
       throw new ApiError(
         'bad_file',
-        `${basename(path)} is damaged: ${orphans.length} row(s) refer to rows that do not exist (the first: ${orphans[0].table} row ${orphans[0].rowid}, whose ${orphans[0].parent} is missing).`,
+        `${basename(path)} is damaged: ${orphans.length} row(s) refer to rows that do not exist (the first: ${first.table} row${first.rowid == null ? '' : ` ${first.rowid}`}, whose ${first.parent} is missing).`,
       );
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
     if (!tables.has('schema_migrations') || !tables.has('documents'))

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import { DEFAULT_THEMES, INSTRUMENT_CLASSES, SUB_INSTRUMENTS, wouldCreateCycle } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
-import type { ThemeRow, ThemesRepo } from '../db/themes';
+import { FALLBACK_ID_BASE, type ThemeRow, type ThemesRepo } from '../db/themes';
 import { recorded } from './undo';
 
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -178,6 +178,10 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
             rec.touch('codings', clash.id);
             if (clash.status !== 'accepted' && c.status === 'accepted') repo.putRow('codings', { ...clash, status: 'accepted', source: c.source });
             repo.deleteRow('codings', c.id);
+          } else if (c.id >= FALLBACK_ID_BASE) {
+            // A fallback suggestion (not a stored row): it becomes a stored suggestion of the target.
+            const { doc_id, clause_id, start, end, quote, source, status, score } = c;
+            rec.inserted('codings', repo.insertCoding({ doc_id, clause_id, theme_id: dst.id, start, end, quote, source, status, score }));
           } else repo.putRow('codings', { ...c, theme_id: dst.id });
           moved++;
         }

@@ -1,7 +1,15 @@
 // Stores suggested themes and instrument classes per clause. Runs at import (clausesWritten) and
 // again after the researcher codes, because similarity to coded clauses is part of the score.
-// Only rows with source 'auto' and status 'suggested' are ever replaced: decisions stay.
-import { buildSimilarityIndex, suggestForClause, type SimilarityIndex, type ThemeForSuggestion } from '../../../shared/domain/themes/index';
+// Only rows with source 'auto' and status 'suggested' are ever replaced: decisions stay. The
+// catch-all suggestion of a clause no theme fits is a flag of its instrument row, not a coding
+// row (db/themes.ts shows it).
+import {
+  FALLBACK_THEME,
+  buildSimilarityIndex,
+  suggestForClause,
+  type SimilarityIndex,
+  type ThemeForSuggestion,
+} from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
 import type { CodingRow, ThemesRepo } from '../db/themes';
@@ -43,7 +51,7 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
   const byId = new Map(clauses.map((c) => [c.id, c]));
   // The document's whole-clause codings by clause, then theme (in the order they are read).
   const existing = new Map<number, Map<string, CodingRow>>();
-  for (const c of repo.codingsOfDoc(docId)) {
+  for (const c of repo.storedCodingsOfDoc(docId)) {
     if (c.start !== null) continue;
     if (!existing.has(c.clause_id)) existing.set(c.clause_id, new Map());
     existing.get(c.clause_id)!.set(c.theme_id, c);
@@ -56,6 +64,9 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
     n++;
     const s = suggestForClause({ key: String(c.id), text: c.text, heading: c.heading, sectionHeading: sectionHeading(c, byId) }, { themes, similarity });
     const wanted = new Map(s.themes.filter((t) => known.has(t.id)).map((t) => [t.id, t.score]));
+    // Only ever alone: the suggestion of a clause no theme fits, shown from the flag below.
+    const fallback = wanted.has(FALLBACK_THEME);
+    wanted.delete(FALLBACK_THEME);
     const had = existing.get(c.id);
     for (const row of had?.values() ?? []) {
       if (row.source !== 'auto' || row.status !== 'suggested') continue;
@@ -75,6 +86,7 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
       score: s.instrumentScore,
       chosen: prev?.chosen ?? null,
       chosen_sub: prev?.chosen_sub ?? null,
+      fallback: fallback ? 1 : 0,
     });
   }
   return n;

@@ -7,6 +7,8 @@ export {
   themeEvidence,
   classifyInstrument,
   lexiconWeight,
+  FALLBACK_THEME,
+  FALLBACK_SCORE,
   type ClauseForSuggestion,
   type Suggestion,
   type SuggestOptions,

@@ -32,6 +32,14 @@ const SECTION_WEIGHT = 0.4;
 const SIMILARITY_FLOOR = 0.3;
 const SIMILARITY_WEIGHT = 12;
 
+/**
+ * When no theme has enough evidence, the codebook's catch-all theme is the suggestion, at this
+ * score. The backend stores it as a flag of the clause, not as a coding row (most clauses of a
+ * corpus get it), and shows it as a suggestion when read (electron/backend/db/themes.ts).
+ */
+export const FALLBACK_THEME = 'other';
+export const FALLBACK_SCORE = 0.3;
+
 const DEFAULT_FOR_SUGGESTION: ThemeForSuggestion[] = DEFAULT_THEMES.map((t) => ({ id: t.id, instrument: t.instrument }));
 
 /** One matcher per codebook: the lexicon of each theme it has, its keywords and the neutral phrases. */
@@ -94,7 +102,7 @@ export function suggestForClause(clause: ClauseForSuggestion, opts: SuggestOptio
   const top = ranked[0]?.[1] ?? 0;
   const chosen = ranked.filter(([, w]) => w >= MIN_RAW && w >= RELATIVE * top).slice(0, MAX_THEMES);
   const suggested = chosen.map(([id, w]) => ({ id, score: toScore(w) }));
-  const hasOther = themes.some((t) => t.id === 'other');
-  if (suggested.length === 0 && hasOther && clause.text.length > 0) suggested.push({ id: 'other', score: 0.3 });
+  const hasOther = themes.some((t) => t.id === FALLBACK_THEME);
+  if (suggested.length === 0 && hasOther && clause.text.length > 0) suggested.push({ id: FALLBACK_THEME, score: FALLBACK_SCORE });
   return { themes: suggested, ...classifyInstrument(clause, chosen, themes) };
 }
