@@ -4,6 +4,7 @@ import { boilerplateFeatures, boilerplateProbability, type BoilerplateModel } fr
 import { fitLogistic, fitPlatt, logit, sigmoid, type AlignModel } from '../../shared/domain/align/model';
 import { featureNames } from '../../shared/domain/align/score';
 import { selectLinks } from '../../shared/domain/align/selection';
+import { defaultTreeOptions, fitTrees, type Tree, type TreeOptions } from '../../shared/domain/align/trees';
 import { baselineLinks, prf, scorePair, type PairData, type PairScore } from './align-data';
 
 export const folds = 5;
@@ -12,7 +13,11 @@ export const iterations = 600;
 export interface Fitted {
   weights: number[];
   bias: number;
+  trees?: Tree[];
 }
+
+/** Boosted trees on top of the linear model (trees.ts); ALIGN_TREES=0 fits the linear model alone. */
+export const treeOptions: TreeOptions = { ...defaultTreeOptions, trees: Number(process.env.ALIGN_TREES ?? defaultTreeOptions.trees) };
 
 function rows(data: PairData[]) {
   const X: number[][] = [],
@@ -34,13 +39,19 @@ function rows(data: PairData[]) {
 
 export function fit(data: PairData[], l2: number): Fitted {
   const { X, y, w } = rows(data);
-  return fitLogistic(X, y, { l2, iterations, rate: 0.05, rowWeights: w });
+  const lin = fitLogistic(X, y, { l2, iterations, rate: 0.05, rowWeights: w });
+  if (!treeOptions.trees) return lin;
+  const start = X.map((x) => x.reduce((z, v, k) => z + lin.weights[k] * v, lin.bias));
+  // Row weights average 1, so the trees' Hessian thresholds read in rows.
+  const mean = w.reduce((a, b) => a + b, 0) / w.length;
+  return { ...lin, trees: fitTrees(X, y, start, w.map((v) => v / mean), treeOptions) };
 }
 
 const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, base: Pick<AlignModel, 'maxPerClause' | 'candidates'>): AlignModel => ({
   features: [...featureNames],
   weights: f.weights,
   bias: f.bias,
+  trees: f.trees,
   platt,
   threshold,
   ...base,

@@ -73,6 +73,22 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       if (s > colBest[j]) colBest[j] = s;
     }
   }
+  // A list's lead-in compared with its items (features.ts): only when either side has lists.
+  const lists = fa.some((f) => f.hasItems) || fb.some((f) => f.hasItems);
+  const block = lists
+    ? cosineMatrix(
+        fa.map((f) => f.block),
+        fb.map((f) => f.block),
+      )
+    : grams;
+  const blockRowBest = new Float64Array(n),
+    blockColBest = new Float64Array(m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      const s = block[i * m + j];
+      if (s > blockRowBest[i]) blockRowBest[i] = s;
+      if (s > blockColBest[j]) blockColBest[j] = s;
+    }
   // Each clause's short list, with the rank each candidate has in it (0 = best).
   const keep = new Uint8Array(n * m);
   const rankR = new Map<number, number>(),
@@ -87,6 +103,28 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       rankC.set(i * m + j, r);
       if (base[i * m + j] > 0) keep[i * m + j] = 1;
     });
+  // A lead-in's short list also holds its best counterparts with its items counted.
+  if (lists) {
+    for (let i = 0; i < n; i++)
+      if (fa[i].hasItems)
+        for (const j of topK(m, (j) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
+    for (let j = 0; j < m; j++)
+      if (fb[j].hasItems)
+        for (const i of topK(n, (i) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
+  }
+  // Clauses that cite articles (penalties: 违反本条例第二十四条…) are compared through what they cite.
+  const cited = (i: number, j: number) => {
+    let both = 0;
+    for (const x of fa[i].cites) for (const y of fb[j].cites) both = Math.max(both, base[x * m + y]);
+    let one = 0;
+    for (const y of fb[j].cites) one = Math.max(one, base[i * m + y]);
+    for (const x of fa[i].cites) one = Math.max(one, base[x * m + j]);
+    return { both, one };
+  };
+  const citing = fb.flatMap((f, j) => (f.cites.length ? [j] : []));
+  for (let i = 0; i < n; i++)
+    if (fa[i].cites.length && citing.length)
+      for (const j of topK(citing.length, (t) => cited(i, citing[t]).both, 2)) if (cited(i, citing[j]).both > 0) keep[i * m + citing[j]] = 1;
   const anchors = [];
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {
@@ -116,6 +154,10 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     instrumentWeight: instrumentWeights([...fa, ...fb]),
     rankRow: (i, j) => rankR.get(i * m + j) ?? perClause,
     rankCol: (i, j) => rankC.get(i * m + j) ?? perClause,
+    block: (i, j) => block[i * m + j],
+    blockRowBest,
+    blockColBest,
+    cited,
   };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });

@@ -31,6 +31,10 @@ export const featureNames = [
   'semanticGap',
   'diagonal',
   'fragmentMismatch',
+  'block',
+  'blockGap',
+  'citeBoth',
+  'citeOne',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -82,6 +86,12 @@ export interface PairContext {
   semantic: (i: number, j: number) => number;
   semRowBest: Float64Array;
   semColBest: Float64Array;
+  /** Cosine of the clauses with their list items (features.ts), and its best in each row and column. */
+  block: (i: number, j: number) => number;
+  blockRowBest: Float64Array;
+  blockColBest: Float64Array;
+  /** Similarity of what the clauses cite: both (the cited articles of each) and one (one clause to what the other cites). */
+  cited: (i: number, j: number) => { both: number; one: number };
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -112,8 +122,13 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     // pair sits in a run of corresponding clauses (the structure both documents share).
     (pc.base(i - 1, j - 1) + pc.base(i + 1, j + 1)) / 2,
     a.fragment === b.fragment ? 0 : 1,
+    pc.block(i, j),
+    pc.block(i, j) - Math.max(pc.blockRowBest[i], pc.blockColBest[j]),
+    ...citedPair(pc.cited(i, j)),
   ];
 }
+
+const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
 
 /** Reasons a person can check: shared words (whole words, rarest first), instruments, numbers. */
 export function reasonsFor(a: ClauseFeatures, b: ClauseFeatures, stats: CorpusStats): AlignReason[] {
