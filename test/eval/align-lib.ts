@@ -17,7 +17,11 @@ export interface Fitted {
 }
 
 /** Boosted trees on top of the linear model (trees.ts); ALIGN_TREES=0 fits the linear model alone. */
-export const treeOptions: TreeOptions = { ...defaultTreeOptions, trees: Number(process.env.ALIGN_TREES ?? defaultTreeOptions.trees) };
+export const treeOptions: TreeOptions = {
+  ...defaultTreeOptions,
+  trees: Number(process.env.ALIGN_TREES ?? defaultTreeOptions.trees),
+  depth: Number(process.env.ALIGN_TREE_DEPTH ?? defaultTreeOptions.depth),
+};
 
 function rows(data: PairData[]) {
   const X: number[][] = [],
@@ -156,6 +160,7 @@ export function report(
     base2: PairScore[] = [];
   const rel: Array<{ p: number; right: boolean | null }> = [];
   let bpTop = 0,
+    bpTopUnmarked = 0,
     bpTopByScore = 0,
     bpFlagged = 0;
   const misses: string[] = [];
@@ -174,6 +179,8 @@ export function report(
     const nTop = listed.filter((l) => bpItem.has(l.a)).length,
       nScore = byScore.filter((l) => bpItem.has(l.a)).length;
     bpTop += nTop;
+    // Those the app did not mark: they sit among the content links; marked ones are listed after every content link.
+    bpTopUnmarked += listed.filter((l) => bpItem.has(l.a) && !l.bp).length;
     bpTopByScore += nScore;
     bpFlagged += links.filter((l) => l.bp).length;
     misses.push(...s.misses.map((m) => `${pd.name.slice(0, 28)}: ${m}`));
@@ -194,7 +201,7 @@ export function report(
   lines.push(`  baseline bigram TF-IDF cosine top-2: P ${pct(b2.p)} R ${pct(b2.r)} F1 ${pct(b2.f)}; unlinked ${b2.noneOk}/${b2.none}`);
   lines.push(`  baseline bigram TF-IDF cosine top-1: P ${pct(b1.p)} R ${pct(b1.r)} F1 ${pct(b1.f)}; unlinked ${b1.noneOk}/${b1.none}`);
   lines.push(
-    `  labelled-boilerplate links among each pair's first 20 suggestions: ${bpTop} in the app's order (${bpTopByScore} by score alone); links marked boilerplate by the app: ${bpFlagged}`,
+    `  labelled-boilerplate links among each pair's first 20 suggestions: ${bpTop} in the app's order, ${bpTopUnmarked} of them not marked boilerplate (${bpTopByScore} by score alone); links marked boilerplate by the app: ${bpFlagged}`,
   );
   lines.push('  reliability of suggested links (right = strong counterpart; partial ones not judged):');
   lines.push(reliability(rel));

@@ -50,6 +50,8 @@ export interface ClauseFeatures {
   block: Vec;
   /** Whether the clause leads a list of items of its own. */
   hasItems: boolean;
+  /** Index (among the same document's features) of the lead-in whose list the clause is an item of, or −1. */
+  lead: number;
   /** Indices (among the same document's features) of the articles the clause cites (违反本条例第二十四条…). */
   cites: number[];
 }
@@ -265,6 +267,7 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
         boilerplate: 0,
         block: vec as Vec,
         hasItems: false,
+        lead: -1,
         cites: [...new Set(citedLabels(text).flatMap((l) => byLabel.get(l) ?? []))].filter((x) => x !== k),
       };
     })
@@ -284,6 +287,7 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
     }
     out[k].block = gramVector(ctx.grams, all);
     out[k].hasItems = true;
+    for (const x of items) out[x].lead = k;
   });
   return out;
 }

@@ -75,12 +75,7 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   }
   // A list's lead-in compared with its items (features.ts): only when either side has lists.
   const lists = fa.some((f) => f.hasItems) || fb.some((f) => f.hasItems);
-  const block = lists
-    ? cosineMatrix(
-        fa.map((f) => f.block),
-        fb.map((f) => f.block),
-      )
-    : grams;
+  const block = lists ? blockMatrix(fa, fb, grams) : grams;
   const blockRowBest = new Float64Array(n),
     blockColBest = new Float64Array(m);
   for (let i = 0; i < n; i++)
@@ -158,10 +153,39 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     blockRowBest,
     blockColBest,
     cited,
+    leadA: (i) => (fa[i].lead >= 0 ? fa[fa[i].lead] : null),
+    leadB: (j) => (fb[j].lead >= 0 ? fb[fb[j].lead] : null),
   };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
   return { fa, fb, candidates, stats };
+}
+
+/**
+ * Cosines of the clauses with their list items: the n-gram cosines, except in the rows and
+ * columns of lead-ins (a small share of the clauses), which are computed afresh.
+ */
+function blockMatrix(fa: ClauseFeatures[], fb: ClauseFeatures[], grams: Float64Array): Float64Array {
+  const m = fb.length;
+  const out = Float64Array.from(grams);
+  const rows = fa.flatMap((f, i) => (f.hasItems ? [i] : [])),
+    cols = fb.flatMap((f, j) => (f.hasItems ? [j] : []));
+  if (rows.length) {
+    const part = cosineMatrix(
+      rows.map((i) => fa[i].block),
+      fb.map((f) => f.block),
+    );
+    rows.forEach((i, r) => out.set(part.subarray(r * m, (r + 1) * m), i * m));
+  }
+  if (cols.length) {
+    const others = fa.flatMap((f, i) => (f.hasItems ? [] : [i]));
+    const part = cosineMatrix(
+      others.map((i) => fa[i].block),
+      cols.map((j) => fb[j].block),
+    );
+    others.forEach((i, r) => cols.forEach((j, c) => (out[i * m + j] = part[r * cols.length + c])));
+  }
+  return out;
 }
 
 /** Indices of the k largest values among 0…len-1, best first (a partial insertion sort: k is small). */

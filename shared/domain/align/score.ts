@@ -35,6 +35,7 @@ export const featureNames = [
   'blockGap',
   'citeBoth',
   'citeOne',
+  'inList',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -92,6 +93,9 @@ export interface PairContext {
   blockColBest: Float64Array;
   /** Similarity of what the clauses cite: both (the cited articles of each) and one (one clause to what the other cites). */
   cited: (i: number, j: number) => { both: number; one: number };
+  /** The lead-in of each document's clauses by index (features.ts lead), to compare an item's whole list. */
+  leadA: (i: number) => ClauseFeatures | null;
+  leadB: (j: number) => ClauseFeatures | null;
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -125,8 +129,12 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.block(i, j),
     pc.block(i, j) - Math.max(pc.blockRowBest[i], pc.blockColBest[j]),
     ...citedPair(pc.cited(i, j)),
+    // One clause against the whole list the other is an item of: a measure that several items spell out.
+    Math.max(listCosine(a, pc.leadB(j)), listCosine(b, pc.leadA(i))),
   ];
 }
+
+const listCosine = (x: ClauseFeatures, lead: ClauseFeatures | null) => (lead ? cosine(x.block, lead.block) : 0);
 
 const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
 
