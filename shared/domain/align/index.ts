@@ -163,28 +163,32 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
 
 /**
  * Cosines of the clauses with their list items: the n-gram cosines, except in the rows and
- * columns of lead-ins (a small share of the clauses), which are computed afresh.
+ * columns of lead-ins (a small share of the clauses), which are computed afresh — each lead-in's
+ * vector spread over a dense scratch array once, then read by every clause of the other side
+ * (no postings, no allocation per pair).
  */
 function blockMatrix(fa: ClauseFeatures[], fb: ClauseFeatures[], grams: Float64Array): Float64Array {
   const m = fb.length;
   const out = Float64Array.from(grams);
-  const rows = fa.flatMap((f, i) => (f.hasItems ? [i] : [])),
-    cols = fb.flatMap((f, j) => (f.hasItems ? [j] : []));
-  if (rows.length) {
-    const part = cosineMatrix(
-      rows.map((i) => fa[i].block),
-      fb.map((f) => f.block),
-    );
-    rows.forEach((i, r) => out.set(part.subarray(r * m, (r + 1) * m), i * m));
-  }
-  if (cols.length) {
-    const others = fa.flatMap((f, i) => (f.hasItems ? [] : [i]));
-    const part = cosineMatrix(
-      others.map((i) => fa[i].block),
-      cols.map((j) => fb[j].block),
-    );
-    others.forEach((i, r) => cols.forEach((j, c) => (out[i * m + j] = part[r * cols.length + c])));
-  }
+  let top = 0;
+  for (const f of [...fa, ...fb]) if (f.block.ids.length) top = Math.max(top, f.block.ids[f.block.ids.length - 1]);
+  const dense = new Float64Array(top + 1);
+  const dot = (other: ClauseFeatures['block']) => {
+    let s = 0;
+    for (let k = 0; k < other.ids.length; k++) s += dense[other.ids[k]] * other.weights[k];
+    return s;
+  };
+  const each = (v: ClauseFeatures['block'], use: () => void) => {
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
+    use();
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
+  };
+  fa.forEach((f, i) => {
+    if (f.hasItems) each(f.block, () => fb.forEach((g, j) => (out[i * m + j] = dot(g.block))));
+  });
+  fb.forEach((g, j) => {
+    if (g.hasItems) each(g.block, () => fa.forEach((f, i) => (out[i * m + j] = f.hasItems ? out[i * m + j] : dot(f.block))));
+  });
   return out;
 }
 
