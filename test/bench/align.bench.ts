@@ -27,7 +27,15 @@ function seedClauses(file: string): AlignClause[] {
 
 function fileClauses(path: string, idBase = 0): AlignClause[] {
   const a = analyseDocument({ text: readFileSync(path, 'utf8'), format: path.endsWith('.md') ? 'md' : 'txt', encoding: 'utf-8', warnings: [] }, path);
-  return a.clauses.map((c, i) => ({ id: idBase + i + 1, kind: c.kind, text: c.text, heading: c.heading }));
+  // Labels and parents as the backend gives them (toAlignClause): lists and article references count.
+  return a.clauses.map((c, i) => ({
+    id: idBase + i + 1,
+    kind: c.kind,
+    text: c.text,
+    heading: c.heading,
+    label: c.label,
+    parent: c.parentIndex == null ? null : idBase + c.parentIndex + 1,
+  }));
 }
 
 const lawsDir = join(repoRoot, '..', 'shared', 'corpus', 'laws');

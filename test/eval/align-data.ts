@@ -155,10 +155,37 @@ export async function openEvalProject(opts: { lawSample?: number; fresh?: boolea
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
 
-/** The shortest clause whose text contains the anchor, as score.mjs picks it. */
+/**
+ * The shortest clause whose text contains the anchor, as score.mjs picks it. When no single clause
+ * contains it (an anchor chosen on a line of the source file that the app splits differently, or
+ * that runs across two clauses), it is re-anchored on the text: found in the document's clauses
+ * read in order (then also without punctuation, which the source and the app may write
+ * differently), it belongs to the clause that holds most of its characters. The label's meaning
+ * does not change: the anchor still names the passage the labeller chose.
+ */
 export function clauseWith(clauses: AlignClause[], anchor: string): AlignClause | undefined {
   const a = norm(anchor);
-  return clauses.filter((c) => norm(c.text).includes(a)).sort((x, y) => norm(x.text).length - norm(y.text).length)[0];
+  const exact = clauses.filter((c) => norm(c.text).includes(a)).sort((x, y) => norm(x.text).length - norm(y.text).length)[0];
+  if (exact || !a) return exact;
+  for (const strip of [(t: string) => t, (t: string) => t.replace(/[\p{P}\p{S}]/gu, '')]) {
+    const texts = clauses.map((c) => strip(norm(c.text)));
+    const at = texts.join('').indexOf(strip(a));
+    if (at < 0 || !strip(a)) continue;
+    const end = at + strip(a).length;
+    let best = -1,
+      most = 0,
+      from = 0;
+    texts.forEach((t, k) => {
+      const overlap = Math.min(end, from + t.length) - Math.max(at, from);
+      if (overlap > most) {
+        most = overlap;
+        best = k;
+      }
+      from += t.length;
+    });
+    if (best >= 0) return clauses[best];
+  }
+  return undefined;
 }
 
 export interface LocatedItem {

@@ -51,6 +51,7 @@ const model: AlignModel = {
   features: [...featureNames],
   weights: final.weights.map((w) => Number(w.toFixed(4))),
   bias: Number(final.bias.toFixed(4)),
+  trees: final.trees?.map((t) => ({ ...t, threshold: t.threshold.map((v) => Number(v.toPrecision(6))), value: t.value.map((v) => Number(v.toFixed(5))) })),
   platt: { a: Number(best.platt.a.toFixed(4)), b: Number(best.platt.b.toFixed(4)) },
   threshold: Number(best.threshold.toFixed(2)),
   maxPerClause,

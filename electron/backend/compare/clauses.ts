@@ -33,6 +33,8 @@ export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause
   text: c.text,
   heading: c.heading,
   context: c.context,
+  label: c.label,
+  parent: c.parent_id,
 });
 
 export const toCompareClause = (c: ClauseRow & { context: string[]; part: string | null }): CompareClause => ({

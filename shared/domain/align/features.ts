@@ -43,6 +43,27 @@ export interface ClauseFeatures {
   template: number;
   /** Probability that the clause is boilerplate (boilerplate.ts), 0 without a model. */
   boilerplate: number;
+  /**
+   * The clause with its list items (a lead-in such as 履行下列义务： says little alone; its
+   * items carry the measure). The clause's own vector when it has no items.
+   */
+  block: Vec;
+  /** Whether the clause leads a list of items of its own. */
+  hasItems: boolean;
+  /** Index (among the same document's features) of the lead-in whose list the clause is an item of, or −1. */
+  lead: number;
+  /** Indices (among the same document's features) of the articles the clause cites (违反本条例第二十四条…). */
+  cites: number[];
+}
+
+/** An article reference inside a text: 第二十四条 (not preceded by a cited law's title 《…》). */
+const articleRef = /(》)?(第[一二三四五六七八九十百零〇\d]+条)/gu;
+
+/** Labels of the articles of the same document a text cites. */
+export function citedLabels(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(articleRef)) if (!m[1]) out.push(m[2]);
+  return out;
 }
 
 /** A heading clause takes part only when its own text has a real body after the title. */
@@ -189,7 +210,17 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
     return v;
   };
   const n = prepared.length;
-  return prepared
+  // A list's items, by the lead-in they belong to (when the caller knows the clause tree).
+  const itemsOf = new Map<number, number[]>();
+  prepared.forEach(({ c }, k) => {
+    if (c.parent != null) itemsOf.set(c.parent, [...(itemsOf.get(c.parent) ?? []), k]);
+  });
+  const byLabel = new Map<string, number>();
+  prepared.forEach(({ c }, k) => {
+    if (c.label && /^第.+条$/u.test(c.label) && !byLabel.has(c.label)) byLabel.set(c.label, k);
+  });
+  const gramsOfClause: Int32Array[] = [];
+  const out = prepared
     .map(({ c, text }, k) => {
       // Sentence ends are punctuation, which already splits n-gram runs: the clause's n-grams are
       // the sum of its sentences', so each is counted once.
@@ -201,6 +232,7 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
         at += p.ids.length;
       }
       const vec = gramVector(ctx.grams, all);
+      gramsOfClause[k] = all;
       const sentenceIds = pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids);
       const wordWeights = new Map<number, number>();
       const weighted: Array<[string, number]> = [];
@@ -233,12 +265,31 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
         nearCopy: nearCopies?.(c.id) ?? 0,
         template: vec.template,
         boilerplate: 0,
+        block: vec as Vec,
+        hasItems: false,
+        lead: -1,
+        cites: [...new Set(citedLabels(text).flatMap((l) => byLabel.get(l) ?? []))].filter((x) => x !== k),
       };
     })
     .map((f) => {
       if (bp) f.boilerplate = boilerplateProbability(bp, boilerplateFeatures(f));
       return f;
     });
+  prepared.forEach(({ c }, k) => {
+    const items = itemsOf.get(c.id);
+    if (!items?.length) return;
+    const ids = [gramsOfClause[k], ...items.map((x) => gramsOfClause[x])];
+    const all = new Int32Array(ids.reduce((t, x) => t + x.length, 0));
+    let at = 0;
+    for (const x of ids) {
+      all.set(x, at);
+      at += x.length;
+    }
+    out[k].block = gramVector(ctx.grams, all);
+    out[k].hasItems = true;
+    for (const x of items) out[x].lead = k;
+  });
+  return out;
 }
 
 /** Statistics of the given clauses alone: what is used when no project statistics are at hand. */

@@ -73,6 +73,17 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       if (s > colBest[j]) colBest[j] = s;
     }
   }
+  // A list's lead-in compared with its items (features.ts): only when either side has lists.
+  const lists = fa.some((f) => f.hasItems) || fb.some((f) => f.hasItems);
+  const block = lists ? blockMatrix(fa, fb, grams) : grams;
+  const blockRowBest = new Float64Array(n),
+    blockColBest = new Float64Array(m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      const s = block[i * m + j];
+      if (s > blockRowBest[i]) blockRowBest[i] = s;
+      if (s > blockColBest[j]) blockColBest[j] = s;
+    }
   // Each clause's short list, with the rank each candidate has in it (0 = best).
   const keep = new Uint8Array(n * m);
   const rankR = new Map<number, number>(),
@@ -87,6 +98,28 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       rankC.set(i * m + j, r);
       if (base[i * m + j] > 0) keep[i * m + j] = 1;
     });
+  // A lead-in's short list also holds its best counterparts with its items counted.
+  if (lists) {
+    for (let i = 0; i < n; i++)
+      if (fa[i].hasItems)
+        for (const j of topK(m, (j) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
+    for (let j = 0; j < m; j++)
+      if (fb[j].hasItems)
+        for (const i of topK(n, (i) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
+  }
+  // Clauses that cite articles (penalties: 违反本条例第二十四条…) are compared through what they cite.
+  const cited = (i: number, j: number) => {
+    let both = 0;
+    for (const x of fa[i].cites) for (const y of fb[j].cites) both = Math.max(both, base[x * m + y]);
+    let one = 0;
+    for (const y of fb[j].cites) one = Math.max(one, base[i * m + y]);
+    for (const x of fa[i].cites) one = Math.max(one, base[x * m + j]);
+    return { both, one };
+  };
+  const citing = fb.flatMap((f, j) => (f.cites.length ? [j] : []));
+  for (let i = 0; i < n; i++)
+    if (fa[i].cites.length && citing.length)
+      for (const j of topK(citing.length, (t) => cited(i, citing[t]).both, 2)) if (cited(i, citing[j]).both > 0) keep[i * m + citing[j]] = 1;
   const anchors = [];
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {
@@ -116,10 +149,47 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     instrumentWeight: instrumentWeights([...fa, ...fb]),
     rankRow: (i, j) => rankR.get(i * m + j) ?? perClause,
     rankCol: (i, j) => rankC.get(i * m + j) ?? perClause,
+    block: (i, j) => block[i * m + j],
+    blockRowBest,
+    blockColBest,
+    cited,
+    leadA: (i) => (fa[i].lead >= 0 ? fa[fa[i].lead] : null),
+    leadB: (j) => (fb[j].lead >= 0 ? fb[fb[j].lead] : null),
   };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
   return { fa, fb, candidates, stats };
+}
+
+/**
+ * Cosines of the clauses with their list items: the n-gram cosines, except in the rows and
+ * columns of lead-ins (a small share of the clauses), which are computed afresh — each lead-in's
+ * vector spread over a dense scratch array once, then read by every clause of the other side
+ * (no postings, no allocation per pair).
+ */
+function blockMatrix(fa: ClauseFeatures[], fb: ClauseFeatures[], grams: Float64Array): Float64Array {
+  const m = fb.length;
+  const out = Float64Array.from(grams);
+  let top = 0;
+  for (const f of [...fa, ...fb]) if (f.block.ids.length) top = Math.max(top, f.block.ids[f.block.ids.length - 1]);
+  const dense = new Float64Array(top + 1);
+  const dot = (other: ClauseFeatures['block']) => {
+    let s = 0;
+    for (let k = 0; k < other.ids.length; k++) s += dense[other.ids[k]] * other.weights[k];
+    return s;
+  };
+  const each = (v: ClauseFeatures['block'], use: () => void) => {
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
+    use();
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
+  };
+  fa.forEach((f, i) => {
+    if (f.hasItems) each(f.block, () => fb.forEach((g, j) => (out[i * m + j] = dot(g.block))));
+  });
+  fb.forEach((g, j) => {
+    if (g.hasItems) each(g.block, () => fa.forEach((f, i) => (out[i * m + j] = f.hasItems ? out[i * m + j] : dot(f.block))));
+  });
+  return out;
 }
 
 /** Indices of the k largest values among 0…len-1, best first (a partial insertion sort: k is small). */

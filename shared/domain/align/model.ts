@@ -7,12 +7,15 @@
  */
 import type { BoilerplateModel } from './boilerplate';
 import { featureNames } from './score';
+import { treesValue, type Tree } from './trees';
 
 export interface AlignModel {
   features: string[];
   /** Weights on the raw (unstandardised) features, in `features` order, and the intercept. */
   weights: number[];
   bias: number;
+  /** Boosted trees added to the linear logit (trees.ts): the interactions a weighted sum misses. */
+  trees?: Tree[];
   /** Platt scaling of the logit: p = σ(a·z + b). */
   platt: { a: number; b: number };
   /** A link is suggested when its calibrated score reaches this (chosen by cross-validation). */
@@ -34,7 +37,7 @@ export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.ex
 export function logit(m: AlignModel, x: number[]): number {
   let z = m.bias;
   for (let k = 0; k < x.length; k++) z += m.weights[k] * x[k];
-  return z;
+  return m.trees?.length ? z + treesValue(m.trees, x) : z;
 }
 
 /** Calibrated probability that a candidate pair is a right link. */

@@ -31,6 +31,11 @@ export const featureNames = [
   'semanticGap',
   'diagonal',
   'fragmentMismatch',
+  'block',
+  'blockGap',
+  'citeBoth',
+  'citeOne',
+  'inList',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -82,6 +87,15 @@ export interface PairContext {
   semantic: (i: number, j: number) => number;
   semRowBest: Float64Array;
   semColBest: Float64Array;
+  /** Cosine of the clauses with their list items (features.ts), and its best in each row and column. */
+  block: (i: number, j: number) => number;
+  blockRowBest: Float64Array;
+  blockColBest: Float64Array;
+  /** Similarity of what the clauses cite: both (the cited articles of each) and one (one clause to what the other cites). */
+  cited: (i: number, j: number) => { both: number; one: number };
+  /** The lead-in of each document's clauses by index (features.ts lead), to compare an item's whole list. */
+  leadA: (i: number) => ClauseFeatures | null;
+  leadB: (j: number) => ClauseFeatures | null;
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -112,8 +126,17 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     // pair sits in a run of corresponding clauses (the structure both documents share).
     (pc.base(i - 1, j - 1) + pc.base(i + 1, j + 1)) / 2,
     a.fragment === b.fragment ? 0 : 1,
+    pc.block(i, j),
+    pc.block(i, j) - Math.max(pc.blockRowBest[i], pc.blockColBest[j]),
+    ...citedPair(pc.cited(i, j)),
+    // One clause against the whole list the other is an item of: a measure that several items spell out.
+    Math.max(listCosine(a, pc.leadB(j)), listCosine(b, pc.leadA(i))),
   ];
 }
+
+const listCosine = (x: ClauseFeatures, lead: ClauseFeatures | null) => (lead ? cosine(x.block, lead.block) : 0);
+
+const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
 
 /** Reasons a person can check: shared words (whole words, rarest first), instruments, numbers. */
 export function reasonsFor(a: ClauseFeatures, b: ClauseFeatures, stats: CorpusStats): AlignReason[] {

@@ -12,6 +12,10 @@ export interface AlignClause {
   context?: string[];
   /** Where the clause stands in its document, 0…1, when the clauses given are not the whole document ("where else"). */
   position?: number;
+  /** The clause's number as the document writes it (第十三条, （一）), when known: other clauses cite articles by it. */
+  label?: string;
+  /** Id of the enclosing clause, when known: a list's items belong to their lead-in. */
+  parent?: number | null;
 }
 
 /** Why two clauses were linked, as data; the UI turns it into a sentence in the researcher's language. */
