@@ -68,8 +68,9 @@ export function trainingPairs(): LabelPair[] {
 }
 
 /** The held-out pairs (every `unseen-*.json`): read only by the final evaluation (`npm run eval:align -- --unseen`). */
-export function heldOutPairs(): { files: string[]; pairs: LabelPair[] } {
-  const files = labelFiles(isHeldOutFile);
+export function heldOutPairs(only: string | null = null): { files: string[]; pairs: LabelPair[] } {
+  // `only` picks one held-out set by name (unseen-3), so each set's figure can be reported alone.
+  const files = labelFiles(isHeldOutFile).filter((f) => !only || f.replace(/\.json$/u, '') === only);
   return { files, pairs: files.flatMap((f) => readPairs(join(realDir, f), f.replace(/\.json$/u, ''))) };
 }
 

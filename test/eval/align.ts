@@ -1,4 +1,4 @@
-// npm run eval:align [-- --unseen] [-- --misses N] — measures the aligner on labelled pairs.
+// npm run eval:align [-- --unseen [--set unseen-3]] [-- --misses N] — measures the aligner on labelled pairs.
 // - Without flags (the dev figure): the TRAINING pairs (seed gold, written pairs, every
 //   test/fixtures/align-real/train-*.json, and unseen.json, which was looked at while the method was
 //   built and is training data now), each pair scored by a model fitted WITHOUT it (5-fold
@@ -26,7 +26,8 @@ const project = await openEvalProject({ log: (s) => console.error(s) });
 const t = performance.now();
 console.log(`model: ${defaultModel.trainedOn ?? 'not fitted'}`);
 if (unseen) {
-  const { files, pairs } = heldOutPairs();
+  const setArg = args.indexOf('--set');
+  const { files, pairs } = heldOutPairs(setArg >= 0 ? args[setArg + 1] : null);
   if (!files.length) throw new Error('No held-out label file (test/fixtures/align-real/unseen-*.json) found.');
   const data = pairs.flatMap((p) => pairData(project, p, defaultModel) ?? []);
   const missing = pairs.length - data.length;
