@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -24,13 +24,29 @@ export function openDatabase(path: string, opts: { readOnly?: boolean } = {}): D
     return db;
   }
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const fresh = path === ':memory:' || !existsSync(path) || statSync(path).size === 0;
   const db = new Database(path);
+  // Merging the search index frees the pages of the segments it replaces; a new project keeps a
+  // free-page list it can hand back to the file system (releaseFreePages), so the file does not
+  // stay the size of the index before the merge. Only settable before the first table exists.
+  if (fresh) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   immediateTransactions(db);
   return db;
+}
+
+/**
+ * Gives up to `pages` free pages back to the file system (projects created with incremental
+ * auto-vacuum; older ones keep their free pages for reuse). Returns true while some remain.
+ */
+export function releaseFreePages(db: Db, pages: number): boolean {
+  if (db.readonly || db.inTransaction || (db.pragma('auto_vacuum', { simple: true }) as number) !== 2) return false;
+  if ((db.pragma('freelist_count', { simple: true }) as number) === 0) return false;
+  db.pragma(`incremental_vacuum(${Math.max(1, Math.floor(pages))})`);
+  return (db.pragma('freelist_count', { simple: true }) as number) > 0;
 }
 
 /** SQLite writes the file and, in WAL mode, the -wal and -shm files beside it. */

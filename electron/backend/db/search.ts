@@ -1,7 +1,7 @@
 import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
 import { ownTextSpan } from '../../../shared/domain/analyze';
 import { createClauseTexts } from './clauseText';
-import type { Db } from './connection';
+import { releaseFreePages, type Db } from './connection';
 
 /**
  * Every SQL statement of the search feature. It owns search_clauses, search_fts and
@@ -389,5 +389,8 @@ export function compactSearchIndex(db: Db): void {
   const store = createSearchStore(db);
   while (store.mergeStep(1000)) {
     // keep merging
+  }
+  while (releaseFreePages(db, 10_000)) {
+    // hand the replaced segments' pages back
   }
 }

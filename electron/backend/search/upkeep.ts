@@ -5,6 +5,7 @@
 // requests, so no request waits for more than one step.
 import type { BackendContext } from '../context';
 import type { SearchStore } from '../db/search';
+import { releaseFreePages } from '../db/connection';
 
 /** Pause after the corpus changed before merging starts (imports come in bursts). */
 const SETTLE_MS = 500;
@@ -22,7 +23,8 @@ export function keepIndexCompact(ctx: BackendContext, store: SearchStore): () =>
     if (ctx.db.inTransaction) return schedule(SETTLE_MS);
     let more = false;
     try {
-      more = store.mergeStep(STEP_PAGES);
+      // Merge first; once merged, give the pages of the replaced segments back in steps as small.
+      more = store.mergeStep(STEP_PAGES) || releaseFreePages(ctx.db, STEP_PAGES * 5);
     } catch (e) {
       // Busy or read-only databases merge another time; the index is correct either way.
       console.error(`[policylens] search index merge deferred: ${(e as Error).message}`);
