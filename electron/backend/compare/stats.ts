@@ -54,21 +54,15 @@ export function createAlignStats(repo: CompareRepo, signaturesOf: (ids: number[]
     const found = new Set<number>();
     for (const [clause_id, signature] of sigs) {
       found.add(clause_id);
+      // Bucket rows are clause ids alone: only the few clauses sharing enough bands are looked up for their documents.
       const shared = new Map<number, number>();
-      const docOf = new Map<number, number>();
-      let ownDoc = -1;
-      for (const k of bandKeys(signature)) {
-        for (const r of repo.bucketDocs(k, bucketCap)) {
-          if (r.clause_id === clause_id) {
-            ownDoc = r.doc_id;
-            continue;
-          }
-          shared.set(r.clause_id, (shared.get(r.clause_id) ?? 0) + 1);
-          docOf.set(r.clause_id, r.doc_id);
-        }
-      }
+      for (const k of bandKeys(signature)) for (const id of repo.bucketIds(k, bucketCap)) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const near = [clause_id];
+      for (const [id, n] of shared) if (n >= minSharedBands && id !== clause_id) near.push(id);
+      const docOf = repo.docsOfClauses(near);
+      const ownDoc = docOf.get(clause_id);
       const docs = new Set<number>();
-      for (const [id, n] of shared) if (n >= minSharedBands && docOf.get(id) !== ownDoc) docs.add(docOf.get(id)!);
+      for (const id of near) if (id !== clause_id && docOf.has(id) && docOf.get(id) !== ownDoc) docs.add(docOf.get(id)!);
       nearCopies.set(clause_id, nearCopyScore(docs.size, documents));
     }
     for (const id of missing) if (!found.has(id)) nearCopies.set(id, 0);

@@ -1,5 +1,5 @@
 import { alignableText } from '../../../shared/domain/align';
-import { bandKeys, isEmptySignature, minhash, rankSimilar, shingles } from '../../../shared/domain/similar';
+import { bandKeys, isEmptySignature, minhash, shingles, similarRanking } from '../../../shared/domain/similar';
 import { clauseIdOfKey, foldForSearch } from '../../../shared/domain/search';
 import { indexCharacters } from '../../../shared/domain/search/terms';
 import type { WhereElseHit } from '../../../shared/api/methods/compare';
@@ -8,6 +8,7 @@ import type { BackendContext } from '../context';
 import type { CompareRepo } from '../db/compare';
 import type { ClauseRow } from '../db/documents';
 import { toAlignClause } from './clauses';
+import { searchCandidates, type CandidateTuning } from './whereElseCandidates';
 import type { AlignStats } from './stats';
 
 /**
@@ -28,6 +29,9 @@ const fromBands = 100;
 const boilerplateChecked = 3;
 /** Below this many measure and heading clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
+
+/** 'search': candidates from the search index (the app); the older sources for the bench's baseline. */
+export type WhereElseMethod = 'search' | { terms: boolean; bands: boolean };
 
 type SignedClause = Pick<ClauseRow, 'id' | 'kind' | 'text' | 'heading'>;
 
@@ -101,7 +105,9 @@ function termCandidates(repo: CompareRepo, text: string, clauseCount: number, li
     .map(([id]) => id);
 }
 
-export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: AlignStats) {
+/** `exhaustiveBelow`: below this many measure and heading clauses every clause is a candidate (tests set 0 to take the index path). */
+export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: AlignStats, opts: { exhaustiveBelow?: number } = {}) {
+  const scoreAllBelow = opts.exhaustiveBelow ?? exhaustiveBelow;
   // Only the documents of the hits are looked up: listing the whole corpus per query would cost more than the search.
   const docInfo = (docId: number) => {
     const d = ctx.documents.get(docId);
@@ -110,43 +116,43 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     return { title: d.title ?? d.file_name, city: d.city, year: year ? Number(year[1]) : null, parts: ctx.documents.parts(docId) };
   };
 
-  /** Candidate clause ids for a query clause: from the rare bigrams and/or the LSH buckets. */
-  function candidateIds(query: ClauseRow, sig: Uint32Array, sources: { terms: boolean; bands: boolean } = { terms: true, bands: true }): number[] {
-    if (!repo.moreAlignableThan(exhaustiveBelow)) return repo.alignableIds();
+  /**
+   * Candidate clause ids for a query clause: from the search index (whereElseCandidates.ts), or,
+   * as before (kept as the bench's baseline), the rarest bigrams' votes and the LSH buckets.
+   */
+  function candidateIds(query: ClauseRow, text: string, sig: Uint32Array, method: WhereElseMethod, tuning?: CandidateTuning): number[] {
+    if (!repo.moreAlignableThan(scoreAllBelow)) return repo.alignableIds();
     const clauseCount = Number(repo.clauseFingerprint().split(':')[0]);
-    const ids = new Set(sources.terms ? termCandidates(repo, query.text, clauseCount, fromTerms) : []);
-    if (sources.bands) for (const c of repo.candidates(bandKeys(sig), fromBands)) ids.add(c.clause_id);
+    if (method === 'search') return searchCandidates(repo, stats.termStats(), text, clauseCount, tuning);
+    const ids = new Set(method.terms ? termCandidates(repo, query.text, clauseCount, fromTerms) : []);
+    if (method.bands) for (const c of repo.candidates(bandKeys(sig), fromBands)) ids.add(c.clause_id);
     return [...ids];
   }
 
   /**
-   * The measure: every candidate scored by rankSimilar; the best few get their boilerplate scores
-   * (LSH bucket reads, the costly part) and boilerplate goes last. Brute force is this over every
-   * clause (test/bench/where-else-real.bench.ts).
+   * The measure: every candidate scored by the aligner's signals (similarRanking), the best few
+   * checked for boilerplate, boilerplate last. Near-copy scores (LSH bucket reads, the costly part)
+   * are looked up only for those of the best few whose verdict depends on them (resolve). Brute force is
+   * this over every clause (test/bench/where-else-real.bench.ts).
    */
   function rank(query: ClauseRow, rows: ClauseRow[], limit: number) {
     const candidates = rows.filter((c) => c.id !== query.id && (c.doc_id !== query.doc_id || c.part_index !== query.part_index));
     // Formulas open and close documents: each clause's place in its own document is one of the boilerplate signals.
     const last = repo.lastOrds([...new Set([query.doc_id, ...candidates.map((c) => c.doc_id)])]);
     const asAlign = (c: ClauseRow) => ({ ...toAlignClause({ ...c, context: [] }), position: c.ord / Math.max(1, last.get(c.doc_id) ?? 1) });
-    const q = asAlign(query);
-    const termStats = stats.termStats();
-    const best = rankSimilar(q, candidates.map(asAlign), { limit: Math.max(30, limit * boilerplateChecked), stats: termStats });
+    const ranking = similarRanking(asAlign(query), candidates.map(asAlign), { stats: stats.termStats() });
+    const shortlist = ranking.shortlist(Math.max(30, limit * boilerplateChecked));
     const byId = new Map(candidates.map((c) => [c.id, c]));
-    const shortlist = best.map((r) => byId.get(r.id)!);
-    const bp = stats.nearCopiesOf([query.id, ...shortlist.map((c) => c.id)]);
-    return rankSimilar(q, shortlist.map(asAlign), { limit, stats: termStats, nearCopies: (id) => bp.get(id) ?? 0 }).map((r) => ({
-      ...r,
-      row: byId.get(r.id)!,
-    }));
+    return ranking.resolve(shortlist, limit, stats.nearCopiesOf).map((r) => ({ ...r, row: byId.get(r.id)! }));
   }
 
-  function whereElse(clauseId: number, limit: number, sources?: { terms: boolean; bands: boolean }): { hits: WhereElseHit[]; candidates: number } {
+  function whereElse(clauseId: number, limit: number, method: WhereElseMethod = 'search', tuning?: CandidateTuning): { hits: WhereElseHit[]; candidates: number } {
     const query = ctx.documents.clause(clauseId);
     if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
     const sig = signatureOf(query);
-    if (!sig || alignableText(toAlignClause({ ...query, context: [] })) == null) return { hits: [], candidates: 0 };
-    const ids = candidateIds(query, sig, sources);
+    const text = alignableText(toAlignClause({ ...query, context: [] }));
+    if (!sig || text == null) return { hits: [], candidates: 0 };
+    const ids = candidateIds(query, text, sig, method, tuning);
     const hits = rank(query, ctx.documents.clausesByIds(ids), limit).map(({ row: c, ...r }) => {
       const d = docInfo(c.doc_id);
       const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);

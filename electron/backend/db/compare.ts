@@ -68,10 +68,8 @@ export function createCompareRepo(db: Db) {
     alignableIds: db.prepare("SELECT id FROM clauses WHERE kind IN ('measure', 'heading')").pluck(),
     // Quoted: a term is never read as an FTS5 operator or column filter.
     bucket: db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ? LIMIT ?').pluck(),
-    bucketDocs: db.prepare(
-      'SELECT c.id AS clause_id, c.doc_id FROM clause_bands JOIN clauses c ON c.id = clause_bands.rowid WHERE clause_bands MATCH ? LIMIT ?',
-    ),
     docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
+    docsOfClauses: db.prepare('SELECT id AS clause_id, doc_id FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     // The search feature's bigram index (migrations 002, 009), read for "where else" candidates:
     // how many clauses hold a term, and which (as index keys: clause id = key % 2^32).
     termDocs: db.prepare('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
@@ -79,12 +77,19 @@ export function createCompareRepo(db: Db) {
     pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_bands_pending'").pluck(),
     donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_bands_pending'"),
     clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
+    totalChanges: db.prepare('SELECT total_changes()').pluck(),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     documentCount: db.prepare('SELECT count(*) FROM documents').pluck(),
     // Clause text is not stored (db/clauseText.ts): its span is read and the text cut from the document's.
     measureTexts: db.prepare(
       "SELECT id, doc_id, kind, text_start, end, heading FROM clauses WHERE kind IN ('measure', 'heading') AND id % ? = 0 ORDER BY doc_id, id",
     ),
   };
+
+  // Counting the clauses takes tens of milliseconds on a large corpus, and every "where else" asks
+  // several times: the count is kept while no write by this connection (total_changes) or commit
+  // by another (data_version) happened.
+  let fingerprint = { at: '', value: '' };
 
   function deleteBandsOfDoc(docId: number) {
     for (const id of s.clauseIdsOfDoc.all(docId) as number[]) s.deleteBands.run(id);
@@ -151,16 +156,23 @@ export function createCompareRepo(db: Db) {
         .sort((x, y) => y.hits - x.hits)
         .slice(0, limit);
     },
-    /** Clauses (with their documents) in one LSH bucket, up to a cap. */
-    bucketDocs: (key: number, limit: number) => s.bucketDocs.all(`"${bandTerm(key)}"`, limit) as Array<{ clause_id: number; doc_id: number }>,
+    /** Clause ids in one LSH bucket, up to a cap. */
+    bucketIds: (key: number, limit: number) => s.bucket.all(`"${bandTerm(key)}"`, limit) as number[],
+    /** The document of each clause. */
+    docsOfClauses: (ids: number[]) =>
+      new Map((s.docsOfClauses.all(JSON.stringify(ids)) as Array<{ clause_id: number; doc_id: number }>).map((r) => [r.clause_id, r.doc_id])),
     /** How many clauses hold a term of the search index (deleted ones may still count until a merge). */
     termDocs: (term: string) => (s.termDocs.get(term) as number | undefined) ?? 0,
     /** The search index keys of the clauses holding a term (a quoted FTS5 phrase). */
     termKeys: (phrase: string) => s.termKeys.all(phrase) as number[],
     /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
     clauseFingerprint: () => {
-      const r = s.clauseFingerprint.get() as { n: number; maxId: number };
-      return `${r.n}:${r.maxId}`;
+      const at = `${s.totalChanges.get() as number}:${s.dataVersion.get() as number}`;
+      if (fingerprint.at !== at) {
+        const r = s.clauseFingerprint.get() as { n: number; maxId: number };
+        fingerprint = { at, value: `${r.n}:${r.maxId}` };
+      }
+      return fingerprint.value;
     },
     documentCount: () => s.documentCount.get() as number,
     /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */

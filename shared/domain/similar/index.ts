@@ -1,2 +1,2 @@
 export * from './minhash';
-export { rankSimilar, similarityScan, type SimilarCandidate, type RankedSimilar } from './rank';
+export { rankSimilar, similarRanking, similarityScan, type SimilarCandidate, type RankedSimilar } from './rank';
