@@ -14,7 +14,11 @@ export interface AnalysedFile {
   warnings: string[];
 }
 
-export async function analyseFile(name: string, bytes: Uint8Array, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<AnalysedFile> {
+export async function analyseFile(
+  name: string,
+  bytes: Uint8Array,
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+): Promise<AnalysedFile> {
   const extracted = await extractFile(name, bytes, opts);
   if (opts.signal?.aborted) throw new ApiError('cancelled', 'The task was cancelled.');
   const analysed = analyseDocument(extracted, name);
