@@ -4,6 +4,7 @@
 import { ApiError, type ApiErrorData } from '../../../shared/api/errors';
 import { analyseDocument, type AnalysedDocument } from '../../../shared/domain/analyze';
 import { extractFile } from '../importers';
+import { computeExtras, type DocumentExtras, type ExtrasContext } from './documentExtras';
 
 export interface AnalysedFile {
   format: string;
@@ -12,18 +13,20 @@ export interface AnalysedFile {
   raw: string;
   analysed: AnalysedDocument;
   warnings: string[];
+  extras: DocumentExtras;
 }
 
 export async function analyseFile(
   name: string,
   bytes: Uint8Array,
-  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+  opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; context?: ExtrasContext } = {},
 ): Promise<AnalysedFile> {
   const extracted = await extractFile(name, bytes, opts);
   if (opts.signal?.aborted) throw new ApiError('cancelled', 'The task was cancelled.');
   const analysed = analyseDocument(extracted, name);
   if (!analysed.cleaned.trim()) throw new ApiError('bad_file', `${name} contains no text after cleanup.`);
-  return { format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings };
+  const extras = computeExtras(analysed, opts.context ?? {});
+  return { format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings, extras };
 }
 
 /** The message a researcher reads beside a file that could not be imported. */

@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorData } from '../../../shared/api/errors';
 import { analyseFile, type AnalysedFile } from './analyseFile';
+import type { ExtrasContext } from './documentExtras';
 
 export interface AnalysisPool {
   /** Worker threads in use (0: in this thread). */
@@ -69,9 +70,10 @@ interface Slot {
 }
 type Outgoing = { ready: true } | { job: number; fraction: number } | { job: number; file: AnalysedFile } | { job: number; error: ApiErrorData };
 
-export function createAnalysisPool(threads = importThreads()): AnalysisPool {
+export function createAnalysisPool(threads = importThreads(), context: ExtrasContext = {}): AnalysisPool {
   const entry = threads > 0 ? workerEntry() : null;
-  const inThread = (name: string, bytes: Uint8Array, opts: { signal: AbortSignal; onProgress: (f: number) => void }) => analyseFile(name, bytes, opts);
+  const inThread = (name: string, bytes: Uint8Array, opts: { signal: AbortSignal; onProgress: (f: number) => void }) =>
+    analyseFile(name, bytes, { ...opts, context });
   let jobsInThread = 0;
   let jobsInWorkers = 0;
   if (!entry)
@@ -91,7 +93,7 @@ export function createAnalysisPool(threads = importThreads()): AnalysisPool {
 
   function runInThread(job: Job): void {
     jobsInThread++;
-    analyseFile(job.name, job.bytes, { onProgress: job.onProgress }).then(job.resolve, job.reject);
+    analyseFile(job.name, job.bytes, { onProgress: job.onProgress, context }).then(job.resolve, job.reject);
   }
 
   function dispatch(): void {
@@ -111,7 +113,7 @@ export function createAnalysisPool(threads = importThreads()): AnalysisPool {
   }
 
   function start(): Slot {
-    const worker = new Worker(entry!.code, { eval: entry!.eval, execArgv: [], stdout: false, stderr: false });
+    const worker = new Worker(entry!.code, { eval: entry!.eval, execArgv: [], stdout: false, stderr: false, workerData: { context } });
     const slot: Slot = { worker, ready: false, jobs: new Map() };
     worker.on('message', (m: Outgoing) => {
       if ('ready' in m) {

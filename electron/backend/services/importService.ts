@@ -10,6 +10,7 @@ import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { listImportableFiles } from '../importers';
 import { importErrorMessage } from './analyseFile';
 import { type AnalysisPool, createAnalysisPool, importThreads } from './analysisPool';
+import type { DocumentExtras, ExtrasContext } from './documentExtras';
 import { type EventBus, throwIfCancelled } from './events';
 import type { DocumentHooks, ReanchorResult, WrittenDocument } from './hooks';
 import type { TrashService } from './trash';
@@ -71,6 +72,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   interface Prepared {
     input: ImportInput;
     doc: NewDocument;
+    extras: DocumentExtras;
   }
   /** What one file adds to the report, applied only once its batch is committed. */
   type Outcome = (report: ImportReport) => void;
@@ -99,12 +101,20 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         analysed: file.analysed,
         warnings: file.warnings,
       },
+      extras: file.extras,
     };
   }
 
   /** What the hooks get: the analysed document under the ids its clauses were written with. */
-  const written = (analysed: Prepared['doc']['analysed'], ids: number[]): WrittenDocument => ({
+  const written = (analysed: Prepared['doc']['analysed'], ids: number[], extras: DocumentExtras): WrittenDocument => ({
     cleaned: analysed.cleaned,
+    extras: {
+      bands: extras.bands.map((b) => ({ clauseId: ids[b.clause], keys: b.keys })),
+      suggestions: extras.suggestions && {
+        themesKey: extras.suggestions.themesKey,
+        byId: new Map(extras.suggestions.byClause.flatMap((s, i) => (s ? [[ids[i], s] as const] : []))),
+      },
+    },
     clauses: analysed.clauses.map((c, i) => ({
       id: ids[i],
       parent_id: c.parentIndex == null ? null : ids[c.parentIndex],
@@ -116,14 +126,14 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   });
 
   /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. docId: the document written, if any. */
-  function write({ input, doc }: Prepared): { outcome: Outcome; docId: number | null; written?: WrittenDocument } {
+  function write({ input, doc, extras }: Prepared): { outcome: Outcome; docId: number | null; written?: WrittenDocument } {
     const same = documents.findByHash(doc.sourceHash);
     if (same) return { outcome: (r) => r.duplicates.push({ id: same.id, file: input.name }), docId: null };
     const { analysed } = doc;
     const previous = documents.findByFile(input.name);
     if (!previous) {
       const { id, clauseIds } = documents.insert(doc);
-      const w = written(analysed, clauseIds);
+      const w = written(analysed, clauseIds, extras);
       for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, id, w);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
       const missing = unreadFields(analysed.metadata, analysed.cleaned);
@@ -144,7 +154,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
       results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
     });
-    const w = written(analysed, ids);
+    const w = written(analysed, ids, extras);
     for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id, w);
     const entry = {
       id: previous.id,
@@ -231,7 +241,8 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     let batchChars = 0;
     let batchStarted = 0;
     // A file or two is analysed here: starting a worker would cost more than it saves.
-    const pool = createAnalysisPool(inputs.length >= MIN_FILES_FOR_WORKERS ? importThreads() : 0);
+    const context = Object.assign({}, ...hooks.map((h) => h.importContext?.(db) ?? {})) as ExtrasContext;
+    const pool = createAnalysisPool(inputs.length >= MIN_FILES_FOR_WORKERS ? importThreads() : 0, context);
     // Files read and sent for analysis ahead of the one being written, so the workers go on while
     // this thread writes a batch; bounded like a batch, so memory holds about two batches at most.
     const ahead: Array<{ i: number; bytes: number; result: Promise<Prepared | Outcome> }> = [];
