@@ -4,6 +4,7 @@
 // WAL and checkpoints included) and peak RSS belong to the import alone.
 import { readFileSync } from 'node:fs';
 import { createBackend } from '../../electron/backend';
+import { importThreads, MIN_FILES_FOR_WORKERS } from '../../electron/backend/services/analysisPool';
 
 function writeBytes(): number | null {
   try {
@@ -39,5 +40,7 @@ process.stdout.write(
     duplicates: report.duplicates.length,
     errors: report.errors.length,
     firstError: report.errors[0] ?? null,
+    // The analysis threads an import of this many files uses (0: the main thread).
+    threads: paths.length >= MIN_FILES_FOR_WORKERS ? importThreads() : 0,
   }) + '\n',
 );

@@ -23,6 +23,9 @@ export interface AnalysisPool {
   close(): void;
 }
 
+/** Imports of fewer files are analysed in the main thread (a worker takes a moment to start). */
+export const MIN_FILES_FOR_WORKERS = 4;
+
 /** Threads an import uses: POLICYLENS_IMPORT_THREADS when set (0 analyses in the main thread), else cores − 1, at least 1. */
 export function importThreads(): number {
   const set = process.env.POLICYLENS_IMPORT_THREADS;

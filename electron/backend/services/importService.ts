@@ -9,7 +9,7 @@ import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
 import { listImportableFiles } from '../importers';
 import { importErrorMessage } from './analyseFile';
-import { type AnalysisPool, createAnalysisPool, importThreads } from './analysisPool';
+import { type AnalysisPool, createAnalysisPool, importThreads, MIN_FILES_FOR_WORKERS } from './analysisPool';
 import type { DocumentExtras, ExtrasContext } from './documentExtras';
 import { type EventBus, throwIfCancelled } from './events';
 import type { DocumentHooks, ReanchorResult, WrittenDocument } from './hooks';
@@ -27,8 +27,6 @@ const MAX_FILE_BYTES = 200 * 1024 * 1024;
 const BATCH_FILES = 64;
 const BATCH_CHARS = 16 * 1024 * 1024;
 const BATCH_MS = 8000;
-/** Imports of fewer files are analysed in the main thread (a worker takes a moment to start). */
-const MIN_FILES_FOR_WORKERS = 4;
 
 export interface ImportInput {
   name: string;
