@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
@@ -241,6 +242,8 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     // A file or two is analysed here: starting a worker would cost more than it saves.
     const context = Object.assign({}, ...hooks.map((h) => h.importContext?.(db) ?? {})) as ExtrasContext;
     const pool = createAnalysisPool(inputs.length >= MIN_FILES_FOR_WORKERS ? importThreads() : 0, context);
+    // Every file read ahead listens for cancellation until it is analysed: up to a batch of them at once.
+    setMaxListeners(Math.max(getMaxListeners(opts.signal), BATCH_FILES + 8), opts.signal);
     // Files read and sent for analysis ahead of the one being written, so the workers go on while
     // this thread writes a batch; bounded like a batch, so memory holds about two batches at most.
     const ahead: Array<{ i: number; bytes: number; result: Promise<Prepared | Outcome> }> = [];
