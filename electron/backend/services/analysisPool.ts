@@ -23,6 +23,9 @@ export interface AnalysisPool {
   close(): void;
 }
 
+/** How long a worker may take to load before the import gives up on workers (a busy machine can take seconds). */
+const STARTUP_MS = 60_000;
+
 /** Imports of fewer files are analysed in the main thread (a worker takes a moment to start). */
 export const MIN_FILES_FOR_WORKERS = 4;
 
@@ -146,6 +149,14 @@ export function createAnalysisPool(threads = importThreads(), context: ExtrasCon
       if (!closed) slots.push(start());
       dispatch();
     };
+    // A worker that never says it is ready (a loader that hangs) must not hang the import: after
+    // STARTUP_MS its files and the rest are analysed in this thread.
+    const startup = setTimeout(() => {
+      if (slot.ready || !slots.includes(slot)) return;
+      failed(new Error('the worker did not start'));
+      void worker.terminate();
+    }, STARTUP_MS);
+    startup.unref();
     worker.on('error', failed);
     worker.on('exit', (code) => failed(new Error(`the worker exited with code ${code}`)));
     return slot;
