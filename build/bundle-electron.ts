@@ -22,6 +22,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The import's analysis worker (services/analysisPool.ts starts it from beside main.mjs).
+await build({
+  entryPoints: [join(root, 'electron', 'backend', 'services', 'importWorker.ts')],
+  outfile: join(out, 'importWorker.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: [join(root, 'electron', 'preload', 'preload.ts')],
   outfile: join(out, 'preload.cjs'),

@@ -120,6 +120,11 @@ describe('batched import', () => {
     expect(b.suggestions.length).toBeGreaterThan(0);
     for (const k of Object.keys(a) as Array<keyof typeof a>) expect(b[k], k).toEqual(a[k]);
     expectBandsMatchSignatures(all);
+    // The suggestions the import's workers made are those the themes feature makes itself.
+    await all.api.themes.recompute({});
+    const c = snapshot(all);
+    expect(c.suggestions).toEqual(b.suggestions);
+    expect(c.instruments).toEqual(b.instruments);
   }, 120_000);
 
   it('reports a bad file, a copy and a changed file of the same name in file order, inside one batch', async () => {

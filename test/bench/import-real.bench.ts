@@ -1,8 +1,11 @@
 // Import of real text: the local regulations of ../shared/corpus/laws (when present), imported
 // into a fresh project in a child process (real-import-child.ts). Prints MB of text, wall and CPU
 // seconds, MB/s, bytes written, the database's size against the text's, its size per table, and
-// peak RSS; the baseline is the analysis alone (read, extract, analyse; no database) over the
-// same files in this process. BENCH_REAL_LIMIT=N imports N files spread over the folder.
+// peak RSS; the baselines are the analysis alone (read, extract, analyse; no database) over the
+// same files in this process, and the same import with its analysis in the main thread
+// (POLICYLENS_IMPORT_THREADS=0, as before the import's worker threads), run first into a project of
+// its own. CPU seconds count every thread of the child. BENCH_REAL_LIMIT=N imports N files spread
+// over the folder.
 // Targets (issue 13): ≥ 2 MB/s, peak RSS ≤ 1 GB, bytes written ≤ 5 × the database, database ≤ 4 × the text.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -117,6 +120,36 @@ async function searchOnRealText(databasePath: string): Promise<void> {
   }
 }
 
+interface ChildResult {
+  importMs: number;
+  totalMs: number;
+  cpuSeconds: number;
+  mainThreadCpuSeconds: number | null;
+  writtenBytes: number | null;
+  peakRssBytes: number;
+  imported: number;
+  errors: number;
+  firstError: { file: string; message: string } | null;
+  threads: number;
+}
+
+/** Imports the listed files into a fresh project at `path` in a child process; `threads` sets POLICYLENS_IMPORT_THREADS. */
+function importInChild(path: string, listFile: string, threads?: string): ChildResult {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  const env = { ...process.env };
+  if (threads === undefined) delete env.POLICYLENS_IMPORT_THREADS;
+  else env.POLICYLENS_IMPORT_THREADS = threads;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/bench/real-import-child.ts'), path, listFile], {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  if (child.status !== 0) throw new Error(`the import child failed (status ${child.status}, signal ${child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
+}
+
 export async function run(): Promise<void> {
   if (!existsSync(realCorpusDir)) {
     console.log(`skipped: no real corpus at ${realCorpusDir}`);
@@ -127,7 +160,7 @@ export async function run(): Promise<void> {
   console.log(`real corpus: ${files.length} files, ${mb(textBytes).toFixed(1)} MB of text from ${realCorpusDir}`);
 
   // Baseline: what every import does before the database (read, extract, analyse).
-  let t = performance.now();
+  const t = performance.now();
   const cpu0 = process.cpuUsage();
   for (const f of files) analyseDocument(await extractFile(f, new Uint8Array(readFileSync(f))), f);
   const analyseMs = performance.now() - t;
@@ -137,31 +170,28 @@ export async function run(): Promise<void> {
   const databasePath = join(benchDir(), `real-laws-${files.length}.db`);
   // BENCH_REAL_SEARCH_ONLY=1: only the search figures, on the project a previous run imported.
   if (process.env.BENCH_REAL_SEARCH_ONLY && existsSync(databasePath)) return searchOnRealText(databasePath);
-  for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true });
   const listFile = `${databasePath}.files.json`;
   writeFileSync(listFile, JSON.stringify(files));
-  t = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/bench/real-import-child.ts'), databasePath, listFile], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 24,
-  });
-  if (child.status !== 0) throw new Error(`the import child failed (status ${child.status}, signal ${child.signal})`);
-  const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
-    importMs: number;
-    totalMs: number;
-    cpuSeconds: number;
-    writtenBytes: number | null;
-    peakRssBytes: number;
-    imported: number;
-    errors: number;
-    firstError: { file: string; message: string } | null;
-  };
+  const oneThreadPath = `${databasePath.replace(/\.db$/, '')}-one-thread.db`;
+  const oneThread = importInChild(oneThreadPath, listFile, '0');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(oneThreadPath + suffix, { force: true });
+  const r = importInChild(databasePath, listFile);
   if (r.errors) console.log(`import errors: ${r.errors}, first: ${r.firstError?.file}: ${r.firstError?.message}`);
   const dbBytes = statSync(databasePath).size + (existsSync(databasePath + '-wal') ? statSync(databasePath + '-wal').size : 0);
 
-  printTable('import of real text (documents.importPaths in a child process; close and checkpoint included)', [
+  const row = (step: string, x: ChildResult) => ({
+    step,
+    'text MB': mb(textBytes),
+    'wall s': x.totalMs / 1000,
+    'MB/s': mb(textBytes) / (x.totalMs / 1000),
+    'CPU s': x.cpuSeconds,
+    'MB per CPU s': mb(textBytes) / x.cpuSeconds,
+    // The main thread writes; with a core free for each worker, wall time approaches this.
+    'main thread CPU s': x.mainThreadCpuSeconds ?? 'n/a',
+    'written MB': x.writtenBytes == null ? 'n/a' : mb(x.writtenBytes),
+    'peak RSS MB': mb(x.peakRssBytes),
+  });
+  printTable('import of real text (documents.importPaths in a child process; close and checkpoint included; CPU of all its threads)', [
     {
       step: 'analyse only (baseline, no database)',
       'text MB': mb(textBytes),
@@ -169,20 +199,19 @@ export async function run(): Promise<void> {
       'MB/s': mb(textBytes) / (analyseMs / 1000),
       'CPU s': (analyseCpu.user + analyseCpu.system) / 1e6,
       'MB per CPU s': mb(textBytes) / ((analyseCpu.user + analyseCpu.system) / 1e6),
+      'main thread CPU s': '',
       'written MB': '',
       'peak RSS MB': '',
     },
-    {
-      step: 'full import',
-      'text MB': mb(textBytes),
-      'wall s': r.totalMs / 1000,
-      'MB/s': mb(textBytes) / (r.totalMs / 1000),
-      'CPU s': r.cpuSeconds,
-      'MB per CPU s': mb(textBytes) / r.cpuSeconds,
-      'written MB': r.writtenBytes == null ? 'n/a' : mb(r.writtenBytes),
-      'peak RSS MB': mb(r.peakRssBytes),
-    },
+    row('import, analysis in the main thread (baseline, POLICYLENS_IMPORT_THREADS=0)', oneThread),
+    row(`import, analysis on ${r.threads} worker thread${r.threads === 1 ? '' : 's'}`, r),
   ]);
+  console.log(
+    `workers against one thread in this run: wall ×${(oneThread.totalMs / r.totalMs).toFixed(2)}, CPU ×${(oneThread.cpuSeconds / r.cpuSeconds).toFixed(2)}` +
+      (r.mainThreadCpuSeconds && oneThread.mainThreadCpuSeconds
+        ? `, main thread ×${(oneThread.mainThreadCpuSeconds / r.mainThreadCpuSeconds).toFixed(2)}: with free cores at most ${(mb(textBytes) / r.mainThreadCpuSeconds).toFixed(2)} MB/s (above 1: faster)`
+        : ' (above 1: faster)'),
+  );
   printTable('real-text database', [
     {
       documents: r.imported,

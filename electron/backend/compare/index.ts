@@ -112,7 +112,8 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
   };
 
   const hooks: DocumentHooks = {
-    clausesWritten: (_db, docId, doc) => indexDocument(ctx, repo, docId, doc?.clauses),
+    // Band keys the import's workers computed are written as they are.
+    clausesWritten: (_db, docId, doc) => (doc?.extras ? repo.replaceBands(docId, doc.extras.bands) : indexDocument(ctx, repo, docId, doc?.clauses)),
     documentDeleting: (_db, docId) => unindexDocument(repo, docId),
     reanchor: (_db, rctx) => {
       // Band rows are found by clause id: those of the clauses a re-import removes go now.

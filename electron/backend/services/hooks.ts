@@ -1,4 +1,5 @@
 import type { AnalysedClause } from '../../../shared/domain/analyze';
+import type { Suggestion, ThemeForSuggestion } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
 
 /** What a re-import tells the features that refer to a document's clauses and offsets. */
@@ -23,6 +24,11 @@ export interface WrittenDocument {
   cleaned: string;
   /** In reading order, with the ids they were written under. */
   clauses: Array<{ id: number; parent_id: number | null; kind: AnalysedClause['kind']; heading: string | null; text: string; ownStart: number }>;
+  /** Computed from the text with its analysis on an import worker (services/documentExtras.ts), by clause id; absent: compute them. */
+  extras?: {
+    bands: Array<{ clauseId: number; keys: number[] }>;
+    suggestions: { themesKey: string; byId: Map<number, Suggestion> } | null;
+  };
 }
 
 /**
@@ -39,6 +45,8 @@ export interface DocumentHooks {
    * write a batch at once (FTS5 writes one segment per run of ascending rowids).
    */
   batchWritten?(db: Db, docIds: number[], docs: Map<number, WrittenDocument>): void;
+  /** At the start of an import: what the import's workers need to compute this feature's extras (services/documentExtras.ts). */
+  importContext?(db: Db): { themes?: ThemeForSuggestion[] };
   /** Before a document is deleted. */
   documentDeleting?(db: Db, docId: number): void;
   /** During a re-import, before clauses that are gone are deleted: move what refers to them. */

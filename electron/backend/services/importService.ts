@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { ImportReport } from '../../../shared/api/methods/documents';
-import { analyseDocument } from '../../../shared/domain/analyze';
 import { unreadFields } from '../../../shared/domain/metadata/unread';
 import { beginBulkLoad } from '../db/bulk';
 import { type Db, isBusy } from '../db/connection';
 import type { DocumentsRepo, NewDocument } from '../db/documents';
-import { extractFile, listImportableFiles } from '../importers';
+import { listImportableFiles } from '../importers';
+import { importErrorMessage } from './analyseFile';
+import { type AnalysisPool, createAnalysisPool, importThreads, MIN_FILES_FOR_WORKERS } from './analysisPool';
+import type { DocumentExtras, ExtrasContext } from './documentExtras';
 import { type EventBus, throwIfCancelled } from './events';
 import type { DocumentHooks, ReanchorResult, WrittenDocument } from './hooks';
 import type { TrashService } from './trash';
@@ -35,11 +38,7 @@ export interface ImportInput {
 
 const squash = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
 
-function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  if (e instanceof Error) return `Could not import this file: ${e.message}`;
-  return 'Could not import this file.';
-}
+const messageOf = importErrorMessage;
 
 /** Caveats of an imported file go into the report beside it, so the researcher learns of them at import. */
 function noteWarnings(r: ImportReport, file: string, warnings: string[]): void {
@@ -72,12 +71,13 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   interface Prepared {
     input: ImportInput;
     doc: NewDocument;
+    extras: DocumentExtras;
   }
   /** What one file adds to the report, applied only once its batch is committed. */
   type Outcome = (report: ImportReport) => void;
 
-  /** Reads, extracts and analyses a file; a file already in the project unchanged is only reported. */
-  async function prepare(input: ImportInput, signal: AbortSignal, onFraction: (f: number) => void): Promise<Prepared | Outcome> {
+  /** Reads a file and has it extracted and analysed (on a worker thread); a file already in the project unchanged is only reported. */
+  async function prepare(input: ImportInput, pool: AnalysisPool, signal: AbortSignal, onFraction: (f: number) => void): Promise<Prepared | Outcome> {
     const bytes = await input.load();
     if (bytes.byteLength > MAX_FILE_BYTES)
       throw new ApiError('bad_file', `${input.name} is ${(bytes.byteLength / 1048576).toFixed(0)} MB; PolicyLens imports files up to 200 MB.`);
@@ -86,28 +86,34 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     // checked here too so a file already imported is not extracted again.
     const same = documents.findByHash(hash);
     if (same) return (r) => r.duplicates.push({ id: same.id, file: input.name });
-    const extracted = await extractFile(input.name, bytes, { signal, onProgress: onFraction });
+    const file = await pool.analyse(input.name, bytes, { signal, onProgress: onFraction });
     throwIfCancelled(signal);
-    const analysed = analyseDocument(extracted, input.name);
-    if (!analysed.cleaned.trim()) throw new ApiError('bad_file', `${input.name} contains no text after cleanup.`);
     return {
       input,
       doc: {
         fileName: input.name,
         sourcePath: input.sourcePath,
         sourceHash: hash,
-        format: extracted.format,
-        encoding: extracted.encoding,
-        raw: extracted.text,
-        analysed,
-        warnings: extracted.warnings,
+        format: file.format,
+        encoding: file.encoding,
+        raw: file.raw,
+        analysed: file.analysed,
+        warnings: file.warnings,
       },
+      extras: file.extras,
     };
   }
 
   /** What the hooks get: the analysed document under the ids its clauses were written with. */
-  const written = (analysed: Prepared['doc']['analysed'], ids: number[]): WrittenDocument => ({
+  const written = (analysed: Prepared['doc']['analysed'], ids: number[], extras: DocumentExtras): WrittenDocument => ({
     cleaned: analysed.cleaned,
+    extras: {
+      bands: extras.bands.map((b) => ({ clauseId: ids[b.clause], keys: b.keys })),
+      suggestions: extras.suggestions && {
+        themesKey: extras.suggestions.themesKey,
+        byId: new Map(extras.suggestions.byClause.flatMap((s, i) => (s ? [[ids[i], s] as const] : []))),
+      },
+    },
     clauses: analysed.clauses.map((c, i) => ({
       id: ids[i],
       parent_id: c.parentIndex == null ? null : ids[c.parentIndex],
@@ -119,14 +125,14 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   });
 
   /** Writes one analysed file; runs inside its batch's transaction, as its own savepoint. docId: the document written, if any. */
-  function write({ input, doc }: Prepared): { outcome: Outcome; docId: number | null; written?: WrittenDocument } {
+  function write({ input, doc, extras }: Prepared): { outcome: Outcome; docId: number | null; written?: WrittenDocument } {
     const same = documents.findByHash(doc.sourceHash);
     if (same) return { outcome: (r) => r.duplicates.push({ id: same.id, file: input.name }), docId: null };
     const { analysed } = doc;
     const previous = documents.findByFile(input.name);
     if (!previous) {
       const { id, clauseIds } = documents.insert(doc);
-      const w = written(analysed, clauseIds);
+      const w = written(analysed, clauseIds, extras);
       for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, id, w);
       const entry = { id, file: input.name, title: analysed.metadata.title, clauseCount: analysed.clauses.filter((c) => c.label).length };
       const missing = unreadFields(analysed.metadata, analysed.cleaned);
@@ -147,7 +153,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
       const ctx = { docId: previous.id, oldText: previous.cleaned_text, newText: analysed.cleaned, clauseMap, newClauses };
       results = hooks.map((h) => h.reanchor?.(db, ctx) ?? { kept: 0, lost: [] });
     });
-    const w = written(analysed, ids);
+    const w = written(analysed, ids, extras);
     for (const h of hooks) if (!h.batchWritten) h.clausesWritten?.(db, previous.id, w);
     const entry = {
       id: previous.id,
@@ -233,38 +239,72 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     const slots: Array<Prepared | Outcome> = [];
     let batchChars = 0;
     let batchStarted = 0;
-    const bulk = beginBulkLoad(db);
-    for (let i = 0; i < inputs.length; i++) {
-      const input = inputs[i];
-      if (opts.signal.aborted) {
-        report.cancelled = true;
-        break;
+    // A file or two is analysed here: starting a worker would cost more than it saves.
+    const context = Object.assign({}, ...hooks.map((h) => h.importContext?.(db) ?? {})) as ExtrasContext;
+    const pool = createAnalysisPool(inputs.length >= MIN_FILES_FOR_WORKERS ? importThreads() : 0, context);
+    // Every file read ahead listens for cancellation until it is analysed: up to a batch of them at once.
+    setMaxListeners(Math.max(getMaxListeners(opts.signal), BATCH_FILES + 8), opts.signal);
+    // Files read and sent for analysis ahead of the one being written, so the workers go on while
+    // this thread writes a batch; bounded like a batch, so memory holds about two batches at most.
+    const ahead: Array<{ i: number; bytes: number; result: Promise<Prepared | Outcome> }> = [];
+    let next = 0;
+    let head = -1;
+    let headFraction = (_f: number) => {};
+    const fill = () => {
+      const limit = pool.threads ? BATCH_FILES : 1;
+      // Text of the files analysed and not yet taken (what a file holds is known once analysed).
+      const held = () => ahead.reduce((n, a) => n + a.bytes, 0);
+      while (next < inputs.length && ahead.length < limit && (!ahead.length || held() < BATCH_CHARS) && !opts.signal.aborted) {
+        const i = next++;
+        const input = inputs[i];
+        const entry = { i, bytes: 0, result: null as unknown as Promise<Prepared | Outcome> };
+        entry.result = prepare(input, pool, opts.signal, (f) => {
+          if (i === head) headFraction(f);
+        }).then((p) => {
+          if (typeof p !== 'function') entry.bytes = p.doc.raw.length + p.doc.analysed.cleaned.length;
+          return p;
+        });
+        // Settled or not, a result is read in order below; this keeps an abandoned one from being unhandled.
+        entry.result.catch(() => {});
+        ahead.push(entry);
       }
-      events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: 0 });
-      try {
-        const prepared = await prepare(input, opts.signal, (f) =>
-          events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: f }),
-        );
-        if (!slots.length) batchStarted = performance.now();
-        slots.push(prepared);
-        if (typeof prepared !== 'function') batchChars += prepared.doc.raw.length + prepared.doc.analysed.cleaned.length;
-      } catch (e) {
-        if (e instanceof ApiError && e.code === 'cancelled') {
+    };
+    const bulk = beginBulkLoad(db);
+    try {
+      for (let i = 0; i < inputs.length; i++) {
+        const input = inputs[i];
+        if (opts.signal.aborted) {
           report.cancelled = true;
           break;
         }
-        const message = messageOf(e);
-        if (!slots.length) batchStarted = performance.now();
-        slots.push((r) => r.errors.push({ file: input.name, message }));
+        events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: 0 });
+        head = i;
+        headFraction = (f) => events.emit({ type: 'progress', taskId: opts.taskId, done: i, total, label: input.name, itemFraction: f });
+        fill();
+        const entry = ahead.shift()!;
+        try {
+          const prepared = await entry.result;
+          if (!slots.length) batchStarted = performance.now();
+          slots.push(prepared);
+          batchChars += entry.bytes;
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'cancelled') {
+            report.cancelled = true;
+            break;
+          }
+          const message = messageOf(e);
+          if (!slots.length) batchStarted = performance.now();
+          slots.push((r) => r.errors.push({ file: input.name, message }));
+        }
+        fill();
+        if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
+          await flushWhenFree(slots, report, bulk);
+          batchChars = 0;
+        }
       }
-      if (slots.length >= BATCH_FILES || batchChars >= BATCH_CHARS || performance.now() - batchStarted >= BATCH_MS) {
-        await flushWhenFree(slots, report, bulk);
-        batchChars = 0;
-      }
-    }
-    try {
       await flushWhenFree(slots, report, bulk);
     } finally {
+      pool.close();
       bulk.end();
     }
     events.emit({ type: 'progress', taskId: opts.taskId, done: report.cancelled ? report.imported.length : total, total, label: '' });

@@ -6,7 +6,7 @@ import type { DocumentHooks } from '../services/hooks';
 import { codebookHandlers, seedCodebook } from './codebook';
 import { codingHandlers } from './coding';
 import { reanchorCodings } from './reanchor';
-import { computeAll, computeSuggestions } from './suggestions';
+import { computeAll, computeSuggestions, themesForSuggestion } from './suggestions';
 import { historyState, redo, undo } from './undo';
 import { viewHandlers } from './views';
 
@@ -69,8 +69,10 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
     },
     hooks: {
       clausesWritten: (_db, docId, doc) => {
-        computeSuggestions(repo, documents, docId, undefined, doc?.clauses);
+        computeSuggestions(repo, documents, docId, undefined, doc?.clauses, doc?.extras?.suggestions ?? undefined);
       },
+      // With accepted codings, suggestions depend on the corpus: the workers leave them to the hook.
+      importContext: () => (repo.hasAcceptedCodings() ? {} : { themes: themesForSuggestion(repo) }),
       reanchor: (_db, rctx) => reanchorCodings(repo, rctx),
     },
   };

@@ -8,6 +8,7 @@ import {
   buildSimilarityIndex,
   suggestForClause,
   type SimilarityIndex,
+  type Suggestion,
   type ThemeForSuggestion,
 } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
@@ -15,7 +16,7 @@ import type { ClauseRow, DocumentsRepo } from '../db/documents';
 import type { CodingRow, ThemesRepo } from '../db/themes';
 
 /** Clause kinds that carry policy content; preambles and part titles get no suggestions. */
-const SUGGESTED_KINDS = new Set(['measure', 'heading']);
+export const SUGGESTED_KINDS = new Set(['measure', 'heading']);
 
 export function themesForSuggestion(repo: ThemesRepo): ThemeForSuggestion[] {
   return repo.themes().map((t) => ({ id: t.id, instrument: t.instrument, keywords: JSON.parse(t.keywords) as string[] }));
@@ -43,11 +44,25 @@ function sectionHeading(c: SuggestedClause, byId: Map<number, SuggestedClause>):
   return p.heading ?? p.text.slice(0, 60);
 }
 
-export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, docId: number, index?: SimilarityIndex, analysed?: SuggestedClause[]): number {
+/** A clause's suggestion: a pure function (the import runs it on its worker threads, services/documentExtras.ts). */
+export function suggestClause(c: SuggestedClause, byId: Map<number, SuggestedClause>, themes: ThemeForSuggestion[], similarity?: SimilarityIndex): Suggestion {
+  return suggestForClause({ key: String(c.id), text: c.text, heading: c.heading, sectionHeading: sectionHeading(c, byId) }, { themes, similarity });
+}
+
+/** precomputed: suggestions by clause id made by the import's workers with the codebook `themesKey` (used when that is still the codebook and no similarity is needed). */
+export function computeSuggestions(
+  repo: ThemesRepo,
+  documents: DocumentsRepo,
+  docId: number,
+  index?: SimilarityIndex,
+  analysed?: SuggestedClause[],
+  precomputed?: { themesKey: string; byId: Map<number, Suggestion> },
+): number {
   const themes = themesForSuggestion(repo);
   const known = new Set(themes.map((t) => t.id));
   const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
   const clauses: SuggestedClause[] = analysed ?? documents.clauses(docId);
+  const ready = !similarity && precomputed?.themesKey === JSON.stringify(themes) ? precomputed.byId : undefined;
   const byId = new Map(clauses.map((c) => [c.id, c]));
   // The document's whole-clause codings by clause, then theme (in the order they are read).
   const existing = new Map<number, Map<string, CodingRow>>();
@@ -62,7 +77,7 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
   for (const c of clauses) {
     if (!SUGGESTED_KINDS.has(c.kind)) continue;
     n++;
-    const s = suggestForClause({ key: String(c.id), text: c.text, heading: c.heading, sectionHeading: sectionHeading(c, byId) }, { themes, similarity });
+    const s = ready?.get(c.id) ?? suggestClause(c, byId, themes, similarity);
     const wanted = new Map(s.themes.filter((t) => known.has(t.id)).map((t) => [t.id, t.score]));
     // Only ever alone: the suggestion of a clause no theme fits, shown from the flag below.
     const fallback = wanted.has(FALLBACK_THEME);
