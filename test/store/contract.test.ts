@@ -95,6 +95,14 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       ]);
       expect((await store.codings.ofDocument(docId, null)).map((c) => [c.coderId, c.status])).toEqual([[null, 'accepted']]);
       expect(await store.codings.ofClause(clause.id)).toHaveLength(4);
+      // One coder's codings across every document (the agreement's input), and one coding by id.
+      expect((await store.codings.ofCoder(bob.id)).map((c) => [c.themeId, c.start])).toEqual([
+        ['talent', null],
+        ['financing', clause.textStart],
+      ]);
+      expect((await store.codings.ofCoder(null)).map((c) => c.coderId)).toEqual([null]);
+      expect(await store.codings.get(range.id)).toEqual(range);
+      expect(await store.codings.get(99_999_999)).toBeNull();
 
       await expect(
         store.codings.codeRange({ clauseId: clause.id, themeId: 'talent', coderId: null, start: clause.end, end: clause.end + 5 }),

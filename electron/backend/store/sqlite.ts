@@ -187,6 +187,11 @@ function syncRepositories(db: Db) {
       ofDocument: (docId: number, coder?: number | null) =>
         ((coder === undefined ? team.codingsOfDoc.all(docId) : team.codingsOfDocCoder.all(docId, coder)) as Array<Record<string, unknown>>).map(codingOf),
       ofClause: (clauseId: number) => (team.codingsOfClause.all(clauseId) as Array<Record<string, unknown>>).map(codingOf),
+      get: (id: number) => {
+        const r = team.coding.get(id) as Record<string, unknown> | undefined;
+        return r ? codingOf(r) : null;
+      },
+      ofCoder: (coderId: number | null) => (team.codingsOfCoder.all(coderId) as Array<Record<string, unknown>>).map(codingOf),
     },
     notes: {
       create: (input: Parameters<Repositories['notes']['create']>[0]) =>

@@ -156,6 +156,9 @@ export interface CodingRepository {
   /** A document's codings; `coder` narrows to one coder (null = consensus), undefined = every coder. */
   ofDocument(docId: number, coder?: number | null): Promise<Coding[]>;
   ofClause(clauseId: number): Promise<Coding[]>;
+  get(id: number): Promise<Coding | null>;
+  /** Every coding of one coder (null = the consensus) in every document, by document, clause and offset. */
+  ofCoder(coderId: number | null): Promise<Coding[]>;
 }
 
 export interface Note {
