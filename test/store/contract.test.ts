@@ -41,6 +41,7 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(got?.cleanedText).toBe(doc.analysed.cleaned);
       expect(got?.metadata.title).toBe(doc.analysed.metadata.title);
       expect(got?.metadata.city).toBe(doc.analysed.metadata.city);
+      expect(got?.history).toEqual(doc.analysed.metadata.history ?? []);
       const clauses = await store.documents.clauses(docId);
       expect(clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text])).toEqual(
         doc.analysed.clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text]),

@@ -14,7 +14,7 @@ import { createTeamSql } from '../db/sqlite-store/team';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
 import { createSearchEngine } from '../search/engine';
 import { codingOf, noteOf, themeOf } from '../db/pg/repos';
-import type { Coder, Repositories, Store, StoredClause, WhereElseCandidate } from './types';
+import type { Coder, Repositories, Store, StoredClause, StoredDocument, WhereElseCandidate } from './types';
 import { StoreError } from './types';
 
 /** Rows read per LSH bucket, as the desktop "where else" reads them. */
@@ -88,6 +88,7 @@ function syncRepositories(db: Db) {
               inferredFields: JSON.parse(r.inferred_fields) as string[],
               editedFields: JSON.parse(r.edited_fields) as string[],
               warnings: JSON.parse(r.warnings) as string[],
+              history: JSON.parse(r.history) as StoredDocument['history'],
               importedAt: r.imported_at,
               updatedAt: r.updated_at,
             }

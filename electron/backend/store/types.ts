@@ -10,6 +10,7 @@
 
 import type { MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
+import type { MetadataEvent } from '../../../shared/domain/types';
 import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 
 export type { MetadataFieldName, MetadataFields };
@@ -38,6 +39,8 @@ export interface StoredDocument {
   /** Fields edited by hand: a re-analysis never overwrites them. */
   editedFields: string[];
   warnings: string[];
+  /** Dated steps of the document's life as its 题注 prints them (adopted, amended …). */
+  history: MetadataEvent[];
   importedAt: string;
   updatedAt: string;
 }

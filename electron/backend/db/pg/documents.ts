@@ -218,6 +218,7 @@ export function createPgDocuments(run: Runner): DocumentRepository {
         inferredFields: JSON.parse(r.inferred_fields as string),
         editedFields: JSON.parse(r.edited_fields as string),
         warnings: JSON.parse(r.warnings as string),
+        history: JSON.parse(r.history as string),
         importedAt: r.imported_at as string,
         updatedAt: r.updated_at as string,
       };
