@@ -176,5 +176,18 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     // Another account cannot fetch the lead's export file.
     const other = await fetch(new URL(`/api/download/${encodeURIComponent(exported.downloadName)}`, f.url), { headers: { cookie: alice.cookie! } });
     expect(other.status).toBe(404);
+
+    // The codings export names each coding's coder; a coder's own export holds only their codings.
+    const coderColumn = async (client: TeamClient) => {
+      const out = await client.ok<{ downloadName: string }>('export.project', { format: 'xlsx' });
+      const res = await fetch(new URL(`/api/download/${encodeURIComponent(out.downloadName)}`, f.url), { headers: { cookie: client.cookie! } });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+      const col = book.getWorksheet('Codings')!.getColumn(6).values.slice(2) as string[];
+      return Object.fromEntries([...new Set(col)].map((n) => [n, col.filter((x) => x === n).length]));
+    };
+    expect(await coderColumn(f.as.lead)).toEqual({ consensus: 3, 'Alice Wang': 10, 张伟: 10 });
+    expect(await coderColumn(alice)).toEqual({ 'Alice Wang': 10 });
+    expect((await alice.call('export.project', { format: 'qdpx' })).body.error?.message).toBe('not available in team projects yet: export.project as qdpx (XLSX is)');
   }, 120_000);
 });

@@ -1,8 +1,6 @@
 // Inter-coder agreement, reconciliation and its export for a team project: the codings come from
 // the Store, the units and statistics are the desktop's pure code (agreement/units.ts,
 // shared/domain/agreement), the workbook is the desktop's (agreement/export.ts).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { agreementFigures } from '../../../shared/domain/agreement/index';
@@ -10,6 +8,7 @@ import { agreementWorkbook } from '../agreement/export';
 import { type AgreementLevel, buildUnits } from '../agreement/units';
 import type { Coding, StoredClause } from '../store/types';
 import { type Caller, type TeamContext, type TeamHandlers, leadOnly } from './caller';
+import { writeExport } from './exports';
 
 type Result = Output<'agreement.compute'>;
 const live = (c: Coding) => c.status !== 'rejected';
@@ -89,12 +88,6 @@ export async function computeTeamAgreement(
   };
 }
 
-/** A file name for an export: the one asked (no folders), or the default, never overwriting by accident. */
-function exportName(asked: string | undefined, fallback: string): string {
-  const base = (asked ?? fallback).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || fallback;
-  return /\.xlsx$/i.test(base) ? base : `${base}.xlsx`;
-}
-
 export function agreementHandlers(ctx: TeamContext): TeamHandlers {
   const { store } = ctx;
   return {
@@ -150,18 +143,12 @@ export function agreementHandlers(ctx: TeamContext): TeamHandlers {
     },
     'agreement.export': async ({ locale, path, fileName, overwrite, ...scope }, caller: Caller) => {
       leadOnly(caller, 'The agreement export');
-      if (path !== undefined) throw new ApiError('invalid_input', 'A team server writes exports for download: give a fileName, not a path on the server.');
       const clause = await computeTeamAgreement(ctx, { ...scope, level: 'clause' });
       const character = await computeTeamAgreement(ctx, { ...scope, level: 'character' });
       const themes = new Map((await store.themes.list()).map((t) => [t.id, locale === 'zh-CN' ? t.nameZh : t.nameEn || t.nameZh]));
       const bytes = await agreementWorkbook({ clause, character, themes, locale });
-      const dir = ctx.exportDirOf(caller);
-      mkdirSync(dir, { recursive: true });
-      const name = exportName(fileName, locale === 'zh-CN' ? '编码一致性' : 'Inter-coder agreement');
-      const target = join(dir, name);
-      if (existsSync(target) && !overwrite) throw new ApiError('conflict', `${name} exists already: choose another name or overwrite it.`);
-      writeFileSync(target, bytes);
-      return { path: name, downloadName: name, bytes: bytes.length, format: 'xlsx', warnings: [] };
+      const out = writeExport(ctx, caller, { path, fileName, overwrite }, locale === 'zh-CN' ? '编码一致性' : 'Inter-coder agreement', 'xlsx', bytes);
+      return { ...out, bytes: bytes.length, format: 'xlsx', warnings: [] };
     },
   };
 }

@@ -14,6 +14,7 @@ import { agreementHandlers } from './agreement';
 import type { Caller, TeamContext, TeamHandler, TeamHandlers } from './caller';
 import { codingHandlers } from './coding';
 import { documentHandlers } from './documents';
+import { exportHandlers } from './exports';
 import { noteHandlers } from './notes';
 
 export type { Caller } from './caller';
@@ -65,7 +66,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     currentCoder: (c) => (c.role === 'coder' ? c.coderId : c.role === 'viewer' ? null : (current.get(c.userId) ?? null)),
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
   };
-  const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx) };
+  const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx), ...exportHandlers(ctx) };
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {
