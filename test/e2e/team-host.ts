@@ -28,7 +28,10 @@ export async function startTeamHost(users: Array<{ name: string; role: Role; pas
         env: { ...process.env, POLICYLENS_PASSWORD: u.password },
         stdio: 'pipe',
       });
-    const proc = spawn(process.execPath, [tsx, serve, '--postgres', cluster.url, '--port', '0', '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [tsx, serve, '--postgres', cluster.url, '--port', '0', '--json'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = proc;
     let stderr = '';
     proc.stderr!.on('data', (d) => (stderr += d));
@@ -58,7 +61,11 @@ export async function startTeamHost(users: Array<{ name: string; role: Role; pas
           body: JSON.stringify({ name: user, password }),
         });
         const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-        const res = await fetch(`${info.url}api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(input) });
+        const res = await fetch(`${info.url}api/call/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify(input),
+        });
         const body = (await res.json()) as { result?: unknown; error?: { message: string } };
         if (!res.ok) throw new Error(`${method}: ${body.error?.message ?? res.status}`);
         return body.result;

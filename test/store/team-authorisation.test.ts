@@ -76,7 +76,9 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
       }
     }
     expect(tally.ran).toBeGreaterThan(40);
-    console.log(`[team authorisation] ${methodNames.length} methods × 3 roles: ${tally.ran} ran, ${tally.forbidden} forbidden, ${tally.notYet} not on the Store yet`);
+    console.log(
+      `[team authorisation] ${methodNames.length} methods × 3 roles: ${tally.ran} ran, ${tally.forbidden} forbidden, ${tally.notYet} not on the Store yet`,
+    );
   });
 
   it('records every write attempt in the audit log: who, which method, on what, and how it ended', async () => {

@@ -80,7 +80,8 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     const [alice, zhang] = [f.as['Alice Wang'], f.as['张伟']];
     const clause = measures[0];
     const coding = await alice.ok<{ codingId: number }>('themes.code', { clauseId: clause.id, themeId: 'talent' });
-    const seenBy = async (c: TeamClient) => (await c.ok<ClauseThemes[]>('themes.clauses', { docId: f.docId, withCoders: true })).find((x) => x.clauseId === clause.id)!;
+    const seenBy = async (c: TeamClient) =>
+      (await c.ok<ClauseThemes[]>('themes.clauses', { docId: f.docId, withCoders: true })).find((x) => x.clauseId === clause.id)!;
     expect((await seenBy(alice)).themes.map((t) => t.id)).toEqual(['talent']);
     expect((await seenBy(zhang)).themes).toEqual([]);
     expect((await seenBy(zhang)).coders).toBeUndefined();
@@ -109,7 +110,8 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     }
     // …and a shared note saved by all three at once keeps every revision.
     const note = await f.as.lead.ok<{ id: number }>('notes.create', { target: { kind: 'document', docId: f.docId } });
-    const text = (s: string) => JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: s }] }] } });
+    const text = (s: string) =>
+      JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: s }] }] } });
     await Promise.all(coders.map((name) => f.as[name].ok('notes.save', { id: note.id, content: text(`by ${name}`) })));
     expect((await f.server.store.notes.revisions(note.id)).map((r) => r.revision)).toEqual([1, 2, 3]);
     expect((await f.server.store.notes.get(note.id))?.revision).toBe(4);
@@ -159,7 +161,16 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
       ].sort(),
     );
     // A bad decision changes nothing.
-    expect((await f.as.lead.call('agreement.reconcile', { decisions: [{ clauseId: ten[6].id, themeId: 'talent', accept: [] }, { clauseId: 99_999_999, themeId: 'talent', accept: [] }] })).status).toBe(404);
+    expect(
+      (
+        await f.as.lead.call('agreement.reconcile', {
+          decisions: [
+            { clauseId: ten[6].id, themeId: 'talent', accept: [] },
+            { clauseId: 99_999_999, themeId: 'talent', accept: [] },
+          ],
+        })
+      ).status,
+    ).toBe(404);
     expect(await f.server.store.codings.ofCoder(null)).toHaveLength(3);
     expect((await alice.call('agreement.reconcile', { decisions: [{ clauseId: ten[6].id, themeId: 'talent', accept: [] }] })).status).toBe(403);
 
@@ -188,6 +199,8 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     };
     expect(await coderColumn(f.as.lead)).toEqual({ consensus: 3, 'Alice Wang': 10, 张伟: 10 });
     expect(await coderColumn(alice)).toEqual({ 'Alice Wang': 10 });
-    expect((await alice.call('export.project', { format: 'qdpx' })).body.error?.message).toBe('not available in team projects yet: export.project as qdpx (XLSX is)');
+    expect((await alice.call('export.project', { format: 'qdpx' })).body.error?.message).toBe(
+      'not available in team projects yet: export.project as qdpx (XLSX is)',
+    );
   }, 120_000);
 });

@@ -33,7 +33,8 @@ export const isLead = (c: Caller) => c.role === 'owner';
 
 /** Coders work blind: what only the lead may see while coders code. */
 export function leadOnly(caller: Caller, what: string): void {
-  if (!isLead(caller)) throw new ApiError('forbidden', `${what} shows every coder's codings: only the project's lead (an owner) sees it while coders work blind.`);
+  if (!isLead(caller))
+    throw new ApiError('forbidden', `${what} shows every coder's codings: only the project's lead (an owner) sees it while coders work blind.`);
 }
 
 export function notFound(what: string): never {

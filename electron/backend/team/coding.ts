@@ -165,9 +165,7 @@ export function codingHandlers(ctx: TeamContext): TeamHandlers {
           subInstrument: null,
           instrumentScore: 0,
           instrumentSource: 'auto' as const,
-          themes: own
-            .filter((x) => x.start === null)
-            .map((x) => ({ id: x.themeId, score: x.score, status: x.status, source: x.source, codingId: x.id })),
+          themes: own.filter((x) => x.start === null).map((x) => ({ id: x.themeId, score: x.score, status: x.status, source: x.source, codingId: x.id })),
           ranges: own
             .filter((x) => x.start !== null && x.status !== 'rejected')
             .map((x) => ({ codingId: x.id, themeId: x.themeId, start: x.start!, end: x.end!, text: x.quote ?? '' })),
@@ -209,8 +207,7 @@ export function codingHandlers(ctx: TeamContext): TeamHandlers {
       const counts = new Map<number, number>();
       // A coder sees the other coders' names, not how much they coded.
       for (const c of coders)
-        if (isLead(caller) || c.id === caller.coderId)
-          counts.set(c.id, (await store.codings.ofCoder(c.id)).filter((x) => x.status !== 'rejected').length);
+        if (isLead(caller) || c.id === caller.coderId) counts.set(c.id, (await store.codings.ofCoder(c.id)).filter((x) => x.status !== 'rejected').length);
       return {
         coders: coders.map((c) => ({ id: c.id, name: c.name, createdAt: c.createdAt, codings: counts.get(c.id) ?? 0 })),
         current: caller.role === 'viewer' ? null : ctx.currentCoder(caller),

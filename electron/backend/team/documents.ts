@@ -64,7 +64,13 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 export function documentHandlers(ctx: TeamContext): TeamHandlers {
   const changed = () => ctx.events.changed('documents');
   return {
-    'system.info': async () => ({ version, mode: 'browser', dataDir: '', databasePath: 'PostgreSQL (team project)', documentCount: await ctx.store.documents.count() }),
+    'system.info': async () => ({
+      version,
+      mode: 'browser',
+      dataDir: '',
+      databasePath: 'PostgreSQL (team project)',
+      documentCount: await ctx.store.documents.count(),
+    }),
     'documents.list': () => summaries(ctx),
     'documents.find': async ({ q, ids, offset, limit }) => {
       const words = fold(q).split(/\s+/u).filter(Boolean);
@@ -166,7 +172,8 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
     'search.count': async ({ query, filters }) => {
       const started = performance.now();
       const { docIds, ...rest } = filters ?? {};
-      if (Object.values(rest).some((v) => v !== undefined)) throw new ApiError('unavailable', 'not available in team projects yet: search filters other than documents');
+      if (Object.values(rest).some((v) => v !== undefined))
+        throw new ApiError('unavailable', 'not available in team projects yet: search filters other than documents');
       return { total: await ctx.store.search.count({ query, docIds }), tookMs: Math.round(performance.now() - started) };
     },
   };

@@ -47,7 +47,8 @@ export function exportHandlers(ctx: TeamContext): TeamHandlers {
       const names = new Map(coders.map((c) => [c.id, c.name]));
       const whose: Array<number | null> = isLead(caller) ? [null, ...coders.map((c) => c.id)] : caller.role === 'coder' ? [caller.coderId] : [null];
       const codings: Coding[] = [];
-      for (const id of whose) codings.push(...(await store.codings.ofCoder(id)).filter((c) => c.status === 'accepted' || (options.includeSuggested && c.status === 'suggested')));
+      for (const id of whose)
+        codings.push(...(await store.codings.ofCoder(id)).filter((c) => c.status === 'accepted' || (options.includeSuggested && c.status === 'suggested')));
       const themes = new Map((await store.themes.list()).map((t) => [t.id, zh ? t.nameZh : t.nameEn || t.nameZh]));
       const docs = new Map((await store.documents.list()).map((d) => [d.id, d]));
       const clauses = new Map<number, { path: string; text: string }>();

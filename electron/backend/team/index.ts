@@ -82,7 +82,8 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
       throw apiErrorOf(e, method);
     }
     const out = spec.output.safeParse(result);
-    if (!out.success) throw apiErrorOf(new Error(`${method} returned a result that does not match the contract: ${describeZodIssues(out.error.issues)}`), method);
+    if (!out.success)
+      throw apiErrorOf(new Error(`${method} returned a result that does not match the contract: ${describeZodIssues(out.error.issues)}`), method);
     return out.data;
   }
 
@@ -96,7 +97,14 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
       const audit = async (outcome: string) => {
         if (!writes) return;
         try {
-          await opts.accounts.audit({ at: new Date().toISOString(), userId: caller.userId, userName: caller.name, method, target: auditTarget(input), outcome });
+          await opts.accounts.audit({
+            at: new Date().toISOString(),
+            userId: caller.userId,
+            userName: caller.name,
+            method,
+            target: auditTarget(input),
+            outcome,
+          });
         } catch (e) {
           console.error('[policylens team] could not write the audit log:', e);
         }

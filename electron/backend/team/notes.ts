@@ -21,7 +21,8 @@ function parsed(content: string) {
 }
 
 function storeTarget(t: AnnotationTarget) {
-  if (t.kind === 'alignmentRow' || t.kind === 'comparison') throw new ApiError('unavailable', `not available in team projects yet: notes on ${t.kind === 'comparison' ? 'comparisons' : 'alignment rows'}`);
+  if (t.kind === 'alignmentRow' || t.kind === 'comparison')
+    throw new ApiError('unavailable', `not available in team projects yet: notes on ${t.kind === 'comparison' ? 'comparisons' : 'alignment rows'}`);
   return t;
 }
 

@@ -73,10 +73,13 @@ export function createPgAccounts(pool: pg.Pool): Accounts {
           (existing[0]?.id as number | undefined) ??
           ((await q.query('INSERT INTO coders (name, created_at) VALUES ($1, $2) RETURNING id', [clean, now])).rows[0].id as number);
         try {
-          const { rows } = await q.query(
-            'INSERT INTO users (name, password_hash, role, coder_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-            [clean, passwordHash, role, coderId, now],
-          );
+          const { rows } = await q.query('INSERT INTO users (name, password_hash, role, coder_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *', [
+            clean,
+            passwordHash,
+            role,
+            coderId,
+            now,
+          ]);
           return accountOf(rows[0]);
         } catch (e) {
           const err = storeErrorOf(e);
