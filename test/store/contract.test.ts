@@ -54,6 +54,24 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(listed?.clauseCount).toBe(doc.analysed.clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length);
     });
 
+    it('links documents by the 文号 they cite, in both directions', async () => {
+      const a = await store.documents.insert(
+        textDocument('cite-a.txt', '青岛市人民政府关于印发创业计划的通知\n青政发〔2016〕5号\n各区市人民政府：\n一、总体要求\n（一）支持创业。\n'),
+      );
+      const b = await store.documents.insert(
+        textDocument(
+          'cite-b.txt',
+          '青岛市财政局关于落实创业计划的通知\n青财发〔2017〕3号\n根据《青岛市人民政府关于印发创业计划的通知》（青政发[2016]5号），现通知如下：\n一、资金\n（一）给予补贴。\n',
+        ),
+      );
+      const ofB = await store.documents.citations(b.id);
+      expect(ofB.cited).toEqual([{ docNumber: expect.stringMatching(/^青政发.2016.5号$/), documentId: a.id }]);
+      expect(ofB.citedBy).toEqual([]);
+      expect((await store.documents.citations(a.id)).citedBy).toEqual([{ id: b.id, title: '青岛市财政局关于落实创业计划的通知', city: '青岛市' }]);
+      await store.documents.remove(a.id);
+      await store.documents.remove(b.id);
+    });
+
     it('keeps hand-edited metadata marked as edited', async () => {
       await store.documents.updateMetadata(docId, { title: '青岛市小微企业计划（编辑）', docNumber: '青政发[2016]5号' });
       const got = await store.documents.get(docId);

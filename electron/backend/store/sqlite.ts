@@ -96,6 +96,13 @@ function syncRepositories(db: Db) {
       },
       list: () => documents.list().map((d) => ({ id: d.id, fileName: d.file, title: d.title, city: d.city, year: d.year, clauseCount: d.clauseCount })),
       count: () => documents.count(),
+      citations: (id: number) => {
+        const own = documents.get(id);
+        return {
+          cited: documents.citations(id).map((n) => ({ docNumber: n, documentId: documents.documentIdByNumber(n) })),
+          citedBy: own?.doc_number ? documents.citedBy(own.doc_number, id) : [],
+        };
+      },
       clauses: (docId: number) => documents.clauses(docId).map(clauseOf),
       clause: (id: number) => {
         const c = documents.clause(id);

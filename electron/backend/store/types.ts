@@ -75,6 +75,11 @@ export interface StoredClause {
   responsibleAgencies: string[];
 }
 
+export interface DocumentCitations {
+  cited: Array<{ docNumber: string; documentId: number | null }>;
+  citedBy: Array<{ id: number; title: string | null; city: string | null }>;
+}
+
 export interface StoredPart {
   index: number;
   title: string;
@@ -90,6 +95,11 @@ export interface DocumentRepository {
   clauses(docId: number): Promise<StoredClause[]>;
   clause(id: number): Promise<StoredClause | null>;
   parts(docId: number): Promise<StoredPart[]>;
+  /**
+   * The 文号 a document cites (in order, with the document of the corpus that carries each, matched
+   * on the folded number) and the documents that cite it.
+   */
+  citations(id: number): Promise<DocumentCitations>;
   /** Sets metadata fields by hand (marks them edited, no longer inferred). */
   updateMetadata(id: number, fields: Partial<MetadataFields>): Promise<void>;
   /** Deletes a document with its clauses, codings, notes and index rows; false when there was none. */

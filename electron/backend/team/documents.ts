@@ -83,14 +83,14 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
     'documents.get': async ({ id }) => {
       const d = await requireDocument(ctx, id);
       const [summary] = await summaries(ctx, new Set([id]));
-      // Citations between documents are not in the Store yet: said in `warnings`, not left silently empty.
+      const { cited, citedBy } = await ctx.store.documents.citations(id);
       return {
         ...summary,
         inferred: d.inferredFields as Output<'documents.get'>['inferred'],
         edited: d.editedFields as Output<'documents.get'>['edited'],
-        cited: [],
-        citedBy: [],
-        warnings: [...d.warnings, 'Citations between documents are not available in team projects yet.'],
+        cited,
+        citedBy,
+        warnings: d.warnings,
         sourceHash: d.sourceHash,
       };
     },
