@@ -76,6 +76,24 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     expect((await brute.login('third')).status).toBe(429);
   });
 
+  it('searches exactly, with snippets and facets, and refuses by name the filters not on the Store yet', async () => {
+    const viewer = f.as['third'];
+    const r = await viewer.ok<{ total: number; hits: Array<{ snippet: { text: string; highlights: Array<{ start: number; end: number }> } }> }>(
+      'search.query',
+      { query: '创业', limit: 5, filters: { themeMode: 'both', cities: [] } },
+    );
+    expect(r.total).toBe(await f.server.store.search.count({ query: '创业' }));
+    expect(r.total).toBeGreaterThan(5);
+    for (const h of r.hits) expect(h.snippet.highlights.map((x) => h.snippet.text.slice(x.start, x.end))).toContain('创业');
+    const facets = await viewer.ok<{ total: number; documents: Array<{ docId: number; count: number }>; cities: Array<{ count: number }> }>('search.facets', {
+      query: '创业',
+    });
+    expect(facets).toMatchObject({ total: r.total, documents: [{ docId: f.docId, count: r.total }] });
+    expect(facets.cities.reduce((s, c) => s + c.count, 0)).toBe(r.total);
+    const refused = await viewer.call('search.query', { query: '创业', filters: { cities: ['青岛市'] } });
+    expect([refused.status, refused.body.error?.message]).toEqual([503, 'not available in team projects yet: search filters cities (only documents)']);
+  });
+
   it('keeps coders blind: each sees and changes only their own codings; the lead sees them side by side', async () => {
     const [alice, zhang] = [f.as['Alice Wang'], f.as['张伟']];
     const clause = measures[0];

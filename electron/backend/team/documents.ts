@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { Clause, DocumentSummary } from '../../../shared/api/methods/documents';
+import type { SearchFilters } from '../../../shared/api/methods/search';
 import { analyseDocument } from '../../../shared/domain/analyze';
 import { findOccurrences, makeSnippet } from '../../../shared/domain/search/highlight';
 import { parseQuery, positiveTerms } from '../../../shared/domain/search/query';
@@ -60,6 +61,17 @@ async function summaries(ctx: TeamContext, ids?: Set<number>): Promise<DocumentS
 
 /** The words of a documents.find query, folded as the desktop finder folds them (case, NFKC). */
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/**
+ * The document filter of a search; any other filter (city, year, themes, attributes …) is not on
+ * the Store yet and is refused by name rather than ignored. Empty lists and the theme mode alone filter nothing.
+ */
+function storeFilters(filters: SearchFilters | undefined): { docIds?: number[] } {
+  const { docIds, themeMode: _mode, ...rest } = filters ?? {};
+  const used = Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (used.length) throw new ApiError('unavailable', `not available in team projects yet: search filters ${used.map(([k]) => k).join(', ')} (only documents)`);
+  return docIds?.length ? { docIds } : {};
+}
 
 export function documentHandlers(ctx: TeamContext): TeamHandlers {
   const changed = () => ctx.events.changed('documents');
@@ -126,10 +138,7 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
     },
     'search.query': async ({ query, filters, offset, limit }) => {
       const started = performance.now();
-      const { docIds, ...rest } = filters ?? {};
-      const unsupported = Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-      if (unsupported.length)
-        throw new ApiError('unavailable', `not available in team projects yet: search filters ${unsupported.map(([k]) => k).join(', ')} (only documents)`);
+      const { docIds } = storeFilters(filters);
       const parsed = parseQuery(query);
       const terms = positiveTerms(parsed);
       const result = await ctx.store.search.query({ query, docIds, offset, limit });
@@ -169,11 +178,40 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
         tookMs: Math.round(performance.now() - started),
       };
     },
+    'search.facets': async ({ query, filters, documentsLimit, documentsOffset, documentsFilter }) => {
+      const { docIds } = storeFilters(filters);
+      const total = await ctx.store.search.count({ query, docIds });
+      const perDoc = new Map<number, number>();
+      // Every hit's document, a page of the Store's hits at a time.
+      for (let offset = 0; offset < total; offset += 5000)
+        for (const h of (await ctx.store.search.query({ query, docIds, offset, limit: 5000 })).hits) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
+      const docs = new Map((await ctx.store.documents.list()).map((d) => [d.id, d]));
+      const cities = new Map<string | null, number>();
+      for (const [id, n] of perDoc) cities.set(docs.get(id)?.city ?? null, (cities.get(docs.get(id)?.city ?? null) ?? 0) + n);
+      const words = fold(documentsFilter ?? '')
+        .split(/\s+/u)
+        .filter(Boolean);
+      const all = [...perDoc]
+        .map(([docId, count]) => ({
+          docId,
+          count,
+          title: docs.get(docId)?.title ?? null,
+          city: docs.get(docId)?.city ?? null,
+          year: docs.get(docId)?.year ?? null,
+        }))
+        .filter((d) => words.every((w) => fold(`${d.title ?? ''} ${d.city ?? ''}`).includes(w)))
+        .sort((a, b) => b.count - a.count || a.docId - b.docId);
+      return {
+        total,
+        cities: [...cities].map(([city, count]) => ({ city, count })).sort((a, b) => b.count - a.count),
+        documents: documentsLimit ? all.slice(documentsOffset, documentsOffset + documentsLimit) : all,
+        documentsTotal: all.length,
+        ...(documentsLimit ? { perDocument: [...perDoc] as Array<[number, number]> } : {}),
+      };
+    },
     'search.count': async ({ query, filters }) => {
       const started = performance.now();
-      const { docIds, ...rest } = filters ?? {};
-      if (Object.values(rest).some((v) => v !== undefined))
-        throw new ApiError('unavailable', 'not available in team projects yet: search filters other than documents');
+      const { docIds } = storeFilters(filters);
       return { total: await ctx.store.search.count({ query, docIds }), tookMs: Math.round(performance.now() - started) };
     },
   };
