@@ -4,6 +4,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Role } from '../../shared/api/access';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { startPgCluster, type PgCluster } from '../store/pg-cluster';
 import { repoRoot } from './host';
 
@@ -14,7 +15,7 @@ export interface StartedTeamHost {
   url: string;
   cluster: PgCluster;
   /** Logs in over HTTP and calls one method (test set-up, as the renderer would call it). */
-  call(user: string, password: string, method: string, input: unknown): Promise<unknown>;
+  call<M extends MethodName>(user: string, password: string, method: M, input: Input<M>): Promise<Output<M>>;
   stop(): Promise<void>;
 }
 
@@ -68,7 +69,7 @@ export async function startTeamHost(users: Array<{ name: string; role: Role; pas
         });
         const body = (await res.json()) as { result?: unknown; error?: { message: string } };
         if (!res.ok) throw new Error(`${method}: ${body.error?.message ?? res.status}`);
-        return body.result;
+        return body.result as never;
       },
       async stop() {
         if (proc.exitCode === null) {

@@ -47,14 +47,15 @@ test('two coders code the same ten clauses on the team server; the lead sees kap
       { name: 'Alice Wang', role: 'coder', password: PASSWORD },
       { name: '张伟', role: 'coder', password: PASSWORD },
     ]);
-    const report = (await host.call('lead', PASSWORD, 'documents.importFiles', {
+    const report = await host.call('lead', PASSWORD, 'documents.importFiles', {
       files: [{ name: SEED, dataBase64: readFileSync(join(repoRoot, 'seeds', SEED)).toString('base64') }],
-    })) as { imported: Array<{ id: number; title: string }> };
+    });
     const doc = report.imported[0];
-    const clauses = (await host.call('lead', PASSWORD, 'documents.clauses', { id: doc.id })) as Array<{ id: number; kind: string }>;
+    const title = doc.title!;
+    const clauses = await host.call('lead', PASSWORD, 'documents.clauses', { id: doc.id });
     const measures = clauses.filter((c) => c.kind === 'measure').slice(0, 10);
     const codable = clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length;
-    const themeCount = ((await host.call('lead', PASSWORD, 'themes.codebook', {})) as { themes: unknown[] }).themes.length;
+    const themeCount = (await host.call('lead', PASSWORD, 'themes.codebook', {})).themes.length;
 
     // A wrong password is refused on the login screen, in words.
     const stranger = await (await browser.newContext()).newPage();
@@ -70,7 +71,7 @@ test('two coders code the same ten clauses on the team server; the lead sees kap
     };
     for (const [name, themes] of Object.entries(plan)) {
       const page = await logIn(browser, host.url, name);
-      await new LibraryPage(page).open(doc.title);
+      await new LibraryPage(page).open(title);
       const coding = new ReaderCoding(page);
       const clause = (i: number) => page.locator(`#clause-${measures[i].id}`);
       // Blind: the second coder sees none of the first one's codings.
@@ -80,7 +81,7 @@ test('two coders code the same ten clauses on the team server; the lead sees kap
       await page.context().close();
     }
 
-    const coders = ((await host.call('lead', PASSWORD, 'coders.list', {})) as { coders: Array<{ id: number; name: string }> }).coders;
+    const { coders } = await host.call('lead', PASSWORD, 'coders.list', {});
     const [alice, zhang, leadCoder] = ['Alice Wang', '张伟', 'lead'].map((n) => coders.find((c) => c.name === n)!.id);
     const lead = await logIn(browser, host.url, 'lead');
     await lead.getByTestId('nav-agreement').click();
@@ -111,7 +112,7 @@ test('two coders code the same ten clauses on the team server; the lead sees kap
 
     // The consensus is what the lead's Reader shows.
     await lead.getByTestId('nav-library').click();
-    await new LibraryPage(lead).open(doc.title);
+    await new LibraryPage(lead).open(title);
     const coding = new ReaderCoding(lead);
     await expect(coding.stripes(lead.locator(`#clause-${measures[4].id}`), 'talent')).toHaveCount(1);
     await expect(coding.stripes(lead.locator(`#clause-${measures[5].id}`), 'talent')).toHaveCount(0);

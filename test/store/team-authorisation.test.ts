@@ -31,17 +31,17 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
     forged.cookie = `policylens_session=${'A'.repeat(43)}`;
     for (const m of methodNames) {
       for (const c of [anonymous, forged]) {
-        const r = await c.call(m, {});
+        const r = await c.rawReply(m, {});
         expect(r.status, m).toBe(401);
       }
     }
     const leaving = new TeamClient(f.url);
     expect((await leaving.login('coder')).status).toBe(200);
-    expect((await leaving.call('documents.list')).status).toBe(200);
+    expect((await leaving.reply('documents.list', {})).status).toBe(200);
     const stolen = leaving.cookie;
     expect((await leaving.request('/api/logout')).headers.get('set-cookie')).toMatch(/Max-Age=0/);
     leaving.cookie = stolen; // a copy of the cookie taken before logout no longer works
-    expect((await leaving.call('documents.list')).status).toBe(401);
+    expect((await leaving.reply('documents.list', {})).status).toBe(401);
   });
 
   it('runs a method only for a role with its access level, and names what is not on the Store yet', async () => {
@@ -49,7 +49,7 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
     for (const role of roles) {
       const client = f.as[role === 'owner' ? 'lead' : role];
       for (const m of methodNames) {
-        const r = await client.call(m, {});
+        const r = await client.rawReply(m, {});
         const where = `${role} ${m}: ${r.status} ${JSON.stringify(r.body.error ?? '')}`;
         expect(r.status, where).not.toBe(500);
         expect(r.status, where).not.toBe(401);
@@ -64,7 +64,7 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
         } else if (leadOnly.has(m) && role !== 'owner') {
           // Valid input, so the refusal is the blind rule's and not the schema's.
           const ids = Object.values(f.accounts).map((a) => a.coderId);
-          const blind = await client.call(m, { coderIds: ids });
+          const blind = await client.rawReply(m, { coderIds: ids });
           expect(blind.status, where).toBe(403);
           expect(blind.body.error?.message).toMatch(/only the project's lead/);
           tally.forbidden++;
@@ -82,9 +82,9 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
   });
 
   it('records every write attempt in the audit log: who, which method, on what, and how it ended', async () => {
-    const clause = (await f.as.coder.ok<Array<{ id: number; kind: string }>>('documents.clauses', { id: f.docId })).find((c) => c.kind === 'measure')!;
+    const clause = (await f.as.coder.ok('documents.clauses', { id: f.docId })).find((c) => c.kind === 'measure')!;
     await f.as.coder.ok('themes.code', { clauseId: clause.id, themeId: 'talent' });
-    expect((await f.as.viewer.call('themes.code', { clauseId: clause.id, themeId: 'talent' })).status).toBe(403);
+    expect((await f.as.viewer.reply('themes.code', { clauseId: clause.id, themeId: 'talent' })).status).toBe(403);
     const log = await f.server.accounts.auditLog(5000);
     expect(log.find((e) => e.userName === 'coder' && e.method === 'themes.code' && e.outcome === 'ok')?.target).toBe(
       JSON.stringify({ clauseId: clause.id, themeId: 'talent' }),

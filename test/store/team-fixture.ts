@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/api/access';
+import type { Input, MethodName, Output } from '../../shared/api/contract';
 import { addUser, startTeamServer, type TeamServer } from '../../electron/team/server';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
@@ -33,14 +34,19 @@ export class TeamClient {
     if (r.status === 200 && set) this.cookie = set.split(';')[0];
     return r;
   }
-  call(method: string, input: unknown = {}): Promise<Reply> {
+  /** The reply to a call with any input: the authorisation sweep sends every method an empty one. */
+  rawReply(method: MethodName, input: unknown): Promise<Reply> {
     return this.request(`/api/call/${method}`, { body: input });
   }
+  /** The reply (status and body) to a typed call. */
+  reply<M extends MethodName>(method: M, input: Input<M>): Promise<Reply> {
+    return this.rawReply(method, input);
+  }
   /** The result of a call that must succeed. */
-  async ok<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-    const r = await this.call(method, input);
+  async ok<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+    const r = await this.reply(method, input);
     if (r.status !== 200) throw new Error(`${method} answered ${r.status}: ${JSON.stringify(r.body.error)}`);
-    return r.body.result as T;
+    return r.body.result as Output<M>;
   }
 }
 
@@ -70,7 +76,7 @@ export async function startTeamFixture(users: Array<[string, Role]>, opts: { see
     }
     const owner = users.find(([, r]) => r === 'owner')![0];
     const file = opts.seed ?? '000_4d56af254ffdf8b7.txt';
-    const report = await as[owner].ok<{ imported: Array<{ id: number }> }>('documents.importFiles', {
+    const report = await as[owner].ok('documents.importFiles', {
       files: [{ name: file, dataBase64: readFileSync(join(seedsDir, file)).toString('base64') }],
     });
     return {

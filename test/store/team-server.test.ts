@@ -3,7 +3,6 @@
 // reconciliation and export.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgreementResult } from '../../shared/api/methods/agreement';
 import { pgUnavailable } from './pg-cluster';
 import { PASSWORD, TeamClient, startTeamFixture, type TeamFixture } from './team-fixture';
 
@@ -11,7 +10,6 @@ const unavailable = pgUnavailable();
 if (unavailable) console.warn(`[team server] ${unavailable}`);
 
 type Clause = { id: number; kind: string; start: number; end: number };
-type ClauseThemes = { clauseId: number; themes: Array<{ id: string; codingId: number }>; coders?: Array<{ coderId: number; themes: Array<{ id: string }> }> };
 
 /** Cohen's kappa of two coders over n binary units, from the counts of (1,1), (1,0), (0,1). */
 function kappa(n: number, both: number, onlyA: number, onlyB: number): number {
@@ -46,7 +44,7 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
       ['张伟', 'coder'],
       ['third', 'coder'],
     ]);
-    const clauses = await f.as.lead.ok<Clause[]>('documents.clauses', { id: f.docId });
+    const clauses = await f.as.lead.ok('documents.clauses', { id: f.docId });
     measures = clauses.filter((c) => c.kind === 'measure');
     codable = clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length;
   }, 120_000);
@@ -78,35 +76,31 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
 
   it('searches exactly, with snippets and facets, and refuses by name the filters not on the Store yet', async () => {
     const viewer = f.as['third'];
-    const r = await viewer.ok<{ total: number; hits: Array<{ snippet: { text: string; highlights: Array<{ start: number; end: number }> } }> }>(
-      'search.query',
-      { query: '创业', limit: 5, filters: { themeMode: 'both', cities: [] } },
-    );
+    const r = await viewer.ok('search.query', { query: '创业', limit: 5, filters: { themeMode: 'both', cities: [] } });
     expect(r.total).toBe(await f.server.store.search.count({ query: '创业' }));
     expect(r.total).toBeGreaterThan(5);
     for (const h of r.hits) expect(h.snippet.highlights.map((x) => h.snippet.text.slice(x.start, x.end))).toContain('创业');
-    const facets = await viewer.ok<{ total: number; documents: Array<{ docId: number; count: number }>; cities: Array<{ count: number }> }>('search.facets', {
+    const facets = await viewer.ok('search.facets', {
       query: '创业',
     });
     expect(facets).toMatchObject({ total: r.total, documents: [{ docId: f.docId, count: r.total }] });
     expect(facets.cities.reduce((s, c) => s + c.count, 0)).toBe(r.total);
-    const refused = await viewer.call('search.query', { query: '创业', filters: { cities: ['青岛市'] } });
+    const refused = await viewer.reply('search.query', { query: '创业', filters: { cities: ['青岛市'] } });
     expect([refused.status, refused.body.error?.message]).toEqual([503, 'not available in team projects yet: search filters cities (only documents)']);
   });
 
   it('keeps coders blind: each sees and changes only their own codings; the lead sees them side by side', async () => {
     const [alice, zhang] = [f.as['Alice Wang'], f.as['张伟']];
     const clause = measures[0];
-    const coding = await alice.ok<{ codingId: number }>('themes.code', { clauseId: clause.id, themeId: 'talent' });
-    const seenBy = async (c: TeamClient) =>
-      (await c.ok<ClauseThemes[]>('themes.clauses', { docId: f.docId, withCoders: true })).find((x) => x.clauseId === clause.id)!;
+    const coding = await alice.ok('themes.code', { clauseId: clause.id, themeId: 'talent' });
+    const seenBy = async (c: TeamClient) => (await c.ok('themes.clauses', { docId: f.docId, withCoders: true })).find((x) => x.clauseId === clause.id)!;
     expect((await seenBy(alice)).themes.map((t) => t.id)).toEqual(['talent']);
     expect((await seenBy(zhang)).themes).toEqual([]);
     expect((await seenBy(zhang)).coders).toBeUndefined();
     // Naming another coder, or the consensus, is refused for a coder.
-    expect((await zhang.call('themes.clauses', { docId: f.docId, coderId: f.accounts['Alice Wang'].coderId })).status).toBe(403);
-    expect((await zhang.call('themes.code', { clauseId: clause.id, themeId: 'talent', coderId: null })).status).toBe(403);
-    expect((await zhang.call('themes.uncode', { codingId: coding.codingId })).status).toBe(403);
+    expect((await zhang.reply('themes.clauses', { docId: f.docId, coderId: f.accounts['Alice Wang'].coderId })).status).toBe(403);
+    expect((await zhang.reply('themes.code', { clauseId: clause.id, themeId: 'talent', coderId: null })).status).toBe(403);
+    expect((await zhang.reply('themes.uncode', { codingId: coding.codingId })).status).toBe(403);
     // The lead reads the consensus (empty) with every coder's codings beside it.
     const lead = await seenBy(f.as.lead);
     expect(lead.themes).toEqual([]);
@@ -127,7 +121,7 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
       expect(own.length, name).toBe(measures.length * themes.length);
     }
     // …and a shared note saved by all three at once keeps every revision.
-    const note = await f.as.lead.ok<{ id: number }>('notes.create', { target: { kind: 'document', docId: f.docId } });
+    const note = await f.as.lead.ok('notes.create', { target: { kind: 'document', docId: f.docId } });
     const text = (s: string) =>
       JSON.stringify({ root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: s }] }] } });
     await Promise.all(coders.map((name) => f.as[name].ok('notes.save', { id: note.id, content: text(`by ${name}`) })));
@@ -147,8 +141,8 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
       await zhang.ok('themes.code', { clauseId: m.id, themeId: i < 4 || i === 5 ? 'talent' : 'financing' });
     }
     const ids = [f.accounts['Alice Wang'].coderId, f.accounts['张伟'].coderId];
-    expect((await alice.call('agreement.compute', { coderIds: ids })).status).toBe(403);
-    const r = await f.as.lead.ok<AgreementResult>('agreement.compute', { coderIds: ids });
+    expect((await alice.reply('agreement.compute', { coderIds: ids })).status).toBe(403);
+    const r = await f.as.lead.ok('agreement.compute', { coderIds: ids });
     const themeCount = (await f.server.store.themes.list()).length;
     expect(r.overall.units).toBe(codable * themeCount);
     expect(r.overall.cohen).toBeCloseTo(kappa(codable * themeCount, 8, 2, 2), 10);
@@ -161,7 +155,7 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
       [5, 'talent'],
     ]);
 
-    const out = await f.as.lead.ok<{ cases: number; written: number; removed: number }>('agreement.reconcile', {
+    const out = await f.as.lead.ok('agreement.reconcile', {
       decisions: [
         { clauseId: ten[4].id, themeId: 'talent', accept: [ids[0]] },
         { clauseId: ten[4].id, themeId: 'financing', accept: [ids[1]] },
@@ -181,7 +175,7 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     // A bad decision changes nothing.
     expect(
       (
-        await f.as.lead.call('agreement.reconcile', {
+        await f.as.lead.reply('agreement.reconcile', {
           decisions: [
             { clauseId: ten[6].id, themeId: 'talent', accept: [] },
             { clauseId: 99_999_999, themeId: 'talent', accept: [] },
@@ -190,10 +184,10 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
       ).status,
     ).toBe(404);
     expect(await f.server.store.codings.ofCoder(null)).toHaveLength(3);
-    expect((await alice.call('agreement.reconcile', { decisions: [{ clauseId: ten[6].id, themeId: 'talent', accept: [] }] })).status).toBe(403);
+    expect((await alice.reply('agreement.reconcile', { decisions: [{ clauseId: ten[6].id, themeId: 'talent', accept: [] }] })).status).toBe(403);
 
-    const exported = await f.as.lead.ok<{ downloadName: string; bytes: number }>('agreement.export', { coderIds: ids });
-    const file = await fetch(new URL(`/api/download/${encodeURIComponent(exported.downloadName)}`, f.url), { headers: { cookie: f.as.lead.cookie! } });
+    const exported = await f.as.lead.ok('agreement.export', { coderIds: ids });
+    const file = await fetch(new URL(`/api/download/${encodeURIComponent(exported.downloadName!)}`, f.url), { headers: { cookie: f.as.lead.cookie! } });
     expect(file.status).toBe(200);
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(bytes.length).toBe(exported.bytes);
@@ -203,13 +197,13 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     expect((wb.getWorksheet('Agreement')!.getRow(2).values as unknown[])[6]).toBe(Math.round(kappa(codable * themeCount, 8, 2, 2) * 1000) / 1000);
     expect(wb.getWorksheet('Disagreements')!.rowCount).toBe(5);
     // Another account cannot fetch the lead's export file.
-    const other = await fetch(new URL(`/api/download/${encodeURIComponent(exported.downloadName)}`, f.url), { headers: { cookie: alice.cookie! } });
+    const other = await fetch(new URL(`/api/download/${encodeURIComponent(exported.downloadName!)}`, f.url), { headers: { cookie: alice.cookie! } });
     expect(other.status).toBe(404);
 
     // The codings export names each coding's coder; a coder's own export holds only their codings.
     const coderColumn = async (client: TeamClient) => {
-      const out = await client.ok<{ downloadName: string }>('export.project', { format: 'xlsx' });
-      const res = await fetch(new URL(`/api/download/${encodeURIComponent(out.downloadName)}`, f.url), { headers: { cookie: client.cookie! } });
+      const out = await client.ok('export.project', { format: 'xlsx' });
+      const res = await fetch(new URL(`/api/download/${encodeURIComponent(out.downloadName!)}`, f.url), { headers: { cookie: client.cookie! } });
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
       const col = book.getWorksheet('Codings')!.getColumn(6).values.slice(2) as string[];
@@ -217,7 +211,7 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     };
     expect(await coderColumn(f.as.lead)).toEqual({ consensus: 3, 'Alice Wang': 10, 张伟: 10 });
     expect(await coderColumn(alice)).toEqual({ 'Alice Wang': 10 });
-    expect((await alice.call('export.project', { format: 'qdpx' })).body.error?.message).toBe(
+    expect((await alice.reply('export.project', { format: 'qdpx' })).body.error?.message).toBe(
       'not available in team projects yet: export.project as qdpx (XLSX is)',
     );
   }, 120_000);
