@@ -6,6 +6,9 @@ import { httpTransport, ipcTransport, takeTokenFromLocation } from './api/transp
 import { App } from './app/App';
 import { runCommand } from './app/commands';
 import { initI18n } from './i18n';
+import { TeamBar } from './features/team/TeamBar';
+import { TeamLogin } from './features/team/Login';
+import { teamSession } from './features/team/session';
 import './styles/app.css';
 
 function transport() {
@@ -18,7 +21,14 @@ function transport() {
 async function start() {
   await initI18n();
   const root = createRoot(document.getElementById('root')!);
-  const tr = transport();
+  let tr = transport();
+  // No desktop bridge and no loopback token: a team server (npm run serve) logs in by cookie.
+  const team = tr ? null : await teamSession();
+  if (team && !team.user) {
+    root.render(<TeamLogin onLoggedIn={() => window.location.reload()} />);
+    return;
+  }
+  if (team) tr = httpTransport('');
   if (!tr) {
     root.render(
       <div className="not-built">
@@ -34,6 +44,7 @@ async function start() {
   root.render(
     <StrictMode>
       <ApiProvider api={createApi(tr)} transport={tr}>
+        {team?.user && <TeamBar user={team.user} />}
         <App />
       </ApiProvider>
     </StrictMode>,

@@ -28,12 +28,19 @@ export type Refusal = { status: number; message: string } | null;
  * exact Host allowlist; other sites by the Origin and Sec-Fetch-Site checks and by the token,
  * which only our page knows (it arrives in the URL fragment, never sent to a server).
  */
-export function checkRequest(req: IncomingMessage, port: number, token: string, opts: { needsToken: boolean }): Refusal {
+export function checkRequest(
+  req: IncomingMessage,
+  port: number,
+  token: string,
+  opts: { needsToken: boolean; /** The team server's own names (host:port). */ extraHosts?: string[]; /** Served over TLS. */ secure?: boolean },
+): Refusal {
   const hosts = allowedHosts(port);
+  for (const h of opts.extraHosts ?? []) hosts.add(h);
   const host = req.headers.host ?? '';
   if (!hosts.has(host)) return { status: 421, message: `Refused: unexpected Host header "${host}".` };
   const origin = req.headers.origin;
-  if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, '')))
+  const scheme = opts.secure ? 'https://' : 'http://';
+  if (origin !== undefined && (!origin.startsWith(scheme) || !hosts.has(origin.slice(scheme.length))))
     return { status: 403, message: 'Refused: requests from other origins are not allowed.' };
   if (req.headers['sec-fetch-site'] === 'cross-site') return { status: 403, message: 'Refused: cross-site request.' };
   if (opts.needsToken) {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ApiErrorCode } from '../../shared/api/errors';
 import { type Backend, errorData } from '../backend';
-import { TOKEN_HEADER, checkRequest, contentSecurityPolicy } from './security';
+import { type Refusal, TOKEN_HEADER, checkRequest, contentSecurityPolicy } from './security';
 
 /** Uploads arrive base64-encoded inside JSON; this bounds one request. */
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
@@ -18,6 +19,7 @@ const statusOf: Record<ApiErrorCode, number> = {
   bad_file: 422,
   cancelled: 409,
   unavailable: 503,
+  forbidden: 403,
   internal: 500,
 };
 
@@ -37,8 +39,42 @@ const mime: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** What answers API calls: the desktop backend, or (team server) the event side of the team backend. */
+export type HostBackend = Pick<Backend, 'invoke' | 'subscribe'>;
+
+/** A reply the gate writes itself (login, logout, session). */
+export interface GateReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string | string[]>;
+}
+
+/** One authenticated person's view of the API (team server). */
+export interface GateCaller {
+  invoke(method: string, input: unknown): Promise<unknown>;
+  /** The folder of this person's export files, served to them only. */
+  downloadDir: string;
+}
+
+/**
+ * Accounts instead of the loopback token (the team server, electron/team/serve.ts): the gate
+ * answers its own endpoints and tells who makes each other API request. Every other defence
+ * (Host and Origin checks, JSON-only calls, malformed paths) stays the host's.
+ */
+export interface HostGate {
+  /** Host header values (name:port) accepted beside loopback. */
+  hosts: string[];
+  route(req: IncomingMessage, path: string, readJson: () => Promise<unknown>): Promise<GateReply | null>;
+  caller(req: IncomingMessage): Promise<GateCaller | NonNullable<Refusal>>;
+}
+
 export interface HostOptions {
-  backend: Backend;
+  backend: HostBackend;
+  gate?: HostGate;
+  /** Address to listen on (default 127.0.0.1: loopback only). */
+  host?: string;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
   /** The built renderer (dist/renderer). */
   staticDir: string;
   /** Folder whose files may be downloaded through /api/download (export results). */
@@ -65,9 +101,9 @@ export interface Host {
 /** How long a one-time link stays valid: long enough for a browser to start. */
 const ONE_TIME_MS = 120_000;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(text);
 }
 
@@ -120,12 +156,29 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const staticRoot = resolve(opts.staticDir);
   let port = 0;
 
+  async function readJson(req: IncomingMessage): Promise<unknown> {
+    const body = await readBody(req);
+    return body ? JSON.parse(body) : {};
+  }
+
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    let invoke = (method: string, input: unknown) => opts.backend.invoke(method, input);
+    let downloadDir = opts.downloadDir;
+    if (opts.gate) {
+      if (req.method === 'POST' && !/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+        return send(res, 415, { error: { code: 'invalid_input', message: 'API calls take a JSON body (Content-Type: application/json).' } });
+      const reply = await opts.gate.route(req, path, () => readJson(req));
+      if (reply) return send(res, reply.status, reply.body, reply.headers);
+      const who = await opts.gate.caller(req);
+      if (!('invoke' in who)) return send(res, who.status, { error: { code: who.status === 403 ? 'forbidden' : 'invalid_input', message: who.message } });
+      invoke = (method, input) => who.invoke(method, input);
+      downloadDir = who.downloadDir;
+    }
     if (path === '/api/events') return events(req, res);
     if (path.startsWith('/api/download/')) {
       const name = safeDecode(path.slice('/api/download/'.length));
       if (name === null) return send(res, 400, { error: { code: 'invalid_input', message: 'The download name is not a valid percent-encoded path.' } });
-      return download(res, name);
+      return download(res, name, downloadDir);
     }
     const m = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(path);
     if (!m) return send(res, 404, { error: { code: 'not_found', message: `No such endpoint: ${path}` } });
@@ -134,13 +187,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       return send(res, 415, { error: { code: 'invalid_input', message: 'API calls take a JSON body (Content-Type: application/json).' } });
     let input: unknown;
     try {
-      const body = await readBody(req);
-      input = body ? JSON.parse(body) : {};
+      input = await readJson(req);
     } catch {
       return send(res, 400, { error: { code: 'invalid_input', message: 'The request body is not valid JSON or is too large.' } });
     }
     try {
-      const result = await opts.backend.invoke(m[1], input);
+      const result = await invoke(m[1], input);
       send(res, 200, { result });
     } catch (e) {
       const data = errorData(e);
@@ -165,8 +217,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     });
   }
 
-  function download(res: ServerResponse, name: string): void {
-    const dir = opts.downloadDir ? resolve(opts.downloadDir) : null;
+  function download(res: ServerResponse, name: string, downloadDir: string | undefined): void {
+    const dir = downloadDir ? resolve(downloadDir) : null;
     const file = dir ? resolve(dir, normalize(name)) : null;
     if (!dir || !file || !file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return send(res, 404, { error: { code: 'not_found', message: 'No such export file.' } });
@@ -220,7 +272,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     // decoded, and a malformed escape (`/%zz`) is the request's error, never the process's.
     const rawPath = (req.url ?? '/').split('?')[0];
     const isApi = rawPath.startsWith('/api/');
-    const refusal = checkRequest(req, port, token, { needsToken: isApi });
+    const refusal = checkRequest(req, port, token, { needsToken: isApi && !opts.gate, extraHosts: opts.gate?.hosts, secure: !!opts.tls });
     if (refusal) return send(res, refusal.status, { error: { code: 'invalid_input', message: refusal.message } });
     if (isApi) {
       api(req, res, rawPath).catch((e) => fail(res, e));
@@ -233,13 +285,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     staticFile(req, res, path);
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     try {
       handle(req, res);
     } catch (e) {
       fail(res, e);
     }
-  });
+  };
+  const server = opts.tls ? createTlsServer({ cert: opts.tls.cert, key: opts.tls.key }, listener) : createServer(listener);
   // A client that sends garbage at the HTTP level gets a 400 and its socket closed; the server stays up.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -247,10 +300,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => ok());
   });
   port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}/`;
+  const listenHost = !opts.host || opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  const url = `${opts.tls ? 'https' : 'http'}://${listenHost}:${port}/`;
   return {
     url,
     openUrl: `${url}#token=${token}`,

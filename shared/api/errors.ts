@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'bad_file' // a file that cannot be read as what it claims to be
   | 'cancelled' // the user cancelled a long task
   | 'unavailable' // needs something not present here (a browser to print PDF, …)
+  | 'forbidden' // the caller's role (team server) does not allow this
   | 'internal'; // a bug: the message says so and the details went to the log
 
 export interface ApiErrorData {

@@ -41,6 +41,7 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(got?.cleanedText).toBe(doc.analysed.cleaned);
       expect(got?.metadata.title).toBe(doc.analysed.metadata.title);
       expect(got?.metadata.city).toBe(doc.analysed.metadata.city);
+      expect(got?.history).toEqual(doc.analysed.metadata.history ?? []);
       const clauses = await store.documents.clauses(docId);
       expect(clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text])).toEqual(
         doc.analysed.clauses.map((c) => [c.label, c.kind, c.start, c.textStart, c.end, c.path, c.text]),
@@ -51,6 +52,24 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(await store.documents.parts(docId)).toEqual(doc.analysed.parts.map((p, i) => ({ index: i, title: p.title, start: p.start, end: p.end })));
       const listed = (await store.documents.list()).find((d) => d.id === docId);
       expect(listed?.clauseCount).toBe(doc.analysed.clauses.filter((c) => c.kind === 'measure' || c.kind === 'heading').length);
+    });
+
+    it('links documents by the 文号 they cite, in both directions', async () => {
+      const a = await store.documents.insert(
+        textDocument('cite-a.txt', '青岛市人民政府关于印发创业计划的通知\n青政发〔2016〕5号\n各区市人民政府：\n一、总体要求\n（一）支持创业。\n'),
+      );
+      const b = await store.documents.insert(
+        textDocument(
+          'cite-b.txt',
+          '青岛市财政局关于落实创业计划的通知\n青财发〔2017〕3号\n根据《青岛市人民政府关于印发创业计划的通知》（青政发[2016]5号），现通知如下：\n一、资金\n（一）给予补贴。\n',
+        ),
+      );
+      const ofB = await store.documents.citations(b.id);
+      expect(ofB.cited).toEqual([{ docNumber: expect.stringMatching(/^青政发.2016.5号$/), documentId: a.id }]);
+      expect(ofB.citedBy).toEqual([]);
+      expect((await store.documents.citations(a.id)).citedBy).toEqual([{ id: b.id, title: '青岛市财政局关于落实创业计划的通知', city: '青岛市' }]);
+      await store.documents.remove(a.id);
+      await store.documents.remove(b.id);
     });
 
     it('keeps hand-edited metadata marked as edited', async () => {
@@ -95,6 +114,14 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       ]);
       expect((await store.codings.ofDocument(docId, null)).map((c) => [c.coderId, c.status])).toEqual([[null, 'accepted']]);
       expect(await store.codings.ofClause(clause.id)).toHaveLength(4);
+      // One coder's codings across every document (the agreement's input), and one coding by id.
+      expect((await store.codings.ofCoder(bob.id)).map((c) => [c.themeId, c.start])).toEqual([
+        ['talent', null],
+        ['financing', clause.textStart],
+      ]);
+      expect((await store.codings.ofCoder(null)).map((c) => c.coderId)).toEqual([null]);
+      expect(await store.codings.get(range.id)).toEqual(range);
+      expect(await store.codings.get(99_999_999)).toBeNull();
 
       await expect(
         store.codings.codeRange({ clauseId: clause.id, themeId: 'talent', coderId: null, start: clause.end, end: clause.end + 5 }),

@@ -56,6 +56,11 @@ const boundaries = new Set([
   'test/contract/harness.ts',
   'test/e2e/pages/api.ts',
   'test/unit/client.test.ts',
+  // The team server (#14): its host, its dispatcher, and the tests' HTTP clients of it.
+  'electron/host/server.ts',
+  'electron/backend/team/index.ts',
+  'test/store/team-fixture.ts',
+  'test/e2e/team-host.ts',
 ]);
 
 const helperShape = /[(,]\s*(?:method|m|name)\s*:\s*string\s*,\s*\w+\s*:\s*unknown/gu;

@@ -14,7 +14,7 @@ import { createTeamSql } from '../db/sqlite-store/team';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
 import { createSearchEngine } from '../search/engine';
 import { codingOf, noteOf, themeOf } from '../db/pg/repos';
-import type { Coder, Repositories, Store, StoredClause, WhereElseCandidate } from './types';
+import type { Coder, Repositories, Store, StoredClause, StoredDocument, WhereElseCandidate } from './types';
 import { StoreError } from './types';
 
 /** Rows read per LSH bucket, as the desktop "where else" reads them. */
@@ -88,6 +88,7 @@ function syncRepositories(db: Db) {
               inferredFields: JSON.parse(r.inferred_fields) as string[],
               editedFields: JSON.parse(r.edited_fields) as string[],
               warnings: JSON.parse(r.warnings) as string[],
+              history: JSON.parse(r.history) as StoredDocument['history'],
               importedAt: r.imported_at,
               updatedAt: r.updated_at,
             }
@@ -95,6 +96,13 @@ function syncRepositories(db: Db) {
       },
       list: () => documents.list().map((d) => ({ id: d.id, fileName: d.file, title: d.title, city: d.city, year: d.year, clauseCount: d.clauseCount })),
       count: () => documents.count(),
+      citations: (id: number) => {
+        const own = documents.get(id);
+        return {
+          cited: documents.citations(id).map((n) => ({ docNumber: n, documentId: documents.documentIdByNumber(n) })),
+          citedBy: own?.doc_number ? documents.citedBy(own.doc_number, id) : [],
+        };
+      },
       clauses: (docId: number) => documents.clauses(docId).map(clauseOf),
       clause: (id: number) => {
         const c = documents.clause(id);
@@ -187,6 +195,11 @@ function syncRepositories(db: Db) {
       ofDocument: (docId: number, coder?: number | null) =>
         ((coder === undefined ? team.codingsOfDoc.all(docId) : team.codingsOfDocCoder.all(docId, coder)) as Array<Record<string, unknown>>).map(codingOf),
       ofClause: (clauseId: number) => (team.codingsOfClause.all(clauseId) as Array<Record<string, unknown>>).map(codingOf),
+      get: (id: number) => {
+        const r = team.coding.get(id) as Record<string, unknown> | undefined;
+        return r ? codingOf(r) : null;
+      },
+      ofCoder: (coderId: number | null) => (team.codingsOfCoder.all(coderId) as Array<Record<string, unknown>>).map(codingOf),
     },
     notes: {
       create: (input: Parameters<Repositories['notes']['create']>[0]) =>

@@ -10,6 +10,7 @@
 
 import type { MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
+import type { MetadataEvent } from '../../../shared/domain/types';
 import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 
 export type { MetadataFieldName, MetadataFields };
@@ -38,6 +39,8 @@ export interface StoredDocument {
   /** Fields edited by hand: a re-analysis never overwrites them. */
   editedFields: string[];
   warnings: string[];
+  /** Dated steps of the document's life as its 题注 prints them (adopted, amended …). */
+  history: MetadataEvent[];
   importedAt: string;
   updatedAt: string;
 }
@@ -72,6 +75,11 @@ export interface StoredClause {
   responsibleAgencies: string[];
 }
 
+export interface DocumentCitations {
+  cited: Array<{ docNumber: string; documentId: number | null }>;
+  citedBy: Array<{ id: number; title: string | null; city: string | null }>;
+}
+
 export interface StoredPart {
   index: number;
   title: string;
@@ -87,6 +95,11 @@ export interface DocumentRepository {
   clauses(docId: number): Promise<StoredClause[]>;
   clause(id: number): Promise<StoredClause | null>;
   parts(docId: number): Promise<StoredPart[]>;
+  /**
+   * The 文号 a document cites (in order, with the document of the corpus that carries each, matched
+   * on the folded number) and the documents that cite it.
+   */
+  citations(id: number): Promise<DocumentCitations>;
   /** Sets metadata fields by hand (marks them edited, no longer inferred). */
   updateMetadata(id: number, fields: Partial<MetadataFields>): Promise<void>;
   /** Deletes a document with its clauses, codings, notes and index rows; false when there was none. */
@@ -156,6 +169,9 @@ export interface CodingRepository {
   /** A document's codings; `coder` narrows to one coder (null = consensus), undefined = every coder. */
   ofDocument(docId: number, coder?: number | null): Promise<Coding[]>;
   ofClause(clauseId: number): Promise<Coding[]>;
+  get(id: number): Promise<Coding | null>;
+  /** Every coding of one coder (null = the consensus) in every document, by document, clause and offset. */
+  ofCoder(coderId: number | null): Promise<Coding[]>;
 }
 
 export interface Note {

@@ -218,6 +218,7 @@ export function createPgDocuments(run: Runner): DocumentRepository {
         inferredFields: JSON.parse(r.inferred_fields as string),
         editedFields: JSON.parse(r.edited_fields as string),
         warnings: JSON.parse(r.warnings as string),
+        history: JSON.parse(r.history as string),
         importedAt: r.imported_at as string,
         updatedAt: r.updated_at as string,
       };
@@ -235,6 +236,20 @@ export function createPgDocuments(run: Runner): DocumentRepository {
         year: yearOf(r),
         clauseCount: r.clause_count as number,
       }));
+    },
+
+    async citations(id) {
+      const cited = await run.read<{ doc_number: string; document_id: number | null }>(
+        `SELECT c.doc_number, (SELECT d.id FROM documents d WHERE d.doc_number_key = c.doc_number_key ORDER BY d.id LIMIT 1) AS document_id
+        FROM citations c WHERE c.doc_id = $1 ORDER BY c.ord`,
+        [id],
+      );
+      const citedBy = await run.read<{ id: number; title: string | null; city: string | null }>(
+        `SELECT DISTINCT d.id, d.title, d.city FROM citations c JOIN documents d ON d.id = c.doc_id
+        WHERE c.doc_number_key = (SELECT doc_number_key FROM documents WHERE id = $1) AND d.id <> $1 ORDER BY d.id`,
+        [id],
+      );
+      return { cited: cited.map((r) => ({ docNumber: r.doc_number, documentId: r.document_id })), citedBy };
     },
 
     count: async () => (await run.read<{ n: number }>('SELECT count(*)::integer AS n FROM documents'))[0].n,

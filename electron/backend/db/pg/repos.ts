@@ -139,6 +139,11 @@ export function createPgCodings(run: Runner): CodingRepository {
       return rows.map(codingOf);
     },
     ofClause: async (clauseId) => (await run.read('SELECT * FROM codings WHERE clause_id = $1 ORDER BY start NULLS FIRST, id', [clauseId])).map(codingOf),
+    get: async (id) => (await run.read('SELECT * FROM codings WHERE id = $1', [id])).map(codingOf)[0] ?? null,
+    ofCoder: async (coderId) =>
+      (await run.read('SELECT * FROM codings WHERE coder_id IS NOT DISTINCT FROM $1 ORDER BY doc_id, clause_id, start NULLS FIRST, id', [coderId])).map(
+        codingOf,
+      ),
   };
 }
 

@@ -37,6 +37,11 @@ export function createTeamSql(db: Db) {
         : 'SELECT * FROM codings WHERE doc_id = ? AND ? IS NULL ORDER BY clause_id, start, id',
     ),
     codingsOfClause: db.prepare('SELECT * FROM codings WHERE clause_id = ? ORDER BY start, id'),
+    codingsOfCoder: db.prepare(
+      hasCoders
+        ? 'SELECT * FROM codings WHERE coder_id IS ? ORDER BY doc_id, clause_id, start, id'
+        : 'SELECT * FROM codings WHERE ? IS NULL ORDER BY doc_id, clause_id, start, id',
+    ),
     ...(hasCoders
       ? {
           insertCoder: db.prepare('INSERT INTO coders (name, created_at) VALUES (?, ?) RETURNING *'),

@@ -1,0 +1,26 @@
+export const catalog = {
+  en: {
+    title: 'PolicyLens team project',
+    intro: 'Log in with the account the project owner gave you.',
+    name: 'Name',
+    password: 'Password',
+    login: 'Log in',
+    loggingIn: 'Logging in…',
+    failed: 'Login failed: {{message}}',
+    signedIn: 'Signed in as {{name}} ({{role}})',
+    logout: 'Log out',
+    roles: { owner: 'lead', coder: 'coder', viewer: 'viewer' },
+  },
+  'zh-CN': {
+    title: 'PolicyLens 团队项目',
+    intro: '请使用项目负责人为您创建的账户登录。',
+    name: '用户名',
+    password: '密码',
+    login: '登录',
+    loggingIn: '正在登录…',
+    failed: '登录失败：{{message}}',
+    signedIn: '已登录：{{name}}（{{role}}）',
+    logout: '退出登录',
+    roles: { owner: '负责人', coder: '编码者', viewer: '查看者' },
+  },
+};
