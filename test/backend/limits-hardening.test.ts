@@ -112,6 +112,17 @@ describe('markup that used to backtrack', () => {
     const out = await extractFile('amp.html', new TextEncoder().encode(html), {});
     expect(out.text.startsWith('正文&&&')).toBe(true);
   });
+
+  it('tables left open, each nested in the cell before it, 16,000 deep (fuzz 02339.html), in linear time', async () => {
+    // Every cell holds several lines and all the cells after it: a cell that re-read its whole
+    // content when it ended made this quadratic (a 5 MB page took over 5 minutes).
+    const cell = (i: number) => `<table><tr><td><p>第${i}段 ${chinese(40, i)}</p><p>附注${i}</p>`;
+    const html = `<html><body>${Array.from({ length: 16_000 }, (_, i) => cell(i)).join('')}</body></html>`;
+    const out = await extractFile('nested.html', new TextEncoder().encode(html), {});
+    const lines = out.text.split('\n').filter((l) => l.trim() !== '');
+    expect(lines.filter((l) => /^第\d+段/.test(l)).length).toBe(16_000);
+    expect(lines.indexOf('附注0')).toBeLessThan(lines.indexOf('附注15999'));
+  });
 });
 
 describe('archives and streams are not trusted as declared', () => {

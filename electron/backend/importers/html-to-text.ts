@@ -244,11 +244,20 @@ class LineWriter {
     return cell;
   }
   endCell(cell: OpenCell): void {
-    const content = this.parts.slice(cell.contentAt).join('');
-    const lines = content.split('\n').filter((l) => l.trim() !== '');
+    // Counting stops at the second line: a cell holding a whole (badly nested) document must not
+    // be joined again by every cell around it, which made unclosed tables quadratic (fuzz 02339.html).
+    const lineCount = this.nonBlankLines(cell.contentAt);
+    const lines =
+      lineCount <= 1
+        ? this.parts
+            .slice(cell.contentAt)
+            .join('')
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+        : [];
     const rowKey = typeof cell.row === 'object' && cell.row !== null ? cell.row : null;
     const previousWasBlock = rowKey !== null && this.rowsAfterBlockCell.has(rowKey);
-    if (lines.length <= 1) {
+    if (lineCount <= 1) {
       // One line: part of the row's line, a tab after the previous sibling cell.
       this.parts.splice(cell.contentAt, this.parts.length - cell.contentAt, lines[0] ?? '');
       const separator = cell.afterSibling && !previousWasBlock ? '\t' : '';
@@ -259,9 +268,32 @@ class LineWriter {
     }
     // Several lines: the cell is a block of its own, its lines kept.
     this.parts[cell.separatorAt] = cell.rowLineHadText ? '\n' : '';
-    this.lineHasText = !content.endsWith('\n');
+    this.lineHasText = !this.endsWithNewline(cell.contentAt);
     this.newline();
     if (rowKey) this.rowsAfterBlockCell.add(rowKey);
+  }
+  /** Non-blank lines in the parts from `from` on: 0, 1, or 2 for "more than one". */
+  private nonBlankLines(from: number): number {
+    let lines = 0;
+    let open = false;
+    for (let i = from; i < this.parts.length; i++) {
+      const part = this.parts[i];
+      let start = 0;
+      for (;;) {
+        const nl = part.indexOf('\n', start);
+        if (!open && (nl < 0 ? part.slice(start) : part.slice(start, nl)).trim() !== '') open = true;
+        if (nl < 0) break;
+        if (open && ++lines > 1) return 2;
+        open = false;
+        start = nl + 1;
+      }
+    }
+    return open ? Math.min(2, lines + 1) : lines;
+  }
+  /** Whether the text from part `from` on ends with a line break (false when it is empty). */
+  private endsWithNewline(from: number): boolean {
+    for (let i = this.parts.length - 1; i >= from; i--) if (this.parts[i] !== '') return this.parts[i].endsWith('\n');
+    return false;
   }
   result(): string {
     return this.parts
