@@ -4,7 +4,7 @@
 // no test compares wall-clock time (a busy machine must not fail them). The 10 MB import is
 // measured in CPU time of its own process, the issue's measure.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDeflate } from 'node:zlib';
@@ -152,4 +152,37 @@ describe('archives and streams are not trusted as declared', () => {
     const real = await import('node:fs').then((fs) => fs.readFileSync(join(repoRoot, 'test/fixtures/general/nn-city-plan.pdf')));
     expect(() => checkPdfStreams(new Uint8Array(real), 'real.pdf')).not.toThrow();
   });
+});
+
+describe('a damaged PDF does not take the process down after its import failed', () => {
+  it('pdf.js rejections left behind by a bad XRef entry are dropped; the next file imports (fuzz 04595.pdf, child process)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pl-pdf-bg-'));
+    try {
+      const pdf = join(repoRoot, 'test/fixtures/general/damaged-xref-entry.pdf');
+      const txt = join(
+        repoRoot,
+        'seeds',
+        readdirSync(join(repoRoot, 'seeds')).find((f) => f.endsWith('.txt'))!,
+      );
+      // The fuzz child imports one file per line and answers each with a JSON line.
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/fuzz/import-many.ts'), join(dir, 'p.db')], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        input: `${pdf}\n${txt}\n#integrity\n`,
+        timeout: 300_000,
+      });
+      expect(r.status, r.stderr.slice(-800)).toBe(0);
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { file?: string; imported?: number; error?: string | null; integrity?: string })
+        .filter((o) => o.file || o.integrity);
+      expect(lines[0].file).toBe(pdf);
+      expect(lines[0].error).toMatch(/damaged/);
+      expect(lines[1]).toMatchObject({ file: txt, imported: 1, error: null });
+      expect(lines[2].integrity).toBe('ok');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 400_000);
 });

@@ -15,11 +15,44 @@ import { repairCjkRadicals } from './pdf-unicode';
 let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 function loadPdfjs() {
   pdfjsModule ??= (async () => {
+    ignorePdfjsBackgroundFailures();
     // pdf.js looks for an in-process worker here before trying to import one from a URL.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   return pdfjsModule;
+}
+
+// The exceptions pdf.js's parser throws (BaseException subclasses carry these names).
+const PDFJS_EXCEPTIONS = new Set([
+  'XRefEntryException',
+  'XRefParseException',
+  'FormatError',
+  'InvalidPDFException',
+  'MissingPDFException',
+  'MissingDataException',
+  'ParserEOFException',
+  'UnknownErrorException',
+  'UnexpectedResponseException',
+  'ResponseException',
+  'PasswordException',
+  'AbortException',
+]);
+
+/**
+ * pdf.js runs its worker in this process, and after some damaged files (fuzz 04595.pdf: a bad
+ * XRef entry) the worker side leaves a promise rejected that nobody awaits, after the import has
+ * already failed with its message. Node ends the process on an unhandled rejection, which would
+ * take the whole backend down with the next file. Those rejections are logged and dropped; any
+ * other unhandled rejection still ends the process as before.
+ */
+function ignorePdfjsBackgroundFailures(): void {
+  process.on('unhandledRejection', (reason) => {
+    const e = reason as { name?: unknown; stack?: unknown } | null;
+    const fromPdfjs = !!e && ((typeof e.name === 'string' && PDFJS_EXCEPTIONS.has(e.name)) || (typeof e.stack === 'string' && e.stack.includes('pdf.worker')));
+    if (!fromPdfjs) throw reason;
+    console.error(`[policylens] pdf.js failed in the background after a damaged PDF (ignored): ${String((reason as Error).message ?? reason)}`);
+  });
 }
 
 let assetRoot: string | null = null;
