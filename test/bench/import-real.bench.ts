@@ -221,15 +221,26 @@ export async function run(): Promise<void> {
     },
   ]);
   printTable('size per table (indexes and FTS5 shadow tables with their table)', tableSizes(databasePath));
-  // What the app's background merge (search/upkeep.ts) leaves: pages in use once the index is
-  // merged (the file itself keeps its size: SQLite reuses freed pages, it does not return them).
+  // What the app's background merge (search/upkeep.ts) leaves: the index merged, and (in projects
+  // created with incremental auto-vacuum) the pages of the replaced segments handed back.
   {
     const db = new Database(databasePath);
     try {
       compactSearchIndex(db);
+      db.pragma('wal_checkpoint(TRUNCATE)');
       const inUse = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
       const bytes = inUse * (db.pragma('page_size', { simple: true }) as number);
-      printTable('after the background merge of the search index', [{ 'pages in use MB': mb(bytes), 'in use / text': bytes / textBytes }]);
+      const file = statSync(databasePath).size;
+      printTable('after the background merge of the search index', [
+        {
+          'pages in use MB': mb(bytes),
+          'in use / text': bytes / textBytes,
+          'file MB': mb(file),
+          'file / text': file / textBytes,
+          'target file / text': '≤ 4',
+          ok: file / textBytes <= 4 ? 'yes' : 'NO',
+        },
+      ]);
     } finally {
       db.close();
     }
