@@ -1,5 +1,5 @@
 import { alignableText } from '../../../shared/domain/align';
-import { bandKeys, isEmptySignature, minhash, shingles, similarRanking } from '../../../shared/domain/similar';
+import { bandKeys, similarRanking } from '../../../shared/domain/similar';
 import { clauseIdOfKey, foldForSearch } from '../../../shared/domain/search';
 import { indexCharacters } from '../../../shared/domain/search/terms';
 import type { WhereElseHit } from '../../../shared/api/methods/compare';
@@ -7,6 +7,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
 import type { CompareRepo } from '../db/compare';
 import type { ClauseRow } from '../db/documents';
+import { bandRows, signatureOf, type SignedClause } from './bands';
 import { toAlignClause } from './clauses';
 import { searchCandidates, type CandidateTuning } from './whereElseCandidates';
 import type { AlignStats } from './stats';
@@ -30,30 +31,15 @@ const boilerplateChecked = 3;
 /** Below this many measure and heading clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
 
+// Re-exported for the callers that knew them here (tests, benches, the compare feature).
+export { bandRows, signatureOf };
+
 /** 'search': candidates from the search index (the app); the older sources for the bench's baseline. */
 export type WhereElseMethod = 'search' | { terms: boolean; bands: boolean };
-
-type SignedClause = Pick<ClauseRow, 'id' | 'kind' | 'text' | 'heading'>;
-
-/** The MinHash signature of a clause's alignable text, or null when it has none. */
-export function signatureOf(c: SignedClause): Uint32Array | null {
-  const text = alignableText({ id: c.id, kind: c.kind, text: c.text, heading: c.heading });
-  if (text == null) return null;
-  const sig = minhash(shingles(text));
-  return isEmptySignature(sig) ? null : sig;
-}
 
 /** Writes the LSH band rows of every alignable clause of a document (at import). */
 export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number, clauses: SignedClause[] = ctx.documents.clauses(docId)): void {
   repo.replaceBands(docId, bandRows(clauses));
-}
-
-/** The LSH band keys of every alignable clause (those without alignable text have none). */
-export function bandRows(clauses: SignedClause[]): Array<{ clauseId: number; keys: number[] }> {
-  return clauses.flatMap((c) => {
-    const sig = signatureOf(c);
-    return sig ? [{ clauseId: c.id, keys: bandKeys(sig) }] : [];
-  });
 }
 
 /** Removes a document's band rows (before the document is deleted). */
@@ -146,7 +132,12 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     return ranking.resolve(shortlist, limit, stats.nearCopiesOf).map((r) => ({ ...r, row: byId.get(r.id)! }));
   }
 
-  function whereElse(clauseId: number, limit: number, method: WhereElseMethod = 'search', tuning?: CandidateTuning): { hits: WhereElseHit[]; candidates: number } {
+  function whereElse(
+    clauseId: number,
+    limit: number,
+    method: WhereElseMethod = 'search',
+    tuning?: CandidateTuning,
+  ): { hits: WhereElseHit[]; candidates: number } {
     const query = ctx.documents.clause(clauseId);
     if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
     const sig = signatureOf(query);

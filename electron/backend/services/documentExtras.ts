@@ -6,7 +6,7 @@
 // write time as before). Keyed by clause index: clause ids exist only once the document is written.
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
 import type { Suggestion, ThemeForSuggestion } from '../../../shared/domain/themes/index';
-import { bandRows } from '../compare/whereElse';
+import { bandRows } from '../compare/bands';
 import { suggestClause, SUGGESTED_KINDS } from '../themes/suggestions';
 
 /** What the hooks tell the workers at the start of an import (hooks.ts, importContext). */

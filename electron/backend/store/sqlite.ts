@@ -4,7 +4,7 @@
 // time on one connection, so calls are queued: a Store.transaction holds the connection from
 // BEGIN to COMMIT while its callback awaits, and nothing else slips into it.
 import { bandKeys, estimatedJaccard } from '../../../shared/domain/similar';
-import { bandRows, signatureOf } from '../compare/whereElse';
+import { bandRows, signatureOf } from '../compare/bands';
 import { createAnnotationsRepo, type AnnotationRow } from '../db/annotations';
 import { createCompareRepo } from '../db/compare';
 import type { Db } from '../db/connection';
