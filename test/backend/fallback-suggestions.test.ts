@@ -137,9 +137,13 @@ describe('fallback suggestions', () => {
     old.prepare("UPDATE codings SET status = 'suggested' WHERE theme_id = 'other' AND source = 'auto' AND id > ?").run(others[1]);
     old.prepare("UPDATE codings SET status = 'rejected' WHERE id = ?").run(others[1]);
     const stored = (
-      old
-        .prepare('SELECT clause_id, theme_id, score, status, source FROM codings WHERE start IS NULL AND coder_id IS NULL')
-        .all() as Array<{ clause_id: number; theme_id: string; score: number; status: string; source: string }>
+      old.prepare('SELECT clause_id, theme_id, score, status, source FROM codings WHERE start IS NULL AND coder_id IS NULL').all() as Array<{
+        clause_id: number;
+        theme_id: string;
+        score: number;
+        status: string;
+        source: string;
+      }>
     )
       .map((r) => ({ clauseId: r.clause_id, theme: r.theme_id, score: r.score, status: r.status, source: r.source }))
       .sort((a, b) => a.clauseId - b.clauseId || a.theme.localeCompare(b.theme));

@@ -62,7 +62,9 @@ describe('similarRanking.resolve', () => {
     const b = (await newProject()).backend;
     const { ctx, stats } = parts(b);
     const docs = (await b.api.documents.list({})).map((d) => d.id);
-    const clauses = docs.flatMap((id) => ctx.documents.clauses(id).map((c, i, list) => ({ ...toAlignClause({ ...c, context: [] }), position: i / Math.max(1, list.length - 1) })));
+    const clauses = docs.flatMap((id) =>
+      ctx.documents.clauses(id).map((c, i, list) => ({ ...toAlignClause({ ...c, context: [] }), position: i / Math.max(1, list.length - 1) })),
+    );
     const termStats = stats.termStats();
     // Near-copy scores made up to flip verdicts: every third clause is copied everywhere.
     const nearCopies = (id: number) => (id % 3 === 0 ? 1 : 0);

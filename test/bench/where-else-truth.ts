@@ -47,7 +47,10 @@ export function bruteShortlists(opts: {
   position: (c: ClauseRow) => number;
 }): BruteShortlist[] {
   const { cacheFile, fingerprint, all, queries } = opts;
-  const cached = existsSync(cacheFile) && !process.env.BENCH_WHERE_FRESH ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; lists: BruteShortlist[] }) : null;
+  const cached =
+    existsSync(cacheFile) && !process.env.BENCH_WHERE_FRESH
+      ? (JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; lists: BruteShortlist[] })
+      : null;
   const have = new Map((cached?.fingerprint === fingerprint ? cached.lists : []).filter((l) => l.cpuMs != null).map((l) => [l.query, l]));
   const missing = queries.filter((q) => !have.has(q.id));
   if (missing.length) {
@@ -55,7 +58,9 @@ export function bruteShortlists(opts: {
     const byId = new Map(all.map((c) => [c.id, c]));
     const t0 = performance.now();
     const scan = similarityScan(all.map(asAlign), opts.stats.termStats());
-    console.log(`brute force: features of all ${all.length} clauses computed once in ${((performance.now() - t0) / 1000).toFixed(1)} s (not counted per query)`);
+    console.log(
+      `brute force: features of all ${all.length} clauses computed once in ${((performance.now() - t0) / 1000).toFixed(1)} s (not counted per query)`,
+    );
     for (const q of missing) {
       const t = performance.now();
       const cpu = process.cpuUsage();

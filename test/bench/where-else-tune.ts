@@ -28,14 +28,30 @@ const byId = new Map(all.map((c) => [c.id, c]));
 const lastOrd = new Map<number, number>();
 for (const c of every) lastOrd.set(c.doc_id, Math.max(lastOrd.get(c.doc_id) ?? 0, c.ord));
 const queries = sampleQueries(all, 'dev', 60);
-const lists = bruteShortlists({ cacheFile: `${db}.where-truth.json`, fingerprint: repo.clauseFingerprint(), all, queries, stats, position: (c) => c.ord / Math.max(1, lastOrd.get(c.doc_id) ?? 1) });
-const truths = lists.map((l, i) => we.rank(queries[i], l.top.map((id) => byId.get(id)!), 10).map((r) => r.id));
+const lists = bruteShortlists({
+  cacheFile: `${db}.where-truth.json`,
+  fingerprint: repo.clauseFingerprint(),
+  all,
+  queries,
+  stats,
+  position: (c) => c.ord / Math.max(1, lastOrd.get(c.doc_id) ?? 1),
+});
+const truths = lists.map((l, i) =>
+  we
+    .rank(
+      queries[i],
+      l.top.map((id) => byId.get(id)!),
+      10,
+    )
+    .map((r) => r.id),
+);
 const n = Number(repo.clauseFingerprint().split(':')[0]);
 const termStats = stats.termStats();
 const configs: Array<Partial<CandidateTuning>> = JSON.parse(process.argv[2] ?? '[{}]');
 for (const cfg of configs) {
   const t = { ...defaultTuning, ...cfg };
-  let found = 0, wanted = 0;
+  let found = 0,
+    wanted = 0;
   const times: number[] = [];
   const miss: string[] = [];
   queries.forEach((q, i) => {
@@ -49,6 +65,11 @@ for (const cfg of configs) {
     if (f < truths[i].length) miss.push(`${q.id}:${f}/${truths[i].length}`);
   });
   times.sort((a, b) => a - b);
-  console.log(JSON.stringify(cfg), `coverage ${(100 * found / wanted).toFixed(1)}%`, `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} p95 ${times[Math.ceil(times.length * 0.95) - 1].toFixed(0)} ms`, process.env.MISS ? miss.join(' ') : '');
+  console.log(
+    JSON.stringify(cfg),
+    `coverage ${((100 * found) / wanted).toFixed(1)}%`,
+    `p50 ${times[Math.floor(times.length / 2)].toFixed(0)} p95 ${times[Math.ceil(times.length * 0.95) - 1].toFixed(0)} ms`,
+    process.env.MISS ? miss.join(' ') : '',
+  );
 }
 backend.close();

@@ -48,7 +48,16 @@ export function fit(data: PairData[], l2: number): Fitted {
   const start = X.map((x) => x.reduce((z, v, k) => z + lin.weights[k] * v, lin.bias));
   // Row weights average 1, so the trees' Hessian thresholds read in rows.
   const mean = w.reduce((a, b) => a + b, 0) / w.length;
-  return { ...lin, trees: fitTrees(X, y, start, w.map((v) => v / mean), treeOptions) };
+  return {
+    ...lin,
+    trees: fitTrees(
+      X,
+      y,
+      start,
+      w.map((v) => v / mean),
+      treeOptions,
+    ),
+  };
 }
 
 const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, base: Pick<AlignModel, 'maxPerClause' | 'candidates'>): AlignModel => ({

@@ -68,7 +68,7 @@ describe('boosted trees', () => {
   it('learn an interaction (xor of two signals) that the linear start cannot express', () => {
     const rnd = prng(7);
     const X = Array.from({ length: 800 }, () => [rnd(), rnd(), rnd()]);
-    const y = X.map((x) => ((x[0] > 0.5) !== (x[1] > 0.5) ? 1 : 0));
+    const y = X.map((x) => (x[0] > 0.5 !== x[1] > 0.5 ? 1 : 0));
     const trees = fitTrees(
       X,
       y,

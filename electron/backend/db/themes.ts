@@ -195,13 +195,24 @@ export function createThemesRepo(db: Db) {
     if (stored && row.theme_id === FALLBACK_THEME) rowStmts.codings.put.run({ ...row, id: stored.id });
     else {
       const { doc_id, clause_id, theme_id, start, end, quote, source, status, score } = row;
-      s.insertCoding.run({ doc_id, clause_id, theme_id, start, end, quote, source, status, score, coder_id: null, now: row.updated_at ?? new Date().toISOString() });
+      s.insertCoding.run({
+        doc_id,
+        clause_id,
+        theme_id,
+        start,
+        end,
+        quote,
+        source,
+        status,
+        score,
+        coder_id: null,
+        now: row.updated_at ?? new Date().toISOString(),
+      });
     }
   }
 
   return {
-    getRow: (t: TrackedTable, key: RowKey) =>
-      t === 'codings' ? codingById(key) : ((rowStmts[t].get.get(key) as Record<string, unknown> | undefined) ?? null),
+    getRow: (t: TrackedTable, key: RowKey) => (t === 'codings' ? codingById(key) : ((rowStmts[t].get.get(key) as Record<string, unknown> | undefined) ?? null)),
     putRow(t: TrackedTable, row: Record<string, unknown>) {
       // Undo entries written before codings had a coder lack the column: they were consensus codings.
       if (t === 'codings') {
@@ -250,8 +261,8 @@ export function createThemesRepo(db: Db) {
     acceptedPairs: () => s.acceptedWhole.all() as Array<{ clause_id: number; theme_id: string }>,
     hasAcceptedCodings: () => s.anyAccepted.get() !== undefined,
     wholeCoding: (clauseId: number, themeId: string, coderId: number | null = null) =>
-      ((s.whole.get(clauseId, themeId, coderId) ??
-        (themeId === FALLBACK_THEME && coderId === null ? s.fallbackOf.get(clauseId) : undefined)) as CodingRow | undefined) ?? null,
+      ((s.whole.get(clauseId, themeId, coderId) ?? (themeId === FALLBACK_THEME && coderId === null ? s.fallbackOf.get(clauseId) : undefined)) as
+        CodingRow | undefined) ?? null,
     insertCoding: (c: Omit<CodingRow, 'id' | 'created_at' | 'updated_at' | 'coder_id'> & { coder_id?: number | null }) =>
       Number(s.insertCoding.run({ coder_id: null, ...c, now: new Date().toISOString() }).lastInsertRowid),
 

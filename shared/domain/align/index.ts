@@ -100,12 +100,8 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     });
   // A lead-in's short list also holds its best counterparts with its items counted.
   if (lists) {
-    for (let i = 0; i < n; i++)
-      if (fa[i].hasItems)
-        for (const j of topK(m, (j) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
-    for (let j = 0; j < m; j++)
-      if (fb[j].hasItems)
-        for (const i of topK(n, (i) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
+    for (let i = 0; i < n; i++) if (fa[i].hasItems) for (const j of topK(m, (j) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
+    for (let j = 0; j < m; j++) if (fb[j].hasItems) for (const i of topK(n, (i) => block[i * m + j], 2)) if (block[i * m + j] > 0) keep[i * m + j] = 1;
   }
   // Clauses that cite articles (penalties: 违反本条例第二十四条…) are compared through what they cite.
   const cited = (i: number, j: number) => {

@@ -137,7 +137,10 @@ export function fitTrees(X: number[][], y: number[], start: number[], rowWeights
       t.right[k] = grow(rr, level + 1);
       return k;
     };
-    grow(Int32Array.from({ length: n }, (_, r) => r), 0);
+    grow(
+      Int32Array.from({ length: n }, (_, r) => r),
+      0,
+    );
     for (let r = 0; r < n; r++) z[r] += treeValue(t, X[r]);
     trees.push(t);
   }

@@ -64,8 +64,7 @@ export function similarRanking(query: AlignClause, candidates: SimilarCandidate[
       .map((x) => ({ ...x, bp: isBoilerplate(x.f, nearCopies) }))
       .sort((x, y) => Number(x.bp) - Number(y.bp) || y.score - x.score)
       .slice(0, limit);
-  const probability = (f: ClauseFeatures, nearCopy: number) =>
-    boilerplateProbability(defaultModel.boilerplate, boilerplateFeatures({ ...f, nearCopy }));
+  const probability = (f: ClauseFeatures, nearCopy: number) => boilerplateProbability(defaultModel.boilerplate, boilerplateFeatures({ ...f, nearCopy }));
   return {
     /** Ids of the best `limit` before any near-copy score is known, boilerplate (by its other signals) after content. */
     shortlist: (limit: number) => ordered(limit).map((x) => x.f.id),
@@ -80,7 +79,7 @@ export function similarRanking(query: AlignClause, candidates: SimilarCandidate[
       if (!q) return [];
       const wanted = new Set(ids);
       const inOrder = scored.filter((x) => wanted.has(x.f.id)).sort((x, y) => y.score - x.score);
-      const depends = (f: ClauseFeatures) => (probability(f, 0) >= boilerplateAt) !== (probability(f, 1) >= boilerplateAt);
+      const depends = (f: ClauseFeatures) => probability(f, 0) >= boilerplateAt !== probability(f, 1) >= boilerplateAt;
       const walked: Array<(typeof scored)[number] & { bp: boolean }> = [];
       let content = 0;
       while (walked.length < inOrder.length && content < limit) {
