@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import { signatureOf } from '../../electron/backend/compare/whereElse';
+import { signatureOf } from '../../electron/backend/compare/bands';
 import { bandTerm } from '../../electron/backend/db/compare';
 import type { Output } from '../../shared/api/contract';
 import { bandKeys } from '../../shared/domain/similar';

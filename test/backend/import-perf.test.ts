@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bandTerm } from '../../electron/backend/db/compare';
 import { bandCount, bandKeys } from '../../shared/domain/similar/minhash';
-import { signatureOf } from '../../electron/backend/compare/whereElse';
+import { signatureOf } from '../../electron/backend/compare/bands';
 import { generateCorpus } from '../bench/corpus';
 import { freshProject } from '../contract/harness';
 

@@ -13,11 +13,11 @@ import { searchCandidates, type CandidateTuning } from './whereElseCandidates';
 import type { AlignStats } from './stats';
 
 /**
- * "Where else": candidates are the clauses sharing the query's rarest character bigrams (read
- * from the search index, weighted by IDF) together with those sharing an LSH band with it; all of
- * them are scored with the aligner's measure (rankSimilar), the best few get their boilerplate
- * scores, and boilerplate ranks last. The LSH bands are what finds near-copies of clauses whose
- * bigrams are all common; the rare bigrams are what finds a paraphrase that shares few shingles.
+ * "Where else": candidates come from the search index (whereElseCandidates.ts: a sparse bigram
+ * TF-IDF over the postings, rarest bigrams first); all of them are scored with the aligner's
+ * measure (the same as brute force), the best few get their boilerplate scores, and boilerplate
+ * ranks last. The older sources below (rare-bigram votes and LSH buckets) are kept only as the
+ * baseline `npm run bench -- where-else-real` measures the method against.
  */
 /** The query's bigrams read from the search index, rarest first. */
 const rareTerms = 24;
@@ -30,9 +30,6 @@ const fromBands = 100;
 const boilerplateChecked = 3;
 /** Below this many measure and heading clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
-
-// Re-exported for the callers that knew them here (tests, benches, the compare feature).
-export { bandRows, signatureOf };
 
 /** 'search': candidates from the search index (the app); the older sources for the bench's baseline. */
 export type WhereElseMethod = 'search' | { terms: boolean; bands: boolean };
