@@ -28,16 +28,26 @@ export function sketchRows(clauses: SignedClause[]): SketchRow[] {
   });
 }
 
+/** Bytes of one stored part at most: a row under a kilobyte stays on its b-tree page (migration 012). */
+const partBytes = 960;
+
 /**
- * A document's sketches as one blob (db/compare.ts, table clause_sketches): per clause in id order,
- * the id's distance from the previous one (the first from 0) as a base-128 varint, then its
- * bandCount bytes. A document's clause ids mostly follow each other: one byte for the id.
+ * A document's sketches as blobs (db/compare.ts, table clause_sketches), each under partBytes and
+ * read on its own: per clause in id order, the id's distance from the previous one (the part's
+ * first from 0) as a base-128 varint, then its bandCount bytes. A document's clause ids mostly
+ * follow each other: one byte for the id.
  */
-export function encodeSketches(rows: SketchRow[]): Uint8Array {
+export function encodeSketches(rows: SketchRow[]): Uint8Array[] {
   const sorted = [...rows].sort((a, b) => a.clauseId - b.clauseId);
-  const out: number[] = [];
+  const parts: Uint8Array[] = [];
+  let out: number[] = [];
   let prev = 0;
   for (const r of sorted) {
+    if (out.length + 8 + bandCount > partBytes) {
+      parts.push(Uint8Array.from(out));
+      out = [];
+      prev = 0;
+    }
     let d = r.clauseId - prev;
     prev = r.clauseId;
     while (d >= 128) {
@@ -47,7 +57,8 @@ export function encodeSketches(rows: SketchRow[]): Uint8Array {
     out.push(d);
     for (const b of r.sketch) out.push(b);
   }
-  return Uint8Array.from(out);
+  if (out.length) parts.push(Uint8Array.from(out));
+  return parts;
 }
 
 /** The rows of encodeSketches; a blob cut short or overlong is an error (the caller rebuilds the document's). */

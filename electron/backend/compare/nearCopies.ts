@@ -6,7 +6,7 @@ import { decodeSketches } from './bands';
 const buckets = 256;
 
 /**
- * The project's band sketches (migration 012: one byte per LSH band and clause, a blob per
+ * The project's band sketches (migration 012: one byte per LSH band and clause, in blobs per
  * document) held in memory as buckets, rebuilt when the clauses change. Reading every blob and
  * filling the buckets costs a few milliseconds per thousand clauses: far less than the FTS5 index
  * of band keys it replaces cost on disk, and no bucket read is capped.
@@ -25,12 +25,13 @@ export function createSketchIndex(repo: CompareRepo) {
     const k = repo.clauseFingerprint();
     if (k === key) return;
     key = k;
+    // Parts in document order: the buckets list clauses by document, then id.
     const docs = repo.allSketches().sort((a, b) => a.doc_id - b.doc_id);
     const decoded = docs.map((d) => {
       try {
         return decodeSketches(d.sketch);
       } catch {
-        return []; // a damaged blob counts no near-copies; the document's next write replaces it
+        return []; // a damaged part counts no near-copies; the document's next write replaces it
       }
     });
     const n = decoded.reduce((s, rows) => s + rows.length, 0);

@@ -30,10 +30,9 @@ export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: num
   writeSketches(repo, docId, sketchRows(clauses));
 }
 
-/** Writes a document's sketch rows (none: the document's row goes). */
+/** Writes a document's sketch rows, replacing those it had. */
 export function writeSketches(repo: CompareRepo, docId: number, rows: SketchRow[]): void {
-  if (rows.length) repo.replaceSketches(docId, encodeSketches(rows));
-  else repo.deleteSketches(docId);
+  repo.replaceSketches(docId, encodeSketches(rows));
 }
 
 /** Computes the sketches from the clause texts once, when a migration left them to do (012). */

@@ -46,8 +46,8 @@ export function createCompareRepo(db: Db) {
       WHERE (ca.doc_id = @x AND cb.doc_id = @y) OR (ca.doc_id = @y AND cb.doc_id = @x)`),
     decisionsOfClause: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? OR clause_b = ?'),
     moveDecision: db.prepare('UPDATE OR IGNORE alignment_decisions SET clause_a = @a, clause_b = @b WHERE clause_a = @oldA AND clause_b = @oldB'),
-    // One blob of band sketches per document (migration 012, compare/bands.ts encodeSketches).
-    putSketches: db.prepare('INSERT INTO clause_sketches (doc_id, sketch) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET sketch = excluded.sketch'),
+    // A document's band sketches in parts (migration 012, compare/bands.ts encodeSketches).
+    insertSketch: db.prepare('INSERT INTO clause_sketches (doc_id, part, sketch) VALUES (?, ?, ?)'),
     deleteSketches: db.prepare('DELETE FROM clause_sketches WHERE doc_id = ?'),
     allSketches: db.prepare('SELECT doc_id, sketch FROM clause_sketches'),
     hasMoreClauses: db.prepare("SELECT 1 FROM clauses WHERE kind IN ('measure', 'heading') LIMIT 1 OFFSET ?").pluck(),
@@ -107,9 +107,11 @@ export function createCompareRepo(db: Db) {
     },
 
     /** Writes a document's band sketches (compare/bands.ts encodeSketches), replacing those it had. */
-    replaceSketches: (docId: number, blob: Uint8Array) => s.putSketches.run(docId, blob),
-    deleteSketches: (docId: number) => s.deleteSketches.run(docId),
-    /** Every document's sketch blob. */
+    replaceSketches(docId: number, parts: Uint8Array[]) {
+      s.deleteSketches.run(docId);
+      parts.forEach((blob, i) => s.insertSketch.run(docId, i, blob));
+    },
+    /** Every stored part of every document's sketches. */
     allSketches: () => s.allSketches.all() as Array<{ doc_id: number; sketch: Uint8Array }>,
     /** True while a migration left the sketches to be computed from the clause texts (012). */
     sketchesPending: () => s.pending.get() !== undefined,

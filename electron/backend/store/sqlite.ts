@@ -75,8 +75,7 @@ function syncRepositories(db: Db) {
           const out = documents.insert({ ...doc, raw: '' });
           searchStore.indexDocumentClauses(out.id);
           // Signatures are not stored (migration 009): the band sketches are computed from the clause texts.
-          const rows = sketchRows(documents.clauses(out.id));
-          if (rows.length) compare.replaceSketches(out.id, encodeSketches(rows));
+          compare.replaceSketches(out.id, encodeSketches(sketchRows(documents.clauses(out.id))));
           return out;
         }),
       get(id: number) {
