@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend';
-import { signatureOf } from '../../electron/backend/compare/bands';
-import { bandTerm } from '../../electron/backend/db/compare';
+import { decodeSketches, signatureOf } from '../../electron/backend/compare/bands';
 import type { Output } from '../../shared/api/contract';
-import { bandKeys } from '../../shared/domain/similar';
+import { bandSketch } from '../../shared/domain/similar';
 import { commands } from '../../electron/cli/commands';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
@@ -127,16 +126,21 @@ describe('compare backend', () => {
     const content = hits.filter((h) => !h.boilerplate);
     expect(hits.slice(0, content.length)).toEqual(content);
     expect(content.map((h) => h.score)).toEqual([...content.map((h) => h.score)].sort((x, y) => y - x));
-    // Signatures are computed from the clause texts; each signed clause has its band rows.
+    // Signatures are computed from the clause texts; each signed clause has its band sketch.
     const db = b.context.db;
     const signed = b.context.documents.clauses(wz.id).flatMap((c) => {
       const sig = signatureOf(c);
-      return sig ? [{ clause_id: c.id, keys: bandKeys(sig) }] : [];
+      return sig ? [{ clause_id: c.id, sketch: bandSketch(sig) }] : [];
     });
     expect(signed.length).toBeGreaterThan(20);
-    // Its band entries go with it: no bucket of the where-else index names its clauses any more.
-    const bucket = db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
-    const stillBanded = () => signed.filter((r) => r.keys.some((k) => (bucket.all(`"${bandTerm(k)}"`) as number[]).includes(r.clause_id)));
+    // Its sketches go with it: no stored sketch names its clauses any more.
+    const stored = () =>
+      new Map(
+        (db.prepare('SELECT sketch FROM clause_sketches').pluck().all() as Uint8Array[]).flatMap((blob) =>
+          decodeSketches(blob).map((r) => [r.clauseId, [...r.sketch]]),
+        ),
+      );
+    const stillBanded = () => signed.filter((r) => JSON.stringify(stored().get(r.clause_id)) === JSON.stringify([...r.sketch]));
     expect(stillBanded()).toHaveLength(signed.length);
     await b.api.documents.delete({ id: wz.id });
     expect(stillBanded()).toEqual([]);

@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
+import { decodeSketches } from '../../electron/backend/compare/bands';
 import { listImportableFiles } from '../../electron/backend/importers';
 import { analyseDocument } from '../../shared/domain/analyze';
 import { generateCorpus, repoRoot } from '../bench/corpus';
@@ -78,12 +79,9 @@ describe('kill -9 during a bulk import', () => {
         expect(db.prepare('SELECT count(*) FROM clauses WHERE doc_id = ?').pluck().get(d.id)).toBe(a.clauses.length);
         expect(db.prepare('SELECT count(*) FROM search_clauses WHERE doc_id = ?').pluck().get(d.id)).toBe(a.clauses.length);
       }
-      // No band row of the where-else index names a clause that is not there.
-      db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.band_vocab USING fts5vocab(main, clause_bands, 'row')");
+      // No band sketch names a clause that is not there.
       const banded = new Set(
-        (db.prepare('SELECT term FROM temp.band_vocab').pluck().all() as string[]).flatMap(
-          (term) => db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck().all(`"${term}"`) as number[],
-        ),
+        (db.prepare('SELECT sketch FROM clause_sketches').pluck().all() as Uint8Array[]).flatMap((blob) => decodeSketches(blob).map((r) => r.clauseId)),
       );
       const clauseIds = new Set(db.prepare('SELECT id FROM clauses').pluck().all() as number[]);
       expect([...banded].filter((id) => !clauseIds.has(id))).toEqual([]);

@@ -4,9 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bandTerm } from '../../electron/backend/db/compare';
-import { bandCount, bandKeys } from '../../shared/domain/similar/minhash';
-import { signatureOf } from '../../electron/backend/compare/bands';
+import { bandCount, bandSketch } from '../../shared/domain/similar/minhash';
+import { decodeSketches, signatureOf } from '../../electron/backend/compare/bands';
 import { generateCorpus } from '../bench/corpus';
 import { freshProject } from '../contract/harness';
 
@@ -45,13 +44,10 @@ beforeAll(() => {
     });
 }, 60_000);
 
-/** Every (clause id, band term) entry of the where-else index (an FTS5 table), read term by term. */
+/** Every (clause id, band: bucket) entry of the band sketches (one blob per document, migration 012). */
 function bandRows(b: Backend): Array<{ clauseId: number; term: string }> {
-  const db = b.context.db;
-  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.band_vocab USING fts5vocab(main, clause_bands, 'row')");
-  const bucket = db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
-  return (db.prepare('SELECT term FROM temp.band_vocab').pluck().all() as string[]).flatMap((term) =>
-    (bucket.all(`"${term}"`) as number[]).map((clauseId) => ({ clauseId, term })),
+  return (b.context.db.prepare('SELECT sketch FROM clause_sketches').pluck().all() as Uint8Array[]).flatMap((blob) =>
+    decodeSketches(blob).flatMap((r) => [...r.sketch].map((bucket, band) => ({ clauseId: r.clauseId, term: `${band}:${bucket}` }))),
   );
 }
 const clauseIdsOf = (b: Backend, docId: number) => new Set(b.context.db.prepare('SELECT id FROM clauses WHERE doc_id = ?').pluck().all(docId) as number[]);
@@ -87,7 +83,7 @@ function snapshot(b: Backend) {
   };
 }
 
-/** The where-else index holds exactly the band rows of the clauses' signatures (computed from their texts), and no others. */
+/** The band sketches are exactly those of the clauses' signatures (computed from their texts), and no others. */
 function expectBandsMatchSignatures(b: Backend) {
   const docIds = b.context.db.prepare('SELECT id FROM documents').pluck().all() as number[];
   const signed = docIds
@@ -97,7 +93,7 @@ function expectBandsMatchSignatures(b: Backend) {
       return sig ? [{ id: c.id, sig }] : [];
     });
   expect(signed.length).toBeGreaterThan(0);
-  const expected = signed.flatMap((r) => bandKeys(r.sig).map((k) => `${r.id} ${bandTerm(k)}`));
+  const expected = signed.flatMap((r) => [...bandSketch(r.sig)].map((bucket, band) => `${r.id} ${band}:${bucket}`));
   expect(expected).toHaveLength(signed.length * bandCount);
   expect(
     bandRows(b)
@@ -169,7 +165,7 @@ describe('batched import', () => {
     for (const d of report.imported) expect(count(b, 'SELECT count(*) FROM documents WHERE id = ? AND file_name = ?', d.id, d.file)).toBe(1);
   }, 60_000);
 
-  it('re-importing and deleting documents removes their where-else band rows', async () => {
+  it('re-importing and deleting documents removes their band sketches', async () => {
     const b = await project();
     const work = mkdtempSync(join(tmpdir(), 'policylens-import-bands-'));
     const file = join(work, 'f00.txt');

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
 import { openDatabase } from '../../electron/backend/db/connection';
-import { bandTerm } from '../../electron/backend/db/compare';
+import { decodeSketches } from '../../electron/backend/compare/bands';
 import { loadMigrations, migrate } from '../../electron/backend/db/migrate';
-import { bandKeys, minhash, shingles, signatureToBytes } from '../../shared/domain/similar';
+import { bandSketch, minhash, shingles, signatureToBytes } from '../../shared/domain/similar';
 
 describe('the scale migration', () => {
   it('drops the raw text, keeps the documents, and builds the band index on first open', () => {
@@ -45,12 +45,14 @@ describe('the scale migration', () => {
       expect(columns).toContain('cleaned_text');
       expect(columns).not.toContain('raw_text');
       expect(conn.prepare('SELECT cleaned_text FROM documents WHERE id = 1').pluck().get()).toBe(cleaned);
-      expect(conn.prepare("SELECT count(*) FROM settings WHERE key = 'clause_bands_pending'").pluck().get()).toBe(0);
-      const bucket = conn.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ?').pluck();
-      // Signatures are no longer stored (009): the bands are built from the clause texts.
-      texts.forEach((text, i) => {
-        for (const k of bandKeys(minhash(shingles(text)))) expect(bucket.all(`"${bandTerm(k)}"`)).toContain(i + 1);
-      });
+      expect(conn.prepare("SELECT count(*) FROM settings WHERE key IN ('clause_bands_pending', 'clause_sketches_pending')").pluck().get()).toBe(0);
+      // Signatures are no longer stored (009), nor band keys (012): the band sketches are computed from the clause texts.
+      const stored = new Map(
+        (conn.prepare('SELECT sketch FROM clause_sketches').pluck().all() as Uint8Array[]).flatMap((blob) =>
+          decodeSketches(blob).map((r) => [r.clauseId, [...r.sketch]]),
+        ),
+      );
+      texts.forEach((text, i) => expect(stored.get(i + 1)).toEqual([...bandSketch(minhash(shingles(text)))]));
     } finally {
       backend.close();
     }

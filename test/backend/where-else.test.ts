@@ -50,7 +50,7 @@ describe('"where else" candidates from the search index', () => {
     const clause = ctx.documents.clauses(q12.id).find((c) => c.text.includes('实施大学生创业引领计划'))!;
     const all = ctx.db.prepare("SELECT id FROM clauses WHERE kind IN ('measure', 'heading')").pluck().all() as number[];
     const exhaustive = whereElse.rank(clause, ctx.documents.clausesByIds(all), 5).map((r) => r.id);
-    const indexed = whereElse(clause.id, 5, 'search');
+    const indexed = whereElse(clause.id, 5);
     expect(indexed.candidates).toBeLessThan(all.length / 2);
     expect(exhaustive.length).toBe(5);
     expect(indexed.hits.map((h) => h.clauseId)).toEqual(exhaustive);

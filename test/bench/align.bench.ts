@@ -165,12 +165,12 @@ async function benchWhereElse(): Promise<void> {
   const { backend, spec } = await openBenchProject();
   const db = backend.context.db;
   const repo = createCompareRepo(db);
-  if (!db.prepare('SELECT 1 FROM clause_bands LIMIT 1').get()) {
+  if (!db.prepare('SELECT 1 FROM clause_sketches LIMIT 1').get()) {
     // A project imported before the index existed: build it once, and say how long that took.
     const s = performance.now();
     const ids = db.prepare('SELECT id FROM documents').pluck().all() as number[];
     db.transaction(() => ids.forEach((id) => indexDocument(backend.context, repo, id)))();
-    console.log(`built the where-else index for ${ids.length} documents in ${((performance.now() - s) / 1000).toFixed(1)} s`);
+    console.log(`built the band sketches for ${ids.length} documents in ${((performance.now() - s) / 1000).toFixed(1)} s`);
   }
   // Clause texts are computed from the documents' (db/clauseText.ts): read through the repository.
   const rows = (db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[]).flatMap((id) =>

@@ -6,19 +6,21 @@
 // `rank` on its best 30, the step the app takes after its candidates; where-else-truth.ts keeps
 // these shortlists beside the database, BENCH_WHERE_FRESH=1 recomputes them), so recall@10 is the
 // share of brute force's 10 that the indexed answer returns. Baseline in the same run: the
-// previous candidates (rare-bigram votes + LSH buckets).
+// previous candidates (rare-bigram votes + LSH bands, where-else-baseline.ts).
 // Targets (issue 13): recall ≥ 90%, p95 ≤ 200 ms, ≥ 20× faster than brute force, boilerplate last.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/backend';
+import { createSketchIndex } from '../../electron/backend/compare/nearCopies';
 import { createAlignStats } from '../../electron/backend/compare/stats';
-import { createWhereElse, signaturesOf, type WhereElseMethod } from '../../electron/backend/compare/whereElse';
+import { createWhereElse, signaturesOf, type CandidateSource } from '../../electron/backend/compare/whereElse';
 import { createCompareRepo } from '../../electron/backend/db/compare';
 import { compactSearchIndex } from '../../electron/backend/db/search';
 import { alignableText } from '../../shared/domain/align';
 import { benchDir, printTable } from './corpus';
 import { realCorpusFiles } from './import-real.bench';
+import { baselineCandidates } from './where-else-baseline';
 import { bruteShortlists, sampleQueries, type Split } from './where-else-truth';
 
 const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
@@ -36,7 +38,8 @@ export async function run(): Promise<void> {
     const ctx = backend.context;
     compactSearchIndex(ctx.db);
     const repo = createCompareRepo(ctx.db);
-    const stats = createAlignStats(repo, (ids) => signaturesOf(ctx, ids));
+    const sketches = createSketchIndex(repo);
+    const stats = createAlignStats(repo, (ids) => signaturesOf(ctx, ids), sketches);
     const whereElse = createWhereElse(ctx, repo, stats);
     const docIds = ctx.db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
     const every = docIds.flatMap((id) => ctx.documents.clauses(id));
@@ -60,9 +63,9 @@ export async function run(): Promise<void> {
       const lists = shortlists.slice(at, (at += queries.length));
       console.log(`"where else" on ${docIds.length} documents, ${all.length} alignable clauses; ${split} split: ${queries.length} seeded random query clauses`);
 
-      const methods: Record<string, WhereElseMethod> = {
-        'search index (the app)': 'search',
-        'rare bigrams + LSH (before)': { terms: true, bands: true },
+      const methods: Record<string, CandidateSource | undefined> = {
+        'search index (the app)': undefined,
+        'rare bigrams + LSH (before)': baselineCandidates(ctx.db, repo, sketches, { terms: true, bands: true }),
       };
       const times: Record<string, number[]> = Object.fromEntries(Object.keys(methods).map((m) => [m, []]));
       const cpuTimes: Record<string, number[]> = Object.fromEntries(Object.keys(methods).map((m) => [m, []]));

@@ -92,11 +92,11 @@ describe.skipIf(!!unavailable)('PostgreSQL migrations on a server', () => {
     const onPg = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
     const db = openDatabase(':memory:');
     migrate(db);
-    // FTS5 tables (and search_clauses, whose index they serve) are SQLite's own way of indexing;
-    // PostgreSQL indexes the same facts in search_clauses and clause_bands (002, 003).
+    // FTS5 tables (and search_clauses, whose index they serve) and the band sketches are SQLite's
+    // own way of indexing; PostgreSQL indexes the same facts in search_clauses and clause_bands (002, 003).
     const tables = db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'clause_bands%' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'search_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'clause_bands%' AND name NOT LIKE 'clause_sketches' AND name NOT LIKE 'sqlite_%'",
       )
       .pluck()
       .all() as string[];

@@ -8,12 +8,12 @@ import { alignMembers } from './align';
 import { memberClauses, memberInfo, toCompareClause } from './clauses';
 import { reanchorDecisions } from './reanchor';
 import { createAlignStats } from './stats';
-import { buildPendingBands, createWhereElse, indexDocument, signaturesOf, unindexDocument } from './whereElse';
+import { buildPendingSketches, createWhereElse, indexDocument, signaturesOf, writeSketches } from './whereElse';
 
 /** The compare feature: comparisons, alignment with decisions, and "where else". */
 export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof compareMethods>; hooks?: DocumentHooks } {
   const repo = createCompareRepo(ctx.db);
-  buildPendingBands(ctx, repo);
+  buildPendingSketches(ctx, repo);
   const stats = createAlignStats(repo, (ids) => signaturesOf(ctx, ids));
   const whereElse = createWhereElse(ctx, repo, stats);
   const changed = () => ctx.events.changed('compare');
@@ -112,14 +112,10 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
   };
 
   const hooks: DocumentHooks = {
-    // Band keys the import's workers computed are written as they are.
-    clausesWritten: (_db, docId, doc) => (doc?.extras ? repo.replaceBands(docId, doc.extras.bands) : indexDocument(ctx, repo, docId, doc?.clauses)),
-    documentDeleting: (_db, docId) => unindexDocument(repo, docId),
-    reanchor: (_db, rctx) => {
-      // Band rows are found by clause id: those of the clauses a re-import removes go now.
-      repo.deleteBands([...rctx.clauseMap].filter(([, to]) => to == null).map(([from]) => from));
-      return reanchorDecisions(repo, rctx);
-    },
+    // Sketches the import's workers computed are written as they are.
+    clausesWritten: (_db, docId, doc) => (doc?.extras ? writeSketches(repo, docId, doc.extras.sketches) : indexDocument(ctx, repo, docId, doc?.clauses)),
+    // A document's sketches go with it (ON DELETE CASCADE); a re-import rewrites them (clausesWritten).
+    reanchor: (_db, rctx) => reanchorDecisions(repo, rctx),
   };
   return { handlers, hooks };
 }

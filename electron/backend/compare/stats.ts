@@ -1,21 +1,26 @@
 import { alignableText, corpusStats, type CorpusStats } from '../../../shared/domain/align';
 import { nearCopyScore } from '../../../shared/domain/align/boilerplate';
-import { bandKeys } from '../../../shared/domain/similar';
+import { bandSketch } from '../../../shared/domain/similar';
 import type { CompareRepo } from '../db/compare';
+import { createSketchIndex, type SketchIndex } from './nearCopies';
 
 /** Above this many clauses the term statistics are taken from an even sample by id: plenty for IDF. */
 const maxClausesCounted = 40_000;
-/** Rows read per LSH bucket when counting near-copies: past this a clause is boilerplate anyway. */
-const bucketCap = 400;
 /** Bands (of 32) two signatures must share to count as near-copies: about a Jaccard index of 0.45 and up. */
 const minSharedBands = 6;
 
 /**
  * The project's statistics the aligner uses, computed from the database and cached until the
  * clauses change: n-gram document frequencies over the project's clauses, and each clause's
- * boilerplate score (how many other documents hold a near-copy of it, from the MinHash/LSH index).
+ * boilerplate score (how many other documents hold a near-copy of it, from the band sketches,
+ * nearCopies.ts). `signaturesOf` computes signatures from the clause texts, for clauses whose
+ * sketch is not stored yet.
  */
-export function createAlignStats(repo: CompareRepo, signaturesOf: (ids: number[]) => Map<number, Uint32Array>) {
+export function createAlignStats(
+  repo: CompareRepo,
+  signaturesOf: (ids: number[]) => Map<number, Uint32Array>,
+  sketches: SketchIndex = createSketchIndex(repo),
+) {
   let key = '';
   let stats: CorpusStats | null = null;
   let documents = 0;
@@ -50,19 +55,22 @@ export function createAlignStats(repo: CompareRepo, signaturesOf: (ids: number[]
   function nearCopiesOf(clauseIds: number[]): Map<number, number> {
     fresh();
     const missing = clauseIds.filter((id) => !nearCopies.has(id));
-    const sigs = signaturesOf(missing);
+    const own = new Map<number, { sketch: Uint8Array; doc: number | undefined }>();
+    const unsketched: number[] = [];
+    for (const id of missing) {
+      const sketch = sketches.sketchOf(id);
+      if (sketch) own.set(id, { sketch, doc: sketches.docOf(id) });
+      else unsketched.push(id);
+    }
+    if (unsketched.length) {
+      const docOf = repo.docsOfClauses(unsketched);
+      for (const [id, sig] of signaturesOf(unsketched)) own.set(id, { sketch: bandSketch(sig), doc: docOf.get(id) });
+    }
     const found = new Set<number>();
-    for (const [clause_id, signature] of sigs) {
+    for (const [clause_id, { sketch, doc }] of own) {
       found.add(clause_id);
-      // Bucket rows are clause ids alone: only the few clauses sharing enough bands are looked up for their documents.
-      const shared = new Map<number, number>();
-      for (const k of bandKeys(signature)) for (const id of repo.bucketIds(k, bucketCap)) shared.set(id, (shared.get(id) ?? 0) + 1);
-      const near = [clause_id];
-      for (const [id, n] of shared) if (n >= minSharedBands && id !== clause_id) near.push(id);
-      const docOf = repo.docsOfClauses(near);
-      const ownDoc = docOf.get(clause_id);
       const docs = new Set<number>();
-      for (const id of near) if (id !== clause_id && docOf.has(id) && docOf.get(id) !== ownDoc) docs.add(docOf.get(id)!);
+      for (const c of sketches.sharing(sketch, minSharedBands)) if (c.clauseId !== clause_id && c.docId !== doc) docs.add(c.docId);
       nearCopies.set(clause_id, nearCopyScore(docs.size, documents));
     }
     for (const id of missing) if (!found.has(id)) nearCopies.set(id, 0);

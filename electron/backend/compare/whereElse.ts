@@ -1,13 +1,11 @@
 import { alignableText } from '../../../shared/domain/align';
-import { bandKeys, similarRanking } from '../../../shared/domain/similar';
-import { clauseIdOfKey, foldForSearch } from '../../../shared/domain/search';
-import { indexCharacters } from '../../../shared/domain/search/terms';
+import { similarRanking } from '../../../shared/domain/similar';
 import type { WhereElseHit } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
 import type { CompareRepo } from '../db/compare';
 import type { ClauseRow } from '../db/documents';
-import { bandRows, signatureOf, type SignedClause } from './bands';
+import { encodeSketches, signatureOf, sketchRows, type SignedClause, type SketchRow } from './bands';
 import { toAlignClause } from './clauses';
 import { searchCandidates, type CandidateTuning } from './whereElseCandidates';
 import type { AlignStats } from './stats';
@@ -16,40 +14,33 @@ import type { AlignStats } from './stats';
  * "Where else": candidates come from the search index (whereElseCandidates.ts: a sparse bigram
  * TF-IDF over the postings, rarest bigrams first); all of them are scored with the aligner's
  * measure (the same as brute force), the best few get their boilerplate scores, and boilerplate
- * ranks last. The older sources below (rare-bigram votes and LSH buckets) are kept only as the
- * baseline `npm run bench -- where-else-real` measures the method against.
+ * ranks last. The older candidate sources (rare-bigram votes, LSH buckets) live in the bench
+ * (test/bench/where-else-baseline.ts) as the baseline it measures this method against.
  */
-/** The query's bigrams read from the search index, rarest first. */
-const rareTerms = 24;
-/** A bigram held by more than this share of clauses says little about what a clause is about. */
-const commonShare = 0.05;
-/** Candidates kept from the bigram votes and from the LSH buckets, scored in full. */
-const fromTerms = 200;
-const fromBands = 100;
 /** Best-scored candidates whose boilerplate score is looked up, per hit asked for. */
 const boilerplateChecked = 3;
 /** Below this many measure and heading clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
 
-/** 'search': candidates from the search index (the app); the older sources for the bench's baseline. */
-export type WhereElseMethod = 'search' | { terms: boolean; bands: boolean };
+/** Another source of candidate clause ids for a query clause (the bench's baselines). */
+export type CandidateSource = (query: ClauseRow, text: string, sig: Uint32Array) => number[];
 
-/** Writes the LSH band rows of every alignable clause of a document (at import). */
+/** Writes the band sketches of a document's alignable clauses (at import, or when a migration left them to do). */
 export function indexDocument(ctx: BackendContext, repo: CompareRepo, docId: number, clauses: SignedClause[] = ctx.documents.clauses(docId)): void {
-  repo.replaceBands(docId, bandRows(clauses));
+  writeSketches(repo, docId, sketchRows(clauses));
 }
 
-/** Removes a document's band rows (before the document is deleted). */
-export function unindexDocument(repo: CompareRepo, docId: number): void {
-  repo.deleteBandsOfDoc(docId);
+/** Writes a document's sketch rows, replacing those it had. */
+export function writeSketches(repo: CompareRepo, docId: number, rows: SketchRow[]): void {
+  repo.replaceSketches(docId, encodeSketches(rows));
 }
 
-/** Builds the band index from the clause texts once, when a migration left it to do (009). */
-export function buildPendingBands(ctx: BackendContext, repo: CompareRepo): void {
-  if (!repo.bandsPending() || ctx.db.readonly) return;
+/** Computes the sketches from the clause texts once, when a migration left them to do (012). */
+export function buildPendingSketches(ctx: BackendContext, repo: CompareRepo): void {
+  if (!repo.sketchesPending() || ctx.db.readonly) return;
   ctx.db.transaction(() => {
     for (const docId of repo.documentIds()) indexDocument(ctx, repo, docId);
-    repo.bandsBuilt();
+    repo.sketchesBuilt();
   })();
 }
 
@@ -63,31 +54,6 @@ export function signaturesOf(ctx: BackendContext, ids: number[]): Map<number, Ui
   return out;
 }
 
-/** Clause ids voted for by the query's rarest bigrams in the search index, best first. */
-function termCandidates(repo: CompareRepo, text: string, clauseCount: number, limit: number): number[] {
-  const chars = indexCharacters(foldForSearch(text));
-  const terms = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) terms.add(chars[i] + chars[i + 1]);
-  const maxDocs = Math.max(50, clauseCount * commonShare);
-  const chosen = [...terms]
-    .map((term) => ({ term, docs: repo.termDocs(term) }))
-    .filter((t) => t.docs > 0 && t.docs <= maxDocs)
-    .sort((a, b) => a.docs - b.docs)
-    .slice(0, rareTerms);
-  const votes = new Map<number, number>();
-  for (const { term, docs } of chosen) {
-    const weight = Math.log(1 + clauseCount / docs);
-    for (const key of repo.termKeys(`"${term}"`)) {
-      const id = clauseIdOfKey(key);
-      votes.set(id, (votes.get(id) ?? 0) + weight);
-    }
-  }
-  return [...votes]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([id]) => id);
-}
-
 /** `exhaustiveBelow`: below this many measure and heading clauses every clause is a candidate (tests set 0 to take the index path). */
 export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: AlignStats, opts: { exhaustiveBelow?: number } = {}) {
   const scoreAllBelow = opts.exhaustiveBelow ?? exhaustiveBelow;
@@ -99,22 +65,17 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     return { title: d.title ?? d.file_name, city: d.city, year: year ? Number(year[1]) : null, parts: ctx.documents.parts(docId) };
   };
 
-  /**
-   * Candidate clause ids for a query clause: from the search index (whereElseCandidates.ts), or,
-   * as before (kept as the bench's baseline), the rarest bigrams' votes and the LSH buckets.
-   */
-  function candidateIds(query: ClauseRow, text: string, sig: Uint32Array, method: WhereElseMethod, tuning?: CandidateTuning): number[] {
+  /** Candidate clause ids for a query clause: from the search index (whereElseCandidates.ts), or from another source (the bench's baselines). */
+  function candidateIds(query: ClauseRow, text: string, sig: Uint32Array, source?: CandidateSource, tuning?: CandidateTuning): number[] {
     if (!repo.moreAlignableThan(scoreAllBelow)) return repo.alignableIds();
+    if (source) return source(query, text, sig);
     const clauseCount = Number(repo.clauseFingerprint().split(':')[0]);
-    if (method === 'search') return searchCandidates(repo, stats.termStats(), text, clauseCount, tuning);
-    const ids = new Set(method.terms ? termCandidates(repo, query.text, clauseCount, fromTerms) : []);
-    if (method.bands) for (const c of repo.candidates(bandKeys(sig), fromBands)) ids.add(c.clause_id);
-    return [...ids];
+    return searchCandidates(repo, stats.termStats(), text, clauseCount, tuning);
   }
 
   /**
    * The measure: every candidate scored by the aligner's signals (similarRanking), the best few
-   * checked for boilerplate, boilerplate last. Near-copy scores (LSH bucket reads, the costly part)
+   * checked for boilerplate, boilerplate last. Near-copy scores (band sketch lookups)
    * are looked up only for those of the best few whose verdict depends on them (resolve). Brute force is
    * this over every clause (test/bench/where-else-real.bench.ts).
    */
@@ -129,18 +90,13 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
     return ranking.resolve(shortlist, limit, stats.nearCopiesOf).map((r) => ({ ...r, row: byId.get(r.id)! }));
   }
 
-  function whereElse(
-    clauseId: number,
-    limit: number,
-    method: WhereElseMethod = 'search',
-    tuning?: CandidateTuning,
-  ): { hits: WhereElseHit[]; candidates: number } {
+  function whereElse(clauseId: number, limit: number, source?: CandidateSource, tuning?: CandidateTuning): { hits: WhereElseHit[]; candidates: number } {
     const query = ctx.documents.clause(clauseId);
     if (!query) throw new ApiError('not_found', `Clause ${clauseId} does not exist (any more).`);
     const sig = signatureOf(query);
     const text = alignableText(toAlignClause({ ...query, context: [] }));
     if (!sig || text == null) return { hits: [], candidates: 0 };
-    const ids = candidateIds(query, text, sig, method, tuning);
+    const ids = candidateIds(query, text, sig, source, tuning);
     const hits = rank(query, ctx.documents.clausesByIds(ids), limit).map(({ row: c, ...r }) => {
       const d = docInfo(c.doc_id);
       const part = c.part_index == null ? undefined : d?.parts.find((p) => p.part_index === c.part_index);

@@ -26,20 +26,6 @@ export interface DecisionRow {
   decided_at: string;
 }
 
-/**
- * A band key (band × 2^32 + hash, see shared/domain/similar) as an FTS5 term of clause_bands:
- * the band in two base-36 digits (so terms of a band share a prefix, which FTS5 compresses), then
- * the hash in base 36. Only [0-9a-z]: the ascii tokenizer keeps it whole.
- */
-export function bandTerm(key: number): string {
-  return (
-    Math.floor(key / 2 ** 32)
-      .toString(36)
-      .padStart(2, '0') + (key % 2 ** 32).toString(36)
-  );
-}
-const bandTerms = (keys: number[]) => keys.map(bandTerm).join(' ');
-
 export function createCompareRepo(db: Db) {
   const texts = createClauseTexts(db);
   const s = {
@@ -60,22 +46,20 @@ export function createCompareRepo(db: Db) {
       WHERE (ca.doc_id = @x AND cb.doc_id = @y) OR (ca.doc_id = @y AND cb.doc_id = @x)`),
     decisionsOfClause: db.prepare('SELECT * FROM alignment_decisions WHERE clause_a = ? OR clause_b = ?'),
     moveDecision: db.prepare('UPDATE OR IGNORE alignment_decisions SET clause_a = @a, clause_b = @b WHERE clause_a = @oldA AND clause_b = @oldB'),
-    // clause_bands is contentless_delete: a clause's band rows go by its id (the rowid).
-    deleteBands: db.prepare('DELETE FROM clause_bands WHERE rowid = ?'),
-    insertBands: db.prepare('INSERT INTO clause_bands (rowid, bands) VALUES (?, ?)'),
-    clauseIdsOfDoc: db.prepare('SELECT id FROM clauses WHERE doc_id = ?').pluck(),
+    // A document's band sketches in parts (migration 012, compare/bands.ts encodeSketches).
+    insertSketch: db.prepare('INSERT INTO clause_sketches (doc_id, part, sketch) VALUES (?, ?, ?)'),
+    deleteSketches: db.prepare('DELETE FROM clause_sketches WHERE doc_id = ?'),
+    allSketches: db.prepare('SELECT doc_id, sketch FROM clause_sketches'),
     hasMoreClauses: db.prepare("SELECT 1 FROM clauses WHERE kind IN ('measure', 'heading') LIMIT 1 OFFSET ?").pluck(),
     alignableIds: db.prepare("SELECT id FROM clauses WHERE kind IN ('measure', 'heading')").pluck(),
-    // Quoted: a term is never read as an FTS5 operator or column filter.
-    bucket: db.prepare('SELECT rowid FROM clause_bands WHERE clause_bands MATCH ? LIMIT ?').pluck(),
     docIds: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
     docsOfClauses: db.prepare('SELECT id AS clause_id, doc_id FROM clauses WHERE id IN (SELECT value FROM json_each(?))'),
     // The search feature's bigram index (migrations 002, 009), read for "where else" candidates:
     // how many clauses hold a term, and which (as index keys: clause id = key % 2^32).
     termDocs: db.prepare('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
     termKeys: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
-    pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_bands_pending'").pluck(),
-    donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_bands_pending'"),
+    pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_sketches_pending'").pluck(),
+    donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_sketches_pending'"),
     clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
     totalChanges: db.prepare('SELECT total_changes()').pluck(),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
@@ -90,10 +74,6 @@ export function createCompareRepo(db: Db) {
   // several times: the count is kept while no write by this connection (total_changes) or commit
   // by another (data_version) happened.
   let fingerprint = { at: '', value: '' };
-
-  function deleteBandsOfDoc(docId: number) {
-    for (const id of s.clauseIdsOfDoc.all(docId) as number[]) s.deleteBands.run(id);
-  }
 
   return {
     list: () => s.list.all() as ComparisonRow[],
@@ -126,38 +106,20 @@ export function createCompareRepo(db: Db) {
       return s.moveDecision.run({ oldA, oldB, a: Math.min(x, y), b: Math.max(x, y) }).changes > 0;
     },
 
-    /** Writes the band rows of a document's clauses, replacing those its clauses had. */
-    replaceBands(docId: number, rows: Array<{ clauseId: number; keys: number[] }>) {
-      deleteBandsOfDoc(docId);
-      // In clause id order: FTS5 starts a new segment whenever a rowid is not above the last one.
-      for (const r of [...rows].sort((x, y) => x.clauseId - y.clauseId)) s.insertBands.run(r.clauseId, bandTerms(r.keys));
+    /** Writes a document's band sketches (compare/bands.ts encodeSketches), replacing those it had. */
+    replaceSketches(docId: number, parts: Uint8Array[]) {
+      s.deleteSketches.run(docId);
+      parts.forEach((blob, i) => s.insertSketch.run(docId, i, blob));
     },
-    deleteBandsOfDoc,
-    /** Band rows of clauses that a re-import removes. */
-    deleteBands(clauseIds: number[]) {
-      for (const id of clauseIds) s.deleteBands.run(id);
-    },
-    /** True while a migration left the band index to be built from the clause texts (009). */
-    bandsPending: () => s.pending.get() !== undefined,
-    bandsBuilt: () => s.donePending.run(),
+    /** Every stored part of every document's sketches. */
+    allSketches: () => s.allSketches.all() as Array<{ doc_id: number; sketch: Uint8Array }>,
+    /** True while a migration left the sketches to be computed from the clause texts (012). */
+    sketchesPending: () => s.pending.get() !== undefined,
+    sketchesBuilt: () => s.donePending.run(),
     documentIds: () => s.docIds.all() as number[],
     /** Whether more than n measure and heading clauses exist, without counting them all. */
     moreAlignableThan: (n: number) => s.hasMoreClauses.get(n) !== undefined,
     alignableIds: () => s.alignableIds.all() as number[],
-    /**
-     * Clauses sharing at least one band key with the query, with how many keys they share. Each
-     * bucket is read up to a cap: a bucket of hundreds of near-copies adds nothing past that.
-     */
-    candidates(keys: number[], limit: number, perBucket = 200): Array<{ clause_id: number; hits: number }> {
-      const counts = new Map<number, number>();
-      for (const k of keys) for (const id of s.bucket.all(`"${bandTerm(k)}"`, perBucket) as number[]) counts.set(id, (counts.get(id) ?? 0) + 1);
-      return [...counts.entries()]
-        .map(([clause_id, hits]) => ({ clause_id, hits }))
-        .sort((x, y) => y.hits - x.hits)
-        .slice(0, limit);
-    },
-    /** Clause ids in one LSH bucket, up to a cap. */
-    bucketIds: (key: number, limit: number) => s.bucket.all(`"${bandTerm(key)}"`, limit) as number[],
     /** The document of each clause. */
     docsOfClauses: (ids: number[]) =>
       new Map((s.docsOfClauses.all(JSON.stringify(ids)) as Array<{ clause_id: number; doc_id: number }>).map((r) => [r.clause_id, r.doc_id])),

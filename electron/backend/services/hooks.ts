@@ -26,7 +26,7 @@ export interface WrittenDocument {
   clauses: Array<{ id: number; parent_id: number | null; kind: AnalysedClause['kind']; heading: string | null; text: string; ownStart: number }>;
   /** Computed from the text with its analysis on an import worker (services/documentExtras.ts), by clause id; absent: compute them. */
   extras?: {
-    bands: Array<{ clauseId: number; keys: number[] }>;
+    sketches: Array<{ clauseId: number; sketch: Uint8Array }>;
     suggestions: { themesKey: string; byId: Map<number, Suggestion> } | null;
   };
 }

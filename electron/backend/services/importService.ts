@@ -108,7 +108,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
   const written = (analysed: Prepared['doc']['analysed'], ids: number[], extras: DocumentExtras): WrittenDocument => ({
     cleaned: analysed.cleaned,
     extras: {
-      bands: extras.bands.map((b) => ({ clauseId: ids[b.clause], keys: b.keys })),
+      sketches: extras.sketches.map((b) => ({ clauseId: ids[b.clause], sketch: b.sketch })),
       suggestions: extras.suggestions && {
         themesKey: extras.suggestions.themesKey,
         byId: new Map(extras.suggestions.byClause.flatMap((s, i) => (s ? [[ids[i], s] as const] : []))),

@@ -3,8 +3,9 @@
 // they write (the desktop app keeps calling them directly). better-sqlite3 runs one statement at a
 // time on one connection, so calls are queued: a Store.transaction holds the connection from
 // BEGIN to COMMIT while its callback awaits, and nothing else slips into it.
-import { bandKeys, estimatedJaccard } from '../../../shared/domain/similar';
-import { bandRows, signatureOf } from '../compare/bands';
+import { bandSketch, estimatedJaccard } from '../../../shared/domain/similar';
+import { encodeSketches, signatureOf, sketchRows } from '../compare/bands';
+import { createSketchIndex } from '../compare/nearCopies';
 import { createAnnotationsRepo, type AnnotationRow } from '../db/annotations';
 import { createCompareRepo } from '../db/compare';
 import type { Db } from '../db/connection';
@@ -17,8 +18,10 @@ import { codingOf, noteOf, themeOf } from '../db/pg/repos';
 import type { Coder, Repositories, Store, StoredClause, StoredDocument, WhereElseCandidate } from './types';
 import { StoreError } from './types';
 
-/** Rows read per LSH bucket, as the desktop "where else" reads them. */
-const PER_BUCKET = 200;
+/** Clauses sharing at least this many of 32 bands with the query are candidates (one band in 256 is shared by chance). */
+const MIN_SHARED_BANDS = 2;
+/** Candidates scored from their texts, most shared bands first. */
+const SCORED = 200;
 
 const clauseOf = (c: ClauseRow): StoredClause => ({
   id: c.id,
@@ -54,6 +57,7 @@ function syncRepositories(db: Db) {
   const themes = createThemesRepo(db);
   const annotations = createAnnotationsRepo(db);
   const compare = createCompareRepo(db);
+  const sketches = createSketchIndex(compare);
   const searchStore = createSearchStore(db);
   const engine = createSearchEngine(searchStore);
   const team = createTeamSql(db);
@@ -70,8 +74,8 @@ function syncRepositories(db: Db) {
         atomic(() => {
           const out = documents.insert({ ...doc, raw: '' });
           searchStore.indexDocumentClauses(out.id);
-          // Signatures are not stored (migration 009): the bands are computed from the clause texts.
-          compare.replaceBands(out.id, bandRows(documents.clauses(out.id)));
+          // Signatures are not stored (migration 009): the band sketches are computed from the clause texts.
+          compare.replaceSketches(out.id, encodeSketches(sketchRows(documents.clauses(out.id))));
           return out;
         }),
       get(id: number) {
@@ -125,7 +129,6 @@ function syncRepositories(db: Db) {
         atomic(() => {
           if (!documents.get(id)) return false;
           searchStore.unindexDocument(id);
-          compare.deleteBandsOfDoc(id);
           return documents.delete(id);
         }),
     },
@@ -271,7 +274,12 @@ function syncRepositories(db: Db) {
         const own = documents.clausesByIds([clauseId])[0];
         const sig = own ? signatureOf(own) : null;
         if (!own || !sig) return [];
-        const ids = compare.candidates(bandKeys(sig), Number.MAX_SAFE_INTEGER, PER_BUCKET).map((c) => c.clause_id);
+        const ids = sketches
+          .sharing(bandSketch(sig), MIN_SHARED_BANDS)
+          .filter((c) => c.docId !== own.doc_id)
+          .sort((a, b) => b.shared - a.shared || a.clauseId - b.clauseId)
+          .slice(0, SCORED)
+          .map((c) => c.clauseId);
         return documents
           .clausesByIds(ids)
           .filter((c) => c.doc_id !== own.doc_id)

@@ -83,6 +83,22 @@ export function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
+/**
+ * A signature's compact sketch: one byte per band, the top 8 bits of the band's hash (the bucket
+ * bandKeys takes the top bucketBits of). Two clauses in the same bucket of a band have the same
+ * byte there, so near-copies (several shared bands) are found from sketches alone; an unrelated
+ * pair shares a byte in one band of 256, and six of 32 bands about once in 10^8 pairs.
+ */
+export function bandSketch(sig: Uint32Array): Uint8Array {
+  const out = new Uint8Array(bandCount);
+  for (let b = 0; b < bandCount; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < rowsPerBand; r++) h = mix(h ^ sig[b * rowsPerBand + r]);
+    out[b] = h >>> 24;
+  }
+  return out;
+}
+
 /** Share of positions on which two signatures agree: an estimate of the shingle sets' Jaccard index. */
 export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
