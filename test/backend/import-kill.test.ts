@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend';
+import { type StoredText, unpackText } from '../../electron/backend/db/documentText';
 import { decodeSketches } from '../../electron/backend/compare/bands';
 import { listImportableFiles } from '../../electron/backend/importers';
 import { analyseDocument } from '../../shared/domain/analyze';
@@ -73,7 +74,9 @@ describe('kill -9 during a bulk import', () => {
       expect(files.length, `seed ${seed}`).toBeGreaterThanOrEqual(Math.min(stopAfter, FILES));
       // Batches commit in the import's order: what is there is a prefix of it.
       expect(files).toEqual(order.slice(0, files.length));
-      for (const d of db.prepare('SELECT id, file_name, cleaned_text FROM documents').all() as Array<{ id: number; file_name: string; cleaned_text: string }>) {
+      for (const d of (
+        db.prepare('SELECT id, file_name, cleaned_text, cleaned_z FROM documents').all() as Array<StoredText & { id: number; file_name: string }>
+      ).map((r) => ({ ...r, cleaned_text: unpackText(r) }))) {
         const a = analyseDocument({ text: readFileSync(join(corpus, d.file_name), 'utf8'), format: 'txt', encoding: 'utf-8', warnings: [] }, d.file_name);
         expect(d.cleaned_text).toBe(a.cleaned);
         expect(db.prepare('SELECT count(*) FROM clauses WHERE doc_id = ?').pluck().get(d.id)).toBe(a.clauses.length);

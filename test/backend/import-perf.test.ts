@@ -56,12 +56,13 @@ const clauseIdsOf = (b: Backend, docId: number) => new Set(b.context.db.prepare(
 function snapshot(b: Backend) {
   const db = b.context.db;
   const rows = (sql: string) => db.prepare(sql).raw().all();
+  // A clause's text is its document's (packed, compared as bytes) cut at text_start…end.
   return {
     documents: rows(
-      'SELECT file_name, source_hash, title, city, province, level, issuer, doc_number, date_written, date_published, validity, period, inferred_fields, cleaned_text FROM documents ORDER BY file_name',
+      'SELECT file_name, source_hash, title, city, province, level, issuer, doc_number, date_written, date_published, validity, period, inferred_fields, cleaned_text, cleaned_z FROM documents ORDER BY file_name',
     ),
     clauses: rows(
-      'SELECT d.file_name, c.ord, c.label, c.level, c.kind, c.heading, substr(d.cleaned_text, c.text_start + 1, c.end - c.text_start), c.start, c.end, c.path, c.lead_agencies, c.responsible_agencies FROM clauses c JOIN documents d ON d.id = c.doc_id ORDER BY d.file_name, c.ord',
+      'SELECT d.file_name, c.ord, c.label, c.level, c.kind, c.heading, c.text_start, c.start, c.end, c.path, c.lead_agencies, c.responsible_agencies FROM clauses c JOIN documents d ON d.id = c.doc_id ORDER BY d.file_name, c.ord',
     ),
     suggestions:
       rows(`SELECT d.file_name, c.ord, k.theme_id, k.source, k.status, k.score FROM codings k JOIN clauses c ON c.id = k.clause_id JOIN documents d ON d.id = k.doc_id

@@ -1,5 +1,6 @@
 import { ownTextSpan } from '../../../shared/domain/analyze';
 import type { Db } from './connection';
+import { type StoredText, unpackText } from './documentText';
 
 /**
  * A clause's own text is not stored: it is cleaned_text.slice(text_start, end).trim() of its
@@ -24,7 +25,7 @@ export function clauseTextOf(cleaned: string, c: { text_start: number; end: numb
 }
 
 export function createClauseTexts(db: Db) {
-  const cleaned = db.prepare('SELECT cleaned_text FROM documents WHERE id = ?').pluck();
+  const cleaned = db.prepare('SELECT cleaned_text, cleaned_z FROM documents WHERE id = ?');
   const version = db.prepare('SELECT total_changes()').pluck();
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const cache = new Map<number, string>();
@@ -38,7 +39,8 @@ export function createClauseTexts(db: Db) {
     }
     let text = cache.get(docId);
     if (text === undefined) {
-      text = (cleaned.get(docId) as string | undefined) ?? '';
+      const stored = cleaned.get(docId) as StoredText | undefined;
+      text = stored ? unpackText(stored) : '';
       if (cache.size >= CACHED_DOCUMENTS) cache.delete(cache.keys().next().value!);
     } else cache.delete(docId);
     cache.set(docId, text);

@@ -3,6 +3,7 @@ import { docNumberKey } from '../../../shared/domain/metadata/docNumbers';
 import type { DocumentMetadata } from '../../../shared/domain/types';
 import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import { createClauseTexts } from './clauseText';
+import { packText, withPlainText, type StoredText } from './documentText';
 import type { Db } from './connection';
 
 /** Every SQL statement about documents, parts, clauses and citations lives here. */
@@ -121,6 +122,9 @@ function historyOf(r: Pick<DocumentRow, 'history'>): DocumentSummary['history'] 
     return [];
   }
 }
+/** A document row as read: its text unpacked (documentText.ts). */
+const plain = (row: unknown): DocumentRow | undefined => (row ? (withPlainText(row as DocumentRow & StoredText) as DocumentRow) : undefined);
+
 /** A clause row as stored: its text is computed from the document's (clauseText.ts). */
 type StoredClauseRow = Omit<ClauseRow, 'text'>;
 
@@ -138,10 +142,10 @@ export function createDocumentsRepo(db: Db) {
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
-    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, cleaned_text,
+    insertDoc: db.prepare(`INSERT INTO documents (file_name, source_path, source_hash, format, encoding, cleaned_text, cleaned_z,
         title, city, province, level, issuer, doc_number, doc_number_key, date_written, date_published, validity, period,
         date_effective, approved_by, date_approved, history, source_id, source_url, inferred_fields, warnings, imported_at, updated_at)
-      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @cleaned_text, @title, @city, @province, @level, @issuer,
+      VALUES (@file_name, @source_path, @source_hash, @format, @encoding, @cleaned_text, @cleaned_z, @title, @city, @province, @level, @issuer,
         @doc_number, @doc_number_key, @date_written, @date_published, @validity, @period,
         @date_effective, @approved_by, @date_approved, @history, @source_id, @source_url, @inferred_fields, @warnings, @now, @now)`),
     insertPart: db.prepare('INSERT INTO parts (doc_id, part_index, title, start, end) VALUES (?, ?, ?, ?, ?)'),
@@ -165,7 +169,7 @@ export function createDocumentsRepo(db: Db) {
   // Re-import statements, prepared once like the rest (a folder re-import runs them per file).
   const replaceStmt = {
     updateDoc: db.prepare(`UPDATE documents SET source_path=@source_path, source_hash=@source_hash, format=@format, encoding=@encoding,
-        cleaned_text=@cleaned_text, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
+        cleaned_text=@cleaned_text, cleaned_z=@cleaned_z, title=@title, city=@city, province=@province, level=@level, issuer=@issuer, doc_number=@doc_number, doc_number_key=@doc_number_key,
         date_written=@date_written, date_published=@date_published, validity=@validity, period=@period, date_effective=@date_effective,
         approved_by=@approved_by, date_approved=@date_approved, history=@history, source_id=@source_id, source_url=@source_url, inferred_fields=@inferred_fields,
         warnings=@warnings, updated_at=@now WHERE id=@id`),
@@ -235,9 +239,9 @@ export function createDocumentsRepo(db: Db) {
 
   return {
     count: () => (stmt.count.get() as { n: number }).n,
-    get: (id: number) => stmt.byId.get(id) as DocumentRow | undefined,
+    get: (id: number) => plain(stmt.byId.get(id)),
     findByHash: (hash: string) => stmt.byHash.get(hash) as { id: number; file_name: string } | undefined,
-    findByFile: (fileName: string) => stmt.byFile.get(fileName) as DocumentRow | undefined,
+    findByFile: (fileName: string) => plain(stmt.byFile.get(fileName)),
     clauses: (docId: number) => texts.withText(stmt.clauses.all(docId) as StoredClauseRow[]),
     clause: (id: number) => texts.withText(stmt.clause.all(id) as StoredClauseRow[])[0] as ClauseRow | undefined,
     clausesByIds(ids: number[]): ClauseRow[] {
@@ -289,7 +293,7 @@ export function createDocumentsRepo(db: Db) {
         source_hash: doc.sourceHash,
         format: doc.format,
         encoding: doc.encoding,
-        cleaned_text: doc.analysed.cleaned,
+        ...packText(doc.analysed.cleaned),
         ...metadataParams(doc.analysed.metadata),
         inferred_fields: JSON.stringify(doc.analysed.metadata.inferred),
         warnings: JSON.stringify(doc.warnings),
@@ -315,7 +319,7 @@ export function createDocumentsRepo(db: Db) {
         source_hash: doc.sourceHash,
         format: doc.format,
         encoding: doc.encoding,
-        cleaned_text: doc.analysed.cleaned,
+        ...packText(doc.analysed.cleaned),
         ...m,
         inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
         warnings: JSON.stringify(doc.warnings),

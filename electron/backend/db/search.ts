@@ -2,6 +2,7 @@ import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument
 import { ownTextSpan } from '../../../shared/domain/analyze';
 import { createClauseTexts } from './clauseText';
 import { releaseFreePages, type Db } from './connection';
+import { type StoredText, unpackText } from './documentText';
 
 /**
  * Every SQL statement of the search feature. It owns search_clauses, search_fts and
@@ -58,7 +59,7 @@ export function createSearchStore(db: Db) {
     deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
     deleteLevels: db.prepare('DELETE FROM search_levels WHERE rowid = ?'),
     deleteRows: db.prepare('DELETE FROM search_clauses WHERE doc_id = ?'),
-    cleaned: db.prepare('SELECT cleaned_text FROM documents WHERE id = ?').pluck(),
+    cleaned: db.prepare('SELECT cleaned_text, cleaned_z FROM documents WHERE id = ?'),
     clauses: db.prepare('SELECT id, text_start, end FROM clauses WHERE doc_id = ? ORDER BY ord'),
     insertRow: db.prepare('INSERT INTO search_clauses (doc_id, clause_id, len) VALUES (?, ?, ?)'),
     insertFts: db.prepare('INSERT INTO search_fts (rowid, body) VALUES (?, ?)'),
@@ -244,7 +245,8 @@ export function createSearchStore(db: Db) {
 
   /** A document's clauses read back from the database (a restore, a rebuild). */
   function storedClauses(docId: number): IndexableClause[] | undefined {
-    const cleaned = stmt.cleaned.get(docId) as string | undefined;
+    const stored = stmt.cleaned.get(docId) as StoredText | undefined;
+    const cleaned = stored && unpackText(stored);
     if (cleaned === undefined) return undefined;
     return (stmt.clauses.all(docId) as Array<{ id: number; text_start: number; end: number }>).map((c) => ({
       id: c.id,

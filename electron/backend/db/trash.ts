@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { packText, type StoredText, withPlainText } from './documentText';
 
 /**
  * Every SQL statement about the document Trash (migration document_trash). A snapshot is the rows
@@ -85,6 +86,8 @@ export function createTrashRepo(db: Db) {
     // text, documents' raw text): write back only the columns the table has now.
     let known = columnsOf.get(table);
     if (!known) columnsOf.set(table, (known = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[])));
+    if (table === 'documents' && known.has('cleaned_z') && typeof row.cleaned_text === 'string' && row.cleaned_z == null)
+      row = { ...row, ...packText(row.cleaned_text) };
     const cols = Object.keys(row).filter((c) => known.has(c));
     const key = `${table}:${cols.join(',')}`;
     let st = inserts.get(key);
@@ -97,8 +100,10 @@ export function createTrashRepo(db: Db) {
 
   return {
     snapshot(docId: number): DocumentSnapshot | null {
-      const document = s.document.get(docId) as Row | undefined;
-      if (!document) return null;
+      const stored = s.document.get(docId) as (Row & StoredText) | undefined;
+      if (!stored) return null;
+      // The snapshot is JSON: the text goes in plainly; insertRow packs it again on restore.
+      const document = withPlainText(stored) as Row;
       return {
         document,
         parts: s.parts.all(docId) as Row[],

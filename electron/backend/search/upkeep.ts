@@ -1,4 +1,4 @@
-// Keeps the search index compact in the background. Every import writes new FTS5 segments, and
+// Keeps the search index (and the stored texts) compact in the background. Every import writes new FTS5 segments, and
 // every term lookup visits each segment, so a freshly imported corpus answers queries several
 // times slower than a merged one. After the documents change (and once after opening, in case
 // the last session ended before it finished) the index is merged in small steps between
@@ -6,11 +6,14 @@
 import type { BackendContext } from '../context';
 import type { SearchStore } from '../db/search';
 import { releaseFreePages } from '../db/connection';
+import { packStep } from '../db/documentText';
 
 /** Pause after the corpus changed before merging starts (imports come in bursts). */
 const SETTLE_MS = 500;
 /** Pages written per step: a few tens of milliseconds. */
 const STEP_PAGES = 200;
+/** Documents whose text is packed per step (about a millisecond each). */
+const PACK_DOCUMENTS = 20;
 
 export function keepIndexCompact(ctx: BackendContext, store: SearchStore): () => void {
   let timer: NodeJS.Timeout | null = null;
@@ -24,7 +27,8 @@ export function keepIndexCompact(ctx: BackendContext, store: SearchStore): () =>
     let more = false;
     try {
       // Merge first; once merged, give the pages of the replaced segments back in steps as small.
-      more = store.mergeStep(STEP_PAGES) || releaseFreePages(ctx.db, STEP_PAGES * 5);
+      // Texts of an upgraded project are packed first (migration 013), then the index merged.
+      more = packStep(ctx.db, PACK_DOCUMENTS) || store.mergeStep(STEP_PAGES) || releaseFreePages(ctx.db, STEP_PAGES * 5);
     } catch (e) {
       // Busy or read-only databases merge another time; the index is correct either way.
       console.error(`[policylens] search index merge deferred: ${(e as Error).message}`);

@@ -10,6 +10,7 @@ import { createAnnotationsRepo, type AnnotationRow } from '../db/annotations';
 import { createCompareRepo } from '../db/compare';
 import type { Db } from '../db/connection';
 import { createDocumentsRepo, metadataOf, type ClauseRow } from '../db/documents';
+import { type StoredText, unpackText } from '../db/documentText';
 import { createSearchStore } from '../db/search';
 import { createTeamSql } from '../db/sqlite-store/team';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
@@ -176,7 +177,7 @@ function syncRepositories(db: Db) {
       codeRange: ({ clauseId, themeId, coderId, start, end }: Parameters<Repositories['codings']['codeRange']>[0]) =>
         atomic(() => {
           needCoders(coderId);
-          const c = team.clauseSpan.get(clauseId) as { doc_id: number; start: number; end: number; cleaned_text: string } | undefined;
+          const c = team.clauseSpan.get(clauseId) as ({ doc_id: number; start: number; end: number } & StoredText) | undefined;
           if (!c) throw new StoreError('not_found', `Clause ${clauseId} does not exist.`);
           if (!(Number.isInteger(start) && Number.isInteger(end) && start >= c.start && end <= c.end && start < end)) {
             throw new StoreError('invalid', `A coded range must lie inside its clause (${c.start}–${c.end}); got ${start}–${end}.`);
@@ -188,7 +189,7 @@ function syncRepositories(db: Db) {
               theme: themeId,
               start,
               end,
-              quote: c.cleaned_text.slice(start, end),
+              quote: unpackText(c).slice(start, end),
               now: new Date().toISOString(),
               coder: coderId,
             }) as Record<string, unknown>,

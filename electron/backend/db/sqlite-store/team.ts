@@ -12,7 +12,7 @@ export function createTeamSql(db: Db) {
   const s = {
     parts: db.prepare('SELECT part_index, title, start, end FROM parts WHERE doc_id = ? ORDER BY part_index'),
     revisions: db.prepare('SELECT revision, content FROM annotation_revisions WHERE annotation_id = ? ORDER BY revision'),
-    clauseSpan: db.prepare('SELECT c.doc_id, c.start, c.end, d.cleaned_text FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE c.id = ?'),
+    clauseSpan: db.prepare('SELECT c.doc_id, c.start, c.end, d.cleaned_text, d.cleaned_z FROM clauses c JOIN documents d ON d.id = c.doc_id WHERE c.id = ?'),
     clauseDoc: db.prepare('SELECT doc_id FROM clauses WHERE id = ?').pluck(),
     coding: db.prepare('SELECT * FROM codings WHERE id = ?'),
     // Whole-clause coding per (clause, theme, coder): the conflict target is the partial unique index.
