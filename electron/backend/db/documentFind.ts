@@ -30,7 +30,29 @@ export function createDocumentFinder(db: Database.Database) {
     }
     return s;
   }
+  // The distinct values a filter bar offers; years as documents.list computes them (written, else published, else period start).
+  const distinct = (col: string) => db.prepare(`SELECT DISTINCT ${col} FROM documents WHERE ${col} IS NOT NULL AND ${col} <> ''`).pluck();
+  const values = {
+    cities: distinct('city'),
+    provinces: distinct('province'),
+    validity: distinct('validity'),
+    years: db
+      .prepare(
+        `SELECT DISTINCT CAST(substr(y, 1, 4) AS INTEGER) FROM (SELECT coalesce(date_written, date_published, period) AS y FROM documents)
+         WHERE y GLOB '[0-9][0-9][0-9][0-9]*' ORDER BY 1`,
+      )
+      .pluck(),
+  };
   return {
+    /** Cities, provinces, validity and years in use, for a filter bar that must not load every document to list them. */
+    values(): { cities: string[]; provinces: string[]; validity: string[]; years: number[] } {
+      return {
+        cities: values.cities.all() as string[],
+        provinces: values.provinces.all() as string[],
+        validity: values.validity.all() as string[],
+        years: values.years.all() as number[],
+      };
+    },
     find(opts: { q: string; ids: number[] | null; offset: number; limit: number }): { total: number; ids: number[] } {
       // Up to 8 words: a longer query narrows nothing further in practice and keeps the statement cache small.
       const words = opts.q.toLowerCase().split(/\s+/u).filter(Boolean).slice(0, 8);
