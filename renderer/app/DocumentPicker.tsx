@@ -115,6 +115,7 @@ export function DocumentPicker({
     setText(null);
     setQ('');
     setLimit(PAGE);
+    setActive(0);
   };
   const pick = (d: DocumentSummary) => {
     pendingPick.current = false;
