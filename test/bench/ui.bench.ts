@@ -1,5 +1,6 @@
 // The UI with a large corpus (issue #13.5), in Chromium against the browser-mode host: the Library's
-// first screen and its filter, the Search facets and the compare-document picker, with 5,000
+// first screen and its filter, the Search facets, the compare-document picker and the Search
+// page's document filter (the type-to-filter DocumentPicker), with 5,000
 // documents (≈ 2,000 real regulations of ../shared/corpus/laws plus synthetic ones, imported
 // through the real import path and cached between runs) against the same pages with 50 documents
 // in the same run. Latency of a keystroke: from the key event's timestamp to the first animation
