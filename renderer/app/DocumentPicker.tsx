@@ -9,7 +9,7 @@ const PAGE = 30;
 const MAX = 500;
 
 /** How a document is named in pickers: place, year, title (or file name when there is no title). */
-export function documentLabel(d: Pick<DocumentSummary, 'city' | 'province' | 'year' | 'title' | 'file'>): string {
+export function documentLabel(d: DocumentSummary): string {
   return [d.city ?? d.province, d.year, d.title ?? d.file].filter(Boolean).join(' · ');
 }
 
