@@ -46,6 +46,11 @@ export interface QuickOpenItem {
 export interface QuickOpenSource {
   id: string;
   load: (api: Api, t: TFunction) => Promise<QuickOpenItem[]>;
+  /**
+   * Items looked up for what is typed, for what is too large to load when the palette opens (the
+   * documents of a corpus of thousands); they match every typed word exactly, so they rank with fuse's best.
+   */
+  find?: (api: Api, q: string, t: TFunction) => Promise<QuickOpenItem[]>;
 }
 
 const readerModules = import.meta.glob<{ readerExtension: ReaderExtension }>('../features/*/reader.tsx', { eager: true });

@@ -16,6 +16,12 @@ export const app = {
     mode: { browser: 'Browser mode', electron: 'Desktop' },
     documents_one: '{{count}} document',
     documents_other: '{{count}} documents',
+    docPicker: {
+      placeholder: 'Type to find a document…',
+      clear: 'Clear the document',
+      none: 'No document matches.',
+      shown: '{{shown}} of {{total}} shown · type to narrow',
+    },
   },
   'zh-CN': {
     name: 'PolicyLens 政策透镜',
@@ -33,5 +39,11 @@ export const app = {
     mode: { browser: '浏览器模式', electron: '桌面版' },
     documents_one: '{{count}} 份文件',
     documents_other: '{{count}} 份文件',
+    docPicker: {
+      placeholder: '输入以查找文件…',
+      clear: '清除所选文件',
+      none: '没有匹配的文件。',
+      shown: '显示 {{shown}} / {{total}} 份 · 继续输入以缩小范围',
+    },
   },
 };

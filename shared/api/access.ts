@@ -25,6 +25,7 @@ export const methodAccess = {
 
   'documents.list': 'read',
   'documents.find': 'read',
+  'documents.filterValues': 'read',
   'documents.get': 'read',
   'documents.text': 'read',
   'documents.clauses': 'read',

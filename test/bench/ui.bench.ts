@@ -1,5 +1,6 @@
 // The UI with a large corpus (issue #13.5), in Chromium against the browser-mode host: the Library's
-// first screen and its filter, the Search facets and the compare-document picker, with 5,000
+// first screen and its filter, the Search facets, the compare-document picker and the Search
+// page's document filter (the type-to-filter DocumentPicker), with 5,000
 // documents (≈ 2,000 real regulations of ../shared/corpus/laws plus synthetic ones, imported
 // through the real import path and cached between runs) against the same pages with 50 documents
 // in the same run. Latency of a keystroke: from the key event's timestamp to the first animation
@@ -169,6 +170,8 @@ interface Figures {
   facetKeys: number[];
   picker: number[];
   pickerKeys: number[];
+  searchPicker: number[];
+  searchPickerKeys: number[];
 }
 
 async function measure(page: Page, host: StartedHost, docs: number): Promise<Figures> {
@@ -218,7 +221,28 @@ async function measure(page: Page, host: StartedHost, docs: number): Promise<Fig
     },
     `document.querySelector('[data-testid=pick-count]')?.textContent.replace('Show more', '').trim() ?? ''`,
   );
-  return { docs, library, libraryKeys, search, facetKeys, picker, pickerKeys };
+
+  // The Search page's document filter: a <select> of every document before the type-to-filter
+  // picker, the picker (documents.find a page at a time) after. First screen: navigation to the
+  // filter usable (the select filled, or the picker's input shown); keystroke: to the picker's list
+  // showing the total documents.find gives for the text typed so far.
+  const searchPicker = await firstScreen(
+    page,
+    `${base}#/search?q=${encodeURIComponent(query)}`,
+    'select[data-testid=filter-document] option:nth-child(2), [data-testid=filter-document-input]',
+  );
+  let searchPickerKeys: number[] = [];
+  if (await page.$('[data-testid=filter-document-input]')) {
+    await armKeyClock(page);
+    searchPickerKeys = await keystrokes(
+      page,
+      '[data-testid=filter-document-input]',
+      PICKER_KEYS,
+      async (text) => `${text}|${(await hostApi(host).documents.find({ q: text, limit: 1 })).total}`,
+      `(() => { const l = document.querySelector('[data-testid=filter-document-list]'); return l && l.getAttribute('aria-busy') !== 'true' ? l.dataset.q + '|' + l.dataset.total : ''; })()`,
+    );
+  }
+  return { docs, library, libraryKeys, search, facetKeys, picker, pickerKeys, searchPicker, searchPickerKeys };
 }
 
 export async function run(): Promise<void> {
@@ -272,6 +296,8 @@ export async function run(): Promise<void> {
       row('Search facets: keystroke → filtered documents', 100, (f) => f.facetKeys),
       row('Compare picker: navigation → first documents', 1000, (f) => f.picker),
       row('Compare picker: keystroke → filtered documents', 100, (f) => f.pickerKeys),
+      row('Search 企业: navigation → document filter usable', 1000, (f) => f.searchPicker),
+      row('Search document picker: keystroke → filtered list', 100, (f) => f.searchPickerKeys),
     ],
   );
 }

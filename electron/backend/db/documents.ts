@@ -128,6 +128,28 @@ const plain = (row: unknown): DocumentRow | undefined => (row ? (withPlainText(r
 /** A clause row as stored: its text is computed from the document's (clauseText.ts). */
 type StoredClauseRow = Omit<ClauseRow, 'text'>;
 
+type PartRow = { doc_id: number; part_index: number; title: string };
+
+function summariesOf(rows: Array<DocumentRow & { clause_count: number }>, partRows: PartRow[]): DocumentSummary[] {
+  const parts = new Map<number, Array<{ index: number; title: string }>>();
+  for (const p of partRows) {
+    if (!parts.has(p.doc_id)) parts.set(p.doc_id, []);
+    parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    file: r.file_name,
+    format: r.format,
+    encoding: r.encoding,
+    ...metadataOf(r),
+    history: historyOf(r),
+    year: yearOf(r),
+    clauseCount: r.clause_count,
+    parts: parts.get(r.id) ?? [],
+    importedAt: r.imported_at,
+  }));
+}
+
 export function createDocumentsRepo(db: Db) {
   const texts = createClauseTexts(db);
   const stmt = {
@@ -139,6 +161,13 @@ export function createDocumentsRepo(db: Db) {
         d.source_id, d.source_url, d.imported_at,
         (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
       FROM documents d WHERE (@id IS NULL OR d.id = @id) ORDER BY d.id`),
+    /** The same columns for a few documents (a picker's page), by primary key rather than a scan. */
+    listIds: db.prepare(`SELECT d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
+        d.date_written, d.date_published, d.validity, d.period, d.date_effective, d.approved_by, d.date_approved, d.history,
+        d.source_id, d.source_url, d.imported_at,
+        (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
+      FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id`),
+    partsIds: db.prepare('SELECT doc_id, part_index, title FROM parts WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, part_index'),
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
     clauses: db.prepare('SELECT * FROM clauses WHERE doc_id = ? ORDER BY ord'),
@@ -264,25 +293,16 @@ export function createDocumentsRepo(db: Db) {
 
     /** Every document's summary, or just one's (id). */
     list(id: number | null = null): DocumentSummary[] {
-      const parts = new Map<number, Array<{ index: number; title: string }>>();
       const partRows =
         id == null ? stmt.allParts.all() : (stmt.parts.all(id) as Array<{ part_index: number; title: string }>).map((p) => ({ ...p, doc_id: id }));
-      for (const p of partRows as Array<{ doc_id: number; part_index: number; title: string }>) {
-        if (!parts.has(p.doc_id)) parts.set(p.doc_id, []);
-        parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
-      }
-      return (stmt.list.all({ id }) as Array<DocumentRow & { clause_count: number }>).map((r) => ({
-        id: r.id,
-        file: r.file_name,
-        format: r.format,
-        encoding: r.encoding,
-        ...metadataOf(r),
-        history: historyOf(r),
-        year: yearOf(r),
-        clauseCount: r.clause_count,
-        parts: parts.get(r.id) ?? [],
-        importedAt: r.imported_at,
-      }));
+      return summariesOf(stmt.list.all({ id }) as Array<DocumentRow & { clause_count: number }>, partRows as PartRow[]);
+    },
+
+    /** The summaries of these documents (in id order; unknown ids are left out), without reading the others. */
+    summaries(ids: number[]): DocumentSummary[] {
+      if (!ids.length) return [];
+      const json = JSON.stringify(ids);
+      return summariesOf(stmt.listIds.all(json) as Array<DocumentRow & { clause_count: number }>, stmt.partsIds.all(json) as PartRow[]);
     },
 
     insert(doc: NewDocument): { id: number; clauseIds: number[] } {

@@ -53,11 +53,12 @@ export function documentsHandlers(ctx: BackendContext): HandlerGroup<keyof typeo
     'documents.list': () => ctx.documents.list(),
     'documents.find': ({ q, ids, offset, limit }) => {
       const found = finder.find({ q, ids: ids ?? null, offset, limit });
-      // One pass over the summaries, not one query per id: documents.list(id) scans the table
-      // (its text included) each time, which the bench measured at seconds per keystroke with 5,000 documents.
-      const byId = new Map(ctx.documents.list().map((d) => [d.id, d]));
+      // Only the page's summaries, by primary key: reading every summary per keystroke (or
+      // documents.list(id), which scans the table, once per id) costs more than the lookup itself with 5,000 documents.
+      const byId = new Map(ctx.documents.summaries(found.ids).map((d) => [d.id, d]));
       return { total: found.total, documents: found.ids.flatMap((id) => byId.get(id) ?? []) };
     },
+    'documents.filterValues': () => finder.values(),
     'documents.get': ({ id }) => detail(ctx, requireDocument(ctx, id)),
     'documents.text': ({ id }) => ({ text: requireDocument(ctx, id).cleaned_text }),
     'documents.clauses': ({ id }) => {

@@ -92,6 +92,16 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
       const found = all.filter((d) => words.every((w) => hay(d).includes(w)));
       return { total: found.length, documents: found.slice(offset, offset + limit) };
     },
+    'documents.filterValues': async () => {
+      const all = await summaries(ctx);
+      const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))];
+      return {
+        cities: distinct(all.map((d) => d.city)),
+        provinces: distinct(all.map((d) => d.province)),
+        validity: distinct(all.map((d) => d.validity)),
+        years: [...new Set(all.flatMap((d) => (d.year === null ? [] : [d.year])))].sort((a, b) => a - b),
+      };
+    },
     'documents.get': async ({ id }) => {
       const d = await requireDocument(ctx, id);
       const [summary] = await summaries(ctx, new Set([id]));

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementLevel } from '../../../shared/api/methods/agreement';
+import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
+import { DocumentPicker, documentLabel } from '../../app/DocumentPicker';
 import type { Route } from '../../app/router';
 import { themeName } from '../themes/ThemeSelect';
 import { loadCodebook, themeById, useThemesState } from '../themes/store';
@@ -20,13 +22,14 @@ export function AgreementPage(_: { route: Route }) {
   const { codebook } = useThemesState();
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<number[] | null>(null);
-  const [docIds, setDocIds] = useState<number[]>([]);
+  // The documents to compare on, picked one at a time from a type-to-filter picker (a corpus can hold thousands).
+  const [docs, setDocs] = useState<DocumentSummary[]>([]);
+  const docIds = docs.map((d) => d.id);
   const [level, setLevel] = useState<AgreementLevel>('clause');
   useEffect(() => {
     void loadCodebook(api);
   }, [api]);
   const coders = useLoad((a) => a['coders.list']({}), [], ['themes']);
-  const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
   const all = coders.data?.coders ?? [];
   // Every coder compared until the lead unticks some.
   const coderIds = picked ?? all.map((c) => c.id);
@@ -86,23 +89,35 @@ export function AgreementPage(_: { route: Route }) {
               ))}
             </select>
           </label>
-          <label>
-            {t('documents')}{' '}
-            <select
-              multiple
-              data-testid="agreement-docs"
-              value={docIds.map(String)}
-              onChange={(e) => setDocIds([...e.target.selectedOptions].map((o) => Number(o.value)))}
-              size={Math.min(6, (docs.data?.length ?? 0) + 1)}
-            >
-              {docs.data?.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}
-                </option>
-              ))}
-            </select>
+          <div className="agreement-docs">
+            <span>{t('documents')} </span>
+            {docs.length > 0 && (
+              <ul className="doc-picker-chips" data-testid="agreement-doc-chips">
+                {docs.map((d) => (
+                  <li key={d.id}>
+                    <button
+                      type="button"
+                      className="chip"
+                      data-testid="agreement-doc-chip"
+                      aria-label={t('removeDocument', { name: documentLabel(d) })}
+                      onClick={() => setDocs(docs.filter((x) => x.id !== d.id))}
+                    >
+                      {documentLabel(d)} ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <DocumentPicker
+              testId="agreement-docs"
+              label={t('addDocument')}
+              placeholder={t('addDocument')}
+              value={null}
+              chosen={docIds}
+              onPick={(d) => setDocs((ds) => (ds.some((x) => x.id === d.id) ? ds : [...ds, d]))}
+            />
             <span className="muted"> {docIds.length ? '' : t('allCoded')}</span>
-          </label>
+          </div>
         </div>
         {!ready && <p className="muted">{t('needTwo')}</p>}
         {result.error && (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnotationKind, AnnotationSummary } from '../../../shared/api/methods/notes';
 import { useApi, useLoad } from '../../api/ApiProvider';
+import { DocumentPicker } from '../../app/DocumentPicker';
 import { type Route, navigate, routeHref } from '../../app/router';
 import { NoteEditor } from './AnnotationEditor';
 import { RowNoteContext } from './RowNoteContext';
@@ -36,7 +37,6 @@ export function NotesPage({ route }: { route: Route }) {
   const [open, setOpen] = useState<number | null>(null);
   const [deleted, setDeleted] = useState<number | null>(null);
   const [draft, setDraft] = useState(q);
-  const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
   const notes = useLoad((a) => a['notes.list']({ q: q || undefined, kind, docId }), [q, kind, docId], ['notes']);
   const go = (p: { q?: string; kind?: string; doc?: number }) => navigate('notes', [], { q: p.q ?? q, kind: p.kind ?? kind, doc: p.doc ?? docId });
   const list = notes.data ?? [];
@@ -74,19 +74,14 @@ export function NotesPage({ route }: { route: Route }) {
             </option>
           ))}
         </select>
-        <select
-          aria-label={t('allDocuments')}
-          data-testid="notes-doc"
-          value={docId ?? ''}
-          onChange={(e) => navigate('notes', [], { q, kind, doc: Number(e.target.value) || undefined })}
-        >
-          <option value="">{t('allDocuments')}</option>
-          {docs.data?.map((d) => (
-            <option key={d.id} value={d.id}>
-              {[d.city, d.title ?? d.file].filter(Boolean).join(' · ')}
-            </option>
-          ))}
-        </select>
+        <DocumentPicker
+          testId="notes-doc"
+          label={t('allDocuments')}
+          placeholder={t('allDocuments')}
+          value={docId ?? null}
+          onPick={(d) => navigate('notes', [], { q, kind, doc: d.id })}
+          onClear={() => navigate('notes', [], { q, kind, doc: undefined })}
+        />
       </form>
       {deleted !== null && (
         <p role="status">

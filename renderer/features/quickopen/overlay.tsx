@@ -38,25 +38,51 @@ export function Overlay() {
     };
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Items looked up for the typed text (a large corpus's documents), tagged with the text they answer.
+  const [found, setFound] = useState<{ q: string; items: QuickOpenItem[] }>({ q: '', items: [] });
+  useEffect(() => {
+    const typed = q.trim();
+    if (!open || !items || !typed) return;
+    let live = true;
+    void Promise.all(quickOpenSources.map((s) => s.find?.(api, typed, t).catch(() => [] as QuickOpenItem[]) ?? [])).then(
+      (lists) => live && setFound({ q: typed, items: lists.flat() }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, items, q]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const fuse = useMemo(
     () =>
-      new Fuse(items ?? [], { keys: [{ name: 'title', weight: 2 }, 'subtitle', 'keywords'], threshold: 0.35, ignoreLocation: true, useExtendedSearch: true }),
+      new Fuse(items ?? [], {
+        keys: [{ name: 'title', weight: 2 }, 'subtitle', 'keywords'],
+        threshold: 0.35,
+        ignoreLocation: true,
+        useExtendedSearch: true,
+        includeScore: true,
+      }),
     [items],
   );
   const shown = useMemo(() => {
     const all = items ?? [];
-    const found = q.trim()
-      ? fuse.search(q.trim(), { limit: MAX_SHOWN }).map((r) => r.item)
-      : [...all.filter((i) => i.kind === 'command'), ...all.filter((i) => i.kind !== 'command')].slice(0, MAX_SHOWN);
-    if (!q.trim()) return found;
+    if (!q.trim()) return [...all.filter((i) => i.kind === 'command'), ...all.filter((i) => i.kind !== 'command')].slice(0, MAX_SHOWN);
+    // Looked-up items match every typed word exactly: they rank with fuse's near-exact matches.
+    const looked = found.q === q.trim() ? found.items.map((item) => ({ item, score: 0.01 })) : [];
+    const fuzzy = fuse.search(q.trim(), { limit: MAX_SHOWN }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    const seen = new Set<string>();
+    const matches = [...fuzzy, ...looked]
+      .sort((a, b) => a.score - b.score)
+      .filter(({ item }) => !seen.has(item.id) && seen.add(item.id))
+      .slice(0, MAX_SHOWN)
+      .map((r) => r.item);
     const searchItem: QuickOpenItem = {
       id: 'search-for',
       kind: 'command',
       title: t('searchFor', { q: q.trim() }),
       run: () => navigate('search', [], { q: q.trim() }),
     };
-    return [...found, searchItem];
-  }, [fuse, items, q, t]);
+    return [...matches, searchItem];
+  }, [fuse, items, found, q, t]);
 
   useEffect(() => setActive(0), [q]);
   if (!open) return null;

@@ -1,10 +1,28 @@
 import i18next from 'i18next';
+import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { QuickOpenItem, QuickOpenSource } from '../../app/extensions';
 import { commands, runCommand } from '../../app/commands';
 import { navigate } from '../../app/router';
 
-/** Reading every document's clauses costs one call each; past this many documents only titles are offered. */
-const MAX_DOCUMENTS_FOR_HEADINGS = 300;
+/**
+ * Up to this many documents load with the palette (fuzzy-matched with their clause headings);
+ * a larger corpus is looked up as the researcher types (documents.find), a page at a time.
+ */
+const MAX_LOADED_DOCUMENTS = 300;
+const FOUND_PER_QUERY = 20;
+/** Whether the last load held every document (then find has nothing to add). */
+let loadedWhole = true;
+
+function documentItem(d: DocumentSummary): QuickOpenItem {
+  return {
+    id: `doc-${d.id}`,
+    kind: 'document',
+    title: d.title ?? d.file,
+    subtitle: [d.city, d.year, d.docNumber].filter(Boolean).join(' · '),
+    keywords: [d.city, d.province, d.docNumber, d.file, d.issuer].filter(Boolean).join(' '),
+    run: () => navigate('reader', [d.id]),
+  };
+}
 
 /**
  * The built-in items: documents, cities, clause headings, and the registry's commands (import,
@@ -13,25 +31,18 @@ const MAX_DOCUMENTS_FOR_HEADINGS = 300;
 export const quickOpenSource: QuickOpenSource = {
   id: 'core',
   async load(api, t) {
-    const docs = await api['documents.list']({});
-    const items: QuickOpenItem[] = [];
-    for (const d of docs) {
-      items.push({
-        id: `doc-${d.id}`,
-        kind: 'document',
-        title: d.title ?? d.file,
-        subtitle: [d.city, d.year, d.docNumber].filter(Boolean).join(' · '),
-        keywords: [d.city, d.province, d.docNumber, d.file, d.issuer].filter(Boolean).join(' '),
-        run: () => navigate('reader', [d.id]),
-      });
-    }
-    for (const city of new Set(docs.map((d) => d.city).filter((c): c is string => !!c))) {
+    const [first, values] = await Promise.all([api['documents.find']({ q: '', limit: MAX_LOADED_DOCUMENTS }), api['documents.filterValues']({})]);
+    // All of a small corpus; none of a large one up front (find below looks them up as typed).
+    loadedWhole = first.total <= MAX_LOADED_DOCUMENTS;
+    const docs = loadedWhole ? first.documents : [];
+    const items: QuickOpenItem[] = docs.map(documentItem);
+    for (const city of values.cities) {
       items.push({ id: `city-${city}`, kind: 'document', title: t('quickopen:city', { city }), keywords: city, run: () => navigate('search', [], { city }) });
     }
-    const withHeadings = docs.slice(0, MAX_DOCUMENTS_FOR_HEADINGS);
-    const clauseLists = await Promise.all(withHeadings.map((d) => api['documents.clauses']({ id: d.id }).catch(() => [])));
+    // Reading every document's clauses costs one call each: headings only for a corpus that loads whole.
+    const clauseLists = await Promise.all(docs.map((d) => api['documents.clauses']({ id: d.id }).catch(() => [])));
     clauseLists.forEach((clauses, i) => {
-      const d = withHeadings[i];
+      const d = docs[i];
       for (const c of clauses) {
         if (!c.heading) continue;
         items.push({
@@ -57,5 +68,9 @@ export const quickOpenSource: QuickOpenSource = {
       });
     }
     return items;
+  },
+  async find(api, q) {
+    if (loadedWhole) return [];
+    return (await api['documents.find']({ q, limit: FOUND_PER_QUERY })).documents.map(documentItem);
   },
 };

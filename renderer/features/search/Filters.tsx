@@ -1,38 +1,36 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../../shared/api/methods/documents';
+import type { Output } from '../../../shared/api/contract';
 import type { SearchFilters } from '../../../shared/api/methods/search';
 import { adminLevels } from '../../../shared/domain/vocabulary';
+import { DocumentPicker } from '../../app/DocumentPicker';
+
+export type FilterValues = Output<'documents.filterValues'>;
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
-const distinct = (xs: Array<string | null>) => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
+const sorted = (xs: string[]) => [...xs].sort(collator.compare);
 
-/** One-value selects: the common case is "this city" or "that year"; the URL can carry several. */
+/**
+ * One-value selects: the common case is "this city" or "that year"; the URL can carry several. The
+ * values come from documents.filterValues and the document is typed down in a picker, so the bar
+ * costs the same with 5,000 documents as with five.
+ */
 export const Filters = memo(function Filters({
-  docs,
+  values,
   themes,
   filters,
   onChange,
 }: {
-  docs: DocumentSummary[];
+  values: FilterValues;
   themes: Array<{ id: string; name: string }>;
   filters: SearchFilters;
   onChange: (f: SearchFilters) => void;
 }) {
   const { t } = useTranslation('search');
-  const options = useMemo(() => {
-    const years = docs
-      .map((d) => d.year)
-      .filter((y): y is number => y !== null)
-      .sort((a, b) => a - b);
-    return {
-      cities: distinct(docs.map((d) => d.city)),
-      provinces: distinct(docs.map((d) => d.province)),
-      validity: distinct(docs.map((d) => d.validity)),
-      years: [...new Set(years)],
-      documents: [...docs].sort((a, b) => collator.compare(a.city ?? '', b.city ?? '') || collator.compare(a.title ?? a.file, b.title ?? b.file)),
-    };
-  }, [docs]);
+  const options = useMemo(
+    () => ({ cities: sorted(values.cities), provinces: sorted(values.provinces), validity: sorted(values.validity), years: values.years }),
+    [values],
+  );
   const one = (v: string) => (v ? [v] : undefined);
   const select = (key: string, label: string, value: string, values: Array<{ value: string; label: string }>, set: (v: string) => void) => (
     <label className="filter">
@@ -67,13 +65,17 @@ export const Filters = memo(function Filters({
       {select('to', t('filters.yearTo'), filters.yearTo?.toString() ?? '', plain(options.years.map(String)), (v) =>
         onChange({ ...filters, yearTo: v ? Number(v) : undefined }),
       )}
-      {select(
-        'document',
-        t('filters.document'),
-        filters.docIds?.[0]?.toString() ?? '',
-        options.documents.map((d) => ({ value: String(d.id), label: `${d.city ?? '—'} · ${d.title ?? d.file}` })),
-        (v) => onChange({ ...filters, docIds: v ? [Number(v)] : undefined }),
-      )}
+      <label className="filter">
+        <span>{t('filters.document')}</span>
+        <DocumentPicker
+          testId="filter-document"
+          label={t('filters.document')}
+          placeholder={t('filters.anyDocument')}
+          value={filters.docIds?.[0] ?? null}
+          onPick={(d) => onChange({ ...filters, docIds: [d.id] })}
+          onClear={() => onChange({ ...filters, docIds: undefined })}
+        />
+      </label>
       {themes.length > 0 &&
         select(
           'theme',

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
@@ -9,13 +8,13 @@ import { ConcordanceExport } from './ConcordanceExport';
 import { AttributeFilter } from '../attributes/AttributeFilter';
 import { clauseLabel } from '../../../shared/domain/labels';
 import { FACET_PAGE, Facets } from './Facets';
-import { Filters } from './Filters';
+import { type FilterValues, Filters } from './Filters';
 import { Snippet } from './Snippet';
 import { clean, paramsFromState, stateFromParams } from './searchState';
 import './search.css';
 
 const PAGE = 20;
-const NO_DOCS: DocumentSummary[] = [];
+const NO_VALUES: FilterValues = { cities: [], provinces: [], validity: [], years: [] };
 const TYPING_PAUSE_MS = 150;
 
 interface Group {
@@ -58,7 +57,7 @@ export function SearchPage({ route }: { route: Route }) {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
-  const docs = useLoad((a) => a['documents.list']({}), [], ['documents']);
+  const values = useLoad((a) => a['documents.filterValues']({}), [], ['documents']);
   const codebook = useLoad((a) => a['themes.codebook']({}).catch(() => ({ themes: [] })), [], ['themes']);
   const themeOptions = useMemo(
     () => (codebook.data?.themes ?? []).map((x) => ({ id: x.id, name: i18n.language.startsWith('zh') ? x.nameZh : x.nameEn })),
@@ -190,7 +189,7 @@ export function SearchPage({ route }: { route: Route }) {
     }
   }
 
-  // Stable, so the memoised filter bar (thousands of document options) does not re-render per keystroke.
+  // Stable, so the memoised filter bar does not re-render per keystroke in the search box.
   const setAndClean = useCallback((f: SearchFilters) => setFilters(clean(f)), []);
   const activeId = ordered[active]?.clauseId;
   return (
@@ -212,8 +211,8 @@ export function SearchPage({ route }: { route: Route }) {
         />
       </div>
       <p className="muted search-syntax">{t('syntax')}</p>
-      {/* Shown before the documents arrive (options fill in), so the page does not shift under the pointer. */}
-      <Filters docs={docs.data ?? NO_DOCS} themes={themeOptions} filters={filters} onChange={setAndClean} />
+      {/* Shown before the values arrive (options fill in), so the page does not shift under the pointer. */}
+      <Filters values={values.data ?? NO_VALUES} themes={themeOptions} filters={filters} onChange={setAndClean} />
       <AttributeFilter value={filters.attributes} onChange={(attributes) => setAndClean({ ...filters, attributes })} testId="search-attr-filter" />
       {error && (
         <p className="error" role="alert">

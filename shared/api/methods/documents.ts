@@ -170,6 +170,11 @@ export const documentsMethods = {
       .strict(),
     z.object({ total: z.number().int(), documents: z.array(documentSummary) }),
   ),
+  /** The cities, provinces, validity values and years in use (each once), for filter bars: a few hundred values, not 5,000 documents. */
+  'documents.filterValues': method(
+    z.object({}).strict(),
+    z.object({ cities: z.array(z.string()), provinces: z.array(z.string()), validity: z.array(z.string()), years: z.array(z.number().int()) }),
+  ),
   'documents.get': method(z.object({ id }).strict(), documentDetail),
   'documents.text': method(z.object({ id }).strict(), z.object({ text: z.string() })),
   'documents.clauses': method(z.object({ id }).strict(), z.array(clause)),

@@ -29,6 +29,17 @@ export function suite(ctx: ContractContext): void {
     expect(byIds.documents.find((d) => d.id === all[0].id)).toEqual(all[0]);
   });
 
+  it('lists the cities, provinces, validity values and years in use, each once', async () => {
+    const all = await ctx.api()['documents.list']({});
+    const v = await ctx.api()['documents.filterValues']({});
+    const distinct = (xs: Array<string | number | null>) => new Set(xs.filter((x) => x !== null && x !== ''));
+    expect(new Set(v.cities)).toEqual(distinct(all.map((d) => d.city)));
+    expect(v.cities).toHaveLength(distinct(all.map((d) => d.city)).size);
+    expect(new Set(v.provinces)).toEqual(distinct(all.map((d) => d.province)));
+    expect(new Set(v.validity)).toEqual(distinct(all.map((d) => d.validity)));
+    expect(v.years).toEqual([...distinct(all.map((d) => d.year))].sort());
+  });
+
   it('returns clauses that tile the cleaned text', async () => {
     const [doc] = await ctx.api()['documents.list']({});
     const { text } = await ctx.api()['documents.text']({ id: doc.id });

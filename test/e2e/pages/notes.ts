@@ -17,11 +17,15 @@ export class NotesPage {
       }
     }
   }
-  async mentionClause(editor: Locator, documentLabel: RegExp, clauseFilter: string): Promise<void> {
+  /** Types `document` into the document picker and takes the first match with Enter, then a clause. */
+  async mentionClause(editor: Locator, document: string, clauseFilter: string): Promise<void> {
     await editor.getByTestId('mention-clause').click();
     const picker = editor.getByTestId('mention-picker');
-    const option = await picker.getByTestId('mention-doc').locator('option').filter({ hasText: documentLabel }).first().getAttribute('value');
-    await picker.getByTestId('mention-doc').selectOption(option!);
+    const input = picker.getByTestId('mention-doc-input');
+    await input.fill(document);
+    await expect(picker.getByTestId('mention-doc-option').first()).toContainText(document);
+    await input.press('Enter');
+    await expect(input).toHaveValue(new RegExp(document));
     await picker.getByTestId('mention-filter').fill(clauseFilter);
     await picker.getByTestId('mention-option').first().click();
     await expect(editor.getByTestId('clause-mention')).toHaveCount(1);
