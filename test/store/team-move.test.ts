@@ -174,6 +174,35 @@ describe.skipIf(!!unavailable)('moving a project between the desktop and a team 
     }
   }, 120_000);
 
+  it('uploads a project still open in the desktop app with its last save, its own codings given to a named coder', async () => {
+    const open = join(dir, 'open.policylens');
+    copyFileSync(project, open);
+    const desktop = createBackend({ databasePath: open });
+    try {
+      const [doc] = await desktop.api.documents.list({});
+      await desktop.api.notes.create({ target: { kind: 'document', docId: doc.id }, content: richNote('saved a moment ago 刚刚保存') });
+      expect(existsSync(`${open}-wal`)).toBe(true);
+      const own = (dump(open).codings as string[]).filter((r) => r.includes('"coder_id":null'));
+      const decided = own.filter((r) => !r.includes('"status":"suggested"')).length;
+      const pool = poolFor(cluster.createDatabase('open_file'));
+      await uploadProject(pool, open, { consensusAs: '项目组' });
+      const notes = (await pool.query("SELECT count(*)::int AS n FROM annotations WHERE plain_text LIKE '%刚刚保存%'")).rows[0].n;
+      expect(notes).toBe(1);
+      const byCoder = (
+        await pool.query('SELECT c.name, count(*)::int AS n FROM codings g LEFT JOIN coders c ON c.id = g.coder_id GROUP BY c.name ORDER BY c.name')
+      ).rows;
+      expect(Object.fromEntries(byCoder.map((r) => [r.name ?? '(consensus)', r.n]))).toEqual({
+        alice: 5,
+        王小明: 5,
+        项目组: decided,
+        '(consensus)': own.length - decided,
+      });
+      expect(decided).toBeGreaterThan(0);
+    } finally {
+      desktop.close();
+    }
+  }, 120_000);
+
   it('downloads a project made on the team server as a desktop project that opens with its work', async () => {
     const url = cluster.createDatabase('native');
     const store = await openPgStore({ url });

@@ -4,7 +4,8 @@
 // into the team database in ONE transaction, ids and all. Download: a new project file made by
 // the desktop migrations, filled from one consistent snapshot of the team database, its
 // indexes built by opening it as the desktop app does, and renamed into place when complete.
-import { copyFileSync, existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type pg from 'pg';
@@ -37,7 +38,10 @@ export { MoveError } from '../db/move/tables';
 export interface UploadOptions {
   /** The owner account uploading (named in the audit log); optional from the server's command line. */
   as?: string;
-  /** Gives the file's own codings (its consensus) to this coder: an account's or a new coder's name. */
+  /**
+   * Gives the file's own codings (its consensus: accepted and rejected, manual or from suggestions)
+   * to this coder, an account's or a new coder's name; open suggestions stay the project's.
+   */
   consensusAs?: string;
 }
 
@@ -59,24 +63,34 @@ function checkedProject(file: string): void {
   }
 }
 
-/** The file, checked, copied and migrated to this version's schema: the user's file is only ever read. */
-function openCopy(file: string): { db: Db; dispose: () => void } {
+/**
+ * The file, checked, copied and migrated to this version's schema: the user's file is only ever
+ * read. SQLite's backup API copies what the file holds with its write-ahead log, so a project
+ * still open in the desktop app goes up with its last saves.
+ */
+async function openCopy(file: string): Promise<{ db: Db; dispose: () => void }> {
   checkedProject(file);
   const dir = mkdtempSync(join(tmpdir(), 'policylens-upload-'));
   const copy = join(dir, 'project.policylens');
-  copyFileSync(file, copy);
-  const db = openDatabase(copy);
+  let db: Db | null = null;
   const dispose = () => {
-    if (db.open) db.close();
+    if (db?.open) db.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {
+    const source = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(copy);
+    } finally {
+      source.close();
+    }
+    db = openDatabase(copy);
     migrate(db);
     assertKnownTables(db);
     return { db, dispose };
   } catch (e) {
     dispose();
-    throw e instanceof MoveError ? e : new MoveError(`${basename(file)} could not be brought up to this version's schema: ${(e as Error).message}`);
+    throw e instanceof MoveError ? e : new MoveError(`${basename(file)} could not be copied or brought up to this version's schema: ${(e as Error).message}`);
   }
 }
 
@@ -104,13 +118,13 @@ async function uploadRows(q: Queryable, db: Db, file: string, opts: UploadOption
   await clearCodebook(q);
 
   // Coders by name: the file's coder who is already an account's coder keeps that account's row.
+  // The file's coder ids are kept when the database has no coders yet; otherwise new ones are given.
   const existing = new Map((await pgCoders(q)).map((c) => [c.name, c.id]));
-  const takenIds = new Set(existing.values());
+  const keepIds = existing.size === 0;
   const coderMap = new Map<number, number>();
-  for (const c of db.prepare('SELECT id, name, created_at FROM coders ORDER BY id').all() as Array<{ id: number; name: string; created_at: string }>) {
-    const same = existing.get(c.name);
-    coderMap.set(c.id, same ?? (await insertCoder(q, c.name, c.created_at, takenIds.has(c.id) ? null : c.id)));
-  }
+  for (const c of db.prepare('SELECT id, name, created_at FROM coders ORDER BY id').all() as Array<{ id: number; name: string; created_at: string }>)
+    coderMap.set(c.id, existing.get(c.name) ?? (await insertCoder(q, c.name, c.created_at, keepIds ? c.id : null)));
+  if (keepIds) await advanceIdentity(q, 'coders', 'id');
   let consensusCoder: number | null = null;
   if (opts.consensusAs) {
     const name = opts.consensusAs.trim();
@@ -128,7 +142,11 @@ async function uploadRows(q: Queryable, db: Db, file: string, opts: UploadOption
     }
     for (let rows of sqliteRows(db, t, columns, batchSize(t.name))) {
       if (t.name === 'themes') rows = themeOrder(rows);
-      if (t.name === 'codings') rows = rows.map((r) => ({ ...r, coder_id: r.coder_id == null ? consensusCoder : coderMap.get(r.coder_id as number) }));
+      if (t.name === 'codings')
+        rows = rows.map((r) => ({
+          ...r,
+          coder_id: r.coder_id != null ? coderMap.get(r.coder_id as number) : r.status === 'suggested' ? null : consensusCoder,
+        }));
       await insertPgRows(q, t.name, columns, rows);
       n += rows.length;
     }
@@ -146,7 +164,7 @@ async function uploadRows(q: Queryable, db: Db, file: string, opts: UploadOption
  */
 export async function uploadProject(pool: pg.Pool, file: string, opts: UploadOptions = {}): Promise<MoveReport> {
   if (!existsSync(file)) throw new MoveError(`${file} does not exist.`);
-  const { db, dispose } = openCopy(file);
+  const { db, dispose } = await openCopy(file);
   try {
     await migratePg(pool);
     return await inTransaction(pool, (q) => uploadRows(q, db, file, opts));
