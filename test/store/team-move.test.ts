@@ -203,6 +203,21 @@ describe.skipIf(!!unavailable)('moving a project between the desktop and a team 
     }
   }, 120_000);
 
+  it('uploads a project of an older schema as this version would open it', async () => {
+    const old = join(root, 'test', 'fixtures', 'projects', 'schema-008.policylens');
+    const migrated = join(dir, 'schema-008-migrated.policylens');
+    copyFileSync(old, migrated);
+    const opened = createBackend({ databasePath: migrated });
+    opened.close();
+    const pool = poolFor(cluster.createDatabase('older'));
+    await uploadProject(pool, old);
+    const back = join(dir, 'schema-008-back.policylens');
+    await downloadProject(pool, back);
+    const [a, b] = [dump(migrated), dump(back)];
+    expect(a.documents.length).toBeGreaterThan(0);
+    for (const t of Object.keys(a)) expect(b[t], t).toEqual(a[t]);
+  }, 120_000);
+
   it('downloads a project made on the team server as a desktop project that opens with its work', async () => {
     const url = cluster.createDatabase('native');
     const store = await openPgStore({ url });
