@@ -215,6 +215,8 @@ describe.skipIf(!!unavailable)('moving a project between the desktop and a team 
     await downloadProject(pool, back);
     const [a, b] = [dump(migrated), dump(back)];
     expect(a.documents.length).toBeGreaterThan(0);
+    // The fixture was only read: nothing was left beside it.
+    expect(readdirSync(join(root, 'test', 'fixtures', 'projects')).filter((f) => f.startsWith('schema-008'))).toEqual(['schema-008.policylens']);
     for (const t of Object.keys(a)) expect(b[t], t).toEqual(a[t]);
   }, 120_000);
 

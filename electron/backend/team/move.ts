@@ -5,7 +5,7 @@
 // the desktop migrations, filled from one consistent snapshot of the team database, its
 // indexes built by opening it as the desktop app does, and renamed into place when complete.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type pg from 'pg';
@@ -69,7 +69,18 @@ function checkedProject(file: string): void {
  * still open in the desktop app goes up with its last saves.
  */
 async function openCopy(file: string): Promise<{ db: Db; dispose: () => void }> {
-  checkedProject(file);
+  // Reading a closed WAL-mode file leaves an empty -wal and an -shm beside it: ours go again.
+  const sidecars = [`${file}-wal`, `${file}-shm`];
+  const ours = sidecars.every((f) => !existsSync(f));
+  try {
+    checkedProject(file);
+    return await copyAndMigrate(file);
+  } finally {
+    if (ours && existsSync(sidecars[0]) && statSync(sidecars[0]).size === 0) for (const f of sidecars) rmSync(f, { force: true });
+  }
+}
+
+async function copyAndMigrate(file: string): Promise<{ db: Db; dispose: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'policylens-upload-'));
   const copy = join(dir, 'project.policylens');
   let db: Db | null = null;
