@@ -50,8 +50,11 @@ export interface MoveReport {
   rows: Record<string, number>;
 }
 
-/** Themes come in one batch, so that each parent can be written before its children; the rest stream. */
-const batchSize = (table: string) => (table === 'themes' ? Number.MAX_SAFE_INTEGER : 500);
+/**
+ * Rows per statement. Themes come in one batch, so that each parent can be written before its
+ * children; a document carries its whole text and a Trash entry its snapshot, so they go in small batches.
+ */
+const batchSize = (table: string) => (table === 'themes' ? Number.MAX_SAFE_INTEGER : table === 'documents' || table === 'document_trash' ? 20 : 500);
 
 /** A project file's checks, in the words of a mover (the restore code says "backup"). */
 function checkedProject(file: string): void {
