@@ -1,19 +1,24 @@
 // `npm run serve -- --postgres URL [--port N] [--host H] [--public-host NAME] [--tls-cert F --tls-key F]`:
 // the team server. `--add-user NAME --role owner|coder|viewer` creates an account instead (the
 // password from POLICYLENS_PASSWORD or standard input, never from the command line, which every
-// user of the machine can read).
+// user of the machine can read). `--upload-project FILE` / `--download-project FILE` move a desktop
+// project into an empty team database and out again (backend/team/move.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { roles, type Role } from '../../shared/api/access';
 import { PasswordPolicyError } from '../host/auth/passwords';
+import pg from 'pg';
+import { downloadProject, MoveError, uploadProject } from '../backend/team/move';
 import { addUser, openTeamProject, startTeamServer } from './server';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 const usage = `npm run serve -- --postgres URL [--port N] [--host H] [--public-host NAME …] [--tls-cert FILE --tls-key FILE] [--json]
 npm run serve -- --postgres URL --add-user NAME --role owner|coder|viewer   (password from POLICYLENS_PASSWORD or stdin)
+npm run serve -- --postgres URL --upload-project FILE.policylens [--as OWNER] [--consensus-as CODER]   (into an empty team database)
+npm run serve -- --postgres URL --download-project FILE.policylens [--overwrite]
 The URL may also come from POLICYLENS_POSTGRES (keeps a database password off the command line).`;
 
 interface Options {
@@ -26,10 +31,23 @@ interface Options {
   addUser?: string;
   role: Role;
   json: boolean;
+  upload?: string;
+  download?: string;
+  as?: string;
+  consensusAs?: string;
+  overwrite: boolean;
 }
 
 function parse(argv: string[]): Options {
-  const o: Options = { postgres: process.env.POLICYLENS_POSTGRES ?? '', port: 8080, host: '127.0.0.1', publicHosts: [], role: 'coder', json: false };
+  const o: Options = {
+    postgres: process.env.POLICYLENS_POSTGRES ?? '',
+    port: 8080,
+    host: '127.0.0.1',
+    publicHosts: [],
+    role: 'coder',
+    json: false,
+    overwrite: false,
+  };
   const value = (i: number) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) fail(`${argv[i - 1]} needs a value.`);
@@ -46,6 +64,11 @@ function parse(argv: string[]): Options {
     else if (a === '--add-user') o.addUser = value(++i);
     else if (a === '--role') o.role = value(++i) as Role;
     else if (a === '--json') o.json = true;
+    else if (a === '--upload-project') o.upload = value(++i);
+    else if (a === '--download-project') o.download = value(++i);
+    else if (a === '--as') o.as = value(++i);
+    else if (a === '--consensus-as') o.consensusAs = value(++i);
+    else if (a === '--overwrite') o.overwrite = true;
     else if (a === '--help') {
       console.log(usage);
       process.exit(0);
@@ -55,6 +78,8 @@ function parse(argv: string[]): Options {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) fail('--port takes a port number (0–65535).');
   if (!roles.includes(o.role)) fail(`--role is one of ${roles.join(', ')}.`);
   if (!!o.tlsCert !== !!o.tlsKey) fail('TLS needs both --tls-cert and --tls-key.');
+  if ([o.addUser, o.upload, o.download].filter(Boolean).length > 1) fail('Give one of --add-user, --upload-project and --download-project at a time.');
+  if ((o.as || o.consensusAs) && !o.upload) fail('--as and --consensus-as go with --upload-project.');
   return o;
 }
 
@@ -81,6 +106,25 @@ async function main(): Promise<void> {
       console.log(`Account “${a.name}” (${a.role}) created; it codes as coder ${a.coderId}.`);
     } finally {
       await store.close();
+      await pool.end();
+    }
+    return;
+  }
+  if (o.upload || o.download) {
+    const pool = new pg.Pool({ connectionString: o.postgres, max: 2 });
+    try {
+      const report = o.upload
+        ? await uploadProject(pool, resolve(o.upload), { as: o.as, consensusAs: o.consensusAs })
+        : await downloadProject(pool, resolve(o.download!), { overwrite: o.overwrite });
+      if (o.json) console.log(JSON.stringify(report));
+      else {
+        const moved = Object.entries(report.rows)
+          .filter(([, n]) => n > 0)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ');
+        console.log(o.upload ? `Uploaded ${o.upload} into the team database: ${moved}.` : `Wrote ${o.download}: ${moved}.`);
+      }
+    } finally {
       await pool.end();
     }
     return;
@@ -118,7 +162,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  if (e instanceof PasswordPolicyError) console.error(e.message);
+  if (e instanceof PasswordPolicyError || e instanceof MoveError) console.error(e.message);
   else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -68,7 +68,7 @@ function assertStorable(s: string): void {
 }
 
 /** The search and "where else" rows of freshly written clauses, in bulk (unnest of parallel arrays). */
-async function writeIndexRows(q: Queryable, docId: number, cleaned: string, clauses: StoredClause[]): Promise<void> {
+export async function writeIndexRows(q: Queryable, docId: number, cleaned: string, clauses: StoredClause[]): Promise<void> {
   const rows = searchRows(cleaned, clauses);
   if (rows.length) {
     await q.query(
