@@ -41,8 +41,11 @@ export function packStep(db: Db, limit: number): boolean {
   }>;
   if (!rows.length) return false;
   const update = db.prepare('UPDATE documents SET cleaned_text = @cleaned_text, cleaned_z = @cleaned_z WHERE id = @id AND cleaned_z IS NULL');
-  db.transaction(() => {
+  const pack = db.transaction(() => {
     for (const r of rows.slice(0, limit)) update.run({ id: r.id, ...packText(r.cleaned_text) });
-  }).immediate();
+  });
+  // Inside a caller's transaction (a download filling a new file) it is a savepoint of that one.
+  if (db.inTransaction) pack();
+  else pack.immediate();
   return rows.length > limit;
 }

@@ -28,7 +28,8 @@ import {
   rebuildPgIndexes,
 } from '../db/move/pg';
 import { assertKnownTables, fillProject, insertSqliteRows, type Row, sqliteColumns, sqliteRows } from '../db/move/sqlite';
-import { MOVED_TABLES, MoveError, NOT_MOVED_PG, REBUILT_PG, themeOrder } from '../db/move/tables';
+import { DESKTOP_ONLY_COLUMNS, desktopOnly, MOVED_TABLES, MoveError, NOT_MOVED_PG, REBUILT_PG, themeOrder } from '../db/move/tables';
+import { type StoredText, unpackText } from '../db/documentText';
 import { checkBackup } from '../export/backup';
 import { placeFile } from '../export/files';
 import { createBackend } from '../index';
@@ -109,7 +110,7 @@ async function copyAndMigrate(file: string): Promise<{ db: Db; dispose: () => vo
 }
 
 async function columnsOf(q: Queryable, db: Db, table: string): Promise<string[]> {
-  const local = sqliteColumns(db, table);
+  const local = sqliteColumns(db, table).filter((c) => !desktopOnly(table, c));
   const remote = new Set(await pgColumns(q, table));
   const missing = local.filter((c) => !remote.has(c));
   if (missing.length)
@@ -154,8 +155,10 @@ async function uploadRows(q: Queryable, db: Db, file: string, opts: UploadOption
       report.rows.coders = coderMap.size;
       continue;
     }
-    for (let rows of sqliteRows(db, t, columns, batchSize(t.name))) {
+    const read = [...columns, ...(DESKTOP_ONLY_COLUMNS[t.name] ?? [])];
+    for (let rows of sqliteRows(db, t, read, batchSize(t.name))) {
       if (t.name === 'themes') rows = themeOrder(rows);
+      if (t.name === 'documents') rows = rows.map((r) => ({ ...r, cleaned_text: unpackText(r as unknown as StoredText) }));
       if (t.name === 'codings')
         rows = rows.map((r) => ({
           ...r,
@@ -210,7 +213,7 @@ export async function downloadProject(pool: pg.Pool, file: string, opts: { overw
         await assertKnownPgTables(client);
         await fillProject(db, async () => {
           for (const t of MOVED_TABLES) {
-            const columns = sqliteColumns(db, t.name);
+            const columns = sqliteColumns(db, t.name).filter((c) => !desktopOnly(t.name, c));
             const remote = new Set(await pgColumns(client, t.name));
             const lost = [...remote].filter((c) => !columns.includes(c));
             if (lost.length) throw new MoveError(`A desktop project has no column ${lost.map((c) => `${t.name}.${c}`).join(', ')}: it would be lost.`);

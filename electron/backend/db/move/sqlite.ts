@@ -1,6 +1,7 @@
 // The desktop side of moving a project (issue #14, step 6): reading every moved table of a
 // project file, and writing them into a new project file created by the real migrations.
 import type { Db } from '../connection';
+import { packStep } from '../documentText';
 import { DERIVED_SETTINGS, MOVED_TABLES, MoveError, REBUILT_SQLITE, type MovedTable } from './tables';
 
 export type Row = Record<string, unknown>;
@@ -61,8 +62,10 @@ export async function fillProject(db: Db, fill: () => Promise<void>): Promise<vo
   try {
     db.pragma('defer_foreign_keys = ON');
     await fill();
-    // The compare feature builds the "where else" bands from the clause texts when the project opens.
-    if (sqliteRowCount(db, 'clauses') > 0) db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('clause_bands_pending', '1')").run();
+    // The compare feature builds the near-copy sketches from the clause texts when the project opens.
+    if (sqliteRowCount(db, 'clauses') > 0) db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('clause_sketches_pending', '1')").run();
+    // Texts arrive plainly from PostgreSQL; the file stores them deflated.
+    while (packStep(db, 200));
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -42,14 +42,22 @@ export const MOVED_TABLES: readonly MovedTable[] = [
  * tables, PostgreSQL's character-pair search rows and MinHash bands. They are rebuilt after a
  * move, never copied (their layouts differ between the two stores).
  */
-export const REBUILT_SQLITE = new Set(['search_clauses', 'search_fts', 'search_levels', 'search_vocab', 'clause_bands']);
+export const REBUILT_SQLITE = new Set(['search_clauses', 'search_fts', 'search_levels', 'search_vocab', 'clause_sketches']);
 export const REBUILT_PG = new Set(['search_clauses', 'search_stats', 'clause_signatures', 'clause_bands']);
 
 /** Team-only tables (accounts, sessions, audit) and each side's migration record: never moved. */
 export const NOT_MOVED_PG = new Set(['users', 'sessions', 'audit_log', 'schema_migrations']);
 
 /** Settings that say an index still has to be built: they describe the file, not the project. */
-export const DERIVED_SETTINGS = new Set(['clause_bands_pending']);
+export const DERIVED_SETTINGS = new Set(['clause_bands_pending', 'clause_sketches_pending']);
+
+/**
+ * Columns only the desktop file has, for a form of storage rather than content: a document's text
+ * is kept deflated in cleaned_z (db/documentText.ts). An upload unpacks it into cleaned_text; a
+ * download writes cleaned_text plainly and packs it before the file is complete.
+ */
+export const DESKTOP_ONLY_COLUMNS: Readonly<Record<string, readonly string[]>> = { documents: ['cleaned_z'] };
+export const desktopOnly = (table: string, column: string) => DESKTOP_ONLY_COLUMNS[table]?.includes(column) ?? false;
 
 /** Row order for themes: every parent before its children (the codebook is a tree). */
 export function themeOrder<T extends Record<string, unknown>>(rows: T[]): T[] {
