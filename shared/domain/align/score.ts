@@ -73,6 +73,11 @@ export const sharedInstruments = (a: ClauseFeatures, b: ClauseFeatures) => [...a
 export const sharedQuantities = (a: ClauseFeatures, b: ClauseFeatures) => [...a.quantities].filter((q) => b.quantities.has(q) && !/年$/u.test(q));
 
 export interface PairContext {
+  /** The n-gram and word cosines of the pair (computed for all pairs at once, index.ts). */
+  grams: (i: number, j: number) => number;
+  words: (i: number, j: number) => number;
+  /** Cosine of the headings of the sections the clauses sit in. */
+  context: (i: number, j: number) => number;
   /** Cheap similarity of every pair (cosine and words), for the relative signals. */
   base: (i: number, j: number) => number;
   rowBest: Float64Array;
@@ -93,9 +98,8 @@ export interface PairContext {
   blockColBest: Float64Array;
   /** Similarity of what the clauses cite: both (the cited articles of each) and one (one clause to what the other cites). */
   cited: (i: number, j: number) => { both: number; one: number };
-  /** The lead-in of each document's clauses by index (features.ts lead), to compare an item's whole list. */
-  leadA: (i: number) => ClauseFeatures | null;
-  leadB: (j: number) => ClauseFeatures | null;
+  /** One clause against the whole list (lead-in and items) the other is an item of; the larger of both ways, 0 when neither is an item. */
+  list: (i: number, j: number) => number;
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -103,16 +107,16 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
   const base = pc.base(i, j);
   const inst = sharedInstruments(a, b).reduce((m, x) => Math.max(m, pc.instrumentWeight.get(x) ?? 0), 0);
   return [
-    cosine(a.vec, b.vec),
+    pc.grams(i, j),
     bestSentences(a, b).s,
-    cosine(a.words, b.words),
+    pc.words(i, j),
     base - pc.rowBest[i],
     base - pc.colBest[j],
     // The relative signals count in proportion to the similarity itself: being the best of a bad lot says nothing.
     base >= pc.rowBest[i] && base >= pc.colBest[j] ? base : 0,
     inst,
     sharedQuantities(a, b).length ? 1 : 0,
-    cosine(a.context, b.context),
+    pc.context(i, j),
     Math.abs(a.position - b.position),
     Math.abs(b.position - pc.expected(a.position)),
     Math.log(Math.min(a.length, b.length) / Math.max(a.length, b.length, 1)),
@@ -130,11 +134,9 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.block(i, j) - Math.max(pc.blockRowBest[i], pc.blockColBest[j]),
     ...citedPair(pc.cited(i, j)),
     // One clause against the whole list the other is an item of: a measure that several items spell out.
-    Math.max(listCosine(a, pc.leadB(j)), listCosine(b, pc.leadA(i))),
+    pc.list(i, j),
   ];
 }
-
-const listCosine = (x: ClauseFeatures, lead: ClauseFeatures | null) => (lead ? cosine(x.block, lead.block) : 0);
 
 const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
 
