@@ -2,6 +2,7 @@ import type { CorpusStats } from './corpus';
 import { clauseFeatures, cosine, cosineMatrix, cosineRow, featureContext, localStats, postingsOf, type ClauseFeatures, type Vec } from './features';
 import defaultModelJson from './model.json' with { type: 'json' };
 import { checkModel, probability, type AlignModel } from './model';
+import { focusedCosine } from './focus';
 import { orderPath } from './order';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
@@ -136,6 +137,22 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
         if (s > semRowBest[i]) semRowBest[i] = s;
         if (s > semColBest[j]) semColBest[j] = s;
       }
+  // The cosine with the documents' shared topic discounted (focus.ts), and its best in each row and column.
+  const focused = focusedCosine(
+    fa.map((f) => f.vec),
+    fb.map((f) => f.vec),
+  );
+  const foc = new Map<number, number>();
+  const focRowBest = new Float64Array(n),
+    focColBest = new Float64Array(m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      if (keep[i * m + j]) {
+        const s = focused(i, j);
+        foc.set(i * m + j, s);
+        if (s > focRowBest[i]) focRowBest[i] = s;
+        if (s > focColBest[j]) focColBest[j] = s;
+      }
   // Cosines of the sections' headings: a document has a few dozen distinct ones, shared by its clauses.
   const ctxIndex = (fs: ClauseFeatures[]) => {
     const ids = new Map<Vec, number>();
@@ -149,6 +166,9 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     words: (i, j) => cosine(fa[i].words, fb[j].words),
     context: (i, j) => ctxCos[ctxA.of[i] * ctxB.vecs.length + ctxB.of[j]],
     semantic: (i, j) => sem.get(i * m + j) ?? 0,
+    focused: (i, j) => foc.get(i * m + j) ?? 0,
+    focRowBest,
+    focColBest,
     semRowBest,
     semColBest,
     base: (i, j) => (i >= 0 && j >= 0 && i < n && j < m ? base[i * m + j] : 0),

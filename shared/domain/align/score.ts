@@ -36,6 +36,8 @@ export const featureNames = [
   'citeBoth',
   'citeOne',
   'inList',
+  'focused',
+  'focusedGap',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -98,6 +100,10 @@ export interface PairContext {
   blockColBest: Float64Array;
   /** Similarity of what the clauses cite: both (the cited articles of each) and one (one clause to what the other cites). */
   cited: (i: number, j: number) => { both: number; one: number };
+  /** The n-gram cosine with the two documents' common topic discounted (focus.ts), and its best in each row and column. */
+  focused: (i: number, j: number) => number;
+  focRowBest: Float64Array;
+  focColBest: Float64Array;
   /** One clause against the whole list (lead-in and items) the other is an item of; the larger of both ways, 0 when neither is an item. */
   list: (i: number, j: number) => number;
 }
@@ -135,6 +141,8 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     ...citedPair(pc.cited(i, j)),
     // One clause against the whole list the other is an item of: a measure that several items spell out.
     pc.list(i, j),
+    pc.focused(i, j),
+    pc.focused(i, j) - Math.max(pc.focRowBest[i], pc.focColBest[j]),
   ];
 }
 
