@@ -6,7 +6,7 @@
  * a pair falls short of each clause's best candidate) make scores comparable across document
  * pairs that share much or little wording.
  */
-import { cosine, type ClauseFeatures } from './features';
+import { cosine, type ClauseFeatures, type Vec } from './features';
 import { idfOf, wordIdf, type CorpusStats } from './corpus';
 import type { AlignReason } from './types';
 import { sharedWordTerms } from './words';
@@ -38,6 +38,7 @@ export const featureNames = [
   'inList',
   'focused',
   'focusedGap',
+  'contained',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -143,10 +144,33 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.list(i, j),
     pc.focused(i, j),
     pc.focused(i, j) - Math.max(pc.focRowBest[i], pc.focColBest[j]),
+    contained(a.vec, b.vec),
   ];
 }
 
 const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
+
+/**
+ * How much of the smaller side the other holds: the share of one vector's weight (squared, so the
+ * whole is 1) on n-grams the other has too, the larger of both ways. A clause bundling several
+ * measures holds most of each of its counterparts while its cosine with any one of them is low.
+ */
+export function contained(a: Vec, b: Vec): number {
+  let i = 0,
+    j = 0,
+    inA = 0,
+    inB = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] === b.ids[j]) {
+      inA += a.weights[i] * a.weights[i];
+      inB += b.weights[j] * b.weights[j];
+      i++;
+      j++;
+    } else if (a.ids[i] < b.ids[j]) i++;
+    else j++;
+  }
+  return Math.max(inA, inB);
+}
 
 /** Reasons a person can check: shared words (whole words, rarest first), instruments, numbers. */
 export function reasonsFor(a: ClauseFeatures, b: ClauseFeatures, stats: CorpusStats): AlignReason[] {
