@@ -167,6 +167,10 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     context: (i, j) => ctxCos[ctxA.of[i] * ctxB.vecs.length + ctxB.of[j]],
     semantic: (i, j) => sem.get(i * m + j) ?? 0,
     focused: (i, j) => foc.get(i * m + j) ?? 0,
+    focusedWords: focusedCosine(
+      fa.map((f) => f.words),
+      fb.map((f) => f.words),
+    ),
     focRowBest,
     focColBest,
     semRowBest,

@@ -39,6 +39,7 @@ export const featureNames = [
   'focused',
   'focusedGap',
   'contained',
+  'focusedWords',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -104,6 +105,8 @@ export interface PairContext {
   /** The n-gram cosine with the two documents' common topic discounted (focus.ts), and its best in each row and column. */
   focused: (i: number, j: number) => number;
   focRowBest: Float64Array;
+  /** The same discount on the word cosine. */
+  focusedWords: (i: number, j: number) => number;
   focColBest: Float64Array;
   /** One clause against the whole list (lead-in and items) the other is an item of; the larger of both ways, 0 when neither is an item. */
   list: (i: number, j: number) => number;
@@ -145,6 +148,7 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.focused(i, j),
     pc.focused(i, j) - Math.max(pc.focRowBest[i], pc.focColBest[j]),
     contained(a.vec, b.vec),
+    pc.focusedWords(i, j),
   ];
 }
 
