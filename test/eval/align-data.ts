@@ -32,6 +32,8 @@ export interface LabelPair {
   b: string;
   items: Item[];
   set: string;
+  /** regulation, versions, plan… as the label file says; the seed plans and the written pairs have none in their files. */
+  shape?: string;
 }
 
 const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
@@ -51,7 +53,7 @@ function labelFiles(test: (f: string) => boolean): string[] {
 function readPairs(file: string, set: string): LabelPair[] {
   const pairs = readJson(file).pairs as LabelPair[];
   if (!Array.isArray(pairs)) throw new Error(`${file} has no "pairs" array`);
-  return pairs.map((p) => ({ ...p, set }));
+  return pairs.map((p) => ({ ...p, set, shape: p.shape ?? (set === 'seeds' ? 'plan' : set === 'written' ? 'written' : 'other') }));
 }
 
 /** The training pairs: the seed gold, the written fixture pairs, and every training label file of test/fixtures/align-real. */
@@ -200,6 +202,7 @@ export interface LocatedItem {
 export interface PairData {
   name: string;
   set: string;
+  shape: string;
   a: AlignClause[];
   b: AlignClause[];
   prep: Prepared;
@@ -256,7 +259,18 @@ export function pairData(p: EvalProject, pair: LabelPair, model: AlignModel): Pa
     const bid = prep.fb[c.j].id;
     return it.strong.has(bid) ? 1 : it.partial.has(bid) ? null : 0;
   });
-  return { name: `${pair.a.replace(/\.(md|txt)$/, '')} ~ ${pair.b.replace(/\.(md|txt)$/, '')}`, set: pair.set, a, b, prep, items, lostStrong, unlocated, y };
+  return {
+    name: `${pair.a.replace(/\.(md|txt)$/, '')} ~ ${pair.b.replace(/\.(md|txt)$/, '')}`,
+    set: pair.set,
+    shape: pair.shape ?? 'other',
+    a,
+    b,
+    prep,
+    items,
+    lostStrong,
+    unlocated,
+    y,
+  };
 }
 
 export interface PairScore {

@@ -209,6 +209,13 @@ export function report(
   );
   lines.push(`  baseline bigram TF-IDF cosine top-2: P ${pct(b2.p)} R ${pct(b2.r)} F1 ${pct(b2.f)}; unlinked ${b2.noneOk}/${b2.none}`);
   lines.push(`  baseline bigram TF-IDF cosine top-1: P ${pct(b1.p)} R ${pct(b1.r)} F1 ${pct(b1.f)}; unlinked ${b1.noneOk}/${b1.none}`);
+  // Per shape of document pair (the label files' "shape"): a method that only works on one shape shows here.
+  for (const shape of [...new Set(data.map((d) => d.shape))].sort()) {
+    const at = data.flatMap((d, k) => (d.shape === shape ? [k] : []));
+    const o = total(at.map((k) => ours[k])),
+      b = total(at.map((k) => base1[k]));
+    lines.push(`  shape ${shape.padEnd(10)} (${String(at.length).padStart(2)} pairs)  P ${pct(o.p)} R ${pct(o.r)} F1 ${pct(o.f)} | base top-1 F1 ${pct(b.f)}`);
+  }
   lines.push(
     `  labelled-boilerplate links among each pair's first 20 suggestions: ${bpTop} in the app's order, ${bpTopUnmarked} of them not marked boilerplate (${bpTopByScore} by score alone); links marked boilerplate by the app: ${bpFlagged}`,
   );

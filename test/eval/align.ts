@@ -76,7 +76,8 @@ if (unseen) {
       linksFor(
         pd,
         logits[i].map((z) => sigmoid(platt.a * z + platt.b)),
-        defaultModel.threshold,
+        // ALIGN_THRESHOLD: another link threshold, e.g. to compare with an earlier model's figures exactly.
+        Number(process.env.ALIGN_THRESHOLD ?? defaultModel.threshold),
         defaultModel.maxPerClause,
         true,
         bp.threshold,

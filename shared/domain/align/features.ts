@@ -2,7 +2,7 @@ import { findQuantities } from '../diff/quantities';
 import { boilerplateFeatures, boilerplateProbability, type BoilerplateModel } from './boilerplate';
 import { corpusStats, wordIdf, type CorpusStats } from './corpus';
 import { gramIds, gramTable, gramVector, type GramTable } from './grams';
-import { clauseVector, defaultVectors, type WordVectors } from './semantic';
+import { defaultVectors, rowsVector, type WordVectors } from './semantic';
 import { instrumentsIn } from './lexicon';
 import { charGrams, gramRuns, isFragment, sentences, substantiveText } from './text';
 import type { AlignClause } from './types';
@@ -119,17 +119,6 @@ function normalisedFrom(ids: Int32Array, weights: Float64Array, count: number): 
   return { ids: sorted, weights: out };
 }
 
-function normalised(byId: Map<number, number>): Vec {
-  const ids = new Int32Array(byId.size),
-    weights = new Float64Array(byId.size);
-  let k = 0;
-  for (const [id, w] of byId) {
-    ids[k] = id;
-    weights[k++] = w;
-  }
-  return normalisedFrom(ids, weights, k);
-}
-
 export function cosine(a: Vec, b: Vec): number {
   const ai = a.ids,
     bi = b.ids;
@@ -147,31 +136,64 @@ export function cosine(a: Vec, b: Vec): number {
 }
 
 /**
+ * An inverted index of vectors (compressed rows, typed arrays): for each id, the vectors holding
+ * it and their weights. Built once per side and read by every vector of the other side, so only
+ * shared ids are ever touched and no pair allocates anything.
+ */
+export interface Postings {
+  /** Postings of id k are at start[k] … start[k + 1] − 1 (ids beyond `start.length − 2` have none). */
+  start: Int32Array;
+  vec: Int32Array;
+  weight: Float64Array;
+}
+
+export function postingsOf(B: Vec[]): Postings {
+  let top = -1,
+    total = 0;
+  for (const v of B) {
+    total += v.ids.length;
+    if (v.ids.length && v.ids[v.ids.length - 1] > top) top = v.ids[v.ids.length - 1];
+  }
+  const start = new Int32Array(top + 2);
+  for (const v of B) for (let k = 0; k < v.ids.length; k++) start[v.ids[k] + 1]++;
+  for (let k = 1; k < start.length; k++) start[k] += start[k - 1];
+  const fill = start.slice(0, top + 1);
+  const vec = new Int32Array(total),
+    weight = new Float64Array(total);
+  B.forEach((v, j) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const at = fill[v.ids[k]]++;
+      vec[at] = j;
+      weight[at] = v.weights[k];
+    }
+  });
+  return { start, vec, weight };
+}
+
+/**
+ * Adds the cosines of one vector with every vector of an index into `out` from `offset` (a
+ * row of a matrix). Ids are visited in ascending order, so each sum is the very one `cosine` makes.
+ */
+export function cosineRow(v: Vec, p: Postings, out: Float64Array, offset: number): void {
+  const last = p.start.length - 2;
+  for (let k = 0; k < v.ids.length; k++) {
+    const id = v.ids[k];
+    if (id > last) break;
+    const w = v.weights[k];
+    for (let t = p.start[id], end = p.start[id + 1]; t < end; t++) out[offset + p.vec[t]] += w * p.weight[t];
+  }
+}
+
+/**
  * Cosines of every vector of A with every vector of B, row-major (n × m), through an inverted
- * index of B: only shared ids are ever touched, so two 300-article regulations (90,000 pairs) cost
- * a few million multiply-adds instead of 90,000 merges of long vectors.
+ * index of B: two 300-article regulations (90,000 pairs) cost a few million multiply-adds instead
+ * of 90,000 merges of long vectors.
  */
 export function cosineMatrix(A: Vec[], B: Vec[]): Float64Array {
   const m = B.length;
-  const postings = new Map<number, { js: number[]; ws: number[] }>();
-  B.forEach((v, j) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      let p = postings.get(v.ids[k]);
-      if (!p) postings.set(v.ids[k], (p = { js: [], ws: [] }));
-      p.js.push(j);
-      p.ws.push(v.weights[k]);
-    }
-  });
+  const p = postingsOf(B);
   const out = new Float64Array(A.length * m);
-  A.forEach((v, i) => {
-    const row = i * m;
-    for (let k = 0; k < v.ids.length; k++) {
-      const p = postings.get(v.ids[k]);
-      if (!p) continue;
-      const w = v.weights[k];
-      for (let t = 0; t < p.js.length; t++) out[row + p.js[t]] += w * p.ws[t];
-    }
-  });
+  A.forEach((v, i) => cosineRow(v, p, out, i * m));
   return out;
 }
 
@@ -182,13 +204,100 @@ export function gramsOf(text: string): Map<number, number> {
 export interface FeatureContext {
   stats: CorpusStats;
   grams: GramTable;
-  words: Ids<string>;
-  wordIdf: Map<string, number>;
   vectors: WordVectors;
 }
 
 export function featureContext(stats: CorpusStats): FeatureContext {
-  return { stats, grams: gramTable(stats), words: new Ids(), wordIdf: new Map(), vectors: defaultVectors() };
+  return { stats, grams: gramTable(stats), vectors: defaultVectors() };
+}
+
+/** What a clause's text alone gives (with the project's statistics): kept per statistics object, so a document aligned with several others is read once. */
+interface TextFeatures {
+  vec: Vec & { template: number };
+  /** The clause's n-gram ids (sorted), to build its list's vector. */
+  all: Int32Array;
+  sentenceIds: Int32Array[];
+  sentenceVecs?: Vec[];
+  words: Vec;
+  semantic: Float32Array | null;
+  fragment: boolean;
+  instruments: Set<string>;
+  quantities: Set<string>;
+  length: number;
+}
+
+/** Clause texts kept per table (grams.ts bounds the table itself); started afresh beyond this many. */
+const maxTexts = 20_000;
+const textCaches = new WeakMap<GramTable, Map<string, TextFeatures>>();
+
+function textFeatures(ctx: FeatureContext, text: string): TextFeatures {
+  let cache = textCaches.get(ctx.grams);
+  if (!cache || cache.size >= maxTexts) textCaches.set(ctx.grams, (cache = new Map()));
+  const known = cache.get(text);
+  if (known) return known;
+  // Sentence ends are punctuation, which already splits n-gram runs: the clause's n-grams are
+  // the sum of its sentences', so each is counted once.
+  const pieces = sentences(text, 0).map((s) => ({ s, ids: gramIds(ctx.grams, s) }));
+  const all = new Int32Array(pieces.reduce((t, p) => t + p.ids.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    all.set(p.ids, at);
+    at += p.ids.length;
+  }
+  const vec = gramVector(ctx.grams, all);
+  const counts = wordCounts(text);
+  const wordIds = new Int32Array(counts.size),
+    wordWeights = new Float64Array(counts.size),
+    rows: number[] = [],
+    rowWeights: number[] = [];
+  let nw = 0;
+  for (const [w, tf] of counts) {
+    const info = wordInfo(ctx, w);
+    if (info.idf > 0) {
+      const weight = (tf === 1 ? 1 : 1 + Math.log(tf)) * info.idf;
+      wordIds[nw] = info.id;
+      wordWeights[nw++] = weight;
+      if (info.row >= 0) {
+        rows.push(info.row);
+        rowWeights.push(weight);
+      }
+    }
+  }
+  const out: TextFeatures = {
+    vec,
+    all,
+    sentenceIds: pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids),
+    words: normalisedFrom(wordIds, wordWeights, nw),
+    semantic: rowsVector(ctx.vectors, rows, rowWeights),
+    fragment: isFragment(text),
+    instruments: new Set(instrumentsIn(text)),
+    quantities: new Set(findQuantities(text).map((q) => q.text)),
+    length: Array.from(text).length,
+  };
+  cache.set(text, out);
+  return out;
+}
+
+/** A word's id, weight (IDF) and row in the word vectors (−1 if none), per table: one lookup per word occurrence. */
+interface WordInfo {
+  id: number;
+  idf: number;
+  row: number;
+}
+const wordTables = new WeakMap<GramTable, Map<string, WordInfo>>();
+
+function wordInfo(ctx: FeatureContext, w: string): WordInfo {
+  let words = wordTables.get(ctx.grams);
+  if (!words) wordTables.set(ctx.grams, (words = new Map()));
+  let info = words.get(w);
+  if (!info) words.set(w, (info = { id: words.size, idf: wordIdf(ctx.stats, w), row: ctx.vectors.index.get(w) ?? -1 }));
+  return info;
+}
+
+/** A clause's sentence vectors, built on first use (only candidate pairs compare sentences); a one-sentence clause is its own. */
+function sentenceVecsOf(ctx: FeatureContext, t: TextFeatures): Vec[] {
+  return (t.sentenceVecs ??=
+    t.sentenceIds.length === 1 && t.sentenceIds[0].length === t.all.length ? [t.vec] : t.sentenceIds.map((g) => gramVector(ctx.grams, g)));
 }
 
 /**
@@ -219,53 +328,29 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
   prepared.forEach(({ c }, k) => {
     if (c.label && /^第.+条$/u.test(c.label) && !byLabel.has(c.label)) byLabel.set(c.label, k);
   });
-  const gramsOfClause: Int32Array[] = [];
+  const texts = prepared.map(({ text }) => textFeatures(ctx, text));
   const out = prepared
     .map(({ c, text }, k) => {
-      // Sentence ends are punctuation, which already splits n-gram runs: the clause's n-grams are
-      // the sum of its sentences', so each is counted once.
-      const pieces = sentences(text, 0).map((s) => ({ s, ids: gramIds(ctx.grams, s) }));
-      const all = new Int32Array(pieces.reduce((t, p) => t + p.ids.length, 0));
-      let at = 0;
-      for (const p of pieces) {
-        all.set(p.ids, at);
-        at += p.ids.length;
-      }
-      const vec = gramVector(ctx.grams, all);
-      gramsOfClause[k] = all;
-      const sentenceIds = pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids);
-      const wordWeights = new Map<number, number>();
-      const weighted: Array<[string, number]> = [];
-      for (const [w, tf] of wordCounts(text)) {
-        let idf = ctx.wordIdf.get(w);
-        if (idf === undefined) ctx.wordIdf.set(w, (idf = wordIdf(ctx.stats, w)));
-        if (idf > 0) {
-          const weight = (tf === 1 ? 1 : 1 + Math.log(tf)) * idf;
-          wordWeights.set(ctx.words.id(w), weight);
-          weighted.push([w, weight]);
-        }
-      }
-      let sentenceVecs: Vec[] | undefined;
+      const t = texts[k];
       return {
         id: c.id,
         text,
-        vec,
-        // A one-sentence clause is its own sentence vector.
+        vec: t.vec as Vec,
         get sentenceVecs() {
-          return (sentenceVecs ??= sentenceIds.length === 1 && sentenceIds[0].length === all.length ? [vec] : sentenceIds.map((g) => gramVector(ctx.grams, g)));
+          return sentenceVecsOf(ctx, t);
         },
-        words: normalised(wordWeights),
-        semantic: clauseVector(ctx.vectors, weighted),
-        fragment: isFragment(text),
+        words: t.words,
+        semantic: t.semantic,
+        fragment: t.fragment,
         context: contextVec([...(c.context ?? []), c.heading ?? ''].join('。')),
-        instruments: new Set(instrumentsIn(text)),
-        quantities: new Set(findQuantities(text).map((q) => q.text)),
+        instruments: t.instruments,
+        quantities: t.quantities,
         position: c.position ?? (n > 1 ? k / (n - 1) : 0.5),
-        length: Array.from(text).length,
+        length: t.length,
         nearCopy: nearCopies?.(c.id) ?? 0,
-        template: vec.template,
+        template: t.vec.template,
         boilerplate: 0,
-        block: vec as Vec,
+        block: t.vec as Vec,
         hasItems: false,
         lead: -1,
         cites: [...new Set(citedLabels(text).flatMap((l) => byLabel.get(l) ?? []))].filter((x) => x !== k),
@@ -278,7 +363,7 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
   prepared.forEach(({ c }, k) => {
     const items = itemsOf.get(c.id);
     if (!items?.length) return;
-    const ids = [gramsOfClause[k], ...items.map((x) => gramsOfClause[x])];
+    const ids = [texts[k].all, ...items.map((x) => texts[x].all)];
     const all = new Int32Array(ids.reduce((t, x) => t + x.length, 0));
     let at = 0;
     for (const x of ids) {

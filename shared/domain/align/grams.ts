@@ -140,12 +140,15 @@ function overflowId(t: GramTable, packed: number, tri: boolean): number {
 
 /**
  * Sublinear TF × corpus IDF vector of a bag of n-gram ids, L2-normalised, ids ascending; and the
- * share of its distinct trigrams that are template wording (boilerplate.ts).
+ * share of its distinct trigrams that are template wording (boilerplate.ts). Sorts `ids` in place
+ * (it is a bag: the order of its ids means nothing to any caller).
  */
 export function gramVector(t: GramTable, ids: Int32Array): { ids: Int32Array; weights: Float64Array; template: number } {
-  const sorted = ids.slice().sort();
-  const outIds = new Int32Array(sorted.length),
-    weights = new Float64Array(sorted.length);
+  const sorted = ids.sort();
+  let distinct = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  let outIds = new Int32Array(distinct),
+    weights = new Float64Array(distinct);
   let c = 0,
     sum = 0,
     tris = 0,
@@ -170,5 +173,9 @@ export function gramVector(t: GramTable, ids: Int32Array): { ids: Int32Array; we
   }
   const norm = Math.sqrt(sum) || 1;
   for (let k = 0; k < c; k++) weights[k] /= norm;
-  return { ids: outIds.slice(0, c), weights: weights.slice(0, c), template: tris ? temps / tris : 0 };
+  if (c < distinct) {
+    outIds = outIds.slice(0, c);
+    weights = weights.slice(0, c);
+  }
+  return { ids: outIds, weights, template: tris ? temps / tris : 0 };
 }

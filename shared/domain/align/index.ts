@@ -1,7 +1,8 @@
 import type { CorpusStats } from './corpus';
-import { clauseFeatures, cosineMatrix, featureContext, localStats, type ClauseFeatures } from './features';
+import { clauseFeatures, cosine, cosineMatrix, cosineRow, featureContext, localStats, postingsOf, type ClauseFeatures, type Vec } from './features';
 import defaultModelJson from './model.json' with { type: 'json' };
 import { checkModel, probability, type AlignModel } from './model';
+import { focusedCosine } from './focus';
 import { orderPath } from './order';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
@@ -54,20 +55,21 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
   const fb = clauseFeatures(input.b, ctx, input.nearCopies, model.boilerplate);
   const n = fa.length,
     m = fb.length;
-  const base = new Float64Array(n * m);
   const rowBest = new Float64Array(n),
     colBest = new Float64Array(m);
   const grams = cosineMatrix(
     fa.map((f) => f.vec),
     fb.map((f) => f.vec),
   );
-  const words = cosineMatrix(
+  // The word cosines, then in the same array the cheap similarity; the few short-listed pairs
+  // compute their word cosine again (the same sum, in the same order): one n × m array less.
+  const base = cosineMatrix(
     fa.map((f) => f.words),
     fb.map((f) => f.words),
   );
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const s = (grams[i * m + j] + words[i * m + j]) / 2;
+      const s = (grams[i * m + j] + base[i * m + j]) / 2;
       base[i * m + j] = s;
       if (s > rowBest[i]) rowBest[i] = s;
       if (s > colBest[j]) colBest[j] = s;
@@ -85,17 +87,18 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       if (s > blockColBest[j]) blockColBest[j] = s;
     }
   // Each clause's short list, with the rank each candidate has in it (0 = best).
+  // Typed arrays over all pairs rather than maps over the short-listed ones: no boxing, no rehashing.
   const keep = new Uint8Array(n * m);
-  const rankR = new Map<number, number>(),
-    rankC = new Map<number, number>();
+  const rankR = new Uint8Array(n * m).fill(perClause),
+    rankC = new Uint8Array(n * m).fill(perClause);
   for (let i = 0; i < n; i++)
     topK(m, (j) => base[i * m + j], perClause).forEach((j, r) => {
-      rankR.set(i * m + j, r);
+      rankR[i * m + j] = r;
       if (base[i * m + j] > 0) keep[i * m + j] = 1;
     });
   for (let j = 0; j < m; j++)
     topK(n, (i) => base[i * m + j], perClause).forEach((i, r) => {
-      rankC.set(i * m + j, r);
+      rankC[i * m + j] = r;
       if (base[i * m + j] > 0) keep[i * m + j] = 1;
     });
   // A lead-in's short list also holds its best counterparts with its items counted.
@@ -134,8 +137,42 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
         if (s > semRowBest[i]) semRowBest[i] = s;
         if (s > semColBest[j]) semColBest[j] = s;
       }
+  // The cosine with the documents' shared topic discounted (focus.ts), and its best in each row and column.
+  const focused = focusedCosine(
+    fa.map((f) => f.vec),
+    fb.map((f) => f.vec),
+  );
+  const foc = new Map<number, number>();
+  const focRowBest = new Float64Array(n),
+    focColBest = new Float64Array(m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      if (keep[i * m + j]) {
+        const s = focused(i, j);
+        foc.set(i * m + j, s);
+        if (s > focRowBest[i]) focRowBest[i] = s;
+        if (s > focColBest[j]) focColBest[j] = s;
+      }
+  // Cosines of the sections' headings: a document has a few dozen distinct ones, shared by its clauses.
+  const ctxIndex = (fs: ClauseFeatures[]) => {
+    const ids = new Map<Vec, number>();
+    return { of: fs.map((f) => ids.get(f.context) ?? (ids.set(f.context, ids.size), ids.size - 1)), vecs: [...ids.keys()] };
+  };
+  const ctxA = ctxIndex(fa),
+    ctxB = ctxIndex(fb);
+  const ctxCos = cosineMatrix(ctxA.vecs, ctxB.vecs);
   const pc: PairContext = {
+    grams: (i, j) => grams[i * m + j],
+    words: (i, j) => cosine(fa[i].words, fb[j].words),
+    context: (i, j) => ctxCos[ctxA.of[i] * ctxB.vecs.length + ctxB.of[j]],
     semantic: (i, j) => sem.get(i * m + j) ?? 0,
+    focused: (i, j) => foc.get(i * m + j) ?? 0,
+    focusedWords: focusedCosine(
+      fa.map((f) => f.words),
+      fb.map((f) => f.words),
+    ),
+    focRowBest,
+    focColBest,
     semRowBest,
     semColBest,
     base: (i, j) => (i >= 0 && j >= 0 && i < n && j < m ? base[i * m + j] : 0),
@@ -143,14 +180,14 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     colBest,
     expected: orderPath(anchors),
     instrumentWeight: instrumentWeights([...fa, ...fb]),
-    rankRow: (i, j) => rankR.get(i * m + j) ?? perClause,
-    rankCol: (i, j) => rankC.get(i * m + j) ?? perClause,
+    rankRow: (i, j) => rankR[i * m + j],
+    rankCol: (i, j) => rankC[i * m + j],
     block: (i, j) => block[i * m + j],
     blockRowBest,
     blockColBest,
     cited,
-    leadA: (i) => (fa[i].lead >= 0 ? fa[fa[i].lead] : null),
-    leadB: (j) => (fb[j].lead >= 0 ? fb[fb[j].lead] : null),
+    // A clause against the list of a lead-in: the block cosine (exact for every pair with a lead-in).
+    list: (i, j) => Math.max(fb[j].lead >= 0 ? block[i * m + fb[j].lead] : 0, fa[i].lead >= 0 ? block[fa[i].lead * m + j] : 0),
   };
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (keep[i * m + j]) candidates.push({ i, j, x: pairFeatures(fa[i], fb[j], i, j, pc) });
@@ -159,32 +196,31 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
 
 /**
  * Cosines of the clauses with their list items: the n-gram cosines, except in the rows and
- * columns of lead-ins (a small share of the clauses), which are computed afresh — each lead-in's
- * vector spread over a dense scratch array once, then read by every clause of the other side
- * (no postings, no allocation per pair).
+ * columns of lead-ins (a small share of the clauses), which are computed afresh through an
+ * inverted index of the other side's list vectors (only shared n-grams are touched).
  */
 function blockMatrix(fa: ClauseFeatures[], fb: ClauseFeatures[], grams: Float64Array): Float64Array {
-  const m = fb.length;
+  const n = fa.length,
+    m = fb.length;
   const out = Float64Array.from(grams);
-  let top = 0;
-  for (const f of [...fa, ...fb]) if (f.block.ids.length) top = Math.max(top, f.block.ids[f.block.ids.length - 1]);
-  const dense = new Float64Array(top + 1);
-  const dot = (other: ClauseFeatures['block']) => {
-    let s = 0;
-    for (let k = 0; k < other.ids.length; k++) s += dense[other.ids[k]] * other.weights[k];
-    return s;
-  };
-  const each = (v: ClauseFeatures['block'], use: () => void) => {
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
-    use();
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
-  };
-  fa.forEach((f, i) => {
-    if (f.hasItems) each(f.block, () => fb.forEach((g, j) => (out[i * m + j] = dot(g.block))));
-  });
-  fb.forEach((g, j) => {
-    if (g.hasItems) each(g.block, () => fa.forEach((f, i) => (out[i * m + j] = f.hasItems ? out[i * m + j] : dot(f.block))));
-  });
+  if (fa.some((f) => f.hasItems)) {
+    const pb = postingsOf(fb.map((g) => g.block));
+    fa.forEach((f, i) => {
+      if (!f.hasItems) return;
+      out.fill(0, i * m, (i + 1) * m);
+      cosineRow(f.block, pb, out, i * m);
+    });
+  }
+  if (fb.some((g) => g.hasItems)) {
+    const pa = postingsOf(fa.map((f) => f.block));
+    const col = new Float64Array(n);
+    fb.forEach((g, j) => {
+      if (!g.hasItems) return;
+      col.fill(0);
+      cosineRow(g.block, pa, col, 0);
+      for (let i = 0; i < n; i++) if (!fa[i].hasItems) out[i * m + j] = col[i];
+    });
+  }
   return out;
 }
 

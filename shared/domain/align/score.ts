@@ -6,7 +6,7 @@
  * a pair falls short of each clause's best candidate) make scores comparable across document
  * pairs that share much or little wording.
  */
-import { cosine, type ClauseFeatures } from './features';
+import { cosine, type ClauseFeatures, type Vec } from './features';
 import { idfOf, wordIdf, type CorpusStats } from './corpus';
 import type { AlignReason } from './types';
 import { sharedWordTerms } from './words';
@@ -36,6 +36,10 @@ export const featureNames = [
   'citeBoth',
   'citeOne',
   'inList',
+  'focused',
+  'focusedGap',
+  'contained',
+  'focusedWords',
 ] as const;
 
 export type FeatureName = (typeof featureNames)[number];
@@ -73,6 +77,11 @@ export const sharedInstruments = (a: ClauseFeatures, b: ClauseFeatures) => [...a
 export const sharedQuantities = (a: ClauseFeatures, b: ClauseFeatures) => [...a.quantities].filter((q) => b.quantities.has(q) && !/年$/u.test(q));
 
 export interface PairContext {
+  /** The n-gram and word cosines of the pair (computed for all pairs at once, index.ts). */
+  grams: (i: number, j: number) => number;
+  words: (i: number, j: number) => number;
+  /** Cosine of the headings of the sections the clauses sit in. */
+  context: (i: number, j: number) => number;
   /** Cheap similarity of every pair (cosine and words), for the relative signals. */
   base: (i: number, j: number) => number;
   rowBest: Float64Array;
@@ -93,9 +102,14 @@ export interface PairContext {
   blockColBest: Float64Array;
   /** Similarity of what the clauses cite: both (the cited articles of each) and one (one clause to what the other cites). */
   cited: (i: number, j: number) => { both: number; one: number };
-  /** The lead-in of each document's clauses by index (features.ts lead), to compare an item's whole list. */
-  leadA: (i: number) => ClauseFeatures | null;
-  leadB: (j: number) => ClauseFeatures | null;
+  /** The n-gram cosine with the two documents' common topic discounted (focus.ts), and its best in each row and column. */
+  focused: (i: number, j: number) => number;
+  focRowBest: Float64Array;
+  /** The same discount on the word cosine. */
+  focusedWords: (i: number, j: number) => number;
+  focColBest: Float64Array;
+  /** One clause against the whole list (lead-in and items) the other is an item of; the larger of both ways, 0 when neither is an item. */
+  list: (i: number, j: number) => number;
 }
 
 /** The feature vector of a pair, in featureNames order. */
@@ -103,16 +117,16 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
   const base = pc.base(i, j);
   const inst = sharedInstruments(a, b).reduce((m, x) => Math.max(m, pc.instrumentWeight.get(x) ?? 0), 0);
   return [
-    cosine(a.vec, b.vec),
+    pc.grams(i, j),
     bestSentences(a, b).s,
-    cosine(a.words, b.words),
+    pc.words(i, j),
     base - pc.rowBest[i],
     base - pc.colBest[j],
     // The relative signals count in proportion to the similarity itself: being the best of a bad lot says nothing.
     base >= pc.rowBest[i] && base >= pc.colBest[j] ? base : 0,
     inst,
     sharedQuantities(a, b).length ? 1 : 0,
-    cosine(a.context, b.context),
+    pc.context(i, j),
     Math.abs(a.position - b.position),
     Math.abs(b.position - pc.expected(a.position)),
     Math.log(Math.min(a.length, b.length) / Math.max(a.length, b.length, 1)),
@@ -130,13 +144,37 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.block(i, j) - Math.max(pc.blockRowBest[i], pc.blockColBest[j]),
     ...citedPair(pc.cited(i, j)),
     // One clause against the whole list the other is an item of: a measure that several items spell out.
-    Math.max(listCosine(a, pc.leadB(j)), listCosine(b, pc.leadA(i))),
+    pc.list(i, j),
+    pc.focused(i, j),
+    pc.focused(i, j) - Math.max(pc.focRowBest[i], pc.focColBest[j]),
+    contained(a.vec, b.vec),
+    pc.focusedWords(i, j),
   ];
 }
 
-const listCosine = (x: ClauseFeatures, lead: ClauseFeatures | null) => (lead ? cosine(x.block, lead.block) : 0);
-
 const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
+
+/**
+ * How much of the smaller side the other holds: the share of one vector's weight (squared, so the
+ * whole is 1) on n-grams the other has too, the larger of both ways. A clause bundling several
+ * measures holds most of each of its counterparts while its cosine with any one of them is low.
+ */
+export function contained(a: Vec, b: Vec): number {
+  let i = 0,
+    j = 0,
+    inA = 0,
+    inB = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] === b.ids[j]) {
+      inA += a.weights[i] * a.weights[i];
+      inB += b.weights[j] * b.weights[j];
+      i++;
+      j++;
+    } else if (a.ids[i] < b.ids[j]) i++;
+    else j++;
+  }
+  return Math.max(inA, inB);
+}
 
 /** Reasons a person can check: shared words (whole words, rarest first), instruments, numbers. */
 export function reasonsFor(a: ClauseFeatures, b: ClauseFeatures, stats: CorpusStats): AlignReason[] {

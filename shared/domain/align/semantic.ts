@@ -82,6 +82,24 @@ export function clauseVector(v: WordVectors, words: Iterable<[string, number]>):
   return out;
 }
 
+/** The same sum from rows of the vector table already looked up (features.ts keeps each word's row). */
+export function rowsVector(v: WordVectors, rows: number[], weights: number[]): Float32Array | null {
+  if (!rows.length) return null;
+  const dims = v.dims,
+    data = v.data;
+  const out = new Float32Array(dims);
+  for (let k = 0; k < rows.length; k++) {
+    const base = rows[k] * dims,
+      weight = weights[k];
+    for (let d = 0; d < dims; d++) out[d] += weight * data[base + d];
+  }
+  let n = 0;
+  for (let d = 0; d < dims; d++) n += out[d] * out[d];
+  n = Math.sqrt(n) || 1;
+  for (let d = 0; d < dims; d++) out[d] /= n;
+  return out;
+}
+
 export function dot(a: Float32Array | null, b: Float32Array | null): number {
   if (!a || !b) return 0;
   let s = 0;
