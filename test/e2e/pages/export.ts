@@ -1,6 +1,13 @@
 import { type Download, type Locator, type Page, expect } from '@playwright/test';
 
 /** The export dialog (Ctrl+E, the menu, or a view's Export button), as a researcher uses it. */
+/**
+ * An export is real work (a PDF goes through the renderer, a workbook through exceljs): on a loaded
+ * 2-core machine it took more than the default 10 s of an expectation and failed a passing run.
+ * The wait is still for the export's own "done" signal; only its ceiling is that of a long task.
+ */
+const EXPORT_DONE_MS = 90_000;
+
 export class ExportDialog {
   readonly dialog: Locator;
   constructor(readonly page: Page) {
@@ -36,7 +43,7 @@ export class ExportDialog {
   async exportAndDownload(): Promise<Download> {
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('export-start').click();
-    await expect(this.page.getByTestId('export-done')).toBeVisible();
+    await expect(this.page.getByTestId('export-done')).toBeVisible({ timeout: EXPORT_DONE_MS });
     return download;
   }
 
@@ -44,7 +51,7 @@ export class ExportDialog {
     await expect(this.page.getByTestId('export-exists')).toBeVisible();
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('export-replace').click();
-    await expect(this.page.getByTestId('export-done')).toBeVisible();
+    await expect(this.page.getByTestId('export-done')).toBeVisible({ timeout: EXPORT_DONE_MS });
     return download;
   }
 
