@@ -6,7 +6,8 @@
 // documents, accepted codings, a note and a comparison), watched for crashes, hangs, and each file's peak
 // memory and CPU time; every file's project gets PRAGMA integrity_check, and every restored
 // backup too. A child that crashes or hangs is replaced and the rest of its files go to the next;
-// a child is also replaced after BATCH files. Failing inputs are kept for replay.
+// a child is also replaced after BATCH files, or sooner when what earlier files left in it makes its
+// RSS too high to measure the next one fairly (import-many.ts). Failing inputs are kept for replay.
 //
 // File i of a run depends only on (--seed, i), so a long run goes in chunks (--offset) that can be
 // stopped and resumed; each file's result is appended to results.jsonl as soon as it is known.
