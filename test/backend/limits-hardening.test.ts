@@ -173,6 +173,8 @@ describe('a damaged PDF does not take the process down after its import failed',
         cwd: repoRoot,
         encoding: 'utf8',
         input: `${pdf}\n${txt}\n`,
+        // Both files in this one process, however much memory the first leaves taken.
+        env: { ...process.env, POLICYLENS_FUZZ_RECYCLE_MB: '1000000' },
         timeout: 300_000,
       });
       expect(r.status, r.stderr.slice(-800)).toBe(0);
