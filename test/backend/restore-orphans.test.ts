@@ -47,19 +47,38 @@ it.each([
   expect(ok.documentCount).toBeGreaterThan(0);
 });
 
-it('restore refuses a backup whose header names no valid text encoding, with a message', async () => {
+it.each([
+  // The fuzz case (00634.policylens, a lying header on schema-002): before the check, the
+  // migrations failed with "attached databases must use the same text encoding as main database".
+  ['schema-001', [0x33, 0x50, 0xc9, 0x30], /tampered\.policylens is damaged: its header names no valid text encoding \(value 860932400\)/],
+  ['schema-002', [0x33, 0x50, 0xc9, 0x30], /tampered\.policylens is damaged: its header names no valid text encoding/],
+  ['schema-002', [0, 0, 0, 4], /tampered\.policylens is damaged: its header names no valid text encoding \(value 4\)/],
+  ['schema-002', [0, 0, 0, 2], /tampered\.policylens is not a PolicyLens backup: its text is stored as UTF-16/],
+])('restore refuses a %s backup whose header says text encoding %j, with a message', async (fixture, bytes, message) => {
   const p = await freshProject();
   disposers.push(p.dispose);
-  // A backup of an older schema: the damage shows when its migrations run.
+  // A backup of an older schema: without the header check the damage shows when its migrations run.
   const tampered = join(p.dir, 'tampered.policylens');
-  copyFileSync(join(repoRoot, 'test/fixtures/projects/schema-001.policylens'), tampered);
-  // Offset 56 of an SQLite header: the text encoding (1 UTF-8, 2/3 UTF-16); the fuzz case's bytes.
+  copyFileSync(join(repoRoot, `test/fixtures/projects/${fixture}.policylens`), tampered);
+  // Offset 56 of an SQLite header: the text encoding (1 UTF-8, 2/3 UTF-16).
   const fd = openSync(tampered, 'r+');
-  writeSync(fd, Buffer.from([0x33, 0x50, 0xc9, 0x30]), 0, 4, 56);
+  writeSync(fd, Buffer.from(bytes), 0, 4, 56);
   closeSync(fd);
   const target = join(p.dir, 'restored.db');
   const err = (await p.backend.api.project.restore({ backupPath: tampered, targetPath: target }).catch((e: unknown) => e)) as ApiError;
   expect(err.code).toBe('bad_file');
-  expect(err.message).toMatch(/tampered\.policylens is damaged/);
+  expect(err.message).toMatch(message);
   expect(existsSync(target)).toBe(false);
+});
+
+it('restore takes a backup whose header leaves the text encoding 0, which SQLite reads as UTF-8', async () => {
+  const p = await freshProject();
+  disposers.push(p.dispose);
+  const backup = join(p.dir, 'zero.policylens');
+  copyFileSync(join(repoRoot, 'test/fixtures/projects/schema-002.policylens'), backup);
+  const fd = openSync(backup, 'r+');
+  writeSync(fd, Buffer.alloc(4), 0, 4, 56);
+  closeSync(fd);
+  const restored = await p.backend.api.project.restore({ backupPath: backup, targetPath: join(p.dir, 'restored.db') });
+  expect(restored.documentCount).toBeGreaterThan(0);
 });

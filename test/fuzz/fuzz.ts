@@ -1,10 +1,13 @@
 // The fuzz harness (`npm run fuzz`; not part of `npm test`): mutated files of every format
 // PolicyLens reads — documents (TXT, HTML, Markdown, DOCX, PDF), REFI-QDA projects (.qdpx) and
 // backups (.policylens, through restore) — made from the seeds, the test fixtures, the shared
-// corpus and a small project written here, each imported in a child process (import-many.ts)
-// watched for crashes, hangs and its peak memory and CPU time per file; the project's
-// PRAGMA integrity_check after every batch and every restored backup's too. Failing inputs are
-// kept for replay.
+// corpus and a small project written here. A child process (import-many.ts) imports them one by
+// one, each into its own copy of a template project (even files an empty one, odd files one with
+// documents, accepted codings, a note and a comparison), watched for crashes, hangs, and each file's peak
+// memory and CPU time; every file's project gets PRAGMA integrity_check, and every restored
+// backup too. A child that crashes or hangs is replaced and the rest of its files go to the next;
+// a child is also replaced after BATCH files, or sooner when what earlier files left in it makes its
+// RSS too high to measure the next one fairly (import-many.ts). Failing inputs are kept for replay.
 //
 // File i of a run depends only on (--seed, i), so a long run goes in chunks (--offset) that can be
 // stopped and resumed; each file's result is appended to results.jsonl as soon as it is known.
@@ -39,7 +42,8 @@ const JOBS = Number(arg('jobs', '2'));
 /** A file is a hang when it uses this much CPU time, or gets no result in 60× this wall time. */
 const HANG_MS = Number(arg('hang-ms', '30000'));
 const MEMORY_LIMIT_MB = 1024;
-const BATCH = 40;
+/** Files one child imports before it is replaced (a crash or a hang replaces it sooner). */
+const BATCH = Number(arg('batch', '100'));
 const out = resolve(arg('out', join(tmpdir(), `policylens-fuzz-${SEED}-${OFFSET}`)));
 
 const FORMATS = ['.txt', '.html', '.htm', '.md', '.docx', '.pdf', '.qdpx', '.policylens'];
@@ -92,6 +96,8 @@ interface Result {
   ms: number;
   cpuMs: number;
   peakMB: number;
+  /** RSS of the child before the file (after a GC): peakMB − startMB is what the file added. Absent in runs before it was measured. */
+  startMB?: number;
   outcome: 'imported' | 'refused' | 'unexpected' | 'crash' | 'hang' | 'memory' | 'damaged';
   message: string | null;
 }
@@ -99,7 +105,8 @@ interface Result {
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'inputs'), { recursive: true });
-  const seeds = listSeeds(await writeProjectSeeds(join(out, 'seeds')));
+  const project = await writeProjectSeeds(join(out, 'seeds'));
+  const seeds = listSeeds(project.seeds);
   const meta = new Map<string, { how: string; format: string; bytes: number; seed: string }>();
   const files: string[] = [];
   const bySeed = new Map<string, Uint8Array>();
@@ -132,7 +139,7 @@ async function main(): Promise<void> {
       const batch = queue.splice(0, BATCH);
       const dir = mkdtempSync(join(tmpdir(), `pl-fuzz-${w}-`));
       let pending = [...batch];
-      while (pending.length) pending = await runChild(join(dir, 'p.db'), pending);
+      while (pending.length) pending = await runChild(dir, pending);
       rmSync(dir, { recursive: true, force: true });
       const done = results.length;
       if (Math.floor(done / 100) !== Math.floor((done - batch.length) / 100))
@@ -141,9 +148,11 @@ async function main(): Promise<void> {
   }
 
   /** Runs one child over `batch`; returns the files it did not get to (after a crash or hang). */
-  function runChild(db: string, batch: string[]): Promise<string[]> {
+  function runChild(dir: string, batch: string[]): Promise<string[]> {
     return new Promise((done) => {
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/fuzz/import-many.ts'), db], {
+      const { empty, coded } = project.templates;
+      const args = ['--expose-gc', '--import', 'tsx', join(root, 'test/fuzz/import-many.ts'), dir, empty, coded];
+      const child: ChildProcess = spawn(process.execPath, args, {
         cwd: root,
         stdio: ['pipe', 'pipe', 'ignore'],
         detached: true,
@@ -198,6 +207,7 @@ async function main(): Promise<void> {
           ms?: number;
           cpuMs?: number;
           peakMB?: number;
+          startMB?: number;
           imported?: number;
           error?: string | null;
           integrity?: string;
@@ -215,12 +225,16 @@ async function main(): Promise<void> {
         } else if (o.file) {
           current = null;
           const unexpected = o.error && /^(Could not import this file:|PolicyLens hit an internal error)/.test(o.error);
+          if (o.integrity) {
+            integrity.push(o.integrity);
+            appendFileSync(join(out, 'integrity.jsonl'), JSON.stringify(o.integrity) + '\n');
+          }
           const outcome: Result['outcome'] =
             (o.cpuMs ?? 0) > HANG_MS
               ? 'hang'
               : (o.peakMB ?? 0) > MEMORY_LIMIT_MB
                 ? 'memory'
-                : o.restoredIntegrity !== undefined && o.restoredIntegrity !== 'ok'
+                : (o.restoredIntegrity !== undefined && o.restoredIntegrity !== 'ok') || (o.integrity !== undefined && o.integrity !== 'ok')
                   ? 'damaged'
                   : o.imported
                     ? 'imported'
@@ -233,12 +247,11 @@ async function main(): Promise<void> {
             ms: o.ms,
             cpuMs: o.cpuMs,
             peakMB: o.peakMB,
+            startMB: o.startMB,
             outcome,
-            message: o.error ?? (outcome === 'damaged' ? `restored project: ${o.restoredIntegrity}` : null),
+            message:
+              o.error ?? (outcome === 'damaged' ? (o.integrity !== 'ok' ? `project: ${o.integrity}` : `restored project: ${o.restoredIntegrity}`) : null),
           });
-        } else if (o.integrity) {
-          integrity.push(o.integrity);
-          appendFileSync(join(out, 'integrity.jsonl'), JSON.stringify(o.integrity) + '\n');
         }
       });
       child.on('exit', (code, signal) => {
@@ -247,7 +260,8 @@ async function main(): Promise<void> {
           record(current, { outcome: 'crash', ms: Math.round(performance.now() - currentSince), message: `child exited (${signal ?? code}) while importing` });
         done(batch.filter((f) => remaining.has(f)));
       });
-      child.stdin!.write(batch.join('\n') + '\n#integrity\n');
+      // Odd files go into the coded template (import-many.ts: FILE<TAB>1).
+      child.stdin!.write(batch.map((f) => (Number(/(\d+)\.[^./]+$/.exec(f)![1]) % 2 ? `${f}\t1` : f)).join('\n') + '\n');
       child.stdin!.end();
     });
   }
@@ -275,9 +289,16 @@ function summarise(results: Result[], integrity: string[], seconds: number | nul
     );
   }
   console.log(
-    `crashes ${count('crash')}, hangs (> ${HANG_MS / 1000} s CPU, or no answer in ${(HANG_MS * 60) / 1000} s) ${count('hang')}, over ${MEMORY_LIMIT_MB} MB ${count('memory')}, damaged restores ${count('damaged')}, unexpected errors ${count('unexpected')}`,
+    `crashes ${count('crash')}, hangs (> ${HANG_MS / 1000} s CPU, or no answer in ${(HANG_MS * 60) / 1000} s) ${count('hang')}, over ${MEMORY_LIMIT_MB} MB ${count('memory')}, damaged projects ${count('damaged')}, unexpected errors ${count('unexpected')}`,
   );
   console.log(`peak memory per file: median ${q(0.5)} MB, p99 ${q(0.99)} MB, max ${q(1)} MB`);
+  const added = results
+    .filter((r) => r.peakMB > 0 && r.startMB !== undefined)
+    .map((r) => r.peakMB - r.startMB!)
+    .sort((a, b) => a - b);
+  const qa = (p: number) => added[Math.min(added.length - 1, Math.floor(p * added.length))] ?? 0;
+  if (added.length)
+    console.log(`  of which the file added (peak − RSS before it, ${added.length} files): median ${qa(0.5)} MB, p99 ${qa(0.99)} MB, max ${qa(1)} MB`);
   const overWall = results.filter((r) => r.ms > HANG_MS).length;
   console.log(`files over ${HANG_MS / 1000} s of wall time (on this machine's load): ${overWall}`);
   const slow = [...results].sort((a, b) => (b.cpuMs ?? 0) - (a.cpuMs ?? 0)).slice(0, 5);

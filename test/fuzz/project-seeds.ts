@@ -1,8 +1,9 @@
 // Seeds for the project formats of the fuzz harness, written by this version of PolicyLens: a
 // small project (two seed documents, accepted codings, a note on a clause, a comparison) exported
 // as REFI-QDA (.qdpx) and backed up (.policylens). The fixture projects of older schema versions
-// (test/fixtures/projects) are seeds of restore too.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// (test/fixtures/projects) are seeds of restore too. The project itself is kept (coded.db) as a
+// template some fuzz files are imported into (a copy each), beside an empty project (empty.db).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,10 +33,13 @@ const note = (text: string) =>
     },
   });
 
-/** Writes project.qdpx and project.policylens into `dir`; returns their paths. */
-export async function writeProjectSeeds(dir: string): Promise<string[]> {
+/** Writes project.qdpx, project.policylens and the templates (empty.db, coded.db) into `dir`. */
+export async function writeProjectSeeds(dir: string): Promise<{ seeds: string[]; templates: { empty: string; coded: string } }> {
   mkdirSync(dir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'pl-fuzz-seedproject-'));
+  // A new project as the app makes one (migrated, the codebook seeded); closing checkpoints the
+  // WAL into the one file.
+  createBackend({ databasePath: join(dir, 'empty.db'), mode: 'test' }).close();
   const b = createBackend({ databasePath: join(work, 'p.db'), mode: 'test' });
   try {
     const report = await b.api.documents.importPaths({ paths: SEEDS.map((s) => join(root, 'seeds', s)) });
@@ -56,9 +60,11 @@ export async function writeProjectSeeds(dir: string): Promise<string[]> {
     const backup = join(dir, 'project.policylens');
     await b.api.export.project({ format: 'qdpx', path: qdpx, overwrite: true });
     await b.api.export.backup({ path: backup, overwrite: true });
-    return [qdpx, backup];
+    return { seeds: [qdpx, backup], templates: { empty: join(dir, 'empty.db'), coded: join(dir, 'coded.db') } };
   } finally {
+    // Closing checkpoints the WAL into p.db, so the one file is the whole project.
     b.close();
+    copyFileSync(join(work, 'p.db'), join(dir, 'coded.db'));
     rmSync(work, { recursive: true, force: true });
   }
 }

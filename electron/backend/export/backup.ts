@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
@@ -34,9 +34,37 @@ export async function backupTo(ctx: BackendContext, path: string, overwrite: boo
   return statSync(path).size;
 }
 
+/**
+ * The text encoding an SQLite file's header names (offset 56: 1 UTF-8, 2 and 3 UTF-16), or null
+ * when the file is not SQLite. A damaged value passes integrity_check and fails only when a
+ * migration runs, with SQLite's "attached databases must use the same text encoding" (found by the
+ * fuzz harness), so it is read here first.
+ */
+function headerTextEncoding(path: string): number | null {
+  const header = Buffer.alloc(100);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null; // unreadable: opening it below says so
+  }
+  try {
+    if (readSync(fd, header, 0, 100, 0) < 100) return null;
+  } finally {
+    closeSync(fd);
+  }
+  return header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' ? header.readUInt32BE(56) : null;
+}
+
 /** Checks that a file is a PolicyLens project this version can open; returns its schema version. */
 export function checkBackup(path: string): number {
   if (!existsSync(path) || !statSync(path).isFile()) throw new ApiError('not_found', `The backup ${path} does not exist.`);
+  // PolicyLens writes UTF-8 projects only (SQLite's default; SQLite reads 0 as UTF-8 too).
+  const encoding = headerTextEncoding(path);
+  if (encoding === 2 || encoding === 3)
+    throw new ApiError('bad_file', `${basename(path)} is not a PolicyLens backup: its text is stored as UTF-16, and PolicyLens projects are UTF-8.`);
+  if (encoding !== null && encoding > 3)
+    throw new ApiError('bad_file', `${basename(path)} is damaged: its header names no valid text encoding (value ${encoding}), so it cannot be restored.`);
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });

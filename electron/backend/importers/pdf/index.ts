@@ -45,6 +45,12 @@ const PDFJS_EXCEPTIONS = new Set([
  * already failed with its message. Node ends the process on an unhandled rejection, which would
  * take the whole backend down with the next file. Those rejections are logged and dropped; any
  * other unhandled rejection still ends the process as before.
+ *
+ * The cause is in pdf.js (5.6.205, and still so upstream): `Catalog.getPageDict` starts fetching
+ * every kid of the top-level /Pages at once (`pageDictCache.put(lastKid, xref.fetchAsync(lastKid))`)
+ * but awaits only the kids it walks to; a kid whose XRef entry is bad rejects with no handler.
+ * The promise lives inside the worker module, out of our reach; the fix belongs upstream (a no-op
+ * catch on the cached promise, its awaited use still sees the error) or in a patch of pdfjs-dist.
  */
 function ignorePdfjsBackgroundFailures(): void {
   process.on('unhandledRejection', (reason) => {
