@@ -25,6 +25,11 @@ it.each([
     "UPDATE clauses SET doc_id = 'abc' WHERE id = (SELECT min(id) FROM clauses)",
     /row\(s\) refer to rows that do not exist/,
   ],
+  [
+    'a packed document text that does not inflate',
+    "UPDATE documents SET cleaned_z = x'00ff00ff1234' WHERE id = (SELECT min(id) FROM documents)",
+    /the stored text of document \d+ cannot be read/,
+  ],
 ])('restore refuses a backup with %s', async (_name, sql, message) => {
   const p = await freshProject();
   disposers.push(p.dispose);

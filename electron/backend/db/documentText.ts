@@ -21,7 +21,26 @@ export function packText(text: string): { cleaned_text: string; cleaned_z: Buffe
 }
 
 export function unpackText(row: StoredText): string {
-  return row.cleaned_z ? inflateRawSync(row.cleaned_z).toString('utf8') : row.cleaned_text;
+  if (!row.cleaned_z) return row.cleaned_text;
+  try {
+    return inflateRawSync(row.cleaned_z).toString('utf8');
+  } catch (e) {
+    throw new Error(`A document's stored text is damaged and cannot be read (${(e as Error).message}).`);
+  }
+}
+
+/** The first document whose packed text does not inflate, if any: a restore refuses such a file. */
+export function firstDamagedText(db: Db): number | null {
+  const hasPacked = db.prepare("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'cleaned_z'").pluck().get() as number;
+  if (!hasPacked) return null;
+  for (const r of db.prepare('SELECT id, cleaned_z FROM documents WHERE cleaned_z IS NOT NULL').iterate() as Iterable<{ id: number; cleaned_z: Buffer }>) {
+    try {
+      inflateRawSync(r.cleaned_z);
+    } catch {
+      return r.id;
+    }
+  }
+  return null;
 }
 
 /** The row as the rest of the backend knows it: its text in cleaned_text, no packed column. */

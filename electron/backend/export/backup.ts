@@ -5,6 +5,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
 import { openDatabase } from '../db/connection';
 import { checkProject, loadMigrations, migrate } from '../db/migrate';
+import { firstDamagedText } from '../db/documentText';
 import { placeFile, writeFailure } from './files';
 
 /**
@@ -101,6 +102,10 @@ export function checkBackup(path: string): number {
     } catch (e) {
       throw new ApiError('bad_file', `${basename(path)} cannot be restored. ${(e as Error).message}`);
     }
+    // Texts are stored deflated (migration 013): a damaged one would pass every check above.
+    const damaged = firstDamagedText(db);
+    if (damaged !== null)
+      throw new ApiError('bad_file', `${basename(path)} is damaged: the stored text of document ${damaged} cannot be read, so it cannot be restored.`);
     return version;
   } finally {
     db.close();
