@@ -10,6 +10,7 @@ import { openDatabase } from '../../electron/backend/db/connection';
 import { migrate } from '../../electron/backend/db/migrate';
 import { loadPgMigrations, migratePg } from '../../electron/backend/db/pg/migrate';
 import { pgUnavailable, startPgCluster, type PgCluster } from './pg-cluster';
+import { desktopOnly } from '../../electron/backend/db/move/tables';
 
 const root = join(__dirname, '..', '..');
 
@@ -103,7 +104,9 @@ describe.skipIf(!!unavailable)('PostgreSQL migrations on a server', () => {
     expect(tables.length).toBeGreaterThan(15);
     const missing: string[] = [];
     for (const t of tables)
-      for (const c of db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]) if (!onPg.has(`${t}.${c}`)) missing.push(`${t}.${c}`);
+      for (const c of db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[])
+        // The desktop's deflated text (013) is a form of storage: PostgreSQL keeps the same text in cleaned_text.
+        if (!onPg.has(`${t}.${c}`) && !desktopOnly(t, c)) missing.push(`${t}.${c}`);
     db.close();
     expect(missing).toEqual([]);
     for (const extra of ['coders.name', 'codings.coder_id', 'search_clauses.folded', 'search_clauses.grams', 'clause_bands.band_key'])
