@@ -69,7 +69,14 @@ export function trainingPairs(): LabelPair[] {
   add(join(shared, 'eval/gold/alignments.json'), 'seeds');
   add(join(fixtureDir, 'alignments.json'), 'written');
   for (const f of labelFiles(isTrainingFile))
-    add(join(realDir, f), f === 'unseen.json' ? 'seen-unseen' : f.startsWith('unseen-') ? `spent-${f.replace(/\.json$/u, '')}` : f.replace(/^train-/u, 'real-').replace(/\.json$/u, ''));
+    add(
+      join(realDir, f),
+      f === 'unseen.json'
+        ? 'seen-unseen'
+        : f.startsWith('unseen-')
+          ? `spent-${f.replace(/\.json$/u, '')}`
+          : f.replace(/^train-/u, 'real-').replace(/\.json$/u, ''),
+    );
   return out;
 }
 
