@@ -35,6 +35,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The PDF reader's worker (importers/pdf/sandbox.ts starts it from beside its bundled caller).
+await build({
+  entryPoints: [join(root, 'electron', 'backend', 'importers', 'pdf', 'worker.ts')],
+  outfile: join(out, 'pdfWorker.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: [join(root, 'electron', 'preload', 'preload.ts')],
   outfile: join(out, 'preload.cjs'),

@@ -3,15 +3,12 @@
 // cores less the main thread's (at least one). Where no worker can start (a runtime without the
 // worker file, a loader that does not reach the worker), files are analysed in this thread as
 // before, with the same results and messages.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorData } from '../../../shared/api/errors';
 import { analyseFile, type AnalysedFile } from './analyseFile';
 import type { ExtrasContext } from './documentExtras';
+import { workerEntry } from './workerEntry';
 
 export interface AnalysisPool {
   /** Worker threads in use (0: in this thread). */
@@ -36,28 +33,9 @@ export function importThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-/**
- * How to start a worker: the bundle's importWorker.mjs beside main.mjs, or, running from source, a
- * tiny script that registers tsx's loader in the worker (a worker does not inherit the parent's
- * `--import tsx` hooks) and then imports importWorker.ts.
- */
-function workerEntry(): { code: string; eval: boolean } | null {
-  const here = typeof import.meta?.url === 'string' ? import.meta.url : null;
-  if (!here) return null;
-  const source = new URL('./importWorker.ts', here);
-  if (here.endsWith('.ts') && existsSync(fileURLToPath(source))) {
-    let api: string;
-    try {
-      api = join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs');
-    } catch {
-      return null;
-    }
-    if (!existsSync(api)) return null;
-    const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`;
-    return { code, eval: true };
-  }
-  const bundled = new URL('./importWorker.mjs', here);
-  return existsSync(fileURLToPath(bundled)) ? { code: fileURLToPath(bundled), eval: false } : null;
+/** How to start an import worker (services/workerEntry.ts): importWorker.mjs beside main.mjs, or importWorker.ts from source. */
+function importWorkerEntry() {
+  return workerEntry(typeof import.meta?.url === 'string' ? import.meta.url : null, './importWorker.ts', 'importWorker.mjs');
 }
 
 interface Job {
@@ -77,7 +55,7 @@ interface Slot {
 type Outgoing = { ready: true } | { job: number; fraction: number } | { job: number; file: AnalysedFile } | { job: number; error: ApiErrorData };
 
 export function createAnalysisPool(threads = importThreads(), context: ExtrasContext = {}): AnalysisPool {
-  const entry = threads > 0 ? workerEntry() : null;
+  const entry = threads > 0 ? importWorkerEntry() : null;
   const inThread = (name: string, bytes: Uint8Array, opts: { signal: AbortSignal; onProgress: (f: number) => void }) =>
     analyseFile(name, bytes, { ...opts, context });
   let jobsInThread = 0;

@@ -1,0 +1,149 @@
+// Where a PDF is read. pdf.js parses untrusted bytes in JavaScript, and some damaged files make it
+// loop in synchronous code for minutes (fuzz 08529.pdf: an unterminated hex string `<…` is read to
+// the end of the file again from every place the parser restarts, so the time grows with the
+// square of the size). Synchronous code cannot be stopped from its own thread, so PDFs are read on
+// a worker thread of their own, one at a time, and a worker that makes no progress within its
+// budget is stopped: that file fails with a message and the next PDF gets a new worker. Where no
+// worker can start (a bundle without pdfWorker.mjs), PDFs are read in this thread as before.
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ApiErrorData } from '../../../../shared/api/errors';
+import type { ExtractedText } from '../../../../shared/domain/types';
+import { workerEntry } from '../../services/workerEntry';
+import { badFile, cancelled } from '../errors';
+import type { ImportContext } from '../types';
+import { extractPdfHere } from './extract';
+
+/**
+ * Budgets without progress: opening a PDF (its cross-reference table and page tree) may take
+ * 15 s plus 2 s per MB; after that each page must be read within 20 s. Real PDFs open and read a
+ * page in well under a second; a budget is wall-clock time, so it is generous for a busy machine.
+ */
+export const PDF_BUDGET = { openMs: 15_000, openMsPerMb: 2_000, pageMs: 20_000, startupMs: 60_000 };
+
+type Outgoing = { ready: true } | { fraction: number } | { text: ExtractedText } | { error: ApiErrorData };
+
+let worker: Worker | null = null;
+let ready: Promise<boolean> | null = null;
+let unavailable = false;
+/** PDFs wait for each other: one worker, one file at a time, so a stopped worker names one file. */
+let queue: Promise<unknown> = Promise.resolve();
+
+function stop(): void {
+  const w = worker;
+  worker = null;
+  ready = null;
+  if (w) void w.terminate();
+}
+
+/** Starts the worker if needed; false when no worker can run here. */
+function started(): Promise<boolean> {
+  if (unavailable) return Promise.resolve(false);
+  if (ready) return ready;
+  const entry = workerEntry(typeof import.meta?.url === 'string' ? import.meta.url : null, './worker.ts', 'pdfWorker.mjs');
+  if (!entry) {
+    unavailable = true;
+    return Promise.resolve(false);
+  }
+  const w = new Worker(entry.code, { eval: entry.eval, execArgv: [], stdout: false, stderr: false });
+  // An idle PDF worker must not keep the process alive (a CLI import ends when its work does).
+  w.unref();
+  worker = w;
+  // A worker that fails while idle is simply replaced at the next PDF.
+  w.on('error', () => worker === w && stop());
+  ready = new Promise<boolean>((resolve) => {
+    let settled = false;
+    const settle = (ok: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      w.off('message', onReady);
+      w.off('error', onFail);
+      w.off('exit', onFail);
+      if (!ok) {
+        unavailable = true;
+        if (worker === w) stop();
+      }
+      resolve(ok);
+    };
+    const onReady = (m: Outgoing) => 'ready' in m && settle(true);
+    const onFail = () => settle(false);
+    const timer = setTimeout(onFail, PDF_BUDGET.startupMs);
+    timer.unref();
+    w.on('message', onReady);
+    w.on('error', onFail);
+    w.on('exit', onFail);
+  });
+  return ready;
+}
+
+function onWorker(bytes: Uint8Array, ctx: ImportContext, w: Worker): Promise<ExtractedText> {
+  return new Promise<ExtractedText>((resolve, reject) => {
+    const mb = bytes.byteLength / 1e6;
+    let timer: NodeJS.Timeout | null = null;
+    const arm = (ms: number, what: string) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        finish();
+        stop();
+        reject(
+          badFile(
+            ctx.fileName,
+            `reading the PDF was stopped: ${what} took longer than ${Math.round(ms / 1000)} s, which a sound PDF never needs (the file is probably damaged). Open it in a PDF reader, save or print it as a new PDF, and import that.`,
+          ),
+        );
+      }, ms);
+    };
+    const onMessage = (m: Outgoing) => {
+      if ('fraction' in m) {
+        ctx.onProgress(m.fraction);
+        return arm(PDF_BUDGET.pageMs, 'one page');
+      }
+      if ('ready' in m) return;
+      finish();
+      if ('text' in m) resolve(m.text);
+      else reject(ApiError.from(m.error));
+    };
+    const onExit = (code: number) => {
+      finish();
+      if (worker === w) stop();
+      reject(badFile(ctx.fileName, `the PDF reader stopped while reading it (exit code ${code}); the file may be damaged.`));
+    };
+    const onError = (e: Error) => {
+      finish();
+      if (worker === w) stop();
+      reject(badFile(ctx.fileName, `the PDF reader failed while reading it (${e.message}); the file may be damaged.`));
+    };
+    const onAbort = () => {
+      finish();
+      stop();
+      reject(cancelled(ctx.fileName));
+    };
+    const finish = () => {
+      if (timer) clearTimeout(timer);
+      w.off('message', onMessage);
+      w.off('exit', onExit);
+      w.off('error', onError);
+      ctx.signal?.removeEventListener('abort', onAbort);
+    };
+    w.on('message', onMessage);
+    w.once('exit', onExit);
+    w.once('error', onError);
+    ctx.signal?.addEventListener('abort', onAbort, { once: true });
+    arm(PDF_BUDGET.openMs + PDF_BUDGET.openMsPerMb * mb, 'opening it');
+    // A copy: the caller keeps its bytes (the worker takes ownership of what it is sent).
+    const copy = new Uint8Array(bytes);
+    w.postMessage({ fileName: ctx.fileName, bytes: copy }, [copy.buffer]);
+  });
+}
+
+/** Reads a PDF on the PDF worker, within its budgets; in this thread where no worker can run. */
+export function extractPdf(bytes: Uint8Array, ctx: ImportContext): Promise<ExtractedText> {
+  const run = async () => {
+    ctx.throwIfAborted();
+    if (!(await started()) || !worker) return extractPdfHere(bytes, ctx);
+    return onWorker(bytes, ctx, worker);
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
+}
