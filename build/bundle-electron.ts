@@ -10,43 +10,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist', 'electron');
 mkdirSync(out, { recursive: true });
 
-await build({
-  entryPoints: [join(root, 'electron', 'main', 'main.ts')],
-  outfile: join(out, 'main.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+/** An ESM bundle for Node of one entry; its dependencies stay in node_modules. */
+const nodeEsm = (entry: string[], file: string) =>
+  build({
+    entryPoints: [join(root, ...entry)],
+    outfile: join(out, file),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
 
-// The import's analysis worker (services/analysisPool.ts starts it from beside main.mjs).
-await build({
-  entryPoints: [join(root, 'electron', 'backend', 'services', 'importWorker.ts')],
-  outfile: join(out, 'importWorker.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
-
-// The PDF reader's worker (importers/pdf/sandbox.ts starts it from beside its bundled caller).
-await build({
-  entryPoints: [join(root, 'electron', 'backend', 'importers', 'pdf', 'worker.ts')],
-  outfile: join(out, 'pdfWorker.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+await nodeEsm(['electron', 'main', 'main.ts'], 'main.mjs');
+// The workers are started from beside their bundled callers (services/workerEntry.ts): the
+// import's analysis worker (services/analysisPool.ts) and the PDF reader's (importers/pdf/sandbox.ts).
+await nodeEsm(['electron', 'backend', 'services', 'importWorker.ts'], 'importWorker.mjs');
+await nodeEsm(['electron', 'backend', 'importers', 'pdf', 'worker.ts'], 'pdfWorker.mjs');
 
 await build({
   entryPoints: [join(root, 'electron', 'preload', 'preload.ts')],
