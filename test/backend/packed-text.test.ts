@@ -17,6 +17,15 @@ describe('packed document texts', () => {
     }
   });
 
+  it('a packed text that does not inflate is a clear bad_file error, not an internal one', async () => {
+    const { backend: b } = await newProject(true);
+    const [doc] = await b.api.documents.list({});
+    b.context.db.prepare("UPDATE documents SET cleaned_z = x'00ff00ff1234' WHERE id = ?").run(doc.id);
+    const err = (await b.api.documents.text({ id: doc.id }).catch((e: unknown) => e)) as { code?: string; message?: string };
+    expect(err.code).toBe('bad_file');
+    expect(err.message).toMatch(/stored text is damaged.*Restore the project from a backup/);
+  });
+
   it('stores imported texts deflated and reads them back exactly through the API, search and the Trash', async () => {
     const { backend: b } = await newProject(true);
     const db = b.context.db;

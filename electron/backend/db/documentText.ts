@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ApiError } from '../../../shared/api/errors';
 import type { Db } from './connection';
 
 /**
@@ -25,7 +26,8 @@ export function unpackText(row: StoredText): string {
   try {
     return inflateRawSync(row.cleaned_z).toString('utf8');
   } catch (e) {
-    throw new Error(`A document's stored text is damaged and cannot be read (${(e as Error).message}).`);
+    // The file was damaged outside PolicyLens (a restore checks every text; opening a file does not).
+    throw new ApiError('bad_file', `This document's stored text is damaged and cannot be read (${(e as Error).message}). Restore the project from a backup.`);
   }
 }
 
