@@ -54,7 +54,7 @@ async function start() {
 void start();
 
 // Desktop menu commands arrive through the preload and run as the registry's commands.
-const menuCommands: Record<string, string> = { export: 'app.export' };
+const menuCommands: Record<string, string> = { export: 'app.export', 'open-team': 'app.openTeam' };
 window.policylens?.onMenu((command) => {
   if (menuCommands[command]) runCommand(menuCommands[command]);
 });

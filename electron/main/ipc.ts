@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { type BridgeResult, channels } from '../../shared/api/bridge';
 import { type Backend, errorData } from '../backend';
+import { openTeamWindow } from './teamWindow';
 
 /**
  * One IPC handler serves every contract method: it checks the calling frame is our own page,
@@ -31,5 +32,11 @@ export function registerIpc(ipcMain: IpcMain, backend: Backend, isTrusted: (url:
     if (!fromOurWindow(event) || typeof path !== 'string') return;
     const file = resolve(path);
     if (file.startsWith(exportsDir + sep) && existsSync(file)) shell.showItemInFolder(file);
+  });
+
+  // File › Open Team Project…: the renderer asks for the address, the main process opens the window.
+  ipcMain.handle(channels.openTeam, async (event: IpcMainInvokeEvent, address: unknown) => {
+    if (!fromOurWindow(event)) return { ok: false, message: 'Refused: the call did not come from the PolicyLens window.' };
+    return openTeamWindow(address);
   });
 }

@@ -13,6 +13,7 @@ import { registerIpc } from './ipc';
 import { electronPdfRenderer } from './printToPdf';
 import { buildMenu } from './menu';
 import { hardenContents, hardenSession, isTrustedUrl, secureWebPreferences } from './security';
+import { sameOrigin, teamOriginOf } from './teamWindow';
 import { loadWindowState, saveWindowState } from './windowState';
 
 // Bundled to dist/electron/main.mjs; the renderer is in dist/renderer, seeds beside the app
@@ -44,7 +45,11 @@ function createWindow(): void {
     webPreferences: secureWebPreferences(join(here, 'preload.cjs')),
   });
   if (state.maximized) win.maximize();
-  hardenContents(win.webContents, appUrl, (url) => void shell.openExternal(url));
+  hardenContents(
+    win.webContents,
+    (url) => isTrustedUrl(url, appUrl),
+    (url) => void shell.openExternal(url),
+  );
   win.once('ready-to-show', () => win?.show());
   win.on('close', () => {
     if (!win) return;
@@ -79,7 +84,12 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
-  app.on('web-contents-created', (_e, contents) => hardenContents(contents, appUrl, (url) => void shell.openExternal(url)));
+  // Every window: ours may show only our bundled page; a team window only its server's pages.
+  app.on('web-contents-created', (_e, contents) => {
+    const team = teamOriginOf(contents.session);
+    const mayNavigate = team ? (url: string) => sameOrigin(url, team) : (url: string) => isTrustedUrl(url, appUrl);
+    hardenContents(contents, mayNavigate, (url) => void shell.openExternal(url));
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -31,7 +31,7 @@ async function importFromDialog(win: BrowserWindow, backend: Backend): Promise<v
   send(win, 'import-done');
 }
 
-/** File › Import…, Export…, Quit; Edit; View › zoom, full screen; Help › About. */
+/** File › Import…, Export…, Open Team Project…, Quit; Edit; View › zoom, full screen; Help › About. */
 export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backend): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -48,6 +48,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backen
           },
         },
         { label: label('Export…', '导出…'), accelerator: 'CmdOrCtrl+E', click: () => send(getWindow(), 'export') },
+        { label: label('Open Team Project…', '打开团队项目…'), click: () => send(getWindow(), 'open-team') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: label('Quit', '退出') },
       ],

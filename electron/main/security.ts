@@ -36,14 +36,31 @@ export function hardenSession(session: Session): void {
   });
 }
 
-export function hardenContents(contents: WebContents, appUrl: string, openExternal: (url: string) => void): void {
+/**
+ * A team project's window shows pages of a server the person named: no preload (so no bridge to
+ * the desktop's backend), sandboxed like our own page, and a session of its own per server, so
+ * its login cookie stays with that server and our page's headers never touch it.
+ */
+export function teamWebPreferences(partition: string): BrowserWindowConstructorOptions['webPreferences'] {
+  const { preload: _none, ...rest } = secureWebPreferences('')!;
+  return { ...rest, partition };
+}
+
+/** The team window's session asks for no permissions either; its CSP is the team server's own. */
+export function hardenTeamSession(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** `mayNavigate`: our bundled page for the app window, the server's origin for a team window. */
+export function hardenContents(contents: WebContents, mayNavigate: (url: string) => boolean, openExternal: (url: string) => void): void {
   contents.setWindowOpenHandler(({ url }) => {
     // Links in notes open in the user's browser, never inside the app.
     if (/^https?:\/\//.test(url)) openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedUrl(url, appUrl)) event.preventDefault();
+    if (!mayNavigate(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -16,6 +16,7 @@ const bridge = {
     return () => void ipcRenderer.removeListener(channels.menu, on);
   },
   showItemInFolder: (path: string) => ipcRenderer.invoke(channels.showItem, path),
+  openTeamWindow: (address: string) => ipcRenderer.invoke(channels.openTeam, address),
 } satisfies PreloadBridge;
 
 contextBridge.exposeInMainWorld('policylens', bridge);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isTrustedUrl, secureWebPreferences } from '../../electron/main/security';
+import { contentSecurityPolicy, isTrustedUrl, secureWebPreferences, teamWebPreferences } from '../../electron/main/security';
 import { repoRoot } from '../contract/harness';
 
 /** Static checks of the desktop shell's security settings (runs without an Electron binary). */
@@ -45,6 +45,21 @@ describe('Electron security settings', () => {
     expect(ipc).toMatch(/frame\.parent === null && isTrusted\(frame\.url\)/);
     expect(ipc).toMatch(/file\.startsWith\(exportsDir \+ sep\)/);
     expect(ipc).toMatch(/backend\.invoke\(method, input\)/);
+  });
+
+  it('opens a team server in a window with no preload, sandboxed, in a session of its own', () => {
+    const team = teamWebPreferences('persist:team-0123456789abcdef')!;
+    expect(team.preload).toBeUndefined();
+    expect(team.partition).toBe('persist:team-0123456789abcdef');
+    expect(team.sandbox).toBe(true);
+    expect(team.contextIsolation).toBe(true);
+    expect(team.nodeIntegration).toBe(false);
+    const teamWindow = readFileSync(join(repoRoot, 'electron', 'main', 'teamWindow.ts'), 'utf8');
+    expect(teamWindow).toMatch(/webPreferences: teamWebPreferences\(partition\)/);
+    expect(teamWindow).toMatch(/parseTeamServerUrl\(/);
+    // Every window is hardened on creation: a team window may navigate only within its server's origin.
+    expect(main).toMatch(/teamOriginOf\(contents\.session\)[\s\S]*?sameOrigin\(url, team\)/);
+    expect(ipc).toMatch(/channels\.openTeam[\s\S]*?fromOurWindow\(event\)/);
   });
 
   it('holds a single-instance lock and remembers the window size', () => {

@@ -68,6 +68,12 @@ export const commands: Command[] = [
     keywords: 'compare comparison 比较 对比 new',
     run: () => navigate('compare', ['new']),
   },
+  {
+    id: 'app.openTeam',
+    title: { en: 'Open a team project…', 'zh-CN': '打开团队项目…' },
+    palette: true,
+    keywords: 'team server open 团队 服务器 协作 打开',
+  },
   { id: 'app.search', title: { en: 'Open Search', 'zh-CN': '打开检索' }, palette: true, keywords: 'search 检索 搜索', run: () => navigate('search') },
   {
     id: 'app.trash',

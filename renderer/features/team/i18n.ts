@@ -10,6 +10,23 @@ export const catalog = {
     signedIn: 'Signed in as {{name}} ({{role}})',
     logout: 'Log out',
     roles: { owner: 'lead', coder: 'coder', viewer: 'viewer' },
+    open: {
+      title: 'Open a team project',
+      intro: 'A team project lives on a PolicyLens team server. Type the address its lead gave you; you log in on the server’s own page.',
+      address: 'Team server address',
+      recent: 'Opened before:',
+      open: 'Open',
+      opening: 'Opening…',
+      cancel: 'Cancel',
+      insecure:
+        'This address uses plain http to another machine: your password and the texts cross the network unencrypted. Ask the lead for the https address.',
+      problem: {
+        empty: 'Type the address of the team server, e.g. https://team.example.org:7443.',
+        scheme: 'A team server address starts with https:// (or http:// on this machine).',
+        invalid: 'That is not a web address a team server can have.',
+        credentials: 'Leave the name and password out of the address: the team server asks for them when it opens.',
+      },
+    },
   },
   'zh-CN': {
     title: 'PolicyLens 团队项目',
@@ -22,5 +39,21 @@ export const catalog = {
     signedIn: '已登录：{{name}}（{{role}}）',
     logout: '退出登录',
     roles: { owner: '负责人', coder: '编码者', viewer: '查看者' },
+    open: {
+      title: '打开团队项目',
+      intro: '团队项目保存在 PolicyLens 团队服务器上。请输入项目负责人提供的地址，然后在服务器自己的页面上登录。',
+      address: '团队服务器地址',
+      recent: '最近打开：',
+      open: '打开',
+      opening: '正在打开…',
+      cancel: '取消',
+      insecure: '此地址以未加密的 http 连接另一台计算机：密码和文本将以明文在网络上传输。请向负责人索取 https 地址。',
+      problem: {
+        empty: '请输入团队服务器的地址，例如 https://team.example.org:7443。',
+        scheme: '团队服务器地址应以 https:// 开头（本机可用 http://）。',
+        invalid: '这不是团队服务器可用的网址。',
+        credentials: '请勿在地址中包含用户名和密码：打开服务器后，它会要求您登录。',
+      },
+    },
   },
 };
