@@ -16,6 +16,7 @@ import { createExtractionFeature } from './extraction';
 import { createProjectFeature } from './project';
 import { documentsHandlers } from './handlers/documents';
 import { systemHandlers } from './handlers/system';
+import { teamHandlers } from './handlers/team';
 import type { Handlers } from './handlers/types';
 import { createSearchFeature } from './search';
 import { EventBus, TaskRegistry } from './services/events';
@@ -98,6 +99,7 @@ export function createBackend(opts: BackendOptions): Backend {
     ...project.handlers,
     ...attributes.handlers,
     ...agreement.handlers,
+    ...teamHandlers(),
   };
 
   async function invoke(method: string, input: unknown): Promise<unknown> {

@@ -110,6 +110,15 @@ export const methodAccess = {
   'export.backup': 'manage',
   'project.restore': 'manage',
   'project.importQdpx': 'manage',
+
+  // Everyone sees who is on the team and changes their own password (the handler audits that
+  // call although it is 'read'); the lead manages accounts. The audit trail is read-only but
+  // shows everyone's work: its handler lets only the lead read it.
+  'team.members': 'read',
+  'team.changePassword': 'read',
+  'team.audit': 'read',
+  'team.addMember': 'manage',
+  'team.updateMember': 'manage',
 } as const satisfies Record<MethodName, Access>;
 
 export function accessOf(method: MethodName): Access {

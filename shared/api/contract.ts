@@ -10,6 +10,7 @@ import { extractionMethods } from './methods/extraction';
 import { projectMethods } from './methods/project';
 import { searchMethods } from './methods/search';
 import { systemMethods } from './methods/system';
+import { teamMethods } from './methods/team';
 import { themesMethods } from './methods/themes';
 
 /**
@@ -29,6 +30,7 @@ export const contract = {
   ...projectMethods,
   ...attributesMethods,
   ...agreementMethods,
+  ...teamMethods,
 } satisfies MethodMap;
 
 export type Contract = typeof contract;

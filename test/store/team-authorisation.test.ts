@@ -11,8 +11,15 @@ import { TeamClient, startTeamFixture, type TeamFixture } from './team-fixture';
 const unavailable = pgUnavailable();
 if (unavailable) console.warn(`[team authorisation] ${unavailable}`);
 
-/** Methods a coder or viewer may call by access level, but that would show other coders' work. */
-const leadOnly = new Set(['agreement.compute', 'agreement.export']);
+/**
+ * Methods a coder or viewer may call by access level, but that would show other coders' work (or
+ * everyone's, the audit trail), with an input valid for them.
+ */
+const leadOnly = new Map<string, (coderIds: number[]) => unknown>([
+  ['agreement.compute', (coderIds) => ({ coderIds })],
+  ['agreement.export', (coderIds) => ({ coderIds })],
+  ['team.audit', () => ({})],
+]);
 
 describe.skipIf(!!unavailable)('team server authorisation', () => {
   let f: TeamFixture;
@@ -64,7 +71,7 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
         } else if (leadOnly.has(m) && role !== 'owner') {
           // Valid input, so the refusal is the blind rule's and not the schema's.
           const ids = Object.values(f.accounts).map((a) => a.coderId);
-          const blind = await client.rawReply(m, { coderIds: ids });
+          const blind = await client.rawReply(m, leadOnly.get(m)!(ids));
           expect(blind.status, where).toBe(403);
           expect(blind.body.error?.message).toMatch(/only the project's lead/);
           tally.forbidden++;

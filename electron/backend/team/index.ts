@@ -15,6 +15,7 @@ import type { Caller, TeamContext, TeamHandler, TeamHandlers } from './caller';
 import { codingHandlers } from './coding';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
+import { memberHandlers } from './members';
 import { noteHandlers } from './notes';
 
 export type { Caller } from './caller';
@@ -41,6 +42,7 @@ export function auditTarget(input: unknown): string {
   const keep: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
     if (k === 'content' || k === 'files') keep[k] = Array.isArray(v) ? v.map((f) => (f as { name?: unknown }).name) : '…';
+    else if (k === 'password' || k === 'current' || k === 'next') keep[k] = '…';
     else keep[k] = v;
   }
   const text = JSON.stringify(keep);
@@ -66,7 +68,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     currentCoder: (c) => (c.role === 'coder' ? c.coderId : c.role === 'viewer' ? null : (current.get(c.userId) ?? null)),
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
   };
-  const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx), ...exportHandlers(ctx) };
+  const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx), ...exportHandlers(ctx), ...memberHandlers(ctx) };
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {
@@ -93,7 +95,8 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     subscribe: (l) => events.subscribe(l),
     async invokeAs(caller, method, input) {
       if (!isMethodName(method)) throw new ApiError('not_found', `Unknown method: ${method}`);
-      const writes = accessOf(method) !== 'read';
+      // Changing one's own password needs only read access but is a change the trail must show.
+      const writes = accessOf(method) !== 'read' || method === 'team.changePassword';
       const audit = async (outcome: string) => {
         if (!writes) return;
         try {

@@ -22,6 +22,8 @@ export interface AccountWithHash extends Account {
 }
 
 export interface AuditEntry {
+  /** Set when read back (the log's own row id, for paging). */
+  id?: number;
   at: string;
   userId: number | null;
   userName: string;
@@ -38,6 +40,14 @@ export interface Accounts {
   count(): Promise<number>;
   setPassword(name: string, passwordHash: string): Promise<boolean>;
   setRole(name: string, role: Role): Promise<boolean>;
+  /** Every account, disabled ones too, in the order they were made. */
+  members(): Promise<Array<Account & { disabled: boolean }>>;
+  /**
+   * Changes one account in one transaction: role, password hash, disabled. A new password or
+   * disabling ends the account's sessions. Refuses ('conflict') to leave the team without an
+   * enabled owner. Null when there is no such account.
+   */
+  update(name: string, change: { role?: Role; passwordHash?: string; disabled?: boolean }): Promise<(Account & { disabled: boolean }) | null>;
   /** Stores a session by its token's hash. */
   startSession(userId: number, tokenHash: string, expiresAt: Date): Promise<void>;
   /** The live account of an unexpired session, or null. */
@@ -47,9 +57,21 @@ export interface Accounts {
   purgeSessions(now?: Date): Promise<number>;
   audit(entry: AuditEntry): Promise<void>;
   auditLog(limit?: number): Promise<AuditEntry[]>;
+  /** Newest first, `limit` entries older than the entry `before`, optionally of one member. */
+  auditPage(opts: { limit: number; before?: number; user?: string }): Promise<{ entries: Array<AuditEntry & { id: number }>; more: boolean }>;
 }
 
 type Row = Record<string, unknown>;
+const auditOf = (r: Row): AuditEntry & { id: number } => ({
+  id: Number(r.id),
+  at: r.at as string,
+  userId: r.user_id as number | null,
+  userName: r.user_name as string,
+  method: r.method as string,
+  target: r.target as string,
+  outcome: r.outcome as string,
+});
+const memberOf = (r: Row) => ({ ...accountOf(r), disabled: r.disabled_at !== null });
 const accountOf = (r: Row): Account => ({
   id: r.id as number,
   name: r.name as string,
@@ -128,14 +150,37 @@ export function createPgAccounts(pool: pg.Pool): Accounts {
         e.outcome,
       ]);
     },
-    auditLog: async (limit = 1000) =>
-      (await read('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1', [limit])).map((r) => ({
-        at: r.at as string,
-        userId: r.user_id as number | null,
-        userName: r.user_name as string,
-        method: r.method as string,
-        target: r.target as string,
-        outcome: r.outcome as string,
-      })),
+    auditLog: async (limit = 1000) => (await read('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1', [limit])).map(auditOf),
+    async auditPage({ limit, before, user }) {
+      const rows = await read(
+        `SELECT * FROM audit_log WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR user_name = $2)
+        ORDER BY id DESC LIMIT $3`,
+        [before ?? null, user?.trim() ?? null, limit + 1],
+      );
+      return { entries: rows.slice(0, limit).map(auditOf), more: rows.length > limit };
+    },
+    members: async () => (await read('SELECT * FROM users ORDER BY id')).map(memberOf),
+    async update(name, change) {
+      return inTransaction(pool, async (q) => {
+        // Owners locked first, in id order: two leads demoting each other at once cannot both succeed.
+        const owners = (await q.query(`SELECT id FROM users WHERE role = 'owner' AND disabled_at IS NULL ORDER BY id FOR UPDATE`)).rows as Row[];
+        const found = (await q.query('SELECT * FROM users WHERE name = $1 FOR UPDATE', [name.trim()])).rows[0] as Row | undefined;
+        if (!found) return null;
+        const wasOwner = found.role === 'owner' && found.disabled_at === null;
+        const staysOwner = (change.role ?? found.role) === 'owner' && !(change.disabled ?? found.disabled_at !== null);
+        if (wasOwner && !staysOwner && owners.length <= 1)
+          throw new StoreError('conflict', `“${found.name as string}” is the team's only lead (owner): make another member an owner first.`);
+        const disabledAt =
+          change.disabled === undefined ? found.disabled_at : change.disabled ? ((found.disabled_at as string | null) ?? new Date().toISOString()) : null;
+        const { rows } = await q.query('UPDATE users SET role = $1, password_hash = $2, disabled_at = $3 WHERE id = $4 RETURNING *', [
+          change.role ?? found.role,
+          change.passwordHash ?? found.password_hash,
+          disabledAt,
+          found.id,
+        ]);
+        if (change.passwordHash !== undefined || change.disabled === true) await q.query('DELETE FROM sessions WHERE user_id = $1', [found.id]);
+        return memberOf(rows[0] as Row);
+      });
+    },
   };
 }
