@@ -16,6 +16,7 @@ import { codingHandlers } from './coding';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { noteHandlers } from './notes';
+import { themeHandlers } from './themes';
 
 export type { Caller } from './caller';
 
@@ -66,7 +67,14 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     currentCoder: (c) => (c.role === 'coder' ? c.coderId : c.role === 'viewer' ? null : (current.get(c.userId) ?? null)),
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
   };
-  const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx), ...exportHandlers(ctx) };
+  const handlers: TeamHandlers = {
+    ...documentHandlers(ctx),
+    ...codingHandlers(ctx),
+    ...noteHandlers(ctx),
+    ...agreementHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...themeHandlers(ctx),
+  };
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {

@@ -13,13 +13,18 @@ import {
 } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
-import type { CodingRow, InstrumentRow, ThemesRepo } from '../db/themes';
+import type { CodingRow, InstrumentRow, ThemeRow, ThemesRepo } from '../db/themes';
 
 /** Clause kinds that carry policy content; preambles and part titles get no suggestions. */
 export const SUGGESTED_KINDS = new Set(['measure', 'heading']);
 
 export function themesForSuggestion(repo: ThemesRepo): ThemeForSuggestion[] {
-  return repo.themes().map((t) => ({ id: t.id, instrument: t.instrument, keywords: JSON.parse(t.keywords) as string[] }));
+  return suggestionThemes(repo.themes());
+}
+
+/** The codebook as suggesting reads it. */
+export function suggestionThemes(rows: Array<Pick<ThemeRow, 'id' | 'instrument' | 'keywords'>>): ThemeForSuggestion[] {
+  return rows.map((t) => ({ id: t.id, instrument: t.instrument, keywords: JSON.parse(t.keywords) as string[] }));
 }
 
 /** Similarity index over every clause (idf) and the clauses with accepted codings (examples). */
