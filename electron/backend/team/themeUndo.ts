@@ -33,16 +33,35 @@ export class StoreRecorder {
   }
 }
 
+/**
+ * One person's steps run one after another (as their clicks do): each reads and extends the same
+ * log, so two at once would only collide and be retried. Different people's steps run at once.
+ */
+const queues = new WeakMap<Store, Map<number, Promise<unknown>>>();
+function inTurn<T>(store: Store, caller: Caller, work: () => Promise<T>): Promise<T> {
+  let perAccount = queues.get(store);
+  if (!perAccount) queues.set(store, (perAccount = new Map()));
+  const run = (perAccount.get(caller.userId) ?? Promise.resolve()).then(work);
+  const tail = run.catch(() => undefined);
+  perAccount.set(caller.userId, tail);
+  void tail.then(() => {
+    if (perAccount.get(caller.userId) === tail) perAccount.delete(caller.userId);
+  });
+  return run;
+}
+
 /** Runs `op` in one Store transaction and logs what it changed in the caller's own undo log. */
 export function recordedAs<T>(store: Store, caller: Caller, label: string, op: (tx: Repositories, rec: StoreRecorder) => Promise<T>): Promise<T> {
-  return store.transaction(async (tx) => {
-    const rec = new StoreRecorder(tx);
-    rec.label = label;
-    const result = await op(tx, rec);
-    const changes = await rec.finish();
-    if (changes.length) await tx.undoLog.push(caller.userId, rec.label, changes);
-    return result;
-  });
+  return inTurn(store, caller, () =>
+    store.transaction(async (tx) => {
+      const rec = new StoreRecorder(tx);
+      rec.label = label;
+      const result = await op(tx, rec);
+      const changes = await rec.finish();
+      if (changes.length) await tx.undoLog.push(caller.userId, rec.label, changes);
+      return result;
+    }),
+  );
 }
 
 export async function historyOf(store: Repositories, caller: Caller): Promise<HistoryState> {
@@ -77,20 +96,22 @@ async function applyStates(tx: Repositories, changes: Change[], side: 'before' |
 
 /** Undoes the caller's last step, or redoes their first undone one; the step's label, or null when there is none. */
 export function stepAs(store: Store, caller: Caller, direction: 'undo' | 'redo'): Promise<string | null> {
-  return store.transaction(async (tx) => {
-    const entry = direction === 'undo' ? await tx.undoLog.lastDone(caller.userId) : await tx.undoLog.firstUndone(caller.userId);
-    if (!entry) return null;
-    const changes = JSON.parse(entry.changes) as Change[];
-    const expected = direction === 'undo' ? 'after' : 'before';
-    for (const c of changes) {
-      if (!sameRow(await tx.themeRows.getRow(c.table, c.key), c[expected]))
-        throw new ApiError(
-          'conflict',
-          `“${entry.label}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}: someone else has changed what it changed since. Nothing was changed.`,
-        );
-    }
-    await applyStates(tx, changes, direction === 'undo' ? 'before' : 'after');
-    await tx.undoLog.markUndone(caller.userId, entry.id, direction === 'undo');
-    return entry.label;
-  });
+  return inTurn(store, caller, () =>
+    store.transaction(async (tx) => {
+      const entry = direction === 'undo' ? await tx.undoLog.lastDone(caller.userId) : await tx.undoLog.firstUndone(caller.userId);
+      if (!entry) return null;
+      const changes = JSON.parse(entry.changes) as Change[];
+      const expected = direction === 'undo' ? 'after' : 'before';
+      for (const c of changes) {
+        if (!sameRow(await tx.themeRows.getRow(c.table, c.key), c[expected]))
+          throw new ApiError(
+            'conflict',
+            `“${entry.label}” cannot be ${direction === 'undo' ? 'undone' : 'redone'}: someone else has changed what it changed since. Nothing was changed.`,
+          );
+      }
+      await applyStates(tx, changes, direction === 'undo' ? 'before' : 'after');
+      await tx.undoLog.markUndone(caller.userId, entry.id, direction === 'undo');
+      return entry.label;
+    }),
+  );
 }
