@@ -80,7 +80,7 @@ export type RowKey = string | number;
  * deletes the stored row again.
  */
 export const FALLBACK_ID_BASE = 2 ** 40;
-const isFallbackId = (id: RowKey): id is number => typeof id === 'number' && id >= FALLBACK_ID_BASE;
+export const isFallbackId = (id: RowKey): id is number => typeof id === 'number' && id >= FALLBACK_ID_BASE;
 
 const FALLBACK_COLUMNS = `${FALLBACK_ID_BASE} + ci.clause_id AS id, ci.doc_id, ci.clause_id, '${FALLBACK_THEME}' AS theme_id, NULL AS start,
   NULL AS "end", NULL AS quote, 'auto' AS source, 'suggested' AS status, ${FALLBACK_SCORE} AS score, d.updated_at AS created_at,
@@ -91,7 +91,7 @@ const FALLBACK_FROM = `FROM clause_instruments ci JOIN documents d ON d.id = ci.
 const FALLBACK_ROWS = `SELECT ${FALLBACK_COLUMNS} ${FALLBACK_FROM}`;
 
 /** True when a coding row is exactly a fallback suggestion (what undo writes back to restore one). */
-function isFallbackSuggestion(row: Record<string, unknown>): boolean {
+export function isFallbackSuggestion(row: Record<string, unknown>): boolean {
   return (
     row.theme_id === FALLBACK_THEME &&
     row.source === 'auto' &&

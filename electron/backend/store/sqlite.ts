@@ -13,6 +13,7 @@ import { createDocumentsRepo, metadataOf, type ClauseRow } from '../db/documents
 import { type StoredText, unpackText } from '../db/documentText';
 import { createSearchStore } from '../db/search';
 import { createTeamSql } from '../db/sqlite-store/team';
+import { sqliteThemeRepositories } from '../db/sqlite-store/themes';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
 import { createSearchEngine } from '../search/engine';
 import { codingOf, noteOf, themeOf } from '../db/pg/repos';
@@ -70,6 +71,7 @@ function syncRepositories(db: Db) {
   const note = (r: AnnotationRow | null) => (r && !r.deleted_at ? noteOf(r as unknown as Record<string, unknown>) : null);
 
   return {
+    ...sqliteThemeRepositories(themes, documents),
     documents: {
       insert: (doc: Parameters<Repositories['documents']['insert']>[0]) =>
         atomic(() => {

@@ -12,6 +12,7 @@ import type { MetadataFieldName, MetadataFields } from '../../../shared/api/meth
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
 import type { MetadataEvent } from '../../../shared/domain/types';
 import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
+import type { ThemeRowsRepository, UndoLogRepository } from './themeTypes';
 
 export type { MetadataFieldName, MetadataFields };
 
@@ -262,6 +263,8 @@ export interface Repositories {
   notes: NoteRepository;
   search: SearchRepository;
   whereElse: WhereElseRepository;
+  themeRows: ThemeRowsRepository;
+  undoLog: UndoLogRepository;
 }
 
 export interface Store extends Repositories {

@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { DEFAULT_THEMES, INSTRUMENT_CLASSES, SUB_INSTRUMENTS } from '../../../shared/domain/themes/index';
 import type { Coding, Store, Theme } from '../store/types';
 import { type Caller, type TeamContext, type TeamHandlers, isLead } from './caller';
+import { recordedAs } from './themeUndo';
 
 const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
@@ -176,18 +177,29 @@ export function codingHandlers(ctx: TeamContext): TeamHandlers {
 
     'themes.code': async (input, caller) => {
       const coder = codingAs(ctx, caller, input.coderId);
-      await requireTheme(store, input.themeId);
+      const theme = await requireTheme(store, input.themeId);
       const c = await store.documents.clause(input.clauseId);
       if (!c) throw new ApiError('not_found', 'That clause no longer exists (its document may have been deleted).');
       const isRange = input.start !== undefined || input.end !== undefined;
-      let coding: Coding;
       if (isRange) {
         if (input.start === undefined || input.end === undefined || input.end <= input.start)
           throw new ApiError('invalid_input', 'A coded range needs a start before its end.');
         if (input.start < c.start || input.end > c.end)
           throw new ApiError('invalid_input', `The range ${input.start}–${input.end} lies outside clause ${c.path || c.id} (${c.start}–${c.end}).`);
-        coding = await store.codings.codeRange({ clauseId: c.id, themeId: input.themeId, coderId: coder, start: input.start, end: input.end });
-      } else coding = await store.codings.codeClause({ clauseId: c.id, themeId: input.themeId, coderId: coder });
+      }
+      // Recorded in the caller's own undo log (team/themeUndo.ts).
+      const coding: Coding = await recordedAs(store, caller, `Code ${theme.nameZh}`, async (tx, rec) => {
+        if (isRange) {
+          const made = await tx.codings.codeRange({ clauseId: c.id, themeId: input.themeId, coderId: coder, start: input.start!, end: input.end! });
+          rec.inserted('codings', made.id);
+          return made;
+        }
+        const existing = await tx.themeRows.wholeCoding(c.id, input.themeId, coder);
+        if (existing) await rec.touch('codings', existing.id);
+        const made = await tx.codings.codeClause({ clauseId: c.id, themeId: input.themeId, coderId: coder });
+        if (existing?.id !== made.id) rec.inserted('codings', made.id);
+        return made;
+      });
       changed();
       return { codingId: coding.id };
     },
@@ -197,7 +209,13 @@ export function codingHandlers(ctx: TeamContext): TeamHandlers {
       if (!c) throw new ApiError('not_found', 'That coding no longer exists.');
       // Only one's own codings (or, for the lead, the consensus): the same rule as coding.
       codingAs(ctx, caller, c.coderId);
-      await store.codings.remove(c.id);
+      await recordedAs(store, caller, 'Remove coding', async (tx, rec) => {
+        await rec.touch('codings', c.id);
+        // The project's suggestion is rejected, not deleted (as the desktop does): recomputing would bring it back.
+        if (c.coderId === null && c.source !== 'manual')
+          await tx.themeRows.putRow('codings', { ...(await tx.themeRows.getRow('codings', c.id))!, status: 'rejected', updated_at: new Date().toISOString() });
+        else await tx.codings.remove(c.id);
+      });
       changed();
       return { ok: true as const };
     },

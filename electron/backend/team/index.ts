@@ -17,6 +17,7 @@ import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { memberHandlers } from './members';
 import { noteHandlers } from './notes';
+import { themeHandlers } from './themes';
 
 export type { Caller } from './caller';
 
@@ -68,7 +69,15 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     currentCoder: (c) => (c.role === 'coder' ? c.coderId : c.role === 'viewer' ? null : (current.get(c.userId) ?? null)),
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
   };
-  const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx), ...exportHandlers(ctx), ...memberHandlers(ctx) };
+  const handlers: TeamHandlers = {
+    ...documentHandlers(ctx),
+    ...codingHandlers(ctx),
+    ...noteHandlers(ctx),
+    ...agreementHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...themeHandlers(ctx),
+    ...memberHandlers(ctx),
+  };
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {

@@ -2,7 +2,15 @@
 // recorder, so Ctrl+Z restores a deleted theme together with its codings.
 import { ApiError } from '../../../shared/api/errors';
 import type { Output, ParsedInput } from '../../../shared/api/contract';
-import { DEFAULT_THEMES, INSTRUMENT_CLASSES, SUB_INSTRUMENTS, wouldCreateCycle } from '../../../shared/domain/themes/index';
+import {
+  DEFAULT_THEMES,
+  INSTRUMENT_CLASSES,
+  SUB_INSTRUMENTS,
+  isUnder,
+  mergeStep,
+  placeAmongSiblings,
+  wouldCreateCycle,
+} from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
 import { FALLBACK_ID_BASE, type ThemeRow, type ThemesRepo } from '../db/themes';
 import { recorded } from './undo';
@@ -144,9 +152,7 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
         throw new ApiError('conflict', `“${t.name_zh}” cannot be moved under itself or one of its sub-themes.`);
       }
       recorded(db, repo, `Move theme ${t.name_zh}`, (rec) => {
-        const siblings = repo.children(input.parentId).filter((x) => x.id !== t.id);
-        siblings.splice(Math.min(input.index ?? siblings.length, siblings.length), 0, { ...t, parent_id: input.parentId });
-        siblings.forEach((x, i) => {
+        placeAmongSiblings(repo.children(input.parentId), { ...t, parent_id: input.parentId }, input.index).forEach((x, i) => {
           rec.touch('themes', x.id);
           repo.putRow('themes', { ...x, ord: i });
         });
@@ -164,7 +170,11 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
           dst.id,
           src.id,
         ) ||
-        isUnder(repo, dst.id, src.id)
+        isUnder(
+          repo.themes().map((x) => ({ id: x.id, parentId: x.parent_id })),
+          dst.id,
+          src.id,
+        )
       ) {
         throw new ApiError('conflict', `“${src.name_zh}” cannot be merged into one of its own sub-themes.`);
       }
@@ -173,12 +183,13 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
         for (const c of repo.codingsOfTheme(src.id)) {
           rec.touch('codings', c.id);
           const clash = c.start === null ? repo.wholeCoding(c.clause_id, dst.id, c.coder_id) : null;
-          if (clash) {
+          const step = mergeStep({ status: c.status, start: c.start, isFallback: c.id >= FALLBACK_ID_BASE }, clash);
+          if (step.kind === 'drop') {
             // The clause already carries the target theme: keep the stronger decision, drop the other row.
-            rec.touch('codings', clash.id);
-            if (clash.status !== 'accepted' && c.status === 'accepted') repo.putRow('codings', { ...clash, status: 'accepted', source: c.source });
+            rec.touch('codings', clash!.id);
+            if (step.accept) repo.putRow('codings', { ...clash!, status: 'accepted', source: c.source });
             repo.deleteRow('codings', c.id);
-          } else if (c.id >= FALLBACK_ID_BASE) {
+          } else if (step.kind === 'insert') {
             // A fallback suggestion (not a stored row): it becomes a stored suggestion of the target.
             const { doc_id, clause_id, start, end, quote, source, status, score } = c;
             rec.inserted('codings', repo.insertCoding({ doc_id, clause_id, theme_id: dst.id, start, end, quote, source, status, score }));
@@ -203,11 +214,6 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
       return { codings };
     },
   };
-}
-
-function isUnder(repo: ThemesRepo, id: string, ancestor: string): boolean {
-  for (let p = repo.theme(id)?.parent_id ?? null, n = 0; p && n < 1000; p = repo.theme(p)?.parent_id ?? null, n++) if (p === ancestor) return true;
-  return false;
 }
 
 /** Deletes a theme (its codings cascade, already touched by the caller); sub-themes move up to its parent. */

@@ -13,20 +13,29 @@ import {
 } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
-import type { CodingRow, ThemesRepo } from '../db/themes';
+import type { CodingRow, InstrumentRow, ThemeRow, ThemesRepo } from '../db/themes';
 
 /** Clause kinds that carry policy content; preambles and part titles get no suggestions. */
 export const SUGGESTED_KINDS = new Set(['measure', 'heading']);
 
 export function themesForSuggestion(repo: ThemesRepo): ThemeForSuggestion[] {
-  return repo.themes().map((t) => ({ id: t.id, instrument: t.instrument, keywords: JSON.parse(t.keywords) as string[] }));
+  return suggestionThemes(repo.themes());
+}
+
+/** The codebook as suggesting reads it. */
+export function suggestionThemes(rows: Array<Pick<ThemeRow, 'id' | 'instrument' | 'keywords'>>): ThemeForSuggestion[] {
+  return rows.map((t) => ({ id: t.id, instrument: t.instrument, keywords: JSON.parse(t.keywords) as string[] }));
 }
 
 /** Similarity index over every clause (idf) and the clauses with accepted codings (examples). */
 export function buildIndex(documents: DocumentsRepo, repo: ThemesRepo): SimilarityIndex {
-  const clauses = documents.codableClauses();
+  return similarityIndexOf(documents.codableClauses(), repo.acceptedPairs());
+}
+
+/** The similarity index of codable clauses and the accepted (clause, theme) pairs of the consensus. */
+export function similarityIndexOf(clauses: Array<{ id: number; text: string }>, accepted: Array<{ clause_id: number; theme_id: string }>): SimilarityIndex {
   const themesOf = new Map<number, string[]>();
-  for (const p of repo.acceptedPairs()) themesOf.set(p.clause_id, [...(themesOf.get(p.clause_id) ?? []), p.theme_id]);
+  for (const p of accepted) themesOf.set(p.clause_id, [...(themesOf.get(p.clause_id) ?? []), p.theme_id]);
   const textOf = new Map(clauses.map((c) => [c.id, c.text]));
   const examples = [...themesOf].map(([id, themes]) => ({ key: String(id), text: textOf.get(id) ?? '', themes: [...new Set(themes)] }));
   return buildSimilarityIndex(
@@ -36,7 +45,7 @@ export function buildIndex(documents: DocumentsRepo, repo: ThemesRepo): Similari
 }
 
 /** What suggesting needs of a clause: the stored row, or the clause as the import just analysed it. */
-type SuggestedClause = Pick<ClauseRow, 'id' | 'parent_id' | 'kind' | 'heading' | 'text'>;
+export type SuggestedClause = Pick<ClauseRow, 'id' | 'parent_id' | 'kind' | 'heading' | 'text'>;
 
 function sectionHeading(c: SuggestedClause, byId: Map<number, SuggestedClause>): string | null {
   const p = c.parent_id == null ? undefined : byId.get(c.parent_id);
@@ -49,34 +58,50 @@ export function suggestClause(c: SuggestedClause, byId: Map<number, SuggestedCla
   return suggestForClause({ key: String(c.id), text: c.text, heading: c.heading, sectionHeading: sectionHeading(c, byId) }, { themes, similarity });
 }
 
-/** precomputed: suggestions by clause id made by the import's workers with the codebook `themesKey` (used when that is still the codebook and no similarity is needed). */
-export function computeSuggestions(
-  repo: ThemesRepo,
-  documents: DocumentsRepo,
-  docId: number,
-  index?: SimilarityIndex,
-  analysed?: SuggestedClause[],
-  precomputed?: { themesKey: string; byId: Map<number, Suggestion> },
-): number {
-  const themes = themesForSuggestion(repo);
+/** What recomputing a document's suggestions writes: pure, so the desktop and the team server plan alike. */
+export interface SuggestionPlan {
+  /** Open suggestions no longer wanted. */
+  deletes: number[];
+  /** Open suggestions with a new score. */
+  rescored: CodingRow[];
+  /** New open suggestions (consensus, whole clause). */
+  inserts: Array<{ clause_id: number; theme_id: string; score: number }>;
+  /** The instrument row of every suggested clause (the researcher's choice kept). */
+  instruments: InstrumentRow[];
+  /** Clauses that got suggestions. */
+  clauses: number;
+}
+
+/**
+ * Plans a document's suggestions from its clauses, the codebook, its stored consensus codings and
+ * instrument rows. Only rows with source 'auto' and status 'suggested' are replaced: decisions stay.
+ * ready: suggestions computed beforehand by clause id (used instead of computing them again).
+ */
+export function planSuggestions(input: {
+  docId: number;
+  clauses: SuggestedClause[];
+  themes: ThemeForSuggestion[];
+  similarity?: SimilarityIndex;
+  ready?: Map<number, Suggestion>;
+  stored: CodingRow[];
+  instruments: InstrumentRow[];
+  now: string;
+}): SuggestionPlan {
+  const { docId, clauses, themes, similarity, ready, now } = input;
   const known = new Set(themes.map((t) => t.id));
-  const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
-  const clauses: SuggestedClause[] = analysed ?? documents.clauses(docId);
-  const ready = !similarity && precomputed?.themesKey === JSON.stringify(themes) ? precomputed.byId : undefined;
   const byId = new Map(clauses.map((c) => [c.id, c]));
   // The document's whole-clause codings by clause, then theme (in the order they are read).
   const existing = new Map<number, Map<string, CodingRow>>();
-  for (const c of repo.storedCodingsOfDoc(docId)) {
+  for (const c of input.stored) {
     if (c.start !== null) continue;
     if (!existing.has(c.clause_id)) existing.set(c.clause_id, new Map());
     existing.get(c.clause_id)!.set(c.theme_id, c);
   }
-  const instruments = new Map(repo.instrumentsOfDoc(docId).map((r) => [r.clause_id, r]));
-  const now = new Date().toISOString();
-  let n = 0;
+  const instruments = new Map(input.instruments.map((r) => [r.clause_id, r]));
+  const plan: SuggestionPlan = { deletes: [], rescored: [], inserts: [], instruments: [], clauses: 0 };
   for (const c of clauses) {
     if (!SUGGESTED_KINDS.has(c.kind)) continue;
-    n++;
+    plan.clauses++;
     const s = ready?.get(c.id) ?? suggestClause(c, byId, themes, similarity);
     const wanted = new Map(s.themes.filter((t) => known.has(t.id)).map((t) => [t.id, t.score]));
     // Only ever alone: the suggestion of a clause no theme fits, shown from the flag below.
@@ -85,15 +110,15 @@ export function computeSuggestions(
     const had = existing.get(c.id);
     for (const row of had?.values() ?? []) {
       if (row.source !== 'auto' || row.status !== 'suggested') continue;
-      if (!wanted.has(row.theme_id)) repo.deleteRow('codings', row.id);
-      else if (wanted.get(row.theme_id) !== row.score) repo.putRow('codings', { ...row, score: wanted.get(row.theme_id), updated_at: now });
+      if (!wanted.has(row.theme_id)) plan.deletes.push(row.id);
+      else if (wanted.get(row.theme_id) !== row.score) plan.rescored.push({ ...row, score: wanted.get(row.theme_id)!, updated_at: now });
     }
     for (const [themeId, score] of wanted) {
       if (had?.has(themeId)) continue; // a decision, or a suggestion updated above
-      repo.insertCoding({ doc_id: docId, clause_id: c.id, theme_id: themeId, start: null, end: null, quote: null, source: 'auto', status: 'suggested', score });
+      plan.inserts.push({ clause_id: c.id, theme_id: themeId, score });
     }
     const prev = instruments.get(c.id);
-    repo.putRow('clause_instruments', {
+    plan.instruments.push({
       clause_id: c.id,
       doc_id: docId,
       suggested: s.instrument,
@@ -104,7 +129,46 @@ export function computeSuggestions(
       fallback: fallback ? 1 : 0,
     });
   }
-  return n;
+  return plan;
+}
+
+/** precomputed: suggestions by clause id made by the import's workers with the codebook `themesKey` (used when that is still the codebook and no similarity is needed). */
+export function computeSuggestions(
+  repo: ThemesRepo,
+  documents: DocumentsRepo,
+  docId: number,
+  index?: SimilarityIndex,
+  analysed?: SuggestedClause[],
+  precomputed?: { themesKey: string; byId: Map<number, Suggestion> },
+): number {
+  const themes = themesForSuggestion(repo);
+  const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
+  const plan = planSuggestions({
+    docId,
+    clauses: analysed ?? documents.clauses(docId),
+    themes,
+    similarity,
+    ready: !similarity && precomputed?.themesKey === JSON.stringify(themes) ? precomputed.byId : undefined,
+    stored: repo.storedCodingsOfDoc(docId),
+    instruments: repo.instrumentsOfDoc(docId),
+    now: new Date().toISOString(),
+  });
+  for (const id of plan.deletes) repo.deleteRow('codings', id);
+  for (const row of plan.rescored) repo.putRow('codings', { ...row });
+  for (const i of plan.inserts)
+    repo.insertCoding({
+      doc_id: docId,
+      clause_id: i.clause_id,
+      theme_id: i.theme_id,
+      start: null,
+      end: null,
+      quote: null,
+      source: 'auto',
+      status: 'suggested',
+      score: i.score,
+    });
+  for (const row of plan.instruments) repo.putRow('clause_instruments', { ...row });
+  return plan.clauses;
 }
 
 export function computeAll(db: Db, repo: ThemesRepo, documents: DocumentsRepo): number {

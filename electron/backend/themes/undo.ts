@@ -4,16 +4,7 @@
 import type { Db } from '../db/connection';
 import { type RowKey, type ThemesRepo, type TrackedTable } from '../db/themes';
 import { type HistoryState, historyState, step } from '../services/undoLog';
-
-interface Change {
-  table: TrackedTable;
-  key: RowKey;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-// Parents before children when rows come back, children before parents when they go.
-const ORDER: TrackedTable[] = ['themes', 'clause_instruments', 'codings'];
+import { type Change, effectiveChanges, writePlan } from './changes';
 
 export class Recorder {
   private readonly touched = new Map<string, Change>();
@@ -31,12 +22,8 @@ export class Recorder {
   }
 
   finish(): Change[] {
-    const out: Change[] = [];
-    for (const c of this.touched.values()) {
-      c.after = this.repo.getRow(c.table, c.key);
-      if (JSON.stringify(c.before) !== JSON.stringify(c.after)) out.push(c);
-    }
-    return out;
+    for (const c of this.touched.values()) c.after = this.repo.getRow(c.table, c.key);
+    return effectiveChanges(this.touched.values());
   }
 }
 
@@ -52,8 +39,7 @@ export function recorded<T>(db: Db, repo: ThemesRepo, label: string, op: (rec: R
 }
 
 function applyStates(repo: ThemesRepo, changes: Change[], side: 'before' | 'after'): void {
-  const puts = changes.filter((c) => c[side] !== null).sort((a, b) => ORDER.indexOf(a.table) - ORDER.indexOf(b.table));
-  const dels = changes.filter((c) => c[side] === null).sort((a, b) => ORDER.indexOf(b.table) - ORDER.indexOf(a.table));
+  const { dels, puts } = writePlan(changes, side);
   for (const c of dels) repo.deleteRow(c.table, c.key);
   for (const c of puts) {
     const row = c[side]!;

@@ -164,3 +164,35 @@ export function wouldCreateCycle(themes: Array<{ id: string; parentId: string | 
   }
   return false;
 }
+
+/** True when `ancestor` is above `id` in the codebook tree (its parent, grandparent …). */
+export function isUnder(themes: Array<{ id: string; parentId: string | null }>, id: string, ancestor: string): boolean {
+  const parentOf = new Map(themes.map((t) => [t.id, t.parentId]));
+  for (let p = parentOf.get(id) ?? null, n = 0; p && n < 1000; p = parentOf.get(p) ?? null, n++) if (p === ancestor) return true;
+  return false;
+}
+
+/**
+ * The siblings of a theme's new place, in their new order: the moved theme is taken out of
+ * `siblings` (the themes under the new parent, in order) and put back at `index` (at the end when
+ * absent or beyond). Each theme's `ord` becomes its position in the returned list.
+ */
+export function placeAmongSiblings<T extends { id: string }>(siblings: T[], moved: T, index: number | undefined): T[] {
+  const rest = siblings.filter((x) => x.id !== moved.id);
+  rest.splice(Math.min(index ?? rest.length, rest.length), 0, moved);
+  return rest;
+}
+
+/**
+ * What merging does to one coding of the source theme: `drop` it when the clause already carries
+ * the target theme for the same coder (keeping the stronger decision: `accept` the kept one when
+ * only the dropped one was accepted), `insert` a stored suggestion of the target for a fallback
+ * suggestion (shown, not stored), or `retheme` the row to the target.
+ */
+export function mergeStep(
+  coding: { status: string; start: number | null; isFallback: boolean },
+  clash: { status: string } | null,
+): { kind: 'drop'; accept: boolean } | { kind: 'insert' } | { kind: 'retheme' } {
+  if (coding.start === null && clash) return { kind: 'drop', accept: clash.status !== 'accepted' && coding.status === 'accepted' };
+  return coding.isFallback ? { kind: 'insert' } : { kind: 'retheme' };
+}

@@ -5,6 +5,7 @@ import { migratePg } from './migrate';
 import { createPgCoders, createPgCodings, createPgNotes, createPgThemes, createPgWhereElse } from './repos';
 import { clientRunner, inTransaction, poolRunner, type Runner } from './runner';
 import { createPgSearch } from './search';
+import { createPgThemeRows, createPgUndoLog } from './themes';
 
 /**
  * The team project's store on PostgreSQL (node-postgres). Every statement is parameterised;
@@ -20,6 +21,8 @@ function repositories(run: Runner): Repositories {
     notes: createPgNotes(run),
     search: createPgSearch(run),
     whereElse: createPgWhereElse(run),
+    themeRows: createPgThemeRows(run),
+    undoLog: createPgUndoLog(run),
   };
 }
 
