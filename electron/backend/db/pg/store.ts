@@ -1,10 +1,12 @@
 import pg from 'pg';
 import type { Repositories, Store } from '../../store/types';
+import { createPgAttributes } from './attributes';
 import { createPgDocuments } from './documents';
 import { migratePg } from './migrate';
 import { createPgCoders, createPgCodings, createPgNotes, createPgThemes, createPgWhereElse } from './repos';
 import { clientRunner, inTransaction, poolRunner, type Runner } from './runner';
 import { createPgSearch } from './search';
+import { createPgTrash } from './trash';
 
 /**
  * The team project's store on PostgreSQL (node-postgres). Every statement is parameterised;
@@ -20,6 +22,8 @@ function repositories(run: Runner): Repositories {
     notes: createPgNotes(run),
     search: createPgSearch(run),
     whereElse: createPgWhereElse(run),
+    attributes: createPgAttributes(run),
+    trash: createPgTrash(run),
   };
 }
 
