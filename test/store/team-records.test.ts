@@ -98,6 +98,16 @@ describe.skipIf(!!unavailable)('team server: documents, attributes and the Trash
     expect(await as.lead.ok('attributes.history', {})).toMatchObject({ undoLabel: 'create 试点城市' });
     expect(await as.alice.ok('attributes.redo', {})).toMatchObject({ done: '试点城市 = true (1 document)', canRedo: false });
     expect((await as.viewer.ok('attributes.values', { docIds: [docId] }))[0].values[String(attr.id)]).toBe(true);
+    // An undo never overwrites someone else's later change of the same cell.
+    await as.alice.ok('attributes.set', { docIds: [other], values: [{ attributeId: attr.id, value: true }] });
+    await as.bob.ok('attributes.set', { docIds: [other], values: [{ attributeId: attr.id, value: false }] });
+    const stale = await as.alice.reply('attributes.undo', {});
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.message).toBe('Cannot undo “试点城市 = true (1 document)”: someone else has changed it since. Nothing was changed.');
+    expect((await as.viewer.ok('attributes.values', { docIds: [other] }))[0].values[String(attr.id)]).toBe(false);
+    await as.bob.ok('attributes.undo', {});
+    expect(await as.alice.ok('attributes.undo', {})).toMatchObject({ done: '试点城市 = true (1 document)' });
+    expect((await as.viewer.ok('attributes.values', { docIds: [other] }))[0].values[String(attr.id)]).toBe(false);
     // Viewers read; only the lead shapes the table; a bad value changes nothing and says why.
     expect((await as.viewer.reply('attributes.set', { docIds: [docId], values: [{ attributeId: attr.id, value: true }] })).status).toBe(403);
     expect((await as.alice.reply('attributes.create', { name: 'x', type: 'text' })).status).toBe(403);

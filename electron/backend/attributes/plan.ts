@@ -167,3 +167,29 @@ export function applyOrder(changes: Change[], side: 'before' | 'after') {
     remove: changes.flatMap((c) => (c.kind === 'attribute' && !c[side] ? [c.id] : [])),
   };
 }
+
+/** What the project holds now of what a change touched (read by the caller; docExists false: the document is gone). */
+export interface HeldNow {
+  docExists: boolean;
+  value?: string | null;
+  metadata?: MetadataFields;
+  row?: AttributeRow | null;
+}
+
+const sameRow = (a: AttributeRow | null | undefined, b: AttributeRow | null) =>
+  (a ?? null) === null || b === null
+    ? (a ?? null) === b
+    : a!.name === b.name && a!.type === b.type && a!.options === b.options && a!.ord === b.ord && (a!.deleted_at ?? null) === (b.deleted_at ?? null);
+
+/**
+ * Whether writing `side` of a change back would overwrite a later change by someone else: the
+ * project no longer holds the change's other side. One person's log (the desktop) always holds
+ * it; on a team server another account may have changed the same cell since.
+ */
+export function overwritten(c: Change, side: 'before' | 'after', now: HeldNow): boolean {
+  const from = side === 'before' ? 'after' : 'before';
+  if (c.kind === 'attribute') return !sameRow(now.row, c[from]);
+  if (!now.docExists) return false; // a document deleted since has nothing to restore
+  if (c.kind === 'value') return (now.value ?? null) !== c[from];
+  return Object.entries(c[from].fields).some(([f, v]) => (now.metadata?.[f as MetadataFieldName] ?? null) !== (v ?? null));
+}

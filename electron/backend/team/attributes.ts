@@ -2,11 +2,13 @@
 // (attributes/plan.ts) around the Store's reads and writes, one Store transaction per call.
 // Undo and redo step through the caller's own log: each account undoes only its own changes.
 import type { Output } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
 import {
   applyOrder,
   attributeOut,
   cleanNew,
   intersect,
+  overwritten,
   metadataEdit,
   optionInUse,
   planSet,
@@ -69,7 +71,18 @@ export function attributeHandlers(ctx: TeamContext): TeamHandlers {
       const entry = direction === 'undo' ? await tx.attributes.lastDone(owner(caller)) : await tx.attributes.firstUndone(owner(caller));
       if (!entry) return null;
       const changes = JSON.parse(entry.changes) as Change[];
-      await apply(tx, changes, direction === 'undo' ? 'before' : 'after');
+      const side = direction === 'undo' ? 'before' : 'after';
+      // Another account may have changed the same cell since: their change is not overwritten.
+      for (const c of changes) {
+        const doc = c.kind === 'attribute' ? null : await tx.documents.get(c.docId);
+        const now =
+          c.kind === 'attribute'
+            ? { docExists: true, row: await tx.attributes.get(c.id) }
+            : { docExists: !!doc, value: c.kind === 'value' ? await tx.attributes.value(c.docId, c.attributeId) : undefined, metadata: doc?.metadata };
+        if (overwritten(c, side, now))
+          throw new ApiError('conflict', `Cannot ${direction} “${entry.label}”: someone else has changed it since. Nothing was changed.`);
+      }
+      await apply(tx, changes, side);
       await tx.attributes.markUndone(entry.id, direction === 'undo');
       return { label: entry.label, metadata: changes.some((c) => c.kind === 'metadata') };
     });

@@ -146,7 +146,7 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
           report.errors.push({ file: f.name, message: e instanceof Error ? e.message : String(e) });
         }
       }
-      task.end();
+      task.end(); // every file's failure is caught above: nothing skips this
       if (report.imported.length) changed();
       return report;
     },
