@@ -40,7 +40,7 @@ export function recordHandlers(ctx: TeamContext, opts: RecordOptions = {}): Team
   const changedAll = () => {
     for (const topic of ['documents', 'themes', 'notes', 'compare'] as const) events.changed(topic);
   };
-  const docIdsOf = async (docIds: number[] | undefined) => {
+  const listedDocuments = async (docIds: number[] | undefined) => {
     const listed = await store.documents.list();
     return listed.filter((d) => !docIds || docIds.includes(d.id));
   };
@@ -87,7 +87,7 @@ export function recordHandlers(ctx: TeamContext, opts: RecordOptions = {}): Team
     },
     'extraction.targets': async ({ docIds }) => {
       const rows: Output<'extraction.targets'>['rows'] = [];
-      for (const item of await docIdsOf(docIds)) {
+      for (const item of await listedDocuments(docIds)) {
         const d = await store.documents.get(item.id);
         if (!d) continue; // deleted meanwhile
         const clauses = (await store.documents.clauses(d.id)).map((c) => ({ id: c.id, kind: c.kind, path: c.path, textStart: c.textStart, end: c.end }));
@@ -97,7 +97,7 @@ export function recordHandlers(ctx: TeamContext, opts: RecordOptions = {}): Team
     },
     'extraction.agencies': async ({ docIds }) => {
       const rows: Output<'extraction.agencies'>['rows'] = [];
-      for (const d of await docIdsOf(docIds)) {
+      for (const d of await listedDocuments(docIds)) {
         const clauses = (await store.documents.clauses(d.id)).map((c) => ({
           id: c.id,
           path: c.path,
