@@ -175,6 +175,15 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect(await store.trash.list()).toEqual([]);
     });
 
+    it('restores a Trash entry once when two people restore it at the same moment', async () => {
+      const tid = await store.trash.trashDocument(other);
+      const both = await Promise.allSettled([store.trash.restore(tid), store.trash.restore(tid)]);
+      expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'not_found' } });
+      expect((await store.documents.list()).filter((d) => d.fileName === 'other.txt')).toHaveLength(1);
+      expect(await store.trash.list()).toEqual([]);
+    });
+
     it('rolls a failed restore back with the Trash entry kept', async () => {
       const tid = await store.trash.trashDocument(other);
       await expect(
