@@ -2,10 +2,15 @@
 // a document coded by two coders goes to the Trash and comes back with nothing lost; each account
 // undoes only its own attribute changes; metadata edits follow the access rules; methods with no
 // meaning on a server say what to do instead; the owner downloads the project as a desktop file.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { createBackend } from '../../electron/backend';
+import { openPgStore } from '../../electron/backend/db/pg/store';
+import { uploadProject } from '../../electron/backend/team/move';
+import { textDocument } from './stores';
 import { pgUnavailable } from './pg-cluster';
 import { startTeamFixture, type TeamFixture } from './team-fixture';
 
@@ -191,6 +196,42 @@ describe.skipIf(!!unavailable)('team server: documents, attributes and the Trash
       expect((await desktop.api.attributes.list({})).map((a) => a.name)).toEqual((await as.lead.ok('attributes.list', {})).map((a) => a.name));
     } finally {
       desktop.close();
+    }
+  });
+
+  it('restores on the server a document a desktop project had in its Trash, and later imports get new ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policylens-records-'));
+    const file = join(dir, 'desktop.policylens');
+    const desktop = createBackend({ databasePath: file });
+    let trashed: number;
+    try {
+      const upload = (name: string, text: string) => ({ name, dataBase64: Buffer.from(text).toString('base64') });
+      const report = await desktop.api.documents.importFiles({
+        files: [
+          upload('a.txt', '甲市关于支持创业的通知\n一、总体要求\n（一）支持创业。\n'),
+          upload('b.txt', '乙市关于鼓励创新的通知\n一、总体要求\n（一）鼓励创新。\n'),
+        ],
+      });
+      trashed = Math.max(...report.imported.map((d) => d.id));
+      await desktop.api.documents.delete({ id: trashed });
+    } finally {
+      desktop.close();
+    }
+    const url = f.cluster.createDatabase('from_desktop');
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const store = await openPgStore({ url });
+    try {
+      await uploadProject(pool, file);
+      const [entry] = await store.trash.list();
+      // The trashed document held the highest id, above what the upload advanced the sequences to.
+      expect(await store.trash.restore(entry.id)).toEqual({ id: trashed, lost: [] });
+      const { id } = await store.documents.insert(textDocument('c.txt', '丙市关于人才的通知\n一、总体要求\n（一）引进人才。\n'));
+      expect(id).toBeGreaterThan(trashed);
+      expect((await store.search.query({ query: '鼓励创新', docIds: [trashed] })).total).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+      await pool.end();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
