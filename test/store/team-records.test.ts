@@ -186,7 +186,8 @@ describe.skipIf(!!unavailable)('team server: documents, attributes and the Trash
     expect((await as.alice.reply('export.backup', { fileName: 'mine' })).status).toBe(403);
     const out = await as.lead.ok('export.backup', { fileName: 'team copy' });
     expect(out).toMatchObject({ path: 'team copy.policylens-backup', format: 'backup' });
-    const file = join(f.server.backend.exportDirOf({ userId: 1, name: 'lead', role: 'owner', coderId: f.accounts.lead.coderId }), out.path);
+    const lead = (await f.server.accounts.byName('lead'))!;
+    const file = join(f.server.backend.exportDirOf({ userId: lead.id, name: 'lead', role: 'owner', coderId: lead.coderId }), out.path);
     expect(existsSync(file)).toBe(true);
     expect((await as.lead.reply('export.backup', { fileName: 'team copy' })).status).toBe(409);
     const desktop = createBackend({ databasePath: file });
