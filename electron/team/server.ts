@@ -10,6 +10,7 @@ import { type Accounts, createPgAccounts } from '../backend/db/pg/accounts';
 import { openPgStore } from '../backend/db/pg/store';
 import { createTeamBackend, type TeamBackend } from '../backend/team';
 import { seedTeamCodebook } from '../backend/team/coding';
+import { downloadProject } from '../backend/team/move';
 import type { Store } from '../backend/store/types';
 import { createTeamGate } from '../host/auth/gate';
 import { hashPassword } from '../host/auth/passwords';
@@ -53,7 +54,13 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const { store, accounts, pool } = await openTeamProject(opts.postgres);
   try {
     await seedTeamCodebook(store);
-    const backend = createTeamBackend({ store, accounts, exportRoot: opts.exportRoot ?? mkdtempSync(join(tmpdir(), 'policylens-team-exports-')) });
+    const backend = createTeamBackend({
+      store,
+      accounts,
+      exportRoot: opts.exportRoot ?? mkdtempSync(join(tmpdir(), 'policylens-team-exports-')),
+      // export.backup: the owner downloads the team project as a desktop project file.
+      download: (file, o) => downloadProject(pool, file, o),
+    });
     // The Host header carries the port; a public name given without one gets the server's.
     const port = opts.port ?? 0;
     const names = [...(opts.publicHosts ?? []), ...(opts.host && !['0.0.0.0', '::', '127.0.0.1'].includes(opts.host) ? [opts.host] : [])];

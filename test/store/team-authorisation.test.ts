@@ -52,7 +52,7 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
   });
 
   it('runs a method only for a role with its access level, and names what is not on the Store yet', async () => {
-    const tally = { forbidden: 0, notYet: 0, ran: 0 };
+    const tally = { forbidden: 0, notYet: 0, ran: 0, refused: 0 };
     for (const role of roles) {
       const client = f.as[role === 'owner' ? 'lead' : role];
       for (const m of methodNames) {
@@ -64,6 +64,11 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
           expect(r.status, where).toBe(403);
           expect(r.body.error?.message, where).toContain(`may not call ${m} (it needs ${accessOf(m)} access)`);
           tally.forbidden++;
+        } else if (f.server.backend.refused.has(m)) {
+          // No meaning on a server: refused whatever the input, saying what to do instead.
+          expect(r.status, where).toBe(415);
+          expect(r.body.error?.message, where).toBe(f.server.backend.refused.get(m));
+          tally.refused++;
         } else if (!f.server.backend.implemented.has(m)) {
           expect(r.status, where).toBe(503);
           expect(r.body.error?.message, where).toBe(`not available in team projects yet: ${m}`);
@@ -73,7 +78,7 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
           const ids = Object.values(f.accounts).map((a) => a.coderId);
           const blind = await client.rawReply(m, leadOnly.get(m)!(ids));
           expect(blind.status, where).toBe(403);
-          expect(blind.body.error?.message).toMatch(/only the project's lead/);
+          expect(blind.body.error?.message).toMatch(/only the project's lead/i);
           tally.forbidden++;
         } else {
           // Empty input is valid for some methods and invalid (400) or not found (404) for others.
@@ -84,7 +89,7 @@ describe.skipIf(!!unavailable)('team server authorisation', () => {
     }
     expect(tally.ran).toBeGreaterThan(40);
     console.log(
-      `[team authorisation] ${methodNames.length} methods × 3 roles: ${tally.ran} ran, ${tally.forbidden} forbidden, ${tally.notYet} not on the Store yet`,
+      `[team authorisation] ${methodNames.length} methods × 3 roles: ${tally.ran} ran, ${tally.forbidden} forbidden, ${tally.refused} refused on a server, ${tally.notYet} not on the Store yet`,
     );
   });
 

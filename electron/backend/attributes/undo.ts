@@ -8,6 +8,7 @@ import type { AttributeRow, AttributesRepo } from '../db/attributes';
 import type { Db } from '../db/connection';
 import type { DocumentsRepo } from '../db/documents';
 import { type HistoryState, historyState, step } from '../services/undoLog';
+import { applyOrder } from './plan';
 
 export interface MetadataSnapshot {
   fields: Partial<MetadataFields>;
@@ -23,29 +24,33 @@ export type Change =
 export type AttributeHistoryState = HistoryState;
 export { historyState };
 
+/** An undo that would bring back an attribute whose name another one holds now. */
+export const cannotComeBack = (row: AttributeRow) =>
+  new ApiError('conflict', `“${row.name}” cannot come back: another attribute has that name now. Rename that one first.`);
+
 function putAttribute(repo: AttributesRepo, row: AttributeRow): void {
   try {
     repo.put(row);
   } catch (e) {
     if (/UNIQUE/i.test(String((e as Error).message))) {
-      throw new ApiError('conflict', `“${row.name}” cannot come back: another attribute has that name now. Rename that one first.`);
+      throw cannotComeBack(row);
     }
     throw e;
   }
 }
 
 function apply(repo: AttributesRepo, documents: DocumentsRepo, changes: Change[], side: 'before' | 'after'): void {
-  // Attribute rows that come back first (their values refer to them); rows that go, last.
-  for (const c of changes) if (c.kind === 'attribute' && c[side]) putAttribute(repo, c[side]!);
-  for (const c of changes) {
+  const order = applyOrder(changes, side);
+  for (const row of order.put) putAttribute(repo, row);
+  for (const c of order.rest) {
     if (c.kind === 'value')
       repo.setValue(c.docId, c.attributeId, c[side]); // a document deleted since has nothing to restore
-    else if (c.kind === 'metadata' && documents.get(c.docId)) {
+    else if (documents.get(c.docId)) {
       documents.updateMetadata(c.docId, c[side].fields);
       repo.setDocFlags(c.docId, c[side].edited, c[side].inferred);
     }
   }
-  for (const c of changes) if (c.kind === 'attribute' && !c[side]) repo.remove(c.id);
+  for (const id of order.remove) repo.remove(id);
 }
 
 export function logChanges(repo: AttributesRepo, label: string, changes: Change[]): void {

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { packText, type StoredText, withPlainText } from './documentText';
+import type { DocumentSnapshot, RestoreStep } from '../services/trashRestore';
 
 /**
  * Every SQL statement about the document Trash (migration document_trash). A snapshot is the rows
@@ -9,26 +10,7 @@ import { packText, type StoredText, withPlainText } from './documentText';
 
 type Row = Record<string, unknown>;
 
-export interface DocumentSnapshot {
-  document: Row;
-  parts: Row[];
-  citations: Row[];
-  /** In reading order: a parent comes before its children. */
-  clauses: Row[];
-  codings: Row[];
-  instruments: Row[];
-  /** Notes of the document (deleted with it), including notes already in the notes' own bin. */
-  notes: Row[];
-  revisions: Row[];
-  /** Notes of other targets pointing at one of its clauses (their clause is set to NULL on delete). */
-  pointingNotes: Array<{ id: number; clause_id: number }>;
-  /** Notes on aligned rows and comparisons that list its clauses (kept, but renumbered on restore). */
-  rowNotes: Array<{ id: number; clause_ids: string; row_key: string | null }>;
-  decisions: Row[];
-  members: Row[];
-  /** The researcher's own attribute values (absent in snapshots taken before attributes existed). */
-  attributeValues?: Row[];
-}
+export type { DocumentSnapshot };
 
 export interface TrashRow {
   id: number;
@@ -98,7 +80,7 @@ export function createTrashRepo(db: Db) {
     return Number(st.run(row).lastInsertRowid);
   }
 
-  return {
+  const repo = {
     snapshot(docId: number): DocumentSnapshot | null {
       const stored = s.document.get(docId) as (Row & StoredText) | undefined;
       if (!stored) return null;
@@ -135,5 +117,26 @@ export function createTrashRepo(db: Db) {
     setNoteClause: db.prepare('UPDATE annotations SET clause_id = ? WHERE id = ? AND clause_id IS NULL'),
     setNoteClauses: db.prepare('UPDATE annotations SET clause_ids = ?, row_key = ? WHERE id = ?'),
   };
+  const perform = (step: RestoreStep): unknown => {
+    switch (step.op) {
+      case 'insert':
+        return insertRow(step.table, step.row);
+      case 'taken':
+        return exists[step.table].get(step.id) !== undefined;
+      case 'wholeClauseCoded':
+        return repo.wholeClauseCoded.get(step.clauseId, step.themeId, step.coderId) !== undefined;
+      case 'decisionExists':
+        return repo.decisionExists.get(step.a, step.b) !== undefined;
+      case 'memberAt':
+        return repo.memberAt.get(step.comparisonId, step.ord) !== undefined;
+      case 'maxOrd':
+        return repo.maxOrd.get(step.comparisonId);
+      case 'setNoteClause':
+        return repo.setNoteClause.run(step.clauseId, step.id);
+      case 'setNoteClauses':
+        return repo.setNoteClauses.run(step.clauseIds, step.rowKey, step.id);
+    }
+  };
+  return { ...repo, perform };
 }
 export type TrashRepo = ReturnType<typeof createTrashRepo>;

@@ -13,54 +13,84 @@ function periodEnd(period: string | null): number | undefined {
   return years ? Number(years[years.length - 1]) : undefined;
 }
 
+type TargetRow = Output<'extraction.targets'>['rows'][number];
+type AgencyRow = Output<'extraction.agencies'>['rows'][number];
+
+/** The quantitative targets of one document's measures and headings (shared with team projects). */
+export function targetRows(
+  doc: { id: number; city: string | null; title: string | null; period: string | null },
+  text: string,
+  clauses: Array<{ id: number; kind: string; path: string; textStart: number; end: number }>,
+): TargetRow[] {
+  const rows: TargetRow[] = [];
+  const defaultYear = periodEnd(doc.period);
+  for (const c of clauses) {
+    if (c.kind !== 'measure' && c.kind !== 'heading') continue;
+    for (const q of extractTargets(text.slice(c.textStart, c.end), { defaultYear })) {
+      rows.push({
+        docId: doc.id,
+        city: doc.city,
+        title: doc.title,
+        clauseId: c.id,
+        path: c.path,
+        metric: q.metric ?? null,
+        value: q.value,
+        valueMax: q.valueMax ?? null,
+        unit: q.unit,
+        year: q.year ?? null,
+        bound: q.bound ?? null,
+        text: q.text,
+        start: c.textStart + q.start,
+        end: c.textStart + q.end,
+      });
+    }
+  }
+  return rows;
+}
+
+/** The lead and responsible agencies of one document's clauses that name any (shared with team projects). */
+export function agencyRows(
+  doc: { id: number; city: string | null; title: string | null },
+  clauses: Array<{ id: number; path: string; lead: string[]; responsible: string[] }>,
+): AgencyRow[] {
+  return clauses
+    .filter((c) => c.lead.length + c.responsible.length > 0)
+    .map((c) => ({ docId: doc.id, city: doc.city, title: doc.title, clauseId: c.id, path: c.path, lead: c.lead, responsible: c.responsible }));
+}
+
 export function createExtractionFeature(ctx: BackendContext): { handlers: HandlerGroup<keyof typeof extractionMethods> } {
   const documents = ctx.documents;
   return {
     handlers: {
-      'extraction.targets': ({ docIds }: ParsedInput<'extraction.targets'>): Output<'extraction.targets'> => {
-        const rows: Output<'extraction.targets'>['rows'] = [];
-        for (const d of documents.list()) {
-          if (docIds && !docIds.includes(d.id)) continue;
-          const text = documents.get(d.id)?.cleaned_text ?? '';
-          const defaultYear = periodEnd(d.period);
-          for (const c of documents.clauses(d.id)) {
-            if (c.kind !== 'measure' && c.kind !== 'heading') continue;
-            for (const q of extractTargets(text.slice(c.text_start, c.end), { defaultYear })) {
-              rows.push({
-                docId: d.id,
-                city: d.city,
-                title: d.title,
-                clauseId: c.id,
-                path: c.path,
-                metric: q.metric ?? null,
-                value: q.value,
-                valueMax: q.valueMax ?? null,
-                unit: q.unit,
-                year: q.year ?? null,
-                bound: q.bound ?? null,
-                text: q.text,
-                start: c.text_start + q.start,
-                end: c.text_start + q.end,
-              });
-            }
-          }
-        }
-        return { rows };
-      },
+      'extraction.targets': ({ docIds }: ParsedInput<'extraction.targets'>): Output<'extraction.targets'> => ({
+        rows: documents
+          .list()
+          .filter((d) => !docIds || docIds.includes(d.id))
+          .flatMap((d) =>
+            targetRows(
+              d,
+              documents.get(d.id)?.cleaned_text ?? '',
+              documents.clauses(d.id).map((c) => ({ id: c.id, kind: c.kind, path: c.path, textStart: c.text_start, end: c.end })),
+            ),
+          ),
+      }),
 
-      'extraction.agencies': ({ docIds }: ParsedInput<'extraction.agencies'>): Output<'extraction.agencies'> => {
-        const rows: Output<'extraction.agencies'>['rows'] = [];
-        for (const d of documents.list()) {
-          if (docIds && !docIds.includes(d.id)) continue;
-          for (const c of documents.clauses(d.id)) {
-            const lead = JSON.parse(c.lead_agencies) as string[];
-            const responsible = JSON.parse(c.responsible_agencies) as string[];
-            if (lead.length + responsible.length === 0) continue;
-            rows.push({ docId: d.id, city: d.city, title: d.title, clauseId: c.id, path: c.path, lead, responsible });
-          }
-        }
-        return { rows };
-      },
+      'extraction.agencies': ({ docIds }: ParsedInput<'extraction.agencies'>): Output<'extraction.agencies'> => ({
+        rows: documents
+          .list()
+          .filter((d) => !docIds || docIds.includes(d.id))
+          .flatMap((d) =>
+            agencyRows(
+              d,
+              documents.clauses(d.id).map((c) => ({
+                id: c.id,
+                path: c.path,
+                lead: JSON.parse(c.lead_agencies) as string[],
+                responsible: JSON.parse(c.responsible_agencies) as string[],
+              })),
+            ),
+          ),
+      }),
     },
   };
 }

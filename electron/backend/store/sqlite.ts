@@ -12,6 +12,7 @@ import type { Db } from '../db/connection';
 import { createDocumentsRepo, metadataOf, type ClauseRow } from '../db/documents';
 import { type StoredText, unpackText } from '../db/documentText';
 import { createSearchStore } from '../db/search';
+import { createRecordSql } from '../db/sqlite-store/records';
 import { createTeamSql } from '../db/sqlite-store/team';
 import { sqliteThemeRepositories } from '../db/sqlite-store/themes';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
@@ -70,8 +71,18 @@ function syncRepositories(db: Db) {
   const coderOf = (r: Record<string, unknown>): Coder => ({ id: r.id as number, name: r.name as string, createdAt: r.created_at as string });
   const note = (r: AnnotationRow | null) => (r && !r.deleted_at ? noteOf(r as unknown as Record<string, unknown>) : null);
 
+  const records = createRecordSql(db, atomic, {
+    index(docId) {
+      searchStore.indexDocumentClauses(docId);
+      compare.replaceSketches(docId, encodeSketches(sketchRows(documents.clauses(docId))));
+    },
+    unindex: (docId) => searchStore.unindexDocument(docId),
+    remove: (docId) => documents.delete(docId),
+  });
+
   return {
     ...sqliteThemeRepositories(themes, documents),
+    ...records,
     documents: {
       insert: (doc: Parameters<Repositories['documents']['insert']>[0]) =>
         atomic(() => {

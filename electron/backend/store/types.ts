@@ -11,6 +11,7 @@
 import type { MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
 import type { MetadataEvent } from '../../../shared/domain/types';
+import type { RecordRepositories } from './recordTypes';
 import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 import type { ThemeRowsRepository, UndoLogRepository } from './themeTypes';
 
@@ -255,7 +256,7 @@ export interface WhereElseRepository {
   candidates(clauseId: number, limit: number): Promise<WhereElseCandidate[]>;
 }
 
-export interface Repositories {
+export interface Repositories extends RecordRepositories {
   documents: DocumentRepository;
   coders: CoderRepository;
   themes: ThemeRepository;

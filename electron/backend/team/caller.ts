@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { EventBus } from '../services/events';
 import type { Accounts } from '../db/pg/accounts';
 import type { Store } from '../store/types';
+import type { TeamTasks } from './tasks';
 
 /** The person behind an API call on the team server: their account, role and coder. */
 export interface Caller {
@@ -24,6 +25,8 @@ export interface TeamContext {
   /** The coder whose work the caller's window shows: their own, or null for the lead's consensus. */
   currentCoder(caller: Caller): number | null;
   setCurrentCoder(caller: Caller, coderId: number | null): void;
+  /** Long tasks, which `tasks.cancel` stops. */
+  tasks: TeamTasks;
 }
 
 export type TeamHandler<M extends MethodName> = (input: ParsedInput<M>, caller: Caller) => Promise<Output<M>> | Output<M>;

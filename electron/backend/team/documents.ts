@@ -121,9 +121,12 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
       await requireDocument(ctx, id);
       return (await ctx.store.documents.clauses(id)).map(clauseOut);
     },
-    'documents.importFiles': async ({ files }) => {
+    'documents.importFiles': async ({ files, taskId }, caller) => {
       const report: Output<'documents.importFiles'> = { imported: [], updated: [], duplicates: [], errors: [], incomplete: [], cancelled: false };
+      const task = ctx.tasks.start(caller, taskId);
       for (const f of files) {
+        // Cancelled between files: what was imported stays, as on the desktop.
+        if ((report.cancelled = task.signal.aborted)) break;
         try {
           const bytes = Buffer.from(f.dataBase64, 'base64');
           const extracted = await extractFile(f.name, bytes);
@@ -143,6 +146,7 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
           report.errors.push({ file: f.name, message: e instanceof Error ? e.message : String(e) });
         }
       }
+      task.end(); // every file's failure is caught above: nothing skips this
       if (report.imported.length) changed();
       return report;
     },

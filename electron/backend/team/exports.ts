@@ -14,6 +14,23 @@ function exportName(asked: string | undefined, fallback: string, extension: stri
   return base.toLowerCase().endsWith(`.${extension}`) ? base : `${base}.${extension}`;
 }
 
+/** Where an export of the caller goes (their own folder): its file on the server and the name they download. */
+export function exportTarget(
+  ctx: TeamContext,
+  caller: Caller,
+  dest: { path?: string; fileName?: string; overwrite: boolean },
+  fallback: string,
+  extension: string,
+): { file: string; name: string } {
+  if (dest.path !== undefined) throw new ApiError('invalid_input', 'A team server writes exports for download: give a fileName, not a path on the server.');
+  const dir = ctx.exportDirOf(caller);
+  mkdirSync(dir, { recursive: true });
+  const name = exportName(dest.fileName, fallback, extension);
+  const file = join(dir, name);
+  if (existsSync(file) && !dest.overwrite) throw new ApiError('conflict', `${name} exists already: choose another name or overwrite it.`);
+  return { file, name };
+}
+
 export function writeExport(
   ctx: TeamContext,
   caller: Caller,
@@ -22,13 +39,8 @@ export function writeExport(
   extension: string,
   bytes: Buffer,
 ): { path: string; downloadName: string } {
-  if (dest.path !== undefined) throw new ApiError('invalid_input', 'A team server writes exports for download: give a fileName, not a path on the server.');
-  const dir = ctx.exportDirOf(caller);
-  mkdirSync(dir, { recursive: true });
-  const name = exportName(dest.fileName, fallback, extension);
-  const target = join(dir, name);
-  if (existsSync(target) && !dest.overwrite) throw new ApiError('conflict', `${name} exists already: choose another name or overwrite it.`);
-  writeFileSync(target, bytes);
+  const { file, name } = exportTarget(ctx, caller, dest, fallback, extension);
+  writeFileSync(file, bytes);
   return { path: name, downloadName: name };
 }
 

@@ -11,6 +11,7 @@ import type { Accounts } from '../db/pg/accounts';
 import { EventBus } from '../services/events';
 import { StoreError, type Store } from '../store/types';
 import { agreementHandlers } from './agreement';
+import { attributeHandlers } from './attributes';
 import type { Caller, TeamContext, TeamHandler, TeamHandlers } from './caller';
 import { codingHandlers } from './coding';
 import { documentHandlers } from './documents';
@@ -18,6 +19,8 @@ import { exportHandlers } from './exports';
 import { memberHandlers } from './members';
 import { noteHandlers } from './notes';
 import { themeHandlers } from './themes';
+import { recordHandlers, refusedOnServer, type RecordOptions } from './records';
+import { TeamTasks } from './tasks';
 
 export type { Caller } from './caller';
 
@@ -27,6 +30,8 @@ export interface TeamBackend {
   subscribe(listener: (e: ApiEvent) => void): () => void;
   /** Methods implemented for team projects (the rest answer "not available in team projects yet"). */
   implemented: ReadonlySet<MethodName>;
+  /** Methods that have no meaning on a server, refused with what to do instead (team/records.ts). */
+  refused: ReadonlyMap<MethodName, string>;
   exportDirOf(caller: Caller): string;
 }
 
@@ -57,7 +62,7 @@ function apiErrorOf(e: unknown, method: string): ApiError {
   return new ApiError('internal', `PolicyLens hit an internal error in ${method}: ${e instanceof Error ? e.message : String(e)}`);
 }
 
-export function createTeamBackend(opts: { store: Store; accounts: Accounts; exportRoot: string }): TeamBackend {
+export function createTeamBackend(opts: { store: Store; accounts: Accounts; exportRoot: string } & RecordOptions): TeamBackend {
   const events = new EventBus();
   const current = new Map<number, number | null>();
   const ctx: TeamContext = {
@@ -68,6 +73,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     // A coder codes as themselves; the lead starts on the consensus and may switch to their own coder.
     currentCoder: (c) => (c.role === 'coder' ? c.coderId : c.role === 'viewer' ? null : (current.get(c.userId) ?? null)),
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
+    tasks: new TeamTasks(),
   };
   const handlers: TeamHandlers = {
     ...documentHandlers(ctx),
@@ -78,11 +84,14 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     ...themeHandlers(ctx),
     ...memberHandlers(ctx),
   };
+  Object.assign(handlers, attributeHandlers(ctx), recordHandlers(ctx, { download: opts.download }));
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {
     const spec = contract[method];
     const handler = handlers[method] as TeamHandler<MethodName> | undefined;
+    const refusal = refusedOnServer.get(method);
+    if (refusal) throw new ApiError('unsupported', refusal);
     if (!handler) throw new ApiError('unavailable', `not available in team projects yet: ${method}`);
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) throw new ApiError('invalid_input', `Invalid input for ${method}: ${describeZodIssues(parsed.error.issues)}`, parsed.error.issues);
@@ -100,6 +109,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
 
   return {
     implemented,
+    refused: refusedOnServer,
     exportDirOf: ctx.exportDirOf,
     subscribe: (l) => events.subscribe(l),
     async invokeAs(caller, method, input) {

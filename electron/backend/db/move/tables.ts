@@ -46,7 +46,7 @@ export const REBUILT_SQLITE = new Set(['search_clauses', 'search_fts', 'search_l
 export const REBUILT_PG = new Set(['search_clauses', 'search_stats', 'clause_signatures', 'clause_bands']);
 
 /** Team-only tables (accounts, sessions, audit) and each side's migration record: never moved. */
-export const NOT_MOVED_PG = new Set(['users', 'sessions', 'audit_log', 'schema_migrations', 'account_undo_log']);
+export const NOT_MOVED_PG = new Set(['users', 'sessions', 'audit_log', 'schema_migrations', 'account_undo_log', 'attribute_undo_owners']);
 
 /** Settings that say an index still has to be built: they describe the file, not the project. */
 export const DERIVED_SETTINGS = new Set(['clause_bands_pending', 'clause_sketches_pending']);

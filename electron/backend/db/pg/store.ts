@@ -1,11 +1,13 @@
 import pg from 'pg';
 import type { Repositories, Store } from '../../store/types';
+import { createPgAttributes } from './attributes';
 import { createPgDocuments } from './documents';
 import { migratePg } from './migrate';
 import { createPgCoders, createPgCodings, createPgNotes, createPgThemes, createPgWhereElse } from './repos';
 import { clientRunner, inTransaction, poolRunner, type Runner } from './runner';
 import { createPgSearch } from './search';
 import { createPgThemeRows, createPgUndoLog } from './themes';
+import { createPgTrash } from './trash';
 
 /**
  * The team project's store on PostgreSQL (node-postgres). Every statement is parameterised;
@@ -23,6 +25,8 @@ function repositories(run: Runner): Repositories {
     whereElse: createPgWhereElse(run),
     themeRows: createPgThemeRows(run),
     undoLog: createPgUndoLog(run),
+    attributes: createPgAttributes(run),
+    trash: createPgTrash(run),
   };
 }
 
