@@ -12,6 +12,7 @@ import type { Db } from '../db/connection';
 import { createDocumentsRepo, metadataOf, type ClauseRow } from '../db/documents';
 import { type StoredText, unpackText } from '../db/documentText';
 import { createSearchStore } from '../db/search';
+import { createSqliteCompare } from '../db/sqlite-store/compare';
 import { createTeamSql } from '../db/sqlite-store/team';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
 import { createSearchEngine } from '../search/engine';
@@ -70,6 +71,7 @@ function syncRepositories(db: Db) {
   const note = (r: AnnotationRow | null) => (r && !r.deleted_at ? noteOf(r as unknown as Record<string, unknown>) : null);
 
   return {
+    ...createSqliteCompare(db, { compare, sketches, documents }),
     documents: {
       insert: (doc: Parameters<Repositories['documents']['insert']>[0]) =>
         atomic(() => {

@@ -12,6 +12,7 @@ import type { MetadataFieldName, MetadataFields } from '../../../shared/api/meth
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
 import type { MetadataEvent } from '../../../shared/domain/types';
 import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
+import type { CompareRepositories } from './compareTypes';
 
 export type { MetadataFieldName, MetadataFields };
 
@@ -286,3 +287,6 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+// Comparisons and alignment decisions (store/compareTypes.ts), merged into Repositories.
+export interface Repositories extends CompareRepositories {}

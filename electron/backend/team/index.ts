@@ -13,6 +13,7 @@ import { StoreError, type Store } from '../store/types';
 import { agreementHandlers } from './agreement';
 import type { Caller, TeamContext, TeamHandler, TeamHandlers } from './caller';
 import { codingHandlers } from './coding';
+import { compareHandlers } from './compare';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { noteHandlers } from './notes';
@@ -67,6 +68,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
   };
   const handlers: TeamHandlers = { ...documentHandlers(ctx), ...codingHandlers(ctx), ...noteHandlers(ctx), ...agreementHandlers(ctx), ...exportHandlers(ctx) };
+  Object.assign(handlers, compareHandlers(ctx, { call: (caller, method, input) => run(caller, method, input), has: (method) => !!handlers[method] }));
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {

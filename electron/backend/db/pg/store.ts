@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Repositories, Store } from '../../store/types';
+import { createPgCompare } from './compare';
 import { createPgDocuments } from './documents';
 import { migratePg } from './migrate';
 import { createPgCoders, createPgCodings, createPgNotes, createPgThemes, createPgWhereElse } from './repos';
@@ -20,6 +21,7 @@ function repositories(run: Runner): Repositories {
     notes: createPgNotes(run),
     search: createPgSearch(run),
     whereElse: createPgWhereElse(run),
+    ...createPgCompare(run),
   };
 }
 
