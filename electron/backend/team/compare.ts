@@ -37,15 +37,17 @@ export interface TeamDispatch {
 /** Title, city, year and date of members as a researcher names them (a part by its own title); read once per call. */
 function memberNamer(store: Store) {
   const known = new Map<number, Promise<Omit<MemberInfo, 'docId' | 'partIndex'> & { parts: Map<number, string> }>>();
+  let years: Promise<Map<number, number | null>> | undefined;
   const load = async (docId: number) => {
     const d = await store.documents.get(docId);
     if (!d) return { title: `#${docId}`, city: null, year: null, date: null, parts: new Map<number, string>() };
-    const item = (await store.documents.list()).find((x) => x.id === docId);
+    years ??= store.documents.list().then((all) => new Map(all.map((x) => [x.id, x.year])));
+    const year = (await years).get(docId) ?? null;
     const parts = new Map((await store.documents.parts(docId)).map((p) => [p.index, p.title] as const));
     return {
       title: d.metadata.title ?? d.fileName,
       city: d.metadata.city,
-      year: item?.year ?? null,
+      year,
       date: d.metadata.datePublished ?? d.metadata.dateWritten ?? null,
       parts,
     };
