@@ -3,7 +3,10 @@
 // documents gives the same links, scores and reasons.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBus } from '../../electron/backend/services/events';
 import type { Store } from '../../electron/backend/store/types';
+import type { TeamContext } from '../../electron/backend/team/caller';
+import { compareHandlers } from '../../electron/backend/team/compare';
 import { alignMembers, createStoreAlignStats } from '../../electron/backend/team/compareAlign';
 import { analysedFile, postgresFactory, sqliteFactory, textDocument, type StoreFactory } from './stores';
 
@@ -165,5 +168,23 @@ describe.skipIf(factories.some((f) => !!f.unavailable))('the aligner on both sto
     expect(results[0].length).toBeGreaterThan(5);
     expect(results[0].filter((l) => l.status !== 'suggested').length).toBe(1); // the rejected decision of the contract test
     expect(results[1]).toEqual(results[0]);
+  }, 120_000);
+
+  it('answers "where else" the same on SQLite and PostgreSQL', async () => {
+    const answers = [];
+    for (const kind of ['sqlite', 'postgres']) {
+      const { store, docs } = opened.get(kind)!;
+      const ctx = { store, events: new EventBus() } as unknown as TeamContext;
+      const whereElse = compareHandlers(ctx, { call: () => Promise.reject(new Error('not used')), has: () => false })['compare.whereElse']!;
+      const where = new Map<number, string>();
+      for (const d of docs) for (const c of await store.documents.clauses(d)) where.set(c.id, `${docs.indexOf(d)}:${c.path}:${c.ord}`);
+      const measures = (await store.documents.clauses(docs[2])).filter((c) => c.kind === 'measure');
+      for (const c of [measures[0], measures[Math.floor(measures.length / 2)]]) {
+        const { hits, candidates } = await whereElse({ clauseId: c.id, limit: 8 }, { userId: 1, name: 'lead', role: 'owner', coderId: 1 });
+        answers.push({ candidates, hits: hits.map((h) => ({ ...h, clauseId: where.get(h.clauseId), docId: docs.indexOf(h.docId) })) });
+      }
+    }
+    expect(answers[0].hits.length).toBeGreaterThan(0);
+    expect(answers.slice(2)).toEqual(answers.slice(0, 2));
   }, 120_000);
 });
