@@ -97,6 +97,25 @@ describe.skipIf(!!unavailable)('comparisons on the team server', () => {
     ).toBe('coder');
   });
 
+  it('keeps every decision when the lead and a coder decide at once, one pair both at the same time', async () => {
+    const view = await f.as.lead.ok('compare.view', { id: comparisonId });
+    const open = view.links.filter((l) => l.status === 'suggested').slice(0, 12);
+    expect(open.length).toBe(12);
+    const contested = open[0];
+    await Promise.all([
+      ...open.slice(1).map((l, i) => (i % 2 ? f.as.lead : f.as.coder).ok('compare.decide', { a: l.a, b: l.b, status: i % 3 ? 'confirmed' : 'rejected' })),
+      f.as.lead.ok('compare.decide', { a: contested.a, b: contested.b, status: 'confirmed' }),
+      f.as.coder.ok('compare.decide', { a: contested.a, b: contested.b, status: 'rejected' }),
+    ]);
+    const after = new Map((await f.as.viewer.ok('compare.view', { id: comparisonId })).links.map((l) => [`${l.a}:${l.b}`, l]));
+    open
+      .slice(1)
+      .forEach((l, i) => expect(after.get(`${l.a}:${l.b}`)).toMatchObject({ status: i % 3 ? 'confirmed' : 'rejected', source: 'auto', score: l.score }));
+    // One of the two wins; the pair holds one decision.
+    expect(['confirmed', 'rejected']).toContain(after.get(`${contested.a}:${contested.b}`)?.status);
+    for (const l of open) await f.as.lead.ok('compare.unlink', { a: l.a, b: l.b });
+  });
+
   it('refuses a viewer every change to comparisons and decisions, and changes nothing', async () => {
     const before = await f.as.lead.ok('compare.view', { id: comparisonId });
     const refused = [
