@@ -1,4 +1,5 @@
 import { alignClauses } from '../../../shared/domain/align';
+import { linksWithDecisions } from '../../../shared/domain/align/decisions';
 import type { AlignmentLink, ComparisonMember } from '../../../shared/api/methods/compare';
 import type { BackendContext } from '../context';
 import type { CompareRepo } from '../db/compare';
@@ -20,29 +21,8 @@ export function alignMembers(ctx: BackendContext, repo: CompareRepo, stats: Alig
     const bp = stats.nearCopiesOf([...inA, ...inB]);
     suggestions = alignClauses({ a: ca.map(toAlignClause), b: cb.map(toAlignClause), stats: stats.termStats(), nearCopies: (id) => bp.get(id) ?? 0 });
   }
-  const links = new Map<string, AlignmentLink>();
-  for (const s of suggestions)
-    links.set(`${s.a}:${s.b}`, { a: s.a, b: s.b, score: s.score, status: 'suggested', source: 'auto', reasons: s.reasons, boilerplate: s.boilerplate });
-  for (const d of repo.decisionsBetween(a.docId, b.docId)) {
-    // Orient the stored pair (lower id first) as A → B; skip pairs outside the members' parts.
-    const [x, y] =
-      inA.has(d.clause_a) && inB.has(d.clause_b)
-        ? [d.clause_a, d.clause_b]
-        : inA.has(d.clause_b) && inB.has(d.clause_a)
-          ? [d.clause_b, d.clause_a]
-          : [null, null];
-    if (x == null || y == null) continue;
-    const key = `${x}:${y}`;
-    const known = links.get(key);
-    links.set(key, {
-      a: x,
-      b: y,
-      score: known?.score ?? d.score,
-      status: d.status,
-      source: known ? known.source : d.source,
-      reasons: known?.reasons ?? [],
-      boilerplate: known?.boilerplate ?? false,
-    });
-  }
-  return [...links.values()];
+  const decisions = repo
+    .decisionsBetween(a.docId, b.docId)
+    .map((d) => ({ clauseA: d.clause_a, clauseB: d.clause_b, status: d.status, source: d.source, score: d.score }));
+  return linksWithDecisions(suggestions, decisions, inA, inB);
 }

@@ -1,4 +1,5 @@
 import { alignableText, type AlignClause } from '../../../shared/domain/align';
+import { headingContexts } from '../../../shared/domain/align/decisions';
 import type { CompareClause, ComparisonMember, MemberInfo } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
@@ -12,17 +13,14 @@ export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<C
   if (m.partIndex != null && !all.some((c) => c.part_index === m.partIndex)) {
     throw new ApiError('not_found', `Document ${m.docId} has no part ${m.partIndex + 1}.`);
   }
-  const byId = new Map(all.map((c) => [c.id, c]));
+  const contexts = headingContexts(all.map((c) => ({ id: c.id, parentId: c.parent_id, kind: c.kind, heading: c.heading })));
   // A file with several plans numbers each from 一、 again: the plan's title tells 三-(三) from 三-(三).
   const parts = ctx.documents.parts(m.docId);
   const partTitle = new Map(parts.length > 1 ? parts.map((p) => [p.part_index, p.title] as const) : []);
   return all
     .filter((c) => m.partIndex == null || c.part_index === m.partIndex)
     .map((c) => {
-      const context: string[] = [];
-      for (let p = c.parent_id == null ? undefined : byId.get(c.parent_id); p; p = p.parent_id == null ? undefined : byId.get(p.parent_id)) {
-        if (p.heading && p.kind !== 'preamble') context.unshift(p.heading);
-      }
+      const context = contexts.get(c.id) ?? [];
       return { ...c, context, part: c.part_index == null ? null : (partTitle.get(c.part_index) ?? null) };
     });
 }

@@ -1,5 +1,6 @@
 import type { compareMethods, ComparisonMember, ComparisonSummary } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
+import { decisionOf } from '../../../shared/domain/align/decisions';
 import type { BackendContext } from '../context';
 import { createCompareRepo } from '../db/compare';
 import type { HandlerGroup } from '../handlers/types';
@@ -93,15 +94,10 @@ export function createCompareFeature(ctx: BackendContext): { handlers: HandlerGr
       if (ma.docId === mb.docId && ma.partIndex === mb.partIndex)
         throw new ApiError('invalid_input', 'Both clauses belong to the same document: links join clauses of different documents.');
       const known = alignMembers(ctx, repo, stats, ma, mb).find((l) => l.a === a && l.b === b);
-      repo.decide(
-        a,
-        b,
-        status,
-        known && known.source === 'auto' && known.score != null ? 'auto' : (repo.decision(a, b)?.source ?? 'manual'),
-        known?.score ?? null,
-      );
+      const { stored, link } = decisionOf(a, b, status, known, repo.decision(a, b));
+      repo.decide(a, b, status, stored.source, stored.score);
       changed();
-      return { a, b, score: known?.score ?? null, status, source: known?.source ?? 'manual', reasons: known?.reasons ?? [] };
+      return link;
     },
     'compare.unlink': ({ a, b }) => {
       repo.forget(a, b);

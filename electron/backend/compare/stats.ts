@@ -5,9 +5,9 @@ import type { CompareRepo } from '../db/compare';
 import { createSketchIndex, type SketchIndex } from './nearCopies';
 
 /** Above this many clauses the term statistics are taken from an even sample by id: plenty for IDF. */
-const maxClausesCounted = 40_000;
+export const maxClausesCounted = 40_000;
 /** Bands (of 32) two signatures must share to count as near-copies: about a Jaccard index of 0.45 and up. */
-const minSharedBands = 6;
+export const minSharedBands = 6;
 
 /**
  * The project's statistics the aligner uses, computed from the database and cached until the

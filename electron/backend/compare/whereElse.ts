@@ -1,5 +1,5 @@
 import { alignableText } from '../../../shared/domain/align';
-import { similarRanking } from '../../../shared/domain/similar';
+import { whereElseRanking } from '../../../shared/domain/similar/whereElse';
 import type { WhereElseHit } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
@@ -17,8 +17,6 @@ import type { AlignStats } from './stats';
  * ranks last. The older candidate sources (rare-bigram votes, LSH buckets) live in the bench
  * (test/bench/where-else-baseline.ts) as the baseline it measures this method against.
  */
-/** Best-scored candidates whose boilerplate score is looked up, per hit asked for. */
-const boilerplateChecked = 3;
 /** Below this many measure and heading clauses every clause is a candidate: exact, and still fast. */
 const exhaustiveBelow = 2500;
 
@@ -80,14 +78,9 @@ export function createWhereElse(ctx: BackendContext, repo: CompareRepo, stats: A
    * this over every clause (test/bench/where-else-real.bench.ts).
    */
   function rank(query: ClauseRow, rows: ClauseRow[], limit: number) {
-    const candidates = rows.filter((c) => c.id !== query.id && (c.doc_id !== query.doc_id || c.part_index !== query.part_index));
-    // Formulas open and close documents: each clause's place in its own document is one of the boilerplate signals.
-    const last = repo.lastOrds([...new Set([query.doc_id, ...candidates.map((c) => c.doc_id)])]);
-    const asAlign = (c: ClauseRow) => ({ ...toAlignClause({ ...c, context: [] }), position: c.ord / Math.max(1, last.get(c.doc_id) ?? 1) });
-    const ranking = similarRanking(asAlign(query), candidates.map(asAlign), { stats: stats.termStats() });
-    const shortlist = ranking.shortlist(Math.max(30, limit * boilerplateChecked));
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    return ranking.resolve(shortlist, limit, stats.nearCopiesOf).map((r) => ({ ...r, row: byId.get(r.id)! }));
+    const placed = (c: ClauseRow) => ({ ...c, docId: c.doc_id, partIndex: c.part_index, parentId: c.parent_id });
+    const docs = new Set([query.doc_id, ...rows.map((c) => c.doc_id)]);
+    return whereElseRanking(placed(query), rows.map(placed), repo.lastOrds([...docs]), stats.termStats(), limit).resolve(stats.nearCopiesOf);
   }
 
   function whereElse(clauseId: number, limit: number, source?: CandidateSource, tuning?: CandidateTuning): { hits: WhereElseHit[]; candidates: number } {

@@ -48,7 +48,7 @@ export function rowsFromLinks(
     }));
 }
 
-export async function loadComparison(ctx: BackendContext, comparisonId: number, warnings: string[]): Promise<ExportComparison> {
+export async function loadComparison(ctx: Pick<BackendContext, 'api'>, comparisonId: number, warnings: string[]): Promise<ExportComparison> {
   if (!isMethodName('compare.view')) {
     throw new ApiError('unavailable', 'Comparisons are not available in this build, so there is no comparison to export.');
   }

@@ -62,7 +62,7 @@ export function splitByTerms(text: string, ranges: Array<{ start: number; end: n
 }
 
 export async function concordanceLines(
-  ctx: BackendContext,
+  ctx: Pick<BackendContext, 'api'>,
   query: string,
   filters: SearchFilters | undefined,
   context: number,

@@ -1,4 +1,4 @@
-import { isMethodName } from '../../../shared/api/contract';
+import { isMethodName, type MethodName } from '../../../shared/api/contract';
 import type { BackendContext } from '../context';
 import { loadComparison } from './comparison-source';
 import type { AnnotationAnchor, ExportAnnotation, ExportAttribute, ExportCoding, ExportComparison, ExportDocument, ExportModel, ExportTheme } from './model';
@@ -17,15 +17,18 @@ export interface ModelScope {
   documentIds?: number[];
 }
 
-export async function buildModel(
-  ctx: BackendContext,
-  scope: ModelScope,
-  projectName: string,
-  onStep: (label: string) => void = () => {},
-): Promise<ExportModel> {
+/**
+ * What the model is gathered through: the contract as a client, the app's version, and which
+ * methods answer (the team server implements part of the contract; by default every method of
+ * this build's contract does).
+ */
+export type ModelSource = Pick<BackendContext, 'api'> & { info: { version: string }; available?: (method: MethodName) => boolean };
+
+export async function buildModel(ctx: ModelSource, scope: ModelScope, projectName: string, onStep: (label: string) => void = () => {}): Promise<ExportModel> {
   const warnings: string[] = [];
+  const answers = (m: string) => isMethodName(m) && (ctx.available?.(m) ?? true);
   const has = (m: string, what: string) => {
-    if (isMethodName(m)) return true;
+    if (answers(m)) return true;
     if (!warnings.some((w) => w.includes(what))) warnings.push(`${what} are not available in this build and were left out.`);
     return false;
   };
@@ -164,7 +167,7 @@ export async function buildModel(
 
   onStep('targets');
   let targets: ExportModel['targets'] = null;
-  if (isMethodName('extraction.targets')) {
+  if (answers('extraction.targets')) {
     const { rows } = await ctx.api.extraction.targets({ docIds: [...docIds] });
     targets = rows.map((r) => ({
       docId: r.docId,

@@ -13,6 +13,7 @@ import { createDocumentsRepo, metadataOf, type ClauseRow } from '../db/documents
 import { type StoredText, unpackText } from '../db/documentText';
 import { createSearchStore } from '../db/search';
 import { createRecordSql } from '../db/sqlite-store/records';
+import { createSqliteCompare } from '../db/sqlite-store/compare';
 import { createTeamSql } from '../db/sqlite-store/team';
 import { sqliteThemeRepositories } from '../db/sqlite-store/themes';
 import { createThemesRepo, type ThemeRow } from '../db/themes';
@@ -83,6 +84,7 @@ function syncRepositories(db: Db) {
   return {
     ...sqliteThemeRepositories(themes, documents),
     ...records,
+    ...createSqliteCompare(db, { compare, sketches, documents }),
     documents: {
       insert: (doc: Parameters<Repositories['documents']['insert']>[0]) =>
         atomic(() => {

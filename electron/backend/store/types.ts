@@ -14,6 +14,7 @@ import type { MetadataEvent } from '../../../shared/domain/types';
 import type { RecordRepositories } from './recordTypes';
 import type { AnnotationKind, ClauseKind, CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 import type { ThemeRowsRepository, UndoLogRepository } from './themeTypes';
+import type { CompareRepositories } from './compareTypes';
 
 export type { MetadataFieldName, MetadataFields };
 
@@ -290,3 +291,6 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+// Comparisons and alignment decisions (store/compareTypes.ts), merged into Repositories.
+export interface Repositories extends CompareRepositories {}

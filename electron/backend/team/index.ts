@@ -14,6 +14,7 @@ import { agreementHandlers } from './agreement';
 import { attributeHandlers } from './attributes';
 import type { Caller, TeamContext, TeamHandler, TeamHandlers } from './caller';
 import { codingHandlers } from './coding';
+import { compareHandlers } from './compare';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { memberHandlers } from './members';
@@ -85,6 +86,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     ...memberHandlers(ctx),
   };
   Object.assign(handlers, attributeHandlers(ctx), recordHandlers(ctx, { download: opts.download }));
+  Object.assign(handlers, compareHandlers(ctx, { call: (caller, method, input) => run(caller, method, input), has: (method) => !!handlers[method] }));
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {

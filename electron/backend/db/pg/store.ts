@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Repositories, Store } from '../../store/types';
 import { createPgAttributes } from './attributes';
+import { createPgCompare } from './compare';
 import { createPgDocuments } from './documents';
 import { migratePg } from './migrate';
 import { createPgCoders, createPgCodings, createPgNotes, createPgThemes, createPgWhereElse } from './repos';
@@ -27,6 +28,7 @@ function repositories(run: Runner): Repositories {
     undoLog: createPgUndoLog(run),
     attributes: createPgAttributes(run),
     trash: createPgTrash(run),
+    ...createPgCompare(run),
   };
 }
 
