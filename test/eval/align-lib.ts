@@ -2,6 +2,7 @@
 // Platt scaling on held-out logits, the threshold chosen by cross-validated F1, reliability tables.
 import { boilerplateFeatures, boilerplateProbability, type BoilerplateModel } from '../../shared/domain/align/boilerplate';
 import { fitLogistic, fitPlatt, logit, sigmoid, type AlignModel } from '../../shared/domain/align/model';
+import { propagatedFeatures } from '../../shared/domain/align/propagate';
 import { featureNames } from '../../shared/domain/align/score';
 import { selectLinks } from '../../shared/domain/align/selection';
 import { defaultTreeOptions, fitTrees, type Tree, type TreeOptions } from '../../shared/domain/align/trees';
@@ -72,17 +73,48 @@ const modelOf = (f: Fitted, platt: { a: number; b: number }, threshold: number, 
 });
 
 /** Held-out logits of every candidate: each pair scored by a model fitted without its fold. */
-export function outOfFold(data: PairData[], l2: number): number[][] {
+export function outOfFold(data: PairData[], l2: number, foldOf: (i: number) => number = (i) => i % folds): number[][] {
   const out: number[][] = data.map(() => []);
   for (let k = 0; k < folds; k++) {
-    const train = data.filter((_, i) => i % folds !== k);
+    const train = data.filter((_, i) => foldOf(i) !== k);
     const f = fit(train, l2);
     const m = modelOf(f, { a: 1, b: 0 }, 0.5, { maxPerClause: 3, candidates: 5 });
     data.forEach((pd, i) => {
-      if (i % folds === k) out[i] = pd.prep.candidates.map((c) => logit(m, c.x));
+      if (foldOf(i) === k) out[i] = pd.prep.candidates.map((c) => logit(m, c.x));
     });
   }
   return out;
+}
+
+/**
+ * The first pass (base features only): its held-out probabilities feed each pair's second-pass
+ * signals (propagate.ts), appended to the candidates' features — stacking, so no pair's
+ * structural signals come from a model that saw its labels. Returns the Platt scaling of the
+ * held-out logits (the shipped first pass's).
+ */
+export function firstPass(data: PairData[], l2: number, foldOf?: (i: number) => number) {
+  const logits = outOfFold(data, l2, foldOf);
+  const platt = plattOn(data, logits);
+  data.forEach((pd, i) => {
+    const p = logits[i].map((z) => sigmoid(platt.a * z + platt.b));
+    const extra = propagatedFeatures(pd.prep.fa, pd.prep.fb, pd.prep.candidates, p);
+    pd.prep.candidates.forEach((c, k) => c.x.push(...extra[k]));
+  });
+  return platt;
+}
+
+/** Another assignment of pairs to folds (a seeded shuffle): repeated cross-validation shows how much a figure owes to one split. */
+export function shuffledFolds(n: number, seed: number): (i: number) => number {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let s = seed >>> 0 || 1;
+  for (let i = n - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const fold = new Int32Array(n);
+  order.forEach((i, k) => (fold[i] = k % folds));
+  return (i) => fold[i];
 }
 
 export function plattOn(data: PairData[], logits: number[][]) {

@@ -7,7 +7,7 @@ import { corpusStats, docShare, idfOf, wordIdf } from '../../shared/domain/align
 import { gramsOf } from '../../shared/domain/align/features';
 import { checkModel, fitLogistic, fitPlatt, sigmoid } from '../../shared/domain/align/model';
 import { increasingChain, orderPath } from '../../shared/domain/align/order';
-import { featureNames } from '../../shared/domain/align/score';
+import { baseFeatureNames } from '../../shared/domain/align/score';
 import { gramKey } from '../../shared/domain/align/text';
 import { sharedWordTerms, wordsOf } from '../../shared/domain/align/words';
 import { prng } from '../support/random';
@@ -121,7 +121,7 @@ describe('logistic model', () => {
   });
 
   it('ships a fitted model for the features the aligner computes, and refuses one for other features', () => {
-    expect(defaultModel.features).toEqual([...featureNames]);
+    expect(defaultModel.features).toEqual([...baseFeatureNames]);
     expect(defaultModel.trainedOn).toMatch(/pairs/);
     expect(() => checkModel({ ...defaultModel, features: defaultModel.features.slice(1) })).toThrow(/fit:align/);
     expect(() => checkModel({ ...defaultModel, bias: Number.NaN })).toThrow(/fit:align/);

@@ -4,6 +4,7 @@ import defaultModelJson from './model.json' with { type: 'json' };
 import { checkModel, probability, type AlignModel } from './model';
 import { focusedCosine } from './focus';
 import { orderPath } from './order';
+import { propagatedFeatures } from './propagate';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
 import { dot } from './semantic';
@@ -195,6 +196,19 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
 }
 
 /**
+ * Appends the second pass's signals (propagate.ts) to every candidate's features, from the first
+ * pass's probabilities: what prepareAlignment gives is the first pass's input alone.
+ */
+export function secondPass(prep: Prepared, model: AlignModel): Prepared {
+  const first = model.first;
+  if (!first) return prep;
+  const p = prep.candidates.map((c) => probability(first, c.x));
+  const extra = propagatedFeatures(prep.fa, prep.fb, prep.candidates, p);
+  prep.candidates.forEach((c, k) => c.x.push(...extra[k]));
+  return prep;
+}
+
+/**
  * Cosines of the clauses with their list items: the n-gram cosines, except in the rows and
  * columns of lead-ins (a small share of the clauses), which are computed afresh through an
  * inverted index of the other side's list vectors (only shared n-grams are touched).
@@ -251,7 +265,7 @@ function topK(len: number, at: (x: number) => number, k: number): number[] {
 export function alignClauses(input: AlignInput): AlignSuggestion[] {
   const model = input.model ?? defaultModel;
   const opts = { ...defaultAlignOptions, ...input.options };
-  const prep = prepareAlignment(input, model);
+  const prep = secondPass(prepareAlignment(input, model), model);
   const scored = prep.candidates.map((c) => ({ i: c.i, j: c.j, p: probability(model, c.x) }));
   const chosen = selectLinks(scored, { threshold: opts.minScore ?? model.threshold, maxPerClause: model.maxPerClause });
   const out = chosen.map(({ i, j, p }) => {

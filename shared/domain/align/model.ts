@@ -6,11 +6,11 @@
  * standardised features: a few thousand rows and a dozen features need nothing more.
  */
 import type { BoilerplateModel } from './boilerplate';
-import { featureNames } from './score';
+import { baseFeatureNames, featureNames } from './score';
 import { treesValue, type Tree } from './trees';
 
-export interface AlignModel {
-  features: string[];
+/** A logistic model with boosted trees and Platt scaling: the first pass, and the full model. */
+export interface StageModel {
   /** Weights on the raw (unstandardised) features, in `features` order, and the intercept. */
   weights: number[];
   bias: number;
@@ -18,6 +18,17 @@ export interface AlignModel {
   trees?: Tree[];
   /** Platt scaling of the logit: p = σ(a·z + b). */
   platt: { a: number; b: number };
+}
+
+export interface AlignModel extends StageModel {
+  features: string[];
+  /**
+   * The first pass, over the base features only (score.ts): its probabilities feed the second
+   * pass's structural signals (propagate.ts), which the full model weighs with the base features.
+   * Without it the model is one pass over the base features (`npm run fit:align` fits a two-pass
+   * model with FIT_SECOND_PASS=1; it is not shipped while it does not help every genre, see there).
+   */
+  first?: StageModel;
   /** A link is suggested when its calibrated score reaches this (chosen by cross-validation). */
   threshold: number;
   /** Most counterparts one clause may have (a clause that bundles several measures). */
@@ -34,14 +45,14 @@ export interface AlignModel {
 
 export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
-export function logit(m: AlignModel, x: number[]): number {
+export function logit(m: Pick<StageModel, 'weights' | 'bias' | 'trees'>, x: number[]): number {
   let z = m.bias;
   for (let k = 0; k < x.length; k++) z += m.weights[k] * x[k];
   return m.trees?.length ? z + treesValue(m.trees, x) : z;
 }
 
 /** Calibrated probability that a candidate pair is a right link. */
-export function probability(m: AlignModel, x: number[]): number {
+export function probability(m: StageModel, x: number[]): number {
   return sigmoid(m.platt.a * logit(m, x) + m.platt.b);
 }
 
@@ -113,11 +124,16 @@ export function fitPlatt(logits: number[], y: number[]): { a: number; b: number 
 
 /** Checks a model read from JSON before the app relies on it. */
 export function checkModel(m: AlignModel): AlignModel {
-  const names = [...featureNames];
+  // A one-pass model weighs the base features; a two-pass model (with `first`) all of them.
+  const names: string[] = m.first ? [...featureNames] : [...baseFeatureNames];
   if (m.features.length !== names.length || m.features.some((f, k) => f !== names[k])) {
     throw new Error(
       `The alignment model was fitted on features [${m.features.join(', ')}], the aligner computes [${names.join(', ')}]: run npm run fit:align.`,
     );
+  }
+  const first = m.first;
+  if (first && (first.weights.length !== baseFeatureNames.length || ![...first.weights, first.bias, first.platt.a, first.platt.b].every(Number.isFinite))) {
+    throw new Error('The alignment model has no valid first pass for its second-pass signals: run npm run fit:align.');
   }
   if (
     m.weights.length !== names.length ||

@@ -9,9 +9,11 @@
 import { cosine, type ClauseFeatures, type Vec } from './features';
 import { idfOf, wordIdf, type CorpusStats } from './corpus';
 import type { AlignReason } from './types';
+import { propagatedNames } from './propagate';
 import { sharedWordTerms } from './words';
 
-export const featureNames = [
+/** The first pass's signals, each from the pair's own clauses (pairFeatures). */
+export const baseFeatureNames = [
   'cosine',
   'sentence',
   'words',
@@ -41,6 +43,9 @@ export const featureNames = [
   'contained',
   'focusedWords',
 ] as const;
+
+/** Every signal the full model weighs: the first pass's, then the second pass's (propagate.ts). */
+export const featureNames = [...baseFeatureNames, ...propagatedNames] as const;
 
 export type FeatureName = (typeof featureNames)[number];
 
@@ -112,7 +117,7 @@ export interface PairContext {
   list: (i: number, j: number) => number;
 }
 
-/** The feature vector of a pair, in featureNames order. */
+/** The first-pass feature vector of a pair, in baseFeatureNames order. */
 export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j: number, pc: PairContext): number[] {
   const base = pc.base(i, j);
   const inst = sharedInstruments(a, b).reduce((m, x) => Math.max(m, pc.instrumentWeight.get(x) ?? 0), 0);
