@@ -176,6 +176,34 @@ for (const factory of [sqliteFactory(), postgresFactory()] as StoreFactory[]) {
       expect((await store.notes.list({ docId })).map((n) => n.id)).toEqual([note.id]);
     });
 
+    it('keeps notes on a comparison and on an alignment row, listed by comparison (and a row by its first clause’s document)', async () => {
+      const clauses = await store.documents.clauses(docId);
+      const cmp = await store.comparisons.create('notes 笔记', [{ docId, partIndex: null }]);
+      const row = await store.notes.createOnComparison({
+        kind: 'alignmentRow',
+        comparisonId: cmp.id,
+        rowKey: `c${clauses[3].id}`,
+        clauseIds: [99_999_999, clauses[3].id],
+        content: '{"row":1}',
+        formatVersion: 1,
+        plainText: 'Row note 行批注',
+      });
+      expect(row).toMatchObject({ kind: 'alignmentRow', comparisonId: cmp.id, rowKey: `c${clauses[3].id}`, clauseIds: [99_999_999, clauses[3].id], docId });
+      const whole = await store.notes.createOnComparison({
+        kind: 'comparison',
+        comparisonId: cmp.id,
+        content: '{}',
+        formatVersion: 1,
+        plainText: 'on the whole',
+      });
+      expect(whole).toMatchObject({ kind: 'comparison', comparisonId: cmp.id, rowKey: null, clauseIds: [], docId: null });
+      expect((await store.notes.list({ comparisonId: cmp.id })).map((n) => n.id).sort()).toEqual([row.id, whole.id].sort());
+      expect((await store.notes.list({ docId })).map((n) => n.id)).toContain(row.id);
+      expect((await store.notes.list({ q: '行批注' })).map((n) => n.id)).toEqual([row.id]);
+      expect(await store.notes.remove(row.id)).toBe(true);
+      expect(await store.notes.remove(whole.id)).toBe(true);
+    });
+
     it('searches exactly: any length, one character, phrases, OR, exclusions, document filter', async () => {
       const clauses = await store.documents.clauses(docId);
       const expected = (pred: (f: string) => boolean) =>

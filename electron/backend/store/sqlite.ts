@@ -261,12 +261,29 @@ function syncRepositories(db: Db) {
           return note(annotations.get(id))!;
         }),
       get: (id: number) => note(annotations.get(id)),
-      list: ({ docId, q, limit = 200 }: Parameters<Repositories['notes']['list']>[0]) =>
-        annotations
-          .list({ kind: null, doc: docId ?? null, cmp: null, q: q ?? null, limit: 100_000 })
-          .filter((r) => r.kind === 'document' || r.kind === 'clause' || r.kind === 'range')
-          .slice(0, limit)
-          .map((r) => note(r)!),
+      createOnComparison: (input: Parameters<Repositories['notes']['createOnComparison']>[0]) =>
+        atomic(() => {
+          const clauseIds = input.clauseIds ?? [];
+          const first = clauseIds.map((id) => documents.clause(id)).find(Boolean);
+          const id = annotations.insert({
+            kind: input.kind,
+            doc_id: first?.doc_id ?? null,
+            clause_id: null,
+            start: null,
+            end: null,
+            quote: null,
+            comparison_id: input.comparisonId,
+            row_key: input.kind === 'alignmentRow' ? (input.rowKey ?? null) : null,
+            clause_ids: JSON.stringify(clauseIds),
+            content: input.content,
+            format_version: input.formatVersion,
+            plain_text: input.plainText,
+            mentions: '[]',
+          });
+          return note(annotations.get(id))!;
+        }),
+      list: ({ docId, comparisonId, q, limit = 200 }: Parameters<Repositories['notes']['list']>[0]) =>
+        annotations.list({ kind: null, doc: docId ?? null, cmp: comparisonId ?? null, q: q ?? null, limit }).map((r) => note(r)!),
       remove: (id: number) =>
         atomic(() => {
           const current = annotations.get(id);

@@ -179,13 +179,18 @@ export interface CodingRepository {
 
 export interface Note {
   id: number;
-  /** The store keeps notes on documents, clauses and ranges (comparison notes stay desktop-only for now). */
-  kind: Exclude<AnnotationKind, 'alignmentRow' | 'comparison'>;
+  /** Documents, clauses and ranges; comparisons and their alignment rows (comparisonId, rowKey). */
+  kind: AnnotationKind;
   docId: number | null;
   clauseId: number | null;
   start: number | null;
   end: number | null;
   quote: string | null;
+  /** A comparison's note, or an alignment row's (null for a row of a comparison not saved). */
+  comparisonId: number | null;
+  /** The alignment row's key (its pivot clause), and the clauses it showed when the note was made. */
+  rowKey: string | null;
+  clauseIds: number[];
   /** Lexical serialized editor state. */
   content: string;
   formatVersion: number;
@@ -197,7 +202,7 @@ export interface Note {
 
 export interface NoteRepository {
   create(input: {
-    kind: Note['kind'];
+    kind: 'document' | 'clause' | 'range';
     docId: number;
     clauseId?: number | null;
     start?: number | null;
@@ -210,10 +215,23 @@ export interface NoteRepository {
    * Saves new content; the previous revision is kept. With expectedRevision, a save based on an
    * older revision (another coder saved meanwhile) fails with StoreError 'conflict' and changes nothing.
    */
+  /**
+   * A note on a comparison or on one of its alignment rows; a row's note is also listed with the
+   * document of its first clause, as on the desktop. The caller checks the comparison exists.
+   */
+  createOnComparison(input: {
+    kind: 'alignmentRow' | 'comparison';
+    comparisonId: number | null;
+    rowKey?: string | null;
+    clauseIds?: number[];
+    content: string;
+    formatVersion: number;
+    plainText: string;
+  }): Promise<Note>;
   save(id: number, input: { content: string; formatVersion: number; plainText: string; expectedRevision?: number }): Promise<Note>;
   get(id: number): Promise<Note | null>;
-  /** Live notes, newest first; q matches the plain text (case-insensitive) or the quote. */
-  list(filter: { docId?: number; q?: string; limit?: number }): Promise<Note[]>;
+  /** Live notes of every kind, newest first; q matches the plain text (case-insensitive) or the quote. */
+  list(filter: { docId?: number; comparisonId?: number; q?: string; limit?: number }): Promise<Note[]>;
   /** Soft delete: the note and its revisions stay until the document goes. */
   remove(id: number): Promise<boolean>;
   revisions(id: number): Promise<Array<{ revision: number; content: string }>>;

@@ -36,6 +36,9 @@ export function noteOf(r: Row): Note {
     start: r.start as number | null,
     end: r.end as number | null,
     quote: r.quote as string | null,
+    comparisonId: (r.comparison_id as number | null) ?? null,
+    rowKey: (r.row_key as string | null) ?? null,
+    clauseIds: JSON.parse((r.clause_ids as string | undefined) ?? '[]') as number[],
     content: r.content as string,
     formatVersion: r.format_version as number,
     plainText: r.plain_text as string,
@@ -169,6 +172,32 @@ export function createPgNotes(run: Runner): NoteRepository {
         return noteOf(rows[0]);
       }),
 
+    createOnComparison: (input) =>
+      run.write(async (q) => {
+        const clauseIds = input.clauseIds ?? [];
+        // The row's first clause that still exists gives the note its document, as on the desktop.
+        const { rows: first } = clauseIds.length
+          ? await q.query('SELECT doc_id FROM clauses WHERE id = ANY($1::integer[]) ORDER BY array_position($1::integer[], id) LIMIT 1', [clauseIds])
+          : { rows: [] as Row[] };
+        const now = new Date().toISOString();
+        const { rows } = await q.query(
+          `INSERT INTO annotations (kind, doc_id, comparison_id, row_key, clause_ids, content, format_version, plain_text, revision, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING *`,
+          [
+            input.kind,
+            (first[0]?.doc_id as number | undefined) ?? null,
+            input.comparisonId,
+            input.kind === 'alignmentRow' ? (input.rowKey ?? null) : null,
+            JSON.stringify(clauseIds),
+            input.content,
+            input.formatVersion,
+            input.plainText,
+            now,
+          ],
+        );
+        return noteOf(rows[0]);
+      }),
+
     save: (id, input) =>
       run.write(async (q) => {
         // FOR UPDATE: of two coders saving one note at once, the second waits and sees the first's revision.
@@ -196,13 +225,13 @@ export function createPgNotes(run: Runner): NoteRepository {
 
     get,
 
-    async list({ docId, q, limit = 200 }) {
+    async list({ docId, comparisonId, q, limit = 200 }) {
       const rows = await run.read(
-        `SELECT * FROM annotations WHERE deleted_at IS NULL AND kind IN ('document', 'clause', 'range')
-          AND ($1::integer IS NULL OR doc_id = $1)
+        `SELECT * FROM annotations WHERE deleted_at IS NULL
+          AND ($1::integer IS NULL OR doc_id = $1) AND ($4::integer IS NULL OR comparison_id = $4)
           AND ($2::text IS NULL OR strpos(lower(plain_text), lower($2)) > 0 OR strpos(coalesce(quote, ''), $2) > 0)
         ORDER BY updated_at DESC, id DESC LIMIT $3`,
-        [docId ?? null, q ?? null, limit],
+        [docId ?? null, q ?? null, limit, comparisonId ?? null],
       );
       return rows.map(noteOf);
     },
