@@ -19,6 +19,7 @@ import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { memberHandlers } from './members';
 import { noteHandlers } from './notes';
+import { projectHandlers } from './project';
 import { themeHandlers } from './themes';
 import { recordHandlers, refusedOnServer, type RecordOptions } from './records';
 import { TeamTasks } from './tasks';
@@ -86,7 +87,12 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     ...memberHandlers(ctx),
   };
   Object.assign(handlers, attributeHandlers(ctx), recordHandlers(ctx, { download: opts.download }));
-  Object.assign(handlers, compareHandlers(ctx, { call: (caller, method, input) => run(caller, method, input), has: (method) => !!handlers[method] }));
+  // Exports and the REFI-QDA import reach other features through the contract, as the caller.
+  const dispatch = {
+    call: (caller: Caller, method: MethodName, input: unknown) => run(caller, method, input),
+    has: (method: MethodName) => !!handlers[method],
+  };
+  Object.assign(handlers, compareHandlers(ctx, dispatch), projectHandlers(ctx, dispatch));
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 
   async function run(caller: Caller, method: MethodName, input: unknown): Promise<unknown> {

@@ -1,11 +1,13 @@
 import type { Input, Output } from '../../../../shared/api/contract';
 import type { QdpxImportReport } from '../../../../shared/api/methods/project';
-import type { BackendContext } from '../../context';
+
 import { safeFileName } from '../files';
 import { lexicalFromText } from './lexical-from-text';
 import type { ParsedQdpx, QdpxSource } from './read';
 import { locateByText, textOffsetMap } from '../../../../shared/domain/reanchor';
-import { applyVariableValues, ensureAttributes } from './variables';
+import { applyVariableValues, ensureAttributes, type QdpxTarget } from './variables';
+
+export type { QdpxTarget };
 
 /**
  * Writes a read .qdpx into the project through the contract: each text source is imported as
@@ -29,7 +31,7 @@ function ownRange(text: string, c: Clause): { start: number; end: number } {
 }
 
 export async function applyQdpx(
-  ctx: BackendContext,
+  ctx: QdpxTarget,
   parsed: ParsedQdpx,
   progress: (done: number, total: number, label: string) => void,
 ): Promise<QdpxImportReport> {
@@ -47,7 +49,7 @@ export async function applyQdpx(
 }
 
 async function applyAll(
-  ctx: BackendContext,
+  ctx: QdpxTarget,
   parsed: ParsedQdpx,
   progress: (done: number, total: number, label: string) => void,
   created: { docs: number[]; themes: string[]; attributes: number[] },

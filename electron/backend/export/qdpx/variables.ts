@@ -1,5 +1,8 @@
 import { numberText } from '../../../../shared/domain/attributes/values';
 import type { BackendContext } from '../../context';
+
+/** What writing a .qdpx needs: the contract as the importing person, and the event bus (desktop and team server alike). */
+export type QdpxTarget = Pick<BackendContext, 'api' | 'events'>;
 import type { ExportAttribute, ExportDocument, ExportModel } from '../model';
 import { el, type XmlNode } from './xml';
 
@@ -82,7 +85,7 @@ export function attributeOfVariable(v: QdpxVariable): { name: string; type: Expo
  * variable GUID → attribute id, and the ids it created (so a failed import can take them back).
  */
 export async function ensureAttributes(
-  ctx: BackendContext,
+  ctx: QdpxTarget,
   variables: QdpxVariable[],
   warnings: string[],
 ): Promise<{ byGuid: Map<string, { id: number; type: string }>; created: number[] }> {
@@ -115,7 +118,7 @@ export async function ensureAttributes(
 
 /** Sets one imported document's variable values; a value its attribute cannot hold is reported, not imported. */
 export async function applyVariableValues(
-  ctx: BackendContext,
+  ctx: QdpxTarget,
   docId: number,
   values: QdpxVariableValue[],
   byGuid: Map<string, { id: number; type: string }>,
