@@ -1,4 +1,5 @@
 import type { MethodName } from './contract';
+import { roles, type Role } from '../domain/vocabulary';
 
 /**
  * Who may call what on a team project (#14). Declared as data beside the contract so that a new
@@ -13,8 +14,7 @@ import type { MethodName } from './contract';
 export const accessLevels = ['read', 'code', 'manage'] as const;
 export type Access = (typeof accessLevels)[number];
 
-export const roles = ['viewer', 'coder', 'owner'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 
 /** The highest access each role has; access levels are ordered, each includes the ones before. */
 const roleAccess: Record<Role, Access> = { viewer: 'read', coder: 'code', owner: 'manage' };

@@ -95,3 +95,7 @@ export const vocabularies: Record<string, readonly string[]> = {
   attributeTypes,
   metadataFieldNames,
 };
+
+/** The roles of a team project's members (shared/api/access.ts says what each may call). */
+export const roles = ['viewer', 'coder', 'owner'] as const;
+export type Role = (typeof roles)[number];

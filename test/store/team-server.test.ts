@@ -74,7 +74,7 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     expect((await brute.login('third')).status).toBe(429);
   });
 
-  it('searches exactly, with snippets and facets, and refuses by name the filters not on the Store yet', async () => {
+  it('searches exactly, with snippets and facets, under the desktop’s filters', async () => {
     const viewer = f.as['third'];
     const r = await viewer.ok('search.query', { query: '创业', limit: 5, filters: { themeMode: 'both', cities: [] } });
     expect(r.total).toBe(await f.server.store.search.count({ query: '创业' }));
@@ -85,8 +85,23 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     });
     expect(facets).toMatchObject({ total: r.total, documents: [{ docId: f.docId, count: r.total }] });
     expect(facets.cities.reduce((s, c) => s + c.count, 0)).toBe(r.total);
-    const refused = await viewer.reply('search.query', { query: '创业', filters: { cities: ['青岛市'] } });
-    expect([refused.status, refused.body.error?.message]).toEqual([503, 'not available in team projects yet: search filters cities (only documents)']);
+    // Document facts: the seed's own city keeps every hit, another city none, as on the desktop.
+    const city = (await viewer.ok('documents.get', { id: f.docId })).city!;
+    expect((await viewer.ok('search.query', { query: '创业', filters: { cities: [city] } })).total).toBe(r.total);
+    expect((await viewer.ok('search.query', { query: '创业', filters: { cities: ['不存在市'] } })).total).toBe(0);
+    expect((await viewer.ok('search.count', { query: '创业', filters: { yearTo: 1900 } })).total).toBe(0);
+    // A theme filter counts the caller's own codings: blind coding holds in search too.
+    const [alice, zhang] = [f.as['Alice Wang'], f.as['张伟']];
+    const hit = r.hits[0];
+    const coding = await alice.ok('themes.code', { clauseId: hit.clauseId, themeId: 'talent' });
+    const coded = { themeIds: ['talent'], themeMode: 'coded' as const };
+    const mine = await alice.ok('search.query', { query: '创业', filters: coded });
+    expect([mine.total, mine.hits.map((h) => h.clauseId)]).toEqual([1, [hit.clauseId]]);
+    expect((await alice.ok('search.count', { query: '创业', filters: coded })).total).toBe(1);
+    expect((await alice.ok('search.facets', { query: '创业', filters: coded })).documents).toEqual([expect.objectContaining({ docId: f.docId, count: 1 })]);
+    expect((await zhang.ok('search.query', { query: '创业', filters: coded })).total).toBe(0);
+    await alice.ok('themes.uncode', { codingId: coding.codingId });
+    expect((await alice.ok('search.query', { query: '创业', filters: coded })).total).toBe(0);
   });
 
   it('keeps coders blind: each sees and changes only their own codings; the lead sees them side by side', async () => {

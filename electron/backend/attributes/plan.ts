@@ -16,7 +16,18 @@ import {
   type AttributeValue,
 } from '../../../shared/domain/attributes/values';
 import type { AttributeRow, ValueRow } from '../db/attributes';
-import type { Change, MetadataSnapshot } from './undo';
+
+/** One step of the attributes' undo log (its writing and reading are undo.ts's). */
+export interface MetadataSnapshot {
+  fields: Partial<MetadataFields>;
+  edited: string;
+  inferred: string;
+}
+
+export type Change =
+  | { kind: 'value'; docId: number; attributeId: number; before: string | null; after: string | null }
+  | { kind: 'metadata'; docId: number; before: MetadataSnapshot; after: MetadataSnapshot }
+  | { kind: 'attribute'; id: number; before: AttributeRow | null; after: AttributeRow | null };
 
 /** A domain error (a value the attribute cannot hold) as the API's invalid_input. */
 export const domainError = <T>(f: () => T): T => {

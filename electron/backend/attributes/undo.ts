@@ -3,23 +3,13 @@
 // and attribute rows (create, rename, options, delete). The log lives in the database, so Ctrl+Z
 // still works after a reload.
 import { ApiError } from '../../../shared/api/errors';
-import type { MetadataFields } from '../../../shared/api/methods/documents';
 import type { AttributeRow, AttributesRepo } from '../db/attributes';
 import type { Db } from '../db/connection';
 import type { DocumentsRepo } from '../db/documents';
 import { type HistoryState, historyState, step } from '../services/undoLog';
-import { applyOrder } from './plan';
+import { applyOrder, type Change } from './plan';
 
-export interface MetadataSnapshot {
-  fields: Partial<MetadataFields>;
-  edited: string;
-  inferred: string;
-}
-
-export type Change =
-  | { kind: 'value'; docId: number; attributeId: number; before: string | null; after: string | null }
-  | { kind: 'metadata'; docId: number; before: MetadataSnapshot; after: MetadataSnapshot }
-  | { kind: 'attribute'; id: number; before: AttributeRow | null; after: AttributeRow | null };
+export type { Change, MetadataSnapshot } from './plan';
 
 export type AttributeHistoryState = HistoryState;
 export { historyState };

@@ -1,4 +1,5 @@
 import type { SearchCount, SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
+import { passesDocumentFilters } from './filterScope';
 import {
   bm25Score,
   clauseIdOfKey,
@@ -52,19 +53,9 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     const f = filters;
     const active = Object.values(f).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
     if (!active) return null;
-    const inList = <T>(list: T[] | undefined, v: T) => !list?.length || list.includes(v);
     return store
       .documentFacts()
-      .filter(
-        (d) =>
-          inList(f.cities, d.city ?? '') &&
-          inList(f.provinces, d.province ?? '') &&
-          inList(f.levels as string[] | undefined, d.level ?? '') &&
-          inList(f.validity, d.validity ?? '') &&
-          inList(f.docIds, d.id) &&
-          (f.yearFrom === undefined || (d.year !== null && d.year >= f.yearFrom)) &&
-          (f.yearTo === undefined || (d.year !== null && d.year <= f.yearTo)),
-      )
+      .filter((d) => passesDocumentFilters(f, d))
       .map((d) => d.id);
   }
 

@@ -4,6 +4,7 @@ import { createSearchStore } from '../db/search';
 import type { HandlerGroup } from '../handlers/types';
 import type { DocumentHooks } from '../services/hooks';
 import { createSearchEngine } from './engine';
+import { themeClauseIds } from './filterScope';
 import { keepIndexCompact } from './upkeep';
 
 /**
@@ -22,20 +23,7 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
   });
 
   /** Themes belong to the themes feature: the clauses coded with them come through its contract. */
-  async function themeClauses(filters: SearchFilters | undefined): Promise<number[] | null> {
-    if (!filters?.themeIds?.length) return null;
-    const wanted = new Set(filters.themeIds);
-    const mode = filters.themeMode ?? 'both';
-    const pairs = async (m: 'coded' | 'suggested') => {
-      const heatmap = await ctx.api.themes.heatmap({ mode: m });
-      return new Set(heatmap.cells.filter((c) => wanted.has(c.themeId)).flatMap((c) => c.clauses.map((r) => `${r.clauseId}:${c.themeId}`)));
-    };
-    // The heatmap's 'suggested' mode counts accepted and open suggestions alike: that is 'both'.
-    const coded = mode === 'both' ? null : await pairs('coded');
-    const chosen =
-      mode === 'coded' ? coded! : mode === 'both' ? await pairs('suggested') : new Set([...(await pairs('suggested'))].filter((p) => !coded!.has(p)));
-    return [...new Set([...chosen].map((p) => Number(p.split(':')[0])))];
-  }
+  const themeClauses = (filters: SearchFilters | undefined) => themeClauseIds(filters, (mode) => ctx.api.themes.heatmap({ mode }));
 
   /**
    * Attributes belong to the attributes feature: the documents they select come through its

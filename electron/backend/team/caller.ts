@@ -29,6 +29,12 @@ export interface TeamContext {
   tasks: TeamTasks;
 }
 
+/** How handlers reach other team handlers (exports, REFI-QDA import, search filters): as the caller, validated like any call. */
+export interface TeamDispatch {
+  call(caller: Caller, method: MethodName, input: unknown): Promise<unknown>;
+  has(method: MethodName): boolean;
+}
+
 export type TeamHandler<M extends MethodName> = (input: ParsedInput<M>, caller: Caller) => Promise<Output<M>> | Output<M>;
 export type TeamHandlers = { [M in MethodName]?: TeamHandler<M> };
 

@@ -19,7 +19,7 @@ import { labelsFor } from '../export/report/labels';
 import type { StoredComparison } from '../store/compareTypes';
 import type { Store } from '../store/types';
 import { version } from '../version';
-import type { Caller, TeamContext, TeamHandlers } from './caller';
+import type { Caller, TeamContext, TeamDispatch, TeamHandlers } from './caller';
 import { alignMembers, createStoreAlignStats, memberClauses, toAlignClause, toCompareClause, type MemberClause } from './compareAlign';
 import { writeExport } from './exports';
 
@@ -27,12 +27,6 @@ import { writeExport } from './exports';
 const exhaustiveBelow = 2500;
 /** LSH candidates scored by the measure above that. */
 const candidatesScored = 200;
-
-/** How the exports reach the other team handlers: as the caller, validated like any call. */
-export interface TeamDispatch {
-  call(caller: Caller, method: MethodName, input: unknown): Promise<unknown>;
-  has(method: MethodName): boolean;
-}
 
 /** Title, city, year and date of members as a researcher names them (a part by its own title); read once per call. */
 function memberNamer(store: Store) {

@@ -10,7 +10,8 @@ import { parseQuery, positiveTerms } from '../../../shared/domain/search/query';
 import { extractFile } from '../importers';
 import type { StoredClause, StoredDocument } from '../store/types';
 import { version } from '../version';
-import type { TeamContext, TeamHandlers } from './caller';
+import type { Caller, TeamContext, TeamHandlers, TeamDispatch } from './caller';
+import { type ResolvedFilters, resolveSearchFilters } from './searchFilters';
 
 export function clauseOut(c: StoredClause): Clause {
   return {
@@ -62,18 +63,19 @@ async function summaries(ctx: TeamContext, ids?: Set<number>): Promise<DocumentS
 /** The words of a documents.find query, folded as the desktop finder folds them (case, NFKC). */
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
-/**
- * The document filter of a search; any other filter (city, year, themes, attributes …) is not on
- * the Store yet and is refused by name rather than ignored. Empty lists and the theme mode alone filter nothing.
- */
-function storeFilters(filters: SearchFilters | undefined): { docIds?: number[] } {
-  const { docIds, themeMode: _mode, ...rest } = filters ?? {};
-  const used = Object.entries(rest).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  if (used.length) throw new ApiError('unavailable', `not available in team projects yet: search filters ${used.map(([k]) => k).join(', ')} (only documents)`);
-  return docIds?.length ? { docIds } : {};
+/** The Store's hits of a search under resolved filters, in its ranking order; a theme filter reads every hit of the documents. */
+async function filteredHits(ctx: TeamContext, query: string, f: ResolvedFilters, offset: number, limit: number) {
+  if (f.docIds?.length === 0) return { total: 0, hits: [] };
+  if (!f.clauses) return ctx.store.search.query({ query, docIds: f.docIds, offset, limit });
+  const total = await ctx.store.search.count({ query, docIds: f.docIds });
+  const kept = [];
+  for (let at = 0; at < total; at += 5000)
+    for (const h of (await ctx.store.search.query({ query, docIds: f.docIds, offset: at, limit: 5000 })).hits) if (f.clauses.has(h.clauseId)) kept.push(h);
+  return { total: kept.length, hits: kept.slice(offset, offset + limit) };
 }
 
-export function documentHandlers(ctx: TeamContext): TeamHandlers {
+export function documentHandlers(ctx: TeamContext, dispatch: Pick<TeamDispatch, 'call'>): TeamHandlers {
+  const filtersOf = (filters: SearchFilters | undefined, caller: Caller) => resolveSearchFilters(filters, caller, () => summaries(ctx), dispatch.call);
   const changed = () => ctx.events.changed('documents');
   return {
     'system.info': async () => ({
@@ -150,12 +152,11 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
       if (report.imported.length) changed();
       return report;
     },
-    'search.query': async ({ query, filters, offset, limit }) => {
+    'search.query': async ({ query, filters, offset, limit }, caller) => {
       const started = performance.now();
-      const { docIds } = storeFilters(filters);
       const parsed = parseQuery(query);
       const terms = positiveTerms(parsed);
-      const result = await ctx.store.search.query({ query, docIds, offset, limit });
+      const result = await filteredHits(ctx, query, await filtersOf(filters, caller), offset, limit);
       const docs = new Map<number, { title: string | null; city: string | null; year: number | null }>();
       for (const d of await ctx.store.documents.list()) docs.set(d.id, d);
       const hits = [];
@@ -192,13 +193,12 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
         tookMs: Math.round(performance.now() - started),
       };
     },
-    'search.facets': async ({ query, filters, documentsLimit, documentsOffset, documentsFilter }) => {
-      const { docIds } = storeFilters(filters);
-      const total = await ctx.store.search.count({ query, docIds });
+    'search.facets': async ({ query, filters, documentsLimit, documentsOffset, documentsFilter }, caller) => {
+      const resolved = await filtersOf(filters, caller);
+      // Every hit's document (filteredHits reads them all under a theme filter).
+      const { total, hits } = await filteredHits(ctx, query, resolved, 0, Number.MAX_SAFE_INTEGER);
       const perDoc = new Map<number, number>();
-      // Every hit's document, a page of the Store's hits at a time.
-      for (let offset = 0; offset < total; offset += 5000)
-        for (const h of (await ctx.store.search.query({ query, docIds, offset, limit: 5000 })).hits) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
+      for (const h of hits) perDoc.set(h.docId, (perDoc.get(h.docId) ?? 0) + 1);
       const docs = new Map((await ctx.store.documents.list()).map((d) => [d.id, d]));
       const cities = new Map<string | null, number>();
       for (const [id, n] of perDoc) cities.set(docs.get(id)?.city ?? null, (cities.get(docs.get(id)?.city ?? null) ?? 0) + n);
@@ -223,10 +223,16 @@ export function documentHandlers(ctx: TeamContext): TeamHandlers {
         ...(documentsLimit ? { perDocument: [...perDoc] as Array<[number, number]> } : {}),
       };
     },
-    'search.count': async ({ query, filters }) => {
+    'search.count': async ({ query, filters }, caller) => {
       const started = performance.now();
-      const { docIds } = storeFilters(filters);
-      return { total: await ctx.store.search.count({ query, docIds }), tookMs: Math.round(performance.now() - started) };
+      const resolved = await filtersOf(filters, caller);
+      const total =
+        resolved.docIds?.length === 0
+          ? 0
+          : resolved.clauses
+            ? (await filteredHits(ctx, query, resolved, 0, 0)).total
+            : await ctx.store.search.count({ query, docIds: resolved.docIds });
+      return { total, tookMs: Math.round(performance.now() - started) };
     },
   };
 }

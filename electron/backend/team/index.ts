@@ -77,8 +77,13 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     setCurrentCoder: (c, coderId) => void current.set(c.userId, coderId),
     tasks: new TeamTasks(),
   };
+  // Exports, the REFI-QDA import and search filters reach other features through the contract, as the caller.
+  const dispatch = {
+    call: (caller: Caller, method: MethodName, input: unknown) => run(caller, method, input),
+    has: (method: MethodName) => !!handlers[method],
+  };
   const handlers: TeamHandlers = {
-    ...documentHandlers(ctx),
+    ...documentHandlers(ctx, dispatch),
     ...codingHandlers(ctx),
     ...noteHandlers(ctx),
     ...agreementHandlers(ctx),
@@ -86,12 +91,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     ...themeHandlers(ctx),
     ...memberHandlers(ctx),
   };
-  Object.assign(handlers, attributeHandlers(ctx), recordHandlers(ctx, { download: opts.download }));
-  // Exports and the REFI-QDA import reach other features through the contract, as the caller.
-  const dispatch = {
-    call: (caller: Caller, method: MethodName, input: unknown) => run(caller, method, input),
-    has: (method: MethodName) => !!handlers[method],
-  };
+  Object.assign(handlers, attributeHandlers(ctx), recordHandlers(ctx, dispatch, { download: opts.download }));
   Object.assign(handlers, compareHandlers(ctx, dispatch), projectHandlers(ctx, dispatch));
   const implemented = new Set(Object.keys(handlers) as MethodName[]);
 

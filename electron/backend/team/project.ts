@@ -7,8 +7,7 @@ import { ApiError } from '../../../shared/api/errors';
 import { applyQdpx } from '../export/qdpx/apply';
 import { readQdpx } from '../export/qdpx/read';
 import { throwIfCancelled } from '../services/events';
-import type { TeamContext, TeamHandlers } from './caller';
-import type { TeamDispatch } from './compare';
+import type { TeamContext, TeamHandlers, TeamDispatch } from './caller';
 
 export function projectHandlers(ctx: TeamContext, dispatch: TeamDispatch): TeamHandlers {
   return {

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import type { MethodName, Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { agencyRows, targetRows } from '../extraction';
-import type { TeamContext, TeamHandlers } from './caller';
+import type { TeamContext, TeamHandlers, TeamDispatch } from './caller';
 import { documentHandlers, requireDocument } from './documents';
 import { exportTarget } from './exports';
 
@@ -33,9 +33,9 @@ export interface RecordOptions {
   download?: (file: string, opts: { overwrite: boolean }) => Promise<unknown>;
 }
 
-export function recordHandlers(ctx: TeamContext, opts: RecordOptions = {}): TeamHandlers {
+export function recordHandlers(ctx: TeamContext, dispatch: Pick<TeamDispatch, 'call'>, opts: RecordOptions = {}): TeamHandlers {
   const { store, events } = ctx;
-  const documents = documentHandlers(ctx);
+  const documents = documentHandlers(ctx, dispatch);
   // A document takes (and gives back) codings, notes and links: every view of them reloads, as on the desktop.
   const changedAll = () => {
     for (const topic of ['documents', 'themes', 'notes', 'compare'] as const) events.changed(topic);

@@ -1,4 +1,5 @@
-import type { Caller } from './caller';
+/** Only the account matters here (a structural type: caller.ts holds a TeamTasks, so no import back). */
+type Caller = { userId: number };
 
 /**
  * Long tasks of a team server (imports, the project download), so that `tasks.cancel` reaches

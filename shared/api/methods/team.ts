@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../access';
+import { roles } from '../../domain/vocabulary';
 import { method } from '../define';
 import { empty, id, ok } from './common';
 
