@@ -202,7 +202,7 @@ export interface Note {
 
 export interface NoteRepository {
   create(input: {
-    kind: 'document' | 'clause' | 'range';
+    kind: Exclude<AnnotationKind, 'alignmentRow' | 'comparison'>;
     docId: number;
     clauseId?: number | null;
     start?: number | null;
@@ -220,7 +220,7 @@ export interface NoteRepository {
    * document of its first clause, as on the desktop. The caller checks the comparison exists.
    */
   createOnComparison(input: {
-    kind: 'alignmentRow' | 'comparison';
+    kind: Extract<AnnotationKind, 'alignmentRow' | 'comparison'>;
     comparisonId: number | null;
     rowKey?: string | null;
     clauseIds?: number[];

@@ -2,6 +2,7 @@
 // years, documents), the researcher's own attributes, and themes — with the desktop's own rules
 // (search/filterScope.ts). Attributes and themes come through the contract as the caller, as on
 // the desktop, so a coder's theme filter counts their own codings only: blind coding holds in search.
+import { createClient } from '../../../shared/api/client';
 import type { MethodName } from '../../../shared/api/contract';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import type { SearchFilters } from '../../../shared/api/methods/search';
@@ -27,13 +28,12 @@ export async function resolveSearchFilters(
   const { themeIds: _t, themeMode: _m, attributes, ...facts } = f;
   const active = Object.values(facts).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
   let docIds = active ? (await documents()).filter((d) => passesDocumentFilters(f, d)).map((d) => d.id) : undefined;
+  // The contract as the caller: attributes and themes are other features' to answer.
+  const api = createClient((method, input) => call(caller, method, input));
   if (attributes?.length) {
-    const matched = ((await call(caller, 'attributes.match', { filters: attributes })) as { docIds: number[] }).docIds;
+    const matched = (await api.attributes.match({ filters: attributes })).docIds;
     docIds = docIds ? docIds.filter((id) => matched.includes(id)) : matched;
   }
-  const clauses = await themeClauseIds(
-    f,
-    async (mode) => (await call(caller, 'themes.heatmap', { mode })) as Awaited<ReturnType<Parameters<typeof themeClauseIds>[1]>>,
-  );
+  const clauses = await themeClauseIds(f, (mode) => api.themes.heatmap({ mode }));
   return { docIds, clauses: clauses ? new Set(clauses) : null };
 }
