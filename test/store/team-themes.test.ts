@@ -126,6 +126,13 @@ describe.skipIf(!!unavailable)('the codebook on the team server', () => {
     expect(cells(await f.as.lead.ok('themes.heatmap', { mode: 'coded', by: 'document' }))).toEqual([]);
     expect(cells(await f.as.viewer.ok('themes.heatmap', { mode: 'coded' }))).toEqual([]);
     expect((await f.as.lead.ok('themes.heatmap', { mode: 'coded' })).columns[0].clauses).toBeGreaterThan(m.length - 1);
+    // An attribute filter keeps the documents it selects, as on the desktop: the coder's own cells, or none.
+    const region = await f.as.lead.ok('attributes.create', { name: '区域', type: 'choice', options: ['东部', '西部'] });
+    await f.as.lead.ok('attributes.set', { docIds: [f.docId], values: [{ attributeId: region.id, value: '东部' }] });
+    const east = await ana.ok('themes.heatmap', { mode: 'coded', attributes: [{ attributeId: region.id, values: ['东部'] }] });
+    expect(cells(east)).toEqual(cells(anaHeat));
+    const west = await ana.ok('themes.heatmap', { mode: 'coded', attributes: [{ attributeId: region.id, values: ['西部'] }] });
+    expect([cells(west), west.columns]).toEqual([[], []]);
 
     // Instrument classes are the project's: the lead sets them, a coder may not.
     expect((await ana.reply('themes.setInstrument', { clauseId: m[0], instrument: 'supply' })).status).toBe(403);

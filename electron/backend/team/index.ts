@@ -88,7 +88,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     ...noteHandlers(ctx),
     ...agreementHandlers(ctx),
     ...exportHandlers(ctx),
-    ...themeHandlers(ctx),
+    ...themeHandlers(ctx, dispatch),
     ...memberHandlers(ctx),
   };
   Object.assign(handlers, attributeHandlers(ctx), recordHandlers(ctx, dispatch, { download: opts.download }));

@@ -4,6 +4,7 @@
 // themes/suggestions.ts planSuggestions, themes/viewModel.ts); what is the team's: every change goes
 // to the caller's own undo log, a coder decides on suggestions as themselves, and the pictures
 // show a coder only their own codings (the lead: the consensus, or any coder they choose).
+import { createClient } from '../../../shared/api/client';
 import { ApiError } from '../../../shared/api/errors';
 import { isUnder, mergeStep, placeAmongSiblings, wouldCreateCycle } from '../../../shared/domain/themes/index';
 import { FALLBACK_ID_BASE } from '../db/themes';
@@ -11,7 +12,7 @@ import type { CodingRow, ThemeRow } from '../store/themeTypes';
 import type { Repositories, Store } from '../store/types';
 import { planSuggestions, similarityIndexOf, suggestionThemes } from '../themes/suggestions';
 import { buildHeatmap, buildMatrix, clauseInfos, themesByClause, type ViewDocument } from '../themes/viewModel';
-import { type Caller, type TeamContext, type TeamHandlers, isLead } from './caller';
+import { type Caller, type TeamContext, type TeamDispatch, type TeamHandlers, isLead } from './caller';
 import { codingAs } from './coding';
 import { historyOf, recordedAs, stepAs, type StoreRecorder } from './themeUndo';
 
@@ -46,7 +47,7 @@ async function viewDocuments(store: Store): Promise<ViewDocument[]> {
   return (await store.documents.list()).map((d) => ({ id: d.id, city: d.city, title: d.title, year: d.year, parts: parts.get(d.id) ?? [] }));
 }
 
-export function themeHandlers(ctx: TeamContext): TeamHandlers {
+export function themeHandlers(ctx: TeamContext, dispatch: Pick<TeamDispatch, 'call'>): TeamHandlers {
   const { store } = ctx;
   const changed = () => ctx.events.changed('themes');
   const withDone = async (caller: Caller, done: string | null) => ({ ...(await historyOf(store, caller)), done });
@@ -282,7 +283,9 @@ export function themeHandlers(ctx: TeamContext): TeamHandlers {
     'themes.history': (_input, caller) => historyOf(store, caller),
 
     'themes.heatmap': async ({ mode, by, attributes, coderId }, caller) => {
-      if (attributes?.length) throw new ApiError('unavailable', 'not available in team projects yet: themes.heatmap with attribute filters');
+      // The documents an attribute filter selects come from the attributes feature, as the caller (as on the desktop).
+      const api = createClient((method, input) => dispatch.call(caller, method, input));
+      const allowed = attributes?.length ? new Set((await api.attributes.match({ filters: attributes })).docIds) : null;
       const coder = await shownCoder(ctx, caller, coderId);
       const [docs, clauses, themes, live] = [
         await viewDocuments(store),
@@ -296,7 +299,7 @@ export function themeHandlers(ctx: TeamContext): TeamHandlers {
         docs,
         byClause: themesByClause(live, mode),
         by,
-        allowed: null,
+        allowed,
       });
     },
 
