@@ -86,4 +86,27 @@ describe.skipIf(!!unavailable)('REFI-QDA import into a team project', () => {
     const notes = await f.as.coder.ok('notes.list', { docId });
     expect(notes.map((n) => n.plainText.trim())).toEqual(['Note 笔记 on talent']);
   });
+
+  it('the team project goes back out as REFI-QDA (and JSON): a desktop project imports it with the same codings', async () => {
+    const out = await f.as.lead.ok('export.project', { format: 'qdpx', fileName: 'team' });
+    const res = await fetch(new URL(`/api/download/${encodeURIComponent(out.downloadName!)}`, f.url), { headers: { cookie: f.as.lead.cookie! } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.length).toBe(out.bytes);
+    const desk = await freshProject({ seeds: false });
+    try {
+      const back = await desk.backend.api.project.importQdpx({ file: { name: 'team.qdpx', dataBase64: bytes.toString('base64') } });
+      expect(back.documents).toHaveLength(2); // the fixture's seed and the imported one
+      expect(back.codings).toBe(exported);
+      expect(back.notes).toBe(1);
+    } finally {
+      desk.dispose();
+    }
+    const json = await f.as.coder.ok('export.project', { format: 'json', fileName: 'mine' });
+    const model = (await (
+      await fetch(new URL(`/api/download/${encodeURIComponent(json.downloadName!)}`, f.url), { headers: { cookie: f.as.coder.cookie! } })
+    ).json()) as { documents: unknown[]; codings: unknown[] };
+    // The coder's file: every document, and their own codings only (none: the import was the lead's).
+    expect([model.documents.length, model.codings.length]).toEqual([2, 0]);
+  });
 });

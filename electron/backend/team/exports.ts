@@ -2,11 +2,16 @@
 // serves to that caller only, never over an existing file unless asked.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Output } from '../../../shared/api/contract';
+import { createClient } from '../../../shared/api/client';
+import type { MethodName, Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { modelToJson } from '../export/formats/json';
 import { tablesToXlsx } from '../export/formats/tables';
+import { buildModel } from '../export/model-builder';
+import { modelToQdpx } from '../export/qdpx/export';
 import type { Coding } from '../store/types';
-import { type Caller, type TeamContext, type TeamHandlers, isLead } from './caller';
+import { version } from '../version';
+import { type Caller, type TeamContext, type TeamDispatch, type TeamHandlers, isLead } from './caller';
 
 /** A file name for an export: the one asked (no folders), or the default. */
 function exportName(asked: string | undefined, fallback: string, extension: string): string {
@@ -44,7 +49,7 @@ export function writeExport(
   return { path: name, downloadName: name };
 }
 
-export function exportHandlers(ctx: TeamContext): TeamHandlers {
+export function exportHandlers(ctx: TeamContext, dispatch: TeamDispatch): TeamHandlers {
   const { store } = ctx;
   return {
     /**
@@ -52,15 +57,30 @@ export function exportHandlers(ctx: TeamContext): TeamHandlers {
      * lead gets every coder's and the consensus, a coder their own, a viewer the consensus.
      */
     'export.project': async ({ format, options, attributes, ...dest }, caller): Promise<Output<'export.project'>> => {
-      if (format !== 'xlsx') throw new ApiError('unavailable', `not available in team projects yet: export.project as ${format} (XLSX is)`);
-      if (attributes) throw new ApiError('unavailable', 'not available in team projects yet: export.project with an attribute filter');
+      // The attributes feature says which documents a filter selects, as the caller (as on the desktop).
+      const api = createClient((method, input) => dispatch.call(caller, method, input));
+      const documentIds = attributes?.length ? (await api.attributes.match({ filters: attributes })).docIds : undefined;
+      if (format !== 'xlsx') {
+        // REFI-QDA and JSON: the desktop's model and writers, read through the contract as the caller
+        // (so a coder's file holds their own codings, as everything they see).
+        const source = { api, info: { version }, available: (m: MethodName) => dispatch.has(m) };
+        const model = await buildModel(source, { allComparisons: format === 'json', documentIds }, 'PolicyLens team project');
+        const bytes = format === 'qdpx' ? await modelToQdpx(model, options) : modelToJson(model);
+        const out = writeExport(ctx, caller, dest, `${model.projectName} export`, format, bytes);
+        return { ...out, bytes: bytes.length, format, warnings: model.warnings };
+      }
+      const keep = documentIds ? new Set(documentIds) : null;
       const zh = options.locale === 'zh-CN';
       const coders = await store.coders.list();
       const names = new Map(coders.map((c) => [c.id, c.name]));
       const whose: Array<number | null> = isLead(caller) ? [null, ...coders.map((c) => c.id)] : caller.role === 'coder' ? [caller.coderId] : [null];
       const codings: Coding[] = [];
       for (const id of whose)
-        codings.push(...(await store.codings.ofCoder(id)).filter((c) => c.status === 'accepted' || (options.includeSuggested && c.status === 'suggested')));
+        codings.push(
+          ...(await store.codings.ofCoder(id)).filter(
+            (c) => (!keep || keep.has(c.docId)) && (c.status === 'accepted' || (options.includeSuggested && c.status === 'suggested')),
+          ),
+        );
       const themes = new Map((await store.themes.list()).map((t) => [t.id, zh ? t.nameZh : t.nameEn || t.nameZh]));
       const docs = new Map((await store.documents.list()).map((d) => [d.id, d]));
       const clauses = new Map<number, { path: string; text: string }>();

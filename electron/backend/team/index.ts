@@ -87,7 +87,7 @@ export function createTeamBackend(opts: { store: Store; accounts: Accounts; expo
     ...codingHandlers(ctx),
     ...noteHandlers(ctx),
     ...agreementHandlers(ctx),
-    ...exportHandlers(ctx),
+    ...exportHandlers(ctx, dispatch),
     ...themeHandlers(ctx, dispatch),
     ...memberHandlers(ctx),
   };
