@@ -226,8 +226,14 @@ describe.skipIf(!!unavailable)('team server over HTTP', () => {
     };
     expect(await coderColumn(f.as.lead)).toEqual({ consensus: 3, 'Alice Wang': 10, 张伟: 10 });
     expect(await coderColumn(alice)).toEqual({ 'Alice Wang': 10 });
-    expect((await alice.reply('export.project', { format: 'qdpx' })).body.error?.message).toBe(
-      'not available in team projects yet: export.project as qdpx (XLSX is)',
-    );
+    // REFI-QDA and JSON too, blind as the table: Alice's file holds her own ten codings.
+    expect((await alice.ok('export.project', { format: 'qdpx', fileName: 'alice' })).bytes).toBeGreaterThan(1000);
+    const json = await alice.ok('export.project', { format: 'json', fileName: 'alice' });
+    const model = (await (
+      await fetch(new URL(`/api/download/${encodeURIComponent(json.downloadName!)}`, f.url), { headers: { cookie: alice.cookie! } })
+    ).json()) as {
+      codings: unknown[];
+    };
+    expect(model.codings).toHaveLength(10);
   }, 120_000);
 });
