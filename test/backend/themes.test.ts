@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
+import { createThemesRepo } from '../../electron/backend/db/themes';
+import { codebookHandlers } from '../../electron/backend/themes/codebook';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 
@@ -20,6 +22,20 @@ async function firstMeasure(b: Backend) {
 }
 
 describe('themes backend', () => {
+  it('counts the codings once for the whole codebook, not once per theme (each count reads every coding of the corpus)', async () => {
+    const { backend: b } = await project();
+    const repo = createThemesRepo(b.context.db);
+    let counted = 0;
+    const counting = { ...repo, themeCounts: () => (counted++, repo.themeCounts()) };
+    const book = codebookHandlers(b.context.db, counting, () => undefined)['themes.codebook']();
+    expect(book.themes.length).toBeGreaterThan(5);
+    expect(counted).toBe(1);
+    // The same figures as the API gives.
+    expect(book.themes.map((t) => [t.id, t.codedCount, t.suggestedCount])).toEqual(
+      (await codebook(b)).themes.map((t) => [t.id, t.codedCount, t.suggestedCount]),
+    );
+  });
+
   it('seeds the default codebook and suggests themes and an instrument for measures at import', async () => {
     const { backend: b } = await project();
     const book = await codebook(b);

@@ -90,15 +90,20 @@ function slugFor(repo: ThemesRepo, nameEn: string | undefined): string {
 export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) {
   const one = (id: string) => themeOut(requireTheme(repo, id), countsMap(repo));
   return {
-    'themes.codebook': () => ({
-      themes: repo.themes().map((t) => themeOut(t, countsMap(repo))),
-      instruments: INSTRUMENT_CLASSES.map((c) => ({
-        id: c.id,
-        nameZh: c.nameZh,
-        nameEn: c.nameEn,
-        subInstruments: SUB_INSTRUMENTS.filter((s) => s.instrument === c.id).map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
-      })),
-    }),
+    'themes.codebook': () => {
+      // One count of the codings for the whole codebook: counting once per theme scanned every
+      // coding of the corpus 20 times over (2.3 s with 5,000 documents, and Search waited for it).
+      const counts = countsMap(repo);
+      return {
+        themes: repo.themes().map((t) => themeOut(t, counts)),
+        instruments: INSTRUMENT_CLASSES.map((c) => ({
+          id: c.id,
+          nameZh: c.nameZh,
+          nameEn: c.nameEn,
+          subInstruments: SUB_INSTRUMENTS.filter((s) => s.instrument === c.id).map((s) => ({ id: s.id, nameZh: s.nameZh, nameEn: s.nameEn })),
+        })),
+      };
+    },
     'themes.create': (input: ParsedInput<'themes.create'>) => {
       const parentId = input.parentId ?? null;
       if (parentId) requireTheme(repo, parentId);

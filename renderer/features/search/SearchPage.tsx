@@ -118,7 +118,9 @@ export function SearchPage({ route }: { route: Route }) {
 
   // The facets, a page of documents at a time (a common word has hits in thousands of them).
   const [facetDocs, setFacetDocs] = useState({ filter: '', limit: FACET_PAGE });
-  useEffect(() => setFacetDocs({ filter: '', limit: FACET_PAGE }), [query, filterKey]);
+  // Back to the first page for a new query; the same state object when it is there already, so
+  // the first render does not ask for the facets twice.
+  useEffect(() => setFacetDocs((f) => (f.filter === '' && f.limit === FACET_PAGE ? f : { filter: '', limit: FACET_PAGE })), [query, filterKey]);
   useEffect(() => {
     if (!query.trim()) return;
     let live = true;
