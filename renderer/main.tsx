@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApi } from '../shared/api/client';
+import { createApi } from '../shared/api/transport';
 import { ApiProvider } from './api/ApiProvider';
 import { httpTransport, ipcTransport, takeTokenFromLocation } from './api/transports';
 import { App } from './app/App';

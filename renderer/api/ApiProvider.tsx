@@ -1,7 +1,7 @@
 import { type ReactNode, createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { ApiEvent } from '../../shared/api/events';
 import type { Api } from '../../shared/api/contract';
-import type { Transport } from '../../shared/api/client';
+import type { Transport } from '../../shared/api/transport';
 
 interface ApiContextValue {
   api: Api;

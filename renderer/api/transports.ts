@@ -1,7 +1,7 @@
 import { ApiError, isApiErrorData } from '../../shared/api/errors';
 import { type ApiEvent, apiEvent } from '../../shared/api/events';
 import type { PreloadBridge } from '../../shared/api/bridge';
-import type { Transport } from '../../shared/api/client';
+import type { Transport } from '../../shared/api/transport';
 import type { MethodName } from '../../shared/api/contract';
 
 declare global {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Locale, locales, setLocale } from '../i18n';
 import { useGlobalShortcuts } from './commands';
+import { usePreloadDeferred } from './deferred';
 import { BrandIcon } from './icons';
 import { routeHref, useRoute } from './router';
 import { overlays, plannedSections, sections } from './sections';
@@ -32,6 +33,8 @@ export function App() {
   // Every keyboard shortcut (Alt+1…5 sections, Ctrl+K, Ctrl+E, j/k/c/r in Compare …) comes from
   // the command registry through this one handler, which never fires single keys in a text field.
   useGlobalShortcuts();
+  // The other pages, the editor and the charts load once this first screen is up.
+  usePreloadDeferred();
 
   const Page = active?.component;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../shared/api/client';
+import { type Client, createApi, createClient } from '../../shared/api/client';
 import { type MethodName, methodNames } from '../../shared/api/contract';
 import { lineOf, sourceFiles } from '../support/source';
 
@@ -96,5 +96,18 @@ describe('no untyped contract call helper', () => {
     expect(old.map((line) => [helperShape, literalCall, helperCall, postByVariable].filter((re) => new RegExp(re.source, 'u').test(line)).length)).toEqual([
       1, 1, 1, 1,
     ]);
+  });
+
+  it("createApi (the renderer's api) sends every method by name without building the contract's schemas, and is never taken for a promise", async () => {
+    const seen: Array<[string, unknown]> = [];
+    const api = createApi({ call: async (method, input) => (seen.push([method, input]), method), subscribe: () => () => undefined });
+    for (const name of methodNames) expect(await (api[name] as (i?: unknown) => Promise<unknown>)()).toBe(name);
+    expect(seen.map(([m]) => m)).toEqual(methodNames);
+    expect(seen.every(([, input]) => JSON.stringify(input) === '{}')).toBe(true);
+    expect(api['documents.list']).toBe(api['documents.list']);
+    // Awaiting it (an async function returning it) must not call a method named "then".
+    expect(await Promise.resolve(api)).toBe(api);
+    expect((api as unknown as Record<string, unknown>).then).toBeUndefined();
+    expect(seen).toHaveLength(methodNames.length);
   });
 });

@@ -8,7 +8,7 @@ import { clauseLabel } from '../../../shared/domain/labels';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { runCommand, useCommand } from '../../app/commands';
 import { routeHref } from '../../app/router';
-import { AnnotationEditor } from '../notes/AnnotationEditor';
+import { AnnotationEditor } from '../notes/editors';
 import type { Decision, LinkPick, RowActions } from './AlignedRowView';
 import { CompareToolbar, type ToolbarState } from './CompareToolbar';
 import { CoverageSummary } from './CoverageSummary';

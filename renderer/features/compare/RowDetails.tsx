@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AlignedRow } from '../../../shared/domain/align/rows';
-import { AnnotationEditor } from '../notes/AnnotationEditor';
+import { AnnotationEditor } from '../notes/editors';
 import { ClauseThemeChips } from '../themes/embed';
 
 /** A stable key for an aligned row: its clause ids, so a note stays with the same clauses. */

@@ -4,7 +4,7 @@ import type { AnnotationKind, AnnotationSummary } from '../../../shared/api/meth
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { DocumentPicker } from '../../app/DocumentPicker';
 import { type Route, navigate, routeHref } from '../../app/router';
-import { NoteEditor } from './AnnotationEditor';
+import { NoteEditor } from './editors';
 import { RowNoteContext } from './RowNoteContext';
 import './notes.css';
 import { annotationKinds } from '../../../shared/domain/vocabulary';

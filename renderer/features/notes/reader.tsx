@@ -5,7 +5,7 @@ import type { Clause } from '../../../shared/api/methods/documents';
 import { useApi, useApiEvents, useLoad } from '../../api/ApiProvider';
 import type { MarkedRange, ReaderExtension } from '../../app/extensions';
 import { NoteIcon } from '../../app/icons';
-import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationEditor } from './editors';
 import './notes.css';
 
 // The Reader's side panel shows the editor for what the researcher chose to annotate.

@@ -1,4 +1,4 @@
 import type { Section } from '../../app/sections';
-import { NotesPage } from './NotesPage';
+import { deferred } from '../../app/deferred';
 
-export const section: Section = { id: 'notes', titleKey: 'notes:title', order: 5, component: NotesPage };
+export const section: Section = { id: 'notes', titleKey: 'notes:title', order: 5, component: deferred(() => import('./NotesPage').then((m) => m.NotesPage)) };

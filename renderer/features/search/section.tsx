@@ -1,4 +1,9 @@
 import type { Section } from '../../app/sections';
-import { SearchPage } from './SearchPage';
+import { deferred } from '../../app/deferred';
 
-export const section: Section = { id: 'search', titleKey: 'search:title', order: 2, component: SearchPage };
+export const section: Section = {
+  id: 'search',
+  titleKey: 'search:title',
+  order: 2,
+  component: deferred(() => import('./SearchPage').then((m) => m.SearchPage)),
+};

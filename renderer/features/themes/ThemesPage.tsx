@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { deferred } from '../../app/deferred';
 import { type Route, routeHref } from '../../app/router';
 import { AgenciesTable, TargetsTable } from './ExtractionTables';
 import { CodebookEditor } from './CodebookEditor';
-import { HeatmapView, MatrixView } from './Charts';
 import { useUndoShortcuts } from './useUndo';
 import './themes.css';
+
+// The charts load apart from the codebook: ECharts is a third of the renderer's code (app/deferred.tsx).
+const HeatmapView = deferred(() => import('./Charts').then((m) => m.HeatmapView));
+const MatrixView = deferred(() => import('./Charts').then((m) => m.MatrixView));
 
 const TABS = ['codebook', 'heatmap', 'matrix', 'targets', 'agencies'] as const;
 type Tab = (typeof TABS)[number];

@@ -1,4 +1,9 @@
 import type { Section } from '../../app/sections';
-import { ThemesPage } from './ThemesPage';
+import { deferred } from '../../app/deferred';
 
-export const section: Section = { id: 'themes', titleKey: 'themes:title', order: 4, component: ThemesPage };
+export const section: Section = {
+  id: 'themes',
+  titleKey: 'themes:title',
+  order: 4,
+  component: deferred(() => import('./ThemesPage').then((m) => m.ThemesPage)),
+};
