@@ -22,6 +22,32 @@ async function firstMeasure(b: Backend) {
 }
 
 describe('themes backend', () => {
+  it('recomputes every suggestion in the background: other calls are answered meanwhile, and a recompute that changes nothing writes nothing', async () => {
+    const { backend: b } = await project();
+    const db = b.context.db;
+    // Once after the import; then nothing has changed, so nothing may be written again (every
+    // clause's instrument row was rewritten each time before).
+    await b.api.themes.recompute({});
+    const before = db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const order: string[] = [];
+    const all = b.api.themes.recompute({}).then((r) => (order.push('recompute'), r));
+    const list = b.api.documents.list({}).then(() => order.push('list'));
+    const [{ clauses }] = await Promise.all([all, list]);
+    expect(clauses).toBeGreaterThan(50);
+    // Done in slices that yield: the list, asked after the recompute started, was answered first.
+    expect(order).toEqual(['list', 'recompute']);
+    expect((db.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(before.n);
+  });
+
+  it('a newer recompute supersedes one under way, and whoever waited for the old one gets the new result', async () => {
+    const { backend: b } = await project();
+    const first = b.api.themes.recompute({});
+    const second = b.api.themes.recompute({});
+    const [a, c] = await Promise.all([first, second]);
+    expect(a.clauses).toBe(c.clauses);
+    expect(c.clauses).toBeGreaterThan(50);
+  });
+
   it('counts the codings once for the whole codebook, not once per theme (each count reads every coding of the corpus)', async () => {
     const { backend: b } = await project();
     const repo = createThemesRepo(b.context.db);

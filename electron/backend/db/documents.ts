@@ -193,6 +193,7 @@ export function createDocumentsRepo(db: Db) {
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
     setSetting: db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
     count: db.prepare('SELECT count(*) AS n FROM documents'),
+    ids: db.prepare('SELECT id FROM documents ORDER BY id').pluck(),
   };
 
   // Re-import statements, prepared once like the rest (a folder re-import runs them per file).
@@ -268,6 +269,8 @@ export function createDocumentsRepo(db: Db) {
 
   return {
     count: () => (stmt.count.get() as { n: number }).n,
+    /** Every document's id, in order (without reading their metadata). */
+    ids: () => stmt.ids.all() as number[],
     get: (id: number) => plain(stmt.byId.get(id)),
     findByHash: (hash: string) => stmt.byHash.get(hash) as { id: number; file_name: string } | undefined,
     findByFile: (fileName: string) => plain(stmt.byFile.get(fileName)),

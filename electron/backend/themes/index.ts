@@ -6,7 +6,8 @@ import type { DocumentHooks } from '../services/hooks';
 import { codebookHandlers, seedCodebook } from './codebook';
 import { codingHandlers } from './coding';
 import { reanchorCodings } from './reanchor';
-import { computeAll, computeSuggestions, themesForSuggestion } from './suggestions';
+import { createRecompute } from './recompute';
+import { computeSuggestions, themesForSuggestion } from './suggestions';
 import { historyState, redo, undo } from './undo';
 import { viewHandlers } from './views';
 
@@ -17,18 +18,19 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
   seedCodebook(db, repo);
 
   // Similarity to coded clauses is part of a suggestion's score: after the researcher codes,
-  // suggestions are recomputed once the burst of clicks is over.
+  // suggestions are recomputed once the burst of clicks is over, in the background (recompute.ts).
+  const recompute = createRecompute(db, repo, documents);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const scheduleRecompute = () => {
     if (timer) clearTimeout(timer);
+    // A run under way read the codings before this change: stop it, a new one follows.
+    recompute.cancel();
     timer = setTimeout(() => {
       timer = null;
-      try {
-        computeAll(db, repo, documents);
-        events.changed('themes');
-      } catch {
-        // The database was closed meanwhile (tests, shutdown): nothing to recompute.
-      }
+      recompute.all().then(
+        () => events.changed('themes'),
+        () => undefined, // the database was closed meanwhile (tests, shutdown): nothing to recompute
+      );
     }, 800);
     timer.unref?.();
   };
@@ -50,8 +52,8 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
         const { docIds } = await ctx.api.attributes.match({ filters: input.attributes });
         return views['themes.heatmap'](input, new Set(docIds));
       },
-      'themes.recompute': ({ docId }) => {
-        const clauses = docId === undefined ? computeAll(db, repo, documents) : db.transaction(() => computeSuggestions(repo, documents, docId))();
+      'themes.recompute': async ({ docId }) => {
+        const clauses = docId === undefined ? await recompute.all() : db.transaction(() => computeSuggestions(repo, documents, docId))();
         events.changed('themes');
         return { clauses };
       },

@@ -11,7 +11,6 @@ import {
   type Suggestion,
   type ThemeForSuggestion,
 } from '../../../shared/domain/themes/index';
-import type { Db } from '../db/connection';
 import type { ClauseRow, DocumentsRepo } from '../db/documents';
 import type { CodingRow, InstrumentRow, ThemeRow, ThemesRepo } from '../db/themes';
 
@@ -66,7 +65,7 @@ export interface SuggestionPlan {
   rescored: CodingRow[];
   /** New open suggestions (consensus, whole clause). */
   inserts: Array<{ clause_id: number; theme_id: string; score: number }>;
-  /** The instrument row of every suggested clause (the researcher's choice kept). */
+  /** The instrument row of every suggested clause whose suggestion changed (the researcher's choice kept). */
   instruments: InstrumentRow[];
   /** Clauses that got suggestions. */
   clauses: number;
@@ -118,7 +117,7 @@ export function planSuggestions(input: {
       plan.inserts.push({ clause_id: c.id, theme_id: themeId, score });
     }
     const prev = instruments.get(c.id);
-    plan.instruments.push({
+    const row = {
       clause_id: c.id,
       doc_id: docId,
       suggested: s.instrument,
@@ -127,7 +126,11 @@ export function planSuggestions(input: {
       chosen: prev?.chosen ?? null,
       chosen_sub: prev?.chosen_sub ?? null,
       fallback: fallback ? 1 : 0,
-    });
+    };
+    // Only rows that change are written: a recompute of a large corpus otherwise rewrote every
+    // clause's row each time a researcher coded one clause.
+    if (!prev || prev.suggested !== row.suggested || prev.suggested_sub !== row.suggested_sub || prev.score !== row.score || prev.fallback !== row.fallback)
+      plan.instruments.push(row);
   }
   return plan;
 }
@@ -169,9 +172,4 @@ export function computeSuggestions(
     });
   for (const row of plan.instruments) repo.putRow('clause_instruments', { ...row });
   return plan.clauses;
-}
-
-export function computeAll(db: Db, repo: ThemesRepo, documents: DocumentsRepo): number {
-  const index = repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined;
-  return db.transaction(() => documents.list().reduce((n, d) => n + computeSuggestions(repo, documents, d.id, index), 0))();
 }
