@@ -107,7 +107,7 @@ export function projectFiles(lawSample: number): string[] {
       ? readdirSync(realDir)
           .filter((f) => f.startsWith('docs'))
           .sort()
-          .flatMap((d) => listFiles(join(realDir, d), /\.(md|txt)$/))
+          .flatMap((d) => listFiles(join(realDir, d), /\.(md|txt|docx)$/))
       : []),
   ];
   const laws = listFiles(join(shared, 'corpus/laws'), /\.md$/);
