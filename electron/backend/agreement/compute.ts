@@ -6,30 +6,16 @@ import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { agreementFigures } from '../../../shared/domain/agreement/index';
 import type { ClauseKind } from '../../../shared/domain/types';
+import type { Coding, StoredClause } from '../store/types';
 import { type AgreementLevel, buildUnits } from './units';
 
 type Result = Output<'agreement.compute'>;
 
 /** A clause of the compared documents: its span [start, end) of the cleaned text. */
-export interface AgreementClause {
-  id: number;
-  docId: number;
-  path: string;
-  text: string;
-  start: number;
-  end: number;
-}
+export type AgreementClause = Pick<StoredClause, 'id' | 'docId' | 'path' | 'text' | 'start' | 'end'>;
 
-/** A live coding by one of the compared coders in the compared documents. */
-export interface AgreementCoding {
-  clauseId: number;
-  themeId: string;
-  /** One of the compared coders (never the consensus's null). */
-  coderId: number | null;
-  start: number | null;
-  end: number | null;
-  quote: string | null;
-}
+/** A live coding by one of the compared coders (never the consensus's null) in the compared documents. */
+export type AgreementCoding = Pick<Coding, 'clauseId' | 'themeId' | 'coderId' | 'start' | 'end' | 'quote'>;
 
 /** The coders compared, each once: at least two, each known (`coderOf` finds one by id). */
 export function comparedCoders(
