@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Api } from '../../../shared/api/contract';
 import { useLoad } from '../../api/ApiProvider';
@@ -48,13 +49,13 @@ function ClausesByCity<R extends ExtractedRow>({
 }: {
   testId: string;
   load: (api: Api) => Promise<{ rows: R[] }>;
-  /** Headers of the columns after city and clause. */
+  /** Headers of the columns after city and clause: keys of the themes catalogue. */
   columns: string[];
   rowKey: (r: R) => string | number;
   /** Text the Reader highlights in the clause, if any. */
   highlight?: (r: R) => string;
-  /** The cells of those columns. */
-  cells: (r: R) => ReactNode;
+  /** The cells of those columns (`t`: the themes catalogue). */
+  cells: (r: R, t: TFunction) => ReactNode;
 }) {
   const { t } = useTranslation('themes');
   const data = useLoad(load, [], ['documents']);
@@ -71,7 +72,7 @@ function ClausesByCity<R extends ExtractedRow>({
             <th>{t('city')}</th>
             <th>{t('clause')}</th>
             {columns.map((c) => (
-              <th key={c}>{c}</th>
+              <th key={c}>{t(c)}</th>
             ))}
           </tr>
         </thead>
@@ -82,7 +83,7 @@ function ClausesByCity<R extends ExtractedRow>({
               <td>
                 <a href={routeHref('reader', [r.docId], { clause: r.clauseId, q: highlight?.(r) })}>{r.path || '—'}</a>
               </td>
-              {cells(r)}
+              {cells(r, t)}
             </tr>
           ))}
         </tbody>
@@ -93,15 +94,14 @@ function ClausesByCity<R extends ExtractedRow>({
 
 /** Quantitative targets per clause (metric, number, unit, year), across cities. */
 export function TargetsTable() {
-  const { t } = useTranslation('themes');
   return (
     <ClausesByCity
       testId="targets-table"
       load={(api) => api['extraction.targets']({})}
-      columns={[t('metric'), t('value'), t('unit'), t('year'), t('bound')]}
+      columns={['metric', 'value', 'unit', 'year', 'bound']}
       rowKey={(r) => `${r.clauseId}-${r.start}`}
       highlight={(r) => r.text}
-      cells={(r) => (
+      cells={(r, t) => (
         <>
           <td>{r.metric ?? '—'}</td>
           <td className="num">{r.valueMax != null ? `${r.value}–${r.valueMax}` : r.value}</td>
@@ -116,12 +116,11 @@ export function TargetsTable() {
 
 /** Lead and responsible agencies per clause, across cities. */
 export function AgenciesTable() {
-  const { t } = useTranslation('themes');
   return (
     <ClausesByCity
       testId="agencies-table"
       load={(api) => api['extraction.agencies']({})}
-      columns={[t('lead'), t('responsible')]}
+      columns={['lead', 'responsible']}
       rowKey={(r) => r.clauseId}
       cells={(r) => (
         <>
