@@ -1,14 +1,14 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { Output, ParsedInput } from '../../../shared/api/contract';
 import type { agreementMethods } from '../../../shared/api/methods/agreement';
-import { agreementFigures } from '../../../shared/domain/agreement/index';
 import type { BackendContext } from '../context';
 import { createThemesRepo, type ThemesRepo } from '../db/themes';
 import type { HandlerGroup } from '../handlers/types';
 import { requireCoder } from '../themes/coding';
+import { agreementResult, comparedCoders, comparedDocuments, comparedThemes, isComparedClause } from './compute';
 import { agreementWorkbook } from './export';
 import { reconcile } from './reconcile';
-import { type AgreementLevel, buildUnits } from './units';
+import type { AgreementLevel } from './units';
 import { resolveDestination, writeNew } from '../export/files';
 
 const CURRENT = 'current_coder';
@@ -30,37 +30,23 @@ export function computeAgreement(
   input: { coderIds: number[]; docIds?: number[]; themeIds?: string[]; level: AgreementLevel },
 ): Output<'agreement.compute'> {
   const { documents } = ctx;
-  const coderIds = [...new Set(input.coderIds)];
-  if (coderIds.length < 2) throw new ApiError('invalid_input', 'Agreement compares at least two different coders.');
-  const coders = coderIds.map((id) => {
-    const c = repo.coder(id);
-    if (!c) throw new ApiError('not_found', `There is no coder ${id}.`);
-    return { id: c.id, name: c.name };
-  });
-  const known = repo.themes().map((t) => t.id);
-  const themeIds = input.themeIds ? [...new Set(input.themeIds)] : known;
-  const unknown = themeIds.filter((t) => !known.includes(t));
-  if (unknown.length) throw new ApiError('not_found', `No theme ${unknown.slice(0, 5).join(', ')} in the codebook.`);
-  const codings = coderIds.flatMap((id) => repo.coderCodings(id));
-  const docIds = input.docIds ? [...new Set(input.docIds)] : [...new Set(codings.map((c) => c.doc_id))].sort((a, b) => a - b);
-  const missing = docIds.filter((d) => !documents.get(d));
-  if (missing.length) throw new ApiError('not_found', `No document ${missing.slice(0, 5).join(', ')}.`);
-  const inDocs = new Set(docIds);
-  const coded = new Set(codings.filter((c) => inDocs.has(c.doc_id)).map((c) => c.clause_id));
-  // The universe: every codable clause of the documents, and any other clause a coder coded.
-  const clauseRows = docIds.flatMap((d) => documents.clauses(d)).filter((c) => c.kind === 'measure' || c.kind === 'heading' || coded.has(c.id));
-  const units = buildUnits(
-    input.level,
-    clauseRows.map((c) => ({ id: c.id, start: c.start, end: c.end })),
-    coderIds,
-    themeIds,
-    codings.filter((c) => inDocs.has(c.doc_id)).map((c) => ({ clauseId: c.clause_id, themeId: c.theme_id, coderId: c.coder_id!, start: c.start, end: c.end })),
+  const { coderIds, coders } = comparedCoders(input.coderIds, (id) => repo.coder(id));
+  const themeIds = comparedThemes(
+    input.themeIds,
+    repo.themes().map((t) => t.id),
   );
-  const figures = (u: Parameters<typeof agreementFigures>[0]) => {
-    const f = agreementFigures(u);
-    return { ...f, units: Math.round(f.units) };
-  };
-  const clauseById = new Map(clauseRows.map((c) => [c.id, c]));
+  const codings = coderIds.flatMap((id) => repo.coderCodings(id));
+  const docIds = comparedDocuments(
+    input.docIds,
+    codings.map((c) => c.doc_id),
+    (d) => !!documents.get(d),
+  );
+  const inDocs = new Set(docIds);
+  const compared = codings
+    .filter((c) => inDocs.has(c.doc_id))
+    .map((c) => ({ clauseId: c.clause_id, themeId: c.theme_id, coderId: c.coder_id, start: c.start, end: c.end, quote: c.quote }));
+  const coded = new Set(compared.map((c) => c.clauseId));
+  const clauseRows = docIds.flatMap((d) => documents.clauses(d)).filter((c) => isComparedClause(c, coded));
   const docInfo = new Map(
     documents
       .list()
@@ -69,44 +55,20 @@ export function computeAgreement(
   );
   const texts = new Map<number, string>();
   const textOf = (docId: number) => texts.get(docId) ?? (texts.set(docId, documents.get(docId)?.cleaned_text ?? ''), texts.get(docId)!);
-  const consensus = new Set(
-    repo
-      .liveCodings(null)
-      .filter((c) => c.status === 'accepted' || c.source === 'manual')
-      .map((c) => `${c.clause_id}\u0000${c.theme_id}`),
-  );
-  const disagreements = units.disagreements.map(({ clauseId, themeId }) => {
-    const c = clauseById.get(clauseId)!;
-    const d = docInfo.get(c.doc_id);
-    const mine = codings.filter((x) => x.clause_id === clauseId && x.theme_id === themeId);
-    return {
-      docId: c.doc_id,
-      clauseId,
-      path: c.path,
-      city: d?.city ?? null,
-      title: d?.title ?? null,
-      snippet: c.text.slice(0, 120),
-      themeId,
-      coders: coderIds.map((coderId) => {
-        const own = mine.filter((x) => x.coder_id === coderId);
-        return {
-          coderId,
-          whole: own.some((x) => x.start === null),
-          ranges: own.filter((x) => x.start !== null).map((x) => ({ start: x.start!, end: x.end!, text: x.quote ?? textOf(c.doc_id).slice(x.start!, x.end!) })),
-        };
-      }),
-      consensus: consensus.has(`${clauseId}\u0000${themeId}`),
-    };
-  });
-  return {
+  return agreementResult({
     level: input.level,
     coders,
+    themeIds,
     documents: docIds.length,
-    clauses: clauseRows.length,
-    overall: figures(units.overall),
-    themes: units.themes.map((t) => ({ themeId: t.themeId, figures: figures(t.units), coded: t.coded.map((x) => Math.round(x)) })),
-    disagreements,
-  };
+    clauses: clauseRows.map((c) => ({ id: c.id, docId: c.doc_id, path: c.path, text: c.text, start: c.start, end: c.end })),
+    codings: compared,
+    documentOf: (docId) => docInfo.get(docId),
+    consensus: repo
+      .liveCodings(null)
+      .filter((c) => c.status === 'accepted' || c.source === 'manual')
+      .map((c) => ({ clauseId: c.clause_id, themeId: c.theme_id })),
+    unquoted: (docId, start, end) => textOf(docId).slice(start, end),
+  });
 }
 
 /** Coders, agreement and reconciliation (issue 14). Writes go through the themes undo log. */

@@ -1,9 +1,10 @@
-import { alignableText, type AlignClause } from '../../../shared/domain/align';
+import type { AlignClause } from '../../../shared/domain/align';
 import { headingContexts } from '../../../shared/domain/align/decisions';
 import type { CompareClause, ComparisonMember, MemberInfo } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackendContext } from '../context';
 import type { ClauseRow } from '../db/documents';
+import { alignClauseOf, compareClauseOf } from './clauseShapes';
 
 /** A member's clauses with the heading context alignment needs (the headings of the sections around each clause). */
 export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<ClauseRow & { context: string[]; part: string | null }> {
@@ -25,28 +26,9 @@ export function memberClauses(ctx: BackendContext, m: ComparisonMember): Array<C
     });
 }
 
-export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause => ({
-  id: c.id,
-  kind: c.kind,
-  text: c.text,
-  heading: c.heading,
-  context: c.context,
-  label: c.label,
-  parent: c.parent_id,
-});
+export const toAlignClause = (c: ClauseRow & { context: string[] }): AlignClause => alignClauseOf(c, c.parent_id);
 
-export const toCompareClause = (c: ClauseRow & { context: string[]; part: string | null }): CompareClause => ({
-  id: c.id,
-  label: c.label,
-  path: c.path,
-  part: c.part,
-  kind: c.kind,
-  heading: c.heading,
-  text: c.text,
-  context: c.context,
-  alignable: alignableText(toAlignClause(c)) != null,
-  parentId: c.parent_id,
-});
+export const toCompareClause = (c: ClauseRow & { context: string[]; part: string | null }): CompareClause => compareClauseOf(c, c.parent_id);
 
 /** Title, city and year of a member as a researcher would name it (a part by its own title). */
 export function memberInfo(ctx: BackendContext, m: ComparisonMember): MemberInfo {

@@ -3,9 +3,9 @@
 // shared/domain/agreement), the workbook is the desktop's (agreement/export.ts).
 import type { Output } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import { agreementFigures } from '../../../shared/domain/agreement/index';
 import { agreementWorkbook } from '../agreement/export';
-import { type AgreementLevel, buildUnits } from '../agreement/units';
+import { agreementResult, comparedCoders, comparedDocuments, comparedThemes, isComparedClause } from '../agreement/compute';
+import type { AgreementLevel } from '../agreement/units';
 import type { Coding, StoredClause } from '../store/types';
 import { type Caller, type TeamContext, type TeamHandlers, leadOnly } from './caller';
 import { writeExport } from './exports';
@@ -18,74 +18,37 @@ export async function computeTeamAgreement(
   input: { coderIds: number[]; docIds?: number[]; themeIds?: string[]; level: AgreementLevel },
 ): Promise<Result> {
   const { store } = ctx;
-  const coderIds = [...new Set(input.coderIds)];
-  if (coderIds.length < 2) throw new ApiError('invalid_input', 'Agreement compares at least two different coders.');
   const allCoders = new Map((await store.coders.list()).map((c) => [c.id, c]));
-  const coders = coderIds.map((id) => {
-    const c = allCoders.get(id);
-    if (!c) throw new ApiError('not_found', `There is no coder ${id}.`);
-    return { id: c.id, name: c.name };
-  });
-  const known = (await store.themes.list()).map((t) => t.id);
-  const themeIds = input.themeIds ? [...new Set(input.themeIds)] : known;
-  const unknown = themeIds.filter((t) => !known.includes(t));
-  if (unknown.length) throw new ApiError('not_found', `No theme ${unknown.slice(0, 5).join(', ')} in the codebook.`);
+  const { coderIds, coders } = comparedCoders(input.coderIds, (id) => allCoders.get(id));
+  const themeIds = comparedThemes(
+    input.themeIds,
+    (await store.themes.list()).map((t) => t.id),
+  );
   const codings = (await Promise.all(coderIds.map((id) => store.codings.ofCoder(id)))).flat().filter(live);
-  const docIds = input.docIds ? [...new Set(input.docIds)] : [...new Set(codings.map((c) => c.docId))].sort((a, b) => a - b);
   const docs = new Map((await store.documents.list()).map((d) => [d.id, d]));
-  const missing = docIds.filter((d) => !docs.has(d));
-  if (missing.length) throw new ApiError('not_found', `No document ${missing.slice(0, 5).join(', ')}.`);
+  const docIds = comparedDocuments(
+    input.docIds,
+    codings.map((c) => c.docId),
+    (d) => docs.has(d),
+  );
   const inDocs = new Set(docIds);
   const compared = codings.filter((c) => inDocs.has(c.docId));
   const coded = new Set(compared.map((c) => c.clauseId));
   // The universe, as on the desktop: every codable clause of the documents, and any other clause a coder coded.
   const clauseRows: StoredClause[] = [];
-  for (const d of docIds)
-    for (const c of await store.documents.clauses(d)) if (c.kind === 'measure' || c.kind === 'heading' || coded.has(c.id)) clauseRows.push(c);
-  const units = buildUnits(
-    input.level,
-    clauseRows.map((c) => ({ id: c.id, start: c.start, end: c.end })),
-    coderIds,
-    themeIds,
-    compared.map((c) => ({ clauseId: c.clauseId, themeId: c.themeId, coderId: c.coderId!, start: c.start, end: c.end })),
-  );
-  const figures = (u: Parameters<typeof agreementFigures>[0]) => {
-    const f = agreementFigures(u);
-    return { ...f, units: Math.round(f.units) };
-  };
-  const clauseById = new Map(clauseRows.map((c) => [c.id, c]));
-  const consensus = new Set((await store.codings.ofCoder(null)).filter((c) => c.status === 'accepted').map((c) => `${c.clauseId}\u0000${c.themeId}`));
-  return {
+  for (const d of docIds) for (const c of await store.documents.clauses(d)) if (isComparedClause(c, coded)) clauseRows.push(c);
+  return agreementResult({
     level: input.level,
     coders,
+    themeIds,
     documents: docIds.length,
-    clauses: clauseRows.length,
-    overall: figures(units.overall),
-    themes: units.themes.map((t) => ({ themeId: t.themeId, figures: figures(t.units), coded: t.coded.map((x) => Math.round(x)) })),
-    disagreements: units.disagreements.map(({ clauseId, themeId }) => {
-      const c = clauseById.get(clauseId)!;
-      const d = docs.get(c.docId);
-      const mine = compared.filter((x) => x.clauseId === clauseId && x.themeId === themeId);
-      return {
-        docId: c.docId,
-        clauseId,
-        path: c.path,
-        city: d?.city ?? null,
-        title: d?.title ?? null,
-        snippet: c.text.slice(0, 120),
-        themeId,
-        coders: coderIds.map((coderId) => {
-          const own = mine.filter((x) => x.coderId === coderId);
-          return {
-            coderId,
-            whole: own.some((x) => x.start === null),
-            ranges: own.filter((x) => x.start !== null).map((x) => ({ start: x.start!, end: x.end!, text: x.quote ?? '' })),
-          };
-        }),
-        consensus: consensus.has(`${clauseId}\u0000${themeId}`),
-      };
-    }),
-  };
+    clauses: clauseRows,
+    codings: compared,
+    documentOf: (docId) => docs.get(docId),
+    consensus: (await store.codings.ofCoder(null)).filter((c) => c.status === 'accepted'),
+    // A team range always stores its quote (codings.codeRange): there is no text to read here.
+    unquoted: () => '',
+  });
 }
 
 export function agreementHandlers(ctx: TeamContext): TeamHandlers {

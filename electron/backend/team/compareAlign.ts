@@ -6,6 +6,7 @@ import { nearCopyScore } from '../../../shared/domain/align/boilerplate';
 import { headingContexts, linksWithDecisions, type DecidedLink } from '../../../shared/domain/align/decisions';
 import type { CompareClause, ComparisonMember } from '../../../shared/api/methods/compare';
 import { ApiError } from '../../../shared/api/errors';
+import { alignClauseOf, compareClauseOf } from '../compare/clauseShapes';
 import { maxClausesCounted, minSharedBands } from '../compare/stats';
 import type { Store, StoredClause } from '../store/types';
 
@@ -26,28 +27,10 @@ export async function memberClauses(store: Store, m: ComparisonMember): Promise<
     .map((c) => ({ ...c, context: contexts.get(c.id) ?? [], part: c.partIndex == null ? null : (partTitle.get(c.partIndex) ?? null) }));
 }
 
-export const toAlignClause = (c: Pick<StoredClause, 'id' | 'kind' | 'text' | 'heading' | 'label' | 'parentId'> & { context: string[] }): AlignClause => ({
-  id: c.id,
-  kind: c.kind,
-  text: c.text,
-  heading: c.heading,
-  context: c.context,
-  label: c.label,
-  parent: c.parentId,
-});
+export const toAlignClause = (c: Pick<StoredClause, 'id' | 'kind' | 'text' | 'heading' | 'label' | 'parentId'> & { context: string[] }): AlignClause =>
+  alignClauseOf(c, c.parentId);
 
-export const toCompareClause = (c: MemberClause): CompareClause => ({
-  id: c.id,
-  label: c.label,
-  path: c.path,
-  part: c.part,
-  kind: c.kind,
-  heading: c.heading,
-  text: c.text,
-  context: c.context,
-  alignable: alignableText(toAlignClause(c)) != null,
-  parentId: c.parentId,
-});
+export const toCompareClause = (c: MemberClause): CompareClause => compareClauseOf(c, c.parentId);
 
 /**
  * The project's statistics the aligner uses, as the desktop's compare/stats.ts computes them (term

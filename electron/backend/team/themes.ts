@@ -34,6 +34,22 @@ async function removeTheme(tx: Repositories, rec: StoreRecorder, all: ThemeRow[]
   await tx.themeRows.deleteRow('themes', t.id);
 }
 
+/**
+ * A coder's decision on one of the project's suggestions, as their own whole-clause coding of its
+ * clause and theme (the suggestion itself stays the consensus's): recorded for the coder's undo.
+ */
+async function insertOwnDecision(
+  tx: Repositories,
+  rec: StoreRecorder,
+  suggestion: CodingRow,
+  coder: number | null,
+  status: CodingRow['status'],
+): Promise<void> {
+  const { doc_id, clause_id, theme_id, score } = suggestion;
+  const row = { doc_id, clause_id, theme_id, start: null, end: null, quote: null, source: 'auto' as const, status, score, coder_id: coder };
+  rec.inserted('codings', await tx.themeRows.insertCoding(row));
+}
+
 /** Whose codings the heatmap shows: a coder their own, a viewer the consensus, the lead the consensus or any coder. */
 async function shownCoder(ctx: TeamContext, caller: Caller, asked: number | null | undefined): Promise<number | null> {
   if (!isLead(caller) || asked == null) return codingAs(ctx, caller, asked);
@@ -150,24 +166,7 @@ export function themeHandlers(ctx: TeamContext, dispatch: Pick<TeamDispatch, 'ca
             if (own.status === status) continue;
             await rec.touch('codings', own.id);
             await tx.themeRows.putRow('codings', { ...own, status, updated_at: now });
-          } else {
-            const { doc_id, clause_id, theme_id, score } = r;
-            rec.inserted(
-              'codings',
-              await tx.themeRows.insertCoding({
-                doc_id,
-                clause_id,
-                theme_id,
-                start: null,
-                end: null,
-                quote: null,
-                source: 'auto',
-                status,
-                score,
-                coder_id: coder,
-              }),
-            );
-          }
+          } else await insertOwnDecision(tx, rec, r, coder, status);
           changedCount++;
         }
         return changedCount;
@@ -189,22 +188,7 @@ export function themeHandlers(ctx: TeamContext, dispatch: Pick<TeamDispatch, 'ca
           } else {
             // A coder accepts as themselves, where they have not decided on the clause and theme yet.
             if (await tx.themeRows.wholeCoding(r.clause_id, r.theme_id, coder)) continue;
-            const { doc_id, clause_id, theme_id, score } = r;
-            rec.inserted(
-              'codings',
-              await tx.themeRows.insertCoding({
-                doc_id,
-                clause_id,
-                theme_id,
-                start: null,
-                end: null,
-                quote: null,
-                source: 'auto',
-                status: 'accepted',
-                score,
-                coder_id: coder,
-              }),
-            );
+            await insertOwnDecision(tx, rec, r, coder, 'accepted');
           }
           n++;
         }

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useCommand } from '../../app/commands';
+import { DialogOverlay, useDialogState } from '../../app/DialogOverlay';
 import { useRoute } from '../../app/router';
 import { ExportDialog } from './ExportDialog';
 import './export.css';
@@ -11,8 +12,7 @@ import './export.css';
  */
 export function Overlay() {
   const route = useRoute();
-  const [open, setOpen] = useState<{ comparisonId: number | null } | null>(null);
-  const back = useRef<Element | null>(null);
+  const { open, show, close } = useDialogState<{ comparisonId: number | null }>();
   const routeRef = useRef(route);
   routeRef.current = route;
 
@@ -20,29 +20,15 @@ export function Overlay() {
     const r = routeRef.current;
     const n = r.section === 'compare' ? Number(r.args[0]) : NaN;
     const id = (args as { comparisonId?: unknown } | undefined)?.comparisonId;
-    back.current = document.activeElement;
-    setOpen({ comparisonId: typeof id === 'number' && Number.isInteger(id) ? id : Number.isInteger(n) && n > 0 ? n : null });
+    show({ comparisonId: typeof id === 'number' && Number.isInteger(id) ? id : Number.isInteger(n) && n > 0 ? n : null });
   });
 
   if (!open) return null;
-  const close = () => {
-    setOpen(null);
-    if (back.current instanceof HTMLElement) back.current.focus();
-  };
   return (
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && close()}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          close();
-        }
-      }}
-    >
+    <DialogOverlay onClose={close}>
       <FocusFirst />
       <ExportDialog initialComparison={open.comparisonId} onClose={close} />
-    </div>
+    </DialogOverlay>
   );
 }
 
