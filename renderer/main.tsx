@@ -11,6 +11,9 @@ import { TeamLogin } from './features/team/Login';
 import { teamSession } from './features/team/session';
 import './styles/app.css';
 
+// When the app's own code starts: the first screen's calls (api/early.ts) were sent before this.
+performance.mark('policylens:app-start');
+
 function transport() {
   if (window.policylens) return ipcTransport(window.policylens);
   const token = takeTokenFromLocation();

@@ -3,6 +3,7 @@ import { type ApiEvent, apiEvent } from '../../shared/api/events';
 import type { PreloadBridge } from '../../shared/api/bridge';
 import type { Transport } from '../../shared/api/transport';
 import type { MethodName } from '../../shared/api/contract';
+import { TOKEN_IN_HASH, TOKEN_KEY, takeEarly } from './early';
 
 declare global {
   interface Window {
@@ -13,7 +14,7 @@ declare global {
 export function ipcTransport(bridge: PreloadBridge): Transport {
   return {
     async call(method: MethodName, input: unknown) {
-      const r = await bridge.call(method, input);
+      const r = await (takeEarly('ipc', method, input) ?? bridge.call(method, input));
       if (r.ok) return r.value;
       throw isApiErrorData(r.error) ? ApiError.from(r.error) : new ApiError('internal', 'The desktop bridge returned an unreadable error.');
     },
@@ -75,7 +76,9 @@ export function httpTransport(token: string, base = ''): Transport {
         const body = JSON.stringify(input ?? {});
         // keepalive lets a last save (a note flushed on pagehide) outlive the page; browsers cap
         // keepalive bodies at 64 KB, so large calls (uploads) go without it.
-        res = await fetch(`${base}/api/call/${method}`, { method: 'POST', headers, body, keepalive: body.length < 60_000 });
+        // The first screen's calls were sent before the app's code ran (early.ts).
+        const early = base === '' ? takeEarly('http', method, input) : null;
+        res = await (early ?? fetch(`${base}/api/call/${method}`, { method: 'POST', headers, body, keepalive: body.length < 60_000 }));
       } catch {
         throw new ApiError('unavailable', 'Cannot reach the PolicyLens host. Is `npm start` still running?');
       }
@@ -94,11 +97,11 @@ export function httpTransport(token: string, base = ''): Transport {
 
 /** The token arrives once in the URL fragment (#token=…); it is kept for the tab's life only. */
 export function takeTokenFromLocation(): string | null {
-  const m = /(?:^#|&)token=([0-9a-f]{16,})/.exec(window.location.hash);
+  const m = TOKEN_IN_HASH.exec(window.location.hash);
   if (m) {
-    sessionStorage.setItem('policylens.token', m[1]);
+    sessionStorage.setItem(TOKEN_KEY, m[1]);
     history.replaceState(null, '', window.location.pathname + window.location.search + '#/library');
     return m[1];
   }
-  return sessionStorage.getItem('policylens.token');
+  return sessionStorage.getItem(TOKEN_KEY);
 }

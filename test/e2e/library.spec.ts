@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { repoRoot } from './host';
+import { hostApi } from './pages/api';
 import { LibraryPage } from './pages/library';
 import { ReaderPage } from './pages/reader';
 
@@ -11,6 +12,33 @@ test('a new user sees the five seed documents with their cities', async ({ app }
   const cities = await library.cities();
   expect(new Set(cities)).toEqual(new Set(['青岛市', '宁波市', '温州市', '咸宁市']));
   await expect(app.page.getByTestId('doc-group')).toHaveCount(4); // grouped by city
+});
+
+test("the Library asks for its documents once, before the app's code has started, and again after a change", async ({ app, host }) => {
+  const page = app.page;
+  const listCalls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/call/documents.list')) listCalls.push(r.url());
+  });
+  await page.reload();
+  const library = new LibraryPage(page);
+  await library.expectDocuments(5);
+  // Sent by api/early.ts while the app's modules were still loading, and taken by the app: one request.
+  expect(listCalls).toHaveLength(1);
+  const order = await page.evaluate(() => {
+    const call = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/call/documents.list'));
+    const appStart = performance.getEntriesByName('policylens:app-start')[0];
+    return { call: call?.startTime ?? null, appStart: appStart?.startTime ?? null };
+  });
+  expect(order.call).not.toBeNull();
+  expect(order.appStart).not.toBeNull();
+  expect(order.call!).toBeLessThan(order.appStart!);
+  // An early answer is used once: a change reloads the list with a call of its own.
+  const before = listCalls.length;
+  const api = hostApi(host);
+  await api.documents.updateMetadata({ id: (await api.documents.list({}))[0].id, fields: { title: '改过的标题' } });
+  await expect(page.getByText('改过的标题')).toBeVisible();
+  expect(listCalls.length).toBeGreaterThan(before);
 });
 
 test('filtering the library narrows it to matching documents', async ({ app }) => {
