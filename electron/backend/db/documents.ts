@@ -130,24 +130,84 @@ type StoredClauseRow = Omit<ClauseRow, 'text'>;
 
 type PartRow = { doc_id: number; part_index: number; title: string };
 
-function summariesOf(rows: Array<DocumentRow & { clause_count: number }>, partRows: PartRow[]): DocumentSummary[] {
+/**
+ * The columns of a summary, in order. The Library lists every document, so these are read as
+ * arrays (better-sqlite3's raw mode) and turned into summaries directly: with 5,000 documents that
+ * is 5,000 objects of 22 named columns fewer to build and collect on every list.
+ */
+const SUMMARY_COLUMNS = `d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
+  d.date_written, d.date_published, d.validity, d.period, d.date_effective, d.approved_by, d.date_approved, d.history,
+  d.source_id, d.source_url, d.imported_at`;
+type SummaryRow = [
+  id: number,
+  file_name: string,
+  format: string,
+  encoding: string | null,
+  title: string | null,
+  city: string | null,
+  province: string | null,
+  level: string | null,
+  issuer: string | null,
+  doc_number: string | null,
+  date_written: string | null,
+  date_published: string | null,
+  validity: string | null,
+  period: string | null,
+  date_effective: string | null,
+  approved_by: string | null,
+  date_approved: string | null,
+  history: string,
+  source_id: string | null,
+  source_url: string | null,
+  imported_at: string,
+  clause_count: number,
+];
+
+function summariesOf(rows: SummaryRow[], partRows: PartRow[]): DocumentSummary[] {
   const parts = new Map<number, Array<{ index: number; title: string }>>();
   for (const p of partRows) {
     if (!parts.has(p.doc_id)) parts.set(p.doc_id, []);
     parts.get(p.doc_id)!.push({ index: p.part_index, title: p.title });
   }
-  return rows.map((r) => ({
-    id: r.id,
-    file: r.file_name,
-    format: r.format,
-    encoding: r.encoding,
-    ...metadataOf(r),
-    history: historyOf(r),
-    year: yearOf(r),
-    clauseCount: r.clause_count,
-    parts: parts.get(r.id) ?? [],
-    importedAt: r.imported_at,
-  }));
+  return rows.map((r) => {
+    const [id, file, format, encoding, title, city, province, level, issuer, docNumber, dateWritten, datePublished, validity, period] = r;
+    const [dateEffective, approvedBy, dateApproved, history, sourceId, sourceUrl, importedAt, clauseCount] = r.slice(14) as [
+      string | null,
+      string | null,
+      string | null,
+      string,
+      string | null,
+      string | null,
+      string,
+      number,
+    ];
+    return {
+      id,
+      file,
+      format,
+      encoding,
+      title,
+      city,
+      province,
+      level: level as MetadataFields['level'],
+      issuer,
+      docNumber,
+      dateWritten,
+      datePublished,
+      validity,
+      period,
+      dateEffective,
+      approvedBy,
+      dateApproved,
+      sourceId,
+      sourceUrl,
+      history: history === '[]' ? [] : historyOf({ history }),
+      year: yearOf({ date_written: dateWritten, date_published: datePublished, period }),
+      clauseCount,
+      parts: parts.get(id) ?? [],
+      importedAt,
+    };
+  });
 }
 
 export function createDocumentsRepo(db: Db) {
@@ -156,17 +216,29 @@ export function createDocumentsRepo(db: Db) {
     byId: db.prepare('SELECT * FROM documents WHERE id = ?'),
     byHash: db.prepare('SELECT id, file_name FROM documents WHERE source_hash = ?'),
     byFile: db.prepare('SELECT * FROM documents WHERE file_name = ? ORDER BY id LIMIT 1'),
-    list: db.prepare(`SELECT d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
-        d.date_written, d.date_published, d.validity, d.period, d.date_effective, d.approved_by, d.date_approved, d.history,
-        d.source_id, d.source_url, d.imported_at,
-        (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
-      FROM documents d WHERE (@id IS NULL OR d.id = @id) ORDER BY d.id`),
+    // Clause counts from one grouped scan rather than a count per document.
+    list: db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, coalesce(n.clause_count, 0) AS clause_count
+      FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS clause_count FROM clauses WHERE kind IN ('heading','measure') GROUP BY doc_id) n
+        ON n.doc_id = d.id
+      ORDER BY d.id`,
+      )
+      .raw(true),
+    /** One document's summary, by primary key. */
+    listOne: db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
+      FROM documents d WHERE d.id = ?`,
+      )
+      .raw(true),
     /** The same columns for a few documents (a picker's page), by primary key rather than a scan. */
-    listIds: db.prepare(`SELECT d.id, d.file_name, d.format, d.encoding, d.title, d.city, d.province, d.level, d.issuer, d.doc_number,
-        d.date_written, d.date_published, d.validity, d.period, d.date_effective, d.approved_by, d.date_approved, d.history,
-        d.source_id, d.source_url, d.imported_at,
-        (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
-      FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id`),
+    listIds: db
+      .prepare(
+        `SELECT ${SUMMARY_COLUMNS}, (SELECT count(*) FROM clauses c WHERE c.doc_id = d.id AND c.kind IN ('heading','measure')) AS clause_count
+      FROM documents d WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id`,
+      )
+      .raw(true),
     partsIds: db.prepare('SELECT doc_id, part_index, title FROM parts WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, part_index'),
     parts: db.prepare('SELECT part_index, title FROM parts WHERE doc_id = ? ORDER BY part_index'),
     allParts: db.prepare('SELECT doc_id, part_index, title FROM parts ORDER BY doc_id, part_index'),
@@ -298,14 +370,14 @@ export function createDocumentsRepo(db: Db) {
     list(id: number | null = null): DocumentSummary[] {
       const partRows =
         id == null ? stmt.allParts.all() : (stmt.parts.all(id) as Array<{ part_index: number; title: string }>).map((p) => ({ ...p, doc_id: id }));
-      return summariesOf(stmt.list.all({ id }) as Array<DocumentRow & { clause_count: number }>, partRows as PartRow[]);
+      return summariesOf((id == null ? stmt.list.all() : stmt.listOne.all(id)) as SummaryRow[], partRows as PartRow[]);
     },
 
     /** The summaries of these documents (in id order; unknown ids are left out), without reading the others. */
     summaries(ids: number[]): DocumentSummary[] {
       if (!ids.length) return [];
       const json = JSON.stringify(ids);
-      return summariesOf(stmt.listIds.all(json) as Array<DocumentRow & { clause_count: number }>, stmt.partsIds.all(json) as PartRow[]);
+      return summariesOf(stmt.listIds.all(json) as SummaryRow[], stmt.partsIds.all(json) as PartRow[]);
     },
 
     insert(doc: NewDocument): { id: number; clauseIds: number[] } {
