@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend';
 import { createThemesRepo } from '../../electron/backend/db/themes';
 import { codebookHandlers } from '../../electron/backend/themes/codebook';
+import { createRecompute } from '../../electron/backend/themes/recompute';
 import { seedsDir } from '../contract/harness';
 import { projectsPerTest } from '../support/projects';
 
@@ -46,6 +47,30 @@ describe('themes backend', () => {
     const [a, c] = await Promise.all([first, second]);
     expect(a.clauses).toBe(c.clauses);
     expect(c.clauses).toBeGreaterThan(50);
+  });
+
+  it('a coding during a recompute: whoever waited for it gets the count of the run that follows the coding, not 0', async () => {
+    const { backend: b } = await project();
+    const { clause } = await firstMeasure(b);
+    const waited = b.api.themes.recompute({});
+    // Coding stops the run under way; the next one starts after the pause that follows a burst of coding.
+    await b.api.themes.code({ clauseId: clause.id, themeId: 'talent' });
+    const { clauses } = await waited;
+    expect(clauses).toBeGreaterThan(50);
+    // And it is the count of a whole run: the same as a recompute asked now.
+    expect((await b.api.themes.recompute({})).clauses).toBe(clauses);
+  });
+
+  it('reads the codebook once per recompute of every document, not once per document', async () => {
+    const { backend: b } = await project();
+    const db = b.context.db;
+    expect((await docs(b)).length).toBeGreaterThan(1);
+    const repo = createThemesRepo(db);
+    let reads = 0;
+    const counting = { ...repo, themes: () => (reads++, repo.themes()) };
+    const clauses = await createRecompute(db, counting, b.context.documents).all();
+    expect(clauses).toBeGreaterThan(50);
+    expect(reads).toBe(1);
   });
 
   it('counts the codings once for the whole codebook, not once per theme (each count reads every coding of the corpus)', async () => {

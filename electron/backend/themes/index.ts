@@ -71,7 +71,7 @@ export function createThemesFeature(ctx: BackendContext): { handlers: HandlerGro
     },
     hooks: {
       clausesWritten: (_db, docId, doc) => {
-        computeSuggestions(repo, documents, docId, undefined, doc?.clauses, doc?.extras?.suggestions ?? undefined);
+        computeSuggestions(repo, documents, docId, { analysed: doc?.clauses, precomputed: doc?.extras?.suggestions ?? undefined });
       },
       // With accepted codings, suggestions depend on the corpus: the workers leave them to the hook.
       importContext: () => (repo.hasAcceptedCodings() ? {} : { themes: themesForSuggestion(repo) }),

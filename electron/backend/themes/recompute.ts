@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import type { DocumentsRepo } from '../db/documents';
 import type { ThemesRepo } from '../db/themes';
-import { buildIndex, computeSuggestions } from './suggestions';
+import { buildIndex, computeSuggestions, themesForSuggestion } from './suggestions';
 
 /** How long one slice of the recompute may hold the backend before other calls get their turn. */
 const SLICE_MS = 25;
@@ -13,14 +13,19 @@ const SLICE_MS = 25;
  * coding burst every call — a search, opening a document, the next coding — waited for it.
  * It runs here in slices of about SLICE_MS, each its own transaction, yielding to other calls
  * between them. A newer run (another coding) supersedes the one under way: the new one starts
- * over with the new codings, and whoever waits for the old one gets the new one's result.
+ * over with the new codings, and whoever waits for the old one gets the new one's result (also when
+ * it has not started yet: the next run follows the last coding after a pause).
  */
 export function createRecompute(db: Db, repo: ThemesRepo, documents: DocumentsRepo) {
   let generation = 0;
   let latest: Promise<number> | null = null;
+  /** Callers of a run that was stopped before its successor started: they get the successor's result. */
+  let waiting: Array<(next: Promise<number>) => void> = [];
+  const nextRun = () => new Promise<number>((ok) => waiting.push((next) => ok(next)));
 
   async function pass(gen: number): Promise<number | null> {
     const index = repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined;
+    const themes = themesForSuggestion(repo);
     const ids = documents.ids();
     let clauses = 0;
     for (let i = 0; i < ids.length;) {
@@ -30,7 +35,7 @@ export function createRecompute(db: Db, repo: ThemesRepo, documents: DocumentsRe
       if (db.inTransaction) continue;
       const started = performance.now();
       db.transaction(() => {
-        do clauses += computeSuggestions(repo, documents, ids[i++], index);
+        do clauses += computeSuggestions(repo, documents, ids[i++], { index, themes });
         while (i < ids.length && performance.now() - started < SLICE_MS);
       })();
     }
@@ -41,8 +46,15 @@ export function createRecompute(db: Db, repo: ThemesRepo, documents: DocumentsRe
     /** Recomputes every document; resolves with the clauses recomputed (by this run or the one that superseded it). */
     all(): Promise<number> {
       const gen = ++generation;
-      const run: Promise<number> = pass(gen).then((n) => (n === null ? (latest !== run && latest ? latest : 0) : n));
+      const run: Promise<number> = pass(gen).then((n) => {
+        if (n !== null) return n;
+        if (!db.open) return 0; // closed: nothing more will run
+        return latest !== run && latest ? latest : nextRun();
+      });
       latest = run;
+      const callers = waiting;
+      waiting = [];
+      for (const give of callers) give(run);
       return run;
     },
     /** Stops the run under way (the database is closing, or a newer one is about to start). */

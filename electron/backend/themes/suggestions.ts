@@ -135,16 +135,20 @@ export function planSuggestions(input: {
   return plan;
 }
 
-/** precomputed: suggestions by clause id made by the import's workers with the codebook `themesKey` (used when that is still the codebook and no similarity is needed). */
-export function computeSuggestions(
-  repo: ThemesRepo,
-  documents: DocumentsRepo,
-  docId: number,
-  index?: SimilarityIndex,
-  analysed?: SuggestedClause[],
-  precomputed?: { themesKey: string; byId: Map<number, Suggestion> },
-): number {
-  const themes = themesForSuggestion(repo);
+export interface SuggestionInputs {
+  /** The similarity index of the corpus (built here when there are accepted codings and none is given). */
+  index?: SimilarityIndex;
+  /** The clauses as the import just analysed them (read from the database otherwise). */
+  analysed?: SuggestedClause[];
+  /** Suggestions by clause id made by the import's workers with the codebook `themesKey` (used when that is still the codebook and no similarity is needed). */
+  precomputed?: { themesKey: string; byId: Map<number, Suggestion> };
+  /** The codebook as suggesting reads it: a recompute of every document reads it once, not once per document. */
+  themes?: ThemeForSuggestion[];
+}
+
+export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, docId: number, inputs: SuggestionInputs = {}): number {
+  const { index, analysed, precomputed } = inputs;
+  const themes = inputs.themes ?? themesForSuggestion(repo);
   const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
   const plan = planSuggestions({
     docId,
