@@ -91,8 +91,8 @@ export function codebookHandlers(db: Db, repo: ThemesRepo, changed: () => void) 
   const one = (id: string) => themeOut(requireTheme(repo, id), countsMap(repo));
   return {
     'themes.codebook': () => {
-      // One count of the codings for the whole codebook: counting once per theme scanned every
-      // coding of the corpus once per theme, 13 times with the default codebook (2.3 s with 5,000 documents, and Search waited for it).
+      // One count of the codings for the whole codebook: a count per theme scanned every coding of
+      // the corpus 13 times with the default codebook (2.3 s with 5,000 documents; Search waited).
       const counts = countsMap(repo);
       return {
         themes: repo.themes().map((t) => themeOut(t, counts)),
