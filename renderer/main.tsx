@@ -5,6 +5,8 @@ import { ApiProvider } from './api/ApiProvider';
 import { httpTransport, ipcTransport, takeTokenFromLocation } from './api/transports';
 import { App } from './app/App';
 import { runCommand } from './app/commands';
+import { parseRoute } from './app/router';
+import { preloadSection } from './app/sections';
 import { initI18n } from './i18n';
 import { TeamBar } from './features/team/TeamBar';
 import { TeamLogin } from './features/team/Login';
@@ -22,6 +24,8 @@ function transport() {
 }
 
 async function start() {
+  // The page the address opens (a search, a comparison) fetches its code now, alongside the app's start.
+  preloadSection(parseRoute(window.location.hash).section);
   await initI18n();
   const root = createRoot(document.getElementById('root')!);
   let tr = transport();
@@ -44,6 +48,7 @@ async function start() {
     return;
   }
   if (!window.location.hash || window.location.hash === '#') window.location.hash = '#/library';
+  performance.mark('policylens:render');
   root.render(
     <StrictMode>
       <ApiProvider api={createApi(tr)} transport={tr}>

@@ -17,6 +17,13 @@ export interface Section {
 
 export { plannedSections } from './plannedSections';
 
+/** Starts loading a section's code if it is deferred (deferred.tsx): a page opened directly by its address need not wait for the first render to ask for it. */
+export function preloadSection(id: string): void {
+  const component = sections.find((s) => s.id === id)?.component as { preload?: () => Promise<void> } | undefined;
+  // A chunk that cannot be fetched shows its error where the page renders, not here.
+  component?.preload?.().catch(() => undefined);
+}
+
 const modules = import.meta.glob<{ section: Section }>('../features/*/section.tsx', { eager: true });
 export const sections: Section[] = Object.values(modules)
   .map((m) => m.section)

@@ -80,3 +80,27 @@ test('queries full of syntax are searched as text, never an error', async ({ app
     await expect(app.page.getByRole('alert')).toHaveCount(0);
   }
 });
+
+test('a search opened by its address fetches the Search page before the app renders, and asks for the hits before the filter bar', async ({ app }) => {
+  const page = app.page;
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/call/')) calls.push(r.url().split('/api/call/')[1]);
+  });
+  const address = page.url().split('#')[0] + '#/search?q=' + encodeURIComponent('融资');
+  await page.goto('about:blank');
+  await page.goto(address);
+  await expect(page.getByTestId('facet-document').first()).toBeVisible();
+  const timing = await page.evaluate(() => ({
+    chunk: performance.getEntriesByType('resource').find((e) => /\/SearchPage-[^/]+\.js$/.test(e.name))?.startTime ?? null,
+    render: performance.getEntriesByName('policylens:render')[0]?.startTime ?? null,
+  }));
+  expect(timing.chunk).not.toBeNull();
+  expect(timing.render).not.toBeNull();
+  expect(timing.chunk!).toBeLessThan(timing.render!);
+  // The backend answers one call at a time: the hits and facets go before the filter bar's values.
+  const at = (m: string) => calls.indexOf(m);
+  expect(at('search.query')).toBeGreaterThanOrEqual(0);
+  expect(at('search.facets')).toBeLessThan(at('themes.codebook'));
+  expect(at('search.query')).toBeLessThan(at('documents.filterValues'));
+});

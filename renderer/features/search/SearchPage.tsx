@@ -57,12 +57,6 @@ export function SearchPage({ route }: { route: Route }) {
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
-  const values = useLoad((a) => a['documents.filterValues']({}), [], ['documents']);
-  const codebook = useLoad((a) => a['themes.codebook']({}).catch(() => ({ themes: [] })), [], ['themes']);
-  const themeOptions = useMemo(
-    () => (codebook.data?.themes ?? []).map((x) => ({ id: x.id, name: i18n.language.startsWith('zh') ? x.nameZh : x.nameEn })),
-    [codebook.data, i18n.language],
-  );
   const filterKey = JSON.stringify(filters);
 
   // Follow the URL when it changes from outside (quick open, Back, a link).
@@ -132,6 +126,15 @@ export function SearchPage({ route }: { route: Route }) {
       live = false;
     };
   }, [api, query, filterKey, facetDocs]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The filter bar's values and themes after the hits and facets: the backend answers one call at a
+  // time, and these are asked after them (effects run in the order they are declared).
+  const values = useLoad((a) => a['documents.filterValues']({}), [], ['documents']);
+  const codebook = useLoad((a) => a['themes.codebook']({}).catch(() => ({ themes: [] })), [], ['themes']);
+  const themeOptions = useMemo(
+    () => (codebook.data?.themes ?? []).map((x) => ({ id: x.id, name: i18n.language.startsWith('zh') ? x.nameZh : x.nameEn })),
+    [codebook.data, i18n.language],
+  );
 
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
