@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type Locale, locales, setLocale } from '../i18n';
 import { useGlobalShortcuts } from './commands';
 import { usePreloadDeferred } from './deferred';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { BrandIcon } from './icons';
 import { routeHref, useRoute } from './router';
 import { overlays, plannedSections, sections } from './sections';
@@ -81,7 +82,8 @@ export function App() {
         </label>
       </nav>
       <main id="main" className="main" tabIndex={-1}>
-        {Page ? <Page route={route} /> : <NotBuilt id={route.section} />}
+        {/* Keyed by page: moving to another page leaves a failed one behind. */}
+        <PageErrorBoundary key={route.section}>{Page ? <Page route={route} /> : <NotBuilt id={route.section} />}</PageErrorBoundary>
       </main>
       {overlays.map((O, i) => (
         <O key={i} />

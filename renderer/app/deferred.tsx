@@ -20,7 +20,15 @@ export type DeferredComponent<P> = ComponentType<P> & {
 export function deferred<P extends object>(load: () => Promise<ComponentType<P>>): DeferredComponent<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<ComponentType<P>> | null = null;
-  const start = () => (pending ??= load().then((c) => (loaded = c)));
+  // A failed fetch is not kept: the next preload tries again (the page shows the error meanwhile, PageErrorBoundary).
+  const start = () =>
+    (pending ??= load().then(
+      (c) => (loaded = c),
+      (e: unknown) => {
+        pending = null;
+        throw e;
+      },
+    ));
   // Once the code is loaded, React.lazy is handed a thenable that resolves synchronously, so the
   // first render does not suspend for even one frame. The element structure is the same either
   // way (Suspense around the lazy component), so nothing remounts when loading ends.

@@ -20,3 +20,27 @@ test('malformed hash routes never throw in the page', async ({ app }) => {
   await new LibraryPage(app.page).expectDocuments(5);
   expect(errors).toEqual([]);
 });
+
+// A page whose code cannot be fetched (the host was restarted with a new build) or that fails to
+// render shows a clear message in its place; the sidebar and the other pages stay, and Reload brings it back.
+test('a page whose code cannot be loaded says so in its place, and the rest of the app keeps working', async ({ app }) => {
+  const page = app.page;
+  const chunk = /\/assets\/SearchPage-[^/]+\.js$/;
+  await page.route(chunk, (r) => r.abort());
+  await page.reload();
+  await new LibraryPage(page).expectDocuments(5);
+  await page.getByTestId('nav-search').click();
+  const failed = page.getByTestId('page-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText(/could not be loaded|无法加载/);
+  await expect(page.getByTestId('nav-library')).toBeVisible();
+  // The other pages still work.
+  await page.getByTestId('nav-library').click();
+  await new LibraryPage(page).expectDocuments(5);
+  // Once the code can be fetched again, Reload brings the page back.
+  await page.getByTestId('nav-search').click();
+  await page.unroute(chunk);
+  await page.getByTestId('page-failed-reload').click();
+  await expect(page.getByTestId('page-failed')).toHaveCount(0);
+  await expect(page.getByTestId('search-input')).toBeVisible();
+});
