@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import { isComposingKey } from './commands/keyboard';
 
 /**
  * An app-wide dialog's open state. `show` remembers what had focus, `close` gives focus back to it,
@@ -18,14 +19,14 @@ export function useDialogState<T>(): { open: T | null; show: (value: T) => void;
   return { open, show, close };
 }
 
-/** The backdrop of a modal dialog: Escape, or a press on the backdrop itself (not on the dialog), closes it. */
+/** The backdrop of a modal dialog: Escape (not one that cancels an input method's composition), or a press on the backdrop itself (not on the dialog), closes it. */
 export function DialogOverlay({ onClose, children }: { onClose: () => void; children: ReactNode }) {
   return (
     <div
       className="dialog-backdrop"
       onMouseDown={(e) => e.target === e.currentTarget && onClose()}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
+        if (e.key === 'Escape' && !isComposingKey(e)) {
           e.preventDefault();
           onClose();
         }

@@ -47,9 +47,19 @@ function applies(command: Command, e: KeyboardEvent, section: string): boolean {
   return true;
 }
 
+/**
+ * Whether a key event belongs to an input method composing text (pinyin → 汉字): Enter then picks
+ * a candidate and Escape cancels it, so no dialog, list or shortcut may act on them. Chrome marks
+ * some such events only by keyCode 229.
+ */
+export function isComposingKey(e: { isComposing?: boolean; keyCode?: number; nativeEvent?: { isComposing?: boolean; keyCode?: number } }): boolean {
+  const n = e.nativeEvent ?? e;
+  return !!n.isComposing || n.keyCode === 229;
+}
+
 /** The one keydown handler of the app: finds the command for the key, if it applies here, and runs it. */
 export function handleKey(e: KeyboardEvent): void {
-  if (e.defaultPrevented || e.isComposing) return;
+  if (e.defaultPrevented || isComposingKey(e)) return;
   const section = parseRoute(window.location.hash).section;
   for (const c of commands) {
     if (!c.keys?.some((k) => matches(e, k))) continue;

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isComposingKey } from '../../app/commands/keyboard';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { type Column, rawValue, shownValue, type Values } from './columns';
 import { ValueInput } from './ValueInput';
@@ -101,7 +102,7 @@ export function Grid({ docs, columns, values, selected, onSelect, onSelectAll, o
   }
 
   function onEditorKey(e: KeyboardEvent<HTMLInputElement | HTMLSelectElement>) {
-    if (e.nativeEvent.isComposing) return; // Enter that confirms a Chinese IME candidate is not a save
+    if (isComposingKey(e)) return; // Enter that confirms a Chinese IME candidate is not a save
     if (e.key === 'Enter') {
       e.preventDefault();
       void commit('down');

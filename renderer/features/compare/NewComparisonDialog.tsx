@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogOverlay } from '../../app/DialogOverlay';
 import type { ComparisonMember } from '../../../shared/api/methods/compare';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
@@ -57,7 +58,7 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
   }
 
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <DialogOverlay onClose={onClose}>
       <div className="dialog new-comparison" role="dialog" aria-modal="true" aria-labelledby="new-comparison-title" data-testid="new-comparison-dialog">
         <h2 id="new-comparison-title">{t('newComparison')}</h2>
         <label>
@@ -151,6 +152,6 @@ export function NewComparisonDialog({ preset, onClose }: { preset: number[]; onC
           </button>
         </div>
       </div>
-    </div>
+    </DialogOverlay>
   );
 }

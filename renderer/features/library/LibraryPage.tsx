@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
+import { isComposingKey } from '../../app/commands/keyboard';
 import { DocumentTable, type SortKey } from './DocumentTable';
 import { ImportProgressBar, ImportReportView } from './ImportPanel';
 import { DeletedToast, TrashPanel } from './Trash';
@@ -82,7 +83,7 @@ export function LibraryPage({ route }: { route: Route }) {
           data-testid="library-filter"
           onKeyDown={(e) => {
             // ↓ from the filter goes on into the list, as in a combobox.
-            if (e.key === 'ArrowDown' && !e.nativeEvent.isComposing) {
+            if (e.key === 'ArrowDown' && !isComposingKey(e)) {
               e.preventDefault();
               document.querySelector<HTMLElement>('[data-testid="doc-list"]')?.focus();
             }

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiProvider';
 import { useCommand } from '../../app/commands';
+import { isComposingKey } from '../../app/commands/keyboard';
+import { DialogOverlay } from '../../app/DialogOverlay';
 import { type QuickOpenItem, quickOpenSources } from '../../app/extensions';
 import { navigate } from '../../app/router';
 import './quickopen.css';
@@ -97,10 +99,9 @@ export function Overlay() {
     item.run();
   };
   const onKey = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      close();
-    } else if (e.key === 'ArrowDown') {
+    // Enter and Escape while an input method composes belong to it (pick a candidate, cancel).
+    if (isComposingKey(e)) return;
+    if (e.key === 'ArrowDown') {
       e.preventDefault();
       setActive((a) => Math.min(shown.length - 1, a + 1));
     } else if (e.key === 'ArrowUp') {
@@ -113,7 +114,7 @@ export function Overlay() {
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+    <DialogOverlay onClose={close}>
       <div className="dialog quickopen" role="dialog" aria-modal="true" aria-label={t('title')} data-testid="quickopen" onKeyDown={onKey}>
         <input
           autoFocus
@@ -150,6 +151,6 @@ export function Overlay() {
         </ul>
         <p className="muted qo-hint">{t('hint')}</p>
       </div>
-    </div>
+    </DialogOverlay>
   );
 }
