@@ -22,3 +22,23 @@ test('Enter right after changing the query opens the first hit of the new query,
   await search.input.press('Enter');
   await expect(reader.selectedClause()).toContainText('担保');
 });
+
+test('Enter that picks an input method candidate in the search box opens nothing; Enter after it opens the hit', async ({ app }) => {
+  const { page } = app;
+  await app.goto('search');
+  const search = new SearchPage(page);
+  await search.input.focus();
+  const cdp = await page.context().newCDPSession(page);
+  // An input method that shows the candidate in the box while composing (as most pinyin ones can).
+  await cdp.send('Input.imeSetComposition', { text: '担保', selectionStart: 2, selectionEnd: 2 });
+  await expect(search.input).toHaveValue('担保');
+  await expect(search.hits.first()).toBeVisible();
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
+  await cdp.send('Input.insertText', { text: '担保' });
+  await expect(search.input).toHaveValue('担保');
+  await expect(search.hits.first()).toBeVisible();
+  await expect(page.getByTestId('reader')).toHaveCount(0);
+  await search.input.press('Enter');
+  await expect(new ReaderPage(page).selectedClause()).toContainText('担保');
+});

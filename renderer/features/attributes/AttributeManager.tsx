@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isComposingKey } from '../../app/commands/keyboard';
 import type { Attribute } from '../../../shared/api/methods/attributes';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/domain/attributes/values';
 import { useApi } from '../../api/ApiProvider';
@@ -61,7 +62,7 @@ export function AttributeManager({ attributes, onMessage }: { attributes: Attrib
                   aria-label={t('name')}
                   autoFocus
                   data-testid="attr-rename-input"
-                  onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                  onKeyDown={(e) => e.key === 'Escape' && !isComposingKey(e) && setEditing(null)}
                 />
                 {a.type === 'choice' && (
                   <input

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchFacets, SearchFilters, SearchHit, SearchResult } from '../../../shared/api/methods/search';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { type Route, navigate, routeHref } from '../../app/router';
+import { isComposingKey } from '../../app/commands/keyboard';
 import { EmptyResult } from './EmptyResult';
 import { ConcordanceExport } from './ConcordanceExport';
 import { AttributeFilter } from '../attributes/AttributeFilter';
@@ -176,6 +177,8 @@ export function SearchPage({ route }: { route: Route }) {
   }
 
   function onKey(e: React.KeyboardEvent) {
+    // Enter while an input method composes picks its candidate: it opens nothing.
+    if (isComposingKey(e)) return;
     const current = input === query && resultKey === `${query}\u0000${filterKey}`;
     if (e.key === 'Enter' && !current) {
       e.preventDefault();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isComposingKey } from '../../app/commands/keyboard';
 import type { Theme } from '../../../shared/api/methods/themes';
 import { useApi, useLoad } from '../../api/ApiProvider';
 import { ArrowDownIcon, ArrowUpIcon, IndentIcon, OutdentIcon, PlusIcon } from '../../app/icons';
@@ -46,7 +47,7 @@ function EditField({
         value={v}
         onChange={(e) => setV(e.target.value)}
         onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        onKeyDown={(e) => e.key === 'Enter' && !isComposingKey(e) && commit()}
       />
     );
   // The codebook's longer fields each get a visible label of their own, not just a placeholder.
