@@ -52,7 +52,17 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
 export function usePreloadDeferred(): void {
   useEffect(() => {
     // A chunk that cannot be fetched shows its error where it is used, not here.
-    for (const load of loaders) load().catch(() => undefined);
+    const preload = () => {
+      for (const load of loaders) load().catch(() => undefined);
+    };
+    // When the main thread is idle (the page waiting for its data), not while the page opened
+    // first still renders and asks for its data: evaluating the other pages' code would hold it up.
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = setTimeout(preload, 200);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(preload, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
   }, []);
 }
 
