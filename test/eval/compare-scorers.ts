@@ -9,14 +9,14 @@
 // document-shape descriptors besides the features; prefix "bagK:" averages the logits of K fits on
 // seeded bootstraps of the document pairs; "@add" adds the kept-out sets named in ALIGN_ADD (e.g.
 // real-c) to every training fold (never scored). SELECT=1 also scans the selection's settings
-// (threshold, most counterparts per clause, stars).
+// (threshold, most counterparts per clause, stars); RELIABILITY=1 prints the reliability table.
 // Prints F1 overall / plans / regulations and the unlinked share: mean (per assignment).
 import { defaultModel } from '../../shared/domain/align';
 import { boilerplateFeatures, boilerplateProbability } from '../../shared/domain/align/boilerplate';
 import { fitLogistic, sigmoid } from '../../shared/domain/align/model';
 import { defaultTreeOptions, fitTrees, treesValue, type TreeOptions } from '../../shared/domain/align/trees';
 import { keptOutPairs, openEvalProject, pairData, scorePair, trainingPairs, type PairData } from './align-data';
-import { fitBoilerplate, folds, iterations, linksFor, plattOn, rows, shuffledFolds, total } from './align-lib';
+import { fitBoilerplate, folds, iterations, judge, linksFor, plattOn, reliability, rows, shuffledFolds, total } from './align-lib';
 
 type Scorer = (x: number[]) => number;
 
@@ -162,6 +162,15 @@ for (const spec of specs) {
     return logits.map((zs) => zs.map((z) => sigmoid(platt.a * z + platt.b)));
   });
   console.log(`${spec.padEnd(24)} ${line(probsOf.map((p) => measure(p, threshold, maxPerClause, true)))}  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
+  // RELIABILITY=1: the reliability table of the suggested links' scores, over every assignment.
+  if (process.env.RELIABILITY === '1')
+    console.log(
+      reliability(
+        probsOf.flatMap((probs) =>
+          data.flatMap((pd, i) => linksFor(pd, probs[i], threshold, maxPerClause, true, bp.threshold).map((l) => ({ p: l.p, right: judge(pd, l) }))),
+        ),
+      ),
+    );
   // SELECT=1: the selection's settings (threshold, most counterparts per clause, stars) over a grid, best first by mean F1.
   if (process.env.SELECT === '1') {
     const grid: Array<{ label: string; runs: Run[] }> = [];
