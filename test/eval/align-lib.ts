@@ -24,7 +24,7 @@ export const treeOptions: TreeOptions = {
   depth: Number(process.env.ALIGN_TREE_DEPTH ?? defaultTreeOptions.depth),
 };
 
-function rows(data: PairData[]) {
+export function rows(data: PairData[]) {
   const X: number[][] = [],
     y: number[] = [],
     w: number[] = [];

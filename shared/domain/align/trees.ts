@@ -3,9 +3,15 @@
  * to the logistic loss starting from the linear logit, so they only add what a weighted sum of the
  * signals cannot express — interactions such as "a weak wording match counts when the sections
  * and the neighbours agree" or "a lead-in's own cosine matters less than its list's". Small and
- * shallow (depth 3, 150 trees, shrinkage; more or deeper trees did not raise the cross-validated F1), fitted with histogram splits on quantile bins,
- * with an L2 penalty on leaf values, as in XGBoost/LightGBM. Pure functions; model.json holds the
- * trees as flat arrays.
+ * shallow (depth 3, 150 trees, shrinkage), fitted with histogram splits on quantile bins, with an
+ * L2 penalty on leaf values, as in XGBoost/LightGBM. Pure functions; model.json holds the trees as
+ * flat arrays. Measured with test/eval/compare-scorers.ts (training pairs, cross-validated by pair,
+ * same three fold assignments, 2026-12-07): the trees raise F1 75.0 → 77.0 over the linear model
+ * alone (plans 42 → 50, regulations 72 → 74); trees alone, depth 2 or 4, 300 trees, a smaller
+ * rate, λ 20, larger leaves, trees grown on half the pairs each, clause-length and document-shape
+ * descriptors for the trees, and the mean of 5 or 10 fits on bootstraps of the pairs all stayed
+ * within ±0.5 of it overall (the closest: 10 bootstraps, +0.3 over six assignments, plans +2.7,
+ * at ten times the fitting and scoring cost).
  */
 
 /** One tree, flat: node k splits on feature[k] at threshold[k] (x ≤ t goes left) or is a leaf (feature −1) with value[k]. */
