@@ -21,12 +21,12 @@ import { extractPdfHere } from './extract';
 export const PDF_BUDGET = { openMs: 15_000, openMsPerMb: 2_000, pageMs: 20_000, startupMs: 60_000 };
 
 /**
- * The most heap the worker may hold, in MB: V8 collects garbage harder as it nears the limit and
- * stops the worker when live objects pass it (the file then fails with a message). pdf.js holds
- * about 0.2 MB per page of a text PDF (a 779-page, 11 MB one peaked at 164 MB of heap); damaged files can
- * make it build and drop objects far faster than the default heap growth collects them (fuzz
- * 02761.pdf: 470 MB of heap, of which 110 MB live). The limit grows with the file, by doubling,
- * so a big sound PDF gets room and a worker is restarted at most twice.
+ * The most heap the worker may hold, in MB: V8 collects garbage sooner as the heap nears the limit,
+ * and stops the worker when live objects pass it (the file then fails with a message). The worker
+ * holds about 100 MB once pdf.js is loaded (from source, under tsx); a 778-page, 11 MB text PDF
+ * peaked at 144 MB. Without a limit V8 lets the heap grow to several times what is live: fuzz
+ * 02761.pdf, whose failing parses pdf.js repeated, reached 481 MB with 110 MB live. The limit grows
+ * with the file, by doubling, so a big sound PDF gets room and a worker is restarted at most twice.
  */
 export const PDF_MEMORY = { heapMb: 256, heapMbPerFileMb: 32, maxHeapMb: 1024 };
 
