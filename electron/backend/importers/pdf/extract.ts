@@ -9,6 +9,7 @@ import type { ExtractedText } from '../../../../shared/domain/types';
 import type { ImportContext } from '../types';
 import { badFile } from '../errors';
 import { linesFromItems, type PositionedText } from './pdf-lines';
+import { checkPdfNesting } from './pdf-nesting';
 import { checkPdfStreams } from './pdf-streams';
 import { repairCjkRadicals } from './pdf-unicode';
 
@@ -89,6 +90,7 @@ export async function extractPdfHere(bytes: Uint8Array, ctx: ImportContext): Pro
       throw badFile(ctx.fileName, 'the PDF is truncated (it has no end-of-file marker); download or export it again.');
     }
     checkPdfStreams(bytes, ctx.fileName);
+    checkPdfNesting(bytes, ctx.fileName);
     const { getDocument, VerbosityLevel } = await loadPdfjs();
     ctx.throwIfAborted();
     const task = getDocument({

@@ -20,9 +20,28 @@ import { extractPdfHere } from './extract';
  */
 export const PDF_BUDGET = { openMs: 15_000, openMsPerMb: 2_000, pageMs: 20_000, startupMs: 60_000 };
 
+/**
+ * The most heap the worker may hold, in MB: V8 collects garbage sooner as the heap nears the limit,
+ * and stops the worker when live objects pass it (the file then fails with a message). The worker
+ * holds about 100 MB once pdf.js is loaded (from source, under tsx); a 778-page, 11 MB text PDF
+ * peaked at 144 MB. Without a limit V8 lets the heap grow to several times what is live: fuzz
+ * 02761.pdf, whose failing parses pdf.js repeated, reached 481 MB with 110 MB live. The limit grows
+ * with the file, by doubling, so a big sound PDF gets room and a worker is restarted at most twice.
+ */
+export const PDF_MEMORY = { heapMb: 256, heapMbPerFileMb: 32, maxHeapMb: 1024 };
+
+export function heapLimitMb(fileBytes: number): number {
+  const wanted = (PDF_MEMORY.heapMbPerFileMb * fileBytes) / 1048576;
+  let mb = PDF_MEMORY.heapMb;
+  while (mb < wanted && mb < PDF_MEMORY.maxHeapMb) mb *= 2;
+  return Math.min(mb, PDF_MEMORY.maxHeapMb);
+}
+
 type Outgoing = { ready: true } | { fraction: number } | { text: ExtractedText } | { error: ApiErrorData };
 
 let worker: Worker | null = null;
+/** The heap limit the running worker was started with. */
+let workerHeapMb = 0;
 let ready: Promise<boolean> | null = null;
 let unavailable = false;
 /** PDFs wait for each other: one worker, one file at a time, so a stopped worker names one file. */
@@ -35,16 +54,18 @@ function stop(): void {
   if (w) void w.terminate();
 }
 
-/** Starts the worker if needed; false when no worker can run here. */
-function started(): Promise<boolean> {
+/** Starts the worker if needed, or restarts it with more heap; false when no worker can run here. */
+function started(heapMb: number): Promise<boolean> {
   if (unavailable) return Promise.resolve(false);
-  if (ready) return ready;
+  if (ready && workerHeapMb >= heapMb) return ready;
+  stop();
   const entry = workerEntry(typeof import.meta?.url === 'string' ? import.meta.url : null, './worker.ts', 'pdfWorker.mjs');
   if (!entry) {
     unavailable = true;
     return Promise.resolve(false);
   }
-  const w = new Worker(entry.code, { eval: entry.eval, execArgv: [], stdout: false, stderr: false });
+  const w = new Worker(entry.code, { eval: entry.eval, execArgv: [], stdout: false, stderr: false, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  workerHeapMb = heapMb;
   // An idle PDF worker must not keep the process alive (a CLI import ends when its work does).
   w.unref();
   worker = w;
@@ -79,6 +100,7 @@ function started(): Promise<boolean> {
 function onWorker(bytes: Uint8Array, ctx: ImportContext, w: Worker): Promise<ExtractedText> {
   return new Promise<ExtractedText>((resolve, reject) => {
     const mb = bytes.byteLength / 1e6;
+    const heapMb = workerHeapMb;
     let timer: NodeJS.Timeout | null = null;
     const arm = (ms: number, what: string) => {
       if (timer) clearTimeout(timer);
@@ -108,10 +130,17 @@ function onWorker(bytes: Uint8Array, ctx: ImportContext, w: Worker): Promise<Ext
       if (worker === w) stop();
       reject(badFile(ctx.fileName, `the PDF reader stopped while reading it (exit code ${code}); the file may be damaged.`));
     };
-    const onError = (e: Error) => {
+    const onError = (e: Error & { code?: string }) => {
       finish();
       if (worker === w) stop();
-      reject(badFile(ctx.fileName, `the PDF reader failed while reading it (${e.message}); the file may be damaged.`));
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        reject(
+          badFile(
+            ctx.fileName,
+            `reading the PDF was stopped: it needed more than ${heapMb} MB of memory, which a sound PDF of this size never needs (the file is probably damaged). Open it in a PDF reader, save or print it as a new PDF, and import that.`,
+          ),
+        );
+      } else reject(badFile(ctx.fileName, `the PDF reader failed while reading it (${e.message}); the file may be damaged.`));
     };
     const onAbort = () => {
       finish();
@@ -140,7 +169,7 @@ function onWorker(bytes: Uint8Array, ctx: ImportContext, w: Worker): Promise<Ext
 export function extractPdf(bytes: Uint8Array, ctx: ImportContext): Promise<ExtractedText> {
   const run = async () => {
     ctx.throwIfAborted();
-    if (!(await started()) || !worker) return extractPdfHere(bytes, ctx);
+    if (!(await started(heapLimitMb(bytes.byteLength))) || !worker) return extractPdfHere(bytes, ctx);
     return onWorker(bytes, ctx, worker);
   };
   const result = queue.then(run, run);
