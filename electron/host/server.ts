@@ -5,6 +5,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ApiErrorCode } from '../../shared/api/errors';
+import { TABLES_HEADER, packTables } from '../../shared/api/tables';
 import { type Backend, errorData } from '../backend';
 import { type Refusal, TOKEN_HEADER, checkRequest, contentSecurityPolicy } from './security';
 
@@ -193,7 +194,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     try {
       const result = await invoke(m[1], input);
-      send(res, 200, { result });
+      // A page that reads tables gets long lists of records as tables (shared/api/tables.ts).
+      const table = req.headers[TABLES_HEADER] === '1' ? packTables(result) : null;
+      send(res, 200, table === null ? { result } : { result: table, tables: true });
     } catch (e) {
       const data = errorData(e);
       send(res, statusOf[data.code] ?? 500, { error: data });

@@ -34,6 +34,14 @@ export function opensLibrary(hash: string): boolean {
   return !/^#\/(?!library(?:[/?]|$))/.test(hash);
 }
 
+/**
+ * The headers of a call to the loopback host: the session token, and that this page reads long
+ * lists as tables (shared/api/tables.ts; its name is repeated here because nothing may be imported).
+ */
+export function callHeaders(token: string): Record<string, string> {
+  return { 'content-type': 'application/json', 'x-policylens-token': token, 'x-policylens-tables': '1' };
+}
+
 /** Starts the first screen's calls; a no-op when the page opens elsewhere or has no way to call yet. */
 export function startEarlyCalls(win: { location: Location; policylens?: PreloadBridge; sessionStorage: Storage } = window): void {
   if (!opensLibrary(win.location.hash)) return;
@@ -44,8 +52,7 @@ export function startEarlyCalls(win: { location: Location; policylens?: PreloadB
     if (bridge) {
       pending.set(key, { kind: 'ipc', answer: bridge.call(method, input) });
     } else if (token) {
-      const headers = { 'content-type': 'application/json', 'x-policylens-token': token };
-      const answer = fetch(`/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+      const answer = fetch(`/api/call/${method}`, { method: 'POST', headers: callHeaders(token), body: JSON.stringify(input) });
       // A failed early call is simply not used: the transport asks again and reports its own error.
       answer.catch(() => pending.delete(key));
       pending.set(key, { kind: 'http', answer });

@@ -3,7 +3,8 @@ import { type ApiEvent, apiEvent } from '../../shared/api/events';
 import type { PreloadBridge } from '../../shared/api/bridge';
 import type { Transport } from '../../shared/api/transport';
 import type { MethodName } from '../../shared/api/contract';
-import { TOKEN_IN_HASH, TOKEN_KEY, takeEarly } from './early';
+import { unpackTables } from '../../shared/api/tables';
+import { TOKEN_IN_HASH, TOKEN_KEY, callHeaders, takeEarly } from './early';
 
 declare global {
   interface Window {
@@ -32,7 +33,7 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
  * as server-sent events read through fetch, because EventSource cannot send headers.
  */
 export function httpTransport(token: string, base = ''): Transport {
-  const headers = { 'content-type': 'application/json', 'x-policylens-token': token };
+  const headers = callHeaders(token);
   const listeners = new Set<(e: ApiEvent) => void>();
   let streaming = false;
 
@@ -82,8 +83,8 @@ export function httpTransport(token: string, base = ''): Transport {
       } catch {
         throw new ApiError('unavailable', 'Cannot reach the PolicyLens host. Is `npm start` still running?');
       }
-      const body = (await res.json().catch(() => null)) as { result?: unknown; error?: unknown } | null;
-      if (res.ok && body && 'result' in body) return body.result;
+      const body = (await res.json().catch(() => null)) as { result?: unknown; tables?: boolean; error?: unknown } | null;
+      if (res.ok && body && 'result' in body) return body.tables ? unpackTables(body.result) : body.result;
       if (body && isApiErrorData(body.error)) throw ApiError.from(body.error);
       throw new ApiError('internal', `The host answered ${res.status}.`);
     },
