@@ -87,6 +87,29 @@ describe('themes backend', () => {
     );
   });
 
+  it("keeps the codebook's counts while the project is unchanged, and counts again after a coding here or a commit by another process", async () => {
+    const { backend: b, dir } = await project();
+    const repo = createThemesRepo(b.context.db);
+    const first = repo.themeCounts();
+    expect(repo.themeCounts()).toBe(first);
+    const coded = (book: Awaited<ReturnType<typeof codebook>>) => book.themes.find((t) => t.id === 'talent')!.codedCount;
+    const before = coded(await codebook(b));
+    const { clause } = await firstMeasure(b);
+    await b.api.themes.code({ clauseId: clause.id, themeId: 'talent' });
+    expect(repo.themeCounts()).not.toBe(first);
+    expect(coded(await codebook(b))).toBe(before + 1);
+    // A second backend on the same file (the CLI, another window) codes another clause.
+    const other = createBackend({ databasePath: join(dir, 'policylens.db'), dataDir: dir, mode: 'cli' });
+    try {
+      const clauses = await other.api.documents.clauses({ id: clause.docId });
+      const next = clauses.find((c) => c.kind === 'measure' && c.id !== clause.id)!;
+      await other.api.themes.code({ clauseId: next.id, themeId: 'talent' });
+    } finally {
+      other.close();
+    }
+    expect(coded(await codebook(b))).toBe(before + 2);
+  });
+
   it('seeds the default codebook and suggests themes and an instrument for measures at import', async () => {
     const { backend: b } = await project();
     const book = await codebook(b);

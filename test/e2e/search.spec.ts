@@ -81,11 +81,17 @@ test('queries full of syntax are searched as text, never an error', async ({ app
   }
 });
 
-test('a search opened by its address fetches the Search page before the app renders, and asks for the hits before the filter bar', async ({ app }) => {
+test('a search opened by its address fetches the Search page before the app renders, and asks for the filter bar only once the hits and facets are in', async ({
+  app,
+}) => {
   const page = app.page;
+  // Requests sent and answers received, in the order they happened.
   const calls: string[] = [];
   page.on('request', (r) => {
     if (r.url().includes('/api/call/')) calls.push(r.url().split('/api/call/')[1]);
+  });
+  page.on('requestfinished', (r) => {
+    if (r.url().includes('/api/call/')) calls.push(`answered ${r.url().split('/api/call/')[1]}`);
   });
   const address = page.url().split('#')[0] + '#/search?q=' + encodeURIComponent('融资');
   await page.goto('about:blank');
@@ -98,9 +104,12 @@ test('a search opened by its address fetches the Search page before the app rend
   expect(timing.chunk).not.toBeNull();
   expect(timing.render).not.toBeNull();
   expect(timing.chunk!).toBeLessThan(timing.render!);
-  // The backend answers one call at a time: the hits and facets go before the filter bar's values.
+  // The backend answers one call at a time, and calls sent together reach it in any order: the
+  // filter bar's values and the codebook are asked for only after the facets have been answered.
+  await expect.poll(() => calls.includes('themes.codebook') && calls.includes('documents.filterValues')).toBe(true);
   const at = (m: string) => calls.indexOf(m);
   expect(at('search.query')).toBeGreaterThanOrEqual(0);
-  expect(at('search.facets')).toBeLessThan(at('themes.codebook'));
-  expect(at('search.query')).toBeLessThan(at('documents.filterValues'));
+  expect(at('search.query')).toBeLessThan(at('answered search.facets'));
+  expect(at('answered search.facets')).toBeLessThan(at('themes.codebook'));
+  expect(at('answered search.facets')).toBeLessThan(at('documents.filterValues'));
 });

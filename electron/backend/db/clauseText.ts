@@ -1,5 +1,5 @@
 import { ownTextSpan } from '../../../shared/domain/analyze';
-import type { Db } from './connection';
+import { type Db, changeStamp } from './connection';
 import { type StoredText, unpackText } from './documentText';
 
 /**
@@ -26,13 +26,12 @@ export function clauseTextOf(cleaned: string, c: { text_start: number; end: numb
 
 export function createClauseTexts(db: Db) {
   const cleaned = db.prepare('SELECT cleaned_text, cleaned_z FROM documents WHERE id = ?');
-  const version = db.prepare('SELECT total_changes()').pluck();
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const stamp = changeStamp(db);
   const cache = new Map<number, string>();
   let cachedAt = '';
 
   function documentText(docId: number): string {
-    const now = `${version.get() as number}:${dataVersion.get() as number}`;
+    const now = stamp();
     if (now !== cachedAt) {
       cache.clear();
       cachedAt = now;

@@ -1,6 +1,6 @@
 import type { LinkStatus } from '../../../shared/domain/types';
 import { createClauseTexts } from './clauseText';
-import type { Db } from './connection';
+import { type Db, changeStamp } from './connection';
 
 /** Every SQL statement of the compare feature. */
 
@@ -61,8 +61,6 @@ export function createCompareRepo(db: Db) {
     pending: db.prepare("SELECT 1 FROM settings WHERE key = 'clause_sketches_pending'").pluck(),
     donePending: db.prepare("DELETE FROM settings WHERE key = 'clause_sketches_pending'"),
     clauseFingerprint: db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM clauses'),
-    totalChanges: db.prepare('SELECT total_changes()').pluck(),
-    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     documentCount: db.prepare('SELECT count(*) FROM documents').pluck(),
     // Clause text is not stored (db/clauseText.ts): its span is read and the text cut from the document's.
     measureTexts: db.prepare(
@@ -74,6 +72,7 @@ export function createCompareRepo(db: Db) {
   // several times: the count is kept while no write by this connection (total_changes) or commit
   // by another (data_version) happened.
   let fingerprint = { at: '', value: '' };
+  const stamp = changeStamp(db);
 
   return {
     list: () => s.list.all() as ComparisonRow[],
@@ -129,7 +128,7 @@ export function createCompareRepo(db: Db) {
     termKeys: (phrase: string) => s.termKeys.all(phrase) as number[],
     /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
     clauseFingerprint: () => {
-      const at = `${s.totalChanges.get() as number}:${s.dataVersion.get() as number}`;
+      const at = stamp();
       if (fingerprint.at !== at) {
         const r = s.clauseFingerprint.get() as { n: number; maxId: number };
         fingerprint = { at, value: `${r.n}:${r.maxId}` };

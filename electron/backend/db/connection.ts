@@ -39,6 +39,17 @@ export function openDatabase(path: string, opts: { readOnly?: boolean } = {}): D
 }
 
 /**
+ * A stamp that changes whenever this connection writes (total_changes) or another connection
+ * commits (data_version): the key of anything cached from the database. Two statements of a few
+ * microseconds each, so a cache can ask it on every read.
+ */
+export function changeStamp(db: Db): () => string {
+  const changes = db.prepare('SELECT total_changes()').pluck();
+  const version = db.prepare('PRAGMA data_version').pluck();
+  return () => `${changes.get() as number}:${version.get() as number}`;
+}
+
+/**
  * Gives up to `pages` free pages back to the file system (projects created with incremental
  * auto-vacuum; older ones keep their free pages for reuse). Returns true while some remain.
  */

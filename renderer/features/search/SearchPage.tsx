@@ -116,22 +116,32 @@ export function SearchPage({ route }: { route: Route }) {
   // Back to the first page for a new query; the same state object when it is there already, so
   // the first render does not ask for the facets twice.
   useEffect(() => setFacetDocs((f) => (f.filter === '' && f.limit === FACET_PAGE ? f : { filter: '', limit: FACET_PAGE })), [query, filterKey]);
+  // Whether the page's first answers are in (or there is no query to wait for): see below.
+  const [firstAnswered, setFirstAnswered] = useState(!query.trim());
   useEffect(() => {
-    if (!query.trim()) return;
+    if (!query.trim()) {
+      setFirstAnswered(true);
+      return;
+    }
     let live = true;
-    api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined }).then(
-      (f) => live && setFacets(f),
-      () => live && setFacets(null),
-    );
+    const answered = () => setFirstAnswered(true);
+    api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined })
+      .then(
+        (f) => live && setFacets(f),
+        () => live && setFacets(null),
+      )
+      .finally(answered);
     return () => {
       live = false;
     };
   }, [api, query, filterKey, facetDocs]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The filter bar's values and themes after the hits and facets: the backend answers one call at a
-  // time, and these are asked after them (effects run in the order they are declared).
-  const values = useLoad((a) => a['documents.filterValues']({}), [], ['documents']);
-  const codebook = useLoad((a) => a['themes.codebook']({}).catch(() => ({ themes: [] })), [], ['themes']);
+  // The filter bar's values and themes once the hits and facets are in. The backend answers one call
+  // at a time, and calls sent together reach it in any order: the codebook (it counts every coding)
+  // ahead of the facets kept a page opened on a query waiting for hundreds of milliseconds.
+  const afterFirst = <T,>(load: () => Promise<T>) => (firstAnswered ? load() : new Promise<T>(() => undefined));
+  const values = useLoad((a) => afterFirst(() => a['documents.filterValues']({})), [firstAnswered], ['documents']);
+  const codebook = useLoad((a) => afterFirst(() => a['themes.codebook']({}).catch(() => ({ themes: [] }))), [firstAnswered], ['themes']);
   const themeOptions = useMemo(
     () => (codebook.data?.themes ?? []).map((x) => ({ id: x.id, name: i18n.language.startsWith('zh') ? x.nameZh : x.nameEn })),
     [codebook.data, i18n.language],
