@@ -51,3 +51,38 @@ test('icons are SVG, not emoji glyphs; English UI names themes in English', asyn
   const text = await page.locator('body').innerText();
   expect(text).not.toMatch(/[\u{1F300}-\u{1FAFF}]/u);
 });
+
+test('while an input method composes, Enter in a codebook field belongs to it: nothing is saved until the words are chosen', async ({ app }) => {
+  const { page } = app;
+  const themes = new ThemesSection(page);
+  await themes.open('codebook');
+  const row = page.getByTestId('theme-row').nth(1);
+  const updates: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/call/themes.update')) updates.push(r.postData() ?? '');
+  });
+  const cdp = await page.context().newCDPSession(page);
+  for (const [testId, pinyin, words] of [
+    ['theme-name-zh', 'rencai', '人才引进'],
+    ['theme-keywords', 'danbao', '担保'],
+  ] as const) {
+    const field = row.getByTestId(testId);
+    await field.click();
+    await field.fill('');
+    await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+    await expect(field).toHaveValue(pinyin);
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
+    await cdp.send('Input.insertText', { text: words });
+    await expect(field).toHaveValue(words);
+    expect(updates.filter((u) => u.includes(pinyin))).toEqual([]);
+    // The words chosen, Enter saves them.
+    await field.press('Enter');
+    await expect.poll(() => updates.some((u) => u.includes(words))).toBe(true);
+  }
+  const id = await row.getAttribute('data-theme');
+  await app.reload();
+  await expect(themes.themeRow(id!).getByTestId('theme-name-zh')).toHaveValue('人才引进');
+  await expect(themes.themeRow(id!).getByTestId('theme-keywords')).toHaveValue('担保');
+  expect(updates.some((u) => /rencai|danbao/.test(u))).toBe(false);
+});

@@ -48,3 +48,32 @@ test('annotates a selected text range, marks it, and searches notes from the add
   await app.page.goto(app.page.url().replace(/#.*$/, '#/notes?q=nothing-like-this'));
   await expect(notes.cards()).toHaveCount(0);
 });
+
+test('in the clause mention picker, Escape while an input method composes cancels the composition, not the picker', async ({ app }) => {
+  await new LibraryPage(app.page).open('小微企业创业创新基地城市示范工作推进方案');
+  const reader = new ReaderPage(app.page);
+  const notes = new NotesPage(app.page);
+  const clause = reader.clause('开展科技创新券试点');
+  await clause.click();
+  await clause.getByTestId('annotate-clause').click();
+  const editor = notes.editor(app.page.getByTestId('notes-panel'));
+  await editor.getByTestId('mention-clause').click();
+  const picker = editor.getByTestId('mention-picker');
+  const input = picker.getByTestId('mention-doc-input');
+  await input.fill('温州');
+  await expect(picker.getByTestId('mention-doc-option').first()).toContainText('温州');
+  await input.press('Enter');
+  const filter = picker.getByTestId('mention-filter');
+  await filter.click();
+  const cdp = await app.page.context().newCDPSession(app.page);
+  await cdp.send('Input.imeSetComposition', { text: 'chuangxin', selectionStart: 9, selectionEnd: 9 });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229 });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229 });
+  await expect(picker).toBeVisible();
+  await cdp.send('Input.insertText', { text: '创新券' });
+  await expect(filter).toHaveValue('创新券');
+  await expect(picker.getByTestId('mention-option')).not.toHaveCount(0);
+  // Composition over, Escape closes the picker.
+  await filter.press('Escape');
+  await expect(picker).toBeHidden();
+});

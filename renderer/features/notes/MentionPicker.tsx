@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/api/methods/documents';
 import { useLoad } from '../../api/ApiProvider';
 import { DocumentPicker } from '../../app/DocumentPicker';
+import { isComposingKey } from '../../app/commands/keyboard';
 
 export interface PickedClause {
   docId: number;
@@ -22,7 +23,7 @@ export function MentionPicker({ onPick, onClose }: { onPick: (c: PickedClause) =
     .filter((c) => !q || c.text.includes(q) || c.path.includes(q))
     .slice(0, 50);
   return (
-    <div className="mention-picker" data-testid="mention-picker" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="mention-picker" data-testid="mention-picker" onKeyDown={(e) => e.key === 'Escape' && !isComposingKey(e) && onClose()}>
       <DocumentPicker testId="mention-doc" label={t('pickDocument')} placeholder={t('pickDocument')} value={docId} onPick={setDoc} autoFocus />
       <input aria-label={t('filterClauses')} placeholder={t('filterClauses')} data-testid="mention-filter" value={q} onChange={(e) => setQ(e.target.value)} />
       <ul>

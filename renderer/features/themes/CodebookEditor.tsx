@@ -57,7 +57,13 @@ function EditField({
       {multiline ? (
         <textarea data-testid={testId} rows={2} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} />
       ) : (
-        <input data-testid={testId} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+        <input
+          data-testid={testId}
+          value={v}
+          onChange={(e) => setV(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && !isComposingKey(e) && commit()}
+        />
       )}
       {hint && <span className="muted field-hint">{hint}</span>}
     </label>
