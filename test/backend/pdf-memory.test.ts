@@ -6,16 +6,32 @@
 // fixture the way the fuzz's amplify mutation made it. Behind the nesting check, the worker's heap
 // limit (PDF_MEMORY) stops a file whose live objects pass it.
 import { readFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractFile } from '../../electron/backend/importers';
 import { pdfNestingDepth } from '../../electron/backend/importers/pdf/pdf-nesting';
+import { checkPdfStreams } from '../../electron/backend/importers/pdf/pdf-streams';
 import { PDF_MEMORY } from '../../electron/backend/importers/pdf/sandbox';
 import { repoRoot } from '../contract/harness';
 import { makeMinimalPdf } from './importers/make-fixtures';
 
 const general = join(repoRoot, 'test', 'fixtures', 'general');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(general, name)));
+/** nn-city-plan.pdf rewritten by qpdf with object streams (`qpdf --object-streams=generate`): its fonts and pages are compressed objects. */
+const objectStreamPdf = () => new Uint8Array(readFileSync(join(repoRoot, 'test', 'fixtures', 'importers', 'nn-city-plan.objstm.pdf')));
+
+/** A PDF's bytes with one Flate-compressed object stream holding `objects` (the rest of a file is not needed by the checks). */
+function withObjectStream(objects: string): Uint8Array {
+  const data = deflateSync(Buffer.from(`6 0 ${objects}`, 'latin1'));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from(`%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'),
+      data,
+      Buffer.from('\nendstream\nendobj\n%%EOF\n', 'latin1'),
+    ]),
+  );
+}
 const shipped = { ...PDF_MEMORY };
 afterEach(() => Object.assign(PDF_MEMORY, shipped));
 
@@ -85,4 +101,28 @@ describe('memory a PDF can make the reader take', () => {
     for (const name of ['nn-city-plan.pdf', 'gd-province-measures-typeset.pdf', 'damaged-xref-entry.pdf'])
       expect(pdfNestingDepth(fixture(name))).toBeLessThan(5);
   });
+
+  it('objects compressed in object streams are measured too: a deep one is refused, a sound file with object streams reads as before', async () => {
+    // pdf-nesting.ts reads the file's bytes, where an object stream's objects are compressed.
+    const deep = withObjectStream(`<< /Type /FontDescriptor /X ${'<<'.repeat(5000)} >>`);
+    expect(pdfNestingDepth(deep)).toBeLessThan(5);
+    expect(() => checkPdfStreams(deep, 'deep.pdf')).toThrow(/deep\.pdf.*nests dictionaries or arrays 5,001 levels deep/);
+    expect(() => checkPdfStreams(withObjectStream('<< /Type /Font /Widths [ 1 2 [ 3 ] ] >>'), 'ok.pdf')).not.toThrow();
+    // The same stream, not an object stream (a page's content): its bytes are not syntax and not measured.
+    expect(() =>
+      checkPdfStreams(new Uint8Array(Buffer.from(Buffer.from(deep).toString('latin1').replace('/Type /ObjStm', '/Type /XObject'), 'latin1')), 'x.pdf'),
+    ).not.toThrow();
+
+    const rewritten = objectStreamPdf();
+    expect(Buffer.from(rewritten).includes('/ObjStm')).toBe(true);
+    expect(() => checkPdfStreams(rewritten, 'nn-city-plan.objstm.pdf')).not.toThrow();
+    const [plain, packed] = await Promise.all([
+      extractFile('nn-city-plan.pdf', fixture('nn-city-plan.pdf')),
+      extractFile('nn-city-plan.objstm.pdf', rewritten),
+    ]);
+    expect(packed.text).toBe(plain.text);
+    const err = (await extractFile('deep.pdf', deep).catch((e: unknown) => e)) as Error & { code?: string };
+    expect(err.code).toBe('bad_file');
+    expect(err.message).toMatch(/levels deep/);
+  }, 60_000);
 });
