@@ -257,3 +257,36 @@ describe('document numbers in any bracket', () => {
     }
   });
 });
+
+describe('facets while typing in their document filter', () => {
+  it('are counted once per query and kept while the project is unchanged; a change counts them again', async () => {
+    const p = await freshProject();
+    try {
+      const store = createSearchStore(p.backend.context.db);
+      let counted = 0;
+      const engine = createSearchEngine({ ...store, perDocument: (...args: Parameters<typeof store.perDocument>) => (counted++, store.perDocument(...args)) });
+      const first = engine.facets({ query: '企业', documentsLimit: 5 });
+      expect(first.documentsTotal).toBeGreaterThan(1);
+      const city = first.documents[0].city!;
+      const typed = engine.facets({ query: '企业', documentsLimit: 5, documentsFilter: city });
+      expect(typed.documents.every((d) => `${d.title} ${d.city} ${d.year}`.includes(city))).toBe(true);
+      expect(typed.total).toBe(first.total);
+      expect(counted).toBe(1);
+      // What a caller does to an answer does not change the next one.
+      engine.facets({ query: '企业' }).documents.reverse();
+      expect(engine.facets({ query: '企业', documentsLimit: 5 }).documents).toEqual(first.documents);
+      expect(counted).toBe(1);
+      // Another query, then a document deleted: counted again, without it.
+      engine.facets({ query: '政府' });
+      expect(counted).toBe(2);
+      const gone = first.documents[0].docId;
+      await p.backend.api.documents.delete({ id: gone });
+      const after = engine.facets({ query: '企业', documentsLimit: 1000 });
+      expect(counted).toBe(3);
+      expect(after.documents.map((d) => d.docId)).not.toContain(gone);
+      expect(after.total).toBe(first.total - first.documents[0].count);
+    } finally {
+      p.dispose();
+    }
+  });
+});

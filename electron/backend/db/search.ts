@@ -1,7 +1,7 @@
 import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
 import { ownTextSpan } from '../../../shared/domain/analyze';
 import { createClauseTexts } from './clauseText';
-import { releaseFreePages, type Db } from './connection';
+import { changeStamp, releaseFreePages, type Db } from './connection';
 import { type StoredText, unpackText } from './documentText';
 
 /**
@@ -287,6 +287,8 @@ export function createSearchStore(db: Db) {
   }
 
   return {
+    /** Changes whenever the project does (see changeStamp): the key of what the engine caches. */
+    changeStamp: changeStamp(db),
     indexDocumentClauses,
     indexDocumentsClauses,
     unindexDocument,

@@ -230,6 +230,31 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
     return hits;
   }
 
+  /** Hits per document (most first) and per city, and their total. */
+  function countFacets(p: Prepared): { total: number; cityList: SearchFacets['cities']; documents: SearchFacets['documents'] } {
+    let perDoc: Array<{ docId: number; n: number }>;
+    if (p.plan.exact) perDoc = store.perDocument(p.plan.match!, p.scope);
+    else {
+      const counts = new Map<number, number>();
+      for (const c of verifiedCandidates(p)) counts.set(c.docId!, (counts.get(c.docId!) ?? 0) + 1);
+      perDoc = [...counts].map(([docId, n]) => ({ docId, n }));
+    }
+    const facts = new Map(store.documentFacts(perDoc.map((d) => d.docId)).map((d) => [d.id, d]));
+    const cities = new Map<string | null, number>();
+    const documents = perDoc.map(({ docId, n }) => {
+      const d = facts.get(docId);
+      cities.set(d?.city ?? null, (cities.get(d?.city ?? null) ?? 0) + n);
+      return { docId, title: d?.title ?? null, city: d?.city ?? null, year: d?.year ?? null, count: n };
+    });
+    documents.sort((a, b) => b.count - a.count || a.docId - b.docId);
+    const cityList = [...cities].map(([city, count]) => ({ city, count })).sort((a, b) => b.count - a.count || String(a.city).localeCompare(String(b.city)));
+    return { total: documents.reduce((s, d) => s + d.count, 0), cityList, documents };
+  }
+
+  // The facets of the last query, kept while the project is unchanged: typing in the facets'
+  // document filter asks again at every keystroke, and only the filtering of the documents changes.
+  let lastFacets: ({ key: string } & ReturnType<typeof countFacets>) | null = null;
+
   return {
     query(
       input: { query: string; filters?: SearchFilters; offset: number; limit: number; withTotal?: boolean },
@@ -263,26 +288,15 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       input: { query: string; filters?: SearchFilters; documentsLimit?: number; documentsOffset?: number; documentsFilter?: string },
       themeClauses: number[] | null = null,
     ): SearchFacets {
-      const p = prepare(input.query, input.filters, themeClauses);
-      if (!p) return { total: 0, cities: [], documents: [], documentsTotal: 0, ...(input.documentsLimit ? { perDocument: [] } : {}) };
-      let perDoc: Array<{ docId: number; n: number }>;
-      if (p.plan.exact) perDoc = store.perDocument(p.plan.match!, p.scope);
-      else {
-        const counts = new Map<number, number>();
-        for (const c of verifiedCandidates(p)) counts.set(c.docId!, (counts.get(c.docId!) ?? 0) + 1);
-        perDoc = [...counts].map(([docId, n]) => ({ docId, n }));
+      const key = `${JSON.stringify([input.query, input.filters ?? null, themeClauses])}\u0000${store.changeStamp()}`;
+      if (lastFacets?.key !== key) {
+        const p = prepare(input.query, input.filters, themeClauses);
+        if (!p) return { total: 0, cities: [], documents: [], documentsTotal: 0, ...(input.documentsLimit ? { perDocument: [] } : {}) };
+        lastFacets = { key, ...countFacets(p) };
       }
-      const facts = new Map(store.documentFacts(perDoc.map((d) => d.docId)).map((d) => [d.id, d]));
-      const cities = new Map<string | null, number>();
-      const documents = perDoc.map(({ docId, n }) => {
-        const d = facts.get(docId);
-        cities.set(d?.city ?? null, (cities.get(d?.city ?? null) ?? 0) + n);
-        return { docId, title: d?.title ?? null, city: d?.city ?? null, year: d?.year ?? null, count: n };
-      });
-      documents.sort((a, b) => b.count - a.count || a.docId - b.docId);
-      const cityList = [...cities].map(([city, count]) => ({ city, count })).sort((a, b) => b.count - a.count || String(a.city).localeCompare(String(b.city)));
-      const total = documents.reduce((s, d) => s + d.count, 0);
-      if (!input.documentsLimit && !input.documentsFilter) return { total, cities: cityList, documents, documentsTotal: documents.length };
+      const { total, cityList, documents } = lastFacets;
+      // Copies: what is kept must not change with what a caller does to its answer.
+      if (!input.documentsLimit && !input.documentsFilter) return { total, cities: [...cityList], documents: [...documents], documentsTotal: documents.length };
       const words = (input.documentsFilter ?? '').toLowerCase().split(/\s+/u).filter(Boolean);
       const shown = words.length
         ? documents.filter((d) => {
@@ -293,7 +307,7 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
       const offset = input.documentsOffset ?? 0;
       return {
         total,
-        cities: cityList,
+        cities: [...cityList],
         documents: shown.slice(offset, input.documentsLimit ? offset + input.documentsLimit : undefined),
         documentsTotal: shown.length,
         perDocument: documents.map((d) => [d.docId, d.count] as [number, number]),
