@@ -25,7 +25,7 @@ function transport() {
 
 async function start() {
   // The page the address opens (a search, a comparison) fetches its code now, alongside the app's start.
-  preloadSection(parseRoute(window.location.hash).section);
+  const opening = preloadSection(parseRoute(window.location.hash).section);
   await initI18n();
   const root = createRoot(document.getElementById('root')!);
   let tr = transport();
@@ -48,6 +48,11 @@ async function start() {
     return;
   }
   if (!window.location.hash || window.location.hash === '#') window.location.hash = '#/library';
+  // The first render waits for that page's code (2 s at most): rendered before it, the page
+  // suspends, and React shows a suspended page's content no sooner than 300 ms after its loading
+  // placeholder (so that placeholders do not flash), which held a search opened by its address
+  // back by about 300 ms although its code had arrived within tens.
+  if (opening) await Promise.race([opening, new Promise((r) => setTimeout(r, 2000))]);
   performance.mark('policylens:render');
   root.render(
     <StrictMode>

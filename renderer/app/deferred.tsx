@@ -70,7 +70,7 @@ export function usePreloadDeferred(): void {
 function Loading() {
   const { t } = useTranslation();
   return (
-    <div className="muted" role="status" aria-busy="true">
+    <div className="muted" role="status" aria-busy="true" data-testid="deferred-loading">
       {t('loading')}
     </div>
   );

@@ -17,11 +17,15 @@ export interface Section {
 
 export { plannedSections } from './plannedSections';
 
-/** Starts loading a section's code if it is deferred (deferred.tsx): a page opened directly by its address need not wait for the first render to ask for it. */
-export function preloadSection(id: string): void {
+/**
+ * Starts loading a section's code if it is deferred (deferred.tsx): a page opened directly by its
+ * address need not wait for the first render to ask for it. Resolves when the code is there (or
+ * could not be fetched); null when the section's code is in the app already.
+ */
+export function preloadSection(id: string): Promise<void> | null {
   const component = sections.find((s) => s.id === id)?.component as { preload?: () => Promise<void> } | undefined;
   // A chunk that cannot be fetched shows its error where the page renders, not here.
-  component?.preload?.().catch(() => undefined);
+  return component?.preload?.().catch(() => undefined) ?? null;
 }
 
 const modules = import.meta.glob<{ section: Section }>('../features/*/section.tsx', { eager: true });

@@ -81,7 +81,7 @@ test('queries full of syntax are searched as text, never an error', async ({ app
   }
 });
 
-test('a search opened by its address fetches the Search page before the app renders, and asks for the filter bar only once the hits and facets are in', async ({
+test('a search opened by its address fetches the Search page before the app renders, shows no loading placeholder, and asks for the filter bar only once the hits and facets are in', async ({
   app,
 }) => {
   const page = app.page;
@@ -94,6 +94,13 @@ test('a search opened by its address fetches the Search page before the app rend
     if (r.url().includes('/api/call/')) calls.push(`answered ${r.url().split('/api/call/')[1]}`);
   });
   const address = page.url().split('#')[0] + '#/search?q=' + encodeURIComponent('融资');
+  // Whether the page's loading placeholder was ever shown: the first render waits for the page's
+  // code instead (React shows a suspended page no sooner than 300 ms after its placeholder).
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid=deferred-loading]')) (window as unknown as { sawLoading: boolean }).sawLoading = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto('about:blank');
   await page.goto(address);
   await expect(page.getByTestId('facet-document').first()).toBeVisible();
@@ -104,6 +111,7 @@ test('a search opened by its address fetches the Search page before the app rend
   expect(timing.chunk).not.toBeNull();
   expect(timing.render).not.toBeNull();
   expect(timing.chunk!).toBeLessThan(timing.render!);
+  expect(await page.evaluate(() => (window as unknown as { sawLoading?: boolean }).sawLoading ?? false)).toBe(false);
   // The backend answers one call at a time, and calls sent together reach it in any order: the
   // filter bar's values and the codebook are asked for only after the facets have been answered.
   await expect.poll(() => calls.includes('themes.codebook') && calls.includes('documents.filterValues')).toBe(true);
