@@ -60,6 +60,29 @@ test('a city filter narrows the results to that city', async ({ app }) => {
   expect(groupHeads.every((h) => h.includes('青岛市'))).toBe(true);
 });
 
+test('while a new filter’s hits are on their way, the old hits say so and offer no page more of them', async ({ app }) => {
+  const page = app.page;
+  await app.goto('search');
+  const search = new SearchPage(page);
+  await search.search('企业');
+  const more = page.getByTestId('search-more');
+  await expect(more).toBeEnabled();
+  // Hold the filtered query's answer until the page has been looked at.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/call/search.query', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('filter-city').selectOption('青岛市');
+  await expect(page.getByTestId('search-results')).toHaveAttribute('aria-busy', 'true');
+  await expect(more).toBeDisabled();
+  release();
+  await search.settled();
+  const groupHeads = await search.groups.locator('h2').allTextContents();
+  expect(groupHeads.every((h) => h.includes('青岛市'))).toBe(true);
+});
+
 test('the keyboard moves through hits and Enter opens one', async ({ app }) => {
   await app.goto('search');
   const search = new SearchPage(app.page);

@@ -151,9 +151,12 @@ export function SearchPage({ route }: { route: Route }) {
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
   const countOf = useMemo(() => new Map(facets?.perDocument ?? (facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
 
+  // The hits on screen answer an earlier query or filter while the new answer is on its way: a page
+  // more of the new one must not be added to them (it was, and the click was then lost).
+  const stale = resultKey !== `${query}\u0000${filterKey}`;
   const [loadingMore, setLoadingMore] = useState(false);
   async function more() {
-    if (!result || loadingMore) return;
+    if (!result || loadingMore || stale) return;
     setLoadingMore(true);
     try {
       const next = await api['search.query']({ query, filters, limit: PAGE, offset: result.hits.length, withTotal: false });
@@ -240,7 +243,7 @@ export function SearchPage({ route }: { route: Route }) {
       {!query.trim() && <p className="muted">{t('start')}</p>}
       {result && (
         <div className="search-body">
-          <div className="search-results" id="search-results" role="listbox" aria-label={t('title')} data-testid="search-results">
+          <div className="search-results" id="search-results" role="listbox" aria-label={t('title')} aria-busy={stale} data-testid="search-results">
             <div className="search-summary">
               {total === null ? (
                 <strong className="muted" aria-busy="true">
@@ -306,7 +309,7 @@ export function SearchPage({ route }: { route: Route }) {
               </section>
             ))}
             {result.more && (
-              <button onClick={() => void more()} disabled={loadingMore} data-testid="search-more">
+              <button onClick={() => void more()} disabled={loadingMore || stale} data-testid="search-more">
                 {t('more')}
               </button>
             )}

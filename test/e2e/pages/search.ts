@@ -16,6 +16,7 @@ export class SearchPage {
     await this.input.fill(query);
     await expect(this.total).toBeVisible();
     await expect(this.page).toHaveURL(new RegExp(`q=${encodeURIComponent(query).replace(/[()*]/g, '\\$&')}`));
+    await this.settled();
   }
   /** The number shown as the total ("19 clauses"). */
   async totalCount(): Promise<number> {
@@ -23,6 +24,7 @@ export class SearchPage {
   }
   async showAll(): Promise<void> {
     const more = this.page.getByTestId('search-more');
+    await this.settled();
     while (await more.isVisible()) {
       const before = await this.hits.count();
       await more.click();
@@ -31,6 +33,12 @@ export class SearchPage {
   }
   async filterCity(city: string): Promise<void> {
     await this.page.getByTestId('filter-city').selectOption(city);
+    await expect(this.page).toHaveURL(new RegExp(`city=${encodeURIComponent(city)}`));
+    await this.settled();
+  }
+  /** Until the hits on screen answer the current query and filters. */
+  async settled(): Promise<void> {
+    await expect(this.page.getByTestId('search-results')).toHaveAttribute('aria-busy', 'false');
   }
   highlights(): Locator {
     return this.page.locator('[data-testid=search-hit] mark.hit');
