@@ -99,6 +99,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         raw: file.raw,
         analysed: file.analysed,
         warnings: file.warnings,
+        packed: file.extras.packed,
       },
       extras: file.extras,
     };
@@ -113,6 +114,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         themesKey: extras.suggestions.themesKey,
         byId: new Map(extras.suggestions.byClause.flatMap((s, i) => (s ? [[ids[i], s] as const] : []))),
       },
+      search: extras.search,
     },
     clauses: analysed.clauses.map((c, i) => ({
       id: ids[i],
