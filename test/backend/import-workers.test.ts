@@ -2,11 +2,15 @@
 // are reported in order with a clear message for each bad one (the same as with the analysis in the
 // main thread), progress counts every file, and a cancelled import keeps the files committed before
 // it, each whole, and nothing after. Cancellation is triggered by loading a given file, never by
-// the clock.
+// the clock. What the workers compute for the writes (search index rows, the packed text) gives the
+// same database as the main thread, and the same search index as one computed from the stored text.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../electron/backend/db/connection';
+import { createSearchStore } from '../../electron/backend/db/search';
 import type { ImportInput } from '../../electron/backend/services/importService';
 import { generateCorpus } from '../bench/corpus';
 import { freshProject } from '../contract/harness';
@@ -57,7 +61,44 @@ async function importWith(threads: string | undefined, b: Backend, signal = new 
   }
 }
 
+/** The stored documents and the search index, as content: FTS5 rows through fts5vocab (every term at every row and offset). */
+function contentOf(db: Db) {
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, search_fts, 'instance');
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.level_terms USING fts5vocab(main, search_levels, 'instance');`);
+  const digest = (sql: string) => {
+    const h = createHash('sha256');
+    let n = 0;
+    for (const r of db.prepare(sql).raw().iterate() as Iterable<unknown[]>) {
+      h.update(JSON.stringify(r));
+      n++;
+    }
+    return { rows: n, sha256: h.digest('hex') };
+  };
+  return {
+    documents: db.prepare('SELECT id, file_name, source_hash, cleaned_text, hex(cleaned_z) AS z, title, doc_number FROM documents ORDER BY id').all(),
+    clauses: digest('SELECT id, doc_id, ord, label, kind, text_start, end, lead_agencies FROM clauses ORDER BY id'),
+    searchClauses: digest('SELECT doc_id, clause_id, len FROM search_clauses ORDER BY doc_id, clause_id'),
+    searchFts: digest('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY term, doc, offset'),
+    searchLevels: digest('SELECT term, doc FROM temp.level_terms ORDER BY term, doc'),
+  };
+}
+
 describe('import on worker threads', () => {
+  it('writes the same rows as an import analysed in the main thread, and the search index that indexing the stored texts gives', async () => {
+    const onWorkers = await project();
+    const inThread = await project();
+    expect((await importWith('1', onWorkers)).imported.length).toBe(files.length - 2);
+    expect((await importWith('0', inThread)).imported.length).toBe(files.length - 2);
+    const written = contentOf(onWorkers.context.db);
+    expect(written.searchFts.rows).toBeGreaterThan(10_000);
+    expect(written.searchLevels.rows).toBeGreaterThan(10_000);
+    expect(written.documents.every((d) => (d as { cleaned_text: string; z: string }).cleaned_text === '' && (d as { z: string }).z.length > 0)).toBe(true);
+    expect(contentOf(inThread.context.db)).toEqual(written);
+    // The index rows the workers computed are those computed here from the stored text, clause by clause.
+    createSearchStore(onWorkers.context.db).rebuild();
+    expect(contentOf(onWorkers.context.db)).toEqual(written);
+  }, 120_000);
+
   it('reports every file in order, bad ones with the same message as the main thread, and counts progress over all files', async () => {
     const b = await project();
     const progress: Array<{ done: number; total: number }> = [];

@@ -9,6 +9,7 @@ import {
   minLengthOfKey,
   levelDocument,
   levelPlan,
+  MAX_LEVEL,
   parseQuery,
   positiveTerms,
   saturation,
@@ -31,6 +32,26 @@ describe('term-frequency levels', () => {
         .filter((t) => !t.includes('𠀋'))
         .sort(),
     ).toEqual([...tokens].sort());
+  });
+
+  it('writes the same markers for one-unit text as the code-point path, two-digit levels and the cap included', () => {
+    const text = '企业'.repeat(40) + '人才引进'.repeat(11) + 'Ab,;\uffff\uffff';
+    const units = levelDocument(text).split(' ');
+    const points = levelDocument(text + '𠀋')
+      .split(' ')
+      .filter((t) => !t.includes('𠀋'));
+    expect([...units].sort()).toEqual([...points].sort());
+    const markers = new Set(units);
+    expect(markers.has(levelPlan('企业').match(MAX_LEVEL).replace(/"/g, ''))).toBe(true);
+    expect(
+      markers.has(
+        levelPlan('企业')
+          .match(MAX_LEVEL + 1)
+          .replace(/"/g, ''),
+      ),
+    ).toBe(false);
+    expect(markers.has(levelPlan('人才').match(11).replace(/"/g, ''))).toBe(true);
+    expect(markers.has(levelPlan('人才').match(12).replace(/"/g, ''))).toBe(false);
   });
 
   it('asks the level index for exactly "at least t times" for one or two characters', () => {

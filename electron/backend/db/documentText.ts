@@ -21,6 +21,16 @@ export function packText(text: string): { cleaned_text: string; cleaned_z: Buffe
   return { cleaned_text: '', cleaned_z: deflateRawSync(Buffer.from(text, 'utf8'), { level: 6 }) };
 }
 
+/**
+ * The columns to write for a document's text, packed beforehand (an import packs on its worker
+ * threads, services/documentExtras.ts) or here. `packed` must be packText(text).cleaned_z: a
+ * Uint8Array from another thread is bound as the same blob as the Buffer it was.
+ */
+export function textColumns(text: string, packed?: Uint8Array): { cleaned_text: string; cleaned_z: Buffer } {
+  if (!packed) return packText(text);
+  return { cleaned_text: '', cleaned_z: Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength) };
+}
+
 export function unpackText(row: StoredText): string {
   if (!row.cleaned_z) return row.cleaned_text;
   try {

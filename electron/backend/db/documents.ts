@@ -3,7 +3,7 @@ import { docNumberKey } from '../../../shared/domain/metadata/docNumbers';
 import type { DocumentMetadata } from '../../../shared/domain/types';
 import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import { createClauseTexts } from './clauseText';
-import { packText, withPlainText, type StoredText } from './documentText';
+import { textColumns, withPlainText, type StoredText } from './documentText';
 import { type Db, changeStamp } from './connection';
 
 /** Every SQL statement about documents, parts, clauses and citations lives here. */
@@ -87,6 +87,8 @@ export interface NewDocument {
   raw: string;
   analysed: AnalysedDocument;
   warnings: string[];
+  /** The cleaned text packed beforehand (db/documentText.ts textColumns); packed when written otherwise. */
+  packed?: Uint8Array;
 }
 
 function yearOf(r: Pick<DocumentRow, 'date_written' | 'date_published' | 'period'>): number | null {
@@ -402,7 +404,7 @@ export function createDocumentsRepo(db: Db) {
         source_hash: doc.sourceHash,
         format: doc.format,
         encoding: doc.encoding,
-        ...packText(doc.analysed.cleaned),
+        ...textColumns(doc.analysed.cleaned, doc.packed),
         ...metadataParams(doc.analysed.metadata),
         inferred_fields: JSON.stringify(doc.analysed.metadata.inferred),
         warnings: JSON.stringify(doc.warnings),
@@ -428,7 +430,7 @@ export function createDocumentsRepo(db: Db) {
         source_hash: doc.sourceHash,
         format: doc.format,
         encoding: doc.encoding,
-        ...packText(doc.analysed.cleaned),
+        ...textColumns(doc.analysed.cleaned, doc.packed),
         ...m,
         inferred_fields: JSON.stringify(doc.analysed.metadata.inferred.filter((f) => !edited.includes(f))),
         warnings: JSON.stringify(doc.warnings),

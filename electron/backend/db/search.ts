@@ -1,4 +1,4 @@
-import { KEY_SPLIT, codePointLength, foldForSearch, indexDocument, levelDocument, sortKey } from '../../../shared/domain/search';
+import { KEY_SPLIT, clauseIndexRow, sortKey, type ClauseIndexRow } from '../../../shared/domain/search';
 import { ownTextSpan } from '../../../shared/domain/analyze';
 import { createClauseTexts } from './clauseText';
 import { changeStamp, releaseFreePages, type Db } from './connection';
@@ -51,6 +51,8 @@ function yearOf(r: { date_written: string | null; date_published: string | null;
 export interface IndexableClause {
   id: number;
   text: string;
+  /** Its index row computed beforehand from `text` (an import's worker, services/documentExtras.ts); computed here when absent. */
+  row?: ClauseIndexRow;
 }
 
 export function createSearchStore(db: Db) {
@@ -266,24 +268,20 @@ export function createSearchStore(db: Db) {
    * unsorted keys a segment per clause. `given`: the clauses the import just analysed, by document.
    */
   function indexDocumentsClauses(docIds: number[], given?: Map<number, IndexableClause[]>): void {
-    const rows: Array<{ docId: number; id: number; folded: string; len: number; key: number }> = [];
+    const rows: Array<{ docId: number; id: number; key: number; row: ClauseIndexRow }> = [];
     for (const docId of new Set(docIds)) {
       unindexDocument(docId);
       const clauses = given?.get(docId) ?? storedClauses(docId);
       if (!clauses) continue;
       for (const c of clauses) {
-        const folded = foldForSearch(c.text);
-        const len = codePointLength(folded);
-        rows.push({ docId, id: c.id, folded, len, key: sortKey(len, c.id) });
+        const row = c.row ?? clauseIndexRow(c.text);
+        rows.push({ docId, id: c.id, key: sortKey(row.len, c.id), row });
       }
     }
     rows.sort((a, b) => a.key - b.key);
-    for (const { docId, id, len } of rows) stmt.insertRow.run(docId, id, len);
-    for (const { folded, key } of rows) stmt.insertFts.run(key, indexDocument(folded));
-    for (const { folded, key } of rows) {
-      const levels = levelDocument(folded);
-      if (levels) stmt.insertLevels.run(key, levels);
-    }
+    for (const { docId, id, row } of rows) stmt.insertRow.run(docId, id, row.len);
+    for (const { key, row } of rows) stmt.insertFts.run(key, row.body);
+    for (const { key, row } of rows) if (row.levels) stmt.insertLevels.run(key, row.levels);
   }
 
   return {

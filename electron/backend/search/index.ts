@@ -1,11 +1,17 @@
 import type { SearchFilters, searchMethods } from '../../../shared/api/methods/search';
 import type { BackendContext } from '../context';
-import { createSearchStore } from '../db/search';
+import { createSearchStore, type IndexableClause } from '../db/search';
 import type { HandlerGroup } from '../handlers/types';
-import type { DocumentHooks } from '../services/hooks';
+import type { DocumentHooks, WrittenDocument } from '../services/hooks';
 import { createSearchEngine } from './engine';
 import { themeClauseIds } from './filterScope';
 import { keepIndexCompact } from './upkeep';
+
+/** A written document's clauses with the index rows its import computed (on a worker thread), if any. */
+function indexable(doc: WrittenDocument): IndexableClause[] {
+  const rows = doc.extras?.search;
+  return doc.clauses.map((c, i) => ({ id: c.id, text: c.text, row: rows && { len: rows.lengths[i], body: rows.bodies[i], levels: rows.levels[i] } }));
+}
 
 /**
  * The search feature: an FTS5 index of clause bigrams and term-frequency levels, kept in step
@@ -44,8 +50,8 @@ export function createSearchFeature(ctx: BackendContext): { handlers: HandlerGro
       'search.facets': async (input) => engine.facets(...(await resolve(input))),
     },
     hooks: {
-      clausesWritten: (_db, docId, doc) => store.indexDocumentClauses(docId, doc?.clauses),
-      batchWritten: (_db, docIds, docs) => store.indexDocumentsClauses(docIds, new Map([...docs].map(([id, d]) => [id, d.clauses]))),
+      clausesWritten: (_db, docId, doc) => store.indexDocumentClauses(docId, doc && indexable(doc)),
+      batchWritten: (_db, docIds, docs) => store.indexDocumentsClauses(docIds, new Map([...docs].map(([id, d]) => [id, indexable(d)]))),
       documentDeleting: (_db, docId) => store.unindexDocument(docId),
     },
   };

@@ -1,6 +1,7 @@
 import type { AnalysedClause } from '../../../shared/domain/analyze';
 import type { Suggestion, ThemeForSuggestion } from '../../../shared/domain/themes/index';
 import type { Db } from '../db/connection';
+import type { SearchRows } from './documentExtras';
 
 /** What a re-import tells the features that refer to a document's clauses and offsets. */
 export interface ReanchorContext {
@@ -28,6 +29,8 @@ export interface WrittenDocument {
   extras?: {
     sketches: Array<{ clauseId: number; sketch: Uint8Array }>;
     suggestions: { themesKey: string; byId: Map<number, Suggestion> } | null;
+    /** The search index's rows of `clauses`, by their index in it. */
+    search?: SearchRows;
   };
 }
 

@@ -99,6 +99,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         raw: file.raw,
         analysed: file.analysed,
         warnings: file.warnings,
+        packed: file.extras.packed,
       },
       extras: file.extras,
     };
@@ -113,6 +114,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         themesKey: extras.suggestions.themesKey,
         byId: new Map(extras.suggestions.byClause.flatMap((s, i) => (s ? [[ids[i], s] as const] : []))),
       },
+      search: extras.search,
     },
     clauses: analysed.clauses.map((c, i) => ({
       id: ids[i],
@@ -246,22 +248,27 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     setMaxListeners(Math.max(getMaxListeners(opts.signal), BATCH_FILES + 8), opts.signal);
     // Files read and sent for analysis ahead of the one being written, so the workers go on while
     // this thread writes a batch; bounded like a batch, so memory holds about two batches at most.
-    const ahead: Array<{ i: number; bytes: number; result: Promise<Prepared | Outcome> }> = [];
+    // `bytes`: its text, what a batch is bounded by; `held`: with the search index rows its
+    // analysis computed (about eight characters for each of the text's), what it holds in memory.
+    const ahead: Array<{ i: number; bytes: number; held: number; result: Promise<Prepared | Outcome> }> = [];
     let next = 0;
     let head = -1;
     let headFraction = (_f: number) => {};
     const fill = () => {
       const limit = pool.threads ? BATCH_FILES : 1;
-      // Text of the files analysed and not yet taken (what a file holds is known once analysed).
-      const held = () => ahead.reduce((n, a) => n + a.bytes, 0);
+      // What the files analysed and not yet taken hold (known once a file is analysed).
+      const held = () => ahead.reduce((n, a) => n + a.held, 0);
       while (next < inputs.length && ahead.length < limit && (!ahead.length || held() < BATCH_CHARS) && !opts.signal.aborted) {
         const i = next++;
         const input = inputs[i];
-        const entry = { i, bytes: 0, result: null as unknown as Promise<Prepared | Outcome> };
+        const entry = { i, bytes: 0, held: 0, result: null as unknown as Promise<Prepared | Outcome> };
         entry.result = prepare(input, pool, opts.signal, (f) => {
           if (i === head) headFraction(f);
         }).then((p) => {
-          if (typeof p !== 'function') entry.bytes = p.doc.raw.length + p.doc.analysed.cleaned.length;
+          if (typeof p === 'function') return p;
+          entry.bytes = p.doc.raw.length + p.doc.analysed.cleaned.length;
+          const { bodies, levels } = p.extras.search;
+          entry.held = entry.bytes + bodies.reduce((n, b) => n + b.length, 0) + levels.reduce((n, l) => n + l.length, 0);
           return p;
         });
         // Settled or not, a result is read in order below; this keeps an abandoned one from being unhandled.

@@ -4,7 +4,7 @@
 // fraction}, {job, file} or {job, error}; {close: true} ends it once idle.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseFile, errorData } from './analyseFile';
-import type { ExtrasContext } from './documentExtras';
+import { transferables, type ExtrasContext } from './documentExtras';
 
 type Incoming = { job: number; name: string; bytes: Uint8Array } | { cancel: number } | { close: true };
 
@@ -37,7 +37,7 @@ port.on('message', (m: Incoming) => {
     },
   })
     .then(
-      (file) => port.postMessage({ job: m.job, file }),
+      (file) => port.postMessage({ job: m.job, file }, transferables(file.extras)),
       (e: unknown) => port.postMessage({ job: m.job, error: errorData(e) }),
     )
     .finally(() => running.delete(m.job));

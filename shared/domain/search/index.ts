@@ -1,6 +1,6 @@
 // Search, the pure part: folding with an offset map (fold.ts), the bigram index terms
 // (terms.ts), the term-frequency levels and sort keys that let a first page be ranked without
-// scoring every hit (levels.ts), BM25 (bm25.ts), the query language (query.ts), the FTS5
+// scoring every hit (levels.ts), a clause's index rows (rows.ts), BM25 (bm25.ts), the query language (query.ts), the FTS5
 // expression (fts.ts), and occurrences and snippets (highlight.ts). No I/O: the backend stores
 // and queries, this decides what matches.
 export { foldForSearch, foldWithMap, originalRange, type FoldedText } from './fold';
@@ -8,6 +8,7 @@ export { indexDocument, phraseFor, needsVerification, MAX_PHRASE_CHARS, type Phr
 export { parseQuery, positiveTerms, matchesFolded, type ParsedQuery, type QueryTerm } from './query';
 export { ftsPlan, type FtsPlan } from './fts';
 export { findOccurrences, makeSnippet, snippetAsText, SNIPPET_CHARS, type Range, type Snippet } from './highlight';
+export { clauseIndexRow, type ClauseIndexRow } from './rows';
 export { bm25Score, idf, saturation, SATURATION_LIMIT } from './bm25';
 export {
   levelDocument,

@@ -24,6 +24,8 @@ export const MAX_LEVEL = 32;
 
 const BIGRAM_MARK = '\ue080';
 const CHARACTER_MARK = '\ue081';
+const BIGRAM_MARK_UNIT = BIGRAM_MARK.charCodeAt(0);
+const CHARACTER_MARK_UNIT = CHARACTER_MARK.charCodeAt(0);
 
 /**
  * The FTS5 row key of a clause: its length band (below) above its clause id, so index order is
@@ -87,36 +89,66 @@ export function levelDocument(folded: string): string {
 const LEVEL_TEXT: string[] = [];
 const levelText = (n: number) => (LEVEL_TEXT[n] ??= String(n));
 
+/** Longest marker in UTF-16 units: mark, two characters, the level's digits, the space before it. */
+const MARKER_UNITS = 3 + String(MAX_LEVEL).length + 1;
+const DECODE_CHUNK = 8192;
+
+/** Writes a level's decimal digits (as levelText spells it) at w; returns the new end. */
+function writeLevel(out: Uint16Array, w: number, level: number): number {
+  if (level >= 10) w = writeLevel(out, w, Math.floor(level / 10));
+  out[w] = 0x30 + (level % 10);
+  return w + 1;
+}
+
 /**
- * levelDocument for text of one-unit characters: characters and bigrams as numbers, sorted, so
- * equal ones sit together and only repeated ones become strings.
+ * levelDocument for text of one-unit characters: characters and bigrams as integers, each kind
+ * sorted on its own (typed integer sorts; one array of float keys for both was most of an
+ * import's levels time), so equal ones sit together and only repeated ones become markers,
+ * written as UTF-16 units into one buffer and turned into a string at the end. Same output as
+ * before: characters ascending, then bigrams ascending.
  */
 function levelDocumentOfUnits(units: string): string {
   const n = units.length;
   if (n === 0) return '';
   if (n === 1) return CHARACTER_MARK + units + levelText(1);
-  const keys = new Float64Array(2 * n - 1);
-  for (let i = 0; i < n; i++) keys[i] = units.charCodeAt(i);
-  // Bigram keys start at 0x10000, above every character key.
-  for (let i = 0; i + 1 < n; i++) keys[n + i] = (units.charCodeAt(i) + 1) * 0x10000 + units.charCodeAt(i + 1);
-  keys.sort();
-  const out: string[] = [];
-  for (let i = 0; i < keys.length;) {
+  const chars = new Uint16Array(n);
+  for (let i = 0; i < n; i++) chars[i] = units.charCodeAt(i);
+  const bigrams = new Uint32Array(n - 1);
+  for (let i = 0; i + 1 < n; i++) bigrams[i] = chars[i] * 0x10000 + chars[i + 1];
+  chars.sort();
+  bigrams.sort();
+  // Each character and each bigram occurrence adds at most one marker.
+  const out = new Uint16Array((2 * n - 1) * MARKER_UNITS);
+  let w = 0;
+  // Characters from level 1 ("holds this character": what a one-character query streams).
+  for (let i = 0; i < n;) {
     let j = i + 1;
-    while (j < keys.length && keys[j] === keys[i]) j++;
-    const k = keys[i];
-    // Characters from level 1 ("holds this character": what a one-character query streams),
-    // bigrams from level 2 (level 1 of a bigram is the body index itself).
-    if (k < 0x10000 || j - i >= 2) {
-      const mark =
-        k < 0x10000
-          ? CHARACTER_MARK + String.fromCharCode(k)
-          : BIGRAM_MARK + String.fromCharCode(Math.floor(k / 0x10000) - 1) + String.fromCharCode(k % 0x10000);
-      for (let level = k < 0x10000 ? 1 : 2, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) out.push(mark + levelText(level));
+    while (j < n && chars[j] === chars[i]) j++;
+    for (let level = 1, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) {
+      if (w) out[w++] = 0x20;
+      out[w++] = CHARACTER_MARK_UNIT;
+      out[w++] = chars[i];
+      w = writeLevel(out, w, level);
     }
     i = j;
   }
-  return out.join(' ');
+  // Bigrams from level 2 (level 1 of a bigram is the body index itself).
+  for (let i = 0; i < n - 1;) {
+    let j = i + 1;
+    while (j < n - 1 && bigrams[j] === bigrams[i]) j++;
+    for (let level = 2, top = Math.min(j - i, MAX_LEVEL); level <= top; level++) {
+      out[w++] = 0x20;
+      out[w++] = BIGRAM_MARK_UNIT;
+      out[w++] = bigrams[i] >>> 16;
+      out[w++] = bigrams[i] & 0xffff;
+      w = writeLevel(out, w, level);
+    }
+    i = j;
+  }
+  let text = '';
+  // In chunks: a call takes a bounded number of arguments.
+  for (let at = 0; at < w; at += DECODE_CHUNK) text += String.fromCharCode.apply(null, out.subarray(at, Math.min(w, at + DECODE_CHUNK)) as unknown as number[]);
+  return text;
 }
 
 export interface LevelPlan {
