@@ -1,6 +1,6 @@
 import type { LinkStatus } from '../../../shared/domain/types';
 import { createClauseTexts } from './clauseText';
-import { type Db, changeStamp } from './connection';
+import { type Db, keptUntilChange } from './connection';
 
 /** Every SQL statement of the compare feature. */
 
@@ -71,8 +71,10 @@ export function createCompareRepo(db: Db) {
   // Counting the clauses takes tens of milliseconds on a large corpus, and every "where else" asks
   // several times: the count is kept while no write by this connection (total_changes) or commit
   // by another (data_version) happened.
-  let fingerprint = { at: '', value: '' };
-  const stamp = changeStamp(db);
+  const fingerprint = keptUntilChange(db, () => {
+    const r = s.clauseFingerprint.get() as { n: number; maxId: number };
+    return `${r.n}:${r.maxId}`;
+  });
 
   return {
     list: () => s.list.all() as ComparisonRow[],
@@ -127,14 +129,7 @@ export function createCompareRepo(db: Db) {
     /** The search index keys of the clauses holding a term (a quoted FTS5 phrase). */
     termKeys: (phrase: string) => s.termKeys.all(phrase) as number[],
     /** Changes whenever clauses are written or deleted: the key of cached corpus statistics. */
-    clauseFingerprint: () => {
-      const at = stamp();
-      if (fingerprint.at !== at) {
-        const r = s.clauseFingerprint.get() as { n: number; maxId: number };
-        fingerprint = { at, value: `${r.n}:${r.maxId}` };
-      }
-      return fingerprint.value;
-    },
+    clauseFingerprint: fingerprint,
     documentCount: () => s.documentCount.get() as number,
     /** Texts of measure and heading clauses, every step-th by id (all when step is 1). */
     measureTexts: (step: number) =>

@@ -50,6 +50,20 @@ export function changeStamp(db: Db): () => string {
 }
 
 /**
+ * `read()`, kept until the project changes (changeStamp): for a read that scans a table and that
+ * several calls ask for while nothing is written (lists, counts). Every caller gets the kept value.
+ */
+export function keptUntilChange<T>(db: Db, read: () => T): () => T {
+  const stamp = changeStamp(db);
+  let kept: { at: string; value: T } | null = null;
+  return () => {
+    const at = stamp();
+    if (kept?.at !== at) kept = { at, value: read() };
+    return kept.value;
+  };
+}
+
+/**
  * Gives up to `pages` free pages back to the file system (projects created with incremental
  * auto-vacuum; older ones keep their free pages for reuse). Returns true while some remain.
  */

@@ -4,7 +4,7 @@ import type { DocumentMetadata } from '../../../shared/domain/types';
 import type { Clause, DocumentSummary, MetadataFieldName, MetadataFields } from '../../../shared/api/methods/documents';
 import { createClauseTexts } from './clauseText';
 import { textColumns, withPlainText, type StoredText } from './documentText';
-import { type Db, changeStamp } from './connection';
+import { type Db, keptUntilChange } from './connection';
 
 /** Every SQL statement about documents, parts, clauses and citations lives here. */
 
@@ -346,11 +346,10 @@ export function createDocumentsRepo(db: Db) {
     const partRows = id == null ? stmt.allParts.all() : (stmt.parts.all(id) as Array<{ part_index: number; title: string }>).map((p) => ({ ...p, doc_id: id }));
     return summariesOf((id == null ? stmt.list.all() : stmt.listOne.all(id)) as SummaryRow[], partRows as PartRow[]);
   }
-  // Every summary, kept until the project changes (changeStamp): the Library, the attribute table
-  // and the compare picker ask for all of them each time they open, 100 ms of CPU with 5,000
-  // documents. Callers get their own array; the summaries in it are shared and never changed.
-  const stamp = changeStamp(db);
-  let everyone: { at: string; summaries: DocumentSummary[] } | null = null;
+  // Every summary, kept until the project changes: the Library, the attribute table and the compare
+  // picker ask for all of them each time they open, 100 ms of CPU with 5,000 documents. Callers get
+  // their own array; the summaries in it are shared and never changed.
+  const everyone = keptUntilChange(db, () => listRead(null));
 
   return {
     count: () => (stmt.count.get() as { n: number }).n,
@@ -381,12 +380,7 @@ export function createDocumentsRepo(db: Db) {
 
     /** Every document's summary, or just one's (id). */
     list(id: number | null = null): DocumentSummary[] {
-      if (id == null) {
-        const at = stamp();
-        if (everyone?.at !== at) everyone = { at, summaries: listRead(null) };
-        return everyone.summaries.slice();
-      }
-      return listRead(id);
+      return id == null ? everyone().slice() : listRead(id);
     },
 
     /** The summaries of these documents (in id order; unknown ids are left out), without reading the others. */

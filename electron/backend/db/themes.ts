@@ -1,4 +1,4 @@
-import { type Db, changeStamp } from './connection';
+import { type Db, keptUntilChange } from './connection';
 import type { CodingStatus, InstrumentClass, Source } from '../../../shared/domain/vocabulary';
 import { FALLBACK_SCORE, FALLBACK_THEME } from '../../../shared/domain/themes/suggest';
 
@@ -215,8 +215,7 @@ export function createThemesRepo(db: Db) {
 
   // The codebook's counts read every coding of the corpus (about 100 ms with 5,000 documents), and
   // Search, the codebook editor, charts and quick open each ask for the codebook.
-  const stamp = changeStamp(db);
-  let counts: { at: string; rows: ThemeCount[] } = { at: '', rows: [] };
+  const counts = keptUntilChange(db, () => s.themeCounts.all() as ThemeCount[]);
 
   return {
     getRow: (t: TrackedTable, key: RowKey) => (t === 'codings' ? codingById(key) : ((rowStmts[t].get.get(key) as Record<string, unknown> | undefined) ?? null)),
@@ -244,11 +243,7 @@ export function createThemesRepo(db: Db) {
     themes: () => s.themes.all() as ThemeRow[],
     theme: (id: string) => (rowStmts.themes.get.get(id) as ThemeRow | undefined) ?? null,
     /** Codings and suggestions per theme; kept until the database changes (it reads every coding). */
-    themeCounts() {
-      const at = stamp();
-      if (counts.at !== at) counts = { at, rows: s.themeCounts.all() as ThemeCount[] };
-      return counts.rows;
-    },
+    themeCounts: counts,
     nextOrd: (parentId: string | null) => (s.maxOrd.get(parentId) as { m: number }).m + 1,
     children: (parentId: string | null) => s.children.all(parentId) as ThemeRow[],
 
