@@ -81,17 +81,12 @@ export function pdfNestingDepth(bytes: Uint8Array): number {
   return deepest;
 }
 
-/** Throws bad_file when an object of the file nests dictionaries or arrays deeper than `limit`. */
-export function checkPdfNesting(bytes: Uint8Array, fileName: string, limit = PDF_NESTING_LIMIT): void {
-  checkNestingOf(bytes, fileName, limit);
-}
-
 /**
- * The same check on PDF syntax from elsewhere: an object stream's inflated objects (pdf-streams.ts).
- * They have no `obj`/`endobj` between them, so the count runs on from one object to the next; a
- * sound stream closes every level it opens.
+ * Throws bad_file when an object nests dictionaries or arrays deeper than `limit`: in the file's
+ * bytes, and in an object stream's inflated objects (pdf-streams.ts), which have no `obj`/`endobj`
+ * between them, so the count runs on from one to the next; a sound stream closes every level it opens.
  */
-export function checkNestingOf(bytes: Uint8Array, fileName: string, limit = PDF_NESTING_LIMIT): void {
+export function checkPdfNesting(bytes: Uint8Array, fileName: string, limit = PDF_NESTING_LIMIT): void {
   const depth = pdfNestingDepth(bytes);
   if (depth > limit) {
     throw badFile(

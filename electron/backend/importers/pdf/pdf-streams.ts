@@ -8,7 +8,7 @@
 // file's bytes (pdf-nesting.ts): their inflated text is checked here, where it is inflated anyway.
 import { constants, inflateSync } from 'node:zlib';
 import { badFile } from '../errors';
-import { checkNestingOf } from './pdf-nesting';
+import { checkPdfNesting } from './pdf-nesting';
 
 /** Far above real policy PDFs (a 300-page scanned report inflates to tens of MB of content streams). */
 export const PDF_INFLATED_LIMIT = 256 * 1024 * 1024;
@@ -52,7 +52,7 @@ export function checkPdfStreams(bytes: Uint8Array, fileName: string, limit = PDF
         if (e instanceof RangeError) total = limit + 1;
         // Anything else is damaged data: pdf.js will report the stream, the file may still have text.
       }
-      if (inflated && isObjectStream(buf, at)) checkNestingOf(inflated, fileName);
+      if (inflated && isObjectStream(buf, at)) checkPdfNesting(inflated, fileName);
       if (total > limit) {
         throw badFile(
           fileName,
