@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { InputMethod } from './pages/ime';
 import { ThemesSection } from './pages/themes';
 
 test('codebook editing: labelled move, indent and add-child controls, keywords and description in fields of their own', async ({ app }) => {
@@ -61,7 +62,7 @@ test('while an input method composes, Enter in a codebook field belongs to it: n
   page.on('request', (r) => {
     if (r.url().includes('/api/call/themes.update')) updates.push(r.postData() ?? '');
   });
-  const cdp = await page.context().newCDPSession(page);
+  const ime = await InputMethod.on(page);
   for (const [testId, pinyin, words] of [
     ['theme-name-zh', 'rencai', '人才引进'],
     ['theme-keywords', 'danbao', '担保'],
@@ -69,11 +70,10 @@ test('while an input method composes, Enter in a codebook field belongs to it: n
     const field = row.getByTestId(testId);
     await field.click();
     await field.fill('');
-    await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+    await ime.compose(pinyin);
     await expect(field).toHaveValue(pinyin);
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
-    await cdp.send('Input.insertText', { text: words });
+    await ime.press('Enter');
+    await ime.commit(words);
     await expect(field).toHaveValue(words);
     expect(updates.filter((u) => u.includes(pinyin))).toEqual([]);
     // The words chosen, Enter saves them.

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { InputMethod } from './pages/ime';
 import { hostApi } from './pages/api';
 import { DocumentPickerDriver } from './pages/documentPicker';
 import { SearchPage } from './pages/search';
@@ -29,14 +30,13 @@ test('Search: the document filter is typed down (Latin, Chinese, an input method
   // Chinese through an input method: nothing is looked up, and Enter picks nothing, while it composes.
   await picker.input.fill('');
   await picker.settled('');
-  const cdp = await app.page.context().newCDPSession(app.page);
-  await cdp.send('Input.imeSetComposition', { text: 'wenzhou', selectionStart: 7, selectionEnd: 7 });
+  const ime = await InputMethod.on(app.page);
+  await ime.compose('wenzhou');
   await expect(picker.input).toHaveValue('wenzhou');
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
+  await ime.press('Enter');
   await expect(picker.list).toHaveAttribute('data-q', '');
   await expect(picker.list).toBeVisible();
-  await cdp.send('Input.insertText', { text: '温州' });
+  await ime.commit('温州');
   await expect(picker.input).toHaveValue('温州');
   await picker.settled('温州');
   await expect(picker.options).toHaveCount(all.filter((d) => d.city === '温州市').length);

@@ -1,17 +1,24 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { InputMethod } from './pages/ime';
 import { LibraryPage } from './pages/library';
 import { NotesPage } from './pages/notes';
 import { ReaderPage } from './pages/reader';
 import { selectInClause } from './pages/themes';
 
-test('writes a clause note with bold text and a clause mention, and finds it after reload', async ({ app }) => {
-  await new LibraryPage(app.page).open('小微企业创业创新基地城市示范工作推进方案');
-  const reader = new ReaderPage(app.page);
-  const notes = new NotesPage(app.page);
+/** Opens the Qingdao plan in the Reader and a note on its 创新券 clause: the note editor. */
+async function noteOnInnovationVouchers(page: Page): Promise<{ reader: ReaderPage; notes: NotesPage; editor: Locator }> {
+  await new LibraryPage(page).open('小微企业创业创新基地城市示范工作推进方案');
+  const reader = new ReaderPage(page);
+  const notes = new NotesPage(page);
   const clause = reader.clause('开展科技创新券试点');
   await clause.click();
   await clause.getByTestId('annotate-clause').click();
-  const editor = notes.editor(app.page.getByTestId('notes-panel'));
+  return { reader, notes, editor: notes.editor(page.getByTestId('notes-panel')) };
+}
+
+test('writes a clause note with bold text and a clause mention, and finds it after reload', async ({ app }) => {
+  const { reader, notes, editor } = await noteOnInnovationVouchers(app.page);
   await notes.write(editor, ['与温州相比', { bold: '青岛的创新券更早' }, ' 见 ']);
   await notes.mentionClause(editor, '温州', '创新券');
   await notes.expectSaved(editor);
@@ -50,27 +57,15 @@ test('annotates a selected text range, marks it, and searches notes from the add
 });
 
 test('in the clause mention picker, Escape while an input method composes cancels the composition, not the picker', async ({ app }) => {
-  await new LibraryPage(app.page).open('小微企业创业创新基地城市示范工作推进方案');
-  const reader = new ReaderPage(app.page);
-  const notes = new NotesPage(app.page);
-  const clause = reader.clause('开展科技创新券试点');
-  await clause.click();
-  await clause.getByTestId('annotate-clause').click();
-  const editor = notes.editor(app.page.getByTestId('notes-panel'));
-  await editor.getByTestId('mention-clause').click();
-  const picker = editor.getByTestId('mention-picker');
-  const input = picker.getByTestId('mention-doc-input');
-  await input.fill('温州');
-  await expect(picker.getByTestId('mention-doc-option').first()).toContainText('温州');
-  await input.press('Enter');
+  const { notes, editor } = await noteOnInnovationVouchers(app.page);
+  const picker = await notes.pickMentionDocument(editor, '温州');
   const filter = picker.getByTestId('mention-filter');
   await filter.click();
-  const cdp = await app.page.context().newCDPSession(app.page);
-  await cdp.send('Input.imeSetComposition', { text: 'chuangxin', selectionStart: 9, selectionEnd: 9 });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229 });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 229 });
+  const ime = await InputMethod.on(app.page);
+  await ime.compose('chuangxin');
+  await ime.press('Escape');
   await expect(picker).toBeVisible();
-  await cdp.send('Input.insertText', { text: '创新券' });
+  await ime.commit('创新券');
   await expect(filter).toHaveValue('创新券');
   await expect(picker.getByTestId('mention-option')).not.toHaveCount(0);
   // Composition over, Escape closes the picker.

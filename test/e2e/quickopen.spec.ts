@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { InputMethod } from './pages/ime';
 import { QuickOpen } from './pages/quickopen';
 
 test('Ctrl+K finds a document by a fuzzy title and opens it', async ({ app }) => {
@@ -42,16 +43,13 @@ test('quick open offers clause headings and a search for what was typed; Escape 
 test('while an input method composes, Enter and Escape in quick open belong to it: nothing runs, nothing closes', async ({ app }) => {
   const qo = new QuickOpen(app.page);
   await qo.open();
-  const cdp = await app.page.context().newCDPSession(app.page);
-  await cdp.send('Input.imeSetComposition', { text: 'haishu', selectionStart: 6, selectionEnd: 6 });
+  const ime = await InputMethod.on(app.page);
+  await ime.compose('haishu');
   await expect(qo.input).toHaveValue('haishu');
-  for (const key of ['Enter', 'Escape']) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key, code: key, windowsVirtualKeyCode: 229 });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode: 229 });
-  }
+  for (const key of ['Enter', 'Escape'] as const) await ime.press(key);
   await expect(qo.dialog).toBeVisible();
   await expect(app.page.getByTestId('library')).toBeVisible();
-  await cdp.send('Input.insertText', { text: '海曙' });
+  await ime.commit('海曙');
   await expect(qo.input).toHaveValue('海曙');
   await expect(qo.items.first()).toContainText('海曙');
   // Composition over, the keys are the dialog's again.

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { InputMethod } from './pages/ime';
 import { ReaderPage } from './pages/reader';
 import { SearchPage, typeAndEnter } from './pages/search';
 
@@ -28,14 +29,13 @@ test('Enter that picks an input method candidate in the search box opens nothing
   await app.goto('search');
   const search = new SearchPage(page);
   await search.input.focus();
-  const cdp = await page.context().newCDPSession(page);
+  const ime = await InputMethod.on(page);
   // An input method that shows the candidate in the box while composing (as most pinyin ones can).
-  await cdp.send('Input.imeSetComposition', { text: '担保', selectionStart: 2, selectionEnd: 2 });
+  await ime.compose('担保');
   await expect(search.input).toHaveValue('担保');
   await expect(search.hits.first()).toBeVisible();
-  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
-  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229 });
-  await cdp.send('Input.insertText', { text: '担保' });
+  await ime.press('Enter');
+  await ime.commit('担保');
   await expect(search.input).toHaveValue('担保');
   await expect(search.hits.first()).toBeVisible();
   await expect(page.getByTestId('reader')).toHaveCount(0);

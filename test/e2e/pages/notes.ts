@@ -17,8 +17,8 @@ export class NotesPage {
       }
     }
   }
-  /** Types `document` into the document picker and takes the first match with Enter, then a clause. */
-  async mentionClause(editor: Locator, document: string, clauseFilter: string): Promise<void> {
+  /** Opens the clause mention picker, types `document` into its document picker and takes the first match with Enter. */
+  async pickMentionDocument(editor: Locator, document: string): Promise<Locator> {
     await editor.getByTestId('mention-clause').click();
     const picker = editor.getByTestId('mention-picker');
     const input = picker.getByTestId('mention-doc-input');
@@ -26,6 +26,11 @@ export class NotesPage {
     await expect(picker.getByTestId('mention-doc-option').first()).toContainText(document);
     await input.press('Enter');
     await expect(input).toHaveValue(new RegExp(document));
+    return picker;
+  }
+  /** Picks `document` in the mention picker, then its first clause matching `clauseFilter`. */
+  async mentionClause(editor: Locator, document: string, clauseFilter: string): Promise<void> {
+    const picker = await this.pickMentionDocument(editor, document);
     await picker.getByTestId('mention-filter').fill(clauseFilter);
     await picker.getByTestId('mention-option').first().click();
     await expect(editor.getByTestId('clause-mention')).toHaveCount(1);
