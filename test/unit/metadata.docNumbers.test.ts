@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docNumberKey, findDocNumbers, normaliseDocNumber } from '../../shared/domain/metadata/index';
+import { findDocNumbersByScan } from '../../shared/domain/metadata/docNumbers';
 
 const numbers = (text: string): string[] => findDocNumbers(text).map((h) => h.docNumber);
 
@@ -56,5 +57,41 @@ describe('findDocNumbers: issuer codes', () => {
 
   it('cuts prose glued in front after the last connecting word', () => {
     expect(numbers('再次落实国发[2012]14号。')).toEqual(['国发[2012]14号']);
+  });
+});
+
+describe('findDocNumbers: from the brackets, the same hits as the plain scan', () => {
+  // Pieces of 文号 and of the prose around them, put together at random (seeded): the search that
+  // starts from each bracket followed by a year must find exactly what the regular expression's
+  // scan over every character finds, offsets included.
+  const prose = ['根据', '的', '再次落实', '。', ' ', '\n', '号', '〔', '2012'];
+  // Each slot of a 文号 as printed, with wrong or missing variants so that many nearly match.
+  const slots = [
+    ['青', '政发', '财办建字', '并政发', '青双创联办字', '国发', ''],
+    ['', ' ', '\u3000', '\n'],
+    ['〔', '[', '（', '【', '。', ''],
+    ['', ' '],
+    ['2012', '２０１８', '201', '46'],
+    ['', ' ', '\n'],
+    ['〕', ']', '）', '】', '〔', ''],
+    ['', ' ', '第', '第 '],
+    ['46', '１４', '123456', ''],
+    ['', ' ', '\u3000'],
+    ['号', '号', '', '。'],
+  ];
+  let seed = 20261207;
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+  const piece = () => (random() < 0.4 ? pick(prose) : slots.map(pick).join(''));
+  it('on 3,000 random strings', () => {
+    let found = 0;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 8) }, piece).join('');
+      const hits = findDocNumbers(text);
+      expect(hits, text).toEqual(findDocNumbersByScan(text));
+      found += hits.length;
+    }
+    // The strings must hold 文号 for the comparison to mean anything.
+    expect(found).toBeGreaterThan(300);
   });
 });

@@ -292,6 +292,9 @@ for (const key of BY_NAME.keys()) {
   else if (!lengths.includes(key.length)) lengths.push(key.length);
 }
 for (const lengths of LENGTHS_BY_PREFIX.values()) lengths.sort((a, b) => b - a);
+/** First code units of the names: most characters of a text start none, and are passed over by one array read. */
+const STARTS = new Uint8Array(0x10000);
+for (const key of BY_NAME.keys()) if (key.length >= 2) STARTS[key.charCodeAt(0)] = 1;
 
 /**
  * Cities whose short form is not indexed because it is also an ordinary word or a county's name:
@@ -360,8 +363,22 @@ function isWordNotPlace(text: string, end: number, key: string): boolean {
  */
 export function findPlaces(text: string): PlaceMention[] {
   if (typeof text !== 'string') throw new TypeError('findPlaces: text must be a string');
+  // Reading one document's metadata asks for the places of its whole text several times (the
+  // province hints of each header it tries, the body's own place): the last answer is kept.
+  if (text.length > 200 && text === last.text) return last.mentions.map((m) => ({ ...m }));
+  const mentions = scanPlaces(text);
+  if (text.length > 200) last = { text, mentions: mentions.map((m) => ({ ...m })) };
+  return mentions;
+}
+let last: { text: string; mentions: PlaceMention[] } = { text: '', mentions: [] };
+
+function scanPlaces(text: string): PlaceMention[] {
   const counts = new Map<Place, PlaceMention>();
   for (let i = 0; i < text.length;) {
+    if (STARTS[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
     let matched = 0;
     const lengths = i + 2 <= text.length ? LENGTHS_BY_PREFIX.get(prefixAt(text, i)) : undefined;
     for (const len of lengths ?? []) {
