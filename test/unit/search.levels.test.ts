@@ -159,3 +159,22 @@ describe('folding with an offset map', () => {
     }
   });
 });
+
+describe('levelDocument keeps no state between clauses', () => {
+  // An import calls it for every clause with arrays kept between calls (up to a size): the answer
+  // for a text must not depend on what was asked before it, longer or shorter, kept or not.
+  const sentence = '企业开展研发活动的，按照规定享受研发费用加计扣除政策。';
+  const texts = [sentence, sentence.repeat(40), '企', sentence.repeat(3000), '创新创新创新', sentence.slice(0, 7), sentence.repeat(2)];
+  it('gives each text the same markers in any order of calls', () => {
+    const forward = texts.map((t) => levelDocument(t));
+    const backward = [...texts]
+      .reverse()
+      .map((t) => levelDocument(t))
+      .reverse();
+    expect(backward).toEqual(forward);
+    expect(forward[0]).toContain('\ue081企1');
+    // 40 and 3,000 repetitions both hold every character and bigram more than MAX_LEVEL times: the same markers,
+    // one computed in the kept arrays, the other (81,000 units) in arrays of its own.
+    expect(forward[3]).toBe(forward[1]);
+  });
+});

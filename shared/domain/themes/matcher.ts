@@ -9,13 +9,16 @@
 export type TermWeights = ReadonlyArray<readonly [key: string, weight: number]>;
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit (a term's character outside the BMP is keyed by its code point, which no code unit equals: such terms never matched, as before). */
+  next: Map<number, TrieNode>;
   /** Index into Matcher.terms when a term ends here. */
   term: number;
 }
 
 export interface Matcher {
   root: TrieNode;
+  /** 1 for the code units that start a term: most characters of a clause start none. */
+  starts: Uint8Array;
   terms: Array<{ length: number; weights: TermWeights }>;
 }
 
@@ -37,8 +40,9 @@ export function compileMatcher(entries: Iterable<readonly [term: string, key: st
     if (!term) continue;
     let node = root;
     for (const ch of term) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = newNode()));
+      const code = ch.length === 1 ? ch.charCodeAt(0) : (ch.codePointAt(0) ?? 0);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = newNode()));
       node = child;
     }
     if (node.term < 0) {
@@ -52,7 +56,9 @@ export function compileMatcher(entries: Iterable<readonly [term: string, key: st
     }
   }
   terms.forEach((t, i) => (t.weights = [...weightsOf[i]]));
-  return { root, terms };
+  const starts = new Uint8Array(0x10000);
+  for (const code of root.next.keys()) if (code <= 0xffff) starts[code] = 1;
+  return { root, starts, terms };
 }
 
 interface Hit {
@@ -65,9 +71,10 @@ interface Hit {
 function allHits(m: Matcher, text: string): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (m.starts[text.charCodeAt(i)] === 0) continue;
     let node: TrieNode | undefined = m.root;
     for (let j = i; j < text.length; j++) {
-      node = node.next.get(text[j]);
+      node = node.next.get(text.charCodeAt(j));
       if (!node) break;
       if (node.term >= 0) hits.push({ start: i, end: j + 1, term: node.term });
     }
