@@ -29,6 +29,18 @@ describe('parseDateLine', () => {
   });
 });
 
+describe('parseDateLine: the longest dates, however spaced', () => {
+  // Lines with more characters than any date are turned down before matching: the longest dates
+  // must still be read, with white space of every kind anywhere.
+  it('reads a date of 13 characters spread over a long line', () => {
+    expect(parseDateLine(`\u3000\u3000二〇二〇年 十二月${' '.repeat(40)}三十一日\u00a0\t`)).toBe('2020-12-31');
+    expect(parseDateLine('２０２０ 年 １２ 月 ３１ 日')).toBe('2020-12-31');
+    // 13 characters, as many as the expression takes (一十二 is read as 12).
+    expect(parseDateLine(' 二〇二〇年 一十二月 三十一日 ')).toBe('2020-12-31');
+    expect(parseDateLine('二〇二〇年十二月三十一日起')).toBeNull();
+  });
+});
+
 describe('chineseSmallNumber', () => {
   it('reads 1-31 in Chinese numerals', () => {
     expect([

@@ -46,6 +46,9 @@ const SPACED_DATE = /(\d{4}) *([-/.]) *(\d{1,2}) *\2 *(\d{1,2})(?!\d)(?: +(\d{1,
 
 /** Removes the spaces that extraction put inside numbers, dates and Chinese words, in one line. */
 export function tidyLineSpacing(line: string): string {
+  // Every step below needs a space or a tab (or rewrites one the same: 2015-12-20); most lines of a
+  // document have none, and cleanup runs this on every line.
+  if (!/[ \t\u0001]/.test(line)) return line.trim();
   return line
     .replace(CELL_BREAK, CELL_MARK)
     .replace(/\t/g, ' ')
@@ -67,6 +70,14 @@ export function tidyLineSpacing(line: string): string {
  */
 export function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += /[A-Za-z0-9 ]/.test(ch) ? 0.5 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // A character outside the BMP (two units) is one character, as iterating the string counts it.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      const d = line.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    w += (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x20 ? 0.5 : 1;
+  }
   return w;
 }

@@ -85,8 +85,17 @@ export function parseDate(s: string): string | null {
 
 /** A line that consists of a date only (the date under a signature). */
 export function parseDateLine(line: string): string | null {
+  // Metadata asks this of every line of a document (findSignature): most are sentences, longer
+  // than any date can be, and are turned down before a string is made of them.
+  let units = 0;
+  for (let i = 0; i < line.length; i++) if (SPACE_UNIT[line.charCodeAt(i)] === 0 && ++units > LONGEST_DATE_UNITS) return null;
   const t = line.replace(/[\s\u00a0\u3000]+/gu, '');
   if (!t) return null;
-  const m = new RegExp(`^(?:${ARABIC_YMD}|${CHINESE_YMD}|${DASHED_YMD})$`, 'u').exec(t);
+  const m = DATE_LINE_RE.exec(t);
   return m ? fromGroups(m.slice(1)) : null;
 }
+const DATE_LINE_RE = new RegExp(`^(?:${ARABIC_YMD}|${CHINESE_YMD}|${DASHED_YMD})$`, 'u');
+/** The longest text DATE_LINE_RE matches without white space: 二〇二〇年十二月三十一日 (4 + 1 + 3 + 1 + 3 + 1). */
+const LONGEST_DATE_UNITS = 13;
+/** 1 for the UTF-16 units that [\s\u00a0\u3000] matches (removed before matching). */
+const SPACE_UNIT = new Uint8Array(0x10000).map((_, c) => (/[\s\u00a0\u3000]/u.test(String.fromCharCode(c)) ? 1 : 0));
