@@ -310,7 +310,9 @@ export function createSearchEngine(store: SearchStore, opts: { exactRankLimit?: 
         cities: [...cityList],
         documents: shown.slice(offset, input.documentsLimit ? offset + input.documentsLimit : undefined),
         documentsTotal: shown.length,
-        perDocument: documents.map((d) => [d.docId, d.count] as [number, number]),
+        // Not with a typed filter: the counts are the same for every filter of one query, and a
+        // client typing in the filter has them from its first answer (thousands of pairs a keystroke).
+        ...(words.length ? {} : { perDocument: documents.map((d) => [d.docId, d.count] as [number, number]) }),
       };
     },
   };

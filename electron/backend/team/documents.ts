@@ -220,7 +220,8 @@ export function documentHandlers(ctx: TeamContext, dispatch: Pick<TeamDispatch, 
         cities: [...cities].map(([city, count]) => ({ city, count })).sort((a, b) => b.count - a.count),
         documents: documentsLimit ? all.slice(documentsOffset, documentsOffset + documentsLimit) : all,
         documentsTotal: all.length,
-        ...(documentsLimit ? { perDocument: [...perDoc] as Array<[number, number]> } : {}),
+        // As the desktop's engine: not with a typed filter (the counts do not change with it).
+        ...(documentsLimit && !words.length ? { perDocument: [...perDoc] as Array<[number, number]> } : {}),
       };
     },
     'search.count': async ({ query, filters }, caller) => {

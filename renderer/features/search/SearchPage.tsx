@@ -7,40 +7,16 @@ import { isComposingKey } from '../../app/commands/keyboard';
 import { EmptyResult } from './EmptyResult';
 import { ConcordanceExport } from './ConcordanceExport';
 import { AttributeFilter } from '../attributes/AttributeFilter';
-import { clauseLabel } from '../../../shared/domain/labels';
 import { FACET_PAGE, Facets } from './Facets';
 import { type FilterValues, Filters } from './Filters';
-import { Snippet } from './Snippet';
+import { HitGroups, groupHits, readerTerm } from './Hits';
 import { clean, paramsFromState, stateFromParams } from './searchState';
 import './search.css';
 
 const PAGE = 20;
 const NO_VALUES: FilterValues = { cities: [], provinces: [], validity: [], years: [] };
 const TYPING_PAUSE_MS = 150;
-
-interface Group {
-  docId: number;
-  title: string | null;
-  city: string | null;
-  year: number | null;
-  hits: SearchHit[];
-}
-
-/** Hits grouped by document, documents in the order of their best hit. */
-function groupHits(hits: SearchHit[]): Group[] {
-  const groups = new Map<number, Group>();
-  for (const h of hits) {
-    if (!groups.has(h.docId)) groups.set(h.docId, { docId: h.docId, title: h.title, city: h.city, year: h.year, hits: [] });
-    groups.get(h.docId)!.hits.push(h);
-  }
-  return [...groups.values()];
-}
-
-/** The term to highlight in the Reader: the longest query term that this hit's snippet shows. */
-function readerTerm(hit: SearchHit, terms: string[]): string {
-  const shown = hit.snippet.text.normalize('NFKC').replace(/\s+/gu, '');
-  return terms.find((t) => shown.includes(t)) ?? terms[0] ?? '';
-}
+const NO_COUNTS: ReadonlyMap<number, number> = new Map();
 
 export function SearchPage({ route }: { route: Route }) {
   const { t, i18n } = useTranslation('search');
@@ -53,6 +29,12 @@ export function SearchPage({ route }: { route: Route }) {
   /** Which query and filters `result` answers: Enter acts only on the results of what is typed. */
   const [resultKey, setResultKey] = useState('');
   const [facets, setFacets] = useState<SearchFacets | null>(null);
+  /**
+   * Hits per document for the hits' headings, from the first facets answer of a query and its
+   * filters: typing in the document facet's filter asks again with the same counts, and keeping
+   * the first map keeps the (memoised) hits from drawing again.
+   */
+  const [counts, setCounts] = useState<{ key: string; map: ReadonlyMap<number, number> } | null>(null);
   /** The exact number of hits: it comes with the page only when the page holds them all, else from search.count. */
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -127,7 +109,13 @@ export function SearchPage({ route }: { route: Route }) {
     const answered = () => setFirstAnswered(true);
     api['search.facets']({ query, filters, documentsLimit: facetDocs.limit, documentsFilter: facetDocs.filter || undefined })
       .then(
-        (f) => live && setFacets(f),
+        (f) => {
+          if (!live) return;
+          setFacets(f);
+          const key = `${query}\u0000${filterKey}`;
+          // perDocument comes with the unfiltered page (always asked first for a query and its filters).
+          if (f.perDocument) setCounts((c) => (c?.key === key ? c : { key, map: new Map(f.perDocument) }));
+        },
         () => live && setFacets(null),
       )
       .finally(answered);
@@ -149,7 +137,7 @@ export function SearchPage({ route }: { route: Route }) {
 
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
-  const countOf = useMemo(() => new Map(facets?.perDocument ?? (facets?.documents ?? []).map((d) => [d.docId, d.count])), [facets]);
+  const countOf = counts && counts.key === `${query}\u0000${filterKey}` ? counts.map : NO_COUNTS;
 
   // The hits on screen answer an earlier query or filter while the new answer is on its way: a page
   // more of the new one must not be added to them (it was, and the click was then lost).
@@ -168,9 +156,12 @@ export function SearchPage({ route }: { route: Route }) {
     }
   }
 
-  function open(hit: SearchHit) {
-    navigate('reader', [hit.docId], { clause: hit.clauseId, q: readerTerm(hit, result?.terms ?? []) || undefined });
-  }
+  const terms = result?.terms;
+  const open = useCallback(
+    (hit: SearchHit) => navigate('reader', [hit.docId], { clause: hit.clauseId, q: readerTerm(hit, terms ?? []) || undefined }),
+    [terms],
+  );
+  const hover = useCallback((hit: SearchHit) => setActive(ordered.indexOf(hit)), [ordered]);
 
   /**
    * Enter opens the hit of the query AS TYPED. Within the typing pause (or while its results are
@@ -266,48 +257,7 @@ export function SearchPage({ route }: { route: Route }) {
               {result.hits.length > 0 && <ConcordanceExport query={query} filters={filters} />}
             </div>
             {result.hits.length === 0 && !result.more && <EmptyResult query={query} filters={filters} onClear={() => setAndClean({})} />}
-            {groups.map((g) => (
-              <section key={g.docId} className="search-group" data-testid="search-group">
-                <h2>
-                  <a href={routeHref('reader', [g.docId])}>{g.title ?? `#${g.docId}`}</a>
-                  <span className="muted">
-                    {' '}
-                    · {g.city ?? t('unknownCity')}
-                    {g.year ? ` · ${g.year}` : ''}
-                  </span>
-                  {countOf.has(g.docId) && <span className="tag">{t('hitsInDoc', { count: countOf.get(g.docId) })}</span>}
-                </h2>
-                <ul>
-                  {g.hits.map((h) => (
-                    <li
-                      key={h.clauseId}
-                      id={`search-hit-${h.clauseId}`}
-                      role="option"
-                      aria-selected={h.clauseId === activeId}
-                      className={`search-hit ${h.clauseId === activeId ? 'active' : ''}`}
-                      data-testid="search-hit"
-                      onMouseEnter={() => setActive(ordered.indexOf(h))}
-                    >
-                      <a
-                        href={routeHref('reader', [h.docId], { clause: h.clauseId, q: readerTerm(h, result.terms) || undefined })}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          open(h);
-                        }}
-                        title={t('open')}
-                      >
-                        {h.path && (
-                          <span className="hit-path" data-testid="hit-path" title={h.part ?? undefined}>
-                            {clauseLabel(h.path, h.part)}
-                          </span>
-                        )}
-                        <Snippet snippet={h.snippet} />
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <HitGroups groups={groups} terms={result.terms} activeId={activeId} countOf={countOf} onHover={hover} onOpen={open} />
             {result.more && (
               <button onClick={() => void more()} disabled={loadingMore || stale} data-testid="search-more">
                 {t('more')}

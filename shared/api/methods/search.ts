@@ -95,7 +95,11 @@ export const searchFacets = z.object({
   ),
   /** How many documents have hits (under documentsFilter): `documents` is one page of them when documentsLimit is given. */
   documentsTotal: z.number().int(),
-  /** With documentsLimit: the hit count of every document with hits, [docId, count], beside the page of named ones. */
+  /**
+   * With documentsLimit and no documentsFilter: the hit count of every document with hits, [docId,
+   * count], beside the page of named ones. The same for every filter of one query, so it is sent
+   * once, not with each typed filter.
+   */
   perDocument: z.array(z.tuple([id, z.number().int()])).optional(),
 });
 export type SearchFacets = z.infer<typeof searchFacets>;

@@ -36,6 +36,8 @@ export function suite(ctx: ContractContext): void {
     expect(narrowed.documents.every((d) => `${d.title} ${d.city}`.includes(city.slice(0, 2)))).toBe(true);
     expect(narrowed.documentsTotal).toBe(narrowed.documents.length);
     expect(narrowed.total).toBe(all.total);
+    // The counts of every document come with the unfiltered page only: they do not change with the filter.
+    expect(narrowed.perDocument).toBeUndefined();
   });
 
   it('gives facets that add up to the total', async () => {
