@@ -10,29 +10,11 @@ import type {
   StoredDocument,
 } from '../../store/types';
 import { StoreError } from '../../store/types';
+import { metadataColumns as columns, metadataFieldList as fieldNames } from '../documentRows';
 import { gramKeys } from './grams';
 import type { Queryable, Runner } from './runner';
 
 /** Every SQL statement about documents, parts, clauses, citations and their index rows on PostgreSQL. */
-
-const columns: Record<MetadataFieldName, string> = {
-  title: 'title',
-  city: 'city',
-  province: 'province',
-  level: 'level',
-  issuer: 'issuer',
-  docNumber: 'doc_number',
-  dateWritten: 'date_written',
-  datePublished: 'date_published',
-  validity: 'validity',
-  period: 'period',
-  dateEffective: 'date_effective',
-  approvedBy: 'approved_by',
-  dateApproved: 'date_approved',
-  sourceId: 'source_id',
-  sourceUrl: 'source_url',
-};
-const fieldNames = Object.keys(columns) as MetadataFieldName[];
 
 type Row = Record<string, unknown>;
 
