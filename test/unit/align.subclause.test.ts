@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { cosine, type ClauseFeatures, type Vec } from '../../shared/domain/align/features';
 import { centredSemantics, dot } from '../../shared/domain/align/semantic';
-import { semanticSentences, sentenceEvidence } from '../../shared/domain/align/subclause';
+import { semanticSentences, sentenceEvidence, sentenceHomes } from '../../shared/domain/align/subclause';
 import { wordsBySentence, wordsOf } from '../../shared/domain/align/words';
 
 const vec = (w: Record<number, number>): Vec => {
@@ -74,6 +74,20 @@ describe('a clause bundling three measures against a clause holding one of them'
         () => 1,
       ).covered,
     ).toBeCloseTo(0.5);
+  });
+});
+
+describe('where each sentence of a bundle belongs', () => {
+  it('gives a bundle’s second counterpart the sentence it is the best home of, and nothing to a clause no sentence prefers', () => {
+    const bundle = clause({ 1: 1, 2: 1 }, { 3: 1, 4: 1 });
+    const B = [clause({ 1: 1, 2: 1, 9: 1 }), clause({ 3: 1, 4: 1 }), clause({ 2: 0.2, 8: 1 })];
+    const home = sentenceHomes([bundle], B);
+    expect(home(0, 0)).toBeCloseTo(cosine(vec({ 1: 1, 2: 1 }), B[0].vec));
+    expect(home(0, 1)).toBeCloseTo(1);
+    expect(home(0, 2)).toBe(0); // shares a term with the first sentence, but is not its best
+    // A one-sentence clause has no sentences to place: only the other side's bundles count.
+    expect(sentenceHomes([clause({ 3: 1, 4: 1 })], [clause({ 3: 1, 4: 1 })])(0, 0)).toBe(0);
+    expect(sentenceHomes(B, [bundle])(1, 0)).toBeCloseTo(1);
   });
 });
 

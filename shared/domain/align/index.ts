@@ -8,7 +8,7 @@ import { propagatedFeatures } from './propagate';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
 import { centredSemantics, dot } from './semantic';
-import { semanticSentences } from './subclause';
+import { semanticSentences, sentenceHomes } from './subclause';
 import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSuggestion } from './types';
 
 export * from './types';
@@ -207,6 +207,7 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     blockRowBest,
     blockColBest,
     cited,
+    sentenceHome: sentenceHomes(fa, fb),
     semanticFocused: (i, j) => semFoc.get(i * m + j) ?? 0,
     semFocRowBest,
     semFocColBest,

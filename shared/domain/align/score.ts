@@ -49,6 +49,7 @@ export const baseFeatureNames = [
   'semanticFocusedGap',
   'semanticSentence',
   'semanticCovered',
+  'sentenceHome',
 ] as const;
 
 /** Every signal the full model weighs: the first pass's, then the second pass's (propagate.ts). */
@@ -126,6 +127,8 @@ export interface PairContext {
   semFocColBest: Float64Array;
   /** Best sentence-pair semantic cosine and the coverage of one clause's sentences by the other's (subclause.ts), centred as semanticFocused. */
   semanticSentences: (i: number, j: number) => { best: number; covered: number };
+  /** Best cosine of a sentence of one clause whose best clause of the other document is the other (subclause.ts). */
+  sentenceHome: (i: number, j: number) => number;
   /** One clause against the whole list (lead-in and items) the other is an item of; the larger of both ways, 0 when neither is an item. */
   list: (i: number, j: number) => number;
 }
@@ -173,6 +176,7 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.semanticFocused(i, j),
     pc.semanticFocused(i, j) - Math.max(pc.semFocRowBest[i], pc.semFocColBest[j]),
     ...semanticPair(pc.semanticSentences(i, j)),
+    pc.sentenceHome(i, j),
   ];
 }
 

@@ -6,7 +6,7 @@
  * found entire inside the bundle. These signals read the sentence × sentence cosines of the pair
  * once (sentences split at 。；, features.ts), so a bundle can link to each measure it holds.
  */
-import { cosine, type ClauseFeatures, type Vec } from './features';
+import { cosine, cosineRow, postingsOf, type ClauseFeatures, type Vec } from './features';
 import { dot } from './semantic';
 
 export interface SentenceEvidence {
@@ -102,4 +102,42 @@ export function semanticSentences(
     coverOf(m, sizeB, (y, x) => grid[x * m + y], n),
   );
   return { best, covered };
+}
+
+/**
+ * Where each sentence of a bundle belongs: for every clause of several sentences, each sentence's
+ * best clause of the other document (n-gram cosine through an inverted index of the other side).
+ * A pair scores the best cosine of a sentence of one clause whose best home is the other clause,
+ * both ways. The clause-level relative signals (gap to the row's best, rank) count against a
+ * bundle's second and third counterparts; this one says that the counterpart is the best place
+ * for one of the bundle's measures.
+ */
+export function sentenceHomes(fa: ClauseFeatures[], fb: ClauseFeatures[]): (i: number, j: number) => number {
+  const homesOf = (from: ClauseFeatures[], to: ClauseFeatures[]) => {
+    const homes: Array<Map<number, number> | undefined> = new Array(from.length);
+    if (!from.some((f) => f.sentenceVecs.length > 1)) return homes;
+    const p = postingsOf(to.map((f) => f.vec));
+    const row = new Float64Array(to.length);
+    from.forEach((f, i) => {
+      if (f.sentenceVecs.length < 2) return;
+      const map = new Map<number, number>();
+      for (const s of f.sentenceVecs) {
+        row.fill(0);
+        cosineRow(s, p, row, 0);
+        let best = -1,
+          top = 0;
+        for (let j = 0; j < row.length; j++)
+          if (row[j] > top) {
+            top = row[j];
+            best = j;
+          }
+        if (best >= 0) map.set(best, Math.max(map.get(best) ?? 0, top));
+      }
+      homes[i] = map;
+    });
+    return homes;
+  };
+  const ha = homesOf(fa, fb),
+    hb = homesOf(fb, fa);
+  return (i, j) => Math.max(ha[i]?.get(j) ?? 0, hb[j]?.get(i) ?? 0);
 }
