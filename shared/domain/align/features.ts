@@ -6,7 +6,7 @@ import { defaultVectors, rowsVector, type WordVectors } from './semantic';
 import { instrumentsIn } from './lexicon';
 import { charGrams, gramRuns, isFragment, sentences, substantiveText } from './text';
 import type { AlignClause } from './types';
-import { wordCounts } from './words';
+import { countsOf, wordsBySentence, wordsOf } from './words';
 
 /**
  * Sparse weighted vector, L2-normalised: ids in ascending order with their weights. Sorted typed
@@ -28,6 +28,8 @@ export interface ClauseFeatures {
   words: Vec;
   /** Sum of the clause's word vectors (semantic.ts), L2-normalised; null when it has no known word. */
   semantic: Float32Array | null;
+  /** The same per sentence (those sentenceVecs has), built on first use. */
+  readonly sentenceSemantics: Array<Float32Array | null>;
   /** An item of a list rather than a whole measure (score.ts). */
   fragment: boolean;
   context: Vec;
@@ -218,6 +220,9 @@ interface TextFeatures {
   all: Int32Array;
   sentenceIds: Int32Array[];
   sentenceVecs?: Vec[];
+  /** The sentences' words (those sentenceIds has), for their semantic vectors. */
+  sentenceWords: string[][];
+  sentenceSemantics?: Array<Float32Array | null>;
   words: Vec;
   semantic: Float32Array | null;
   fragment: boolean;
@@ -245,30 +250,28 @@ function textFeatures(ctx: FeatureContext, text: string): TextFeatures {
     at += p.ids.length;
   }
   const vec = gramVector(ctx.grams, all);
-  const counts = wordCounts(text);
+  const bySentence = wordsBySentence(text);
+  const counts = countsOf(wordsOf(text));
   const wordIds = new Int32Array(counts.size),
-    wordWeights = new Float64Array(counts.size),
-    rows: number[] = [],
-    rowWeights: number[] = [];
+    wordWeights = new Float64Array(counts.size);
   let nw = 0;
   for (const [w, tf] of counts) {
     const info = wordInfo(ctx, w);
     if (info.idf > 0) {
-      const weight = (tf === 1 ? 1 : 1 + Math.log(tf)) * info.idf;
       wordIds[nw] = info.id;
-      wordWeights[nw++] = weight;
-      if (info.row >= 0) {
-        rows.push(info.row);
-        rowWeights.push(weight);
-      }
+      wordWeights[nw++] = (tf === 1 ? 1 : 1 + Math.log(tf)) * info.idf;
     }
   }
+  // wordsBySentence splits at the same marks as sentences(): one word list per piece.
+  const piecesWords = bySentence.length === pieces.length ? bySentence : pieces.map((p) => wordsBySentence(p.s).flat());
+  const kept = pieces.flatMap((p, k) => (p.s.length >= minSentence ? [{ ...p, words: piecesWords[k] }] : []));
   const out: TextFeatures = {
     vec,
     all,
-    sentenceIds: pieces.filter((p) => p.s.length >= minSentence).map((p) => p.ids),
+    sentenceIds: kept.map((p) => p.ids),
+    sentenceWords: kept.map((p) => p.words),
     words: normalisedFrom(wordIds, wordWeights, nw),
-    semantic: rowsVector(ctx.vectors, rows, rowWeights),
+    semantic: semanticOf(ctx, counts),
     fragment: isFragment(text),
     instruments: new Set(instrumentsIn(text)),
     quantities: new Set(findQuantities(text).map((q) => q.text)),
@@ -276,6 +279,26 @@ function textFeatures(ctx: FeatureContext, text: string): TextFeatures {
   };
   cache.set(text, out);
   return out;
+}
+
+/** The IDF-weighted sum of the word vectors of a text's words (semantic.ts). */
+function semanticOf(ctx: FeatureContext, counts: Map<string, number>): Float32Array | null {
+  const rows: number[] = [],
+    weights: number[] = [];
+  for (const [w, tf] of counts) {
+    const info = wordInfo(ctx, w);
+    if (info.idf > 0 && info.row >= 0) {
+      rows.push(info.row);
+      weights.push((tf === 1 ? 1 : 1 + Math.log(tf)) * info.idf);
+    }
+  }
+  return rowsVector(ctx.vectors, rows, weights);
+}
+
+/** A clause's sentences' semantic vectors, built on first use; a one-sentence clause's is its own. */
+function sentenceSemanticsOf(ctx: FeatureContext, t: TextFeatures): Array<Float32Array | null> {
+  return (t.sentenceSemantics ??=
+    t.sentenceIds.length === 1 && t.sentenceIds[0].length === t.all.length ? [t.semantic] : t.sentenceWords.map((w) => semanticOf(ctx, countsOf(w))));
 }
 
 /** A word's id, weight (IDF) and row in the word vectors (−1 if none), per table: one lookup per word occurrence. */
@@ -338,6 +361,9 @@ export function clauseFeatures(clauses: AlignClause[], ctx: FeatureContext, near
         vec: t.vec as Vec,
         get sentenceVecs() {
           return sentenceVecsOf(ctx, t);
+        },
+        get sentenceSemantics() {
+          return sentenceSemanticsOf(ctx, t);
         },
         words: t.words,
         semantic: t.semantic,

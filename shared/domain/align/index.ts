@@ -7,7 +7,8 @@ import { orderPath } from './order';
 import { propagatedFeatures } from './propagate';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
-import { dot } from './semantic';
+import { centredSemantics, dot } from './semantic';
+import { semanticSentences, sentenceHomes } from './subclause';
 import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSuggestion } from './types';
 
 export * from './types';
@@ -138,6 +139,25 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
         if (s > semRowBest[i]) semRowBest[i] = s;
         if (s > semColBest[j]) semColBest[j] = s;
       }
+  // The same with the documents' mean direction taken out (the topic both share, semantic.ts).
+  const semC = centredSemantics(
+    fa.map((f) => f.semantic),
+    fb.map((f) => f.semantic),
+  );
+  const semFoc = new Map<number, number>();
+  const semFocRowBest = new Float64Array(n).fill(-1),
+    semFocColBest = new Float64Array(m).fill(-1);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      if (keep[i * m + j]) {
+        const s = dot(semC.a[i], semC.b[j]);
+        semFoc.set(i * m + j, s);
+        if (s > semFocRowBest[i]) semFocRowBest[i] = s;
+        if (s > semFocColBest[j]) semFocColBest[j] = s;
+      }
+  // Sentences' semantic vectors, centred the same way, on first use (candidate pairs only).
+  const semSentA: Array<Array<Float32Array | null> | undefined> = new Array(n),
+    semSentB: Array<Array<Float32Array | null> | undefined> = new Array(m);
   // The cosine with the documents' shared topic discounted (focus.ts), and its best in each row and column.
   const focused = focusedCosine(
     fa.map((f) => f.vec),
@@ -187,6 +207,17 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     blockRowBest,
     blockColBest,
     cited,
+    sentenceHome: sentenceHomes(fa, fb),
+    semanticFocused: (i, j) => semFoc.get(i * m + j) ?? 0,
+    semFocRowBest,
+    semFocColBest,
+    semanticSentences: (i, j) =>
+      semanticSentences(
+        (semSentA[i] ??= fa[i].sentenceSemantics.map(semC.centre)),
+        (k) => fa[i].sentenceVecs[k].ids.length,
+        (semSentB[j] ??= fb[j].sentenceSemantics.map(semC.centre)),
+        (k) => fb[j].sentenceVecs[k].ids.length,
+      ),
     // A clause against the list of a lead-in: the block cosine (exact for every pair with a lead-in).
     list: (i, j) => Math.max(fb[j].lead >= 0 ? block[i * m + fb[j].lead] : 0, fa[i].lead >= 0 ? block[fa[i].lead * m + j] : 0),
   };

@@ -10,6 +10,7 @@ import { cosine, type ClauseFeatures, type Vec } from './features';
 import { idfOf, wordIdf, type CorpusStats } from './corpus';
 import type { AlignReason } from './types';
 import { propagatedNames } from './propagate';
+import { sentenceEvidence } from './subclause';
 import { sharedWordTerms } from './words';
 
 /** The first pass's signals, each from the pair's own clauses (pairFeatures). */
@@ -42,6 +43,13 @@ export const baseFeatureNames = [
   'focusedGap',
   'contained',
   'focusedWords',
+  'covered',
+  'sentenceToClause',
+  'semanticFocused',
+  'semanticFocusedGap',
+  'semanticSentence',
+  'semanticCovered',
+  'sentenceHome',
 ] as const;
 
 /** Every signal the full model weighs: the first pass's, then the second pass's (propagate.ts). */
@@ -113,6 +121,14 @@ export interface PairContext {
   /** The same discount on the word cosine. */
   focusedWords: (i: number, j: number) => number;
   focColBest: Float64Array;
+  /** Cosine of the clauses' word-vector sums with the two documents' mean direction taken out, and its best in each row and column. */
+  semanticFocused: (i: number, j: number) => number;
+  semFocRowBest: Float64Array;
+  semFocColBest: Float64Array;
+  /** Best sentence-pair semantic cosine and the coverage of one clause's sentences by the other's (subclause.ts), centred as semanticFocused. */
+  semanticSentences: (i: number, j: number) => { best: number; covered: number };
+  /** Best cosine of a sentence of one clause whose best clause of the other document is the other (subclause.ts). */
+  sentenceHome: (i: number, j: number) => number;
   /** One clause against the whole list (lead-in and items) the other is an item of; the larger of both ways, 0 when neither is an item. */
   list: (i: number, j: number) => number;
 }
@@ -121,9 +137,10 @@ export interface PairContext {
 export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j: number, pc: PairContext): number[] {
   const base = pc.base(i, j);
   const inst = sharedInstruments(a, b).reduce((m, x) => Math.max(m, pc.instrumentWeight.get(x) ?? 0), 0);
+  const sent = sentenceEvidence(a, b);
   return [
     pc.grams(i, j),
-    bestSentences(a, b).s,
+    sent.best,
     pc.words(i, j),
     base - pc.rowBest[i],
     base - pc.colBest[j],
@@ -154,10 +171,17 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.focused(i, j) - Math.max(pc.focRowBest[i], pc.focColBest[j]),
     contained(a.vec, b.vec),
     pc.focusedWords(i, j),
+    sent.covered,
+    sent.toClause,
+    pc.semanticFocused(i, j),
+    pc.semanticFocused(i, j) - Math.max(pc.semFocRowBest[i], pc.semFocColBest[j]),
+    ...semanticPair(pc.semanticSentences(i, j)),
+    pc.sentenceHome(i, j),
   ];
 }
 
 const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
+const semanticPair = (c: { best: number; covered: number }) => [c.best, c.covered];
 
 /**
  * How much of the smaller side the other holds: the share of one vector's weight (squared, so the

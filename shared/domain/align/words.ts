@@ -7,31 +7,51 @@
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
-/** Segmenting is the slow part of alignment: a clause's words are kept for the texts seen recently. */
-const cache = new Map<string, string[]>();
+/** Segmenting is the slow part of alignment: a clause's words are kept for the texts seen recently, by sentence. */
+const cache = new Map<string, { sentences: string[][]; all: string[] }>();
 const cacheLimit = 20_000;
 
-/** Word-like segments (letters or digits), in order, digits folded to '0' as in the n-grams. */
+/**
+ * Word-like segments (letters or digits) of each sentence of a text (split at 。；！？ and line
+ * ends, empty pieces left out), in order, digits folded to '0' as in the n-grams.
+ */
+export function wordsBySentence(text: string): string[][] {
+  return segmented(text).sentences;
+}
+
+/** Word-like segments of a text, in order. */
 export function wordsOf(text: string): string[] {
-  let w = cache.get(text);
-  if (w) return w;
-  w = [];
+  return segmented(text).all;
+}
+
+function segmented(text: string): { sentences: string[][]; all: string[] } {
+  const known = cache.get(text);
+  if (known) return known;
+  const w: string[][] = [];
   // Segment sentence by sentence: ICU is much slower on one long string than on its pieces.
   for (const piece of text.split(/[。；;！？!?\n]+/u)) {
     if (!piece) continue;
+    const words: string[] = [];
     for (const s of segmenter.segment(piece)) {
-      if (s.isWordLike) w.push(/^\d/u.test(s.segment) ? '0' : s.segment);
+      if (s.isWordLike) words.push(/^\d/u.test(s.segment) ? '0' : s.segment);
     }
+    w.push(words);
   }
   if (cache.size >= cacheLimit) cache.clear();
-  cache.set(text, w);
-  return w;
+  const out = { sentences: w, all: w.flat() };
+  cache.set(text, out);
+  return out;
 }
 
 /** Word counts of a text, words of two or more characters only (one-character words are function words or units). */
 export function wordCounts(text: string): Map<string, number> {
+  return countsOf(wordsOf(text));
+}
+
+/** Counts of the words of two or more characters. */
+export function countsOf(words: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const w of wordsOf(text)) if (w.length >= 2) out.set(w, (out.get(w) ?? 0) + 1);
+  for (const w of words) if (w.length >= 2) out.set(w, (out.get(w) ?? 0) + 1);
   return out;
 }
 
