@@ -61,7 +61,7 @@ async function importWith(threads: string | undefined, b: Backend, signal = new 
   }
 }
 
-/** The stored documents and the search index, as content: FTS5 rows through fts5vocab (every term at every row and offset). */
+/** The stored documents, the near-copy sketches and the search index, as content: FTS5 rows through fts5vocab (every term at every row and offset). */
 function contentOf(db: Db) {
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, search_fts, 'instance');
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.level_terms USING fts5vocab(main, search_levels, 'instance');`);
@@ -80,6 +80,7 @@ function contentOf(db: Db) {
     searchClauses: digest('SELECT doc_id, clause_id, len FROM search_clauses ORDER BY doc_id, clause_id'),
     searchFts: digest('SELECT term, doc, col, offset FROM temp.fts_terms ORDER BY term, doc, offset'),
     searchLevels: digest('SELECT term, doc FROM temp.level_terms ORDER BY term, doc'),
+    sketches: digest('SELECT * FROM clause_sketches ORDER BY 1, 2'),
   };
 }
 
@@ -92,8 +93,13 @@ describe('import on worker threads', () => {
     const written = contentOf(onWorkers.context.db);
     expect(written.searchFts.rows).toBeGreaterThan(10_000);
     expect(written.searchLevels.rows).toBeGreaterThan(10_000);
+    expect(written.sketches.rows).toBeGreaterThanOrEqual(files.length - 2);
     expect(written.documents.every((d) => (d as { cleaned_text: string; z: string }).cleaned_text === '' && (d as { z: string }).z.length > 0)).toBe(true);
     expect(contentOf(inThread.context.db)).toEqual(written);
+    // Two workers (files analysed out of order, in parallel) write the same rows.
+    const onTwo = await project();
+    expect((await importWith('2', onTwo)).imported.length).toBe(files.length - 2);
+    expect(contentOf(onTwo.context.db)).toEqual(written);
     // The index rows the workers computed are those computed here from the stored text, clause by clause.
     createSearchStore(onWorkers.context.db).rebuild();
     expect(contentOf(onWorkers.context.db)).toEqual(written);
