@@ -1,5 +1,6 @@
 // Dates as Chinese policy documents print them: 2016年9月29日, '2016 年9 月29 日' (PDF spacing),
 // 二〇一六年九月二十九日 (signature blocks), 2016-09-29, '2015- 12- 20 15: 17' (web chrome), 2016.9.29.
+import { spaceUnits } from './units';
 
 const SP = '[\\s\\u00a0\\u3000]*';
 const D = '[0-9０-９]';
@@ -87,8 +88,9 @@ export function parseDate(s: string): string | null {
 export function parseDateLine(line: string): string | null {
   // Metadata asks this of every line of a document (findSignature): most are sentences, longer
   // than any date can be, and are turned down before a string is made of them.
+  const space = spaceUnits();
   let units = 0;
-  for (let i = 0; i < line.length; i++) if (SPACE_UNIT[line.charCodeAt(i)] === 0 && ++units > LONGEST_DATE_UNITS) return null;
+  for (let i = 0; i < line.length; i++) if (space[line.charCodeAt(i)] === 0 && ++units > LONGEST_DATE_UNITS) return null;
   const t = line.replace(/[\s\u00a0\u3000]+/gu, '');
   if (!t) return null;
   const m = DATE_LINE_RE.exec(t);
@@ -97,5 +99,3 @@ export function parseDateLine(line: string): string | null {
 const DATE_LINE_RE = new RegExp(`^(?:${ARABIC_YMD}|${CHINESE_YMD}|${DASHED_YMD})$`, 'u');
 /** The longest text DATE_LINE_RE matches without white space: 二〇二〇年十二月三十一日 (4 + 1 + 3 + 1 + 3 + 1). */
 const LONGEST_DATE_UNITS = 13;
-/** 1 for the UTF-16 units that [\s\u00a0\u3000] matches (removed before matching). */
-const SPACE_UNIT = new Uint8Array(0x10000).map((_, c) => (/[\s\u00a0\u3000]/u.test(String.fromCharCode(c)) ? 1 : 0));

@@ -3,6 +3,7 @@
 // A 文号 is 机关代字 (issuer code, e.g. 青政发, 财办建, 浙微组发) + year in brackets + serial + 号.
 // PDF extraction inserts spaces and line breaks anywhere inside it ('2 号', '17\n号'), and
 // documents print the brackets as 〔〕, [], ［］, (), （）, 【】 or a mix of them.
+import { spaceUnits } from './units';
 
 export interface DocNumberHit {
   /** The 文号 as printed, with all white space removed. */
@@ -113,7 +114,6 @@ export function docNumberKey(s: string): string {
 // that bracket and the white space before it: CJK characters are neither brackets nor white space.
 const BRACKET_YEAR_RE = new RegExp(`${OPEN}${WS}${DIGIT}{4}`, 'gu');
 const STICKY_DOC_NUMBER_RE = new RegExp(DOC_NUMBER_RE.source, 'uy');
-const isSpace = (ch: number): boolean => ch === 0xa0 || ch === 0x3000 || /\s/u.test(String.fromCharCode(ch));
 const isCjk = (ch: number): boolean => ch >= 0x4e00 && ch <= 0x9fff;
 
 /**
@@ -125,12 +125,13 @@ const isCjk = (ch: number): boolean => ch >= 0x4e00 && ch <= 0x9fff;
 export function findDocNumbers(text: string): DocNumberHit[] {
   if (typeof text !== 'string') throw new TypeError('findDocNumbers: text must be a string');
   const hits: DocNumberHit[] = [];
+  const space = spaceUnits();
   let done = 0;
   for (const b of text.matchAll(BRACKET_YEAR_RE)) {
     const bracket = b.index ?? 0;
     if (bracket < done) continue;
     let codeEnd = bracket;
-    while (codeEnd > done && isSpace(text.charCodeAt(codeEnd - 1))) codeEnd--;
+    while (codeEnd > done && space[text.charCodeAt(codeEnd - 1)] === 1) codeEnd--;
     let start = codeEnd;
     while (start > done && codeEnd - start < 12 && isCjk(text.charCodeAt(start - 1))) start--;
     if (start === codeEnd) continue;

@@ -4,6 +4,7 @@
 // may share one line. Only the raw text (before cleanup) is guaranteed to still hold them.
 import { parseDate } from './dates';
 import { findDocNumbers } from './docNumbers';
+import { unitsMatching } from './units';
 
 export interface LabelledFields {
   title: string | null;
@@ -69,12 +70,13 @@ const VALIDITY_RE = /^(?:现行有效|全部有效|部分有效|有效|已被修
  * characters there: one pass over the text spares a search per label.
  */
 function labelStarts(raw: string): Set<string> {
+  const before = beforeLabel();
   const starts = new Set<string>();
-  for (let i = 0; i < raw.length; i++) if (i === 0 || BEFORE_LABEL[raw.charCodeAt(i - 1)] === 1) starts.add(raw[i]);
+  for (let i = 0; i < raw.length; i++) if (i === 0 || before[raw.charCodeAt(i - 1)] === 1) starts.add(raw[i]);
   return starts;
 }
 /** 1 for the code units after which a label may start (the prefixes of labelRe: white space, line ends, bullets, brackets). */
-const BEFORE_LABEL = new Uint8Array(0x10000).map((_, c) => (/[\s\u00a0\u3000•·【\[［]/u.test(String.fromCharCode(c)) ? 1 : 0));
+const beforeLabel = unitsMatching(/[\s\u00a0\u3000•·【\[［]/u);
 
 const labelRes = new Map<string, RegExp>();
 function labelRe(label: string): RegExp {
