@@ -128,33 +128,13 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
       if (s > 0.2 && s >= rowBest[i] && s >= colBest[j]) anchors.push({ a: fa[i].position, b: fb[j].position });
     }
   // The semantic signal, over the short-listed pairs only.
-  const sem = new Map<number, number>();
-  const semRowBest = new Float64Array(n).fill(-1),
-    semColBest = new Float64Array(m).fill(-1);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++)
-      if (keep[i * m + j]) {
-        const s = dot(fa[i].semantic, fb[j].semantic);
-        sem.set(i * m + j, s);
-        if (s > semRowBest[i]) semRowBest[i] = s;
-        if (s > semColBest[j]) semColBest[j] = s;
-      }
+  const { at: sem, rowBest: semRowBest, colBest: semColBest } = overShortList(n, m, keep, (i, j) => dot(fa[i].semantic, fb[j].semantic), -1);
   // The same with the documents' mean direction taken out (the topic both share, semantic.ts).
   const semC = centredSemantics(
     fa.map((f) => f.semantic),
     fb.map((f) => f.semantic),
   );
-  const semFoc = new Map<number, number>();
-  const semFocRowBest = new Float64Array(n).fill(-1),
-    semFocColBest = new Float64Array(m).fill(-1);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++)
-      if (keep[i * m + j]) {
-        const s = dot(semC.a[i], semC.b[j]);
-        semFoc.set(i * m + j, s);
-        if (s > semFocRowBest[i]) semFocRowBest[i] = s;
-        if (s > semFocColBest[j]) semFocColBest[j] = s;
-      }
+  const { at: semFoc, rowBest: semFocRowBest, colBest: semFocColBest } = overShortList(n, m, keep, (i, j) => dot(semC.a[i], semC.b[j]), -1);
   // Sentences' semantic vectors, centred the same way, on first use (candidate pairs only).
   const semSentA: Array<Array<Float32Array | null> | undefined> = new Array(n),
     semSentB: Array<Array<Float32Array | null> | undefined> = new Array(m);
@@ -163,17 +143,7 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     fa.map((f) => f.vec),
     fb.map((f) => f.vec),
   );
-  const foc = new Map<number, number>();
-  const focRowBest = new Float64Array(n),
-    focColBest = new Float64Array(m);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++)
-      if (keep[i * m + j]) {
-        const s = focused(i, j);
-        foc.set(i * m + j, s);
-        if (s > focRowBest[i]) focRowBest[i] = s;
-        if (s > focColBest[j]) focColBest[j] = s;
-      }
+  const { at: foc, rowBest: focRowBest, colBest: focColBest } = overShortList(n, m, keep, focused, 0);
   // Cosines of the sections' headings: a document has a few dozen distinct ones, shared by its clauses.
   const ctxIndex = (fs: ClauseFeatures[]) => {
     const ids = new Map<Vec, number>();
@@ -317,3 +287,22 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export type { ClauseFeatures };
 export { alignedRows, buildRowModel, coverage, type AlignedRow, type Coverage, type RowLink } from './rows';
+
+/**
+ * A score of the short-listed pairs (keep[i * m + j] set) by pair index, with its best in each row
+ * and column; `floor` where a row or column has no short-listed pair.
+ */
+function overShortList(n: number, m: number, keep: Uint8Array, score: (i: number, j: number) => number, floor: number) {
+  const at = new Map<number, number>();
+  const rowBest = new Float64Array(n).fill(floor),
+    colBest = new Float64Array(m).fill(floor);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      if (keep[i * m + j]) {
+        const s = score(i, j);
+        at.set(i * m + j, s);
+        if (s > rowBest[i]) rowBest[i] = s;
+        if (s > colBest[j]) colBest[j] = s;
+      }
+  return { at, rowBest, colBest };
+}
