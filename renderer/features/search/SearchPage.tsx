@@ -41,6 +41,8 @@ export function SearchPage({ route }: { route: Route }) {
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const filterKey = JSON.stringify(filters);
+  /** What an answer answers: the query and its filters (the hits, the counts and the facets are each kept with it). */
+  const answerKey = `${query}\u0000${filterKey}`;
 
   // Follow the URL when it changes from outside (quick open, Back, a link).
   useEffect(() => {
@@ -75,7 +77,7 @@ export function SearchPage({ route }: { route: Route }) {
       (r) => {
         if (live) {
           setResult(r);
-          setResultKey(`${query}\u0000${filterKey}`);
+          setResultKey(answerKey);
           setError(null);
           if (r.total !== null) setTotal(r.total);
         }
@@ -112,9 +114,8 @@ export function SearchPage({ route }: { route: Route }) {
         (f) => {
           if (!live) return;
           setFacets(f);
-          const key = `${query}\u0000${filterKey}`;
           // perDocument comes with the unfiltered page (always asked first for a query and its filters).
-          if (f.perDocument) setCounts((c) => (c?.key === key ? c : { key, map: new Map(f.perDocument) }));
+          if (f.perDocument) setCounts((c) => (c?.key === answerKey ? c : { key: answerKey, map: new Map(f.perDocument) }));
         },
         () => live && setFacets(null),
       )
@@ -137,11 +138,11 @@ export function SearchPage({ route }: { route: Route }) {
 
   const groups = useMemo(() => groupHits(result?.hits ?? []), [result]);
   const ordered = useMemo(() => groups.flatMap((g) => g.hits), [groups]);
-  const countOf = counts && counts.key === `${query}\u0000${filterKey}` ? counts.map : NO_COUNTS;
+  const countOf = counts && counts.key === answerKey ? counts.map : NO_COUNTS;
 
   // The hits on screen answer an earlier query or filter while the new answer is on its way: a page
   // more of the new one must not be added to them (it was, and the click was then lost).
-  const stale = resultKey !== `${query}\u0000${filterKey}`;
+  const stale = resultKey !== answerKey;
   const [loadingMore, setLoadingMore] = useState(false);
   async function more() {
     if (!result || loadingMore || stale) return;
@@ -183,7 +184,7 @@ export function SearchPage({ route }: { route: Route }) {
   function onKey(e: React.KeyboardEvent) {
     // Enter while an input method composes picks its candidate: it opens nothing.
     if (isComposingKey(e)) return;
-    const current = input === query && resultKey === `${query}\u0000${filterKey}`;
+    const current = input === query && resultKey === answerKey;
     if (e.key === 'Enter' && !current) {
       e.preventDefault();
       void openTyped();
@@ -266,7 +267,7 @@ export function SearchPage({ route }: { route: Route }) {
           </div>
           {facets && (
             <Facets
-              key={`${query}\u0000${filterKey}`}
+              key={answerKey}
               facets={facets}
               filters={filters}
               onChange={setAndClean}
