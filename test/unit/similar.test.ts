@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bandKeys, estimatedJaccard, minhash, rankSimilar, shingles, signatureFromBytes, signatureSize, signatureToBytes } from '../../shared/domain/similar';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bandKeys, estimatedJaccard, minhash, rankSimilar, shingles, signatureFromBytes, signatureOfText, signatureSize, signatureToBytes } from '../../shared/domain/similar';
 
 const text1 = '实施大学生创业引领计划，落实高校毕业生自主创业的税费减免、小额担保贷款等扶持政策。';
 const text2 = '实施大学生创业引领计划，落实高校毕业生创业的税费减免和创业担保贷款扶持政策。';
@@ -25,6 +27,20 @@ describe('MinHash signatures', () => {
   it('ignores agency notes, so two measures are not similar for naming the same bureau', () => {
     const a = shingles('开展城市绿化行动。(责任部门:市财政局)');
     expect([...a].some((s) => s.includes('财政'))).toBe(false);
+  });
+
+  it('signatureOfText gives minhash(shingles(text)) exactly: generated text with surrogates, digits, repeats, and real clauses', () => {
+    // A small alphabet so bigrams repeat; astral characters, lone surrogates, digits and punctuation split runs.
+    const alphabet = ['企', '业', '创', '新', '𠀋', '𡈽', '\ud800', '\udc00', '1', '2', '.', '，', ' ', 'A', 'é', '(', ')', '市', '局'];
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
+    const texts = [''];
+    for (let i = 0; i < 400; i++) texts.push(Array.from({ length: Math.floor(next() * 120) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+    const dir = join(__dirname, '../fixtures/align-real/docs');
+    for (const f of readdirSync(dir).slice(0, 6)) texts.push(...readFileSync(join(dir, f), 'utf8').split(/\n+/u));
+    // Longer than the reused buffer's first size: it grows.
+    texts.push('企业创新发展'.repeat(3000));
+    for (const text of texts) expect(Array.from(signatureOfText(text))).toEqual(Array.from(minhash(shingles(text))));
   });
 
   it('round-trips through bytes and refuses a blob of the wrong size', () => {

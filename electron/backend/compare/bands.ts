@@ -2,7 +2,7 @@
 // text, in a module of their own so the import workers (services/documentExtras.ts) and the stores
 // can compute them without importing the "where else" feature and, through it, the backend context.
 import { alignableText } from '../../../shared/domain/align';
-import { bandCount, bandSketch, isEmptySignature, minhash, shingles } from '../../../shared/domain/similar';
+import { bandCount, bandSketch, isEmptySignature, signatureOfText } from '../../../shared/domain/similar';
 import type { ClauseRow } from '../db/documents';
 
 export type SignedClause = Pick<ClauseRow, 'id' | 'kind' | 'text' | 'heading'>;
@@ -11,7 +11,7 @@ export type SignedClause = Pick<ClauseRow, 'id' | 'kind' | 'text' | 'heading'>;
 export function signatureOf(c: SignedClause): Uint32Array | null {
   const text = alignableText({ id: c.id, kind: c.kind, text: c.text, heading: c.heading });
   if (text == null) return null;
-  const sig = minhash(shingles(text));
+  const sig = signatureOfText(text);
   return isEmptySignature(sig) ? null : sig;
 }
 

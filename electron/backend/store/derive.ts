@@ -2,7 +2,7 @@
 // two cannot drift: the search rows (folded text, BM25 length, where the own text starts) and the
 // "where else" MinHash signatures with their LSH band keys.
 import { alignableText } from '../../../shared/domain/align';
-import { bandKeys, isEmptySignature, minhash, shingles, signatureToBytes } from '../../../shared/domain/similar';
+import { bandKeys, isEmptySignature, signatureOfText, signatureToBytes } from '../../../shared/domain/similar';
 import { codePointLength, foldForSearch } from '../../../shared/domain/search';
 
 export interface SearchRow {
@@ -43,7 +43,7 @@ export function signatureRows(clauses: Array<{ id: number; kind: string; text: s
   return clauses.flatMap((c) => {
     const text = alignableText({ id: c.id, kind: c.kind as 'measure', text: c.text, heading: c.heading });
     if (text == null) return [];
-    const sig = minhash(shingles(text));
+    const sig = signatureOfText(text);
     return isEmptySignature(sig) ? [] : [{ clauseId: c.id, signature: signatureToBytes(sig), keys: bandKeys(sig) }];
   });
 }

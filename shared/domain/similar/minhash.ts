@@ -56,6 +56,67 @@ export function minhash(set: Iterable<string>): Uint32Array {
   return sig;
 }
 
+/** The seeds as int32 (the same bits): XOR works on int32 anyway, and these load without conversion. */
+const seeds32 = Int32Array.from(seeds, (v) => v | 0);
+/** Shingle ids of one text, reused between calls (an import signs hundreds of thousands of clauses). */
+let ids = new Uint32Array(1024);
+
+/**
+ * minhash(shingles(text)), the same signature without a string or a set per shingle: each
+ * bigram's FNV-1a id is computed from the run's code units, and the ids are sorted so that a
+ * repeated bigram is hashed once. (Two bigrams with the same id count once in the set version too:
+ * a minimum does not change by repeating a value.) The sketches of an import are most of its
+ * hashing, so this is what the import workers call; test/unit/similar.test.ts checks it against
+ * the plain composition on generated and real text.
+ */
+export function signatureOfText(text: string): Uint32Array {
+  let n = 0;
+  for (const run of gramRuns(substantiveText(text))) {
+    // Code points of the run as [start, end) in code units: a bigram is two of them.
+    let prevStart = -1;
+    for (let i = 0; i < run.length; ) {
+      const c = run.charCodeAt(i);
+      const end = c >= 0xd800 && c <= 0xdbff && i + 1 < run.length && (run.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
+      if (prevStart >= 0) {
+        let h = 0x811c9dc5;
+        for (let k = prevStart; k < end; k++) {
+          h ^= run.charCodeAt(k);
+          h = Math.imul(h, 0x01000193);
+        }
+        if (n === ids.length) {
+          const grown = new Uint32Array(n * 2);
+          grown.set(ids);
+          ids = grown;
+        }
+        ids[n++] = h;
+      }
+      prevStart = i;
+      i = end;
+    }
+  }
+  const sorted = ids.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
+  // Unsigned order through signed comparison: v ^ 0x80000000 as int32 orders like v as uint32.
+  const sig = new Uint32Array(signatureSize);
+  for (let s = 0; s < signatureSize; s++) {
+    const seed = seeds32[s];
+    let best = 0x7fffffff;
+    for (let k = 0; k < distinct; k++) {
+      let x = sorted[k] ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x ^= 0x80000000;
+      if (x < best) best = x;
+    }
+    sig[s] = (best ^ 0x80000000) >>> 0;
+  }
+  return sig;
+}
+
 /** True when the clause has no shingle at all (a label, a stray character): it has no signature. */
 export function isEmptySignature(sig: Uint32Array): boolean {
   return sig.every((v) => v === 0xffffffff);
