@@ -58,6 +58,12 @@ describe('index terms', () => {
     expect(indexDocument('税')).toBe('税');
   });
 
+  it('writes the same terms from the one-unit buffer as term by term: a leading U+FEFF, the empty text, and texts longer than the kept buffer', () => {
+    const byTerm = (units: string) => Array.from({ length: units.length }, (_, i) => units.slice(i, i + 2)).join(' ');
+    const long = '企业创新\ufeff发展'.repeat(20_000); // 140,000 units: longer than the 65,536 kept
+    for (const text of ['\ufeff人才', '\ufeff', '', '人', '企业'.repeat(700), long, '人才引进']) expect(indexDocument(text)).toBe(byTerm(text));
+  });
+
   it('escapes ASCII punctuation and capitals so the tokenizer neither splits nor lower-cases them', () => {
     const doc = indexDocument('6%A');
     expect(doc.split(' ')).toHaveLength(3);

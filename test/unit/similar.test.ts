@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bandKeys, estimatedJaccard, minhash, rankSimilar, shingles, signatureFromBytes, signatureOfText, signatureSize, signatureToBytes } from '../../shared/domain/similar';
+import {
+  bandKeys,
+  estimatedJaccard,
+  minhash,
+  rankSimilar,
+  shingles,
+  signatureFromBytes,
+  signatureOfText,
+  signatureSize,
+  signatureToBytes,
+} from '../../shared/domain/similar';
 
 const text1 = '实施大学生创业引领计划，落实高校毕业生自主创业的税费减免、小额担保贷款等扶持政策。';
 const text2 = '实施大学生创业引领计划，落实高校毕业生创业的税费减免和创业担保贷款扶持政策。';

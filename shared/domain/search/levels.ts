@@ -13,7 +13,7 @@
 // character), the escaped term characters (terms.ts), then the level in decimal digits. The term
 // has a fixed number of characters, so no two markers spell the same token.
 
-import { indexCharacters, indexUnits } from './terms';
+import { indexCharacters, indexUnits, unitsToString } from './terms';
 
 /**
  * The highest level written: a clause holding a term more often is marked at this level only
@@ -91,7 +91,6 @@ const levelText = (n: number) => (LEVEL_TEXT[n] ??= String(n));
 
 /** Longest marker in UTF-16 units: mark, two characters, the level's digits, the space before it. */
 const MARKER_UNITS = 3 + String(MAX_LEVEL).length + 1;
-const DECODE_CHUNK = 8192;
 
 /** Writes a level's decimal digits (as levelText spells it) at w; returns the new end. */
 function writeLevel(out: Uint16Array, w: number, level: number): number {
@@ -156,10 +155,7 @@ function levelDocumentOfUnits(units: string): string {
     }
     i = j;
   }
-  let text = '';
-  // In chunks: a call takes a bounded number of arguments.
-  for (let at = 0; at < w; at += DECODE_CHUNK) text += String.fromCharCode.apply(null, out.subarray(at, Math.min(w, at + DECODE_CHUNK)) as unknown as number[]);
-  return text;
+  return unitsToString(out, w);
 }
 
 export interface LevelPlan {

@@ -66,13 +66,43 @@ export function needsVerification(folded: string): boolean {
   return false;
 }
 
+/**
+ * UTF-16 units as a string. A decoder turns the whole buffer into one string at native speed (a
+ * string per term and a join were most of an import's body-index time); `ignoreBOM` keeps a
+ * leading U+FEFF as text. The callers pass no surrogates (indexUnits refuses them), which a
+ * decoder would replace. Where the machine is big-endian, String.fromCharCode in chunks.
+ */
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = littleEndian ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+export function unitsToString(units: Uint16Array, length: number): string {
+  if (utf16) return utf16.decode(units.subarray(0, length));
+  let text = '';
+  // In chunks: a call takes a bounded number of arguments.
+  for (let at = 0; at < length; at += 8192) text += String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + 8192)) as unknown as number[]);
+  return text;
+}
+
+/** Body documents are written here (three units per position: the bigram and a space), reused between clauses. */
+let bodyScratch = new Uint16Array(3 * 1024);
+/** The longest clause whose buffer is kept (as levels.ts keeps its arrays). */
+const MAX_KEPT_UNITS = 65536;
+
 /** The space-separated FTS5 document for a clause's folded text. */
 export function indexDocument(folded: string): string {
   const units = indexUnits(folded);
   if (units !== null) {
-    const terms: string[] = new Array(units.length);
-    for (let i = 0; i < units.length; i++) terms[i] = units.slice(i, i + 2);
-    return terms.join(' ');
+    const n = units.length;
+    if (n === 0) return '';
+    if (bodyScratch.length < 3 * n && n <= MAX_KEPT_UNITS) bodyScratch = new Uint16Array(3 * Math.min(2 * n, MAX_KEPT_UNITS));
+    const out = bodyScratch.length >= 3 * n ? bodyScratch : new Uint16Array(3 * n);
+    // Term i is units i and i + 1 (the last position: its unit alone), terms separated by one space.
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      if (i) out[w++] = 0x20;
+      out[w++] = units.charCodeAt(i);
+      if (i + 1 < n) out[w++] = units.charCodeAt(i + 1);
+    }
+    return unitsToString(out, w);
   }
   const chars = indexCharacters(folded);
   const terms: string[] = new Array(chars.length);

@@ -74,7 +74,7 @@ export function signatureOfText(text: string): Uint32Array {
   for (const run of gramRuns(substantiveText(text))) {
     // Code points of the run as [start, end) in code units: a bigram is two of them.
     let prevStart = -1;
-    for (let i = 0; i < run.length; ) {
+    for (let i = 0; i < run.length;) {
       const c = run.charCodeAt(i);
       const end = c >= 0xd800 && c <= 0xdbff && i + 1 < run.length && (run.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
       if (prevStart >= 0) {
