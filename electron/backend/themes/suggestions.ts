@@ -150,6 +150,7 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
   const { index, analysed, precomputed } = inputs;
   const themes = inputs.themes ?? themesForSuggestion(repo);
   const similarity = index ?? (repo.hasAcceptedCodings() ? buildIndex(documents, repo) : undefined);
+  const instruments = repo.instrumentsOfDoc(docId);
   const plan = planSuggestions({
     docId,
     clauses: analysed ?? documents.clauses(docId),
@@ -157,7 +158,7 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
     similarity,
     ready: !similarity && precomputed?.themesKey === JSON.stringify(themes) ? precomputed.byId : undefined,
     stored: repo.storedCodingsOfDoc(docId),
-    instruments: repo.instrumentsOfDoc(docId),
+    instruments,
     now: new Date().toISOString(),
   });
   for (const id of plan.deletes) repo.deleteRow('codings', id);
@@ -174,6 +175,10 @@ export function computeSuggestions(repo: ThemesRepo, documents: DocumentsRepo, d
       status: 'suggested',
       score: i.score,
     });
-  for (const row of plan.instruments) repo.putRow('clause_instruments', { ...row });
+  const hadRow = new Set(instruments.map((r) => r.clause_id));
+  for (const row of plan.instruments) {
+    if (hadRow.has(row.clause_id)) repo.putRow('clause_instruments', { ...row });
+    else repo.insertInstrument(row);
+  }
   return plan.clauses;
 }
