@@ -5,30 +5,15 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildWorkerBundles, nodeEsm } from './worker-bundles';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist', 'electron');
 mkdirSync(out, { recursive: true });
 
-/** An ESM bundle for Node of one entry; its dependencies stay in node_modules. */
-const nodeEsm = (entry: string[], file: string) =>
-  build({
-    entryPoints: [join(root, ...entry)],
-    outfile: join(out, file),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
-
-await nodeEsm(['electron', 'main', 'main.ts'], 'main.mjs');
-// The workers are started from beside their bundled callers (services/workerEntry.ts): the
-// import's analysis worker (services/analysisPool.ts) and the PDF reader's (importers/pdf/sandbox.ts).
-await nodeEsm(['electron', 'backend', 'services', 'importWorker.ts'], 'importWorker.mjs');
-await nodeEsm(['electron', 'backend', 'importers', 'pdf', 'worker.ts'], 'pdfWorker.mjs');
+await nodeEsm(['electron', 'main', 'main.ts'], join(out, 'main.mjs'));
+// The workers are started from beside their bundled callers (services/workerEntry.ts).
+await buildWorkerBundles(out);
 
 await build({
   entryPoints: [join(root, 'electron', 'preload', 'preload.ts')],

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { prng } from '../support/random';
 import { mutate } from './mutate';
 import { mutateProject } from './mutate-project';
+import { temporaryWorkerBundles } from '../../build/worker-bundles';
 import { writeProjectSeeds } from './project-seeds';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -129,6 +130,11 @@ async function main(): Promise<void> {
     `fuzz: files ${OFFSET}…${OFFSET + COUNT - 1} (${formats.join(' ')}) from ${seeds.length} seeds (seed ${SEED}), ${JOBS} workers, inputs in ${out}`,
   );
 
+  // Workers (the PDF reader's) start from bundles, as in the app: from source each child's would
+  // register tsx first, about 400 MB of RSS counted to the first PDF it reads.
+  const bundles = await temporaryWorkerBundles();
+  process.on('exit', bundles.remove);
+
   const results: Result[] = [];
   const integrity: string[] = [];
   const queue = [...files];
@@ -154,6 +160,7 @@ async function main(): Promise<void> {
       const args = ['--expose-gc', '--import', 'tsx', join(root, 'test/fuzz/import-many.ts'), dir, empty, coded];
       const child: ChildProcess = spawn(process.execPath, args, {
         cwd: root,
+        env: { ...process.env, POLICYLENS_WORKER_BUNDLE_DIR: bundles.dir },
         stdio: ['pipe', 'pipe', 'ignore'],
         detached: true,
       });
