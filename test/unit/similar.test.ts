@@ -48,8 +48,11 @@ describe('MinHash signatures', () => {
     for (let i = 0; i < 400; i++) texts.push(Array.from({ length: Math.floor(next() * 120) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
     const dir = join(__dirname, '../fixtures/align-real/docs');
     for (const f of readdirSync(dir).slice(0, 6)) texts.push(...readFileSync(join(dir, f), 'utf8').split(/\n+/u));
-    // Longer than the reused buffer's first size: it grows.
+    // Longer than the reused buffer's first size: it grows. Random CJK text with more distinct
+    // bigrams than the buffer keeps (65,536) and than the SIMD module takes (262,144: the JS loop).
     texts.push('企业创新发展'.repeat(3000));
+    const randomCjk = (n: number) => String.fromCharCode(...Array.from({ length: n }, () => 0x4e00 + Math.floor(next() * 4000)));
+    texts.push(Array.from({ length: 10 }, () => randomCjk(10_000)).join(''), Array.from({ length: 32 }, () => randomCjk(10_000)).join(''));
     for (const text of texts) expect(Array.from(signatureOfText(text))).toEqual(Array.from(minhash(shingles(text))));
   });
 

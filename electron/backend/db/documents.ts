@@ -124,23 +124,23 @@ export function createDocumentsRepo(db: Db) {
         ids.push(row.id);
       } else {
         // Positional values: an import inserts one row per clause, and binding fifteen names cost about twice as much.
-        const r = row;
+        const { doc_id, parent_id, label, level, kind, heading, start, text_start, end, part_index, path, lead, responsible } = row;
         const inserted = stmt.insertClause.run(
           null,
-          r.doc_id,
-          r.parent_id,
-          r.ord,
-          r.label,
-          r.level,
-          r.kind,
-          r.heading,
-          r.start,
-          r.text_start,
-          r.end,
-          r.part_index,
-          r.path,
-          r.lead,
-          r.responsible,
+          doc_id,
+          parent_id,
+          ord,
+          label,
+          level,
+          kind,
+          heading,
+          start,
+          text_start,
+          end,
+          part_index,
+          path,
+          lead,
+          responsible,
         );
         ids.push(Number(inserted.lastInsertRowid));
       }

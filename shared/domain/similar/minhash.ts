@@ -98,8 +98,13 @@ export function signatureOfText(text: string): Uint32Array {
   const sorted = ids.subarray(0, n).sort();
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
-  return minhashOfDistinctIds(sorted, distinct);
+  const sig = minhashOfDistinctIds(sorted, distinct);
+  // One huge clause (a book on one line) must not leave its buffer held for the rest of the process.
+  if (ids.length > MAX_KEPT_IDS) ids = new Uint32Array(1024);
+  return sig;
 }
+/** The most shingle ids whose buffer is kept between calls (256 KB). */
+const MAX_KEPT_IDS = 65536;
 
 /** Clauses with more distinct shingles than this (a whole book on one line) use the JS loop: the module's memory never shrinks. */
 const SIMD_MAX_IDS = 1 << 18;
