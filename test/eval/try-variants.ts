@@ -7,9 +7,7 @@
 // - moved into the aligner (shortlist.ts): the ranks of the focused and centred semantic scores
 //   (76.5/63.1/75.7/82.1%; 76.7/62.0/76.1/85.9%) and the shares of the row's and column's
 //   similarity (76.8/63.0/76.1/81.0%; 76.9/62.4/76.1/85.5%); both together 76.8/63.0/76.0/80.6%
-//   and 77.3/63.3/76.5/86.4% (at 0.40 each assignment above the old features' best). The share is
-//   shipped times the pair's similarity: alone it is 1 for the only candidate of a clause like
-//   nothing in a small document (a unit test linked such a pair at 0.96); see the refit's figures.
+//   and 77.3/63.3/76.5/86.4% (at 0.40 each assignment above the old features' best).
 // - not kept (within the spread between assignments, or plans worse): frameLinear 76.1/62.5/75.3
 //   (0.40: 76.5/62.2/75.9/85.8%), frameLog 76.4/60.8/75.8 (0.40: 76.7/61.7/76.1/85.2%),
 //   frameLogWords 76.2/61.4/75.6, citeHome 76.3/63.6/75.4 (with the ranks 76.7/63.0/75.9, no gain
