@@ -4,7 +4,8 @@
 // Measured 2026-12-07 (session 11) on the 64 training pairs, 3 fold assignments, against the
 // features then shipped (mean F1 all / plans / regulations, unlinked share; at threshold 0.30 and
 // 0.40, where the shipped features gave 76.3/63.3/75.3/81.4% and 76.1/62.1/75.3/85.0%):
-// - moved into the aligner (shortlist.ts): the ranks of the focused and centred semantic scores
+// - helped, but not shipped (commit 5d5c540 added them, reverted in f32cc3d: with them a 3×3 toy pair
+//   of test/unit/align.test.ts links an unrelated clause's lone candidate at 0.6): the ranks of the focused and centred semantic scores
 //   (76.5/63.1/75.7/82.1%; 76.7/62.0/76.1/85.9%) and the shares of the row's and column's
 //   similarity (76.8/63.0/76.1/81.0%; 76.9/62.4/76.1/85.5%); both together 76.8/63.0/76.0/80.6%
 //   and 77.3/63.3/76.5/86.4% (at 0.40 each assignment above the old features' best).
