@@ -13,7 +13,7 @@
 // character), the escaped term characters (terms.ts), then the level in decimal digits. The term
 // has a fixed number of characters, so no two markers spell the same token.
 
-import { indexCharacters, indexUnits, unitsToString } from './terms';
+import { indexCharacters, indexUnits, MAX_KEPT_UNITS, unitsToString } from './terms';
 
 /**
  * The highest level written: a clause holding a term more often is marked at this level only
@@ -102,8 +102,6 @@ function writeLevel(out: Uint16Array, w: number, level: number): number {
 /** Room for a text of up to `n` units: its characters, its bigrams and its markers. */
 const scratchFor = (n: number) => ({ chars: new Uint16Array(n), bigrams: new Uint32Array(n), out: new Uint16Array((2 * n - 1) * MARKER_UNITS) });
 let scratch = scratchFor(1024);
-/** The longest clause whose arrays are kept: 65,536 units, about 2 MB of arrays. */
-const MAX_KEPT_UNITS = 65536;
 
 /**
  * levelDocument for text of one-unit characters: characters and bigrams as integers, each kind

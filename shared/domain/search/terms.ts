@@ -84,8 +84,8 @@ export function unitsToString(units: Uint16Array, length: number): string {
 
 /** Body documents are written here (three units per position: the bigram and a space), reused between clauses. */
 let bodyScratch = new Uint16Array(3 * 1024);
-/** The longest clause whose buffer is kept (as levels.ts keeps its arrays). */
-const MAX_KEPT_UNITS = 65536;
+/** The longest clause whose scratch buffers are kept between calls, here and in levels.ts (about 2 MB of arrays there). */
+export const MAX_KEPT_UNITS = 65536;
 
 /** The space-separated FTS5 document for a clause's folded text. */
 export function indexDocument(folded: string): string {

@@ -43,22 +43,24 @@ function mix(x: number): number {
   return x >>> 0;
 }
 
-const seeds = Array.from({ length: signatureSize }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+const seeds = Uint32Array.from({ length: signatureSize }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+/** The same seeds read as int32 (the same bits): XOR works on int32 anyway, and these load without conversion. */
+const seeds32 = new Int32Array(seeds.buffer);
 
+/** The signature of a set of shingles: their FNV-1a ids, each distinct id hashed once (minhashOfDistinctIds). */
 export function minhash(set: Iterable<string>): Uint32Array {
-  const sig = new Uint32Array(signatureSize).fill(0xffffffff);
-  for (const s of set) {
-    const h = fnv1a(s);
-    for (let i = 0; i < signatureSize; i++) {
-      const v = mix(h ^ seeds[i]);
-      if (v < sig[i]) sig[i] = v;
-    }
-  }
-  return sig;
+  const hashed = Uint32Array.from(set, fnv1a);
+  return minhashOfDistinctIds(hashed, sortDistinct(hashed, hashed.length));
 }
 
-/** The seeds as int32 (the same bits): XOR works on int32 anyway, and these load without conversion. */
-const seeds32 = Int32Array.from(seeds, (v) => v | 0);
+/** Sorts ids[0, n) and moves its distinct values to the front; returns how many there are. */
+function sortDistinct(ids: Uint32Array, n: number): number {
+  const sorted = ids.subarray(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
+  return distinct;
+}
+
 /** Shingle ids of one text, reused between calls (an import signs hundreds of thousands of clauses). */
 let ids = new Uint32Array(1024);
 
@@ -95,10 +97,7 @@ export function signatureOfText(text: string): Uint32Array {
       i = end;
     }
   }
-  const sorted = ids.subarray(0, n).sort();
-  let distinct = 0;
-  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
-  const sig = minhashOfDistinctIds(sorted, distinct);
+  const sig = minhashOfDistinctIds(ids, sortDistinct(ids, n));
   // One huge clause (a book on one line) must not leave its buffer held for the rest of the process.
   if (ids.length > MAX_KEPT_IDS) ids = new Uint32Array(1024);
   return sig;
@@ -108,7 +107,6 @@ const MAX_KEPT_IDS = 65536;
 
 /** Clauses with more distinct shingles than this (a whole book on one line) use the JS loop: the module's memory never shrinks. */
 const SIMD_MAX_IDS = 1 << 18;
-const seedsU32 = Uint32Array.from(seeds);
 
 /**
  * The signature of `n` distinct shingle ids: with WebAssembly SIMD where it runs (minhashWasm.ts,
@@ -116,7 +114,7 @@ const seedsU32 = Uint32Array.from(seeds);
  * the same bits; `simd: false` forces the JS loop (tests compare the two).
  */
 export function minhashOfDistinctIds(ids: Uint32Array, n: number, simd = true): Uint32Array {
-  const fast = simd && n <= SIMD_MAX_IDS ? minhashIds(seedsU32, ids, n) : null;
+  const fast = simd && n <= SIMD_MAX_IDS ? minhashIds(seeds, ids, n) : null;
   if (fast) return fast;
   // Unsigned order through signed comparison: v ^ 0x80000000 as int32 orders like v as uint32.
   const sig = new Uint32Array(signatureSize);
