@@ -42,6 +42,8 @@ const SEED = Number(arg('seed', '1'));
 const JOBS = Number(arg('jobs', '2'));
 /** A file is a hang when it uses this much CPU time, or gets no result in 60× this wall time. */
 const HANG_MS = Number(arg('hang-ms', '30000'));
+/** A longer pause between two 500 ms watchdog ticks means the harness itself was stopped. */
+const MAX_TICK_GAP_MS = 10_000;
 const MEMORY_LIMIT_MB = 1024;
 /** Files one child imports before it is replaced (a crash or a hang replaces it sooner). */
 const BATCH = Number(arg('batch', '100'));
@@ -189,12 +191,21 @@ async function main(): Promise<void> {
       };
       // The child is killed once the file has used HANG_MS of CPU time (read from /proc, so a
       // shared, busy machine does not make a slow file look hung); wall time is only the last
-      // resort, for a child stuck without using CPU.
+      // resort, for a child stuck without using CPU. That wall time counts only while this
+      // harness was running: a gap between two ticks longer than MAX_TICK_GAP_MS means the
+      // harness and its child were stopped together (SIGSTOP while a benchmark runs, a suspended
+      // laptop), and a file must not be called hung for time in which nothing ran — session 11's
+      // one "hang" was a 3 s .qdpx whose child had been stopped for 30 minutes.
       let cpuAtStart = 0;
+      let lastTick = performance.now();
       const watchdog = setInterval(() => {
+        const now = performance.now();
+        const gap = now - lastTick;
+        lastTick = now;
         if (!current) return;
+        if (gap > MAX_TICK_GAP_MS) currentSince += gap - 500;
         const cpu = cpuMsOf(child.pid!) - cpuAtStart;
-        const wall = performance.now() - currentSince;
+        const wall = now - currentSince;
         if (cpu > HANG_MS || wall > HANG_MS * 60) {
           record(current, {
             outcome: 'hang',
