@@ -281,7 +281,7 @@ export function createSearchStore(db: Db) {
     rows.sort((a, b) => a.key - b.key);
     for (const { docId, id, row } of rows) stmt.insertRow.run(docId, id, row.len);
     for (const { key, row } of rows) stmt.insertFts.run(key, row.body);
-    for (const { key, row } of rows) if (row.levels) stmt.insertLevels.run(key, row.levels);
+    for (const { key, row } of rows) if (row.levels.length) stmt.insertLevels.run(key, row.levels);
   }
 
   return {

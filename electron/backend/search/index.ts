@@ -2,6 +2,7 @@ import type { SearchFilters, searchMethods } from '../../../shared/api/methods/s
 import type { BackendContext } from '../context';
 import { createSearchStore, type IndexableClause } from '../db/search';
 import type { HandlerGroup } from '../handlers/types';
+import { searchRowAt } from '../services/documentExtras';
 import type { DocumentHooks, WrittenDocument } from '../services/hooks';
 import { createSearchEngine } from './engine';
 import { themeClauseIds } from './filterScope';
@@ -10,7 +11,7 @@ import { keepIndexCompact } from './upkeep';
 /** A written document's clauses with the index rows its import computed (on a worker thread), if any. */
 function indexable(doc: WrittenDocument): IndexableClause[] {
   const rows = doc.extras?.search;
-  return doc.clauses.map((c, i) => ({ id: c.id, text: c.text, row: rows && { len: rows.lengths[i], body: rows.bodies[i], levels: rows.levels[i] } }));
+  return doc.clauses.map((c, i) => ({ id: c.id, text: c.text, row: rows && searchRowAt(rows, i) }));
 }
 
 /**

@@ -7,7 +7,7 @@
 // text deflated as documents store it (db/documentText.ts). Keyed by clause index: clause ids
 // exist only once the document is written. An import in the main thread computes the same here.
 import type { AnalysedDocument } from '../../../shared/domain/analyze';
-import { clauseIndexRow } from '../../../shared/domain/search';
+import { Utf8Rows, writeClauseIndexRow } from '../../../shared/domain/search';
 import type { Suggestion, ThemeForSuggestion } from '../../../shared/domain/themes/index';
 import { sketchRows } from '../compare/bands';
 import { packText } from '../db/documentText';
@@ -21,14 +21,24 @@ export interface ExtrasContext {
 
 /**
  * The search index's rows of a document's clauses, by clause index (shared/domain/search/rows.ts),
- * by column: a message between threads copies a typed array and two arrays of strings faster than
- * an object per clause.
+ * by column, in three buffers that a message moves instead of copying: the folded lengths, and
+ * both FTS5 documents of every clause as UTF-8 in one buffer (bound to SQLite as they are, see
+ * shared/domain/search/utf8.ts), clause i's body ending at ends[2i] and its levels at ends[2i + 1].
  */
 export interface SearchRows {
   lengths: Uint32Array;
-  bodies: string[];
-  levels: string[];
+  bytes: Uint8Array;
+  ends: Uint32Array;
 }
+
+/** Clause i's index row, its documents views into the buffer (no copy). */
+export function searchRowAt(rows: SearchRows, i: number): { len: number; body: Uint8Array; levels: Uint8Array } {
+  const start = i ? rows.ends[2 * i - 1] : 0;
+  return { len: rows.lengths[i], body: rows.bytes.subarray(start, rows.ends[2 * i]), levels: rows.bytes.subarray(rows.ends[2 * i], rows.ends[2 * i + 1]) };
+}
+
+/** Reused by every document this thread analyses. */
+const rowWriter = new Utf8Rows();
 
 export interface DocumentExtras {
   /** Band sketches of each alignable clause, by clause index. */
@@ -53,13 +63,10 @@ export function computeExtras(analysed: AnalysedDocument, ctx: ExtrasContext): D
     const themes = ctx.themes;
     suggestions = { themesKey: themesKey(themes), byClause: clauses.map((c) => (SUGGESTED_KINDS.has(c.kind) ? suggestClause(c, byId, themes) : null)) };
   }
-  const search: SearchRows = { lengths: new Uint32Array(clauses.length), bodies: [], levels: [] };
-  clauses.forEach((c, i) => {
-    const row = clauseIndexRow(c.text);
-    search.lengths[i] = row.len;
-    search.bodies.push(row.body);
-    search.levels.push(row.levels);
-  });
+  const lengths = new Uint32Array(clauses.length);
+  const ends = new Uint32Array(2 * clauses.length);
+  clauses.forEach((c, i) => (lengths[i] = writeClauseIndexRow(c.text, rowWriter, ends, i)));
+  const search: SearchRows = { lengths, bytes: rowWriter.take(), ends };
   // A copy of exactly its bytes: zlib's result can share a larger pooled buffer, which a message would copy whole.
   const packed = new Uint8Array(packText(analysed.cleaned).cleaned_z);
   return { sketches, suggestions, search, packed };
@@ -67,5 +74,6 @@ export function computeExtras(analysed: AnalysedDocument, ctx: ExtrasContext): D
 
 /** The buffers of extras that can move to another thread instead of being copied (their own, whole). */
 export function transferables(extras: DocumentExtras): ArrayBuffer[] {
-  return [extras.search.lengths.buffer, extras.packed.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const { lengths, bytes, ends } = extras.search;
+  return [lengths.buffer, bytes.buffer, ends.buffer, extras.packed.buffer].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }

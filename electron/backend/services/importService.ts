@@ -248,8 +248,8 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     setMaxListeners(Math.max(getMaxListeners(opts.signal), BATCH_FILES + 8), opts.signal);
     // Files read and sent for analysis ahead of the one being written, so the workers go on while
     // this thread writes a batch; bounded like a batch, so memory holds about two batches at most.
-    // `bytes`: its text, what a batch is bounded by; `held`: with the search index rows its
-    // analysis computed (about eight characters for each of the text's), what it holds in memory.
+    // `bytes`: its text, what a batch is bounded by; `held`: with the UTF-8 bytes of the search
+    // index rows its analysis computed (about six for each character of the text), what it holds in memory.
     const ahead: Array<{ i: number; bytes: number; held: number; result: Promise<Prepared | Outcome> }> = [];
     let next = 0;
     let head = -1;
@@ -267,8 +267,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         }).then((p) => {
           if (typeof p === 'function') return p;
           entry.bytes = p.doc.raw.length + p.doc.analysed.cleaned.length;
-          const { bodies, levels } = p.extras.search;
-          entry.held = entry.bytes + bodies.reduce((n, b) => n + b.length, 0) + levels.reduce((n, l) => n + l.length, 0);
+          entry.held = entry.bytes + p.extras.search.bytes.length;
           return p;
         });
         // Settled or not, a result is read in order below; this keeps an abandoned one from being unhandled.

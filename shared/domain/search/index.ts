@@ -8,7 +8,8 @@ export { indexDocument, phraseFor, needsVerification, MAX_PHRASE_CHARS, type Phr
 export { parseQuery, positiveTerms, matchesFolded, type ParsedQuery, type QueryTerm } from './query';
 export { ftsPlan, type FtsPlan } from './fts';
 export { findOccurrences, makeSnippet, snippetAsText, SNIPPET_CHARS, type Range, type Snippet } from './highlight';
-export { clauseIndexRow, type ClauseIndexRow } from './rows';
+export { clauseIndexRow, writeClauseIndexRow, type ClauseIndexRow } from './rows';
+export { Utf8Rows } from './utf8';
 export { bm25Score, idf, saturation, SATURATION_LIMIT } from './bm25';
 export {
   levelDocument,

@@ -14,6 +14,7 @@
 // has a fixed number of characters, so no two markers spell the same token.
 
 import { indexCharacters, indexUnits, MAX_KEPT_UNITS, unitsToString } from './terms';
+import type { Utf8Rows } from './utf8';
 
 /**
  * The highest level written: a clause holding a term more often is marked at this level only
@@ -67,7 +68,28 @@ export function codePointLength(folded: string): number {
 /** The space-separated level markers of a clause's folded text ('' for an empty text). */
 export function levelDocument(folded: string): string {
   const units = indexUnits(folded);
-  if (units !== null) return levelDocumentOfUnits(units);
+  if (units === null) return levelsOfCharacters(folded);
+  if (units.length <= 1) return shortLevels(units);
+  const { out, length } = levelUnits(units);
+  return unitsToString(out, length);
+}
+
+/** levelDocument(folded) appended to `rows` as UTF-8, without making it a string. */
+export function writeLevelDocument(folded: string, rows: Utf8Rows): void {
+  const units = indexUnits(folded);
+  if (units === null) rows.string(levelsOfCharacters(folded));
+  else if (units.length <= 1) rows.string(shortLevels(units));
+  else {
+    const { out, length } = levelUnits(units);
+    rows.units(out, length);
+  }
+}
+
+/** The level document of a text of zero or one unit. */
+const shortLevels = (units: string): string => (units.length ? CHARACTER_MARK + units + levelText(1) : '');
+
+/** The level document of a text with surrogates: a string per character and marker. */
+function levelsOfCharacters(folded: string): string {
   const chars = indexCharacters(folded);
   const seen = new Map<string, number>();
   const out: string[] = [];
@@ -104,16 +126,14 @@ const scratchFor = (n: number) => ({ chars: new Uint16Array(n), bigrams: new Uin
 let scratch = scratchFor(1024);
 
 /**
- * levelDocument for text of one-unit characters: characters and bigrams as integers, each kind
- * sorted on its own (typed integer sorts; one array of float keys for both was most of an
- * import's levels time), so equal ones sit together and only repeated ones become markers,
- * written as UTF-16 units into one buffer and turned into a string at the end. Same output as
- * before: characters ascending, then bigrams ascending.
+ * The level document of a text of two or more one-unit characters, as UTF-16 units in a scratch
+ * buffer (valid until the next call): characters and bigrams as integers, each kind sorted on its
+ * own (typed integer sorts; one array of float keys for both was most of an import's levels
+ * time), so equal ones sit together and only repeated ones become markers. Characters ascending,
+ * then bigrams ascending.
  */
-function levelDocumentOfUnits(units: string): string {
+function levelUnits(units: string): { out: Uint16Array; length: number } {
   const n = units.length;
-  if (n === 0) return '';
-  if (n === 1) return CHARACTER_MARK + units + levelText(1);
   // Scratch arrays kept between calls (an import calls this for every clause of a corpus: new
   // arrays per clause were a third of its time, in allocation and garbage collection).
   // A clause longer than any kept gets arrays of its own, not kept (one huge clause must not hold memory after it).
@@ -153,7 +173,7 @@ function levelDocumentOfUnits(units: string): string {
     }
     i = j;
   }
-  return unitsToString(out, w);
+  return { out, length: w };
 }
 
 export interface LevelPlan {

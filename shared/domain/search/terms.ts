@@ -13,6 +13,8 @@
 // FTS5 outside a double-quoted string, and the quoted text never contains '"', so no input can
 // produce an FTS5 syntax error.
 
+import type { Utf8Rows } from './utf8';
+
 /** Private-use base for ASCII characters the tokenizer would split on or lower-case. */
 const ESCAPE_BASE = 0xe000;
 /** Private-use characters already in the text (they would collide with escapes) all become this one. */
@@ -87,27 +89,49 @@ let bodyScratch = new Uint16Array(3 * 1024);
 /** The longest clause whose scratch buffers are kept between calls, here and in levels.ts (about 2 MB of arrays there). */
 export const MAX_KEPT_UNITS = 65536;
 
-/** The space-separated FTS5 document for a clause's folded text. */
-export function indexDocument(folded: string): string {
-  const units = indexUnits(folded);
-  if (units !== null) {
-    const n = units.length;
-    if (n === 0) return '';
-    if (bodyScratch.length < 3 * n && n <= MAX_KEPT_UNITS) bodyScratch = new Uint16Array(3 * Math.min(2 * n, MAX_KEPT_UNITS));
-    const out = bodyScratch.length >= 3 * n ? bodyScratch : new Uint16Array(3 * n);
-    // Term i is units i and i + 1 (the last position: its unit alone), terms separated by one space.
-    let w = 0;
-    for (let i = 0; i < n; i++) {
-      if (i) out[w++] = 0x20;
-      out[w++] = units.charCodeAt(i);
-      if (i + 1 < n) out[w++] = units.charCodeAt(i + 1);
-    }
-    return unitsToString(out, w);
+/**
+ * The body document of one-unit characters as UTF-16 units in a scratch buffer (valid until the
+ * next call): term i is units i and i + 1 (the last position: its unit alone), terms separated
+ * by one space.
+ */
+function bodyUnits(units: string): { out: Uint16Array; length: number } {
+  const n = units.length;
+  if (bodyScratch.length < 3 * n && n <= MAX_KEPT_UNITS) bodyScratch = new Uint16Array(3 * Math.min(2 * n, MAX_KEPT_UNITS));
+  const out = bodyScratch.length >= 3 * n ? bodyScratch : new Uint16Array(3 * n);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (i) out[w++] = 0x20;
+    out[w++] = units.charCodeAt(i);
+    if (i + 1 < n) out[w++] = units.charCodeAt(i + 1);
   }
+  return { out, length: w };
+}
+
+/** The body document of a text with surrogates: a string per character. */
+function bodyOfCharacters(folded: string): string {
   const chars = indexCharacters(folded);
   const terms: string[] = new Array(chars.length);
   for (let i = 0; i < chars.length; i++) terms[i] = i + 1 < chars.length ? chars[i] + chars[i + 1] : chars[i];
   return terms.join(' ');
+}
+
+/** The space-separated FTS5 document for a clause's folded text. */
+export function indexDocument(folded: string): string {
+  const units = indexUnits(folded);
+  if (units === null) return bodyOfCharacters(folded);
+  if (!units.length) return '';
+  const { out, length } = bodyUnits(units);
+  return unitsToString(out, length);
+}
+
+/** indexDocument(folded) appended to `rows` as UTF-8, without making it a string. */
+export function writeIndexDocument(folded: string, rows: Utf8Rows): void {
+  const units = indexUnits(folded);
+  if (units === null) rows.string(bodyOfCharacters(folded));
+  else if (units.length) {
+    const { out, length } = bodyUnits(units);
+    rows.units(out, length);
+  }
 }
 
 export interface Phrase {
