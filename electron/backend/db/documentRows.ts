@@ -79,8 +79,6 @@ export interface NewDocument {
   sourceHash: string;
   format: string;
   encoding: string | null;
-  /** The importer's text before cleanup: not stored (everything refers to the cleaned text). */
-  raw: string;
   analysed: AnalysedDocument;
   warnings: string[];
   /** The cleaned text packed beforehand (db/documentText.ts textColumns); packed when written otherwise. */

@@ -9,8 +9,11 @@ import { computeExtras, type DocumentExtras, type ExtrasContext } from './docume
 export interface AnalysedFile {
   format: string;
   encoding: string | null;
-  /** The importer's text before cleanup. */
-  raw: string;
+  /**
+   * Length of the importer's text before cleanup, which bounds an import's batches. The text
+   * itself is not stored (everything refers to the cleaned text), so it does not cross threads.
+   */
+  rawLength: number;
   analysed: AnalysedDocument;
   warnings: string[];
   extras: DocumentExtras;
@@ -26,7 +29,7 @@ export async function analyseFile(
   const analysed = analyseDocument(extracted, name);
   if (!analysed.cleaned.trim()) throw new ApiError('bad_file', `${name} contains no text after cleanup.`);
   const extras = computeExtras(analysed, opts.context ?? {});
-  return { format: extracted.format, encoding: extracted.encoding, raw: extracted.text, analysed, warnings: extracted.warnings, extras };
+  return { format: extracted.format, encoding: extracted.encoding, rawLength: extracted.text.length, analysed, warnings: extracted.warnings, extras };
 }
 
 /** The message a researcher reads beside a file that could not be imported. */

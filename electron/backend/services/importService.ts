@@ -72,6 +72,8 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
     input: ImportInput;
     doc: NewDocument;
     extras: DocumentExtras;
+    /** The importer's text length before cleanup (what a batch is bounded by, with the cleaned text's). */
+    rawLength: number;
   }
   /** What one file adds to the report, applied only once its batch is committed. */
   type Outcome = (report: ImportReport) => void;
@@ -96,12 +98,12 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
         sourceHash: hash,
         format: file.format,
         encoding: file.encoding,
-        raw: file.raw,
         analysed: file.analysed,
         warnings: file.warnings,
         packed: file.extras.packed,
       },
       extras: file.extras,
+      rawLength: file.rawLength,
     };
   }
 
@@ -266,7 +268,7 @@ export function createImportService(deps: { db: Db; documents: DocumentsRepo; ho
           if (i === head) headFraction(f);
         }).then((p) => {
           if (typeof p === 'function') return p;
-          entry.bytes = p.doc.raw.length + p.doc.analysed.cleaned.length;
+          entry.bytes = p.rawLength + p.doc.analysed.cleaned.length;
           entry.held = entry.bytes + p.extras.search.bytes.length;
           return p;
         });

@@ -88,7 +88,7 @@ function syncRepositories(db: Db) {
     documents: {
       insert: (doc: Parameters<Repositories['documents']['insert']>[0]) =>
         atomic(() => {
-          const out = documents.insert({ ...doc, raw: '' });
+          const out = documents.insert(doc);
           searchStore.indexDocumentClauses(out.id);
           // Signatures are not stored (migration 009): the band sketches are computed from the clause texts.
           compare.replaceSketches(out.id, encodeSketches(sketchRows(documents.clauses(out.id))));
