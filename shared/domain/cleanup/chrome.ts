@@ -42,15 +42,19 @@ function isNavigationBar(line: string): boolean {
   return entries.length >= 3 && entries.every((e) => e.length > 0 && e.length <= 8 && !/[。，,；;：:]/.test(e));
 }
 
-/** Furniture inside a line that otherwise carries text: removed, the rest kept. */
-const CHROME_FRAGMENT = [
-  /[【[]\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|附件下载|下载附件|加入收藏|收藏|保存本页|大|中|小)\s*[】\]]/g,
-  /(浏览次数|访问次数|点击数|点击量|阅读次数|访问量)\s*[:：]\s*\d*/g,
+/**
+ * Furniture inside a line that otherwise carries text: removed, the rest kept, in this order. Each
+ * with the characters one of its matches must hold: a line without them is not searched (removals
+ * only delete, so a line that lacks them cannot gain them from an earlier step).
+ */
+const CHROME_FRAGMENT: ReadonlyArray<readonly [fragment: RegExp, needs: RegExp]> = [
+  [/[【[]\s*(打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|附件下载|下载附件|加入收藏|收藏|保存本页|大|中|小)\s*[】\]]/g, /[【[]/],
+  [/(浏览次数|访问次数|点击数|点击量|阅读次数|访问量)\s*[:：]\s*\d*/g, /[数量]/],
   // 字体/字号 as a button, not the end of a field name (发文字号：合政办〔2020〕7号).
-  /(?<![\u4e00-\u9fff])字\s*[体号](大小)?\s*[:：]\s*(\[[大中小\s]*\]|【[大中小\s]*】|[大中小](\s*[大中小]){1,2})?/g,
-  /阅读版本\s*[:：]/g,
-  /(返回顶部|打印本页|关闭窗口)/g,
-  /【\s*】|\[\s*\]/g, // brackets emptied by the removals above
+  [/(?<![\u4e00-\u9fff])字\s*[体号](大小)?\s*[:：]\s*(\[[大中小\s]*\]|【[大中小\s]*】|[大中小](\s*[大中小]){1,2})?/g, /字/],
+  [/阅读版本\s*[:：]/g, /阅/],
+  [/(返回顶部|打印本页|关闭窗口)/g, /[顶页窗]/],
+  [/【\s*】|\[\s*\]/g, /[【[]/], // brackets emptied by the removals above
 ];
 
 /** What is left of a line after its furniture went, when nothing of value remains. */
@@ -72,7 +76,7 @@ export function removeChrome(lines: string[]): string[] {
   return lines.map((raw) => {
     let line = raw.replace(BULLET, '');
     if (line.length <= MAX_CHROME_LINE && (CHROME_LINE.some((re) => re.test(line)) || isNavigationBar(line))) return '';
-    for (const re of CHROME_FRAGMENT) line = line.replace(re, '');
+    for (const [re, needs] of CHROME_FRAGMENT) if (needs.test(line)) line = line.replace(re, '');
     if (line !== raw.replace(BULLET, '') && EMPTY_REMAINDER.test(line)) return '';
 
     // An HTML ordered list of metadata ("1. 年度期数 …", "2. 成文日期 …") and the item that follows

@@ -49,18 +49,16 @@ export function tidyLineSpacing(line: string): string {
   // Every step below needs a space or a tab (or rewrites one the same: 2015-12-20); most lines of a
   // document have none, and cleanup runs this on every line.
   if (!/[ \t\u0001]/.test(line)) return line.trim();
-  return line
-    .replace(CELL_BREAK, CELL_MARK)
-    .replace(/\t/g, ' ')
-    .replace(SPACED_DATE, (_m, y, sep, mo, d, h, mi) => `${y}${sep}${mo}${sep}${d}${h ? ` ${h}:${mi}` : ''}`)
-    .replace(LETTER_SPACED, (run: string) => run.replace(/ /g, ''))
-    .replace(DIGIT_THEN_HAN, '$1')
-    .replace(HAN_THEN_DIGIT, '')
-    .replace(AFTER_CJK_OPEN, '')
-    .replace(BEFORE_CJK_CLOSE, '')
-    .replace(/ {2,}/g, ' ')
-    .replaceAll(CELL_MARK, ' ')
-    .trim();
+  // Steps that cannot match are skipped (each is a pass over the line): the cell and tab steps need
+  // a tab, the three number steps a digit.
+  let out = line;
+  if (out.includes('\t')) out = out.replace(CELL_BREAK, CELL_MARK).replace(/\t/g, ' ');
+  const digits = /\d/.test(out);
+  if (digits) out = out.replace(SPACED_DATE, (_m, y, sep, mo, d, h, mi) => `${y}${sep}${mo}${sep}${d}${h ? ` ${h}:${mi}` : ''}`);
+  out = out.replace(LETTER_SPACED, (run: string) => run.replace(/ /g, ''));
+  if (digits) out = out.replace(DIGIT_THEN_HAN, '$1').replace(HAN_THEN_DIGIT, '');
+  out = out.replace(AFTER_CJK_OPEN, '').replace(BEFORE_CJK_CLOSE, '').replace(/ {2,}/g, ' ');
+  return out.replaceAll(CELL_MARK, ' ').trim();
 }
 
 /**
