@@ -15,7 +15,9 @@ export function decreeNumberLine(lines: string[], head: number): string | null {
   for (let i = 0; i < Math.min(lines.length, Math.max(head, 12)); i++) {
     const t = compact(lines[i]);
     if (!t) continue;
-    const whole = DECREE_RE.exec(t);
+    // Only a match that is the whole line counts, and one ends in 号 or a closing bracket: the
+    // unanchored search (up to 40 characters tried from every position) is skipped for other lines.
+    const whole = /[号)）]$/u.test(t) ? DECREE_RE.exec(t) : null;
     if (whole && whole.index === 0 && whole[0].length === t.length) return normaliseDecree(whole[1], whole[2]);
     if (HEADER_RE.test(t) && i + 1 < lines.length) {
       const n = NUMBER_RE.exec(compact(lines[i + 1]));

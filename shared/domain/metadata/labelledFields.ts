@@ -94,10 +94,22 @@ function labelRe(label: string): RegExp {
   return re;
 }
 
+/**
+ * False when `raw` cannot hold the label, spaced or not: its first two characters side by side, or
+ * its first followed by a space (索 引 号). A string search, where labelRe tries every position.
+ */
+function mayHold(raw: string, label: string): boolean {
+  if (raw.includes(label.slice(0, 2))) return true;
+  for (const space of LABEL_SPACES) if (raw.includes(label[0] + space)) return true;
+  return false;
+}
+/** The characters SP allows between a label's characters. */
+const LABEL_SPACES = [' ', '\t', '\u00a0', '\u3000'];
+
 /** The value after the first occurrence of one of the labels, or null. */
 function valueAfter(raw: string, starts: Set<string>, labels: readonly string[]): string | null {
   for (const label of labels) {
-    if (!starts.has(label[0])) continue;
+    if (!starts.has(label[0]) || !mayHold(raw, label)) continue;
     const re = labelRe(label);
     for (const m of raw.matchAll(re)) {
       let value = m[1];
