@@ -17,8 +17,11 @@ interface TrieNode {
 
 export interface Matcher {
   root: TrieNode;
-  /** 1 for the code units that start a term: most characters of a clause start none. */
-  starts: Uint8Array;
+  /**
+   * The root's children by code unit, in an array: every position of every clause looks its
+   * character up here (most start no term), which a Map made most of the suggestions' time.
+   */
+  first: Array<TrieNode | undefined>;
   terms: Array<{ length: number; weights: TermWeights }>;
 }
 
@@ -56,9 +59,9 @@ export function compileMatcher(entries: Iterable<readonly [term: string, key: st
     }
   }
   terms.forEach((t, i) => (t.weights = [...weightsOf[i]]));
-  const starts = new Uint8Array(0x10000);
-  for (const code of root.next.keys()) if (code <= 0xffff) starts[code] = 1;
-  return { root, starts, terms };
+  const first: Matcher['first'] = new Array(0x10000).fill(undefined);
+  for (const [code, node] of root.next) if (code <= 0xffff) first[code] = node;
+  return { root, first, terms };
 }
 
 interface Hit {
@@ -71,9 +74,10 @@ interface Hit {
 function allHits(m: Matcher, text: string): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (m.starts[text.charCodeAt(i)] === 0) continue;
-    let node: TrieNode | undefined = m.root;
-    for (let j = i; j < text.length; j++) {
+    let node = m.first[text.charCodeAt(i)];
+    if (!node) continue;
+    if (node.term >= 0) hits.push({ start: i, end: i + 1, term: node.term });
+    for (let j = i + 1; j < text.length; j++) {
       node = node.next.get(text.charCodeAt(j));
       if (!node) break;
       if (node.term >= 0) hits.push({ start: i, end: j + 1, term: node.term });
