@@ -191,7 +191,8 @@ export async function openEvalProject(opts: { lawSample?: number; fresh?: boolea
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
 
 /**
- * The shortest clause whose text contains the anchor, as score.mjs picks it. When no single clause
+ * The shortest clause whose text contains the anchor, as score.mjs picks it; else the shortest whose
+ * number and text together contain it (an anchor copied with the clause's number). When no single clause
  * contains it (an anchor chosen on a line of the source file that the app splits differently, or
  * that runs across two clauses), it is re-anchored on the text: found in the document's clauses
  * read in order (then also without punctuation, which the source and the app may write
@@ -202,6 +203,10 @@ export function clauseWith(clauses: AlignClause[], anchor: string): AlignClause 
   const a = norm(anchor);
   const exact = clauses.filter((c) => norm(c.text).includes(a)).sort((x, y) => norm(x.text).length - norm(y.text).length)[0];
   if (exact || !a) return exact;
+  // An anchor copied with the clause's number (十一、监督、支持…): the app keeps the number as the
+  // clause's label, apart from its text.
+  const labelled = clauses.filter((c) => c.label && norm(c.label + c.text).includes(a)).sort((x, y) => norm(x.text).length - norm(y.text).length)[0];
+  if (labelled) return labelled;
   for (const strip of [(t: string) => t, (t: string) => t.replace(/[\p{P}\p{S}]/gu, '')]) {
     const texts = clauses.map((c) => strip(norm(c.text)));
     const at = texts.join('').indexOf(strip(a));

@@ -8,6 +8,7 @@ import { propagatedFeatures } from './propagate';
 import { instrumentWeights, pairFeatures, reasonsFor, type PairContext } from './score';
 import { selectLinks } from './selection';
 import { centredSemantics, dot } from './semantic';
+import { overShortList, shortListRanks, shortListShares } from './shortlist';
 import { semanticSentences, sentenceHomes } from './subclause';
 import { defaultAlignOptions, type AlignClause, type AlignOptions, type AlignSuggestion } from './types';
 
@@ -144,6 +145,7 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     fb.map((f) => f.vec),
   );
   const { at: foc, rowBest: focRowBest, colBest: focColBest } = overShortList(n, m, keep, focused, 0);
+  const focRank = shortListRanks(n, m, keep, foc);
   // Cosines of the sections' headings: a document has a few dozen distinct ones, shared by its clauses.
   const ctxIndex = (fs: ClauseFeatures[]) => {
     const ids = new Map<Vec, number>();
@@ -181,6 +183,8 @@ export function prepareAlignment(input: AlignInput, model: AlignModel = input.mo
     semanticFocused: (i, j) => semFoc.get(i * m + j) ?? 0,
     semFocRowBest,
     semFocColBest,
+    share: shortListShares(n, m, keep, base),
+    focusedRank: (i, j) => [focRank.row[i * m + j], focRank.col[i * m + j]],
     semanticSentences: (i, j) =>
       semanticSentences(
         (semSentA[i] ??= fa[i].sentenceSemantics.map(semC.centre)),
@@ -287,22 +291,3 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export type { ClauseFeatures };
 export { alignedRows, buildRowModel, coverage, type AlignedRow, type Coverage, type RowLink } from './rows';
-
-/**
- * A score of the short-listed pairs (keep[i * m + j] set) by pair index, with its best in each row
- * and column; `floor` where a row or column has no short-listed pair.
- */
-function overShortList(n: number, m: number, keep: Uint8Array, score: (i: number, j: number) => number, floor: number) {
-  const at = new Map<number, number>();
-  const rowBest = new Float64Array(n).fill(floor),
-    colBest = new Float64Array(m).fill(floor);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++)
-      if (keep[i * m + j]) {
-        const s = score(i, j);
-        at.set(i * m + j, s);
-        if (s > rowBest[i]) rowBest[i] = s;
-        if (s > colBest[j]) colBest[j] = s;
-      }
-  return { at, rowBest, colBest };
-}

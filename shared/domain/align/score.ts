@@ -10,6 +10,7 @@ import { cosine, type ClauseFeatures, type Vec } from './features';
 import { idfOf, wordIdf, type CorpusStats } from './corpus';
 import type { AlignReason } from './types';
 import { propagatedNames } from './propagate';
+import { alone } from './shortlist';
 import { sentenceEvidence } from './subclause';
 import { sharedWordTerms } from './words';
 
@@ -50,6 +51,10 @@ export const baseFeatureNames = [
   'semanticSentence',
   'semanticCovered',
   'sentenceHome',
+  'focusedRankRow',
+  'focusedRankCol',
+  'shareRow',
+  'shareCol',
 ] as const;
 
 /** Every signal the full model weighs: the first pass's, then the second pass's (propagate.ts). */
@@ -125,6 +130,10 @@ export interface PairContext {
   semanticFocused: (i: number, j: number) => number;
   semFocRowBest: Float64Array;
   semFocColBest: Float64Array;
+  /** The pair's share of its row's and of its column's total cheap similarity over the short-listed pairs (shortlist.ts). */
+  share: (i: number, j: number) => [number, number];
+  /** Rank (0 = best; `alone` when it has no rival) of the pair among its row's and its column's short-listed pairs by the focused cosine. */
+  focusedRank: (i: number, j: number) => [number, number];
   /** Best sentence-pair semantic cosine and the coverage of one clause's sentences by the other's (subclause.ts), centred as semanticFocused. */
   semanticSentences: (i: number, j: number) => { best: number; covered: number };
   /** Best cosine of a sentence of one clause whose best clause of the other document is the other (subclause.ts). */
@@ -177,8 +186,17 @@ export function pairFeatures(a: ClauseFeatures, b: ClauseFeatures, i: number, j:
     pc.semanticFocused(i, j) - Math.max(pc.semFocRowBest[i], pc.semFocColBest[j]),
     ...semanticPair(pc.semanticSentences(i, j)),
     pc.sentenceHome(i, j),
+    // The rank of the topic-discounted cosine, as rankRow/rankCol are of the cheap one: two near
+    // candidates that share the documents' topic are told apart by what is left once it is out.
+    ...ranked(pc.focused(i, j), pc.focusedRank(i, j)),
+    // How the clause's similarity is spread over its candidates: a bundle's second and third
+    // counterparts each keep a fair share of it, a clause without counterpart spreads it thinly.
+    ...pc.share(i, j),
   ];
 }
+
+/** A score in proportion to its rank in the row and in the column (0 without rivals): being first of a bad lot says little. */
+const ranked = (s: number, [row, col]: [number, number]) => [row === alone ? 0 : Math.max(0, s) / (1 + row), col === alone ? 0 : Math.max(0, s) / (1 + col)];
 
 const citedPair = (c: { both: number; one: number }) => [c.both, c.one];
 const semanticPair = (c: { best: number; covered: number }) => [c.best, c.covered];
