@@ -5,6 +5,23 @@
 // main thread the conversion to UTF-8 that binding a string does — on the import's busiest thread.
 
 /** A growable byte buffer that UTF-16 units and strings are appended to as UTF-8. */
+/**
+ * One UTF-16 unit that is not half of a surrogate pair, as one to three bytes at w (a lone
+ * surrogate as the three bytes of its value, as SQLite receives it); returns the new end.
+ */
+function writeUnit(out: Uint8Array, w: number, c: number): number {
+  if (c < 0x80) out[w++] = c;
+  else if (c < 0x800) {
+    out[w++] = 0xc0 | (c >> 6);
+    out[w++] = 0x80 | (c & 0x3f);
+  } else {
+    out[w++] = 0xe0 | (c >> 12);
+    out[w++] = 0x80 | ((c >> 6) & 0x3f);
+    out[w++] = 0x80 | (c & 0x3f);
+  }
+  return w;
+}
+
 const FIRST_BYTES = 64 * 1024;
 /** A buffer grown past this by one document is not kept for the next. */
 const KEPT_BYTES = 16 * 1024 * 1024;
@@ -33,18 +50,7 @@ export class Utf8Rows {
     this.room(3 * length);
     const out = this.bytes;
     let w = this.length;
-    for (let i = 0; i < length; i++) {
-      const c = units[i];
-      if (c < 0x80) out[w++] = c;
-      else if (c < 0x800) {
-        out[w++] = 0xc0 | (c >> 6);
-        out[w++] = 0x80 | (c & 0x3f);
-      } else {
-        out[w++] = 0xe0 | (c >> 12);
-        out[w++] = 0x80 | ((c >> 6) & 0x3f);
-        out[w++] = 0x80 | (c & 0x3f);
-      }
-    }
+    for (let i = 0; i < length; i++) w = writeUnit(out, w, units[i]);
     this.length = w;
   }
 
@@ -68,15 +74,7 @@ export class Utf8Rows {
         out[w++] = 0x80 | ((cp >> 6) & 0x3f);
         out[w++] = 0x80 | (cp & 0x3f);
         i++;
-      } else if (c < 0x80) out[w++] = c;
-      else if (c < 0x800) {
-        out[w++] = 0xc0 | (c >> 6);
-        out[w++] = 0x80 | (c & 0x3f);
-      } else {
-        out[w++] = 0xe0 | (c >> 12);
-        out[w++] = 0x80 | ((c >> 6) & 0x3f);
-        out[w++] = 0x80 | (c & 0x3f);
-      }
+      } else w = writeUnit(out, w, c);
     }
     this.length = w;
   }
